@@ -1,0 +1,46 @@
+"""The explicit registry of collectors: kind -> module. No discovery by name."""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from reviewwatch.collectors import appstore, hackernews
+
+if TYPE_CHECKING:
+    from reviewwatch.config import Business
+
+REGISTRY: dict[str, ModuleType] = {
+    "appstore": appstore,
+    "hackernews": hackernews,
+}
+
+
+def get(kind: str) -> ModuleType:
+    """The collector module for a source kind."""
+    try:
+        return REGISTRY[kind]
+    except KeyError:
+        from reviewwatch.errors import ConfigError
+
+        raise ConfigError(f"no collector is available for kind {kind!r}") from None
+
+
+def option_problems(kind: str, options: dict[str, Any], business: Business) -> list[tuple[str, str]]:
+    """(key, message) for each missing, unknown or malformed collector option."""
+    module = REGISTRY.get(kind)
+    if module is None:
+        return [("kind", f'"{kind}" has no collector yet')]
+    problems = []
+    for key in module.REQUIRED:
+        if options.get(key) in (None, "", []):
+            problems.append((key, f"is required for a {kind} source"))
+    allowed = set(module.REQUIRED) | set(module.OPTIONAL)
+    for key in options:
+        if key not in allowed:
+            problems.append((key, f"is not a known key for a {kind} source "
+                                  f"(known: {', '.join(sorted(allowed)) or 'none'})"))
+    check = getattr(module, "check_options", None)
+    if check is not None:
+        problems.extend(check(options, business))
+    return problems

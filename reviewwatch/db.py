@@ -1,0 +1,452 @@
+"""Storage: SQLite in WAL mode through sqlite-utils, versioned migrations, and the queries.
+
+Tables have owners. Collectors own `items` and `item_versions`; triage owns `triage`;
+responders and staff own `drafts`; the notifier owns `outbox`. No write crosses those lines.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database, Migrations
+
+from reviewwatch.collectors.base import State
+from reviewwatch.errors import NotFound, ReviewwatchError
+from reviewwatch.models import DraftStatus, Item
+
+BUSY_TIMEOUT_MS = 30_000
+
+migrations = Migrations("reviewwatch")
+
+
+def utcnow() -> str:
+    """Now, as the ISO 8601 UTC text every timestamp column holds."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript("""
+    CREATE TABLE businesses (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, timezone TEXT NOT NULL, updated_at TEXT
+    );
+    CREATE TABLE sources (
+        name TEXT PRIMARY KEY,
+        business_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'new',
+        cursor TEXT, etag TEXT, last_modified TEXT, extra TEXT NOT NULL DEFAULT '{}',
+        last_poll_at TEXT, last_success_at TEXT, last_error TEXT, last_error_at TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        unhealthy INTEGER NOT NULL DEFAULT 0,
+        silent INTEGER NOT NULL DEFAULT 0,
+        recent_counts TEXT NOT NULL DEFAULT '[]',
+        next_poll_at TEXT
+    );
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        business_id TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        author TEXT, rating REAL, rating_max REAL NOT NULL DEFAULT 5,
+        title TEXT, text TEXT NOT NULL, url TEXT, published_at TEXT, language TEXT,
+        raw TEXT NOT NULL DEFAULT '{}',
+        content_hash TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        first_seen_at TEXT NOT NULL, edited_at TEXT,
+        UNIQUE (source, external_id)
+    );
+    CREATE INDEX items_business ON items (business_id, published_at);
+    CREATE TABLE item_versions (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id),
+        version INTEGER NOT NULL,
+        author TEXT, rating REAL, title TEXT, text TEXT NOT NULL, raw TEXT NOT NULL,
+        content_hash TEXT NOT NULL, recorded_at TEXT NOT NULL,
+        UNIQUE (item_id, version)
+    );
+    CREATE TABLE triage (
+        item_id INTEGER PRIMARY KEY REFERENCES items(id),
+        label TEXT NOT NULL, score REAL NOT NULL, vader REAL NOT NULL,
+        aspects TEXT NOT NULL, evidence TEXT NOT NULL, language TEXT,
+        needs_reply INTEGER NOT NULL, needs_human INTEGER NOT NULL DEFAULT 0,
+        priority TEXT NOT NULL, content_hash TEXT NOT NULL, scored_at TEXT NOT NULL
+    );
+    CREATE INDEX triage_label ON triage (label, priority);
+    CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id),
+        status TEXT NOT NULL DEFAULT 'pending',
+        reply TEXT NOT NULL, parts TEXT NOT NULL, lint TEXT NOT NULL, fits TEXT NOT NULL,
+        generator TEXT NOT NULL DEFAULT 'template',
+        content_hash TEXT NOT NULL,
+        review_changed INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        final_text TEXT, edited INTEGER NOT NULL DEFAULT 0, lint_override INTEGER NOT NULL DEFAULT 0,
+        decided_by TEXT, decided_at TEXT, reject_reason TEXT,
+        publish_mode TEXT, posted_at TEXT, post_error TEXT, post_attempts INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX drafts_status ON drafts (status, item_id);
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        business_id TEXT,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT, created_at TEXT NOT NULL, sent_at TEXT
+    );
+    CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
+        fetched INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0,
+        edited INTEGER NOT NULL DEFAULT 0, unchanged INTEGER NOT NULL DEFAULT 0,
+        pages INTEGER NOT NULL DEFAULT 0, not_modified INTEGER NOT NULL DEFAULT 0, error TEXT
+    );
+    CREATE INDEX runs_source ON runs (source, id);
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+        role TEXT NOT NULL, created_at TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
+        token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, last_used_at TEXT
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+        target TEXT, detail TEXT NOT NULL DEFAULT '{}'
+    );
+    """)
+
+
+def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
+    """Open (creating and migrating) the database: WAL mode, a busy timeout, foreign keys."""
+    if memory or path is None or str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+    else:
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+        except (sqlite3.Error, OSError) as e:
+            raise ReviewwatchError(f"{path}: cannot open the database ({e})") from None
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    db = Database(conn)
+    try:
+        migrations.apply(db)
+    except sqlite3.DatabaseError as e:
+        raise ReviewwatchError(f"{path}: not a reviewwatch database ({e})") from None
+    return db
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _loads(text: str | None, default: Any) -> Any:
+    return json.loads(text) if text else default
+
+
+# ---- businesses and sources ------------------------------------------------------------
+
+def sync_config(db: Database, settings: Any) -> None:
+    """Record the configured businesses and sources, keeping each source's state."""
+    now = utcnow()
+    with db.atomic():
+        for b in settings.businesses:
+            db.execute(
+                "INSERT INTO businesses (id, name, timezone, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET name=excluded.name, timezone=excluded.timezone, "
+                "updated_at=excluded.updated_at", [b.id, b.name, b.timezone, now])
+            for s in b.sources:
+                db.execute(
+                    "INSERT INTO sources (name, business_id, kind) VALUES (?, ?, ?) "
+                    "ON CONFLICT(name) DO UPDATE SET business_id=excluded.business_id, "
+                    "kind=excluded.kind", [s.name, b.id, s.kind])
+
+
+def source_row(db: Database, name: str) -> dict[str, Any]:
+    rows = list(db.query("SELECT * FROM sources WHERE name = ?", [name]))
+    if not rows:
+        raise NotFound(f"no source named {name!r} in the database")
+    return rows[0]
+
+
+def load_state(db: Database, name: str) -> State:
+    """The incremental-fetch state of a source, with `seen` answering from the items table."""
+    row = source_row(db, name)
+
+    def seen(external_id: str) -> bool:
+        return bool(list(db.query(
+            "SELECT 1 FROM items WHERE source = ? AND external_id = ?", [name, str(external_id)])))
+
+    return State(cursor=row["cursor"], etag=row["etag"], last_modified=row["last_modified"],
+                  extra=_loads(row["extra"], {}), first_run=row["last_success_at"] is None,
+                  seen=seen)
+
+
+def source_health(db: Database) -> list[dict[str, Any]]:
+    """Each source with its state, last success, last error and item count."""
+    return list(db.query("""
+        SELECT s.*, (SELECT count(*) FROM items i WHERE i.source = s.name) AS items
+        FROM sources s ORDER BY s.business_id, s.name"""))
+
+
+# ---- items ------------------------------------------------------------------------------
+
+@dataclass
+class SaveResult:
+    new: list[int] = field(default_factory=list)
+    edited: list[int] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def save_items(db: Database, business_id: str, items: Iterable[Item]) -> SaveResult:
+    """Upsert items on (source, external_id): new, edited (earlier version kept), or unchanged.
+
+    An edit flags the item's open drafts "review changed since draft" and never touches
+    a staff decision. Callers wrap this in `db.atomic()` with the source's state.
+    """
+    result = SaveResult()
+    now = utcnow()
+    seen_in_batch: set[tuple[str, str]] = set()
+    for item in items:
+        key = (item.source, item.external_id)
+        if key in seen_in_batch:  # a platform may repeat an item across pages
+            continue
+        seen_in_batch.add(key)
+        digest = item.content_hash()
+        existing = list(db.query(
+            "SELECT id, content_hash, version, author, rating, title, text, raw FROM items "
+            "WHERE source = ? AND external_id = ?", list(key)))
+        fields = {
+            "author": item.author, "rating": item.rating, "rating_max": item.rating_max,
+            "title": item.title, "text": item.text, "url": item.url,
+            "published_at": item.published_at, "language": item.language,
+            "raw": _json(item.raw), "content_hash": digest,
+        }
+        if not existing:
+            cursor = db.execute(
+                "INSERT INTO items (source, business_id, external_id, kind, author, rating, "
+                "rating_max, title, text, url, published_at, language, raw, content_hash, "
+                "first_seen_at) VALUES (:source, :business_id, :external_id, :kind, :author, "
+                ":rating, :rating_max, :title, :text, :url, :published_at, :language, :raw, "
+                ":content_hash, :now)",
+                {**fields, "source": item.source, "business_id": business_id,
+                 "external_id": item.external_id, "kind": str(item.kind), "now": now})
+            result.new.append(cursor.lastrowid)
+            continue
+        old = existing[0]
+        if old["content_hash"] == digest:
+            result.unchanged += 1
+            continue
+        db.execute(
+            "INSERT INTO item_versions (item_id, version, author, rating, title, text, raw, "
+            "content_hash, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [old["id"], old["version"], old["author"], old["rating"], old["title"], old["text"],
+             old["raw"], old["content_hash"], now])
+        db.execute(
+            "UPDATE items SET author=:author, rating=:rating, rating_max=:rating_max, "
+            "title=:title, text=:text, url=:url, published_at=:published_at, "
+            "language=:language, raw=:raw, content_hash=:content_hash, version=version+1, "
+            "edited_at=:now WHERE id=:id", {**fields, "now": now, "id": old["id"]})
+        db.execute(
+            "UPDATE drafts SET review_changed = 1 WHERE item_id = ? AND content_hash != ?",
+            [old["id"], digest])
+        result.edited.append(old["id"])
+    return result
+
+
+def get_item(db: Database, item_id: int) -> dict[str, Any]:
+    rows = list(db.query("SELECT * FROM items WHERE id = ?", [item_id]))
+    if not rows:
+        raise NotFound(f"no item with id {item_id}")
+    row = rows[0]
+    row["raw"] = _loads(row["raw"], {})
+    return row
+
+
+def item_versions(db: Database, item_id: int) -> list[dict[str, Any]]:
+    return list(db.query(
+        "SELECT * FROM item_versions WHERE item_id = ? ORDER BY version", [item_id]))
+
+
+# ---- triage -------------------------------------------------------------------------------
+
+def save_triage(db: Database, item_id: int, content_hash: str, result: dict[str, Any]) -> None:
+    """Store (replacing) the triage of one item; triage owns this row."""
+    db.execute(
+        "INSERT INTO triage (item_id, label, score, vader, aspects, evidence, language, "
+        "needs_reply, needs_human, priority, content_hash, scored_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(item_id) DO UPDATE SET "
+        "label=excluded.label, score=excluded.score, vader=excluded.vader, "
+        "aspects=excluded.aspects, evidence=excluded.evidence, language=excluded.language, "
+        "needs_reply=excluded.needs_reply, needs_human=excluded.needs_human, "
+        "priority=excluded.priority, content_hash=excluded.content_hash, "
+        "scored_at=excluded.scored_at",
+        [item_id, result["label"], result["score"], result["vader"], _json(result["aspects"]),
+         _json(result["evidence"]), result.get("language"), int(bool(result["needs_reply"])),
+         int(bool(result.get("needs_human"))), result["priority"], content_hash, utcnow()])
+
+
+def triage_of(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A triage row as the JSON Lines contract's `triage` object."""
+    if not row or row.get("label") is None:
+        return None
+    return {"label": row["label"], "score": row["score"], "vader": row["vader"],
+            "aspects": _loads(row["aspects"], []), "evidence": _loads(row["evidence"], []),
+            "language": row["language"], "needs_reply": bool(row["needs_reply"]),
+            "needs_human": bool(row["needs_human"]), "priority": row["priority"]}
+
+
+def get_triage(db: Database, item_id: int) -> dict[str, Any] | None:
+    rows = list(db.query("SELECT * FROM triage WHERE item_id = ?", [item_id]))
+    return triage_of(rows[0]) if rows else None
+
+
+# ---- drafts -------------------------------------------------------------------------------
+
+def add_draft(db: Database, item_id: int, content_hash: str, draft: dict[str, Any],
+              generator: str = "template") -> int:
+    """Store a new pending draft for an item."""
+    cursor = db.execute(
+        "INSERT INTO drafts (item_id, status, reply, parts, lint, fits, generator, content_hash, "
+        "created_at) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?)",
+        [item_id, draft["reply"], _json(draft["parts"]), _json(draft["lint"]),
+         _json(draft["fits"]), generator, content_hash, utcnow()])
+    return int(cursor.lastrowid)
+
+
+def latest_draft(db: Database, item_id: int) -> dict[str, Any] | None:
+    rows = list(db.query(
+        "SELECT * FROM drafts WHERE item_id = ? ORDER BY id DESC LIMIT 1", [item_id]))
+    return _draft_row(rows[0]) if rows else None
+
+
+def _draft_row(row: dict[str, Any]) -> dict[str, Any]:
+    for key, default in (("parts", []), ("lint", []), ("fits", {})):
+        row[key] = _loads(row[key], default)
+    row["review_changed"] = bool(row["review_changed"])
+    return row
+
+
+DRAFT_QUEUE_SQL = """
+    SELECT d.*, i.business_id, i.source, i.kind AS item_kind, i.author, i.rating, i.rating_max,
+           i.title, i.text, i.url, i.published_at, i.external_id,
+           t.label, t.score, t.priority, t.aspects, t.evidence, t.needs_reply, t.needs_human,
+           t.vader, t.language
+    FROM drafts d JOIN items i ON i.id = d.item_id LEFT JOIN triage t ON t.item_id = i.id
+"""
+PRIORITY_ORDER = "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 " \
+                 "WHEN 'normal' THEN 2 ELSE 3 END"
+
+
+def list_drafts(db: Database, status: str | None = "pending", business: str | None = None,
+                limit: int = 500) -> list[dict[str, Any]]:
+    """The approval queue: most urgent first, then newest."""
+    where, args = [], []
+    if status:
+        where.append("d.status = ?")
+        args.append(status)
+    if business:
+        where.append("i.business_id = ?")
+        args.append(business)
+    sql = DRAFT_QUEUE_SQL + (" WHERE " + " AND ".join(where) if where else "") + \
+        f" ORDER BY {PRIORITY_ORDER}, d.id DESC LIMIT ?"
+    return [_queue_row(r) for r in db.query(sql, [*args, limit])]
+
+
+def get_draft(db: Database, draft_id: int) -> dict[str, Any]:
+    rows = list(db.query(DRAFT_QUEUE_SQL + " WHERE d.id = ?", [draft_id]))
+    if not rows:
+        raise NotFound(f"no draft with id {draft_id}")
+    return _queue_row(rows[0])
+
+
+def _queue_row(row: dict[str, Any]) -> dict[str, Any]:
+    row = _draft_row(row)
+    row["triage"] = triage_of(row)
+    return row
+
+
+def set_draft_status(db: Database, draft_id: int, status: DraftStatus, **fields: Any) -> None:
+    """Record a staff decision or a publishing outcome on a draft."""
+    sets = ", ".join(f"{k} = :{k}" for k in fields)
+    db.execute(f"UPDATE drafts SET status = :status{', ' + sets if sets else ''} WHERE id = :id",
+               {"status": str(status), "id": draft_id, **fields})
+
+
+def audit(db: Database, actor: str, action: str, target: str | None = None,
+          **detail: Any) -> None:
+    """Append to the audit log."""
+    db.execute("INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+               [utcnow(), actor, action, target, _json(detail)])
+
+
+# ---- outbox -------------------------------------------------------------------------------
+
+def enqueue(db: Database, kind: str, dedupe_key: str, payload: dict[str, Any],
+            business_id: str | None = None) -> bool:
+    """Queue one message; a message with the same dedupe key is never queued twice."""
+    now = utcnow()
+    cursor = db.execute(
+        "INSERT INTO outbox (kind, dedupe_key, business_id, payload, next_attempt_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
+        [kind, dedupe_key, business_id, _json(payload), now, now])
+    return cursor.rowcount == 1
+
+
+def due_messages(db: Database, now: str | None = None) -> Iterator[dict[str, Any]]:
+    for row in db.query(
+            "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id",
+            [now or utcnow()]):
+        row["payload"] = _loads(row["payload"], {})
+        yield row
+
+
+# ---- items listing and export -------------------------------------------------------------
+
+ITEMS_SQL = """
+    SELECT i.*, t.label, t.score, t.vader, t.aspects, t.evidence, t.language AS t_language,
+           t.needs_reply, t.needs_human, t.priority,
+           d.id AS draft_id, d.status AS draft_status,
+           coalesce(d.final_text, d.reply) AS draft_text, d.review_changed
+    FROM items i
+    LEFT JOIN triage t ON t.item_id = i.id
+    LEFT JOIN drafts d ON d.id = (SELECT max(id) FROM drafts WHERE item_id = i.id)
+"""
+
+
+def list_items(db: Database, *, business: str | None = None, label: str | None = None,
+               status: str | None = None, since: str | None = None, kind: str | None = None,
+               limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """Items with their triage and latest draft, newest first; each item once."""
+    where, args = [], []
+    for clause, value in (("i.business_id = ?", business), ("t.label = ?", label),
+                          ("d.status = ?", status), ("i.kind = ?", kind),
+                          ("coalesce(i.published_at, i.first_seen_at) >= ?", since)):
+        if value:
+            where.append(clause)
+            args.append(value)
+    sql = ITEMS_SQL + (" WHERE " + " AND ".join(where) if where else "") + \
+        " ORDER BY coalesce(i.published_at, i.first_seen_at) DESC, i.id DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    for row in db.query(sql, args):
+        row["raw"] = _loads(row["raw"], {})
+        row["triage"] = triage_of({**row, "language": row["t_language"]})
+        yield row

@@ -1,0 +1,82 @@
+"""The exceptions reviewwatch raises.
+
+    ReviewwatchError              anything reviewwatch reports to a person
+    ├── ConfigError               the configuration is missing, malformed or invalid
+    ├── InputError                a file or a JSON Lines row given by the user is unusable
+    ├── CollectorError            a source could not be polled
+    │   ├── SourceUnavailable     timeouts, connection errors, 5xx after the retries ran out
+    │   ├── RateLimited           429 / 503 that outlasted the retries (carries retry_after)
+    │   ├── AuthFailed            401: the credentials are wrong or expired
+    │   ├── Blocked               403: the platform refuses this client
+    │   └── ParseError            the payload is not what the platform sends
+    ├── NotFound                  an id (draft, source, business, user) that does not exist
+    ├── DraftBlocked              approval refused: the reply linter found errors
+    └── PublishError              the platform refused or failed to take an approved reply
+
+A collector raises; the pipeline records the error on the source and goes on with the others.
+The CLI turns any ReviewwatchError into one line on stderr.
+"""
+
+from __future__ import annotations
+
+
+class ReviewwatchError(Exception):
+    """Base of every error reviewwatch reports to a person."""
+
+
+class ConfigError(ReviewwatchError):
+    """The configuration is missing, malformed or invalid."""
+
+
+class InputError(ReviewwatchError):
+    """A file or row given by the user cannot be used."""
+
+
+class CollectorError(ReviewwatchError):
+    """A source could not be polled. `state` is what the source's health shows."""
+
+    state = "failing"
+
+
+class SourceUnavailable(CollectorError):
+    """Timeouts, connection errors or server errors that outlasted the retries."""
+
+
+class RateLimited(CollectorError):
+    """The platform asked us to slow down and the retries ran out."""
+
+    state = "rate_limited"
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class AuthFailed(CollectorError):
+    """The platform rejected the credentials (401)."""
+
+    state = "auth_failed"
+
+
+class Blocked(CollectorError):
+    """The platform refuses this client (403)."""
+
+    state = "blocked"
+
+
+class ParseError(CollectorError):
+    """The payload is not what the platform sends."""
+
+    state = "parse_error"
+
+
+class NotFound(ReviewwatchError):
+    """An id that does not exist."""
+
+
+class DraftBlocked(ReviewwatchError):
+    """Approval refused because the reply linter reported errors."""
+
+
+class PublishError(ReviewwatchError):
+    """The platform refused or failed to take an approved reply."""

@@ -1,0 +1,30 @@
+"""Shared test fixtures. Tests that read ../shared skip only where it is absent,
+and fail instead when REVIEWWATCH_REQUIRE_SHARED=1 (as .ci/run sets)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def shared_file(*parts: str) -> Path:
+    """A path under ../shared; skip (or fail under REVIEWWATCH_REQUIRE_SHARED=1) if absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"{path} is absent: these tests replay the real captures in ../shared"
+        if os.environ.get("REVIEWWATCH_REQUIRE_SHARED") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def shared():
+    """Function fixture: shared('fixtures', 'yelp_fusion', 'x.json') -> Path."""
+    return shared_file

@@ -294,8 +294,8 @@ def from_dict(data: dict, path: Path | None = None,
         port=c.value(web_t, "port", "web.port", int, 8765),
         secret_key=c.value(web_t, "secret_key", "web.secret_key", str, None),
     )
-    if not 0 < web.port < 65536:
-        c.bad("web.port", f"{web.port} is not a port number (1-65535)")
+    if not 0 <= web.port < 65536:
+        c.bad("web.port", f"{web.port} is not a port number (1-65535, or 0 for any free port)")
     web.public_url = c.value(web_t, "public_url", "web.public_url", str,
                              f"http://{web.host}:{web.port}").rstrip("/")
 

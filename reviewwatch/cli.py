@@ -1,0 +1,281 @@
+"""The `reviewwatch` command. Each command is thin and calls one library function."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from reviewwatch import __version__
+from reviewwatch import config as cfg
+from reviewwatch.errors import ReviewwatchError
+
+
+class Group(click.Group):
+    """A click group that turns every ReviewwatchError into one clear line, exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ReviewwatchError as e:
+            raise click.ClickException(str(e).splitlines()[0] if str(e) else type(e).__name__) \
+                from None
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+
+
+def with_config(required: bool = True):
+    """Add --config PATH to a command and pass the loaded Settings (or None) as `settings`."""
+
+    def decorate(fn):
+        @click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                      envvar=cfg.CONFIG_ENV, default=cfg.DEFAULT_CONFIG_PATH, show_default=True,
+                      help="Configuration file (or $REVIEWWATCH_CONFIG).")
+        @functools.wraps(fn)
+        def wrapper(*args, config_path: str, **kwargs):
+            settings = None
+            if required or Path(config_path).exists():
+                settings = cfg.load(config_path)
+            return fn(*args, settings=settings, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _open(settings: cfg.Settings, db_path: str | None = None):
+    from reviewwatch import db as store
+
+    database = store.open_database(db_path or settings.storage_path)
+    store.sync_config(database, settings)
+    return database
+
+
+@click.group(cls=Group)
+@click.version_option(__version__, prog_name="reviewwatch")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
+def cli(verbose: bool) -> None:
+    """reviewwatch: collect reviews and mentions, triage them, draft replies for approval."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.option("--once", is_flag=True, help="Run one full cycle, print a summary and exit.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite file to use.")
+@click.option("--port", type=int, default=0, help="Port for the web UI (0 picks a free one).")
+def demo(once: bool, db_path: str | None, port: int) -> None:
+    """Run everything on bundled sample data, all on this machine."""
+    from reviewwatch.demo import run_demo
+
+    sys.exit(run_demo(once=once, db_path=Path(db_path) if db_path else None, port=port))
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing config.")
+def init(directory: str, force: bool) -> None:
+    """Write a starter config/reviewwatch.toml with comments."""
+    from importlib.resources import files
+
+    target = Path(directory) / "config" / "reviewwatch.toml"
+    if target.exists() and not force:
+        raise click.ClickException(f"{target} already exists (use --force to overwrite)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(files("reviewwatch").joinpath("starter.toml").read_text("utf-8"), "utf-8")
+    click.echo(f"wrote {target}; edit it, then run `reviewwatch config check`")
+
+
+@cli.group(cls=Group, name="config")
+def config_group() -> None:
+    """Inspect the configuration."""
+
+
+@config_group.command("check")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar=cfg.CONFIG_ENV,
+              default=cfg.DEFAULT_CONFIG_PATH, show_default=True, help="Configuration file.")
+def config_check(config_path: str) -> None:
+    """Validate the config and say precisely what is wrong."""
+    try:
+        settings = cfg.load(config_path)
+    except cfg.ConfigError as e:
+        problems = cfg.problems_of(e)
+        for p in problems:
+            click.echo(f"{config_path}: {p}" if not p.startswith(config_path) else p, err=True)
+        sys.exit(1)
+    click.echo(f"{config_path}: ok ({len(settings.businesses)} businesses, "
+               f"{len(settings.sources)} sources)")
+
+
+@cli.command()
+@click.option("--source", "names", multiple=True, help="Poll only this source (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the cycle report as JSON.")
+@with_config()
+def collect(names: tuple[str, ...], as_json: bool, settings: cfg.Settings) -> None:
+    """One collection cycle: fetch, save, triage, draft, enqueue alerts, deliver."""
+    from reviewwatch import pipeline
+
+    for name in names:
+        settings.source(name)  # an unknown source is a user error before any work
+    report = pipeline.collect(_open(settings), settings, list(names) or None)
+    if as_json:
+        click.echo(json.dumps(report.to_dict()))
+    else:
+        for r in report.sources:
+            status = f"error ({r.state}): {r.error}" if r.error else \
+                f"{r.fetched} fetched, {r.new} new, {r.edited} edited" + \
+                (" (not modified)" if r.not_modified else "")
+            click.echo(f"{r.source}: {status}")
+        click.echo(f"{report.new} new, {report.negative} negative, {report.drafts_created} "
+                   f"drafts, {report.alerts_queued} alerts queued")
+    if report.sources and len(report.failed) == len(report.sources):
+        sys.exit(1)
+
+
+@cli.command()
+@with_config()
+def run(settings: cfg.Settings) -> None:
+    """The scheduler and the web UI in one long-running process."""
+    from reviewwatch.scheduler import run_forever
+
+    run_forever(settings)
+
+
+@cli.command()
+@click.option("--host", help="Address to bind (default: web.host, 127.0.0.1).")
+@click.option("--port", type=int, help="Port (default: web.port).")
+@with_config()
+def serve(host: str | None, port: int | None, settings: cfg.Settings) -> None:
+    """The web UI alone."""
+    from reviewwatch.web import serve as serve_web
+
+    _open(settings).close()
+    serve_web(settings, settings.storage_path, host=host, port=port)
+
+
+def _jsonl(file: str | None, with_draft: bool, settings: cfg.Settings | None) -> None:
+    from reviewwatch import jsonl
+
+    stream = click.open_file(file or "-", "r", encoding="utf-8", errors="replace")
+    with stream:
+        failed = jsonl.run(stream, click.get_text_stream("stdout"), with_draft=with_draft,
+                           settings=settings)
+    if failed:
+        click.echo(f"{failed} line{'s' if failed > 1 else ''} failed", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False,
+                                                        allow_dash=True))
+@with_config(required=False)
+def score(file: str | None, settings: cfg.Settings | None) -> None:
+    """JSON Lines in (FILE or stdin), JSON Lines out, each object with its triage added."""
+    _jsonl(file, False, settings)
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False,
+                                                        allow_dash=True))
+@with_config(required=False)
+def draft(file: str | None, settings: cfg.Settings | None) -> None:
+    """JSON Lines in, JSON Lines out, each object with its triage and reply draft added."""
+    _jsonl(file, True, settings)
+
+
+@cli.command("eval")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--text-col", required=True, help="Column holding the review text.")
+@click.option("--rating-col", required=True, help="Column holding the star rating (truth).")
+def eval_command(file: str, text_col: str, rating_col: str) -> None:
+    """Precision, recall and F1 of negative detection (rating <= 2), vs plain VADER."""
+    from reviewwatch.evaluate import main_eval
+
+    click.echo(main_eval(file, text_col, rating_col))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_config()
+def sources(as_json: bool, settings: cfg.Settings) -> None:
+    """Each source's health: state, last success, last error, items, failures in a row."""
+    from reviewwatch import db as store
+
+    rows = store.source_health(_open(settings))
+    if as_json:
+        click.echo(json.dumps(rows, default=str))
+        return
+    for r in rows:
+        click.echo(f"{r['name']:<28} {r['kind']:<16} {r['state']:<12} items={r['items']:<6} "
+                   f"last_success={r['last_success_at'] or '-'} "
+                   f"failures={r['consecutive_failures']}"
+                   + (f"\n    last error: {r['last_error']}" if r["last_error"] and
+                      r["consecutive_failures"] else ""))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True)
+@click.option("--business", help="Only this business id.")
+@click.option("--since", help="Only items published on or after this date (YYYY-MM-DD).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="-",
+              help="Write here instead of stdout.")
+@with_config()
+def export(fmt: str, business: str | None, since: str | None, output: str,
+           settings: cfg.Settings) -> None:
+    """Write every item once, with its triage and latest draft."""
+    from reviewwatch import export as exporter
+
+    if business:
+        settings.business(business)
+    if since:
+        _parse_date(since, "--since")
+    with click.open_file(output, "w", encoding="utf-8", newline="") as out:
+        exporter.write(_open(settings), out, fmt, business, since)
+
+
+def _parse_date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not a date like 2026-11-22",
+                                 param_hint=option) from None
+
+
+@cli.command()
+@click.option("--business", help="Business id (default: each business).")
+@click.option("--date", "day", help="The day (YYYY-MM-DD, default: today in its timezone).")
+@click.option("--send", is_flag=True, help="Send it by e-mail now.")
+@click.option("--preview", type=click.Path(dir_okay=False), help="Write its HTML to FILE.")
+@with_config()
+def digest(business: str | None, day: str | None, send: bool, preview: str | None,
+           settings: cfg.Settings) -> None:
+    """Build the daily digest; send it, or write its HTML."""
+    from reviewwatch import digest_cmd
+
+    businesses = [settings.business(business)] if business else settings.businesses
+    chosen = _parse_date(day, "--date") if day else None
+    if not send and not preview:
+        raise click.UsageError("give --send or --preview FILE")
+    for line in digest_cmd.run(_open(settings), settings, businesses, chosen, send=send,
+                               preview=Path(preview) if preview else None):
+        click.echo(line)
+
+
+from reviewwatch import cli_admin  # noqa: E402  (registers drafts, user and token commands)
+
+cli_admin.register(cli)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    cli(prog_name="reviewwatch")
+

@@ -1,0 +1,112 @@
+"""JSON Lines in, JSON Lines out: `reviewwatch score` and `reviewwatch draft`.
+
+Each input line is an object with `text` and optionally `id`, `title`, `rating`,
+`rating_max`, `author`, `source`, `platform`, `business`, `language`. Unknown fields pass
+through unchanged. A bad line becomes `{"error": "...", "line": N}` and the others go on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from reviewwatch.config import Settings
+
+MAX_LINE_CHARS = 2_000_000  # a line longer than this is refused, not parsed
+TEXT_FIELDS = ("title", "author", "source", "platform", "business", "language", "kind")
+
+
+class BadLine(ValueError):
+    """A JSON Lines row that cannot be scored."""
+
+
+def parse_line(line: str) -> dict[str, Any]:
+    """One input row, validated; raises BadLine with a message naming what is wrong."""
+    if len(line) > MAX_LINE_CHARS:
+        raise BadLine(f"line is {len(line)} characters; the most is {MAX_LINE_CHARS}")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise BadLine(f"not JSON ({e.msg} at column {e.colno})") from None
+    if not isinstance(obj, dict):
+        raise BadLine(f"expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise BadLine('"text" is missing' if text is None else '"text" must be a string')
+    for key in TEXT_FIELDS:
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise BadLine(f'"{key}" must be a string')
+    for key in ("rating", "rating_max"):
+        value = obj.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise BadLine(f'"{key}" must be a number')
+    if obj.get("rating_max") is not None and obj["rating_max"] <= 0:
+        raise BadLine('"rating_max" must be more than 0')
+    if obj.get("rating") is not None and not 0 <= obj["rating"] <= obj.get("rating_max", 5):
+        raise BadLine(f'"rating" {obj["rating"]} is outside 0..{obj.get("rating_max", 5)}')
+    return obj
+
+
+def triage_row(obj: dict[str, Any]) -> dict[str, Any]:
+    """The triage object for one input row."""
+    from reviewwatch.triage import triage
+
+    return triage(obj["text"], title=obj.get("title"), rating=obj.get("rating"),
+                  rating_max=obj.get("rating_max") or 5, language=obj.get("language"),
+                  kind=obj.get("kind") or "review")
+
+
+def draft_row(obj: dict[str, Any], result: dict[str, Any], settings: Settings | None) -> Any:
+    """The reply draft for one triaged row (None when none is warranted)."""
+    from responders import compose_draft
+
+    business = None
+    if obj.get("business"):
+        if settings is None:
+            raise BadLine(f'"business" {obj["business"]!r} needs a config with that business')
+        ids = {b.id: b for b in settings.businesses}
+        if obj["business"] not in ids:
+            raise BadLine(f'"business" {obj["business"]!r} is not in the config')
+        business = ids[obj["business"]]
+    elif settings is not None and len(settings.businesses) == 1:
+        business = settings.businesses[0]
+    platform = obj.get("platform") or obj.get("source")
+    limit = None
+    if settings is not None and obj.get("source"):
+        for s in settings.sources:
+            if s.name == obj["source"]:
+                platform, limit = s.kind, s.reply_limit
+    item = {k: obj.get(k) for k in ("id", "text", "title", "author", "rating", "rating_max",
+                                    "kind", "source", "language")}
+    item["platform"] = platform
+    return compose_draft(item, result, business, platform=platform, limit=limit,
+                         bank_path=settings.phrase_bank if settings else None)
+
+
+def process(lines: Iterable[str], *, with_draft: bool,
+            settings: Settings | None = None) -> Iterator[tuple[str, bool]]:
+    """Yield (output line, ok) for each non-blank input line, in order."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = parse_line(line)
+            obj["triage"] = triage_row(obj)
+            if with_draft:
+                obj["draft"] = draft_row(obj, obj["triage"], settings)
+        except BadLine as e:
+            yield json.dumps({"error": str(e), "line": number}), False
+            continue
+        yield json.dumps(obj, ensure_ascii=False), True
+
+
+def run(infile: TextIO, outfile: TextIO, *, with_draft: bool,
+        settings: Settings | None = None) -> int:
+    """Stream rows from infile to outfile; return the number of bad lines."""
+    failed = 0
+    for out, ok in process(infile, with_draft=with_draft, settings=settings):
+        outfile.write(out + "\n")
+        failed += not ok
+    outfile.flush()
+    return failed

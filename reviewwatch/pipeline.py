@@ -1,0 +1,304 @@
+"""One collection cycle: fetch -> normalize -> save -> triage -> draft -> enqueue -> deliver.
+
+The scheduler and the CLI call the same functions. A source that fails is recorded on
+that source (its health state, last error, consecutive failures) and the others go on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlite_utils import Database
+
+from reviewwatch import collectors
+from reviewwatch import db as store
+from reviewwatch.collectors.base import State
+from reviewwatch.config import Settings, Source
+from reviewwatch.errors import CollectorError, ParseError, RateLimited
+from reviewwatch.models import Item
+
+log = logging.getLogger(__name__)
+
+ALERT_MAX_AGE = timedelta(days=7)  # a backfill of old reviews does not flood Slack
+SILENT_AFTER_STEADY_POLLS = 3  # polls in a row with results before an empty one is "silent"
+RECENT_COUNTS_KEPT = 10
+MAX_CONCURRENT_SOURCES = 50
+
+
+@dataclass
+class SourceResult:
+    source: str
+    fetched: int = 0
+    new: int = 0
+    edited: int = 0
+    unchanged: int = 0
+    pages: int = 0
+    not_modified: bool = False
+    error: str | None = None
+    state: str = "ok"
+    new_ids: list[int] = field(default_factory=list)
+    edited_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class CycleReport:
+    sources: list[SourceResult] = field(default_factory=list)
+    negative: int = 0
+    drafts_created: int = 0
+    alerts_queued: int = 0
+    delivery: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def collected(self) -> int:
+        return sum(r.fetched for r in self.sources)
+
+    @property
+    def new(self) -> int:
+        return sum(r.new for r in self.sources)
+
+    @property
+    def edited(self) -> int:
+        return sum(r.edited for r in self.sources)
+
+    @property
+    def failed(self) -> list[SourceResult]:
+        return [r for r in self.sources if r.error]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"collected": self.collected, "new": self.new, "edited": self.edited,
+                "negative": self.negative, "drafts_created": self.drafts_created,
+                "alerts_queued": self.alerts_queued, "delivery": self.delivery,
+                "sources": [asdict(r) | {"new_ids": None, "edited_ids": None}
+                            for r in self.sources]}
+
+
+def due_sources(db: Database, settings: Settings, names: list[str] | None = None,
+                now: datetime | None = None) -> list[Source]:
+    """The sources to poll: the named ones, or every enabled one not held back by a backoff."""
+    if names:
+        return [settings.source(n) for n in names]
+    now_text = _iso(now or datetime.now(UTC))
+    held = {r["name"] for r in db.query(
+        "SELECT name FROM sources WHERE next_poll_at IS NOT NULL AND next_poll_at > ?",
+        [now_text])}
+    return [s for s in settings.sources if s.enabled and s.name not in held]
+
+
+async def fetch_source(client: httpx.AsyncClient, source: Source,
+                       state: State) -> list[Item]:
+    """Fetch and normalize one source; any failure is a CollectorError."""
+    module = collectors.get(source.kind)
+    raws = [raw async for raw in module.fetch(client, source, state)]
+    items = []
+    for raw in raws:
+        try:
+            items.append(module.normalize(raw, source))
+        except CollectorError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            raise ParseError(f"{source.name}: a {source.kind} record is malformed "
+                             f"({type(e).__name__}: {e})") from None
+    return items
+
+
+async def poll_source(db: Database, settings: Settings, client: httpx.AsyncClient,
+                      source: Source) -> SourceResult:
+    """Poll one source and record the outcome on it; never raises a CollectorError."""
+    result = SourceResult(source=source.name)
+    started = store.utcnow()
+    state = store.load_state(db, source.name)
+    try:
+        items = await fetch_source(client, source, state)
+    except CollectorError as e:
+        result.error, result.state = str(e), e.state
+        _record_failure(db, settings, source, e, started)
+        return result
+    except Exception as e:  # a collector bug must not stop the other sources
+        log.exception("collector %s crashed", source.name)
+        result.error, result.state = f"internal error: {type(e).__name__}: {e}", "failing"
+        _record_failure(db, settings, source, CollectorError(result.error), started)
+        return result
+    result.fetched, result.pages, result.not_modified = len(items), state.pages, state.not_modified
+    with db.atomic():
+        saved = store.save_items(db, source.business_id, items)
+        result.new, result.edited, result.unchanged = len(saved.new), len(saved.edited), \
+            saved.unchanged
+        result.new_ids, result.edited_ids = saved.new, saved.edited
+        result.state = _record_success(db, source, state, result, started)
+    return result
+
+
+def _record_success(db: Database, source: Source, state: State, result: SourceResult,
+                    started: str) -> str:
+    row = store.source_row(db, source.name)
+    counts = json.loads(row["recent_counts"] or "[]")
+    steady = len(counts) >= SILENT_AFTER_STEADY_POLLS and \
+        all(c > 0 for c in counts[-SILENT_AFTER_STEADY_POLLS:])
+    silent = result.fetched == 0 and not result.not_modified and steady
+    if not result.not_modified:
+        counts = (counts + [result.fetched])[-RECENT_COUNTS_KEPT:]
+    health = "silent" if silent else "ok"
+    now = store.utcnow()
+    if row["unhealthy"]:
+        store.enqueue(db, "source_recovered", f"recovered:{source.name}:{now}",
+                      {"source": source.name, "business_id": source.business_id},
+                      source.business_id)
+    db.execute(
+        "UPDATE sources SET state=?, cursor=?, etag=?, last_modified=?, extra=?, "
+        "last_poll_at=?, last_success_at=?, consecutive_failures=0, unhealthy=0, silent=?, "
+        "recent_counts=?, next_poll_at=NULL WHERE name=?",
+        [health, state.cursor, state.etag, state.last_modified, store._json(state.extra), now,
+         now, int(silent), json.dumps(counts), source.name])
+    _record_run(db, source.name, started, result)
+    return health
+
+
+def _record_failure(db: Database, settings: Settings, source: Source, error: CollectorError,
+                    started: str) -> None:
+    now = store.utcnow()
+    next_poll = None
+    if isinstance(error, RateLimited) and error.retry_after:
+        next_poll = _iso(datetime.now(UTC) + timedelta(seconds=error.retry_after))
+    with db.atomic():
+        row = store.source_row(db, source.name)
+        failures = row["consecutive_failures"] + 1
+        unhealthy = row["unhealthy"]
+        if failures >= source.unhealthy_after and not unhealthy:
+            unhealthy = 1
+            store.enqueue(db, "source_unhealthy", f"unhealthy:{source.name}:{now}",
+                          {"source": source.name, "business_id": source.business_id,
+                           "error": str(error), "failures": failures, "state": error.state},
+                          source.business_id)
+        db.execute(
+            "UPDATE sources SET state=?, last_poll_at=?, last_error=?, last_error_at=?, "
+            "consecutive_failures=?, unhealthy=?, next_poll_at=? WHERE name=?",
+            [error.state, now, str(error), now, failures, unhealthy, next_poll, source.name])
+        _record_run(db, source.name, started, SourceResult(source.name, error=str(error)))
+
+
+def _record_run(db: Database, name: str, started: str, r: SourceResult) -> None:
+    db.execute(
+        "INSERT INTO runs (source, started_at, finished_at, fetched, new, edited, unchanged, "
+        "pages, not_modified, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [name, started, store.utcnow(), r.fetched, r.new, r.edited, r.unchanged, r.pages,
+         int(r.not_modified), r.error])
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def item_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored item as the dict triage and the responders take."""
+    return {"id": row["id"], "external_id": row["external_id"], "text": row["text"],
+            "title": row["title"], "author": row["author"], "rating": row["rating"],
+            "rating_max": row["rating_max"], "kind": row["kind"], "source": row["source"],
+            "language": row["language"], "url": row["url"]}
+
+
+def process_items(db: Database, settings: Settings, new_ids: list[int], edited_ids: list[int],
+                  report: CycleReport | None = None, now: datetime | None = None) -> CycleReport:
+    """Triage new and edited items, draft replies where needed, and queue alerts."""
+    from responders import compose_draft
+    from reviewwatch.triage import triage
+
+    report = report or CycleReport()
+    now = now or datetime.now(UTC)
+    alerts_on = bool(settings.alerts.slack_webhook_url)
+    for item_id in [*new_ids, *edited_ids]:
+        row = store.get_item(db, item_id)
+        source = settings.source(row["source"]) if _has_source(settings, row["source"]) else None
+        business = settings.business(row["business_id"]) if _has_business(
+            settings, row["business_id"]) else None
+        result = triage(row["text"], title=row["title"], rating=row["rating"],
+                        rating_max=row["rating_max"], language=row["language"], kind=row["kind"])
+        with db.atomic():
+            store.save_triage(db, item_id, row["content_hash"], result)
+            negative = result["label"] == "negative"
+            is_new = item_id in new_ids
+            if negative and is_new:
+                report.negative += 1
+            if result["needs_reply"] and not result.get("needs_human") and \
+                    store.latest_draft(db, item_id) is None:
+                draft = compose_draft(
+                    item_dict(row), result, business,
+                    platform=source.kind if source else None,
+                    limit=source.reply_limit if source else None,
+                    bank_path=settings.phrase_bank)
+                if draft is not None:
+                    store.add_draft(db, item_id, row["content_hash"], draft)
+                    report.drafts_created += 1
+            if negative and alerts_on and _recent(row, now) and store.enqueue(
+                    db, "slack_alert", f"alert:item:{item_id}", {"item_id": item_id},
+                    row["business_id"]):
+                report.alerts_queued += 1
+    return report
+
+
+def _has_source(settings: Settings, name: str) -> bool:
+    return any(s.name == name for s in settings.sources)
+
+
+def _has_business(settings: Settings, business_id: str) -> bool:
+    return any(b.id == business_id for b in settings.businesses)
+
+
+def _recent(row: dict[str, Any], now: datetime) -> bool:
+    published = row["published_at"] or row["first_seen_at"]
+    try:
+        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return True
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return now - moment <= ALERT_MAX_AGE
+
+
+async def deliver_outbox(db: Database, settings: Settings, client: httpx.AsyncClient,
+                         now: datetime | None = None) -> dict[str, int]:
+    """Send what is due in the outbox (alerts, digests, approved replies)."""
+    from reviewwatch.notify.outbox import deliver
+
+    return await deliver(db, settings, client, now=now)
+
+
+async def run_cycle(db: Database, settings: Settings, *, names: list[str] | None = None,
+                    client: httpx.AsyncClient | None = None, deliver: bool = True,
+                    now: datetime | None = None) -> CycleReport:
+    """One full cycle over the due (or named) sources; the scheduler and the CLI call this."""
+    from reviewwatch.http import make_client
+
+    store.sync_config(db, settings)
+    sources = due_sources(db, settings, names, now)
+    own_client = client is None
+    client = client or make_client(settings.user_agent)
+    report = CycleReport()
+    try:
+        limit = asyncio.Semaphore(MAX_CONCURRENT_SOURCES)
+
+        async def one(source: Source) -> SourceResult:
+            async with limit:
+                return await poll_source(db, settings, client, source)
+
+        report.sources = list(await asyncio.gather(*(one(s) for s in sources)))
+        new_ids = [i for r in report.sources for i in r.new_ids]
+        edited_ids = [i for r in report.sources for i in r.edited_ids]
+        process_items(db, settings, new_ids, edited_ids, report, now)
+        if deliver:
+            report.delivery = await deliver_outbox(db, settings, client, now)
+    finally:
+        if own_client:
+            await client.aclose()
+    return report
+
+
+def collect(db: Database, settings: Settings, names: list[str] | None = None,
+            deliver: bool = True) -> CycleReport:
+    """Synchronous wrapper around run_cycle for the CLI."""
+    return asyncio.run(run_cycle(db, settings, names=names, deliver=deliver))

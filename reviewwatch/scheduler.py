@@ -1,0 +1,91 @@
+"""`reviewwatch run`: APScheduler 3 jobs beside the web UI, in one process.
+
+One poll job per source at its own interval, the outbox delivery, and the daily digests
+(each business's `digest.send_at` in its own timezone). Jobs hold no logic: they call the
+same pipeline functions as the CLI. A missed run is coalesced into one, and a source never
+has two polls running at once (max_instances=1).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import threading
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlite_utils import Database
+
+from reviewwatch import db as store
+from reviewwatch import pipeline
+from reviewwatch.config import Settings
+
+log = logging.getLogger(__name__)
+
+DELIVERY_EVERY = 60  # seconds between outbox deliveries
+DIGEST_CHECK_EVERY = 60
+MISFIRE_GRACE = 600
+JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE}
+
+
+def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOScheduler:
+    """A scheduler with a poll job per enabled source, delivery, and the digests."""
+    scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
+    now = datetime.now(UTC)
+
+    async def poll(name: str) -> None:
+        report = await pipeline.run_cycle(db, settings, names=[name], client=client)
+        for r in report.failed:
+            log.warning("source %s failed (%s): %s", r.source, r.state, r.error)
+
+    async def deliver() -> None:
+        await pipeline.deliver_outbox(db, settings, client)
+
+    async def digests() -> None:
+        from reviewwatch.notify.digest import enqueue_due_digests
+
+        if enqueue_due_digests(db, settings, datetime.now(UTC)):
+            await pipeline.deliver_outbox(db, settings, client)
+
+    for source in settings.sources:
+        if source.enabled:
+            scheduler.add_job(poll, "interval", seconds=source.every, args=[source.name],
+                              id=f"poll:{source.name}", name=f"poll {source.name}",
+                              next_run_time=now)
+    scheduler.add_job(deliver, "interval", seconds=DELIVERY_EVERY, id="outbox")
+    scheduler.add_job(digests, "interval", seconds=DIGEST_CHECK_EVERY, id="digests",
+                      next_run_time=now)
+    return scheduler
+
+
+def run_forever(settings: Settings) -> None:
+    """Run the scheduler and the web UI until SIGINT or SIGTERM."""
+    from reviewwatch.http import make_client
+    from reviewwatch.web import make_server
+
+    database = store.open_database(settings.storage_path)
+    store.sync_config(database, settings)
+    server = make_server(settings, settings.storage_path, settings.web.host, settings.web.port)
+    web_thread = threading.Thread(target=server.serve_forever, name="web", daemon=True)
+    web_thread.start()
+    print(f"reviewwatch is running: web UI at http://{settings.web.host}:{server.port}/ "
+          f"({len(settings.sources)} sources scheduled). Ctrl-C stops it.", flush=True)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        async with make_client(settings.user_agent) as client:
+            scheduler = build_scheduler(database, settings, client)
+            scheduler.start()
+            try:
+                await stop.wait()
+            finally:
+                scheduler.shutdown(wait=False)
+
+    try:
+        asyncio.run(main())
+    finally:
+        server.shutdown()

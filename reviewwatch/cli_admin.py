@@ -68,7 +68,8 @@ def drafts_show(draft_id: int, settings: cfg.Settings) -> None:
     r = store.get_draft(_open(settings), draft_id)
     t = r["triage"] or {}
     click.echo(f"Draft #{r['id']} ({r['status']}) for {r['source']} item {r['external_id']}")
-    click.echo(f"Author: {r['author'] or '-'}   Rating: {r['rating'] if r['rating'] is not None else '-'}")
+    rating = r["rating"] if r["rating"] is not None else "-"
+    click.echo(f"Author: {r['author'] or '-'}   Rating: {rating}")
     click.echo(f"Triage: {t.get('label')} / {t.get('priority')}  aspects: "
                f"{', '.join(t.get('aspects') or []) or '-'}")
     if r["review_changed"]:

@@ -223,7 +223,8 @@ class _Checker:
                 self.bad(where, "is required")
             return default
         value = data[key]
-        if isinstance(value, str):
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if isinstance(value, str) and str in kinds:
             m = _ENV.match(value)
             if m:
                 name = m[1]
@@ -231,9 +232,9 @@ class _Checker:
                     self.bad(where, f"environment variable {name} is not set")
                     return default
                 return Secret(name, self.environ[name])
-        ok = isinstance(value, kind) and not (isinstance(value, bool) and kind in (int, float))
+        ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
         if not ok:
-            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            names = " or ".join(k.__name__ for k in kinds)
             self.bad(where, f"{_show(value)} is not a {_type_word(names)}")
             return default
         return value

@@ -16,9 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database, Migrations
 
-from reviewwatch.collectors.base import State
 from reviewwatch.errors import NotFound, ReviewwatchError
-from reviewwatch.models import DraftStatus, Item
+from reviewwatch.models import DraftStatus, Item, State
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -89,7 +88,8 @@ def m001_initial(db: Database) -> None:
         content_hash TEXT NOT NULL,
         review_changed INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
-        final_text TEXT, edited INTEGER NOT NULL DEFAULT 0, lint_override INTEGER NOT NULL DEFAULT 0,
+        final_text TEXT, edited INTEGER NOT NULL DEFAULT 0,
+        lint_override INTEGER NOT NULL DEFAULT 0,
         decided_by TEXT, decided_at TEXT, reject_reason TEXT,
         publish_mode TEXT, posted_at TEXT, post_error TEXT, post_attempts INTEGER NOT NULL DEFAULT 0
     );

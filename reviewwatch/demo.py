@@ -26,7 +26,7 @@ from reviewwatch import pipeline
 
 DEMO_DIR = Path("demo-output")
 DEMO_USER = "demo"
-DEMO_PASSWORD = "tidepool-demo"  # loopback-only demo database; printed at start
+DEMO_PASSWORD = "tidepool-demo"  # noqa: S105 - loopback-only demo database; printed at start
 APPSTORE_PAGE_SIZE = 10
 REVIEW_SPACING = timedelta(hours=4)
 MENTION_SPACING = timedelta(hours=7)

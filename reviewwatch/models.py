@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -68,3 +69,17 @@ class Item:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class State:
+    """A source's incremental-fetch state, loaded from and saved to the database."""
+
+    cursor: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    first_run: bool = True
+    not_modified: bool = False  # set by fetch when the server answered 304
+    seen: Callable[[str], bool] = field(default=lambda external_id: False, repr=False)
+    pages: int = 0  # pages fetched this poll, for the health page and benchmarks

@@ -18,10 +18,9 @@ from sqlite_utils import Database
 
 from reviewwatch import collectors
 from reviewwatch import db as store
-from reviewwatch.collectors.base import State
 from reviewwatch.config import Settings, Source
 from reviewwatch.errors import CollectorError, ParseError, RateLimited
-from reviewwatch.models import Item
+from reviewwatch.models import Item, State
 
 log = logging.getLogger(__name__)
 

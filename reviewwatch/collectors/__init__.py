@@ -26,7 +26,8 @@ def get(kind: str) -> ModuleType:
         raise ConfigError(f"no collector is available for kind {kind!r}") from None
 
 
-def option_problems(kind: str, options: dict[str, Any], business: Business) -> list[tuple[str, str]]:
+def option_problems(kind: str, options: dict[str, Any],
+                    business: Business) -> list[tuple[str, str]]:
     """(key, message) for each missing, unknown or malformed collector option."""
     module = REGISTRY.get(kind)
     if module is None:

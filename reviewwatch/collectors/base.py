@@ -13,20 +13,6 @@ saves the items, so a poll that fails half way changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from reviewwatch.models import State
 
-
-@dataclass
-class State:
-    """A source's incremental-fetch state, loaded from and saved to the database."""
-
-    cursor: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    first_run: bool = True
-    not_modified: bool = False  # set by fetch when the server answered 304
-    seen: Callable[[str], bool] = field(default=lambda external_id: False, repr=False)
-    pages: int = 0  # pages fetched this poll, for the health page and benchmarks
+__all__ = ["State"]

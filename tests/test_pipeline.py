@@ -26,7 +26,8 @@ def settings_for(tmp_path, server_url, slack_url=None, unhealthy_after=3):
         "storage": {"path": str(tmp_path / "rw.db")},
         "businesses": [{
             "id": "tidepool", "name": "Tidepool Habits", "keywords": ["Tidepool Habits"],
-            "signature": "Dana Whitfield, Head of Customer Care", "contact": "care@tidepool.example",
+            "signature": "Dana Whitfield, Head of Customer Care",
+            "contact": "care@tidepool.example",
             "sources": [
                 {"name": "app", "kind": "appstore", "app_id": "1490011223",
                  "base_url": server_url, "unhealthy_after": unhealthy_after},

@@ -27,6 +27,7 @@ DEFAULT_UNHEALTHY_AFTER = 3
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_PAGES = 10
+DEFAULT_USER_AGENT = "reviewwatch/0.1 (+https://github.com/reviewwatch/reviewwatch)"
 
 SOURCE_KINDS = (
     "appstore", "google_places", "google_business", "google_play", "yelp", "trustpilot",
@@ -162,7 +163,7 @@ class Settings:
     smtp: SmtpSettings
     llm: LlmSettings
     phrase_bank: Path | None = None
-    user_agent: str = "reviewwatch/0.1 (+https://github.com/reviewwatch/reviewwatch)"
+    user_agent: str = DEFAULT_USER_AGENT
 
     @property
     def sources(self) -> list[Source]:
@@ -321,13 +322,19 @@ def from_dict(data: dict, path: Path | None = None,
         if not phrase_bank.exists():
             c.bad("responders.phrase_bank", f'"{bank}" does not exist')
 
+    http_t = c.table(data, "http", "http")
+    c.unknown(http_t, {"user_agent"}, "http")
+    user_agent = c.value(http_t, "user_agent", "http.user_agent", str, DEFAULT_USER_AGENT)
+    if isinstance(user_agent, str) and (not user_agent.strip() or "\n" in user_agent):
+        c.bad("http.user_agent", "must be one non-empty line")
+
     if c.problems:
         error = ConfigError(_summary(path, c.problems))
         error.problems = c.problems  # type: ignore[attr-defined]
         raise error
     settings = Settings(path=path, storage_path=storage_path, web=web, businesses=businesses,
                         alerts=alerts, digest=digest, smtp=smtp, llm=llm,
-                        phrase_bank=phrase_bank)
+                        phrase_bank=phrase_bank, user_agent=user_agent)
     return settings
 
 

@@ -88,6 +88,7 @@ class Source:
     unhealthy_after: int = DEFAULT_UNHEALTHY_AFTER
     enabled: bool = True
     options: dict[str, Any] = field(default_factory=dict)
+    keywords: list[str] = field(default_factory=list)  # the business's, for mention searches
 
     def option(self, key: str, default: Any = None) -> Any:
         """A collector-specific option, with Secrets revealed."""
@@ -454,7 +455,7 @@ def _source(c: _Checker, s: Any, where: str, business: Business) -> Source | Non
         name=name or "", kind=kind or "", business_id=business.id, every=every,
         base_url=base_url.rstrip("/") if base_url else None,
         timeout=timeout, enabled=bool(c.value(s, "enabled", f"{where}.enabled", bool, True)),
-        options=options, **positive,
+        options=options, keywords=list(business.keywords), **positive,
     )
 
 

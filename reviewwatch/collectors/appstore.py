@@ -1,0 +1,100 @@
+"""App Store customer reviews from the public customer-reviews RSS feed, JSON flavour.
+
+`https://itunes.apple.com/{cc}/rss/customerreviews/page={n}/id={app_id}/sortby=mostrecent/json`
+gives 50 reviews a page, newest first, and at most 10 pages. Each country is its own feed.
+The first poll reads back `backfill_pages` pages (at most the feed's 10); later polls stop
+at the first page holding a review already stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+
+from reviewwatch.collectors._util import as_list, iso_from_text, string_list
+from reviewwatch.config import Source
+from reviewwatch.errors import ParseError
+from reviewwatch.http import dig, get_json
+from reviewwatch.models import Item, Kind, State
+
+KIND = "appstore"
+ITEM_KIND = Kind.REVIEW
+HOST = "https://itunes.apple.com"
+REQUIRED = ("app_id",)
+OPTIONAL = ("countries", "asc_key_id", "asc_issuer_id", "asc_private_key")
+DEFAULT_BACKFILL = 10
+FEED_PAGE_CAP = 10  # Apple serves no page past 10
+FEED_URL = HOST + "/{cc}/rss/customerreviews/page={page}/id={app_id}/sortby=mostrecent/json"
+_COUNTRY = re.compile(r"^[a-z]{2}$")
+
+
+def check_options(options: dict[str, Any], business: Any) -> list[tuple[str, str]]:
+    """App ids are digits; countries are two-letter store codes."""
+    problems = []
+    if options.get("app_id") and not str(options["app_id"]).isdigit():
+        problems.append(("app_id", f'"{options["app_id"]}" must be the numeric App Store id'))
+    countries = options.get("countries")
+    if countries is not None and (not isinstance(countries, list) or not countries or any(
+            not isinstance(c, str) or not _COUNTRY.match(c.lower()) for c in countries)):
+        problems.append(("countries", 'must be a list of two-letter store codes like ["us"]'))
+    return problems
+
+
+async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
+    """Yield raw feed entries, newest first, per country, until a stored one or the cap."""
+    app_id = str(source.option("app_id"))
+    limit = min(source.backfill_pages or DEFAULT_BACKFILL, FEED_PAGE_CAP) if state.first_run \
+        else min(source.max_pages, FEED_PAGE_CAP)
+    for cc in string_list(source.option("countries"), ["us"]):
+        cc = cc.lower()
+        for page in range(1, limit + 1):
+            body = await get_json(client, source, FEED_URL.format(cc=cc, page=page,
+                                                                  app_id=app_id), state=state)
+            feed = body.get("feed") if body else None
+            if not isinstance(feed, dict):
+                raise ParseError(f"{source.name}: the App Store answer has no 'feed' object")
+            entries = [e for e in as_list(feed.get("entry")) if isinstance(e, dict)]
+            reviews = [e for e in entries if "im:rating" in e]  # old feeds lead with the app
+            seen_any = False
+            for entry in reviews:
+                entry["_country"] = cc
+                seen_any = seen_any or state.seen(_external_id(entry, cc))
+                yield entry
+            if not reviews or seen_any or not _has_next(feed, page):
+                break
+
+
+def _has_next(feed: dict[str, Any], page: int) -> bool:
+    for link in as_list(feed.get("link")):
+        if dig(link, "attributes", "rel") == "last":
+            found = re.search(r"/page=(\d+)/", str(dig(link, "attributes", "href", default="")))
+            return bool(found) and int(found[1]) > page
+    return True
+
+
+def _external_id(entry: dict[str, Any], cc: str) -> str:
+    review_id = dig(entry, "id", "label")
+    if not review_id:
+        raise ParseError("an App Store entry has no id")
+    return f"{cc}:{review_id}"
+
+
+def normalize(raw: dict[str, Any], source: Source) -> Item:
+    """One feed entry as an Item."""
+    cc = raw.get("_country", "us")
+    rating = int(dig(raw, "im:rating", "label"))
+    if not 1 <= rating <= 5:
+        raise ValueError(f"rating {rating} is outside 1..5")
+    review_id = dig(raw, "id", "label")
+    return Item(
+        source=source.name, external_id=_external_id(raw, cc), kind=ITEM_KIND,
+        author=dig(raw, "author", "name", "label"), rating=rating, rating_max=5,
+        title=dig(raw, "title", "label"), text=dig(raw, "content", "label", default="") or "",
+        url=f"https://apps.apple.com/{cc}/app/id{source.option('app_id')}"
+            f"?see-all=reviews#review-{review_id}",
+        published_at=iso_from_text(dig(raw, "updated", "label")),
+        raw={k: v for k, v in raw.items() if k != "_country"} | {"country": cc},
+    )

@@ -1,0 +1,242 @@
+"""The complaint taxonomy: aspects, the cues that show them, and how much each weighs.
+
+Customers often describe a service failure in words that carry no sentiment at all
+("we waited 45 minutes", "I was charged twice"), so VADER's lexicon misses them. Each cue
+below is a short regular expression over lower-cased text, tied to one aspect and a weight
+in VADER valence units (the lexicon's "bad" is -2.5). Cues are written from how people
+describe failures in any business, not from any one dataset.
+
+Aspect            what it covers
+wait_time         waiting, slow service, queues, delays
+staff_attitude    rude, dismissive or absent staff
+food_quality      cold, raw, bland, stale food and drink
+cleanliness       dirt, stains, smells, pests
+noise             noise, thin walls, no sleep
+room_quality      broken or poor rooms and facilities (hotels, rentals)
+price_value       overpriced, not worth it, waste of money
+billing           wrong, double or hidden charges
+refund            refunds refused or pending, returns
+delivery          late, lost, missing or wrong orders
+product_defect    broken, defective, stopped working
+app_crash         crashes, freezes, won't open
+app_bug           bugs, glitches, errors, lost data
+app_login         cannot log in, locked out, codes that never come
+app_performance   slow, laggy, battery drain
+ads               intrusive advertising
+subscription      subscriptions, paywalls, renewals, trials
+support_unresponsive  nobody answers, no response, on hold
+booking           lost or cancelled reservations, overbooking
+safety            unsafe, injuries, theft            (severe)
+discrimination    racism, sexism, discrimination     (severe)
+legal             lawyers, lawsuits, regulators      (severe)
+food_poisoning    food poisoning, got sick           (severe)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SEVERE = ("safety", "discrimination", "legal", "food_poisoning")
+_NUM = (r"(?:\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|several|"
+        r"many|over an?)")
+_UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)"
+
+# (aspect, weight, pattern). A weight is what the cue adds to the negative side.
+CUES: tuple[tuple[str, float, str], ...] = (
+    ("wait_time", 2.0, rf"\b(?:wait(?:ed|ing)?|took|queued?|sat(?: there)?|held)\b(?: \w+){{0,3}}? "
+                       rf"(?:for )?(?:almost |nearly |over |about |more than )?{_NUM}\+? {_UNIT}"),
+    ("wait_time", 1.5, rf"\b{_NUM} {_UNIT} (?:wait|late|delay)"),
+    ("wait_time", 1.5, r"\b(?:long|endless|forever) (?:wait|line|queue)s?\b|\btook (?:forever|"
+                       r"ages)\b"
+                       r"|\bstill waiting\b|\bwaited (?:forever|ages)\b|\bslow(?:est)? service\b"),
+    ("staff_attitude", 2.0, r"\b(?:rude|unfriendly|unhelpful|condescending|dismissive|arrogant|"
+                            r"unprofessional|impolite|disrespectful)\b|\byelled at\b"),
+    ("staff_attitude", 1.5, r"\b(?:no ?one|nobody) (?:came|checked|greeted|bothered|cared)\b"
+                            r"|\bignored (?:us|me)\b|\bbad attitude\b"),
+    ("food_quality", 1.5, r"\b(?:cold|lukewarm) (?:food|meal|fries|pizza|soup|coffee|burger|dish)"
+                          r"|\b(?:undercooked|overcooked|under ?cooked|inedible|tasteless|stale|"
+                          r"soggy|burnt|bland|flavou?rless)\b|\bfood was cold\b"),
+    ("cleanliness", 1.5, r"\b(?:dirty|filthy|unclean|grimy|stain(?:s|ed)?|mou?ldy?|"
+                         r"cockroach(?:es)?|roach(?:es)?|bed ?bugs?|mice|rats|hairs? (?:in|on)|"
+                         r"smell(?:s|ed|y)|stinks?|stank|musty)\b"),
+    ("noise", 1.2, r"\b(?:noisy|thin walls|could hear (?:every|people|the)|"
+                   r"(?:couldn'?t|could not|can'?t|did ?n'?t|unable to) sleep)\b"),
+    ("room_quality", 1.2, r"\b(?:no hot water|broken (?:ac|air|tv|shower|toilet|lock|window|"
+                          r"heater)|"
+                          r"tiny room|uncomfortable bed|rock hard bed|"
+                          r"(?:ac|air conditioning|heating|shower|toilet|wifi|wi-fi|elevator|lift) "
+                          r"(?:did ?n'?t|did not|does ?n'?t|does not|was not|was n'?t|not) work)"),
+    ("room_quality", 1.0, r"\b(?:dated|outdated|worn(?: out)?|shabby|run[- ]down|cramped|"
+                          r"tired (?:room|decor|hotel|furniture)|needs? (?:updat|renovat|"
+                          r"refurb)\w*|"
+                          r"(?:paper|very|so) thin walls|no (?:view|air|ac|hot water|wifi))\b"),
+    ("price_value", 1.5, r"\b(?:overpriced|over priced|rip ?-?off|ripped off|waste of (?:money|"
+                         r"time)|"
+                         r"not worth (?:it|the)|too (?:expensive|pricey)|price gouging)\b"),
+    ("billing", 2.0, r"\b(?:charged (?:me |us )?(?:twice|double|again|extra)|double[- ]charged|"
+                     r"overcharged|over charged|hidden (?:fees?|charges?)|unauthori[sz]ed charges?|"
+                     r"wrong (?:bill|charge|amount)|billed (?:twice|again))\b"),
+    ("refund", 1.5, r"\b(?:(?:no|never|still no|refused|denied|waiting for (?:a|my|the)) refunds?|"
+                    r"refunds? (?:was |were )?(?:refused|denied|never)|want(?:ed)? (?:a|my) refund|"
+                    r"money back|returned (?:it|them|the)|chargeback)\b"),
+    ("delivery", 2.0, r"\b(?:never (?:arrived|came|showed up|received|delivered)|"
+                      r"(?:did ?n'?t|did not|has ?n'?t|has not) (?:arrive|come|been delivered)|"
+                      r"arrived (?:late|damaged|broken|cold)|late delivery|lost (?:package|"
+                      r"parcel|order)|"
+                      r"wrong (?:item|order|size|colou?r)|missing (?:items?|parts?|pieces?))\b"),
+    ("product_defect", 1.5, r"\b(?:stopped working|(?:does ?n'?t|does not|did ?n'?t|did not|"
+                            r"wo ?n'?t|"
+                            r"will not) work|not working|defective|faulty|fell apart|"
+                            r"broke (?:after|"
+                            r"within|in)|cheaply made|poor(?:ly)? (?:quality|made)|low quality|"
+                            r"arrived broken)\b"),
+    ("app_crash", 2.0, r"\b(?:crash(?:es|ed|ing)?|freez(?:es|ing)|froze|force clos(?:es|e)|"
+                       r"(?:wo ?n'?t|will not|does ?n'?t|does not) (?:open|launch|start)|"
+                       r"keeps closing|"
+                       r"(?:black|white|blank) screen)\b"),
+    ("app_bug", 1.5, r"\b(?:bugs?|buggy|glitch(?:es|y)?|error messages?|(?:wo ?n'?t|does ?n'?t|"
+                     r"not) "
+                     r"(?:load|sync)|sync(?:ing)? (?:issues?|problems?)|lost (?:my|all)(?: \w+)? "
+                     r"(?:data|progress|history|streaks?|notes))\b"),
+    ("app_login", 2.0, r"\b(?:(?:ca ?n'?t|cannot|unable to|could ?n'?t) (?:log|sign) ?in|"
+                       r"locked out|login (?:issues?|problems?|fails?)|log ?in (?:issues?|"
+                       r"problems?|"
+                       r"fails?)|verification code never)\b"),
+    ("app_performance", 1.0, r"\b(?:laggy|lags|so slow to load|takes forever to load|"
+                             r"(?:drains?|draining) (?:my )?battery|battery drain)\b"),
+    ("ads", 1.0, r"\b(?:too many ads|full of ads|ads every|pop[- ]?up ads|ads? after every)\b"),
+    ("subscription", 1.0, r"\b(?:(?:cancel+(?:ed|ing)?|cancel) (?:my |the )?subscription|"
+                          r"auto[- ]?renew(?:ed|al)?|behind a paywall|forced to (?:pay|"
+                          r"subscribe))\b"),
+    ("support_unresponsive", 2.0, r"\b(?:(?:no ?one|nobody) (?:ever )?(?:answered|responded|"
+                                  r"replied|"
+                                  r"got back|returned)|never (?:answered|responded|replied|"
+                                  r"heard back|"
+                                  r"got back|returned (?:my|our))|no (?:response|reply|answer) "
+                                  r"(?:from|to)|ignored (?:my|our) (?:emails?|calls?|messages?|"
+                                  r"tickets?)|"
+                                  r"on hold for|(?:support|customer service) (?:never|is useless|"
+                                  r"was useless|ignores?))\b"),
+    ("booking", 1.5, r"\b(?:lost (?:our|my) (?:reservation|booking)|overbooked|double[- ]booked|"
+                     r"cancell?ed (?:our|my) (?:reservation|booking|order)|no record of (?:our|"
+                     r"my))\b"),
+    ("safety", 2.5, r"\b(?:unsafe|dangerous|fire hazard|injur(?:ed|y|ies)|assaulted|"
+                    r"broke into|(?:was|were|got) stolen|theft|electrocuted|carbon monoxide)\b"),
+    ("discrimination", 2.5, r"\b(?:racis[mt]|discriminat\w*|homophobic|transphobic|sexist|"
+                            r"because (?:i am|i'?m|we are|we'?re) (?:black|gay|muslim|disabled|"
+                            r"asian|jewish|trans))\b"),
+    ("legal", 2.0, r"\b(?:lawyer|attorney|lawsuit|legal action|small claims|sue (?:you|them)|"
+                   r"health (?:department|inspector)|better business bureau|trading standards)\b"),
+    ("food_poisoning", 3.0, r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|"
+                            r"(?:vomit\w*|threw up|diarrh\w*)|sick after eating)\b"),
+)
+
+# Complaints with no aspect: they make an item negative without saying what went wrong.
+GENERAL: tuple[tuple[float, str], ...] = (
+    (3.0, r"\b(?:never again|never (?:coming|going|be) back|wo ?n'?t be (?:back|returning)|"
+          r"will not (?:be back|return)|not (?:coming|going) back|would ?n'?t recommend|"
+          r"would not recommend|do not recommend|don'?t recommend|can'?t recommend|"
+          r"stay away|steer clear|avoid (?:this|it|at all costs)|zero stars?|0 stars?)\b"),
+    (1.2, r"\b(?:unacceptable|not impressed|nothing special|mediocre|not as (?:advertised|"
+          r"described)|let ?down|not acceptable|worst|useless|pointless|a joke)\b"),
+    (0.8, r"\b(?:complain(?:ed|t|ts)?|problems?|issues?|manager)\b"),
+    # Expectation gone wrong: people explain what should have happened.
+    (1.0, r"\b(?:unfortunately|disappoint\w*|expected (?:more|better|much)|supposed to|"
+          r"should have (?:been|had)|not what (?:we|i) (?:expected|paid)|instead of|"
+          r"no apolog\w*|excuses?|apparently|even though|at least|refused to|"
+          r"had to (?:ask|call|wait|go|move|change|complain))\b"),
+    # Negative reviews narrate an exchange with staff ("told us", "asked for"); praise rarely
+    # does. (Jurafsky et al., "Narrative framing of consumer sentiment", 2014.)
+    (0.6, r"\b(?:told (?:us|me|them)|asked (?:for|to|if|them|him|her|the)|"
+          r"said (?:that|they|it|we|no|there)|(?:we|i) (?:called|asked|explained))\b"),
+)
+
+# "<thing> was <bad>": a complaint about a named part of the business. The adjective counts
+# when VADER's lexicon rates it negative, or it is one of these plain-but-damning words.
+ASPECT_NOUNS = {
+    "food_quality": "food|meal|dish|dishes|pizza|burger|steak|coffee|breakfast|dinner|lunch|"
+                    "pasta|soup|fries|salad|chicken|fish|drinks?|tea|sandwich|bread|dessert",
+    "staff_attitude": "service|staff|waiter|waitress|server|host|hostess|receptionist|"
+                      "manager|employees?|front desk|desk clerk|driver|technician",
+    "room_quality": "room|bed|bathroom|shower|pool|wifi|wi-fi|parking|view",
+    "app_bug": "app|update|version|interface|ui",
+    "price_value": "price|prices|bill|value",
+    "delivery": "delivery|order|package|parcel|shipping",
+    "support_unresponsive": "support|customer service|help desk|helpdesk",
+    "cleanliness": "toilets?|floors?|tables?|sheets|towels|carpet",
+}
+_PLAIN = ("cold slow dirty small tiny late wrong broken rude bland overpriced expensive noisy "
+          "loud lukewarm raw stale filthy useless unresponsive unhelpful missing damaged")
+PLAIN_COMPLAINTS = frozenset(_PLAIN.split())
+_INTENSIFIER = r"(?: (?:so|very|really|extremely|incredibly|pretty|quite|absolutely|just|too))?"
+_PREDICATE = re.compile(
+    r"\b(?P<noun>" + "|".join(ASPECT_NOUNS.values()) + r")s? (?:was|were|is|are|seemed|felt|"
+    r"tasted|looked|came)" + _INTENSIFIER + r" (?P<adj>[a-z-]+)")
+_NOUN_ASPECT = {noun: aspect for aspect, nouns in ASPECT_NOUNS.items()
+                for noun in nouns.split("|")}
+
+_NEGATOR = re.compile(r"\b(?:no|not|never|without|n'?t|zero|any)\b[^.!?]{0,12}$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One complaint found in a text."""
+
+    aspect: str | None
+    weight: float
+    start: int
+    end: int
+    phrase: str
+
+
+_COMPILED = [(aspect, weight, re.compile(p)) for aspect, weight, p in CUES]
+_GENERAL = [(weight, re.compile(p)) for weight, p in GENERAL]
+_SELF_NEGATING = re.compile(r"^(?:no|never|nobody|not|ca|wo|do|does|did|is|has|could|unable)\b")
+
+
+def _negated(text: str, start: int, phrase: str) -> bool:
+    """'no problems', "wasn't dirty", 'never had an issue' - a cue that is denied."""
+    if _SELF_NEGATING.match(phrase):
+        return False
+    window = text[max(0, start - 16):start]
+    return bool(_NEGATOR.search(window))
+
+
+PREDICATE_WEIGHT = 1.0
+
+
+def _bad_word(word: str) -> bool:
+    from reviewwatch.triage.vader import lexicons
+
+    return word in PLAIN_COMPLAINTS or lexicons()[0].get(word, 0.0) <= -1.0
+
+
+def _aspect_of(noun: str) -> str | None:
+    for key, aspect in _NOUN_ASPECT.items():
+        if re.fullmatch(key, noun):
+            return aspect
+    return None
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every complaint cue in a lower-cased text, in order, negated ones left out."""
+    found: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+    for aspect, weight, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            if not _negated(text, m.start(), m.group(0)):
+                found.append(Cue(aspect, weight, m.start(), m.end(), m.group(0)))
+                taken.append((m.start(), m.end()))
+    for m in _PREDICATE.finditer(text):
+        if _bad_word(m.group("adj")) and not any(s < m.end() and m.start() < e for s, e in taken):
+            aspect = _aspect_of(m.group("noun"))
+            found.append(Cue(aspect, PREDICATE_WEIGHT, m.start(), m.end(), m.group(0)))
+            taken.append((m.start(), m.end()))
+    for weight, pattern in _GENERAL:
+        for m in pattern.finditer(text):
+            overlaps = any(s < m.end() and m.start() < e for s, e in taken)
+            if not overlaps and not _negated(text, m.start(), m.group(0)):
+                found.append(Cue(None, weight, m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda c: c.start)
+    return found

@@ -1,0 +1,46 @@
+"""Language detection, offline: a cheap English check first, then langdetect."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MIN_CHARS = 20  # shorter texts are too short to call; they are taken as English
+SAMPLE_CHARS = 2_000  # detection reads a bounded sample, so it stays fast on long posts
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH_WORDS = (
+    "the and to of a i it is was in for that this you my with on not but have had we they "
+    "are at be so very no were just our me all there would an or from can out get when if "
+    "what one about great good app service food staff room time again will did place")
+_ENGLISH = frozenset(_ENGLISH_WORDS.split())
+
+
+@lru_cache(maxsize=1)
+def _detector_factory():
+    from langdetect import DetectorFactory
+
+    DetectorFactory.seed = 0  # langdetect is random by default; a triage must be repeatable
+    from langdetect.detector_factory import init_factory
+
+    init_factory()
+    from langdetect import detector_factory
+
+    return detector_factory._factory
+
+
+def detect(text: str) -> str:
+    """An ISO 639-1 code for the text's language; 'en' when too short to tell."""
+    sample = text[:SAMPLE_CHARS]
+    words = _WORD.findall(sample.lower())
+    if len(sample.strip()) < MIN_CHARS or len(words) < 4:
+        return "en"
+    if sum(w in _ENGLISH for w in words) / len(words) >= 0.25:
+        return "en"
+    try:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        detector = _detector_factory().create()
+        detector.append(sample)
+        return detector.detect().split("-")[0]
+    except LangDetectException:
+        return "en"

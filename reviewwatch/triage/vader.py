@@ -1,0 +1,277 @@
+"""VADER's polarity scores in linear time, identical to vaderSentiment 3.3.2.
+
+vaderSentiment's `polarity_scores` is quadratic in the number of words: `_negation_check`
+and `_special_idioms_check` lower-case the whole word list again for every word, and
+`_but_check` calls `list.index` for every sentiment. A 100 KB post takes seconds. This
+module keeps every rule and every quirk, including `_but_check` scaling the *first* entry
+equal to each value rather than the entry itself, and gives the same floats in the same
+order, so the compound is bit-for-bit the package's. The lexicons are read from the
+installed package once, and the package's own constant tables are reused.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from functools import lru_cache
+from importlib.resources import files
+from string import punctuation
+
+from vaderSentiment import vaderSentiment as _vs
+
+B_INCR, C_INCR, N_SCALAR = _vs.B_INCR, _vs.C_INCR, _vs.N_SCALAR
+BOOSTERS: dict[str, float] = _vs.BOOSTER_DICT
+SPECIAL_CASES: dict[str, float] = _vs.SPECIAL_CASES
+NEGATE = frozenset(_vs.NEGATE)
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> tuple[dict[str, float], dict[str, str]]:
+    """(word -> valence, emoji -> description), read once from the installed package."""
+    pkg = files("vaderSentiment")
+    lexicon: dict[str, float] = {}
+    for line in pkg.joinpath("vader_lexicon.txt").read_text("utf-8").rstrip("\n").split("\n"):
+        if line:
+            word, measure = line.strip().split("\t")[0:2]
+            lexicon[word] = float(measure)
+    emojis: dict[str, str] = {}
+    for line in pkg.joinpath("emoji_utf8_lexicon.txt").read_text("utf-8").rstrip("\n") \
+            .split("\n"):
+        emoji, description = line.strip().split("\t")[0:2]
+        emojis[emoji] = description
+    return lexicon, emojis
+
+
+def _negated(word_lower: str) -> bool:
+    return word_lower in NEGATE or "n't" in word_lower
+
+
+def _strip_punc_if_word(token: str) -> str:
+    stripped = token.strip(punctuation)
+    return token if len(stripped) <= 2 else stripped
+
+
+def replace_emoji(text: str) -> str:
+    """The text with each emoji replaced by its description, as vaderSentiment does."""
+    _, emojis = lexicons()
+    out: list[str] = []
+    prev_space = True
+    for ch in text:
+        if ch in emojis:
+            if not prev_space:
+                out.append(" ")
+            out.append(emojis[ch])
+            prev_space = False
+        else:
+            out.append(ch)
+            prev_space = ch == " "
+    return "".join(out).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """VADER's words and emoticons for a text (emoji already replaced)."""
+    return [_strip_punc_if_word(t) for t in text.split()]
+
+
+def word_valences(text: str) -> tuple[str, list[str], list[float]]:
+    """(emoji-free text, tokens, per-token valence after every rule incl. 'but')."""
+    lexicon, _ = lexicons()
+    text = replace_emoji(text)
+    words = tokens(text)
+    lower = [w.lower() for w in words]
+    n = len(words)
+    upper = [w.isupper() for w in words]
+    caps = sum(upper)
+    is_cap_diff = 0 < n - caps < n
+    in_lex = [w in lexicon for w in lower]
+    sentiments: list[float] = []
+    for i in range(n):
+        item_lower = lower[i]
+        if item_lower in BOOSTERS:
+            sentiments.append(0)
+            continue
+        if i < n - 1 and item_lower == "kind" and lower[i + 1] == "of":
+            sentiments.append(0)
+            continue
+        sentiments.append(_valence(i, words, lower, upper, in_lex, is_cap_diff, lexicon))
+    return text, words, _but_check(lower, sentiments)
+
+
+def _valence(i: int, words: list[str], lower: list[str], upper: list[bool], in_lex: list[bool],
+             is_cap_diff: bool, lexicon: dict[str, float]) -> float:
+    item_lower = lower[i]
+    if not in_lex[i]:
+        return 0
+    n = len(words)
+    valence = lexicon[item_lower]
+    if item_lower == "no" and i != n - 1 and in_lex[i + 1]:
+        valence = 0.0
+    if (i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no") or (
+            i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor")):
+        valence = lexicon[item_lower] * N_SCALAR
+    if upper[i] and is_cap_diff:
+        valence = valence + C_INCR if valence > 0 else valence - C_INCR
+    for start_i in range(0, 3):
+        j = i - (start_i + 1)
+        if i > start_i and not in_lex[j]:
+            s = _scalar_inc_dec(words[j], lower[j], upper[j], valence, is_cap_diff)
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            valence = _negation_check(valence, lower, start_i, i)
+            if start_i == 2:
+                valence = _special_idioms_check(valence, lower, i)
+    return _least_check(valence, lower, in_lex, i)
+
+
+def _scalar_inc_dec(word: str, word_lower: str, is_upper: bool, valence: float,
+                    is_cap_diff: bool) -> float:
+    scalar = 0.0
+    if word_lower in BOOSTERS:
+        scalar = BOOSTERS[word_lower]
+        if valence < 0:
+            scalar *= -1
+        if is_upper and is_cap_diff:
+            scalar = scalar + C_INCR if valence > 0 else scalar - C_INCR
+    return scalar
+
+
+def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> float:
+    if start_i == 0:
+        if _negated(lower[i - 1]):
+            valence = valence * N_SCALAR
+    elif start_i == 1:
+        if lower[i - 2] == "never" and lower[i - 1] in ("so", "this"):
+            valence = valence * 1.25
+        elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+            pass
+        elif _negated(lower[i - 2]):
+            valence = valence * N_SCALAR
+    else:
+        if (lower[i - 3] == "never" and lower[i - 2] in ("so", "this")) or \
+                lower[i - 1] in ("so", "this"):
+            valence = valence * 1.25
+        elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+            pass
+        elif _negated(lower[i - 3]):
+            valence = valence * N_SCALAR
+    return valence
+
+
+def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
+    w3, w2, w1, w0 = lower[i - 3], lower[i - 2], lower[i - 1], lower[i]
+    onezero, twoonezero, twoone = f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}"
+    threetwoone, threetwo = f"{w3} {w2} {w1}", f"{w3} {w2}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+            break
+    n = len(lower)
+    if n - 1 > i:
+        zeroone = f"{w0} {lower[i + 1]}"
+        if zeroone in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroone]
+    if n - 1 > i + 1:
+        zeroonetwo = f"{w0} {lower[i + 1]} {lower[i + 2]}"
+        if zeroonetwo in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in BOOSTERS:
+            valence = valence + BOOSTERS[n_gram]
+    return valence
+
+
+def _least_check(valence: float, lower: list[str], in_lex: list[bool], i: int) -> float:
+    if i > 1 and not in_lex[i - 1] and lower[i - 1] == "least":
+        if lower[i - 2] != "at" and lower[i - 2] != "very":
+            valence = valence * N_SCALAR
+    elif i > 0 and not in_lex[i - 1] and lower[i - 1] == "least":
+        valence = valence * N_SCALAR
+    return valence
+
+
+def _but_check(lower: list[str], sentiments: list[float]) -> list[float]:
+    """vaderSentiment's 'but' rule with its list.index quirk, in O(n log n).
+
+    The package walks the list and, for each value, rescales the FIRST entry equal to it
+    (which may be an earlier, already rescaled one). A heap of positions per value finds
+    that first entry without a scan.
+    """
+    try:
+        bi = lower.index("but")
+    except ValueError:
+        return sentiments
+    where: dict[float, list[int]] = {}
+    for idx, value in enumerate(sentiments):
+        where.setdefault(value, []).append(idx)  # ascending already: a valid heap
+    for k in range(len(sentiments)):
+        value = sentiments[k]
+        heap = where[value]
+        while sentiments[heap[0]] != value:  # drop positions whose value has changed
+            heapq.heappop(heap)
+        si = heap[0]
+        if si == bi:
+            continue
+        new = value * 0.5 if si < bi else value * 1.5
+        sentiments[si] = new
+        if new != value:
+            heapq.heappop(heap)
+            heapq.heappush(where.setdefault(new, []), si)
+    return sentiments
+
+
+def _punctuation_emphasis(text: str) -> float:
+    ep = min(text.count("!"), 4) * 0.292
+    qm_count = text.count("?")
+    qm = 0.0
+    if qm_count > 1:
+        qm = qm_count * 0.18 if qm_count <= 3 else 0.96
+    return ep + qm
+
+
+def polarity_scores(text: str) -> dict[str, float]:
+    """{'neg', 'neu', 'pos', 'compound'} exactly as SentimentIntensityAnalyzer gives them."""
+    text, _, sentiments = word_valences(text)
+    return score_valence(sentiments, text)
+
+
+def score_valence(sentiments: list[float], text: str) -> dict[str, float]:
+    """vaderSentiment's score_valence."""
+    if not sentiments:
+        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    sum_s = float(sum(sentiments))
+    amp = _punctuation_emphasis(text)
+    if sum_s > 0:
+        sum_s += amp
+    elif sum_s < 0:
+        sum_s -= amp
+    compound = _normalize(sum_s)
+    pos_sum = neg_sum = 0.0
+    neu_count = 0
+    for s in sentiments:
+        if s > 0:
+            pos_sum += float(s) + 1
+        if s < 0:
+            neg_sum += float(s) - 1
+        if s == 0:
+            neu_count += 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += amp
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= amp
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return {"neg": round(math.fabs(neg_sum / total), 3),
+            "neu": round(math.fabs(neu_count / total), 3),
+            "pos": round(math.fabs(pos_sum / total), 3), "compound": round(compound, 4)}
+
+
+def _normalize(score: float, alpha: float = 15) -> float:
+    norm = score / math.sqrt((score * score) + alpha)
+    return max(-1.0, min(1.0, norm))
+
+
+def compound(text: str) -> float:
+    """VADER's compound score for a text."""
+    return polarity_scores(text)["compound"]

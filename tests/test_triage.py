@@ -1,0 +1,147 @@
+"""Triage: exact VADER in linear time, complaint cues, rating fusion, language, priority."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from reviewwatch.triage import triage, vader, vader_compound
+
+ANALYZER = SentimentIntensityAnalyzer()
+
+
+def ground_truth_texts(shared):
+    texts = []
+    for name in ("tweets", "movieReviewSnippets", "nytEditorialSnippets"):
+        path = shared("data", "vader_ground_truth", f"{name}_GroundTruth.txt")
+        with path.open(encoding="utf-8", newline="") as f:
+            texts += [line.rstrip("\r\n").split("\t")[2] for line in f if line.count("\t") >= 2]
+    return texts
+
+
+def test_vader_is_exact_on_the_papers_gold_sets(shared):
+    texts = ground_truth_texts(shared)
+    assert len(texts) > 19_000
+    mismatched = [t for t in texts if vader.polarity_scores(t) != ANALYZER.polarity_scores(t)]
+    assert mismatched == []
+
+
+def test_vader_is_exact_on_the_dev_reviews(shared):
+    path = shared("data", "reviews_dev", "tripadvisor_hotel_reviews_subset.csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        texts = [row["Review"] for row in csv.DictReader(f)]
+    assert [vader_compound(t) for t in texts] == \
+        [ANALYZER.polarity_scores(t)["compound"] for t in texts]
+
+
+WORDS = ["good", "bad", "not", "but", "BUT", "GREAT", "awful", "kind", "of", "least", "at",
+         "very", "no", "never", "so", "this", "without", "doubt", "the", "bomb", "sort",
+         "isn't", "n't", "really", "kinda", "😁", "💘", "😡", ":)", ":(", "!!!", "?", "??",
+         "yeah", "right", "cut", "mustard", "nor", "or", "love", "hate", "ok", "Good!", "bad,"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.sampled_from([" ", "  ", "\n"]))
+def test_vader_is_exact_on_generated_texts(words, sep):
+    text = sep.join(words)
+    assert vader.polarity_scores(text) == ANALYZER.polarity_scores(text)
+
+
+def test_but_rule_keeps_the_packages_first_equal_entry_quirk():
+    text = "good good bad but good bad good"  # repeated values exercise list.index
+    assert vader.polarity_scores(text) == ANALYZER.polarity_scores(text)
+
+
+@pytest.mark.parametrize(("text", "label", "aspects"), [
+    ("We waited 45 minutes and nobody came to check on us", "negative",
+     {"wait_time", "staff_attitude"}),
+    ("I was charged twice and support never answered my emails", "negative",
+     {"billing", "support_unresponsive"}),
+    ("great food but the service was awful", "mixed", {"staff_attitude"}),
+    ("The app crashes every time I open it since the update.", "negative", {"app_crash"}),
+    ("My order never arrived and I want my money back.", "negative", {"delivery", "refund"}),
+    ("Can't log in anymore, locked out of my account.", "negative", {"app_login"}),
+    ("Love this app, it helps me every single day!", "positive", set()),
+    ("No problems at all, the room was not dirty and staff were lovely.", "positive", set()),
+    ("The pasta was cold and the waiter was rude.", "negative",
+     {"food_quality", "staff_attitude"}),
+])
+def test_triage_labels_and_aspects(text, label, aspects):
+    result = triage(text)
+    assert result["label"] == label, result
+    assert aspects <= set(result["aspects"]), result
+    assert len(result["evidence"]) >= len(aspects)
+
+
+def test_evidence_is_the_customers_own_words():
+    result = triage("We waited 45 minutes for our food.")
+    assert result["evidence"][0] == "waited 45 minutes"
+
+
+@pytest.mark.parametrize(("rating", "rating_max", "label"), [
+    (1, 5, "negative"), (2, 5, "negative"), (4, 10, "negative"), (3, 5, "mixed"),
+    (5, 5, "positive"), (100, 100, "positive"),
+])
+def test_rating_fusion_for_praise_words(rating, rating_max, label):
+    result = triage("Lovely place, great people, wonderful time.", rating=rating,
+                    rating_max=rating_max)
+    assert result["label"] == label
+
+
+def test_four_stars_with_a_clear_complaint_is_mixed_and_needs_a_reply():
+    result = triage("Love the habit streaks, but it crashes every time I add a widget.", rating=4)
+    assert result["label"] == "mixed" and result["needs_reply"]
+    assert "app_crash" in result["aspects"]
+
+
+@pytest.mark.parametrize(("text", "severity"), [
+    ("Got food poisoning after the chicken, I was vomiting all night", "food_poisoning"),
+    ("The manager was openly racist to my family", "discrimination"),
+    ("My lawyer will be in touch about this", "legal"),
+    ("The balcony railing is loose and dangerous", "safety"),
+])
+def test_severe_complaints_are_urgent(text, severity):
+    result = triage(text)
+    assert result["priority"] == "urgent" and result["severity"] == severity
+
+
+def test_priorities_follow_labels():
+    assert triage("Terrible, rude staff and a dirty room.")["priority"] == "high"
+    assert triage("Wonderful stay, thank you!")["priority"] == "low"
+
+
+def test_vader_field_is_the_compound_of_title_and_text():
+    result = triage("it broke after a week", title="Not great")
+    assert result["vader"] == ANALYZER.polarity_scores("Not great\nit broke after a week")[
+        "compound"]
+
+
+def test_non_english_is_left_to_a_person():
+    result = triage("Die App stürzt ständig ab und der Support antwortet überhaupt nicht mehr.")
+    assert result["language"] == "de" and result["needs_human"]
+    rated = triage("La aplicación se cierra sola cada vez que la abro, es un desastre.", rating=1)
+    assert rated["language"] == "es" and rated["label"] == "negative" and rated["needs_human"]
+
+
+def test_explicit_language_is_respected():
+    assert triage("ok", language="fr")["needs_human"]
+
+
+@pytest.mark.parametrize(("text", "needs_reply"), [
+    ("Is there a way to export my habits to CSV?", True),
+    ("Tidepool Habits released version 5 today.", False),
+    ("Tidepool Habits keeps crashing on my phone", True),
+])
+def test_mentions_need_a_reply_only_for_complaints_and_questions(text, needs_reply):
+    assert triage(text, kind="mention")["needs_reply"] is needs_reply
+
+
+def test_long_text_is_bounded_and_still_exact():
+    text = "The room was dirty but the view was great. " * 3000
+    result = triage(text)
+    assert result["vader"] == ANALYZER.polarity_scores(text)["compound"]
+    assert result["label"] in ("negative", "mixed")

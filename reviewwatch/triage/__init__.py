@@ -108,11 +108,46 @@ def text_judgement(text: str, title: str | None = None) -> dict[str, Any]:
             phrase = _phrase(cue)
             if phrase not in evidence:
                 evidence.append(phrase)
+    if not aspects:
+        named = _named_complaint(body)
+        if named and named not in evidence:
+            evidence.insert(0, named)
     return {"score": round(max(-1.0, min(1.0, score)), 4), "positive": positive,
             "against": against, "complaint": complaint, "aspects": aspects,
             "evidence": evidence[:MAX_EVIDENCE], "negative_clauses": neg_count,
             "clauses": len(clauses),
             "contrast": bool(_CONTRAST.search(body))}
+
+
+_STOPWORD_TEXT = (
+    "the a an and or but of to in on at for with was were is are it this that my our we i "
+    "they he she you me us them so very really just too as be been had have has not n't no "
+    "did does do could would should will all any some one two there here then than when")
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_TOKEN = re.compile(r"[a-z][a-z'-]+")
+NAMED_MIN_VALENCE = -1.0
+
+
+def _named_complaint(text: str) -> str | None:
+    """A 'bad thing' pair such as 'terrible service' or 'room tiny' -> 'tiny room'."""
+    from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
+
+    lexicon = vader.lexicons()[0]
+
+    def bad(word: str) -> bool:
+        return word in PLAIN_COMPLAINTS or lexicon.get(word, 0.0) <= NAMED_MIN_VALENCE
+
+    def thing(word: str) -> bool:
+        return word not in _STOPWORDS and word not in lexicon and len(word) > 2 and \
+            word not in PLAIN_COMPLAINTS
+
+    words = _TOKEN.findall(text[:MAX_SCORED_CHARS].lower())
+    for first, second in zip(words, words[1:], strict=False):
+        if bad(first) and thing(second):
+            return f"{first} {second}"
+        if thing(first) and bad(second) and not second.endswith("ly"):
+            return f"{second} {first}"
+    return None
 
 
 def _phrase(cue: Any) -> str:

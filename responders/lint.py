@@ -1,0 +1,144 @@
+"""The reply linter: run on every draft and on every staff edit before it is posted.
+
+Each finding is {"rule", "message", "severity"}; errors block approval unless an owner
+overrides them. The checks are linear in the reply's and the review's length.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from responders.fit import limit_for, measure
+
+FIVE_MOVES = ("hear", "empathize", "apologize", "resolve", "diagnose")
+QUOTE_WORDS = 8  # this many consecutive words copied from the review is quoting at length
+_DEFENSIVE = re.compile(
+    r"\b(?:actually|you should have|you should've|our policy clearly|you failed to|as (?:clearly )?"
+    r"stated|you must have|if you had|to be fair|in our defen[cs]e|that'?s not true|you claim|"
+    r"you didn'?t bother|contrary to your|you were (?:rude|wrong|mistaken)|"
+    r"(?:our|the) (?:waiter|waitress|server|staff member|employee|driver|technician) "
+    r"(?:was|is) (?:to blame|at fault|new|lazy|incompetent))\b", re.I)
+_REMOVAL = re.compile(
+    r"\b(?:remove|delete|take down|withdraw|change|update|edit|revise|amend|reconsider|raise|"
+    r"improve)\b(?:\s+\w+){0,3}?\s+(?:your|the|this)\s+(?:review|rating|stars?|post|comment)"
+    r"|\b(?:review|rating)\s+(?:be\s+)?(?:removed|deleted|changed|updated)\b", re.I)
+_OFFER = re.compile(
+    r"\b(?:refund(?:ed)?|free|complimentary|discount(?:ed)?|voucher|coupon|credit|gift card|"
+    r"on the house|\d+\s?% off|money back|reimburse\w*|compensat\w*|comp(?:ed)?)\b", re.I)
+# An offer is the word in a giving context ("I'd like to offer you a refund", "a free
+# night"); "the trouble getting your refund" only names the topic.
+_OFFER_CONTEXT = re.compile(r"\b(?:offer\w*|give|send|provide|issue|process|like to|happy to|"
+                            r"we'?ll|i'?ll|we will|i will|we can|i can|enjoy|receive|get you|"
+                            r"here'?s)\b[^.!?]{0,40}$", re.I)
+_GIFT = re.compile(r"\b(?:free|complimentary|\d+\s?% off|on the house|gift card|voucher|coupon)\b",
+                   re.I)
+_NOT_AN_OFFER = re.compile(r"\b(?:feel free|free to|hands-free|free of charge to contact)\b",
+                           re.I)
+_LIABILITY = re.compile(
+    r"\b(?:we are (?:legally )?liable|we(?:'re| are) (?:fully )?responsible for your "
+    r"(?:illness|injury|injuries|losses|damages)|our (?:negligence|fault that)|negligen\w*|"
+    r"we admit (?:fault|liability)|we accept (?:full )?(?:legal )?(?:liability|responsibility "
+    r"for your (?:illness|injury))|caused your (?:illness|injury|food poisoning))\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:sorry|apologi[sz]e\w*)\b[^.!?]{0,20}\b(?:if|but)\b", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\w)\+?\d[\d\s().-]{7,}\d(?!\w)")
+_ORDER = re.compile(r"(?:order|booking|reservation|ticket|case|confirmation|invoice|account)"
+                    r"\s*(?:number|no\.?|#|id)?\s*[:#]?\s*((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{4,})",
+                    re.I)
+_PLACEHOLDER = re.compile(r"\{[a-z_]*\}|\[(?:name|first name|customer|business|contact|"
+                          r"insert[^\]]*)\]|<(?:name|contact)>|\bTODO\b|\bXXX+\b|\bTBD\b", re.I)
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def _finding(rule: str, message: str, severity: str = "error") -> dict[str, str]:
+    return {"rule": rule, "message": message, "severity": severity}
+
+
+def lint_reply(text: str, *, item: dict[str, Any] | None = None, business: Any = None,
+               platform: str | None = None, limit: int | None = None,
+               parts: list[dict[str, str]] | None = None,
+               label: str | None = None) -> list[dict[str, str]]:
+    """Every problem with a reply, for the given review, business and platform."""
+    item = item or {}
+    findings = []
+    review = f"{item.get('title') or ''}\n{item.get('text') or ''}"
+    if m := _DEFENSIVE.search(text):
+        findings.append(_finding("defensive", f'defensive or blaming wording: "{m.group(0)}"'))
+    if m := _CONDITIONAL.search(text):
+        findings.append(_finding("conditional_apology",
+                                 f'an apology with "if" or "but": "{m.group(0)}"'))
+    if m := _REMOVAL.search(text):
+        findings.append(_finding("asks_review_change",
+                                 f'asks for the review to be removed or changed: "{m.group(0)}"'))
+    findings += _compensation(text, business)
+    if m := _LIABILITY.search(text):
+        findings.append(_finding("liability", f'admits legal liability: "{m.group(0)}"'))
+    findings += _personal_data(text, review, business)
+    if quote := _long_quote(text, review):
+        findings.append(_finding("long_quote", f'quotes the review at length: "{quote}"'))
+    if m := _PLACEHOLDER.search(text):
+        findings.append(_finding("placeholder", f'an unfilled placeholder: "{m.group(0)}"'))
+    cap, unit = limit_for(platform, limit)
+    if cap is not None:
+        size = measure(text, unit)
+        if size > cap:
+            findings.append(_finding("too_long", f"{size} {unit} is over the {platform or 'set'}"
+                                                 f" limit of {cap} {unit}"))
+    if parts is not None:
+        moves = [p.get("move") for p in parts]
+        if label in ("negative", "mixed") or (label is None and "apologize" in moves):
+            missing = [m for m in FIVE_MOVES if m not in moves]
+            if missing:
+                findings.append(_finding("missing_move", f"missing: {', '.join(missing)}"))
+            elif [m for m in moves if m in FIVE_MOVES] != list(FIVE_MOVES):
+                findings.append(_finding("move_order", "the moves are out of order", "warning"))
+    if not text.strip():
+        findings.append(_finding("empty", "the reply is empty"))
+    return findings
+
+
+def _compensation(text: str, business: Any) -> list[dict[str, str]]:
+    allowed = (getattr(business, "compensation", None) or "").lower()
+    scrubbed = _NOT_AN_OFFER.sub(" ", text)
+    for m in _OFFER.finditer(scrubbed):
+        word = m.group(0).lower()
+        giving = _GIFT.fullmatch(word) or _OFFER_CONTEXT.search(scrubbed[max(0, m.start() - 60):
+                                                                         m.start()])
+        if not giving:
+            continue
+        if not allowed:
+            return [_finding("compensation", f'offers "{m.group(0)}" but the business has no '
+                                             "compensation policy in the config")]
+        if word not in allowed:
+            return [_finding("compensation", f'offers "{m.group(0)}", beyond the configured '
+                                             f'compensation ("{allowed}")')]
+    return []
+
+
+def _personal_data(text: str, review: str, business: Any) -> list[dict[str, str]]:
+    own = (getattr(business, "contact", "") or "").lower()
+    found = []
+    for pattern, what in ((_EMAIL, "e-mail address"), (_PHONE, "phone number")):
+        theirs = {m.group(0).lower() for m in pattern.finditer(review)}
+        for m in pattern.finditer(text):
+            value = m.group(0).lower()
+            if value in theirs and value not in own:
+                found.append(_finding("personal_data", f"repeats the customer's {what}"))
+                break
+    orders = {m.group(1).lower() for m in _ORDER.finditer(review)}
+    if orders and any(o in text.lower() for o in orders):
+        found.append(_finding("personal_data", "repeats the customer's order or booking number"))
+    return found
+
+
+def _long_quote(text: str, review: str) -> str | None:
+    words = _WORD.findall(review.lower())
+    if len(words) < QUOTE_WORDS:
+        return None
+    grams = {tuple(words[i:i + QUOTE_WORDS]) for i in range(len(words) - QUOTE_WORDS + 1)}
+    mine = _WORD.findall(text.lower())
+    for i in range(len(mine) - QUOTE_WORDS + 1):
+        if tuple(mine[i:i + QUOTE_WORDS]) in grams:
+            return " ".join(mine[i:i + QUOTE_WORDS])
+    return None

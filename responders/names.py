@@ -1,0 +1,29 @@
+"""Is an author field a person's name we can address, or a handle?"""
+
+from __future__ import annotations
+
+import re
+
+_NAME_WORD = re.compile(r"^[A-Z][a-z'’-]{1,20}$|^[A-Z]\.?$")
+_NOT_NAMES = frozenset({
+    "anonymous", "customer", "guest", "user", "verified", "buyer", "google", "apple", "amazon",
+    "reviewer", "traveler", "traveller", "local", "foodie", "mom", "dad", "admin", "the", "a",
+    "mr", "mrs", "ms", "dr", "happy", "unhappy", "angry", "disappointed", "app", "fan",
+})
+
+
+def first_name(author: str | None) -> str | None:
+    """The first name to address, when the author looks like 'Sam' or 'Maria L.'; else None."""
+    if not author:
+        return None
+    author = author.strip()
+    if len(author) > 40 or any(ch.isdigit() for ch in author) or "@" in author or \
+            "_" in author or author.isupper() and len(author) > 1:
+        return None
+    words = author.split()
+    if not 1 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    first = words[0].rstrip(".")
+    if len(first) < 2 or first.lower() in _NOT_NAMES:
+        return None
+    return first

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_NAME_WORD = re.compile(r"^[A-Z][a-z'’-]{1,20}$|^[A-Z]\.?$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?$")
 _NOT_NAMES = frozenset({
     "anonymous", "customer", "guest", "user", "verified", "buyer", "google", "apple", "amazon",
     "reviewer", "traveler", "traveller", "local", "foodie", "mom", "dad", "admin", "the", "a",
@@ -21,7 +21,9 @@ def first_name(author: str | None) -> str | None:
             "_" in author or author.isupper() and len(author) > 1:
         return None
     words = author.split()
-    if not 1 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
+    shaped = all(_NAME_WORD.match(w) and w[0].isupper() and (len(w) <= 2 or not w[1:].isupper())
+                 for w in words)
+    if not 1 <= len(words) <= 3 or not shaped:
         return None
     first = words[0].rstrip(".")
     if len(first) < 2 or first.lower() in _NOT_NAMES:

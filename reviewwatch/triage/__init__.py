@@ -126,6 +126,21 @@ _STOPWORD_TEXT = (
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _TOKEN = re.compile(r"[a-z][a-z'-]+")
 NAMED_MIN_VALENCE = -1.0
+_ADJECTIVE_ENDINGS = ("ible", "able", "ful", "ous", "ive", "less", "ing", "ed", "ent", "ant",
+                      "al", "ic", "ish", "y", "ad", "ak", "or", "st", "ull", "ude", "ow")
+# Things a customer complains about, across shops, restaurants, hotels and apps.
+_THINGS_TEXT = (
+    "service staff food meal room rooms hotel location price prices value breakfast dinner "
+    "lunch bed beds bathroom shower toilet pool view wifi internet parking elevator lift lobby "
+    "reception desk check-in checkout experience stay visit place restaurant bar drinks coffee "
+    "menu table order delivery package product quality item items support app update version "
+    "account screen feature features design interface notifications login subscription price "
+    "manager owner waiter waitress server driver management housekeeping carpet furniture "
+    "decor air conditioning heating noise smell street neighborhood area website booking "
+    "reservation payment bill charge fees refund customer communication attitude wait line "
+    "queue music atmosphere portions pizza burger steak chicken fish pasta salad dessert "
+    "tea beer wine cocktail sandwich fries bread rice soup sauce phone battery camera")
+_THINGS = frozenset(_THINGS_TEXT.split())
 
 
 def _named_complaint(text: str) -> str | None:
@@ -134,12 +149,12 @@ def _named_complaint(text: str) -> str | None:
 
     lexicon = vader.lexicons()[0]
 
-    def bad(word: str) -> bool:
-        return word in PLAIN_COMPLAINTS or lexicon.get(word, 0.0) <= NAMED_MIN_VALENCE
+    def bad(word: str) -> bool:  # adjective-like words only: "complain desk" says nothing
+        return word in PLAIN_COMPLAINTS or (lexicon.get(word, 0.0) <= NAMED_MIN_VALENCE and
+                                            word.endswith(_ADJECTIVE_ENDINGS))
 
     def thing(word: str) -> bool:
-        return word not in _STOPWORDS and word not in lexicon and len(word) > 2 and \
-            word not in PLAIN_COMPLAINTS
+        return word in _THINGS or (word.endswith("s") and word[:-1] in _THINGS)
 
     words = _TOKEN.findall(text[:MAX_SCORED_CHARS].lower())
     for first, second in zip(words, words[1:], strict=False):

@@ -1,0 +1,59 @@
+"""The reply linter: each rule fires on a bad reply and stays quiet on a good one."""
+
+from __future__ import annotations
+
+import pytest
+
+from responders import lint_reply
+from reviewwatch.config import Business
+
+BIZ = Business(id="b", name="Blue Door", signature="Maria Lopez, GM",
+               contact="maria@bluedoor.example", compensation="a complimentary dessert")
+NONE = Business(id="n", name="Plain", signature="Al", contact="al@plain.example")
+REVIEW = {"text": "Order #A12345 was wrong. Call me on 555-201-3344 or mail sam@mail.example. "
+                  "The soup was stone cold and the bread was stale and hard as a rock today."}
+GOOD = ("Hi Sam, thank you for telling us about the cold soup. I'd be frustrated too. I'm sorry."
+        " Please reach me at maria@bluedoor.example. I'm reviewing our kitchen's checks.")
+
+
+@pytest.mark.parametrize(("reply", "business", "rule"), [
+    ("Actually, the soup was hot when it left.", BIZ, "defensive"),
+    ("You should have told the waiter.", BIZ, "defensive"),
+    ("Our policy clearly states no refunds.", BIZ, "defensive"),
+    ("Please remove your review once we fix it.", BIZ, "asks_review_change"),
+    ("We'd love it if you could update your rating.", BIZ, "asks_review_change"),
+    ("I'd like to offer you a full refund.", BIZ, "compensation"),
+    ("Enjoy a free meal on us.", NONE, "compensation"),
+    ("We admit liability for your illness; it was our negligence.", BIZ, "liability"),
+    ("We'll call you at 555-201-3344.", BIZ, "personal_data"),
+    ("We found order A12345.", BIZ, "personal_data"),
+    ("We emailed sam@mail.example.", BIZ, "personal_data"),
+    ("the bread was stale and hard as a rock today", BIZ, "long_quote"),
+    ("Hi {name}, sorry.", BIZ, "placeholder"),
+    ("Hi [NAME], sorry.", BIZ, "placeholder"),
+    ("I'm sorry if you felt that way.", BIZ, "conditional_apology"),
+])
+def test_rule_fires(reply, business, rule):
+    findings = lint_reply(reply, item=REVIEW, business=business)
+    assert rule in {f["rule"] for f in findings}, findings
+
+
+def test_good_reply_is_clean():
+    assert lint_reply(GOOD, item=REVIEW, business=BIZ) == []
+
+
+def test_configured_compensation_is_allowed_and_topic_words_are_not_offers():
+    ok = GOOD + " I'd like to offer you a complimentary dessert."
+    assert lint_reply(ok, item=REVIEW, business=BIZ) == []
+    topic = GOOD + " I'm sorry about the trouble getting your refund."
+    assert lint_reply(topic, item=REVIEW, business=NONE) == []
+
+
+def test_missing_move_and_limit():
+    parts = [{"move": "hear", "text": "x"}, {"move": "apologize", "text": "y"}]
+    findings = lint_reply("x " * 200, item=REVIEW, business=BIZ, platform="google_play",
+                          parts=parts, label="negative")
+    rules = {f["rule"] for f in findings}
+    assert {"missing_move", "too_long"} <= rules
+    missing = next(f for f in findings if f["rule"] == "missing_move")
+    assert "empathize" in missing["message"] and "diagnose" in missing["message"]

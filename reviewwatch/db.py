@@ -26,7 +26,12 @@ migrations = Migrations("reviewwatch")
 
 def utcnow() -> str:
     """Now, as the ISO 8601 UTC text every timestamp column holds."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return utcnow_of(datetime.now(UTC))
+
+
+def utcnow_of(moment: datetime) -> str:
+    """A moment as the ISO 8601 UTC text every timestamp column holds."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 @migrations()
@@ -388,6 +393,12 @@ def set_draft_status(db: Database, draft_id: int, status: DraftStatus, **fields:
     sets = ", ".join(f"{k} = :{k}" for k in fields)
     db.execute(f"UPDATE drafts SET status = :status{', ' + sets if sets else ''} WHERE id = :id",
                {"status": str(status), "id": draft_id, **fields})
+
+
+def record_post_attempt(db: Database, draft_id: int, error: str) -> None:
+    """Count one failed attempt to post a draft, with its error."""
+    db.execute("UPDATE drafts SET post_attempts = post_attempts + 1, post_error = ? WHERE id = ?",
+               [error[:500], draft_id])
 
 
 def audit(db: Database, actor: str, action: str, target: str | None = None,

@@ -79,4 +79,10 @@ class DraftBlocked(ReviewwatchError):
 
 
 class PublishError(ReviewwatchError):
-    """The platform refused or failed to take an approved reply."""
+    """The platform refused or failed to take an approved reply.
+
+    `permanent` is False for a failure worth retrying (a timeout, a 5xx, a 429)."""
+
+    def __init__(self, message: str, permanent: bool = True):
+        super().__init__(message)
+        self.permanent = permanent

@@ -52,10 +52,10 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
         if source.enabled:
             scheduler.add_job(poll, "interval", seconds=source.every, args=[source.name],
                               id=f"poll:{source.name}", name=f"poll {source.name}",
-                              next_run_time=now)
-    scheduler.add_job(deliver, "interval", seconds=DELIVERY_EVERY, id="outbox")
+                              next_run_time=now, **JOB_DEFAULTS)
+    scheduler.add_job(deliver, "interval", seconds=DELIVERY_EVERY, id="outbox", **JOB_DEFAULTS)
     scheduler.add_job(digests, "interval", seconds=DIGEST_CHECK_EVERY, id="digests",
-                      next_run_time=now)
+                      next_run_time=now, **JOB_DEFAULTS)
     return scheduler
 
 

@@ -1,0 +1,210 @@
+"""Deliver the outbox: each message sent once, retried with backoff, held in quiet hours.
+
+Kinds: `slack_alert` (a new negative item), `source_unhealthy` / `source_recovered`,
+`digest` (the daily e-mail), and `publish` (an approved reply going to its platform).
+A message is marked sent in the same step that sends it; a failure that a retry can fix
+is tried again later (exponential backoff, capped), and after `alerts.max_attempts` it is
+marked failed with its last error. Secrets never reach `last_error`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlite_utils import Database
+
+from reviewwatch import db as store
+from reviewwatch.config import Settings, reveal
+from reviewwatch.errors import NotFound, PublishError
+from reviewwatch.models import DraftStatus
+from reviewwatch.notify import email, slack
+
+log = logging.getLogger(__name__)
+BACKOFF_BASE = timedelta(minutes=1)
+BACKOFF_CAP = timedelta(hours=2)
+
+
+class Retry(Exception):
+    """Try this message again later."""
+
+    def __init__(self, message: str, at: datetime | None = None):
+        super().__init__(message)
+        self.at = at
+
+
+class Failed(Exception):
+    """This message cannot be delivered; stop trying."""
+
+
+def _business(settings: Settings, business_id: str | None):
+    for b in settings.businesses:
+        if b.id == business_id:
+            return b
+    return None
+
+
+def in_quiet_hours(settings: Settings, business: Any, now: datetime) -> datetime | None:
+    """When quiet hours end, if `now` is inside them for this business; else None."""
+    if not settings.alerts.quiet_hours:
+        return None
+    start, end = settings.alerts.quiet_hours
+    tz = business.tz if business else UTC
+    local = now.astimezone(tz)
+    t = local.time()
+    inside = (start <= t < end) if start < end else (t >= start or t < end)
+    if not inside:
+        return None
+    until = local.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0)
+    if until <= local:
+        until += timedelta(days=1)
+    return until.astimezone(UTC)
+
+
+async def _slack_alert(db: Database, settings: Settings, client: httpx.AsyncClient,
+                       message: dict[str, Any], now: datetime) -> None:
+    url = reveal(settings.alerts.slack_webhook_url)
+    if not url:
+        raise Failed("alerts.slack_webhook_url is not set")
+    try:
+        item = store.get_item(db, message["payload"]["item_id"])
+    except NotFound:
+        raise Failed("the item no longer exists") from None
+    triage = store.get_triage(db, item["id"])
+    business = _business(settings, item["business_id"])
+    if (triage or {}).get("priority") != "urgent":
+        until = in_quiet_hours(settings, business, now)
+        if until:
+            raise Retry("held until quiet hours end", at=until)
+    draft = store.latest_draft(db, item["id"])
+    base = settings.web.public_url
+    link = f"{base}/drafts/{draft['id']}" if draft else f"{base}/items/{item['id']}"
+    payload = slack.build_alert(item, triage, draft, business.name if business else
+                                item["business_id"], link)
+    await _post_slack(client, url, payload)
+
+
+async def _post_slack(client: httpx.AsyncClient, url: str, payload: dict[str, Any]) -> None:
+    try:
+        await slack.post(client, url, payload)
+    except slack.SlackError as e:
+        if e.permanent:
+            raise Failed(str(e)) from None
+        at = datetime.now(UTC) + timedelta(seconds=e.retry_after) if e.retry_after else None
+        raise Retry(str(e), at=at) from None
+
+
+async def _source_notice(db: Database, settings: Settings, client: httpx.AsyncClient,
+                         message: dict[str, Any], now: datetime) -> None:
+    p = message["payload"]
+    if message["kind"] == "source_unhealthy":
+        title = f"Source {p['source']} is failing ({p.get('state', 'failing')})"
+        body = f"{p.get('failures', '?')} polls in a row failed. Last error: {p.get('error')}"
+    else:
+        title = f"Source {p['source']} is working again"
+        body = "It was polled successfully; collection goes on as normal."
+    link = f"{settings.web.public_url}/sources"
+    url = reveal(settings.alerts.slack_webhook_url)
+    if url:
+        await _post_slack(client, url, slack.build_notice(title, body, link))
+    elif settings.smtp.host and settings.digest.to:
+        await _send_email(settings, f"reviewwatch: {title}", f"{body}\n\n{link}\n", None)
+    else:
+        raise Failed("no Slack webhook or SMTP server is configured to send it")
+
+
+async def _send_email(settings: Settings, subject: str, text: str, html: str | None) -> None:
+    try:
+        await asyncio.to_thread(email.send, settings.smtp, settings.digest.sender,
+                                settings.digest.to, subject, text, html)
+    except email.EmailError as e:
+        if e.permanent:
+            raise Failed(str(e)) from None
+        raise Retry(str(e)) from None
+
+
+async def _digest(db: Database, settings: Settings, client: httpx.AsyncClient,
+                  message: dict[str, Any], now: datetime) -> None:
+    from datetime import date
+
+    from reviewwatch.notify.digest import build_digest
+
+    p = message["payload"]
+    built = build_digest(db, settings, p["business_id"], date.fromisoformat(p["date"]))
+    await _send_email(settings, built.subject, built.text, built.html)
+
+
+async def _publish(db: Database, settings: Settings, client: httpx.AsyncClient,
+                   message: dict[str, Any], now: datetime) -> None:
+    from reviewwatch import publishers
+
+    draft = store.get_draft(db, message["payload"]["draft_id"])
+    try:
+        await publishers.publish(db, settings, client, draft)
+    except PublishError as e:
+        with db.atomic():
+            store.record_post_attempt(db, draft["id"], str(e))
+            if e.permanent:
+                store.set_draft_status(db, draft["id"], DraftStatus.FAILED, post_error=str(e))
+                store.audit(db, "reviewwatch", "publish_failed", f"draft:{draft['id']}",
+                            error=str(e))
+        if e.permanent:
+            raise Failed(str(e)) from None
+        raise Retry(str(e)) from None
+    with db.atomic():
+        store.set_draft_status(db, draft["id"], DraftStatus.POSTED, posted_at=store.utcnow(),
+                               post_error=None)
+        store.audit(db, "reviewwatch", "posted", f"draft:{draft['id']}")
+
+
+HANDLERS = {"slack_alert": _slack_alert, "source_unhealthy": _source_notice,
+            "source_recovered": _source_notice, "digest": _digest, "publish": _publish}
+
+
+def _backoff(attempts: int) -> timedelta:
+    return min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
+
+
+async def deliver(db: Database, settings: Settings, client: httpx.AsyncClient,
+                  now: datetime | None = None) -> dict[str, int]:
+    """Send every due message; return how many were sent, failed and left to retry."""
+    now = now or datetime.now(UTC)
+    result = {"sent": 0, "failed": 0, "retrying": 0}
+    for message in list(store.due_messages(db, store.utcnow_of(now))):
+        handler = HANDLERS.get(message["kind"])
+        attempts = message["attempts"] + 1
+        try:
+            if handler is None:
+                raise Failed(f"unknown message kind {message['kind']!r}")
+            await handler(db, settings, client, message, now)
+        except Retry as e:
+            held = e.at is not None and str(e).startswith("held")
+            if not held and attempts >= settings.alerts.max_attempts:
+                _finish(db, message["id"], "failed", attempts, str(e))
+                result["failed"] += 1
+            else:
+                at = e.at or (now + _backoff(attempts))
+                db.execute("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? "
+                           "WHERE id = ?", [message["attempts"] if held else attempts,
+                                            store.utcnow_of(at), str(e)[:500], message["id"]])
+                result["retrying"] += 1
+        except Failed as e:
+            _finish(db, message["id"], "failed", attempts, str(e))
+            result["failed"] += 1
+        except Exception as e:  # one broken message must not stop the others
+            log.exception("delivering outbox message %s failed", message["id"])
+            _finish(db, message["id"], "failed", attempts, f"internal error: {type(e).__name__}")
+            result["failed"] += 1
+        else:
+            _finish(db, message["id"], "sent", attempts, None)
+            result["sent"] += 1
+    return result
+
+
+def _finish(db: Database, message_id: int, status: str, attempts: int, error: str | None) -> None:
+    db.execute("UPDATE outbox SET status = ?, attempts = ?, last_error = ?, sent_at = ? "
+               "WHERE id = ?", [status, attempts, error[:500] if error else None,
+                                store.utcnow() if status == "sent" else None, message_id])

@@ -1,0 +1,88 @@
+"""Google OAuth: a refresh-token exchange, and a service-account JWT signed with RS256."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from reviewwatch.config import Source
+from reviewwatch.errors import AuthFailed, ConfigError
+from reviewwatch.http import rebase
+
+GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token"  # noqa: S105 - a URL, not a secret
+JWT_LIFETIME = 3600
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+async def refresh_access_token(client: httpx.AsyncClient, source: Source) -> str:
+    """An access token: the configured one, or one from the refresh-token exchange."""
+    if source.option("access_token"):
+        return str(source.option("access_token"))
+    url = rebase(source.option("token_url") or GOOGLE_TOKEN_URL, source.base_url)
+    response = await client.post(url, data={
+        "grant_type": "refresh_token", "client_id": source.option("client_id"),
+        "client_secret": source.option("client_secret"),
+        "refresh_token": source.option("refresh_token")}, timeout=source.timeout)
+    return _token_from(response, source, "the OAuth refresh-token exchange")
+
+
+def service_account(source: Source) -> dict[str, Any]:
+    """The service-account key: JSON inline (from env:) or a file path."""
+    raw = source.option("service_account_json")
+    if not raw and source.option("service_account_file"):
+        try:
+            raw = Path(str(source.option("service_account_file"))).read_text("utf-8")
+        except OSError as e:
+            raise ConfigError(f"{source.name}: cannot read service_account_file "
+                              f"({e.strerror})") from None
+    try:
+        key = json.loads(raw or "")
+        key["client_email"], key["private_key"]  # noqa: B018 - both must be there
+    except (ValueError, KeyError, TypeError):
+        raise ConfigError(f"{source.name}: the service-account key is not a Google "
+                          "service-account JSON key") from None
+    return key
+
+
+def signed_jwt(key: dict[str, Any], scope: str, audience: str, now: int | None = None) -> str:
+    """A service-account assertion signed with the key's RSA private key (RS256)."""
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    now = int(now or time.time())
+    header = {"alg": "RS256", "typ": "JWT", "kid": key.get("private_key_id")}
+    claims = {"iss": key["client_email"], "scope": scope, "aud": audience, "iat": now,
+              "exp": now + JWT_LIFETIME}
+    signing_input = f"{b64url(json.dumps(header).encode())}.{b64url(json.dumps(claims).encode())}"
+    private = serialization.load_pem_private_key(key["private_key"].encode(), password=None)
+    signature = private.sign(signing_input.encode(), padding.PKCS1v15(),  # type: ignore
+                             hashes.SHA256())
+    return f"{signing_input}.{b64url(signature)}"
+
+
+async def service_account_token(client: httpx.AsyncClient, source: Source, scope: str) -> str:
+    """An access token for a service account (the JWT-bearer grant)."""
+    key = service_account(source)
+    audience = key.get("token_uri") or GOOGLE_TOKEN_URL
+    response = await client.post(rebase(audience, source.base_url), data={
+        "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+        "assertion": signed_jwt(key, scope, audience)}, timeout=source.timeout)
+    return _token_from(response, source, "the service-account token exchange")
+
+
+def _token_from(response: httpx.Response, source: Source, what: str) -> str:
+    if response.status_code != 200:
+        raise AuthFailed(f"{source.name}: {what} failed (HTTP {response.status_code}); check "
+                         "the credentials in the config")
+    try:
+        return str(response.json()["access_token"])
+    except (ValueError, KeyError, TypeError):
+        raise AuthFailed(f"{source.name}: {what} returned no access token") from None

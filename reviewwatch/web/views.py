@@ -1,0 +1,212 @@
+"""The pages: the approval queue, a draft, items, an item's history, sources, login."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+
+from reviewwatch import db as store
+from reviewwatch import queue, users
+from reviewwatch.errors import DraftBlocked, InputError, NotFound
+from reviewwatch.web.auth import log_in, login_required
+
+web = Blueprint("web", __name__)
+PAGE_SIZE = 50
+LABELS = ("negative", "mixed", "neutral", "positive")
+STATUSES = ("pending", "approved", "posted", "rejected", "failed")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is http(s), so a review cannot smuggle a javascript: link."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") else None
+
+
+@web.app_template_filter("stars")
+def stars_filter(rating, rating_max=5) -> str:
+    if rating is None:
+        return ""
+    filled = round(float(rating) * 5 / float(rating_max or 5))
+    return "★" * filled + "☆" * (5 - filled)
+
+
+@web.app_context_processor
+def inject():
+    return {"user": g.get("user"), "safe_url": safe_url,
+            "businesses": current_app.settings.businesses}
+
+
+@web.get("/healthz")
+def healthz():
+    try:
+        current_app.db().execute("SELECT 1").fetchone()
+    except Exception:  # the check's whole point is to say the database is unusable
+        return {"status": "error", "database": "unavailable"}, 503
+    return {"status": "ok", "database": "ok"}
+
+
+@web.route("/login", methods=["GET", "POST"])
+def login():
+    next_url = request.values.get("next") or ""
+    if not next_url.startswith("/") or next_url.startswith("//"):
+        next_url = url_for("web.queue_page")
+    if request.method == "GET":
+        return render_template("login.html", next=next_url)
+    username = request.form.get("username", "")[:64]
+    keys = (f"ip:{request.remote_addr}", f"user:{username.lower()}")
+    limiter = current_app.limiter
+    if limiter.blocked(*keys):
+        return render_template("login.html", next=next_url,
+                               error="Too many failed logins. Wait 15 minutes."), 429
+    user = users.verify(current_app.db(), username, request.form.get("password", ""))
+    if user is None:
+        limiter.fail(*keys)
+        return render_template("login.html", next=next_url,
+                               error="Wrong username or password."), 401
+    limiter.clear(*keys)
+    log_in(user)
+    store.audit(current_app.db(), user["username"], "login")
+    return redirect(next_url)
+
+
+@web.post("/logout")
+def logout():
+    from flask import session
+
+    session.clear()
+    return redirect(url_for("web.login"))
+
+
+@web.get("/")
+@login_required
+def index():
+    return redirect(url_for("web.queue_page"))
+
+
+@web.get("/drafts")
+@login_required
+def queue_page():
+    status = request.args.get("status", "pending")
+    status = status if status in STATUSES else "pending"
+    business = request.args.get("business") or None
+    label = request.args.get("label") or None
+    drafts = store.list_drafts(current_app.db(), status, business)
+    if label in LABELS:
+        drafts = [d for d in drafts if d["label"] == label]
+    return render_template("queue.html", drafts=drafts, status=status, label=label,
+                           business=business, statuses=STATUSES, labels=LABELS,
+                           manual=_manual_panel())
+
+
+def _manual_panel() -> list[dict]:
+    return [d for d in store.list_drafts(current_app.db(), "approved")
+            if d["publish_mode"] == "manual"]
+
+
+@web.get("/drafts/<int:draft_id>")
+@login_required
+def draft_page(draft_id: int):
+    try:
+        draft = store.get_draft(current_app.db(), draft_id)
+    except NotFound:
+        abort(404, description=f"No draft {draft_id}.")
+    return render_template("draft.html", d=draft,
+                           versions=store.item_versions(current_app.db(), draft["item_id"]))
+
+
+@web.post("/drafts/<int:draft_id>/approve")
+@login_required
+def approve(draft_id: int):
+    text = request.form.get("text")
+    override = request.form.get("override") == "1"
+    try:
+        draft = queue.approve(current_app.db(), current_app.settings, draft_id,
+                              g.user["username"], text=text, override=override,
+                              role=g.user["role"])
+    except DraftBlocked as e:
+        flash(str(e) + (" An owner can override." if g.user["role"] != "owner" else
+                        " Tick 'override lint' to approve anyway."), "error")
+        return redirect(url_for("web.draft_page", draft_id=draft_id))
+    except (InputError, NotFound) as e:
+        flash(str(e), "error")
+        return redirect(url_for("web.queue_page"))
+    if draft["publish_mode"] == "manual":
+        flash(f"Approved. Post it on {draft['source']} yourself: the text is below.", "ok")
+        return redirect(url_for("web.draft_page", draft_id=draft_id))
+    flash("Approved. It will be posted through the platform's API.", "ok")
+    return redirect(url_for("web.queue_page"))
+
+
+@web.post("/drafts/<int:draft_id>/reject")
+@login_required
+def reject(draft_id: int):
+    try:
+        queue.reject(current_app.db(), draft_id, g.user["username"], request.form.get("reason"))
+    except (InputError, NotFound) as e:
+        flash(str(e), "error")
+    else:
+        flash("Rejected.", "ok")
+    return redirect(url_for("web.queue_page"))
+
+
+@web.post("/drafts/<int:draft_id>/posted")
+@login_required
+def posted(draft_id: int):
+    try:
+        queue.mark_posted_by_hand(current_app.db(), draft_id, g.user["username"])
+    except (InputError, NotFound) as e:
+        flash(str(e), "error")
+    else:
+        flash("Marked as posted.", "ok")
+    return redirect(url_for("web.queue_page"))
+
+
+@web.get("/items")
+@login_required
+def items_page():
+    label = request.args.get("label") if request.args.get("label") in LABELS else None
+    kind = request.args.get("kind") if request.args.get("kind") in ("review", "mention") \
+        else None
+    business = request.args.get("business") or None
+    page = max(1, request.args.get("page", 1, type=int) or 1)
+    rows = list(store.list_items(current_app.db(), business=business, label=label, kind=kind,
+                                 limit=page * PAGE_SIZE + 1))
+    shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    return render_template("items.html", items=shown, page=page,
+                           more=len(rows) > page * PAGE_SIZE, label=label, kind=kind,
+                           business=business, labels=LABELS)
+
+
+@web.get("/items/<int:item_id>")
+@login_required
+def item_page(item_id: int):
+    database = current_app.db()
+    try:
+        item = store.get_item(database, item_id)
+    except NotFound:
+        abort(404, description=f"No item {item_id}.")
+    return render_template("item.html", item=item, triage=store.get_triage(database, item_id),
+                           draft=store.latest_draft(database, item_id),
+                           versions=store.item_versions(database, item_id))
+
+
+@web.get("/sources")
+@login_required
+def sources_page():
+    return render_template("sources.html", sources=store.source_health(current_app.db()))

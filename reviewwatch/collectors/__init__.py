@@ -5,14 +5,39 @@ from __future__ import annotations
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from reviewwatch.collectors import appstore, hackernews
+from reviewwatch.collectors import (
+    appstore,
+    bluesky,
+    csv_file,
+    google_business,
+    google_places,
+    google_play,
+    hackernews,
+    mastodon,
+    reddit,
+    rss,
+    schema_org,
+    trustpilot,
+    yelp,
+)
 
 if TYPE_CHECKING:
     from reviewwatch.config import Business
 
 REGISTRY: dict[str, ModuleType] = {
     "appstore": appstore,
+    "google_places": google_places,
+    "google_business": google_business,
+    "google_play": google_play,
+    "yelp": yelp,
+    "trustpilot": trustpilot,
+    "schema_org": schema_org,
+    "csv": csv_file,
     "hackernews": hackernews,
+    "reddit": reddit,
+    "mastodon": mastodon,
+    "bluesky": bluesky,
+    "rss": rss,
 }
 
 

@@ -119,9 +119,10 @@ async def request(client: httpx.AsyncClient, source: Source, method: str, url: s
                   params: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
                   data: Any = None, json_body: Any = None, state: State | None = None,
                   conditional: bool = False, secrets: tuple[str, ...] = (),
-                  retries: int = RETRIES, sleep: Sleep = asyncio.sleep,
+                  retries: int = RETRIES, sleep: Sleep | None = None,
                   count_page: bool = True) -> httpx.Response | None:
     """One bounded request for a source; None when a conditional request got 304."""
+    sleep = sleep or asyncio.sleep
     url = rebase(url, source.base_url)
     if params:
         url = str(httpx.URL(url, params={k: v for k, v in params.items() if v is not None}))

@@ -90,10 +90,11 @@ def from_json_ld(soup: BeautifulSoup) -> tuple[list[dict[str, Any]], dict[str, A
 
 
 def _prop(scope: Any, name: str) -> Any:
-    el = scope.find(attrs={"itemprop": name})
-    if el is None:
-        return None
-    return el.get("content") or el.get("datetime") or el.get_text(" ", strip=True)
+    """An itemprop of this item itself, not of an item nested in it (an author's name)."""
+    for el in scope.find_all(attrs={"itemprop": name}):
+        if el.find_parent(attrs={"itemscope": True}) is scope:
+            return el.get("content") or el.get("datetime") or el.get_text(" ", strip=True)
+    return None
 
 
 def from_microdata(soup: BeautifulSoup) -> list[dict[str, Any]]:
@@ -109,8 +110,10 @@ def from_microdata(soup: BeautifulSoup) -> list[dict[str, Any]]:
             except (TypeError, ValueError):
                 rating = None
         author_el = scope.find(attrs={"itemprop": "author"})
-        author = (_prop(author_el, "name") or author_el.get_text(" ", strip=True)) \
-            if author_el is not None else None
+        author = None
+        if author_el is not None:
+            author = (_prop(author_el, "name") if author_el.has_attr("itemscope") else None) \
+                or author_el.get_text(" ", strip=True)
         reviews.append({"id": scope.get("itemid") or scope.get("id"), "author": author,
                         "rating": rating, "best": best, "title": _prop(scope, "name"),
                         "text": _prop(scope, "reviewBody") or _prop(scope, "description") or "",

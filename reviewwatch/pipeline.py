@@ -204,7 +204,6 @@ def item_dict(row: dict[str, Any]) -> dict[str, Any]:
 def process_items(db: Database, settings: Settings, new_ids: list[int], edited_ids: list[int],
                   report: CycleReport | None = None, now: datetime | None = None) -> CycleReport:
     """Triage new and edited items, draft replies where needed, and queue alerts."""
-    from responders import compose_draft
     from reviewwatch.triage import triage
 
     report = report or CycleReport()
@@ -225,19 +224,31 @@ def process_items(db: Database, settings: Settings, new_ids: list[int], edited_i
                 report.negative += 1
             if result["needs_reply"] and not result.get("needs_human") and \
                     store.latest_draft(db, item_id) is None:
-                draft = compose_draft(
-                    item_dict(row), result, business,
-                    platform=source.kind if source else None,
-                    limit=source.reply_limit if source else None,
-                    bank_path=settings.phrase_bank)
+                draft = _compose(settings, item_dict(row), result, business, source)
                 if draft is not None:
-                    store.add_draft(db, item_id, row["content_hash"], draft)
+                    store.add_draft(db, item_id, row["content_hash"], draft,
+                                    generator=draft.get("generator", "template"))
                     report.drafts_created += 1
             if negative and alerts_on and _recent(row, now) and store.enqueue(
                     db, "slack_alert", f"alert:item:{item_id}", {"item_id": item_id},
                     row["business_id"]):
                 report.alerts_queued += 1
     return report
+
+
+def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], business: Any,
+             source: Source | None) -> dict[str, Any] | None:
+    """A template draft, or an LLM draft when [llm] is configured (it falls back itself)."""
+    from responders import compose_draft
+
+    options = {"platform": source.kind if source else None,
+               "limit": source.reply_limit if source else None,
+               "bank_path": settings.phrase_bank}
+    if settings.llm.endpoint:
+        from responders.llm import compose_with_llm
+
+        return compose_with_llm(item, result, business, settings.llm, **options)
+    return compose_draft(item, result, business, **options)
 
 
 def _has_source(settings: Settings, name: str) -> bool:

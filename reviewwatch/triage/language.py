@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+FUNCTION_WORD_SHARE = 0.25
+VOCABULARY_SHARE = 0.3
 MIN_CHARS = 20  # shorter texts are too short to call; they are taken as English
 SAMPLE_CHARS = 2_000  # detection reads a bounded sample, so it stays fast on long posts
 _WORD = re.compile(r"[^\W\d_]+")
@@ -28,14 +30,27 @@ def _detector_factory():
     return detector_factory._factory
 
 
+@lru_cache(maxsize=1)
+def _english_vocabulary() -> frozenset[str]:
+    """English words we already ship: VADER's lexicon, and the triage's own word lists."""
+    from reviewwatch.triage import _STOPWORDS, _THINGS
+    from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
+    from reviewwatch.triage.vader import lexicons
+
+    return frozenset(lexicons()[0]) | _ENGLISH | _STOPWORDS | _THINGS | PLAIN_COMPLAINTS
+
+
 def detect(text: str) -> str:
     """An ISO 639-1 code for the text's language; 'en' when too short to tell."""
     sample = text[:SAMPLE_CHARS]
     words = _WORD.findall(sample.lower())
     if len(sample.strip()) < MIN_CHARS or len(words) < 4:
         return "en"
-    if sum(w in _ENGLISH for w in words) / len(words) >= 0.25:
+    if sum(w in _ENGLISH for w in words) / len(words) >= FUNCTION_WORD_SHARE:
         return "en"
+    if sample.isascii() and sum(w in _english_vocabulary() for w in words) / len(words) \
+            >= VOCABULARY_SHARE:
+        return "en"  # terse English ("room tiny staff rude") has few function words
     try:
         from langdetect.lang_detect_exception import LangDetectException
 

@@ -53,6 +53,8 @@ def _strip_punc_if_word(token: str) -> str:
 
 def replace_emoji(text: str) -> str:
     """The text with each emoji replaced by its description, as vaderSentiment does."""
+    if text.isascii():  # every emoji is outside ASCII: nothing to replace
+        return text.strip()
     _, emojis = lexicons()
     out: list[str] = []
     prev_space = True

@@ -141,7 +141,7 @@ def test_mentions_need_a_reply_only_for_complaints_and_questions(text, needs_rep
 
 
 def test_long_text_is_bounded_and_still_exact():
-    text = "The room was dirty but the view was great. " * 3000
+    text = "The room was dirty but the view was great. " * 800
     result = triage(text)
     assert result["vader"] == ANALYZER.polarity_scores(text)["compound"]
     assert result["label"] in ("negative", "mixed")

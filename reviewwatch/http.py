@@ -255,9 +255,3 @@ def dig(value: Any, *path: str | int, default: Any = None) -> Any:
         value = value[step]  # type: ignore[index]
     return value
 
-
-def backfill_pages(source: Source, default: int, cap: int | None = None) -> int:
-    """How many pages this poll may read: backfill depth on the first run, else max_pages."""
-    pages = source.backfill_pages or default
-    pages = max(pages, 1)
-    return min(pages, cap) if cap else pages

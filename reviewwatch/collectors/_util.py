@@ -69,3 +69,12 @@ def string_list(value: Any, default: list[str]) -> list[str]:
     if value in (None, "", []):
         return list(default)
     return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def needs_search_words(key: str):
+    """A check_options for mention searches: the option, or else the business's keywords."""
+    def check(options: dict[str, Any], business: Any) -> list[tuple[str, str]]:
+        if not options.get(key) and not getattr(business, "keywords", None):
+            return [(key, "is needed when the business has no keywords")]
+        return []
+    return check

@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 
+from reviewwatch.collectors._paging import page_limit
 from reviewwatch.collectors._util import as_list, iso_from_text, string_list
 from reviewwatch.config import Source
 from reviewwatch.errors import ParseError
@@ -46,8 +47,7 @@ def check_options(options: dict[str, Any], business: Any) -> list[tuple[str, str
 async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
     """Yield raw feed entries, newest first, per country, until a stored one or the cap."""
     app_id = str(source.option("app_id"))
-    limit = min(source.backfill_pages or DEFAULT_BACKFILL, FEED_PAGE_CAP) if state.first_run \
-        else min(source.max_pages, FEED_PAGE_CAP)
+    limit = page_limit(source, state, DEFAULT_BACKFILL, FEED_PAGE_CAP)
     for cc in string_list(source.option("countries"), ["us"]):
         cc = cc.lower()
         for page in range(1, limit + 1):

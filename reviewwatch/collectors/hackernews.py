@@ -11,7 +11,12 @@ from typing import Any
 
 import httpx
 
-from reviewwatch.collectors._util import html_to_text, iso_from_epoch, string_list
+from reviewwatch.collectors._util import (
+    html_to_text,
+    iso_from_epoch,
+    needs_search_words,
+    string_list,
+)
 from reviewwatch.config import Source
 from reviewwatch.errors import ParseError
 from reviewwatch.http import get_json
@@ -28,11 +33,7 @@ SEARCH_URL = HOST + "/api/v1/search_by_date"
 ITEM_URL = "https://news.ycombinator.com/item?id={}"
 
 
-def check_options(options: dict[str, Any], business: Any) -> list[tuple[str, str]]:
-    """A search needs words: the query option or the business's keywords."""
-    if not options.get("query") and not getattr(business, "keywords", None):
-        return [("query", "is needed when the business has no keywords")]
-    return []
+check_options = needs_search_words("query")
 
 
 def _queries(source: Source) -> list[str]:

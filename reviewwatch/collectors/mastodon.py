@@ -14,7 +14,12 @@ from typing import Any
 import httpx
 
 from reviewwatch.collectors._paging import page_limit
-from reviewwatch.collectors._util import html_to_text, iso_from_text, string_list
+from reviewwatch.collectors._util import (
+    html_to_text,
+    iso_from_text,
+    needs_search_words,
+    string_list,
+)
 from reviewwatch.config import Source
 from reviewwatch.errors import ParseError
 from reviewwatch.http import get_json
@@ -34,11 +39,7 @@ def _tags(source: Source) -> list[str]:
             string_list(source.option("tags"), source.keywords) if re.sub(r"[^\w]", "", t)]
 
 
-def check_options(options: dict[str, Any], business: Any) -> list[tuple[str, str]]:
-    """Tags come from the option or the business's keywords."""
-    if not options.get("tags") and not getattr(business, "keywords", None):
-        return [("tags", "is needed when the business has no keywords")]
-    return []
+check_options = needs_search_words("tags")
 
 
 async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:

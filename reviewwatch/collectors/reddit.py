@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 
 from reviewwatch.collectors._paging import page_limit
-from reviewwatch.collectors._util import iso_from_epoch, string_list
+from reviewwatch.collectors._util import iso_from_epoch, needs_search_words, string_list
 from reviewwatch.config import Source
 from reviewwatch.errors import ParseError
 from reviewwatch.http import dig, get_json
@@ -26,11 +26,7 @@ OPTIONAL = ("query", "subreddits")
 DEFAULT_BACKFILL = 3
 
 
-def check_options(options: dict[str, Any], business: Any) -> list[tuple[str, str]]:
-    """A search needs words: the query option or the business's keywords."""
-    if not options.get("query") and not getattr(business, "keywords", None):
-        return [("query", "is needed when the business has no keywords")]
-    return []
+check_options = needs_search_words("query")
 
 
 async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:

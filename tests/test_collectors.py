@@ -385,3 +385,56 @@ def test_edited_review_is_recorded_with_its_old_version(tmp_path, shared):
 
 def test_registry_covers_every_configured_kind():
     assert set(collectors.REGISTRY) == set(cfg.SOURCE_KINDS)
+
+
+# ---- the shared captures through a real HTTP server on loopback ------------------------
+
+@pytest.fixture
+def capture_server(shared):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    appstore = shared("fixtures", "apple_app_store_rss",
+                      "customerreviews_us_id1321994487_page1.json").read_bytes()
+    hn = shared("fixtures", "hn_algolia", "search_story_query_apple.json").read_bytes()
+    requests = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            requests.append(self.path)
+            body = appstore if "/rss/customerreviews/" in self.path else \
+                hn if self.path.startswith("/api/v1/search_by_date") else None
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body or b"")))
+            self.end_headers()
+            self.wfile.write(body or b"")
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_captures_replayed_through_a_local_server_into_sqlite(tmp_path, capture_server):
+    from reviewwatch import pipeline
+
+    url, requests = capture_server
+    settings = cfg.from_dict({"storage": {"path": str(tmp_path / "rw.db")}, "businesses": [{
+        "id": "b", "name": "Webster Bank", "keywords": ["apple"], "sources": [
+            {"name": "app", "kind": "appstore", "app_id": "1321994487", "base_url": url,
+             "backfill_pages": 2},
+            {"name": "hn", "kind": "hackernews", "base_url": url}]}]}, environ={})
+    db = store.open_database(settings.storage_path)
+    report = pipeline.collect(db, settings, deliver=False)
+    assert not report.failed, [r.error for r in report.failed]
+    app, hn = report.sources
+    assert (app.new, app.pages) == (50, 2)  # page 2 repeats page 1: nothing new, paging stops
+    assert hn.new > 0 and store.source_row(db, "hn")["cursor"]
+    assert any(p.startswith("/us/rss/customerreviews/page=1/id=1321994487/") for p in requests)
+    again = pipeline.collect(db, settings, deliver=False)
+    assert (again.new, again.edited) == (0, 0)

@@ -7,6 +7,8 @@ from functools import lru_cache
 
 FUNCTION_WORD_SHARE = 0.25
 VOCABULARY_SHARE = 0.3
+DETECT_TRIALS = 3  # langdetect's default is 7; 3 agrees on review-length text at half the cost
+DETECT_CHARS = 600
 MIN_CHARS = 20  # shorter texts are too short to call; they are taken as English
 SAMPLE_CHARS = 2_000  # detection reads a bounded sample, so it stays fast on long posts
 _WORD = re.compile(r"[^\W\d_]+")
@@ -55,7 +57,8 @@ def detect(text: str) -> str:
         from langdetect.lang_detect_exception import LangDetectException
 
         detector = _detector_factory().create()
-        detector.append(sample)
+        detector.n_trial = DETECT_TRIALS
+        detector.append(sample[:DETECT_CHARS])
         return detector.detect().split("-")[0]
     except LangDetectException:
         return "en"

@@ -25,7 +25,8 @@ NEGATIVE = -0.05  # VADER's own thresholds, for the plain-VADER baseline
 POSITIVE = 0.05
 MAX_SCORED_CHARS = 20_000  # the project's judgement reads this much; `vader` reads all
 NEGATIVITY_WEIGHT = 1.6  # how much a negative word outweighs a positive one in a review
-NEGATIVE_AT = -0.1  # the score at or below which an item is negative
+HEDGE_WEIGHT = 0.6  # a negated positive ("not great") is a hedge, weaker than a negative word
+NEGATIVE_AT = -0.08  # the score at or below which an item is negative
 POSITIVE_AT = 0.2
 MIXED_SIDE = 1.5  # valence mass each side needs before an item can be mixed
 SCORE_ALPHA = 4.0  # damps the score of short texts with little evidence
@@ -65,6 +66,7 @@ def text_judgement(text: str, title: str | None = None) -> dict[str, Any]:
     clauses = [(m.start(), m.group(0)) for m in _CLAUSE.finditer(body) if m.group(0).strip()]
     if title:
         clauses.insert(0, (-1, title[:MAX_SCORED_CHARS]))
+    lexicon = vader.lexicons()[0]
     cues = find_cues(body.lower())
     starts = [c.start for c in cues]
     positive = against = complaint = 0.0
@@ -83,7 +85,10 @@ def text_judgement(text: str, title: str | None = None) -> dict[str, Any]:
         weight = HEADLINE_WEIGHT if k == 0 else 1.0
         p = sum(v for v in valences if v > 0)
         c = sum(cue.weight for cue in mine)
-        n = -sum(v for v in valences if v < 0) * NEGATIVITY_WEIGHT + c
+        n = c
+        for w, v in zip(words, valences, strict=True):
+            if v < 0:  # "not great" hedges; "awful" condemns: a negated positive counts less
+                n -= v * (HEDGE_WEIGHT if lexicon.get(w.lower(), 0.0) > 0 else NEGATIVITY_WEIGHT)
         positive += p * weight
         against += n * weight
         complaint += c

@@ -84,7 +84,7 @@ def complaint_phrase(aspect: str | None, evidence: str | None) -> str:
             return "waiting" + waited.group(1).rstrip(" .,")
         if _PASSIVE.match(ev):
             return "being " + ev
-    if aspect is None and ev and len(ev.split()) <= 4:
+    if aspect is None and ev and len(ev.split()) <= 6:
         return f"what you described as \u201c{ev}\u201d"
     return COMPLAINT.get(aspect or "", GENERIC_COMPLAINT)
 

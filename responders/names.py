@@ -12,6 +12,15 @@ _NOT_NAMES = frozenset({
 })
 
 
+_INNER_CAPITAL_OK = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)[A-Z]")
+
+
+def _one_capital(word: str) -> bool:
+    """'Maria' yes; 'BarbaraMW', 'DamaVele' (handles) no; 'McKenzie', "O'Neil" yes."""
+    inner = [ch for ch in word[1:] if ch.isupper()]
+    return not inner or (len(inner) == 1 and bool(_INNER_CAPITAL_OK.match(word)))
+
+
 def first_name(author: str | None) -> str | None:
     """The first name to address, when the author looks like 'Sam' or 'Maria L.'; else None."""
     if not author:
@@ -21,8 +30,7 @@ def first_name(author: str | None) -> str | None:
             "_" in author or author.isupper() and len(author) > 1:
         return None
     words = author.split()
-    shaped = all(_NAME_WORD.match(w) and w[0].isupper() and (len(w) <= 2 or not w[1:].isupper())
-                 for w in words)
+    shaped = all(_NAME_WORD.match(w) and w[0].isupper() and _one_capital(w) for w in words)
     if not 1 <= len(words) <= 3 or not shaped:
         return None
     first = words[0].rstrip(".")

@@ -99,7 +99,8 @@ def test_non_english_gets_no_english_draft():
 @pytest.mark.parametrize(("author", "name"), [
     ("Sam Carter", "Sam"), ("Maria L.", "Maria"), ("WB-SBB", None), ("user8812", None),
     ("jsmith_99", None), ("JOHNNY", None), ("a@b.example", None), ("Anonymous", None),
-    (None, None), ("Zoë", "Zoë"),
+    (None, None), ("Zoë", "Zoë"), ("BarbaraMW", None), ("DamaVele", None),
+    ("Aoife McKenzie", "Aoife"),
 ])
 def test_first_name_only_for_real_names(author, name):
     assert first_name(author) == name

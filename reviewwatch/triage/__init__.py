@@ -72,6 +72,7 @@ def text_judgement(text: str, title: str | None = None) -> dict[str, Any]:
     positive = against = complaint = 0.0
     neg_clauses = pos_clauses = 0.0
     neg_count = 0
+    worst: tuple[float, list[str], list[float]] | None = None
     for k, (offset, clause) in enumerate(clauses):
         _, words, valences = vader.word_valences(clause)
         valences = [0 if w.lower() in NEUTRAL_IN_REVIEWS else v
@@ -95,6 +96,8 @@ def text_judgement(text: str, title: str | None = None) -> dict[str, Any]:
         if n - p > CLAUSE_MARGIN:
             neg_clauses += weight
             neg_count += 1
+            if worst is None or n - p > worst[0]:
+                worst = (n - p, words, valences)
         elif p - n > CLAUSE_MARGIN:
             pos_clauses += weight
     mass = (positive - against) / (positive + against + SCORE_ALPHA)
@@ -114,7 +117,8 @@ def text_judgement(text: str, title: str | None = None) -> dict[str, Any]:
             if phrase not in evidence:
                 evidence.append(phrase)
     if not aspects:
-        named = _named_complaint(body)
+        named = _named_complaint(f"{title}. {body}" if title else body) or \
+            (_gist(worst[1], worst[2]) if worst else None)
         if named and named not in evidence:
             evidence.insert(0, named)
     return {"score": round(max(-1.0, min(1.0, score)), 4), "positive": positive,
@@ -146,6 +150,19 @@ _THINGS_TEXT = (
     "queue music atmosphere portions pizza burger steak chicken fish pasta salad dessert "
     "tea beer wine cocktail sandwich fries bread rice soup sauce phone battery camera")
 _THINGS = frozenset(_THINGS_TEXT.split())
+
+
+GIST_WORDS = 6  # short enough to say back without quoting the review at length
+
+
+def _gist(words: list[str], valences: list[float]) -> str | None:
+    """A few words around the most negative word of the most negative clause."""
+    if not words:
+        return None
+    i = min(range(len(words)), key=lambda k: valences[k])
+    start = max(0, min(i - 2, len(words) - GIST_WORDS))
+    gist = " ".join(words[start:start + GIST_WORDS]).strip(" ,;:-").lower()
+    return gist or None
 
 
 def _named_complaint(text: str) -> str | None:

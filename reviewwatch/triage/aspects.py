@@ -222,21 +222,24 @@ def _aspect_of(noun: str) -> str | None:
 def find_cues(text: str) -> list[Cue]:
     """Every complaint cue in a lower-cased text, in order, negated ones left out."""
     found: list[Cue] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already inside an aspect cue: linear checks
+
+    def take(m: re.Match[str]) -> None:
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+
     for aspect, weight, pattern in _COMPILED:
         for m in pattern.finditer(text):
             if not _negated(text, m.start(), m.group(0)):
                 found.append(Cue(aspect, weight, m.start(), m.end(), m.group(0)))
-                taken.append((m.start(), m.end()))
+                take(m)
     for m in _PREDICATE.finditer(text):
-        if _bad_word(m.group("adj")) and not any(s < m.end() and m.start() < e for s, e in taken):
+        if _bad_word(m.group("adj")) and not any(taken[m.start():m.end()]):
             aspect = _aspect_of(m.group("noun"))
             found.append(Cue(aspect, PREDICATE_WEIGHT, m.start(), m.end(), m.group(0)))
-            taken.append((m.start(), m.end()))
+            take(m)
     for weight, pattern in _GENERAL:
         for m in pattern.finditer(text):
-            overlaps = any(s < m.end() and m.start() < e for s, e in taken)
-            if not overlaps and not _negated(text, m.start(), m.group(0)):
+            if not any(taken[m.start():m.end()]) and not _negated(text, m.start(), m.group(0)):
                 found.append(Cue(None, weight, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda c: c.start)
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -207,6 +208,7 @@ path = {json.dumps(str(db_path.resolve()))}
 host = "127.0.0.1"
 port = {web_port}
 public_url = "http://127.0.0.1:{web_port}"
+secret_key = "{secrets.token_urlsafe(32)}"   # the demo's own; a real config uses env:NAME
 
 [[businesses]]
 id = {json.dumps(b["id"])}

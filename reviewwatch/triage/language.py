@@ -17,6 +17,19 @@ _ENGLISH_WORDS = (
     "are at be so very no were just our me all there would an or from can out get when if "
     "what one about great good app service food staff room time again will did place")
 _ENGLISH = frozenset(_ENGLISH_WORDS.split())
+# Function words of the languages reviews most often come in besides English; none is an
+# English word. An ASCII text with none of them and some English vocabulary is English.
+_FOREIGN_WORDS = (
+    "der die das und ist nicht ich wir sie mit ein eine sehr auch aber "  # German
+    "le les est et pas je nous vous avec tres une des du pour mais "  # French
+    "el los las es y que muy pero por con para una del lo "  # Spanish
+    "il di che non per con sono molto della questo gli "  # Italian
+    "os um uma nao com muito mas para foi "  # Portuguese
+    "het een niet ik zijn wij maar heel van voor "  # Dutch
+    "och att det som jag inte med har till mycket")  # Swedish
+_FOREIGN = frozenset(_FOREIGN_WORDS.split()) - _ENGLISH
+FOREIGN_SHARE = 0.04
+LOOSE_VOCABULARY_SHARE = 0.2
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +63,12 @@ def detect(text: str) -> str:
         return "en"
     if sum(w in _ENGLISH for w in words) / len(words) >= FUNCTION_WORD_SHARE:
         return "en"
-    if sample.isascii() and sum(w in _english_vocabulary() for w in words) / len(words) \
-            >= VOCABULARY_SHARE:
-        return "en"  # terse English ("room tiny staff rude") has few function words
+    if sample.isascii():
+        english = sum(w in _english_vocabulary() for w in words) / len(words)
+        foreign = sum(w in _FOREIGN for w in words) / len(words)
+        if english >= VOCABULARY_SHARE or (english >= LOOSE_VOCABULARY_SHARE and
+                                           foreign < FOREIGN_SHARE):
+            return "en"  # terse English ("room tiny staff rude") has few function words
     try:
         from langdetect.lang_detect_exception import LangDetectException
 

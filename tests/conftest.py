@@ -28,3 +28,13 @@ def shared_file(*parts: str) -> Path:
 def shared():
     """Function fixture: shared('fixtures', 'yelp_fusion', 'x.json') -> Path."""
     return shared_file
+
+
+@pytest.fixture(autouse=True)
+def fresh_token_cache():
+    """OAuth tokens are cached per source name in memory; each test starts without any."""
+    from reviewwatch.publishers import google_auth
+
+    google_auth._tokens.clear()
+    yield
+    google_auth._tokens.clear()

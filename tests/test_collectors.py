@@ -125,9 +125,12 @@ def test_google_business_refreshes_token_and_pages(tmp_path):
     page = json.loads((FIXTURES / "gbp_reviews.json").read_text())
     seen_auth = []
 
+    token_calls = []
+
     def handler(request):
         if request.url.path == "/token":
             assert b"refresh_token=rt-secret" in request.content
+            token_calls.append(1)
             return json_response({"access_token": "at-1", "expires_in": 3599})
         seen_auth.append(request.headers["Authorization"])
         assert request.url.params["orderBy"] == "updateTime desc"
@@ -143,6 +146,15 @@ def test_google_business_refreshes_token_and_pages(tmp_path):
     assert state.cursor == "2026-11-21T19:02:11.123Z"
     again, _ = fetch(src, handler, State(cursor=state.cursor, first_run=False))
     assert again == []  # nothing updated since the cursor
+    assert len(seen_auth) == 2 and token_calls == [1]  # the token is reused until it expires
+
+    def refusing(request):
+        return json_response({}, 401) if request.url.path != "/token" else handler(request)
+
+    with pytest.raises(AuthFailed):
+        fetch(src, refusing)
+    fetch(src, handler)
+    assert token_calls == [1, 1]  # a refused token is forgotten and exchanged again
 
 
 def rsa_key_json():

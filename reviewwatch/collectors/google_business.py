@@ -17,9 +17,10 @@ import httpx
 from reviewwatch.collectors._paging import page_limit
 from reviewwatch.collectors._util import iso_from_text
 from reviewwatch.config import Source
-from reviewwatch.errors import ParseError
+from reviewwatch.errors import AuthFailed, ParseError
 from reviewwatch.http import get_json
 from reviewwatch.models import Item, Kind, State
+from reviewwatch.publishers.google_auth import forget_token, refresh_access_token
 
 KIND = "google_business"
 ITEM_KIND = Kind.REVIEW
@@ -42,10 +43,8 @@ def check_options(options: dict[str, Any], business: Any) -> list[tuple[str, str
     return []
 
 
-async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
+async def _fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
     """Yield reviews updated since the cursor, newest update first."""
-    from reviewwatch.publishers.google_auth import refresh_access_token
-
     token = await refresh_access_token(client, source)
     secrets = tuple(str(source.option(k) or "") for k in ("access_token", "client_secret",
                                                          "refresh_token")) + (token,)
@@ -75,6 +74,17 @@ async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> Asyn
             break
     if newest and newest != since:
         state.cursor = newest
+
+
+
+async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
+    """The pages, newest first; a refused token is forgotten so the next poll gets a new one."""
+    try:
+        async for raw in _fetch(client, source, state):
+            yield raw
+    except AuthFailed:
+        forget_token(source)
+        raise
 
 
 def normalize(raw: dict[str, Any], source: Source) -> Item:

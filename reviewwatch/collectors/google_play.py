@@ -16,9 +16,10 @@ import httpx
 from reviewwatch.collectors._paging import page_limit
 from reviewwatch.collectors._util import iso_from_epoch
 from reviewwatch.config import Source
-from reviewwatch.errors import ParseError
+from reviewwatch.errors import AuthFailed, ParseError
 from reviewwatch.http import dig, get_json
 from reviewwatch.models import Item, Kind, State
+from reviewwatch.publishers.google_auth import forget_token, service_account_token
 
 KIND = "google_play"
 ITEM_KIND = Kind.REVIEW
@@ -36,10 +37,8 @@ def check_options(options: dict[str, Any], business: Any) -> list[tuple[str, str
     return []
 
 
-async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
+async def _fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
     """Yield reviews newest first until one already stored is unchanged."""
-    from reviewwatch.publishers.google_auth import service_account_token
-
     token = await service_account_token(client, source, SCOPE)
     url = f"{HOST}/androidpublisher/v3/applications/{source.option('package_name')}/reviews"
     page_token = None
@@ -57,6 +56,17 @@ async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> Asyn
         page_token = dig(body, "tokenPagination", "nextPageToken")
         if seen or not page_token:
             break
+
+
+
+async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
+    """The pages, newest first; a refused token is forgotten so the next poll gets a new one."""
+    try:
+        async for raw in _fetch(client, source, state):
+            yield raw
+    except AuthFailed:
+        forget_token(source)
+        raise
 
 
 def normalize(raw: dict[str, Any], source: Source) -> Item:

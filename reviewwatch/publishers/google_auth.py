@@ -14,6 +14,9 @@ from reviewwatch.config import Source
 from reviewwatch.errors import AuthFailed, ConfigError
 from reviewwatch.http import rebase
 
+# Access tokens live only in memory, keyed by source, until a minute before they expire.
+_tokens: dict[tuple[str, str], tuple[str, float]] = {}
+EXPIRY_MARGIN = 60
 GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token"  # noqa: S105 - a URL, not a secret
 JWT_LIFETIME = 3600
 
@@ -22,16 +25,29 @@ def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
+def _cached(source: Source, kind: str) -> str | None:
+    token, expires = _tokens.get((source.name, kind), ("", 0.0))
+    return token if token and time.monotonic() < expires else None
+
+
+def forget_token(source: Source) -> None:
+    """Drop a source's cached tokens (the platform refused one)."""
+    for key in [k for k in _tokens if k[0] == source.name]:
+        del _tokens[key]
+
+
 async def refresh_access_token(client: httpx.AsyncClient, source: Source) -> str:
-    """An access token: the configured one, or one from the refresh-token exchange."""
+    """An access token: the configured one, a cached one, or a fresh refresh-token exchange."""
     if source.option("access_token"):
         return str(source.option("access_token"))
+    if cached := _cached(source, "refresh"):
+        return cached
     url = rebase(source.option("token_url") or GOOGLE_TOKEN_URL, source.base_url)
     response = await client.post(url, data={
         "grant_type": "refresh_token", "client_id": source.option("client_id"),
         "client_secret": source.option("client_secret"),
         "refresh_token": source.option("refresh_token")}, timeout=source.timeout)
-    return _token_from(response, source, "the OAuth refresh-token exchange")
+    return _token_from(response, source, "the OAuth refresh-token exchange", "refresh")
 
 
 def service_account(source: Source) -> dict[str, Any]:
@@ -70,19 +86,26 @@ def signed_jwt(key: dict[str, Any], scope: str, audience: str, now: int | None =
 
 async def service_account_token(client: httpx.AsyncClient, source: Source, scope: str) -> str:
     """An access token for a service account (the JWT-bearer grant)."""
+    if cached := _cached(source, scope):
+        return cached
     key = service_account(source)
     audience = key.get("token_uri") or GOOGLE_TOKEN_URL
     response = await client.post(rebase(audience, source.base_url), data={
         "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
         "assertion": signed_jwt(key, scope, audience)}, timeout=source.timeout)
-    return _token_from(response, source, "the service-account token exchange")
+    return _token_from(response, source, "the service-account token exchange", scope)
 
 
-def _token_from(response: httpx.Response, source: Source, what: str) -> str:
+def _token_from(response: httpx.Response, source: Source, what: str, kind: str) -> str:
     if response.status_code != 200:
         raise AuthFailed(f"{source.name}: {what} failed (HTTP {response.status_code}); check "
                          "the credentials in the config")
     try:
-        return str(response.json()["access_token"])
+        body = response.json()
+        token = str(body["access_token"])
+        lifetime = float(body.get("expires_in") or 0)
     except (ValueError, KeyError, TypeError):
         raise AuthFailed(f"{source.name}: {what} returned no access token") from None
+    if lifetime > EXPIRY_MARGIN:
+        _tokens[(source.name, kind)] = (token, time.monotonic() + lifetime - EXPIRY_MARGIN)
+    return token

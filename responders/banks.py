@@ -17,7 +17,7 @@ PLACEHOLDERS = {"complaint", "liked", "business", "person", "contact", "compensa
 # section -> the keys it must (and may) have
 SCHEMA: dict[str, set[str]] = {
     "greeting": {"named", "anonymous", "formal_named", "formal_anonymous"},
-    "hear": {"lead", "ending", "short"},
+    "hear": {"lead", "ending", "short", "praise"},
     "empathize": {"default", "waiting", "money", "broken", "people", "severe", "short"},
     "apologize": {"default", "formal", "short"},
     "resolve": {"contact", "compensation", "invite", "short"},

@@ -151,6 +151,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, *,
         else:
             hear = banks.fill(banks.pick(bank["hear"]["lead"], seed, "hear.lead"), values) + \
                 choose("hear", "ending")
+        liked = liked_phrase(item.get("text") or "") if label == "mixed" and not short else None
+        if liked:  # a mixed review: acknowledge what they liked before the complaint
+            values["liked"] = liked
+            hear = choose("hear", "praise") + " " + hear
         greet = _greeting(bank, name, formal, seed, values)
         parts.append({"move": "hear", "text": _greeted(greet, hear)})
         values["complaint"] = first_complaint  # the apology names the main complaint only

@@ -31,8 +31,6 @@ _OFFER = re.compile(
 _OFFER_CONTEXT = re.compile(r"\b(?:offer\w*|give|send|provide|issue|process|like to|happy to|"
                             r"we'?ll|i'?ll|we will|i will|we can|i can|enjoy|receive|get you|"
                             r"here'?s)\b[^.!?]{0,40}$", re.I)
-_GIFT = re.compile(r"\b(?:free|complimentary|\d+\s?% off|on the house|gift card|voucher|coupon)\b",
-                   re.I)
 _NOT_AN_OFFER = re.compile(r"\b(?:feel free|free to|hands-free|free of charge to contact)\b",
                            re.I)
 _LIABILITY = re.compile(
@@ -103,8 +101,7 @@ def _compensation(text: str, business: Any) -> list[dict[str, str]]:
     scrubbed = _NOT_AN_OFFER.sub(" ", text)
     for m in _OFFER.finditer(scrubbed):
         word = m.group(0).lower()
-        giving = _GIFT.fullmatch(word) or _OFFER_CONTEXT.search(scrubbed[max(0, m.start() - 60):
-                                                                         m.start()])
+        giving = _OFFER_CONTEXT.search(scrubbed[max(0, m.start() - 60):m.start()])
         if not giving:
             continue
         if not allowed:

@@ -322,6 +322,9 @@ def from_dict(data: dict, path: Path | None = None,
         phrase_bank = Path(bank) if Path(bank).is_absolute() else base / bank
         if not phrase_bank.exists():
             c.bad("responders.phrase_bank", f'"{bank}" does not exist')
+        else:
+            for problem in _bank_problems(phrase_bank):
+                c.bad("responders.phrase_bank", f'"{bank}": {problem}')
 
     http_t = c.table(data, "http", "http")
     c.unknown(http_t, {"user_agent"}, "http")
@@ -337,6 +340,20 @@ def from_dict(data: dict, path: Path | None = None,
                         alerts=alerts, digest=digest, smtp=smtp, llm=llm,
                         phrase_bank=phrase_bank, user_agent=user_agent)
     return settings
+
+
+def _bank_problems(path: Path) -> list[str]:
+    """What is wrong with a phrase bank file, so `config check` reports it up front."""
+    import tomllib
+
+    from responders.banks import validate
+
+    try:
+        return validate(tomllib.loads(path.read_text("utf-8")))
+    except (OSError, UnicodeDecodeError) as e:
+        return [f"cannot read it ({e})"]
+    except tomllib.TOMLDecodeError as e:
+        return [f"not valid TOML ({e})"]
 
 
 def _summary(path: Path | None, problems: list[str]) -> str:

@@ -159,3 +159,13 @@ def test_example_and_starter_configs_are_valid(tmp_path):
         "GOOGLE_API_KEY", "GBP_CLIENT_SECRET", "GBP_REFRESH_TOKEN", "BLUESKY_APP_PASSWORD",
         "LLM_API_KEY", "PLAY_SERVICE_ACCOUNT_JSON")}
     assert load(tmp_path, example, env=env).sources
+
+
+def test_a_broken_phrase_bank_is_reported_by_config_check(tmp_path):
+    bank = tmp_path / "phrases.toml"
+    bank.write_text('language = "en"\n[hear]\nlead = ["About {complain}"]\n')
+    text = GOOD + f'\n[responders]\nphrase_bank = "{bank}"\n'
+    with pytest.raises(ConfigError) as e:
+        load(tmp_path, text)
+    problems = cfg.problems_of(e.value)
+    assert any(p.startswith("responders.phrase_bank") and "{complain}" in p for p in problems)

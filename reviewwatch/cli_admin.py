@@ -12,6 +12,7 @@ import click
 
 from reviewwatch import config as cfg
 from reviewwatch.cli import Group, _open, with_config
+from reviewwatch.textsafe import terminal_safe
 
 CLI_ACTOR_PREFIX = "cli:"
 MIN_PASSWORD_CHARS = 10
@@ -39,15 +40,20 @@ def drafts_list(status: str, business: str | None, as_json: bool, settings: cfg.
     rows = store.list_drafts(_open(settings), None if status == "all" else status, business)
     for r in rows:
         if as_json:
-            click.echo(json.dumps(_public(r), ensure_ascii=False))
+            _echo(json.dumps(_public(r), ensure_ascii=False))
             continue
         stars = f"{r['rating']:g}★" if r["rating"] is not None else "mention"
         errors = sum(1 for f in r["lint"] if f.get("severity", "error") == "error")
         flags = (" [review changed]" if r["review_changed"] else "") + \
             (f" [{errors} lint error(s)]" if errors else "")
         snippet = " ".join((r["text"] or "").split())[:70]
-        click.echo(f"#{r['id']:<5} {r['status']:<9} {r['priority'] or '-':<7} {stars:<8} "
+        _echo(f"#{r['id']:<5} {r['status']:<9} {r['priority'] or '-':<7} {stars:<8} "
                    f"{r['source']}: {snippet}{flags}")
+
+
+def _echo(line: str) -> None:
+    """Print a line that holds a stranger's text (reviews, names) without its control codes."""
+    click.echo(terminal_safe(line))
 
 
 def _public(r: dict) -> dict:
@@ -67,23 +73,23 @@ def drafts_show(draft_id: int, settings: cfg.Settings) -> None:
 
     r = store.get_draft(_open(settings), draft_id)
     t = r["triage"] or {}
-    click.echo(f"Draft #{r['id']} ({r['status']}) for {r['source']} item {r['external_id']}")
+    _echo(f"Draft #{r['id']} ({r['status']}) for {r['source']} item {r['external_id']}")
     rating = r["rating"] if r["rating"] is not None else "-"
-    click.echo(f"Author: {r['author'] or '-'}   Rating: {rating}")
-    click.echo(f"Triage: {t.get('label')} / {t.get('priority')}  aspects: "
+    _echo(f"Author: {r['author'] or '-'}   Rating: {rating}")
+    _echo(f"Triage: {t.get('label')} / {t.get('priority')}  aspects: "
                f"{', '.join(t.get('aspects') or []) or '-'}")
     if r["review_changed"]:
-        click.echo("! The review changed since this draft was written.")
-    click.echo("\nReview:\n" + textwrap.indent((r["title"] + "\n" if r["title"] else "") +
+        _echo("! The review changed since this draft was written.")
+    _echo("\nReview:\n" + textwrap.indent((r["title"] + "\n" if r["title"] else "") +
                                               (r["text"] or ""), "  "))
-    click.echo("\nReply:")
+    _echo("\nReply:")
     for part in r["parts"]:
-        click.echo(f"  [{part['move']}] {part['text']}")
+        _echo(f"  [{part['move']}] {part['text']}")
     if r["final_text"]:
-        click.echo("\nApproved text:\n" + textwrap.indent(r["final_text"], "  "))
+        _echo("\nApproved text:\n" + textwrap.indent(r["final_text"], "  "))
     for f in r["lint"]:
-        click.echo(f"lint {f.get('severity', 'error')}: {f['rule']}: {f['message']}")
-    click.echo(f"Length: {r['fits'].get('length')} of {r['fits'].get('limit')} "
+        _echo(f"lint {f.get('severity', 'error')}: {f['rule']}: {f['message']}")
+    _echo(f"Length: {r['fits'].get('length')} of {r['fits'].get('limit')} "
                f"({r['fits'].get('platform')})")
 
 

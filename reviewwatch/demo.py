@@ -24,6 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 from reviewwatch import config as cfg
 from reviewwatch import db as store
 from reviewwatch import pipeline
+from reviewwatch.textsafe import terminal_safe
 
 DEMO_DIR = Path("demo-output")
 DEMO_USER = "demo"
@@ -161,7 +162,8 @@ class DemoServer:
                     return
                 demo.alerts.append(message)
                 if demo.echo:
-                    print("Slack alert  | " + str(message.get("text", "")).replace("\n", " ")[:200],
+                    print("Slack alert  | " + terminal_safe(str(message.get("text", ""))
+                                                            .replace("\n", " ")[:200]),
                           flush=True)
                 self._send(200, b"ok")
 

@@ -121,3 +121,20 @@ def test_draft_adds_the_five_moves_for_a_complaint(tmp_path):
     assert good["draft"]["fits"]["limit"] == 350
     assert len(good["draft"]["reply"]) <= 350
     assert bad == {"error": "expected a JSON object, got list", "line": 2}
+
+
+def test_drafts_list_and_show_strip_terminal_control_codes(tmp_path):
+    from tests.webutil import make_settings, seed
+
+    settings = make_settings(tmp_path)
+    hostile = "Charged twice \x1b[2J\x1b]0;pwned\x07 and support never answered \u202e"
+    db, drafts = seed(settings, [(hostile, "Sam\x1b[31m", 1, None)])
+    assert drafts
+    config = tmp_path / "rw.toml"
+    config.write_text(f'[storage]\npath = "{settings.storage_path}"\n[[businesses]]\n'
+                      'id = "bistro"\nname = "B"\n')
+    for args in (["drafts", "list"], ["drafts", "show", str(drafts[0])]):
+        result = CliRunner().invoke(cli, [*args, "--config", str(config)])
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output and "\x07" not in result.output
+        assert "\u202e" not in result.output and "Charged twice" in result.output

@@ -237,8 +237,14 @@ def export(fmt: str, business: str | None, since: str | None, output: str,
         settings.business(business)
     if since:
         _parse_date(since, "--since")
-    with click.open_file(output, "w", encoding="utf-8", newline="") as out:
-        exporter.write(_open(settings), out, fmt, business, since)
+    if output == "-":
+        exporter.write(_open(settings), sys.stdout, fmt, business, since)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            exporter.write(_open(settings), out, fmt, business, since)
+    except OSError as e:
+        raise click.ClickException(f"{output}: cannot write it ({e.strerror})") from None
 
 
 def _parse_date(text: str, option: str) -> date:

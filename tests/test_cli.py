@@ -138,3 +138,44 @@ def test_drafts_list_and_show_strip_terminal_control_codes(tmp_path):
         assert result.exit_code == 0, result.output
         assert "\x1b" not in result.output and "\x07" not in result.output
         assert "\u202e" not in result.output and "Charged twice" in result.output
+
+
+def seeded_config(tmp_path):
+    from tests.webutil import make_settings, seed
+
+    settings = make_settings(tmp_path)
+    db, drafts = seed(settings)
+    config = tmp_path / "rw.toml"
+    config.write_text(f'[storage]\npath = "{settings.storage_path}"\n[web]\n'
+                      'public_url = "http://rw.test"\n[[businesses]]\nid = "bistro"\n'
+                      'name = "Blue Door Bistro"\n[[businesses.sources]]\nname = "bistro-app"\n'
+                      'kind = "appstore"\napp_id = "123"\n')
+    return config, db, drafts
+
+
+def test_export_jsonl_and_csv_write_every_item_once(tmp_path):
+    import csv
+    import io
+
+    config, db, _ = seeded_config(tmp_path)
+    result = CliRunner().invoke(cli, ["export", "--config", str(config)])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == db["items"].count == 3
+    assert {"business", "source", "kind", "external_id", "author", "rating", "title", "text",
+            "url", "published_at", "triage", "draft_status", "draft_text"} <= set(rows[0])
+    assert all(r["source"] == "bistro-app" and r["triage"]["label"] for r in rows)
+    result = CliRunner().invoke(cli, ["export", "--format", "csv", "--config", str(config)])
+    table = list(csv.DictReader(io.StringIO(result.output)))
+    assert len(table) == 3 and json.loads(table[0]["triage"])["label"]
+
+
+def test_digest_preview_and_sources(tmp_path):
+    config, _, _ = seeded_config(tmp_path)
+    preview = tmp_path / "digest.html"
+    result = CliRunner().invoke(cli, ["digest", "--preview", str(preview), "--config",
+                                      str(config)])
+    assert result.exit_code == 0, result.output
+    html = preview.read_text()
+    assert "Blue Door Bistro" in html and "Needs a reply" in html and "<script>alert" not in html
+    result = CliRunner().invoke(cli, ["sources", "--config", str(config)])
+    assert "bistro-app" in result.output and "items=3" in result.output

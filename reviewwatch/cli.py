@@ -110,8 +110,9 @@ def config_check(config_path: str) -> None:
         for p in problems:
             click.echo(f"{config_path}: {p}" if not p.startswith(config_path) else p, err=True)
         sys.exit(1)
-    click.echo(f"{config_path}: ok ({len(settings.businesses)} businesses, "
-               f"{len(settings.sources)} sources)")
+    nb, ns = len(settings.businesses), len(settings.sources)
+    click.echo(f"{config_path}: ok ({nb} business{'es' if nb != 1 else ''}, "
+               f"{ns} source{'s' if ns != 1 else ''})")
 
 
 @cli.command()

@@ -163,3 +163,13 @@ def test_platforms_without_a_reply_api_are_manual(tmp_path, api, monkeypatch):
     assert queue.approve(db, settings, draft_id, "al")["publish_mode"] == "manual"
     assert db.execute("SELECT count(*) FROM outbox WHERE kind='publish'").fetchone()[0] == 0
     assert publishers.mode_for(None) == "manual"
+
+
+def test_a_reply_posted_by_hand_is_not_posted_again_or_marked_failed(tmp_path, api,
+                                                                     monkeypatch):
+    settings, db, draft_id = setup(tmp_path, api.url, "appstore")
+    monkeypatch.setattr(queue, "lint_text", lambda *a: [])
+    queue.approve(db, settings, draft_id, "al")
+    queue.mark_posted_by_hand(db, draft_id, "al")
+    assert run(lambda c: deliver(db, settings, c))["failed"] == 1
+    assert api.requests == [] and store.get_draft(db, draft_id)["status"] == "posted"

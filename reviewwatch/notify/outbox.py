@@ -142,6 +142,8 @@ async def _publish(db: Database, settings: Settings, client: httpx.AsyncClient,
     from reviewwatch import publishers
 
     draft = store.get_draft(db, message["payload"]["draft_id"])
+    if draft["status"] != DraftStatus.APPROVED:  # posted by hand meanwhile, or not approved
+        raise Failed(f"draft {draft['id']} is {draft['status']}; nothing was posted")
     try:
         await publishers.publish(db, settings, client, draft)
     except PublishError as e:

@@ -75,17 +75,19 @@ def approve(db: Database, settings: Settings | None, draft_id: int, actor: str, 
     from reviewwatch.publishers import mode_for
 
     mode = mode_for(source)
+    now = store.utcnow()
     with db.atomic():
         store.set_draft_status(
             db, draft_id, DraftStatus.APPROVED, final_text=final,
             edited=int(final != draft["reply"]), lint=store._json(findings),
-            lint_override=int(bool(errors)), decided_by=actor, decided_at=store.utcnow(),
+            lint_override=int(bool(errors)), decided_by=actor, decided_at=now,
             publish_mode=mode)
         store.audit(db, actor, "approve", f"draft:{draft_id}", edited=final != draft["reply"],
                     override=bool(errors))
         if mode != "manual":
-            store.enqueue(db, "publish", f"publish:draft:{draft_id}", {"draft_id": draft_id},
-                          business_id=draft["business_id"])
+            # One message per approval: a draft whose posting failed can be approved again.
+            store.enqueue(db, "publish", f"publish:draft:{draft_id}:{now}",
+                          {"draft_id": draft_id}, business_id=draft["business_id"])
     return store.get_draft(db, draft_id)
 
 

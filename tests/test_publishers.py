@@ -173,3 +173,18 @@ def test_a_reply_posted_by_hand_is_not_posted_again_or_marked_failed(tmp_path, a
     queue.mark_posted_by_hand(db, draft_id, "al")
     assert run(lambda c: deliver(db, settings, c))["failed"] == 1
     assert api.requests == [] and store.get_draft(db, draft_id)["status"] == "posted"
+
+
+def test_a_failed_post_can_be_approved_and_sent_again(tmp_path, api, monkeypatch):
+    settings, db, draft_id = setup(tmp_path, api.url, "appstore")
+    monkeypatch.setattr(queue, "lint_text", lambda *a: [])
+    queue.approve(db, settings, draft_id, "al")
+    api.status = 403
+    run(lambda c: deliver(db, settings, c))
+    assert store.get_draft(db, draft_id)["status"] == "failed"
+    api.status = 200
+    queue.approve(db, settings, draft_id, "al", text="Sorry about the crashes; fixed in 4.3.")
+    assert run(lambda c: deliver(db, settings, c))["sent"] == 1
+    assert store.get_draft(db, draft_id)["status"] == "posted"
+    assert json.loads(api.requests[-1][3])["data"]["attributes"]["responseBody"] == \
+        "Sorry about the crashes; fixed in 4.3."

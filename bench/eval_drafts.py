@@ -21,10 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from responders import compose_draft  # noqa: E402
-from responders.heard import COMPLAINT, GENERIC_COMPLAINT  # noqa: E402
+from responders.banks import load as load_bank  # noqa: E402
+from responders.heard import COMPLAINT  # noqa: E402
 from reviewwatch.config import Business  # noqa: E402
 from reviewwatch.triage import triage  # noqa: E402
 
+GENERIC_PHRASES = tuple(load_bank()["words"]["complaint"])
 MOVES = ("hear", "empathize", "apologize", "resolve", "diagnose")
 BUSINESS = Business(id="eval", name="The Harbour Hotel", signature="Alex Morgan, Guest Relations",
                     contact="alex@harbour.example", compensation=None)
@@ -52,7 +54,7 @@ def load(shared: Path) -> list[dict]:
 
 def names_complaint(draft: dict, result: dict) -> bool:
     hear = next((p["text"] for p in draft["parts"] if p["move"] == "hear"), "").lower()
-    if GENERIC_COMPLAINT in hear:
+    if any(g in hear for g in GENERIC_PHRASES):
         return False
     return any(COMPLAINT[a] in hear for a in result["aspects"] if a in COMPLAINT) or \
         any(e.lower() in hear for e in result["evidence"])

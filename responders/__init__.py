@@ -22,12 +22,14 @@ def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *
                   platform: str | None = None, limit: int | None = None,
                   bank_path: Path | str | None = None) -> dict[str, Any] | None:
     """A labelled, linted reply draft that fits the platform, or None when none is due."""
-    if not triage.get("needs_reply") or triage.get("needs_human"):
+    if not triage.get("needs_reply"):
         return None
-    bank = banks.load(bank_path)
     language = (triage.get("language") or "en").split("-")[0]
-    if language != bank.get("language", "en"):
-        return None  # no English draft for a review in another language
+    bank = banks.for_language(language, bank_path)
+    if bank is None:
+        return None  # no English draft for a review in another language: a person writes it
+    if triage.get("needs_human") and language == "en":
+        return None
     parts = heard.compose(item, triage, business, bank=bank)
     if not parts:
         return None
@@ -43,7 +45,7 @@ def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *
             reply = heard.join(parts)
     lint = lint_reply(reply, item=item, business=business, platform=platform, limit=limit,
                       parts=parts, label=triage.get("label"))
-    return {"reply": reply, "parts": parts, "lint": lint,
+    return {"reply": reply, "parts": parts, "lint": lint, "language": language,
             "fits": {"platform": platform, "limit": cap, "length": measure(reply, unit),
                      "unit": unit, "short_form": short},
             "generator": GENERATOR,

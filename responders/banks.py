@@ -25,6 +25,7 @@ SCHEMA: dict[str, set[str]] = {
     "praise": {"thank", "echo", "invite"},
     "mention": {"question"},
     "sign": {"default", "formal"},
+    "words": {"complaint", "fix_area", "contact_fallback", "team"},
 }
 _FIELD = re.compile(r"\{([^{}]*)\}")
 MAX_PHRASE_CHARS = 400
@@ -90,6 +91,26 @@ def validate(data: dict[str, Any]) -> list[str]:
                         problems.append(f"{where}[{i}]: unknown placeholder {{{field}}} (known: "
                                         f"{', '.join(sorted(PLACEHOLDERS))})")
     return problems
+
+
+def for_language(language: str, bank_path: Path | str | None = None) -> dict[str, Any] | None:
+    """The bank for a language: the configured one, a sibling phrases.LANG.toml, or built in."""
+    configured = load(bank_path)
+    if configured.get("language", "en") == language:
+        return configured
+    candidates = []
+    if bank_path:
+        candidates.append(Path(bank_path).with_name(f"phrases.{language}.toml"))
+    if re.fullmatch(r"[a-z]{2,3}", language or ""):
+        builtin = files("responders").joinpath(f"banks/{language}.toml")
+        if builtin.is_file():
+            candidates.append(Path(str(builtin)))
+    for path in candidates:
+        if path.is_file():
+            bank = load(path)
+            if bank.get("language") == language:
+                return bank
+    return None
 
 
 def pick(options: list[str], seed: str, slot: str) -> str:

@@ -75,7 +75,8 @@ _STOP_LIKED = frozenset({"and", "but", "it", "to", "so", "a", "an", "is", "was",
                          "we", "very", "really", "too", "just"})
 
 
-def complaint_phrase(aspect: str | None, evidence: str | None) -> str:
+def complaint_phrase(aspect: str | None, evidence: str | None,
+                     generic: str = GENERIC_COMPLAINT) -> str:
     """The customer's complaint in plain words: 'waiting 45 minutes', 'being charged twice'."""
     ev = " ".join((evidence or "").lower().split())
     if ev:
@@ -86,7 +87,7 @@ def complaint_phrase(aspect: str | None, evidence: str | None) -> str:
             return "being " + ev
     if aspect is None and ev and len(ev.split()) <= 6:
         return f"what you described as \u201c{ev}\u201d"
-    return COMPLAINT.get(aspect or "", GENERIC_COMPLAINT)
+    return COMPLAINT.get(aspect or "", generic)
 
 
 def liked_phrase(text: str) -> str | None:
@@ -117,16 +118,18 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, *,
     """The labelled parts of a reply (empty when the item warrants none)."""
     seed = str(item.get("external_id") or item.get("id") or "") + "|" + \
         (item.get("text") or "")[:500]
-    signature = (getattr(business, "signature", "") or "").strip() or "The team"
+    signature = (getattr(business, "signature", "") or "").strip() or \
+        banks.pick(bank["words"]["team"], "", "team")
     contact = (getattr(business, "contact", "") or "").strip()
     values = {
         "business": getattr(business, "name", None) or "us",
         "signature": signature, "person": person_of(signature),
-        "contact": contact or "the contact details on our page",
+        "contact": contact or banks.pick(bank["words"]["contact_fallback"], "", "contact"),
         "compensation": getattr(business, "compensation", None) or "",
     }
     formal = _formal(item, triage)
     name = first_name(item.get("author"))
+    english = bank.get("language", "en") == "en"
 
     def choose(section: str, key: str, slot: str | None = None) -> str:
         return banks.fill(banks.pick(bank[section][key], seed, slot or f"{section}.{key}"),
@@ -139,19 +142,24 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, *,
         aspects = list(triage.get("aspects") or [])
         evidence = list(triage.get("evidence") or [])
         main = aspects[0] if aspects else None
-        values["complaint"] = complaint_phrase(main, evidence[0] if evidence else None)
+        generic = choose("words", "complaint")
+        if not english:  # the aspect wording is English; another bank speaks for itself
+            aspects, evidence, main = [], [], None
+        values["complaint"] = complaint_phrase(main, evidence[0] if evidence else None, generic)
         first_complaint = values["complaint"]
         if len(aspects) > 1 and not short:
-            second = complaint_phrase(aspects[1], evidence[1] if len(evidence) > 1 else None)
+            second = complaint_phrase(aspects[1], evidence[1] if len(evidence) > 1 else None,
+                                      generic)
             if second != values["complaint"]:
                 values["complaint"] += " and " + second
-        values["fix_area"] = FIX_AREA.get(main or "", "what happened during your visit")
+        values["fix_area"] = FIX_AREA.get(main or "") or choose("words", "fix_area")
         if short:
             hear = choose("hear", "short")
         else:
             hear = banks.fill(banks.pick(bank["hear"]["lead"], seed, "hear.lead"), values) + \
                 choose("hear", "ending")
-        liked = liked_phrase(item.get("text") or "") if label == "mixed" and not short else None
+        liked = liked_phrase(item.get("text") or "") \
+            if label == "mixed" and not short and english else None
         if liked:  # a mixed review: acknowledge what they liked before the complaint
             values["liked"] = liked
             hear = choose("hear", "praise") + " " + hear
@@ -175,7 +183,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, *,
         parts.append({"move": "diagnose", "text": choose("diagnose",
                                                          "short" if short else "default")})
     elif label == "positive" and kind == "review":
-        liked = liked_phrase(item.get("text") or "")
+        liked = liked_phrase(item.get("text") or "") if english else None
         greet = _greeting(bank, name, False, seed, values)
         thank = choose("praise", "thank")
         parts.append({"move": "thank", "text": _greeted(greet, thank)})

@@ -222,8 +222,8 @@ def process_items(db: Database, settings: Settings, new_ids: list[int], edited_i
             is_new = item_id in new_ids
             if negative and is_new:
                 report.negative += 1
-            if result["needs_reply"] and not result.get("needs_human") and \
-                    store.latest_draft(db, item_id) is None:
+            # compose decides: no draft for a language without a phrase bank (a person writes it)
+            if result["needs_reply"] and store.latest_draft(db, item_id) is None:
                 draft = _compose(settings, item_dict(row), result, business, source)
                 if draft is not None:
                     store.add_draft(db, item_id, row["content_hash"], draft,

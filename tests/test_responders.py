@@ -90,10 +90,31 @@ def test_neutral_mention_gets_no_draft_and_a_question_gets_a_short_one():
 
 
 def test_non_english_gets_no_english_draft():
-    t = triage_of("negative", language="de")
+    t = triage_of("negative", language="de", needs_human=True)
     assert compose_draft(item("Die App stürzt ab"), t, NO_COMP) is None
     assert compose_draft(item("x"), {**triage_of("negative"), "needs_human": True},
                          NO_COMP) is None
+
+
+def test_a_language_with_a_phrase_bank_gets_a_draft_in_it():
+    t = triage_of("negative", language="es", needs_human=True)
+    draft = compose_draft(item("La aplicación se cierra sola", "Lucía Pérez"), t, NO_COMP)
+    assert draft["language"] == "es"
+    assert draft["reply"].startswith(("Hola, Lucía", "Estimado/a Lucía", "Buenos días, Lucía"))
+    assert [p["move"] for p in draft["parts"]][:5] == FIVE
+    assert "care@tidepool.example" in draft["reply"] and "Dana Whitfield" in draft["reply"]
+
+
+def test_an_owner_bank_beside_the_configured_one_is_used(tmp_path):
+    from tests.conftest import ROOT
+
+    (tmp_path / "phrases.en.toml").write_text((ROOT / "config" / "phrases.en.toml").read_text())
+    french = (ROOT / "config" / "phrases.es.toml").read_text().replace(
+        'language = "es"', 'language = "fr"').replace("Hola, {name}:", "Bonjour {name},")
+    (tmp_path / "phrases.fr.toml").write_text(french)
+    t = triage_of("negative", language="fr", needs_human=True)
+    draft = compose_draft(item("x", "Zoé"), t, NO_COMP, bank_path=tmp_path / "phrases.en.toml")
+    assert draft is not None and draft["language"] == "fr"
 
 
 @pytest.mark.parametrize(("author", "name"), [
@@ -151,7 +172,8 @@ def test_bank_validation_names_the_problem(tmp_path):
         banks.load(path)
 
 
-def test_shipped_example_bank_matches_the_built_in_one(tmp_path):
+def test_shipped_example_banks_match_the_built_in_ones(tmp_path):
     from tests.conftest import ROOT
 
     assert banks.load(ROOT / "config" / "phrases.en.toml") == banks.load()
+    assert banks.load(ROOT / "config" / "phrases.es.toml") == banks.for_language("es")

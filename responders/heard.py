@@ -31,7 +31,8 @@ COMPLAINT = {
     "app_login": "not being able to log in", "app_performance": "the app being slow",
     "ads": "the ads getting in your way", "subscription": "the trouble with your subscription",
     "support_unresponsive": "not getting an answer from us",
-    "booking": "the problem with your booking", "safety": "the safety problem you describe",
+    "booking": "the problem with your booking",
+    "privacy": "how your personal data was handled", "safety": "the safety problem you describe",
     "discrimination": "the way you were treated", "legal": "the problem you describe",
     "food_poisoning": "falling ill after your meal",
 }
@@ -51,6 +52,7 @@ FIX_AREA = {
     "subscription": "how our subscriptions and renewals work",
     "support_unresponsive": "how our support team's queue is handled",
     "booking": "our reservation system", "safety": "our safety procedures",
+    "privacy": "how we share and protect customers' personal data",
     "discrimination": "our standards of conduct and training",
     "legal": "what happened, with the care it deserves",
     "food_poisoning": "our food safety procedures from delivery to plate",
@@ -60,7 +62,7 @@ EMPATHY_GROUP = {
     "billing": "money", "refund": "money", "price_value": "money", "subscription": "money",
     "product_defect": "broken", "app_crash": "broken", "app_bug": "broken",
     "app_login": "broken", "app_performance": "broken", "room_quality": "broken",
-    "staff_attitude": "people", "booking": "people",
+    "staff_attitude": "people", "booking": "people", "privacy": "people",
 }
 SEVERE = ("safety", "discrimination", "legal", "food_poisoning")
 _PASSIVE = re.compile(r"^(?:charged|double[- ]charged|billed|overcharged|over charged|ignored|"

@@ -26,6 +26,7 @@ ads               intrusive advertising
 subscription      subscriptions, paywalls, renewals, trials
 support_unresponsive  nobody answers, no response, on hold
 booking           lost or cancelled reservations, overbooking
+privacy           personal data shared, sold or leaked; unwanted marketing
 safety            unsafe, injuries, theft            (severe)
 discrimination    racism, sexism, discrimination     (severe)
 legal             lawyers, lawsuits, regulators      (severe)
@@ -74,7 +75,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
     ("price_value", 1.5, r"\b(?:overpriced|over priced|rip ?-?off|ripped off|waste of (?:money|"
                          r"time)|"
                          r"not worth (?:it|the)|too (?:expensive|pricey)|price gouging)\b"),
-    ("billing", 2.0, r"\b(?:charged (?:me |us )?(?:twice|double|again|extra)|double[- ]charged|"
+    ("billing", 2.0, r"\b(?:still (?:being )?(?:billed|charged)|billed after|charged after|"
+                     r"charged (?:me |us )?(?:twice|double|again|extra)|double[- ]charged|"
                      r"overcharged|over charged|hidden (?:fees?|charges?)|unauthori[sz]ed charges?|"
                      r"wrong (?:bill|charge|amount)|billed (?:twice|again))\b"),
     ("refund", 1.5, r"\b(?:(?:no|never|still no|refused|denied|waiting for (?:a|my|the)) refunds?|"
@@ -109,8 +111,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
     ("subscription", 1.0, r"\b(?:(?:cancel+(?:ed|ing)?|cancel) (?:my |the )?subscription|"
                           r"auto[- ]?renew(?:ed|al)?|behind a paywall|forced to (?:pay|"
                           r"subscribe))\b"),
-    ("support_unresponsive", 2.0, r"\b(?:(?:no ?one|nobody) (?:ever )?(?:answered|responded|"
-                                  r"replied|"
+    ("support_unresponsive", 2.0, r"\b(?:(?:no ?one|nobody) (?:ever )?(?:answers|responds|"
+                                  r"replies|gets back|answered|responded|replied|"
                                   r"got back|returned)|never (?:answered|responded|replied|"
                                   r"heard back|"
                                   r"got back|returned (?:my|our))|no (?:response|reply|answer) "
@@ -118,6 +120,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                                   r"tickets?)|"
                                   r"on hold for|(?:support|customer service) (?:never|is useless|"
                                   r"was useless|ignores?))\b"),
+    ("privacy", 1.5, r"\b(?:privacy|(?:shared|sold|leaked) (?:my|our) (?:e-?mail|data|details|"
+                     r"information|number)|marketing e-?mails?|spam(?:med)? (?:me|us))\b"),
     ("booking", 1.5, r"\b(?:lost (?:our|my) (?:reservation|booking)|overbooked|double[- ]booked|"
                      r"cancell?ed (?:our|my) (?:reservation|booking|order)|no record of (?:our|"
                      r"my))\b"),

@@ -69,6 +69,10 @@ def test_but_rule_keeps_the_packages_first_equal_entry_quirk():
     ("No problems at all, the room was not dirty and staff were lovely.", "positive", set()),
     ("The pasta was cold and the waiter was rude.", "negative",
      {"food_quality", "staff_attitude"}),
+    ("I cancelled in October and was still billed in November. Nobody replies.", "negative",
+     {"billing", "support_unresponsive"}),
+    ("Who did you share my email with? I now get marketing emails daily.", "negative",
+     {"privacy"}),
 ])
 def test_triage_labels_and_aspects(text, label, aspects):
     result = triage(text)

@@ -40,7 +40,8 @@ _QUESTION = re.compile(r"\?|^(?:how|what|why|when|where|who|is|are|does|do|can|c
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|except)\b", re.IGNORECASE)
 # Words VADER rates positive that, in a review, name a thing rather than praise it
 # ("support never answered", "felt like a prison").
-NEUTRAL_IN_REVIEWS = frozenset({"support", "like", "care", "help", "please", "credit"})
+NEUTRAL_IN_REVIEWS = frozenset({"support", "like", "care", "help", "please", "credit", "share",
+                                "shared"})
 _CLAUSE = re.compile(r"[^.,;:!?\n]+")
 
 

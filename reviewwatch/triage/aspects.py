@@ -120,7 +120,7 @@ CUES: tuple[tuple[str, float, str], ...] = (
                                   r"tickets?)|"
                                   r"on hold for|(?:support|customer service) (?:never|is useless|"
                                   r"was useless|ignores?))\b"),
-    ("privacy", 1.5, r"\b(?:privacy|(?:shared|sold|leaked) (?:my|our) (?:e-?mail|data|details|"
+    ("privacy", 2.0, r"\b(?:privacy|(?:shared|sold|leaked) (?:my|our) (?:e-?mail|data|details|"
                      r"information|number)|marketing e-?mails?|spam(?:med)? (?:me|us))\b"),
     ("booking", 1.5, r"\b(?:lost (?:our|my) (?:reservation|booking)|overbooked|double[- ]booked|"
                      r"cancell?ed (?:our|my) (?:reservation|booking|order)|no record of (?:our|"

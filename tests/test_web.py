@@ -120,8 +120,11 @@ def test_lint_errors_block_staff_and_owner_can_override(env):
     bad = "Actually, you should have asked. Please remove your review."
     staff = app.test_client()
     login(staff)
-    staff.post(f"/drafts/{drafts[1]}/approve", data={"csrf_token": csrf_of(staff), "text": bad,
-                                                      "override": "1"})
+    blocked = staff.post(f"/drafts/{drafts[1]}/approve", data={
+        "csrf_token": csrf_of(staff), "text": bad, "override": "1"})
+    assert blocked.status_code == 422
+    page = blocked.get_data(as_text=True)
+    assert "Actually, you should have asked." in page and "defensive" in page  # edit kept
     assert store.get_draft(db, drafts[1])["status"] == "pending"
     owner = app.test_client()
     login(owner, "owner")

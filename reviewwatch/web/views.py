@@ -140,9 +140,15 @@ def approve(draft_id: int):
                               g.user["username"], text=text, override=override,
                               role=g.user["role"])
     except DraftBlocked as e:
+        # Keep the person's edit on screen with what the linter found in it.
+        draft = store.get_draft(current_app.db(), draft_id)
+        if text is not None:
+            draft["final_text"] = text
+            draft["lint"] = queue.lint_text(current_app.settings, draft, text.strip())
         flash(str(e) + (" An owner can override." if g.user["role"] != "owner" else
                         " Tick 'override lint' to approve anyway."), "error")
-        return redirect(url_for("web.draft_page", draft_id=draft_id))
+        return render_template("draft.html", d=draft, versions=store.item_versions(
+            current_app.db(), draft["item_id"])), 422
     except (InputError, NotFound) as e:
         flash(str(e), "error")
         return redirect(url_for("web.queue_page"))

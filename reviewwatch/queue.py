@@ -22,21 +22,12 @@ OPEN_STATUSES = {DraftStatus.PENDING, DraftStatus.FAILED}
 
 
 def _business(settings: Settings | None, business_id: str):
-    if settings is None:
-        return None
-    for b in settings.businesses:
-        if b.id == business_id:
-            return b
-    return None
+    return next((b for b in settings.businesses if b.id == business_id), None) \
+        if settings else None
 
 
 def _source(settings: Settings | None, name: str):
-    if settings is None:
-        return None
-    for s in settings.sources:
-        if s.name == name:
-            return s
-    return None
+    return next((s for s in settings.sources if s.name == name), None) if settings else None
 
 
 def lint_text(settings: Settings | None, draft: dict[str, Any], text: str) -> list[dict]:

@@ -16,10 +16,10 @@ import httpx
 from reviewwatch.collectors._paging import page_limit
 from reviewwatch.collectors._util import iso_from_epoch
 from reviewwatch.config import Source
-from reviewwatch.errors import AuthFailed, ParseError
+from reviewwatch.errors import ParseError
 from reviewwatch.http import dig, get_json
 from reviewwatch.models import Item, Kind, State
-from reviewwatch.publishers.google_auth import forget_token, service_account_token
+from reviewwatch.publishers.google_auth import forget_on_refusal, service_account_token
 
 KIND = "google_play"
 ITEM_KIND = Kind.REVIEW
@@ -59,15 +59,10 @@ async def _fetch(client: httpx.AsyncClient, source: Source, state: State) -> Asy
 
 
 
-async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
-    """The pages, newest first; a refused token is forgotten so the next poll gets a new one."""
-    try:
-        async for raw in _fetch(client, source, state):
-            yield raw
-    except AuthFailed:
-        forget_token(source)
-        raise
 
+def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
+    """The pages, newest first; a refused token is forgotten so the next poll gets a new one."""
+    return forget_on_refusal(source, _fetch(client, source, state))
 
 def normalize(raw: dict[str, Any], source: Source) -> Item:
     """One Play review: the user's latest comment."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,17 @@ def forget_token(source: Source) -> None:
     """Drop a source's cached tokens (the platform refused one)."""
     for key in [k for k in _tokens if k[0] == source.name]:
         del _tokens[key]
+
+
+async def forget_on_refusal(source: Source,
+                            pages: AsyncIterator[dict[str, Any]]) -> AsyncIterator[dict[str, Any]]:
+    """Pass the records through; a refused token is forgotten so the next poll gets a new one."""
+    try:
+        async for raw in pages:
+            yield raw
+    except AuthFailed:
+        forget_token(source)
+        raise
 
 
 async def refresh_access_token(client: httpx.AsyncClient, source: Source) -> str:

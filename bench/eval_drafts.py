@@ -1,7 +1,8 @@
-"""How good are the HEARD drafts? Prints, for the dev set's 1-3 star reviews and the App
-Store capture: the share of drafts with each move, the share that name their review's
-specific complaint, lint findings by rule, the share of distinct replies, and the share of
-the most-used opening sentence.
+"""How good are the HEARD drafts, as `reviewwatch draft` writes them?
+
+Prints, for the dev set's 1-3 star reviews and the App Store capture: the share of drafts
+with each move, the share that name their review's specific complaint, lint findings by
+rule, the share of distinct replies, and the share of the most-used opening sentence.
 
     .venv/bin/python bench/eval_drafts.py [--shared ../shared]
 """
@@ -12,7 +13,9 @@ import argparse
 import csv
 import json
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -20,11 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from responders import compose_draft  # noqa: E402
 from responders.banks import load as load_bank  # noqa: E402
 from responders.heard import COMPLAINT  # noqa: E402
 from reviewwatch.config import Business  # noqa: E402
-from reviewwatch.triage import triage  # noqa: E402
 
 GENERIC_PHRASES = tuple(load_bank()["words"]["complaint"])
 MOVES = ("hear", "empathize", "apologize", "resolve", "diagnose")
@@ -60,6 +61,35 @@ def names_complaint(draft: dict, result: dict) -> bool:
         any(e.lower() in hear for e in result["evidence"])
 
 
+CONFIG = f"""[storage]
+path = "eval.db"
+[[businesses]]
+id = "{BUSINESS.id}"
+name = "{BUSINESS.name}"
+signature = "{BUSINESS.signature}"
+contact = "{BUSINESS.contact}"
+"""
+
+
+def through_cli(items: list[dict]) -> list[dict]:
+    """Every item drafted by `reviewwatch draft`, as the JSON Lines contract gives it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "reviewwatch.toml"
+        config.write_text(CONFIG, "utf-8")
+        lines = "".join(json.dumps({"id": i["external_id"], "text": i["text"],
+                                    "title": i.get("title"), "rating": i["rating"],
+                                    "author": i["author"], "platform": i["platform"],
+                                    "business": BUSINESS.id}) + "\n" for i in items)
+        done = subprocess.run([sys.executable, "-m", "reviewwatch", "draft", "--config",
+                               str(config)], input=lines, capture_output=True, text=True,
+                              check=False, cwd=tmp)
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    bad = [o for o in out if "error" in o]
+    if done.returncode or bad or len(out) != len(items):
+        sys.exit(f"reviewwatch draft failed: {bad[:1] or done.stderr[-500:]}")
+    return out
+
+
 def first_sentence(reply: str) -> str:
     body = reply.split("\n\n", 1)[1] if "\n\n" in reply else reply
     return re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
@@ -71,12 +101,8 @@ def main() -> None:
     args = parser.parse_args()
     items = load(args.shared)
     started = time.perf_counter()
-    drafts = []
-    for item in items:
-        result = triage(item["text"], title=item.get("title"), rating=item["rating"])
-        draft = compose_draft(item, result, BUSINESS, platform=item["platform"])
-        if draft:
-            drafts.append((item, result, draft))
+    drafts = [(item, out["triage"], out["draft"]) for item, out in
+              zip(items, through_cli(items), strict=True) if out.get("draft")]
     elapsed = time.perf_counter() - started
     negative = [(i, r, d) for i, r, d in drafts if r["label"] in ("negative", "mixed")]
     print(f"{len(items)} reviews (dev 1-3 stars + App Store capture), {len(drafts)} drafts, "

@@ -78,10 +78,13 @@ def setup(tmp_path, api_url, kind):
         "appstore": {"kind": "appstore", "app_id": "123", "asc_key_id": "KEY123",
                      "asc_issuer_id": "issuer-1", "asc_private_key": "env:ASC_KEY"},
         "yelp_like": {"kind": "hackernews"},
+        "google_business": {"kind": "google_business", "account": "111", "location": "222",
+                            "client_id": "cid", "client_secret": "env:CS",
+                            "refresh_token": "env:RT"},
     }[kind]
     env = {"PLAY_KEY": json.dumps({"client_email": "bot@p.iam.example", "private_key": rsa_pem(),
                                    "token_uri": "https://oauth2.googleapis.com/token"}),
-           "ASC_KEY": ec_pem()}
+           "ASC_KEY": ec_pem(), "CS": "client-secret", "RT": "refresh-secret"}
     settings = cfg.from_dict({
         "storage": {"path": str(tmp_path / "rw.db")},
         "businesses": [{"id": "b", "name": "B", "signature": "Al, Owner", "contact": "al@b.example",
@@ -188,3 +191,17 @@ def test_a_failed_post_can_be_approved_and_sent_again(tmp_path, api, monkeypatch
     assert store.get_draft(db, draft_id)["status"] == "posted"
     assert json.loads(api.requests[-1][3])["data"]["attributes"]["responseBody"] == \
         "Sorry about the crashes; fixed in 4.3."
+
+
+def test_google_business_reply_with_a_refreshed_token(tmp_path, api, monkeypatch):
+    settings, db, draft_id = setup(tmp_path, api.url, "google_business")
+    monkeypatch.setattr(queue, "lint_text", lambda *a: [])
+    assert queue.approve(db, settings, draft_id, "al")["publish_mode"] == "api"
+    assert run(lambda c: deliver(db, settings, c))["sent"] == 1
+    token_req, reply_req = api.requests
+    assert b"refresh_token=refresh-secret" in token_req[3]
+    assert (reply_req[0], reply_req[1]) == (
+        "PUT", "/v4/accounts/111/locations/222/reviews/us:777/reply")
+    assert reply_req[2]["Authorization"] == "Bearer ya29.test"
+    assert json.loads(reply_req[3]) == {"comment": "Sorry about the crashes."}
+    assert "refresh-secret" not in json.dumps(list(db.query("SELECT * FROM outbox")))

@@ -220,14 +220,15 @@ class SaveResult:
     unchanged: int = 0
 
 
-def save_items(db: Database, business_id: str, items: Iterable[Item]) -> SaveResult:
+def save_items(db: Database, business_id: str, items: Iterable[Item],
+               now: datetime | None = None) -> SaveResult:
     """Upsert items on (source, external_id): new, edited (earlier version kept), or unchanged.
 
     An edit flags the item's open drafts "review changed since draft" and never touches
     a staff decision. Callers wrap this in `db.atomic()` with the source's state.
     """
     result = SaveResult()
-    now = utcnow()
+    now = utcnow_of(now) if now else utcnow()
     seen_in_batch: set[tuple[str, str]] = set()
     for item in items:
         key = (item.source, item.external_id)
@@ -411,9 +412,9 @@ def audit(db: Database, actor: str, action: str, target: str | None = None,
 # ---- outbox -------------------------------------------------------------------------------
 
 def enqueue(db: Database, kind: str, dedupe_key: str, payload: dict[str, Any],
-            business_id: str | None = None) -> bool:
-    """Queue one message; a message with the same dedupe key is never queued twice."""
-    now = utcnow()
+            business_id: str | None = None, now: datetime | None = None) -> bool:
+    """Queue one message, due at `now` (the caller's clock); a dedupe key is queued once."""
+    now = utcnow_of(now) if now else utcnow()
     cursor = db.execute(
         "INSERT INTO outbox (kind, dedupe_key, business_id, payload, next_attempt_at, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",

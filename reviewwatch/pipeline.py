@@ -231,7 +231,7 @@ def process_items(db: Database, settings: Settings, new_ids: list[int], edited_i
                     report.drafts_created += 1
             if negative and alerts_on and _recent(row, now) and store.enqueue(
                     db, "slack_alert", f"alert:item:{item_id}", {"item_id": item_id},
-                    row["business_id"]):
+                    row["business_id"], now=now):
                 report.alerts_queued += 1
     return report
 

@@ -170,10 +170,12 @@ def test_export_jsonl_and_csv_write_every_item_once(tmp_path):
 
 
 def test_digest_preview_and_sources(tmp_path):
+    from tests.webutil import SEED_NOW
+
     config, _, _ = seeded_config(tmp_path)
     preview = tmp_path / "digest.html"
-    result = CliRunner().invoke(cli, ["digest", "--preview", str(preview), "--config",
-                                      str(config)])
+    result = CliRunner().invoke(cli, ["digest", "--preview", str(preview), "--date",
+                                      SEED_NOW.date().isoformat(), "--config", str(config)])
     assert result.exit_code == 0, result.output
     html = preview.read_text()
     assert "Blue Door Bistro" in html and "Needs a reply" in html and "<script>alert" not in html

@@ -7,7 +7,7 @@ import asyncio
 import json
 import socket
 import threading
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
@@ -17,7 +17,7 @@ from reviewwatch import db as store
 from reviewwatch.notify import slack
 from reviewwatch.notify.digest import build_digest, enqueue_due_digests
 from reviewwatch.notify.outbox import deliver
-from tests.webutil import EVIL_AUTHOR, make_settings, seed
+from tests.webutil import EVIL_AUTHOR, SEED_NOW, make_settings, seed
 
 
 class Receiver:
@@ -80,8 +80,8 @@ def test_alert_is_sent_once_escaped_with_a_link(tmp_path, receiver):
     db, drafts = seed(settings)
     queued = db.execute("SELECT count(*) FROM outbox WHERE kind='slack_alert'").fetchone()[0]
     assert queued == 2  # the two negative reviews
-    assert run_delivery(db, settings) == {"sent": 2, "failed": 0, "retrying": 0}
-    assert run_delivery(db, settings)["sent"] == 0
+    assert run_delivery(db, settings, now=SEED_NOW) == {"sent": 2, "failed": 0, "retrying": 0}
+    assert run_delivery(db, settings, now=SEED_NOW)["sent"] == 0
     raw = json.dumps(receiver.bodies, ensure_ascii=False)
     assert "<!channel>" not in raw and EVIL_AUTHOR not in raw
     assert "http://rw.test/drafts/" in raw
@@ -93,24 +93,26 @@ def test_slack_failure_is_retried_then_permanent_errors_stop(tmp_path, receiver)
     settings = make_settings(tmp_path, slack_webhook_url=receiver.url)
     db, _ = seed(settings)
     receiver.answers = [(500, "oops", {}), (429, "slow down", {"Retry-After": "1"})]
-    first = run_delivery(db, settings)
+    first = run_delivery(db, settings, now=SEED_NOW)
     assert first == {"sent": 0, "failed": 0, "retrying": 2}
     rows = list(db.query("SELECT * FROM outbox WHERE kind='slack_alert'"))
     assert all(r["attempts"] == 1 and r["status"] == "pending" for r in rows)
     assert all("secret" not in (r["last_error"] or "") for r in rows)
     receiver.answers = [(404, "no_service", {})] * 2
-    later = datetime(2100, 1, 1, tzinfo=UTC)
+    later = SEED_NOW + timedelta(days=1)
     assert run_delivery(db, settings, now=later)["failed"] == 2
 
 
 def test_quiet_hours_hold_non_urgent_alerts(tmp_path, receiver):
     settings = make_settings(tmp_path, slack_webhook_url=receiver.url, quiet_hours="22:00-07:00")
     db, _ = seed(settings)
-    night = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)
+    night = SEED_NOW.replace(hour=23, minute=30)
     assert run_delivery(db, settings, now=night) == {"sent": 0, "failed": 0, "retrying": 2}
     held = {r["next_attempt_at"] for r in db.query("SELECT * FROM outbox")}
-    assert held == {"2026-11-23T07:00:00.000000Z"}
-    morning = datetime(2026, 11, 23, 7, 1, tzinfo=UTC)
+    morning = (SEED_NOW + timedelta(days=1)).replace(hour=7)
+    assert held == {store.utcnow_of(morning)}
+    assert run_delivery(db, settings, now=morning - timedelta(minutes=1))["sent"] == 0
+    morning += timedelta(minutes=1)
     assert run_delivery(db, settings, now=morning)["sent"] == 2
 
 
@@ -147,8 +149,9 @@ def test_digest_is_emailed_through_real_smtp(tmp_path, smtp_server):
     settings.digest.to = ["owner@bluedoor.example"]
     db, _ = seed(settings)
     store.enqueue(db, "digest", "digest:bistro:today",
-                  {"business_id": "bistro", "date": date.today().isoformat()}, "bistro")
-    assert run_delivery(db, settings)["sent"] >= 1
+                  {"business_id": "bistro", "date": SEED_NOW.date().isoformat()}, "bistro",
+                  now=SEED_NOW)
+    assert run_delivery(db, settings, now=SEED_NOW)["sent"] >= 1
     (envelope,) = handler.messages
     assert envelope.rcpt_tos == ["owner@bluedoor.example"]
     from email import message_from_bytes
@@ -165,7 +168,7 @@ def test_digest_is_emailed_through_real_smtp(tmp_path, smtp_server):
 def test_digest_sections_and_escaping(tmp_path):
     settings = make_settings(tmp_path)
     db, _ = seed(settings)
-    digest = build_digest(db, settings, "bistro", date.today())
+    digest = build_digest(db, settings, "bistro", SEED_NOW.date())
     assert digest.counts["new"] == 3 and digest.counts["negative"] == 2
     assert "Needs a reply" in digest.html and "Diagnose" in digest.html
     assert "billing" in digest.html and "&lt;script&gt;" in digest.html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from reviewwatch import config as cfg
 from reviewwatch import db as store
 from reviewwatch import pipeline
@@ -9,6 +11,9 @@ from reviewwatch.models import Item
 
 EVIL_TEXT = "<script>alert(1)</script> We waited 45 minutes and nobody came. <!channel>"
 EVIL_AUTHOR = '<img src=x onerror="alert(2)">'
+# The seed's clock: items are published an hour before it, so alerts are recent by this clock
+# and by no other. Tests that deliver pass times relative to it, never the real date.
+SEED_NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
 def make_settings(tmp_path, **alerts):
@@ -25,7 +30,7 @@ def make_settings(tmp_path, **alerts):
     }, environ={})
 
 
-def seed(settings, texts=None):
+def seed(settings, texts=None, now=SEED_NOW):
     """A database with triaged, drafted items; returns (db, draft ids)."""
     db = store.open_database(settings.storage_path)
     store.sync_config(db, settings)
@@ -39,7 +44,7 @@ def seed(settings, texts=None):
                   published_at="2026-11-22T08:00:00Z")
              for i, (x, a, r, t) in enumerate(texts)]
     with db.atomic():
-        saved = store.save_items(db, "bistro", items)
-    pipeline.process_items(db, settings, saved.new, [])
+        saved = store.save_items(db, "bistro", items, now=now)
+    pipeline.process_items(db, settings, saved.new, [], now=now)
     ids = [r["id"] for r in db.query("SELECT id FROM drafts ORDER BY id")]
     return db, ids

@@ -84,16 +84,17 @@ async def _slack_alert(db: Database, settings: Settings, client: httpx.AsyncClie
     link = f"{base}/drafts/{draft['id']}" if draft else f"{base}/items/{item['id']}"
     payload = slack.build_alert(item, triage, draft, business.name if business else
                                 item["business_id"], link)
-    await _post_slack(client, url, payload)
+    await _post_slack(client, url, payload, now)
 
 
-async def _post_slack(client: httpx.AsyncClient, url: str, payload: dict[str, Any]) -> None:
+async def _post_slack(client: httpx.AsyncClient, url: str, payload: dict[str, Any],
+                      now: datetime) -> None:
     try:
         await slack.post(client, url, payload)
     except slack.SlackError as e:
         if e.permanent:
             raise Failed(str(e)) from None
-        at = datetime.now(UTC) + timedelta(seconds=e.retry_after) if e.retry_after else None
+        at = now + timedelta(seconds=e.retry_after) if e.retry_after else None
         raise Retry(str(e), at=at) from None
 
 
@@ -109,7 +110,7 @@ async def _source_notice(db: Database, settings: Settings, client: httpx.AsyncCl
     link = f"{settings.web.public_url}/sources"
     url = reveal(settings.alerts.slack_webhook_url)
     if url:
-        await _post_slack(client, url, slack.build_notice(title, body, link))
+        await _post_slack(client, url, slack.build_notice(title, body, link), now)
     elif settings.smtp.host and settings.digest.to:
         await _send_email(settings, f"reviewwatch: {title}", f"{body}\n\n{link}\n", None)
     else:

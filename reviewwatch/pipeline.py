@@ -21,6 +21,7 @@ from reviewwatch import db as store
 from reviewwatch.config import Settings, Source
 from reviewwatch.errors import CollectorError, ParseError, RateLimited
 from reviewwatch.models import Item, State
+from reviewwatch.replies import moment_of, reply_state
 
 log = logging.getLogger(__name__)
 
@@ -223,17 +224,31 @@ def process_items(db: Database, settings: Settings, new_ids: list[int], edited_i
             if negative and is_new:
                 report.negative += 1
             # compose decides: no draft for a language without a phrase bank (a person writes it)
-            if result["needs_reply"] and store.latest_draft(db, item_id) is None:
+            replied = reply_state(row)
+            if result["needs_reply"] and replied != "replied" and _no_open_draft(db, row, replied):
                 draft = _compose(settings, item_dict(row), result, business, source)
                 if draft is not None:
                     store.add_draft(db, item_id, row["content_hash"], draft,
-                                    generator=draft.get("generator", "template"))
+                                    generator=draft.get("generator", "template"),
+                                    replaces_reply_at=(row["reply_at"] or "undated")
+                                    if replied == "edited_after" else None)
                     report.drafts_created += 1
             if negative and alerts_on and _recent(row, now) and store.enqueue(
                     db, "slack_alert", f"alert:item:{item_id}", {"item_id": item_id},
                     row["business_id"], now=now):
                 report.alerts_queued += 1
     return report
+
+
+def _no_open_draft(db: Database, row: dict[str, Any], replied: str) -> bool:
+    """Draft once per item; a review edited after its reply gets a fresh draft for the edit."""
+    latest = store.latest_draft(db, row["id"])
+    if latest is None:
+        return True
+    if replied != "edited_after" or latest["status"] not in ("posted", "rejected"):
+        return False
+    changed = row["review_updated_at"] or row["edited_at"] or ""
+    return moment_of(latest["created_at"]) < moment_of(changed)
 
 
 def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], business: Any,

@@ -54,14 +54,18 @@ async def publish(db: Database, settings: Settings, client: httpx.AsyncClient,
     return await module.post_reply(client, source, draft, text)
 
 
-def check_response(response: httpx.Response, what: str) -> None:
+def check_response(response: httpx.Response, what: str, hint: str = "") -> None:
     """Raise a PublishError for a refused reply; permanent unless a retry can help."""
     if response.status_code < 300:
         return
-    retry = response.status_code in (408, 429) or response.status_code >= 500
-    hint = " (check the credentials)" if response.status_code in (401, 403) else ""
-    raise PublishError(f"{what} refused the reply: HTTP {response.status_code}{hint}",
-                       permanent=not retry)
+    from reviewwatch.http import retry_after_seconds
+
+    status = response.status_code
+    retry = status in (408, 429) or status >= 500
+    if not hint and status in (401, 403):
+        hint = " (check the credentials)"
+    raise PublishError(f"{what} refused the reply: HTTP {status}{hint}", permanent=not retry,
+                       retry_after=retry_after_seconds(response.headers.get("Retry-After")))
 
 
 async def send(client: httpx.AsyncClient, method: str, url: str, what: str,

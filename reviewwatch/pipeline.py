@@ -256,7 +256,7 @@ def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], b
     """A template draft, or an LLM draft when [llm] is configured (it falls back itself)."""
     from responders import compose_draft
 
-    options = {"platform": source.kind if source else None,
+    options = {"platform": collectors.platform_of(source.kind) if source else None,
                "limit": source.reply_limit if source else None,
                "bank_path": settings.phrase_bank}
     if settings.llm.endpoint:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from reviewwatch import db as store
+from reviewwatch.collectors import platform_of
 from reviewwatch.config import Settings
 from reviewwatch.errors import DraftBlocked, InputError, ReplaceUnconfirmed
 from reviewwatch.models import DraftStatus
@@ -40,7 +41,7 @@ def lint_text(settings: Settings | None, draft: dict[str, Any], text: str) -> li
             "rating": draft["rating"], "kind": draft["item_kind"], "source": draft["source"]}
     parts = draft["parts"] if text == draft["reply"] else None
     return lint_reply(text, item=item, business=_business(settings, draft["business_id"]),
-                      platform=source.kind if source else None,
+                      platform=platform_of(source.kind) if source else None,
                       limit=source.reply_limit if source else None, parts=parts)
 
 

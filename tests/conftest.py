@@ -32,9 +32,12 @@ def shared():
 
 @pytest.fixture(autouse=True)
 def fresh_token_cache():
-    """OAuth tokens are cached per source name in memory; each test starts without any."""
-    from reviewwatch.publishers import google_auth
+    """Tokens are cached per source name in memory; each test starts without any."""
+    from reviewwatch.publishers import appstore_connect, google_auth
 
-    google_auth._tokens.clear()
+    caches = [google_auth._tokens, appstore_connect._tokens]
+    for cache in caches:
+        cache.clear()
     yield
-    google_auth._tokens.clear()
+    for cache in caches:
+        cache.clear()

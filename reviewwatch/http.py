@@ -120,8 +120,12 @@ async def request(client: httpx.AsyncClient, source: Source, method: str, url: s
                   data: Any = None, json_body: Any = None, state: State | None = None,
                   conditional: bool = False, secrets: tuple[str, ...] = (),
                   retries: int = RETRIES, sleep: Sleep | None = None,
-                  count_page: bool = True) -> httpx.Response | None:
-    """One bounded request for a source; None when a conditional request got 304."""
+                  count_page: bool = True,
+                  accept: tuple[int, ...] = ()) -> httpx.Response | None:
+    """One bounded request for a source; None when a conditional request got 304.
+
+    A status in `accept` is handed back to the caller instead of raising (a platform that
+    says "token expired" with a 400, a 404 that means "nothing yet")."""
     sleep = sleep or asyncio.sleep
     url = rebase(url, source.base_url)
     if params:
@@ -150,6 +154,9 @@ async def request(client: httpx.AsyncClient, source: Source, method: str, url: s
             raise SourceUnavailable(f"{source.name}: {shown} {kind} after "
                                     f"{attempt + 1} attempts") from None
         status = response.status_code
+        if status in accept:
+            response._content = body
+            return response
         if status == 304 and state is not None:
             state.not_modified = True
             return None

@@ -33,9 +33,9 @@ def shared():
 @pytest.fixture(autouse=True)
 def fresh_token_cache():
     """Tokens are cached per source name in memory; each test starts without any."""
-    from reviewwatch.publishers import appstore_connect, google_auth
+    from reviewwatch.publishers import appstore_connect, bluesky_session, google_auth
 
-    caches = [google_auth._tokens, appstore_connect._tokens]
+    caches = [google_auth._tokens, appstore_connect._tokens, bluesky_session._sessions]
     for cache in caches:
         cache.clear()
     yield

@@ -265,7 +265,8 @@ def test_bluesky_session_then_search(shared):
     def handler(request):
         calls.append((request.method, request.url.host, request.url.path))
         if request.url.path.endswith("createSession"):
-            return json_response({"accessJwt": "jwt-1", "did": "did:plc:x"})
+            return json_response({"accessJwt": "jwt-1", "refreshJwt": "rjwt-1",
+                                  "did": "did:plc:x", "handle": "me.bsky.social"})
         assert request.headers["Authorization"] == "Bearer jwt-1"
         return json_response({"posts": posts})
 

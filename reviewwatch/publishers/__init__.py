@@ -64,6 +64,10 @@ async def publish(db: Database, settings: Settings, client: httpx.AsyncClient,
     import importlib
 
     module = importlib.import_module(f"reviewwatch.publishers.{MODULES[source.kind]}")
+    if "raw" not in draft:  # a thread reply needs the stored post (Bluesky's uri and cid)
+        from reviewwatch import db as store
+
+        draft = {**draft, "raw": store.get_item(db, draft["item_id"])["raw"]}
     try:
         return await module.post_reply(client, source, draft, text)
     except ConfigError as e:

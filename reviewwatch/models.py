@@ -91,6 +91,8 @@ class State:
     not_modified: bool = False  # set by fetch when the server answered 304
     seen: Callable[[str], bool] = field(default=lambda external_id: False, repr=False)
     pages: int = 0  # pages fetched this poll, for the health page and benchmarks
+    # Set when the source works in a lesser mode (no credentials, page scraping): shown.
+    degraded: str | None = None
     # External ids the platform says were deleted: their stored content is purged.
     deleted: list[str] = field(default_factory=list)
     # The newest stored external ids of this source (a collector re-checks them for deletion).

@@ -21,7 +21,7 @@ from reviewwatch import db as store
 from reviewwatch.config import Settings, Source
 from reviewwatch.errors import CollectorError, ParseError, RateLimited
 from reviewwatch.models import Item, State
-from reviewwatch.replies import moment_of, reply_state
+from reviewwatch.replies import moment_of, purge_items, reply_state
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +127,12 @@ async def poll_source(db: Database, settings: Settings, client: httpx.AsyncClien
     result.fetched, result.pages, result.not_modified = len(items), state.pages, state.not_modified
     with db.atomic():
         saved = store.save_items(db, source.business_id, items)
+        if state.deleted:  # the platform says their authors deleted them (Reddit's terms)
+            purge_items(db, source.name, state.deleted)
+        if state.degraded:
+            state.extra["degraded"] = state.degraded
+        else:
+            state.extra.pop("degraded", None)
         result.new, result.edited, result.unchanged = len(saved.new), len(saved.edited), \
             saved.unchanged
         result.new_ids, result.edited_ids = saved.new, saved.edited
@@ -143,7 +149,7 @@ def _record_success(db: Database, source: Source, state: State, result: SourceRe
     silent = result.fetched == 0 and not result.not_modified and steady
     if not result.not_modified:
         counts = (counts + [result.fetched])[-RECENT_COUNTS_KEPT:]
-    health = "silent" if silent else "ok"
+    health = "silent" if silent else "degraded" if state.degraded else "ok"
     now = store.utcnow()
     if row["unhealthy"]:
         store.enqueue(db, "source_recovered", f"recovered:{source.name}:{now}",

@@ -108,15 +108,3 @@ def jwt_parts(token):
     header, claims, _ = token.split(".")
     return part(header), part(claims)
 
-
-import pytest  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def instant_sleep(monkeypatch):
-    """Retries and backoffs wait on nothing: the waits they asked for are recorded."""
-    async def instant(seconds):
-        instant.waits.append(seconds)
-    instant.waits = []
-    monkeypatch.setattr(asyncio, "sleep", instant)
-    return instant

@@ -19,17 +19,18 @@ from reviewwatch import publishers, queue
 from reviewwatch.collectors import appstore_connect as collector
 from reviewwatch.errors import AuthFailed
 from reviewwatch.publishers import appstore_connect as asc
-from tests.platformutil import (  # noqa: F401 - instant_sleep is an autouse fixture
+from tests.platformutil import (
     Platform,
     approved,
     deliver_with,
     ec_pem,
     fetch_with,
     fixture,
-    instant_sleep,
     jwt_parts,
     settings_with,
 )
+
+pytestmark = pytest.mark.usefixtures("instant_sleep")  # backoffs wait on nothing
 
 REVIEWS = "/v1/apps/1321994487/customerReviews"
 RESPONSES = "/v1/customerReviewResponses"

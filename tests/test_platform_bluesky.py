@@ -22,15 +22,16 @@ from reviewwatch import db as store
 from reviewwatch.errors import AuthFailed
 from reviewwatch.models import Item
 from reviewwatch.publishers import bluesky
-from tests.platformutil import (  # noqa: F401 - instant_sleep is an autouse fixture
+from tests.platformutil import (
     Platform,
     approved,
     deliver_with,
     fetch_with,
     fixture,
-    instant_sleep,
     settings_with,
 )
+
+pytestmark = pytest.mark.usefixtures("instant_sleep")  # backoffs wait on nothing
 
 SEARCH = "/xrpc/app.bsky.feed.searchPosts"
 CREATE = "/xrpc/com.atproto.server.createSession"

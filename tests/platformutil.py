@@ -75,7 +75,7 @@ class Platform:
             return httpx.Response(404, json={"error": "no such route in the test"})
         if isinstance(answer, list):
             return answer.pop(0) if len(answer) > 1 else answer[0]
-        return answer
+        return answer(request) if callable(answer) else answer
 
     def to(self, path):
         return [r for r in self.requests if r.url.path == path]

@@ -92,7 +92,8 @@ def test_hackernews_cursor_asks_only_for_newer(shared):
 def test_google_places_reviews(shared):
     capture = json.loads(shared("fixtures", "google_places",
                                 "place_details_responses_6places_2016.json").read_text())[0]
-    items, _ = fetch(source("google_places", place_id="P1", api_key="env:K", env={"K": "sekret"}),
+    items, _ = fetch(source("google_places", place_id="P1", api_key="env:K", api="legacy",
+                     env={"K": "sekret"}),
                      lambda r: json_response(capture))
     assert len(items) == len(capture["result"]["reviews"])
     assert items[0].author == "William Feuss" and items[0].rating == 4
@@ -100,7 +101,8 @@ def test_google_places_reviews(shared):
 
 
 def test_google_places_denied_key_is_auth_failed_without_the_key():
-    src = source("google_places", place_id="P1", api_key="env:K", env={"K": "sekret-key"})
+    src = source("google_places", place_id="P1", api_key="env:K", api="legacy",
+                     env={"K": "sekret-key"})
     with pytest.raises(AuthFailed) as e:
         fetch(src, lambda r: json_response({"status": "REQUEST_DENIED"}))
     assert "sekret-key" not in str(e.value)
@@ -369,7 +371,8 @@ def test_oversize_body_is_refused():
 
 
 def test_keys_in_urls_are_redacted_in_errors():
-    src = source("google_places", place_id="P", api_key="env:K", env={"K": "AIzaSECRET"})
+    src = source("google_places", place_id="P", api_key="env:K", api="legacy",
+                     env={"K": "AIzaSECRET"})
     with pytest.raises(SourceUnavailable) as e:
         fetch(src, lambda r: httpx.Response(503))
     assert "AIzaSECRET" not in str(e.value) and "key=%2A%2A%2A" in str(e.value) or \

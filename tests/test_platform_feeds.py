@@ -59,3 +59,24 @@ def test_yelp_time_created_is_pacific_stored_as_utc(pacific, utc):
     from reviewwatch.collectors import yelp
 
     assert yelp.pacific_to_utc(pacific) == utc
+
+
+def test_schema_org_subtypes_worst_rating_and_rdfa():
+    # https://schema.org/UserReview, https://schema.org/CriticReview, https://schema.org/Rating
+    from reviewwatch.collectors import schema_org
+    from reviewwatch.config import from_dict
+
+    html = (FIXTURES / "schema_org_subtypes.html").read_text()
+    reviews, aggregate = schema_org.reviews_in(html, "https://shop.example/kettle")
+    source = from_dict({"storage": {"path": "x.db"}, "businesses": [{"id": "b", "name": "B",
+                        "sources": [{"name": "s", "kind": "schema_org",
+                                     "url": "https://shop.example/kettle"}]}]},
+                       environ={}).sources[0]
+    items = {i.author: i for i in (schema_org.normalize({**r, "page": "p"}, source)
+                                   for r in reviews)}
+    assert set(items) == {"Lena", "Kettle Weekly", "Omar"}
+    assert (items["Lena"].rating, items["Lena"].rating_max) == (2.0, 10.0)  # 0..10
+    assert (items["Kettle Weekly"].rating, items["Kettle Weekly"].rating_max) == (8.0, 10.0)
+    assert (items["Omar"].rating, items["Omar"].text) == (5.0, "Boils fast and quietly.")
+    assert {r["type"] for r in reviews} == {"UserReview", "CriticReview", "Review"}
+    assert aggregate == {"ratingValue": "3.5", "reviewCount": "3"}

@@ -27,6 +27,7 @@ DEFAULT_UNHEALTHY_AFTER = 3
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_PAGES = 10
+MAX_TRUSTED_PROXIES = 5
 DEFAULT_USER_AGENT = "reviewwatch/0.1 (+https://github.com/reviewwatch/reviewwatch)"
 
 SOURCE_KINDS = (
@@ -118,6 +119,7 @@ class WebSettings:
     port: int = 8765
     public_url: str = "http://127.0.0.1:8765"
     secret_key: Secret | str | None = None
+    trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-* headers count
 
 
 @dataclass
@@ -291,12 +293,17 @@ def from_dict(data: dict, path: Path | None = None,
         storage_path = base / storage_path
 
     web_t = c.table(data, "web", "web")
-    c.unknown(web_t, {"host", "port", "public_url", "secret_key"}, "web")
+    c.unknown(web_t, {"host", "port", "public_url", "secret_key", "trusted_proxies"}, "web")
     web = WebSettings(
         host=c.value(web_t, "host", "web.host", str, "127.0.0.1"),
         port=c.value(web_t, "port", "web.port", int, 8765),
         secret_key=c.value(web_t, "secret_key", "web.secret_key", str, None),
+        trusted_proxies=c.value(web_t, "trusted_proxies", "web.trusted_proxies", int, 0),
     )
+    if not 0 <= web.trusted_proxies <= MAX_TRUSTED_PROXIES:
+        c.bad("web.trusted_proxies", f"{web.trusted_proxies} must be 0 (no proxy) to "
+                                     f"{MAX_TRUSTED_PROXIES}: how many proxies are in front")
+        web.trusted_proxies = 0
     if not 0 <= web.port < 65536:
         c.bad("web.port", f"{web.port} is not a port number (1-65535, or 0 for any free port)")
     web.public_url = c.value(web_t, "public_url", "web.public_url", str,

@@ -134,6 +134,36 @@ def m001_initial(db: Database) -> None:
     """)
 
 
+@migrations()
+def m002_token_scopes_expiry(db: Database) -> None:
+    # Tokens made before scopes existed keep what they could do at the queue, never admin.
+    db.executescript("""
+    ALTER TABLE tokens ADD COLUMN name TEXT;
+    ALTER TABLE tokens ADD COLUMN scopes TEXT NOT NULL DEFAULT 'read,draft,approve';
+    ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+    ALTER TABLE tokens ADD COLUMN revoked_at TEXT;
+    ALTER TABLE users ADD COLUMN last_login_at TEXT;
+    ALTER TABLE users ADD COLUMN password_changed_at TEXT;
+    """)
+
+
+@migrations()
+def m003_server_sessions(db: Database) -> None:
+    # Server-side sessions: the cookie holds a random id, this table holds only its hash, so
+    # logout, disabling a user or a new password can end sessions at once.
+    db.executescript("""
+    CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+        data TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+        client TEXT
+    );
+    CREATE INDEX sessions_user ON sessions (user_id);
+    CREATE INDEX sessions_expiry ON sessions (expires_at);
+    """)
+
+
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
     """Open (creating and migrating) the database: WAL mode, a busy timeout, foreign keys."""
     if memory or path is None or str(path) == ":memory:":

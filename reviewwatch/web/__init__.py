@@ -12,39 +12,57 @@ import logging
 import secrets
 import sys
 import threading
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, render_template, request
+from flask import Flask, g, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 from werkzeug.serving import make_server as werkzeug_server
 
 from reviewwatch import db as store
 from reviewwatch.config import Settings, reveal
+from reviewwatch.errors import ConfigError
 from reviewwatch.web import auth
+from reviewwatch.web.session_store import DatabaseSessionInterface
 
 MAX_BODY = 64 * 1024
-SESSION_DAYS = 7
+MAX_ID = 2**63 - 1  # SQLite's INTEGER range; a longer id is no row, not an overflow
 log = logging.getLogger(__name__)
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
 
 
+class BoundedInt(IntegerConverter):
+    """`<int:...>` that also refuses ids past SQLite's 64-bit range (a 404, not a 500)."""
+
+    def __init__(self, url_map: Any, fixed_digits: int = 0, min: int | None = None,  # noqa: A002
+                 max: int | None = MAX_ID, signed: bool = False) -> None:  # noqa: A002
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
 def create_app(settings: Settings, db_path: str | Path | None = None) -> Flask:
     """The Flask app for these settings and this database file."""
     app = Flask(__name__)
-    key = reveal(settings.web.secret_key)
-    if not key:
-        log.warning("web.secret_key is not set: sessions end when reviewwatch restarts")
-        key = secrets.token_urlsafe(48)
+    app.url_map.converters["int"] = BoundedInt
+    try:
+        key = reveal(settings.web.secret_key)
+    except ConfigError:
+        key = None
+    # Sessions live in the database, so the key signs nothing a login depends on; a random
+    # one is as good when none is configured.
     app.config.update(
-        SECRET_KEY=key, MAX_CONTENT_LENGTH=MAX_BODY,
+        SECRET_KEY=key or secrets.token_urlsafe(48), MAX_CONTENT_LENGTH=MAX_BODY,
         SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.web.public_url.startswith("https://"),
         SESSION_COOKIE_NAME="reviewwatch_session",
-        PERMANENT_SESSION_LIFETIME=timedelta(days=SESSION_DAYS),
     )
+    app.session_interface = DatabaseSessionInterface()
+    if settings.web.trusted_proxies:
+        n = settings.web.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)  # type: ignore[method-assign]
     path = Path(db_path or settings.storage_path)
     local = threading.local()
 
@@ -57,6 +75,7 @@ def create_app(settings: Settings, db_path: str | Path | None = None) -> Flask:
     app.settings = settings  # type: ignore[attr-defined]
     app.limiter = auth.LoginLimiter()  # type: ignore[attr-defined]
 
+    from reviewwatch.web import account, admin  # noqa: F401  (routes on the web blueprint)
     from reviewwatch.web.api import api
     from reviewwatch.web.views import web
 
@@ -79,17 +98,20 @@ def create_app(settings: Settings, db_path: str | Path | None = None) -> Flask:
             response.headers["Cache-Control"] = "no-store"
         return response
 
-    @app.errorhandler(400)
-    @app.errorhandler(403)
-    @app.errorhandler(404)
-    @app.errorhandler(405)
-    @app.errorhandler(413)
-    def error(e: Any):
+    @app.errorhandler(HTTPException)
+    def error(e: HTTPException):
+        if e.code is None or e.code < 400:
+            return e
         if request.path.startswith("/api/"):
-            from flask import jsonify
-
             return jsonify({"error": e.description}), e.code
         return render_template("error.html", error=e, user=g.get("user")), e.code
+
+    @app.errorhandler(Exception)
+    def crash(e: Exception):
+        # The traceback goes to the log; the client gets a plain 500 (JSON under /api/).
+        log.error("internal error on %s %s", request.method, request.path, exc_info=e)
+        return error(InternalServerError(description="Something went wrong on our side; "
+                                                     "the details are in the server log."))
 
     app.jinja_env.globals["csrf_token"] = auth.csrf_token
     return app

@@ -17,9 +17,9 @@ from flask import (
 )
 
 from reviewwatch import db as store
-from reviewwatch import queue, users
+from reviewwatch import queue
 from reviewwatch.errors import DraftBlocked, InputError, NotFound
-from reviewwatch.web.auth import log_in, login_required
+from reviewwatch.web.auth import login_required
 
 web = Blueprint("web", __name__)
 PAGE_SIZE = 50
@@ -59,38 +59,6 @@ def healthz():
     except Exception:  # the check's whole point is to say the database is unusable
         return {"status": "error", "database": "unavailable"}, 503
     return {"status": "ok", "database": "ok"}
-
-
-@web.route("/login", methods=["GET", "POST"])
-def login():
-    next_url = request.values.get("next") or ""
-    if not next_url.startswith("/") or next_url.startswith("//"):
-        next_url = url_for("web.queue_page")
-    if request.method == "GET":
-        return render_template("login.html", next=next_url)
-    username = request.form.get("username", "")[:64]
-    keys = (f"ip:{request.remote_addr}", f"user:{username.lower()}")
-    limiter = current_app.limiter
-    if limiter.blocked(*keys):
-        return render_template("login.html", next=next_url,
-                               error="Too many failed logins. Wait 15 minutes."), 429
-    user = users.verify(current_app.db(), username, request.form.get("password", ""))
-    if user is None:
-        limiter.fail(*keys)
-        return render_template("login.html", next=next_url,
-                               error="Wrong username or password."), 401
-    limiter.clear(*keys)
-    log_in(user)
-    store.audit(current_app.db(), user["username"], "login")
-    return redirect(next_url)
-
-
-@web.post("/logout")
-def logout():
-    from flask import session
-
-    session.clear()
-    return redirect(url_for("web.login"))
 
 
 @web.get("/")

@@ -63,8 +63,11 @@ def _open(settings: cfg.Settings, db_path: str | None = None):
 @click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
 def cli(verbose: bool) -> None:
     """reviewwatch: collect reviews and mentions, triage them, draft replies for approval."""
+    from reviewwatch import logsafe
+
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logsafe.install()  # secrets and query strings never reach a log line, httpx's included
 
 
 @cli.command()
@@ -279,6 +282,10 @@ def digest(business: str | None, day: str | None, send: bool, preview: str | Non
 from reviewwatch import cli_admin  # noqa: E402  (registers drafts, user and token commands)
 
 cli_admin.register(cli)
+
+from reviewwatch import cli_ops  # noqa: E402  (notify test, backup, restore)
+
+cli_ops.register(cli)
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from reviewwatch import logsafe
 from reviewwatch.errors import ConfigError
 
 DEFAULT_CONFIG_PATH = "config/reviewwatch.toml"
@@ -53,6 +54,7 @@ class Secret:
     def __init__(self, name: str, value: str):
         self.name = name
         self._value = value
+        logsafe.register(value)  # so that no log line can show it
 
     def reveal(self) -> str:
         return self._value

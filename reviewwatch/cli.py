@@ -113,6 +113,10 @@ def config_check(config_path: str) -> None:
         for p in problems:
             click.echo(f"{config_path}: {p}" if not p.startswith(config_path) else p, err=True)
         sys.exit(1)
+    for missing in settings.missing_secrets:  # other commands start without them
+        click.echo(f"{config_path}: {missing}", err=True)
+    if settings.missing_secrets:
+        sys.exit(1)
     nb, ns = len(settings.businesses), len(settings.sources)
     click.echo(f"{config_path}: ok ({nb} business{'es' if nb != 1 else ''}, "
                f"{ns} source{'s' if ns != 1 else ''})")
@@ -167,10 +171,11 @@ def serve(host: str | None, port: int | None, settings: cfg.Settings) -> None:
 def _jsonl(file: str | None, with_draft: bool, settings: cfg.Settings | None) -> None:
     from reviewwatch import jsonl
 
-    stream = click.open_file(file or "-", "r", encoding="utf-8", errors="replace")
+    # Bytes in, decoded line by line strictly: a bad byte is an error line with its offset.
+    stream = click.open_file(file or "-", "rb")
     with stream:
         failed = jsonl.run(stream, click.get_text_stream("stdout"), with_draft=with_draft,
-                           settings=settings)
+                           settings=settings, name=file if file and file != "-" else "<stdin>")
     if failed:
         click.echo(f"{failed} line{'s' if failed > 1 else ''} failed", err=True)
         sys.exit(1)

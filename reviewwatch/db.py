@@ -7,7 +7,9 @@ responders and staff own `drafts`; the notifier owns `outbox`. No write crosses 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +22,7 @@ from reviewwatch.errors import NotFound, ReviewwatchError
 from reviewwatch.models import DraftStatus, Item, State
 
 BUSY_TIMEOUT_MS = 30_000
+PRIVATE_MODE = 0o600
 
 migrations = Migrations("reviewwatch")
 
@@ -164,6 +167,26 @@ def m003_server_sessions(db: Database) -> None:
     """)
 
 
+def private_file(path: Path) -> None:
+    """Create `path` readable by its owner only (0600), or tighten it if it is wider.
+
+    The database holds password and token hashes and every review; SQLite gives the -wal
+    and -shm files the database file's mode, so they follow."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE)
+    except FileExistsError:
+        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            try:
+                info = p.stat()
+            except FileNotFoundError:
+                continue
+            if stat.S_ISREG(info.st_mode) and info.st_mode & 0o077 and \
+                    info.st_uid == os.getuid():
+                os.chmod(p, PRIVATE_MODE)
+        return
+    os.close(fd)
+
+
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
     """Open (creating and migrating) the database: WAL mode, a busy timeout, foreign keys."""
     if memory or path is None or str(path) == ":memory:":
@@ -172,6 +195,7 @@ def open_database(path: str | Path | None = None, *, memory: bool = False) -> Da
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(path)
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
                                    check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")

@@ -2,6 +2,7 @@
 
     ReviewwatchError              anything reviewwatch reports to a person
     ├── ConfigError               the configuration is missing, malformed or invalid
+    │   └── SecretMissing         an env: secret is used but its variable is not set
     ├── InputError                a file or a JSON Lines row given by the user is unusable
     ├── CollectorError            a source could not be polled
     │   ├── SourceUnavailable     timeouts, connection errors, 5xx after the retries ran out
@@ -26,6 +27,10 @@ class ReviewwatchError(Exception):
 
 class ConfigError(ReviewwatchError):
     """The configuration is missing, malformed or invalid."""
+
+
+class SecretMissing(ConfigError):
+    """A command needs an `env:NAME` secret whose environment variable is not set."""
 
 
 class InputError(ReviewwatchError):

@@ -20,9 +20,11 @@ from reviewwatch import db as store
 from reviewwatch import queue
 from reviewwatch.errors import DraftBlocked, InputError, NotFound
 from reviewwatch.web.auth import login_required
+from reviewwatch.web.params import int_arg
 
 web = Blueprint("web", __name__)
 PAGE_SIZE = 50
+MAX_PAGE = 10_000  # 500,000 items deep; a larger page number is a 400, not an overflow
 LABELS = ("negative", "mixed", "neutral", "positive")
 STATUSES = ("pending", "approved", "posted", "rejected", "failed")
 
@@ -158,7 +160,7 @@ def items_page():
     kind = request.args.get("kind") if request.args.get("kind") in ("review", "mention") \
         else None
     business = request.args.get("business") or None
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = int_arg("page", 1, 1, MAX_PAGE)
     rows = list(store.list_items(current_app.db(), business=business, label=label, kind=kind,
                                  limit=page * PAGE_SIZE + 1))
     shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]

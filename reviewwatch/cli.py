@@ -148,11 +148,17 @@ def collect(names: tuple[str, ...], as_json: bool, settings: cfg.Settings) -> No
 
 
 @cli.command()
+@click.option("--host", help="Address to bind (default: web.host, 127.0.0.1).")
+@click.option("--port", type=int, help="Port (default: web.port).")
 @with_config()
-def run(settings: cfg.Settings) -> None:
-    """The scheduler and the web UI in one long-running process."""
+def run(host: str | None, port: int | None, settings: cfg.Settings) -> None:
+    """The scheduler and the web UI in one long-running process (SIGTERM stops it)."""
     from reviewwatch.scheduler import run_forever
 
+    if host:
+        settings.web.host = host
+    if port is not None:
+        settings.web.port = port
     run_forever(settings)
 
 

@@ -7,6 +7,7 @@ responders and staff own `drafts`; the notifier owns `outbox`. No write crosses 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import stat
@@ -18,13 +19,14 @@ from typing import Any
 
 from sqlite_utils import Database, Migrations
 
-from reviewwatch.errors import NotFound, ReviewwatchError
+from reviewwatch.errors import NotFound, ReviewwatchError, SchemaTooNew
 from reviewwatch.models import DraftStatus, Item, State
 
 BUSY_TIMEOUT_MS = 30_000
 PRIVATE_MODE = 0o600
 
 migrations = Migrations("reviewwatch")
+log = logging.getLogger(__name__)
 
 
 def utcnow() -> str:
@@ -206,10 +208,30 @@ def open_database(path: str | Path | None = None, *, memory: bool = False) -> Da
     conn.execute("PRAGMA synchronous=NORMAL")
     db = Database(conn)
     try:
+        check_schema(db, path)
+        pending = migrations.pending(db)
+        if pending and migrations.applied(db):  # an upgrade, not a new database
+            log.info("%s: applying %d migration(s): %s", path, len(pending),
+                     ", ".join(m.name for m in pending))
         migrations.apply(db)
     except sqlite3.DatabaseError as e:
         raise ReviewwatchError(f"{path}: not a reviewwatch database ({e})") from None
     return db
+
+
+def known_migrations() -> list[str]:
+    """The migrations this code knows, in order."""
+    return [m.name for m in migrations._migrations]  # sqlite-utils keeps the list private
+
+
+def check_schema(db: Database, path: Any = None) -> None:
+    """Refuse a database that a newer reviewwatch migrated: this code cannot know its shape."""
+    known = set(known_migrations())
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        raise SchemaTooNew(f"{path or 'the database'}: its schema is newer than this "
+                           f"reviewwatch knows (migration {unknown[-1]}); upgrade reviewwatch, "
+                           "or restore a backup made by this version")
 
 
 def _json(value: Any) -> str:

@@ -11,6 +11,7 @@
     │   ├── Blocked               403: the platform refuses this client
     │   └── ParseError            the payload is not what the platform sends
     ├── NotFound                  an id (draft, source, business, user) that does not exist
+    ├── SchemaTooNew              the database was migrated by a newer reviewwatch
     ├── DraftBlocked              approval refused: the reply linter found errors
     └── PublishError              the platform refused or failed to take an approved reply
 
@@ -77,6 +78,10 @@ class ParseError(CollectorError):
 
 class NotFound(ReviewwatchError):
     """An id that does not exist."""
+
+
+class SchemaTooNew(ReviewwatchError):
+    """The database holds migrations this code does not know: a newer version made it."""
 
 
 class DraftBlocked(ReviewwatchError):

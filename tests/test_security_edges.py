@@ -162,11 +162,14 @@ def mode(path):
 
 
 def test_the_database_is_created_private(tmp_path):
-    os.umask(0o022)
-    path = tmp_path / "new.db"
-    db = store.open_database(path)
-    db.execute("CREATE TABLE t (x)")
-    db.execute("INSERT INTO t VALUES (1)")
+    old = os.umask(0o022)  # the common default, under which the database used to be 0644
+    try:
+        path = tmp_path / "new.db"
+        db = store.open_database(path)
+        db.execute("CREATE TABLE t (x)")
+        db.execute("INSERT INTO t VALUES (1)")
+    finally:
+        os.umask(old)
     assert mode(path) == 0o600
     for suffix in ("-wal", "-shm"):
         assert mode(f"{path}{suffix}") == 0o600

@@ -63,8 +63,11 @@ def _open(settings: cfg.Settings, db_path: str | None = None):
 @click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
 def cli(verbose: bool) -> None:
     """reviewwatch: collect reviews and mentions, triage them, draft replies for approval."""
+    from reviewwatch import logsafe
+
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logsafe.install()  # secrets and query strings never reach a log line, httpx's included
 
 
 @cli.command()
@@ -110,6 +113,10 @@ def config_check(config_path: str) -> None:
         for p in problems:
             click.echo(f"{config_path}: {p}" if not p.startswith(config_path) else p, err=True)
         sys.exit(1)
+    for missing in settings.missing_secrets:  # other commands start without them
+        click.echo(f"{config_path}: {missing}", err=True)
+    if settings.missing_secrets:
+        sys.exit(1)
     nb, ns = len(settings.businesses), len(settings.sources)
     click.echo(f"{config_path}: ok ({nb} business{'es' if nb != 1 else ''}, "
                f"{ns} source{'s' if ns != 1 else ''})")
@@ -141,11 +148,17 @@ def collect(names: tuple[str, ...], as_json: bool, settings: cfg.Settings) -> No
 
 
 @cli.command()
+@click.option("--host", help="Address to bind (default: web.host, 127.0.0.1).")
+@click.option("--port", type=int, help="Port (default: web.port).")
 @with_config()
-def run(settings: cfg.Settings) -> None:
-    """The scheduler and the web UI in one long-running process."""
+def run(host: str | None, port: int | None, settings: cfg.Settings) -> None:
+    """The scheduler and the web UI in one long-running process (SIGTERM stops it)."""
     from reviewwatch.scheduler import run_forever
 
+    if host:
+        settings.web.host = host
+    if port is not None:
+        settings.web.port = port
     run_forever(settings)
 
 
@@ -164,10 +177,11 @@ def serve(host: str | None, port: int | None, settings: cfg.Settings) -> None:
 def _jsonl(file: str | None, with_draft: bool, settings: cfg.Settings | None) -> None:
     from reviewwatch import jsonl
 
-    stream = click.open_file(file or "-", "r", encoding="utf-8", errors="replace")
+    # Bytes in, decoded line by line strictly: a bad byte is an error line with its offset.
+    stream = click.open_file(file or "-", "rb")
     with stream:
         failed = jsonl.run(stream, click.get_text_stream("stdout"), with_draft=with_draft,
-                           settings=settings)
+                           settings=settings, name=file if file and file != "-" else "<stdin>")
     if failed:
         click.echo(f"{failed} line{'s' if failed > 1 else ''} failed", err=True)
         sys.exit(1)
@@ -279,6 +293,10 @@ def digest(business: str | None, day: str | None, send: bool, preview: str | Non
 from reviewwatch import cli_admin  # noqa: E402  (registers drafts, user and token commands)
 
 cli_admin.register(cli)
+
+from reviewwatch import cli_ops  # noqa: E402  (notify test, backup, restore)
+
+cli_ops.register(cli)
 
 
 def main() -> None:

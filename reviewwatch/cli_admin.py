@@ -1,12 +1,10 @@
-"""The approval queue and user administration from the terminal."""
+"""The approval queue from the terminal (users and tokens: `cli_users`)."""
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import textwrap
-from pathlib import Path
 
 import click
 
@@ -15,7 +13,6 @@ from reviewwatch.cli import Group, _open, with_config
 from reviewwatch.textsafe import terminal_safe
 
 CLI_ACTOR_PREFIX = "cli:"
-MIN_PASSWORD_CHARS = 10
 
 
 def _actor(name: str | None) -> str:
@@ -162,49 +159,9 @@ def drafts_posted(draft_id: int, actor: str | None, settings: cfg.Settings) -> N
     click.echo(f"marked #{draft_id} posted")
 
 
-@click.group(cls=Group)
-def user() -> None:
-    """Web UI users."""
-
-
-@user.command("add")
-@click.argument("name")
-@click.option("--role", type=click.Choice(["owner", "staff"]), required=True)
-@click.option("--password-file", type=click.Path(exists=True, dir_okay=False),
-              help="Read the password from this file instead of prompting.")
-@with_config()
-def user_add(name: str, role: str, password_file: str | None, settings: cfg.Settings) -> None:
-    """Add a web UI user (asks for a password, or reads --password-file)."""
-    from reviewwatch import users
-
-    if password_file:
-        password = Path(password_file).read_text("utf-8").rstrip("\r\n")
-    else:
-        password = getpass.getpass("Password: ")
-        if password != getpass.getpass("Again: "):
-            raise click.ClickException("the passwords differ")
-    if len(password) < MIN_PASSWORD_CHARS:
-        raise click.ClickException(f"the password needs at least {MIN_PASSWORD_CHARS} characters")
-    users.add_user(_open(settings), name, role, password)
-    click.echo(f"added {role} {name}")
-
-
-@click.group(cls=Group)
-def token() -> None:
-    """API tokens for the HTTP API."""
-
-
-@token.command("create")
-@click.argument("username")
-@with_config()
-def token_create(username: str, settings: cfg.Settings) -> None:
-    """Create an API token for a user; it is shown once."""
-    from reviewwatch import users
-
-    click.echo(users.create_token(_open(settings), username))
-
-
 def register(cli: click.Group) -> None:
     """Add these command groups to the main CLI."""
-    for group in (drafts, user, token):
-        cli.add_command(group)
+    from reviewwatch import cli_users
+
+    cli.add_command(drafts)
+    cli_users.register(cli)

@@ -7,7 +7,10 @@ responders and staff own `drafts`; the notifier owns `outbox`. No write crosses 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,12 +19,14 @@ from typing import Any
 
 from sqlite_utils import Database, Migrations
 
-from reviewwatch.errors import NotFound, ReviewwatchError
+from reviewwatch.errors import NotFound, ReviewwatchError, SchemaTooNew
 from reviewwatch.models import DraftStatus, Item, State
 
 BUSY_TIMEOUT_MS = 30_000
+PRIVATE_MODE = 0o600
 
 migrations = Migrations("reviewwatch")
+log = logging.getLogger(__name__)
 
 
 def utcnow() -> str:
@@ -148,6 +153,56 @@ def m010_platforms_reply_state(db: Database) -> None:
     """)
 
 
+@migrations()
+def m002_token_scopes_expiry(db: Database) -> None:
+    # Tokens made before scopes existed keep what they could do at the queue, never admin.
+    db.executescript("""
+    ALTER TABLE tokens ADD COLUMN name TEXT;
+    ALTER TABLE tokens ADD COLUMN scopes TEXT NOT NULL DEFAULT 'read,draft,approve';
+    ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+    ALTER TABLE tokens ADD COLUMN revoked_at TEXT;
+    ALTER TABLE users ADD COLUMN last_login_at TEXT;
+    ALTER TABLE users ADD COLUMN password_changed_at TEXT;
+    """)
+
+
+@migrations()
+def m003_server_sessions(db: Database) -> None:
+    # Server-side sessions: the cookie holds a random id, this table holds only its hash, so
+    # logout, disabling a user or a new password can end sessions at once.
+    db.executescript("""
+    CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+        data TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+        client TEXT
+    );
+    CREATE INDEX sessions_user ON sessions (user_id);
+    CREATE INDEX sessions_expiry ON sessions (expires_at);
+    """)
+
+
+def private_file(path: Path) -> None:
+    """Create `path` readable by its owner only (0600), or tighten it if it is wider.
+
+    The database holds password and token hashes and every review; SQLite gives the -wal
+    and -shm files the database file's mode, so they follow."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE)
+    except FileExistsError:
+        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            try:
+                info = p.stat()
+            except FileNotFoundError:
+                continue
+            if stat.S_ISREG(info.st_mode) and info.st_mode & 0o077 and \
+                    info.st_uid == os.getuid():
+                os.chmod(p, PRIVATE_MODE)
+        return
+    os.close(fd)
+
+
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
     """Open (creating and migrating) the database: WAL mode, a busy timeout, foreign keys."""
     if memory or path is None or str(path) == ":memory:":
@@ -156,6 +211,7 @@ def open_database(path: str | Path | None = None, *, memory: bool = False) -> Da
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(path)
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
                                    check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -166,10 +222,30 @@ def open_database(path: str | Path | None = None, *, memory: bool = False) -> Da
     conn.execute("PRAGMA synchronous=NORMAL")
     db = Database(conn)
     try:
+        check_schema(db, path)
+        pending = migrations.pending(db)
+        if pending and migrations.applied(db):  # an upgrade, not a new database
+            log.info("%s: applying %d migration(s): %s", path, len(pending),
+                     ", ".join(m.name for m in pending))
         migrations.apply(db)
     except sqlite3.DatabaseError as e:
         raise ReviewwatchError(f"{path}: not a reviewwatch database ({e})") from None
     return db
+
+
+def known_migrations() -> list[str]:
+    """The migrations this code knows, in order."""
+    return [m.name for m in migrations._migrations]  # sqlite-utils keeps the list private
+
+
+def check_schema(db: Database, path: Any = None) -> None:
+    """Refuse a database that a newer reviewwatch migrated: this code cannot know its shape."""
+    known = set(known_migrations())
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        raise SchemaTooNew(f"{path or 'the database'}: its schema is newer than this "
+                           f"reviewwatch knows (migration {unknown[-1]}); upgrade reviewwatch, "
+                           "or restore a backup made by this version")
 
 
 def _json(value: Any) -> str:

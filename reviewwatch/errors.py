@@ -2,6 +2,7 @@
 
     ReviewwatchError              anything reviewwatch reports to a person
     ├── ConfigError               the configuration is missing, malformed or invalid
+    │   └── SecretMissing         an env: secret is used but its variable is not set
     ├── InputError                a file or a JSON Lines row given by the user is unusable
     ├── CollectorError            a source could not be polled
     │   ├── SourceUnavailable     timeouts, connection errors, 5xx after the retries ran out
@@ -10,6 +11,7 @@
     │   ├── Blocked               403: the platform refuses this client
     │   └── ParseError            the payload is not what the platform sends
     ├── NotFound                  an id (draft, source, business, user) that does not exist
+    ├── SchemaTooNew              the database was migrated by a newer reviewwatch
     ├── DraftBlocked              approval refused: the reply linter found errors
     ├── ReplaceUnconfirmed        approval refused: it would replace a reply, unconfirmed
     └── PublishError              the platform refused or failed to take an approved reply
@@ -27,6 +29,10 @@ class ReviewwatchError(Exception):
 
 class ConfigError(ReviewwatchError):
     """The configuration is missing, malformed or invalid."""
+
+
+class SecretMissing(ConfigError):
+    """A command needs an `env:NAME` secret whose environment variable is not set."""
 
 
 class InputError(ReviewwatchError):
@@ -73,6 +79,10 @@ class ParseError(CollectorError):
 
 class NotFound(ReviewwatchError):
     """An id that does not exist."""
+
+
+class SchemaTooNew(ReviewwatchError):
+    """The database holds migrations this code does not know: a newer version made it."""
 
 
 class DraftBlocked(ReviewwatchError):

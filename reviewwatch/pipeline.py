@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from reviewwatch import collectors
 from reviewwatch import db as store
-from reviewwatch.config import Settings, Source
+from reviewwatch.config import Settings, Source, available
 from reviewwatch.errors import CollectorError, ParseError, RateLimited
 from reviewwatch.models import Item, State
 from reviewwatch.replies import moment_of, purge_items, reply_state
@@ -265,7 +265,8 @@ def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], b
     options = {"platform": collectors.platform_of(source.kind) if source else None,
                "limit": source.reply_limit if source else None,
                "bank_path": settings.phrase_bank}
-    if settings.llm.endpoint:
+    if settings.llm.endpoint and (settings.llm.api_key is None or
+                                  available(settings.llm.api_key)):
         from responders.llm import compose_with_llm
 
         return compose_with_llm(item, result, business, settings.llm, **options)

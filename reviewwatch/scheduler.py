@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sys
 import threading
 from datetime import UTC, datetime
 
@@ -88,4 +89,6 @@ def run_forever(settings: Settings) -> None:
     try:
         asyncio.run(main())
     finally:
+        print("stopping: finishing the requests in flight", file=sys.stderr, flush=True)
         server.shutdown()
+        print("stopped", file=sys.stderr, flush=True)

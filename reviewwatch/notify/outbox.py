@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from reviewwatch import db as store
 from reviewwatch.config import Settings, reveal
-from reviewwatch.errors import NotFound, PublishError
+from reviewwatch.errors import AuthFailed, ConfigError, NotFound, PublishError
 from reviewwatch.models import DraftStatus
 from reviewwatch.notify import email, slack
 from reviewwatch.replies import record_our_reply
@@ -243,6 +243,15 @@ async def deliver(db: Database, settings: Settings, client: httpx.AsyncClient,
         except Failed as e:
             _finish(db, message["id"], "failed", attempts, str(e))
             result["failed"] += 1
+        except (ConfigError, AuthFailed) as e:  # a secret not set in this process, say
+            if attempts >= settings.alerts.max_attempts:
+                _finish(db, message["id"], "failed", attempts, str(e))
+                result["failed"] += 1
+            else:  # kept queued: it goes once the variable is set
+                db.execute("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? "
+                           "WHERE id = ?", [attempts, store.utcnow_of(now + _backoff(attempts)),
+                                            str(e)[:500], message["id"]])
+                result["retrying"] += 1
         except Exception as e:  # one broken message must not stop the others
             log.exception("delivering outbox message %s failed", message["id"])
             _finish(db, message["id"], "failed", attempts, f"internal error: {type(e).__name__}")

@@ -17,12 +17,14 @@ from flask import (
 )
 
 from reviewwatch import db as store
-from reviewwatch import queue, users
+from reviewwatch import queue
 from reviewwatch.errors import DraftBlocked, InputError, NotFound, ReplaceUnconfirmed
-from reviewwatch.web.auth import log_in, login_required
+from reviewwatch.web.auth import login_required
+from reviewwatch.web.params import int_arg
 
 web = Blueprint("web", __name__)
 PAGE_SIZE = 50
+MAX_PAGE = 10_000  # 500,000 items deep; a larger page number is a 400, not an overflow
 LABELS = ("negative", "mixed", "neutral", "positive")
 STATUSES = ("pending", "approved", "posted", "rejected", "failed")
 
@@ -59,38 +61,6 @@ def healthz():
     except Exception:  # the check's whole point is to say the database is unusable
         return {"status": "error", "database": "unavailable"}, 503
     return {"status": "ok", "database": "ok"}
-
-
-@web.route("/login", methods=["GET", "POST"])
-def login():
-    next_url = request.values.get("next") or ""
-    if not next_url.startswith("/") or next_url.startswith("//"):
-        next_url = url_for("web.queue_page")
-    if request.method == "GET":
-        return render_template("login.html", next=next_url)
-    username = request.form.get("username", "")[:64]
-    keys = (f"ip:{request.remote_addr}", f"user:{username.lower()}")
-    limiter = current_app.limiter
-    if limiter.blocked(*keys):
-        return render_template("login.html", next=next_url,
-                               error="Too many failed logins. Wait 15 minutes."), 429
-    user = users.verify(current_app.db(), username, request.form.get("password", ""))
-    if user is None:
-        limiter.fail(*keys)
-        return render_template("login.html", next=next_url,
-                               error="Wrong username or password."), 401
-    limiter.clear(*keys)
-    log_in(user)
-    store.audit(current_app.db(), user["username"], "login")
-    return redirect(next_url)
-
-
-@web.post("/logout")
-def logout():
-    from flask import session
-
-    session.clear()
-    return redirect(url_for("web.login"))
 
 
 @web.get("/")
@@ -206,7 +176,7 @@ def items_page():
     kind = request.args.get("kind") if request.args.get("kind") in ("review", "mention") \
         else None
     business = request.args.get("business") or None
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = int_arg("page", 1, 1, MAX_PAGE)
     rows = list(store.list_items(current_app.db(), business=business, label=label, kind=kind,
                                  limit=page * PAGE_SIZE + 1))
     shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]

@@ -22,6 +22,9 @@ from reviewwatch.models import DraftStatus, Item, State
 BUSY_TIMEOUT_MS = 30_000
 
 migrations = Migrations("reviewwatch")
+# A priority as the queue's sort key: urgent 0, high 1, normal 2, low (or none) 3.
+RANK_OF_PRIORITY = ("CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 "
+                    "WHEN 'normal' THEN 2 ELSE 3 END")
 
 
 def utcnow() -> str:
@@ -131,6 +134,31 @@ def m001_initial(db: Database) -> None:
         id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
         target TEXT, detail TEXT NOT NULL DEFAULT '{}'
     );
+    """)
+
+
+@migrations()
+def m010_desk_indexes(db: Database) -> None:
+    # The dashboard, the items list and the queue filter and sort on these; without them
+    # each page scans every item (and, for the latest draft, every draft per item).
+    db.executescript("""
+    CREATE INDEX IF NOT EXISTS items_when ON items (coalesce(published_at, first_seen_at));
+    CREATE INDEX IF NOT EXISTS items_business_when
+        ON items (business_id, coalesce(published_at, first_seen_at));
+    CREATE INDEX IF NOT EXISTS drafts_item ON drafts (item_id, id);
+    CREATE INDEX IF NOT EXISTS drafts_posted ON drafts (status, posted_at);
+    """)
+
+
+@migrations()
+def m011_desk_queue_rank(db: Database) -> None:
+    # The queue's order (most urgent first, then newest) as an indexed column, so a page of
+    # the queue is read from an index instead of sorting every open draft.
+    db.executescript(f"""
+    ALTER TABLE drafts ADD COLUMN queue_rank INTEGER NOT NULL DEFAULT 3;
+    UPDATE drafts SET queue_rank = coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t
+                                             WHERE t.item_id = drafts.item_id), 3);
+    CREATE INDEX IF NOT EXISTS drafts_queue ON drafts (status, queue_rank, id);
     """)
 
 
@@ -307,6 +335,9 @@ def save_triage(db: Database, item_id: int, content_hash: str, result: dict[str,
         [item_id, result["label"], result["score"], result["vader"], _json(result["aspects"]),
          _json(result["evidence"]), result.get("language"), int(bool(result["needs_reply"])),
          int(bool(result.get("needs_human"))), result["priority"], content_hash, utcnow()])
+    # The queue sorts on a copy of the priority; a re-triaged item moves in the queue.
+    db.execute(f"UPDATE drafts SET queue_rank = (SELECT {RANK_OF_PRIORITY} FROM triage t "
+               "WHERE t.item_id = drafts.item_id) WHERE item_id = ?", [item_id])
 
 
 def triage_of(row: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -331,9 +362,10 @@ def add_draft(db: Database, item_id: int, content_hash: str, draft: dict[str, An
     """Store a new pending draft for an item."""
     cursor = db.execute(
         "INSERT INTO drafts (item_id, status, reply, parts, lint, fits, generator, content_hash, "
-        "created_at) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?)",
+        "created_at, queue_rank) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, "
+        f"coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t WHERE t.item_id = ?), 3))",
         [item_id, draft["reply"], _json(draft["parts"]), _json(draft["lint"]),
-         _json(draft["fits"]), generator, content_hash, utcnow()])
+         _json(draft["fits"]), generator, content_hash, utcnow(), item_id])
     return int(cursor.lastrowid)
 
 
@@ -357,8 +389,6 @@ DRAFT_QUEUE_SQL = """
            t.vader, t.language
     FROM drafts d JOIN items i ON i.id = d.item_id LEFT JOIN triage t ON t.item_id = i.id
 """
-PRIORITY_ORDER = "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 " \
-                 "WHEN 'normal' THEN 2 ELSE 3 END"
 
 
 def list_drafts(db: Database, status: str | None = "pending", business: str | None = None,
@@ -372,7 +402,7 @@ def list_drafts(db: Database, status: str | None = "pending", business: str | No
         where.append("i.business_id = ?")
         args.append(business)
     sql = DRAFT_QUEUE_SQL + (" WHERE " + " AND ".join(where) if where else "") + \
-        f" ORDER BY {PRIORITY_ORDER}, d.id DESC LIMIT ?"
+        " ORDER BY d.queue_rank, d.id DESC LIMIT ?"
     return [_queue_row(r) for r in db.query(sql, [*args, limit])]
 
 

@@ -12,7 +12,7 @@ import logging
 import secrets
 import sys
 import threading
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from flask import Flask, g, render_template, request
 from werkzeug.serving import make_server as werkzeug_server
 
 from reviewwatch import db as store
+from reviewwatch.aspect_names import aspect_name
 from reviewwatch.config import Settings, reveal
 from reviewwatch.web import auth
 
@@ -56,7 +57,10 @@ def create_app(settings: Settings, db_path: str | Path | None = None) -> Flask:
     app.db = db  # type: ignore[attr-defined]
     app.settings = settings  # type: ignore[attr-defined]
     app.limiter = auth.LoginLimiter()  # type: ignore[attr-defined]
+    # The dashboard's and queue's "now"; tests set their own so no page depends on the date.
+    app.clock = lambda: datetime.now(UTC)  # type: ignore[attr-defined]
 
+    from reviewwatch.web import dashboard_view, filters  # noqa: F401  (they join `web`)
     from reviewwatch.web.api import api
     from reviewwatch.web.views import web
 
@@ -92,6 +96,7 @@ def create_app(settings: Settings, db_path: str | Path | None = None) -> Flask:
         return render_template("error.html", error=e, user=g.get("user")), e.code
 
     app.jinja_env.globals["csrf_token"] = auth.csrf_token
+    app.jinja_env.filters["aspect"] = aspect_name
     return app
 
 

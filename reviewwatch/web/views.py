@@ -93,12 +93,6 @@ def logout():
     return redirect(url_for("web.login"))
 
 
-@web.get("/")
-@login_required
-def index():
-    return redirect(url_for("web.queue_page"))
-
-
 @web.get("/drafts")
 @login_required
 def queue_page():

@@ -1,0 +1,96 @@
+"""The dashboard, the queue's keyboard flow and source editing in a real Chromium
+(Debian's /usr/bin/chromium) via Playwright, on a fixed clock."""
+
+from __future__ import annotations
+
+import os
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from reviewwatch import db as store
+from reviewwatch import users
+from reviewwatch.web import Server, create_app
+from tests.dashdata import add, settings_two_businesses
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+NOW = datetime(2026, 11, 22, 15, 0, tzinfo=UTC)
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def desk(tmp_path):
+    if not CHROMIUM.exists():
+        if os.environ.get("REVIEWWATCH_REQUIRE_SHARED") == "1":
+            pytest.fail("/usr/bin/chromium is missing; .ci/run installs Debian's chromium")
+        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    settings = settings_two_businesses(tmp_path)
+    db = store.open_database(settings.storage_path)
+    store.sync_config(db, settings)
+    users.add_user(db, "maria", "owner", "correct-horse-battery")
+    users.add_user(db, "sam", "staff", "staff-password-1")
+    app = create_app(settings, settings.storage_path)
+    app.clock = lambda: NOW
+    server = Server(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.port}", db, settings
+    server.shutdown()
+
+
+def _browser(p):
+    return p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+
+
+def _log_in(page, url, name="maria", password="correct-horse-battery", path="/"):
+    page.goto(url + path)
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", password)
+    page.click("#login button[type=submit]")
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_dashboard_charts_render_with_and_without_javascript(desk, javascript):
+    from playwright.sync_api import expect, sync_playwright
+
+    url, db, _ = desk
+    for days_ago, label, rating in ((0, "negative", 1), (0, "positive", 5), (2, "negative", 2)):
+        add(db, "bistro", "bistro-app", NOW - timedelta(days=days_ago, hours=1), rating=rating,
+            label=label, aspects=["food_quality"] if label == "negative" else [],
+            needs_reply=True, replied_after=timedelta(minutes=45))
+    with sync_playwright() as p:
+        browser = _browser(p)
+        try:
+            context = browser.new_context(java_script_enabled=javascript)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            _log_in(page, url)
+            expect(page.locator("h1")).to_have_text("Dashboard: all businesses")
+            page.select_option("select[name=business]", "bistro")
+            page.select_option("select[name=days]", "7")
+            page.click("#dashboard-filters button[type=submit]")
+            expect(page.locator("h1")).to_have_text("Dashboard: Blue Door Bistro")
+            bars = page.locator("#volume svg g.bar")
+            expect(bars).to_have_count(7)
+            # The chart is drawn: today's bar has height, and its title carries the numbers.
+            today = bars.nth(6)
+            assert today.locator("rect.all").bounding_box()["height"] > 0
+            assert today.locator("title").text_content() == "2026-11-22: 2 items, 1 negative"
+            expect(page.locator("#rating svg circle.point")).to_have_count(2)
+            expect(page.locator("#kpi-negative .kpi-value")).to_have_text("67%")
+            expect(page.locator("#kpi-median .kpi-value")).to_have_text("45 min")
+            expect(page.locator("#response svg g.ours title")).to_have_text(
+                "your median: 45 min")
+            expect(page.locator("#aspects td").first).to_have_text("Food quality")
+            expect(page.locator("#source-health")).to_contain_text("bistro-app")
+            icon = page.locator("link[rel=icon]").get_attribute("href")
+            assert page.request.get(url + icon).status == 200
+            assert errors == []
+        finally:
+            browser.close()

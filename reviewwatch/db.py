@@ -158,7 +158,7 @@ def m011_desk_queue_rank(db: Database) -> None:
     ALTER TABLE drafts ADD COLUMN queue_rank INTEGER NOT NULL DEFAULT 3;
     UPDATE drafts SET queue_rank = coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t
                                              WHERE t.item_id = drafts.item_id), 3);
-    CREATE INDEX IF NOT EXISTS drafts_queue ON drafts (status, queue_rank, id);
+    CREATE INDEX IF NOT EXISTS drafts_queue ON drafts (status, queue_rank, id DESC);
     """)
 
 

@@ -94,3 +94,103 @@ def test_dashboard_charts_render_with_and_without_javascript(desk, javascript):
             assert errors == []
         finally:
             browser.close()
+
+
+@pytest.fixture
+def queue_site(tmp_path):
+    from tests.webutil import SEED_NOW, make_settings, seed
+
+    if not CHROMIUM.exists():
+        if os.environ.get("REVIEWWATCH_REQUIRE_SHARED") == "1":
+            pytest.fail("/usr/bin/chromium is missing; .ci/run installs Debian's chromium")
+        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    settings = make_settings(tmp_path)
+    db, drafts = seed(settings)
+    users.add_user(db, "maria", "owner", "correct-horse-battery")
+    app = create_app(settings, settings.storage_path)
+    app.clock = lambda: SEED_NOW
+    server = Server(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.port}", db, drafts
+    server.shutdown()
+
+
+def test_keyboard_flow_help_edit_approve_undo_and_reject(queue_site):
+    from playwright.sync_api import expect, sync_playwright
+
+    url, db, drafts = queue_site
+    evil, sam, priya = drafts
+    with sync_playwright() as p:
+        browser = _browser(p)
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            _log_in(page, url, path="/drafts")
+            expect(page.locator("h1")).to_have_text("Approval queue")
+
+            def go_to(draft_id):
+                order = [int(c.get_attribute("data-draft"))
+                         for c in page.locator("article.draft").all()]
+                page.locator("h1").click()  # nothing focused: the shortcuts are live
+                for _ in range(len(order)):
+                    page.keyboard.press("k")
+                for _ in range(order.index(draft_id)):
+                    page.keyboard.press("j")
+                expect(page.locator(f"#draft-{draft_id}")).to_have_class(
+                    "card draft current")
+
+            page.keyboard.press("?")
+            expect(page.locator("#shortcuts")).to_be_visible()
+            expect(page.locator("#shortcuts")).to_contain_text("approve the draft")
+            page.keyboard.press("Escape")
+            expect(page.locator("#shortcuts")).to_be_hidden()
+
+            page.keyboard.press("j")
+            expect(page.locator("article.draft").first).to_have_class("card draft current")
+            page.keyboard.press("j")
+            expect(page.locator("article.draft").nth(1)).to_have_class("card draft current")
+            page.keyboard.press("k")
+            expect(page.locator("article.draft").first).to_have_class("card draft current")
+
+            # e edits; the counter and the move chips follow the text as it is typed.
+            go_to(sam)
+            card = page.locator(f"#draft-{sam}")
+            page.keyboard.press("e")
+            area = card.locator("textarea.reply")
+            expect(area).to_be_focused()
+            limit = area.get_attribute("data-limit")
+            page.keyboard.press("Control+A")
+            page.keyboard.type("Hi Sam, sorry.")
+            expect(card.locator(".counter")).to_have_text(f"14 of {limit} characters")
+            moves = card.locator(".move")
+            assert moves.count() >= 5
+            for i in range(moves.count()):
+                expect(moves.nth(i)).to_have_class("move gone")
+            page.keyboard.press("Escape")
+            expect(area).not_to_be_focused()
+            assert store.get_draft(db, sam)["status"] == "pending"  # a letter in the box is text
+
+            # a approves the current draft and comes back to the queue, with an undo.
+            go_to(priya)
+            page.keyboard.press("a")
+            expect(page.locator(".flash.ok")).to_contain_text(f"Approved #{priya}")
+            assert store.get_draft(db, priya)["status"] == "approved"
+            page.locator("#undo button").click()
+            expect(page.locator(".flash.ok")).to_contain_text("pending again")
+            assert store.get_draft(db, priya)["status"] == "pending"
+
+            # r goes to the reason; Enter rejects.
+            go_to(evil)
+            page.keyboard.press("r")
+            reason = page.locator(f"#draft-{evil} input[name=reason]")
+            expect(reason).to_be_focused()
+            page.keyboard.type("spam")
+            page.keyboard.press("Enter")
+            expect(page.locator(".flash.ok")).to_have_text("Rejected.")
+            rejected = store.get_draft(db, evil)
+            assert (rejected["status"], rejected["reject_reason"]) == ("rejected", "spam")
+            assert errors == []
+        finally:
+            browser.close()

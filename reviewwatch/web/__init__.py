@@ -60,7 +60,7 @@ def create_app(settings: Settings, db_path: str | Path | None = None) -> Flask:
     # The dashboard's and queue's "now"; tests set their own so no page depends on the date.
     app.clock = lambda: datetime.now(UTC)  # type: ignore[attr-defined]
 
-    from reviewwatch.web import dashboard_view, filters  # noqa: F401  (they join `web`)
+    from reviewwatch.web import dashboard_view, filters, queue_views  # noqa: F401 (join `web`)
     from reviewwatch.web.api import api
     from reviewwatch.web.views import web
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, render_template, request
+from flask import abort, current_app, redirect, render_template, request, url_for
 
 from reviewwatch import dashboard
 from reviewwatch.aspect_names import aspect_name
@@ -32,3 +32,9 @@ def index():
         sparks={a["aspect"]: charts.sparkline(a["trend"], f"Trend of {aspect_name(a['aspect'])}")
                 for a in data["aspects"]},
         minutes_text=charts.minutes_text)
+
+
+@web.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico before reading the page's <link rel=icon>."""
+    return redirect(url_for("static", filename="favicon.svg"))

@@ -209,7 +209,13 @@ def sync_config(db: Database, settings: Any) -> None:
                 db.execute(
                     "INSERT INTO sources (name, business_id, kind) VALUES (?, ?, ?) "
                     "ON CONFLICT(name) DO UPDATE SET business_id=excluded.business_id, "
-                    "kind=excluded.kind", [s.name, b.id, s.kind])
+                    "kind=excluded.kind, state=CASE WHEN state = 'archived' THEN 'new' "
+                    "ELSE state END", [s.name, b.id, s.kind])
+        # A source gone from the config is archived, not left "failing": its items stay.
+        names = [s.name for s in settings.sources]
+        db.execute("UPDATE sources SET state = 'archived', unhealthy = 0, silent = 0 "
+                   f"WHERE state != 'archived' AND name NOT IN ({', '.join('?' * len(names))})",
+                   names)
 
 
 def source_row(db: Database, name: str) -> dict[str, Any]:
@@ -232,11 +238,12 @@ def load_state(db: Database, name: str) -> State:
                   seen=seen)
 
 
-def source_health(db: Database) -> list[dict[str, Any]]:
+def source_health(db: Database, archived: bool = True) -> list[dict[str, Any]]:
     """Each source with its state, last success, last error and item count."""
-    return list(db.query("""
+    return list(db.query(f"""
         SELECT s.*, (SELECT count(*) FROM items i WHERE i.source = s.name) AS item_count
-        FROM sources s ORDER BY s.business_id, s.name"""))
+        FROM sources s {'' if archived else "WHERE s.state != 'archived'"}
+        ORDER BY s.state = 'archived', s.business_id, s.name"""))
 
 
 # ---- items ------------------------------------------------------------------------------

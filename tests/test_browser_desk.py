@@ -194,3 +194,64 @@ def test_keyboard_flow_help_edit_approve_undo_and_reject(queue_site):
             assert errors == []
         finally:
             browser.close()
+
+
+def test_owner_adds_edits_pauses_and_removes_a_source_in_the_browser(tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    from reviewwatch import config as cfg
+    from tests.test_sources_admin import CONFIG
+
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    path = tmp_path / "reviewwatch.toml"
+    path.write_text(CONFIG, "utf-8")
+    settings = cfg.load(path)
+    db = store.open_database(settings.storage_path)
+    users.add_user(db, "maria", "owner", "correct-horse-battery")
+    server = Server(create_app(settings, settings.storage_path), "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.port}"
+    try:
+        with sync_playwright() as p:
+            browser = _browser(p)
+            try:
+                page = browser.new_page()
+                _log_in(page, url, path="/sources")
+                expect(page.locator("h1")).to_have_text("Sources")
+                page.click("#add-source")
+                expect(page.locator("h1")).to_have_text("Add a source")
+                page.fill("input[name=name]", "bistro-rss")
+                page.select_option("select[name=kind]", "rss")
+                page.fill("input[name=every]", "5x")
+                page.fill("textarea[name=options]", 'url = "https://news.example/feed.xml"')
+                page.click("#source-form button[type=submit]")
+                expect(page.locator("#problems")).to_contain_text(
+                    'businesses[0].sources[2].every: "5x" is not a duration')
+                # The form keeps what was typed, so only the bad field needs fixing.
+                expect(page.locator("input[name=name]")).to_have_value("bistro-rss")
+                page.fill("input[name=every]", "2h")
+                page.click("#source-form button[type=submit]")
+                expect(page.locator(".flash.ok")).to_contain_text("Added bistro-rss")
+                expect(page.locator("#source-bistro-rss")).to_contain_text("rss")
+
+                page.locator("#source-bistro-rss a", has_text="Edit").click()
+                expect(page.locator("input[name=every]")).to_have_value("2h")
+                page.fill("input[name=every]", "45m")
+                page.click("#source-form button[type=submit]")
+                expect(page.locator(".flash.ok")).to_have_text("Saved bistro-rss.")
+                assert cfg.load(path).source("bistro-rss").every == 45 * 60
+
+                page.locator("#source-bistro-rss button", has_text="Pause").click()
+                expect(page.locator("#source-bistro-rss")).to_contain_text("paused")
+                assert cfg.load(path).source("bistro-rss").enabled is False
+
+                page.locator("#source-bistro-rss button", has_text="Remove").click()
+                expect(page.locator("#archived-bistro-rss")).to_be_visible()
+                expect(page.locator("#source-bistro-rss")).to_have_count(0)
+                assert "bistro-rss" not in path.read_text("utf-8")
+                assert "# the App Store feed" in path.read_text("utf-8")
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()

@@ -60,15 +60,29 @@ def create_app(settings: Settings, db_path: str | Path | None = None) -> Flask:
     # The dashboard's and queue's "now"; tests set their own so no page depends on the date.
     app.clock = lambda: datetime.now(UTC)  # type: ignore[attr-defined]
 
-    from reviewwatch.web import dashboard_view, filters, queue_views  # noqa: F401 (join `web`)
+    from reviewwatch.web import (  # noqa: F401  (their routes join `web`)
+        dashboard_view,
+        filters,
+        queue_views,
+        sources_views,
+    )
     from reviewwatch.web.api import api
     from reviewwatch.web.views import web
 
     app.register_blueprint(web)
     app.register_blueprint(api)
 
+    from reviewwatch.sources_admin import ConfigWatcher
+
+    app.config_watcher = ConfigWatcher(settings)  # type: ignore[attr-defined]
+
     @app.before_request
     def before() -> None:
+        # Follow the config file: a source added with the CLI shows up without a restart.
+        fresh, changed = app.config_watcher.current()
+        if changed:
+            app.settings = fresh  # type: ignore[attr-defined]
+            store.sync_config(db(), fresh)
         auth.load_user()
         if request.method == "POST" and not request.path.startswith("/api/"):
             auth.check_csrf()

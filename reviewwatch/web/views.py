@@ -200,9 +200,3 @@ def item_page(item_id: int):
     return render_template("item.html", item=item, triage=store.get_triage(database, item_id),
                            draft=store.latest_draft(database, item_id),
                            versions=store.item_versions(database, item_id))
-
-
-@web.get("/sources")
-@login_required
-def sources_page():
-    return render_template("sources.html", sources=store.source_health(current_app.db()))

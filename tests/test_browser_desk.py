@@ -255,3 +255,47 @@ def test_owner_adds_edits_pauses_and_removes_a_source_in_the_browser(tmp_path):
                 browser.close()
     finally:
         server.shutdown()
+
+
+def test_digest_preview_opens_cleanly_in_the_browser(tmp_path):
+    """`digest --preview FILE` as a file:// page: nothing fetched, no errors, real links."""
+    import re
+
+    from click.testing import CliRunner
+    from playwright.sync_api import sync_playwright
+
+    from reviewwatch.cli import cli
+    from tests.test_sources_admin import CONFIG
+    from tests.webutil import SEED_NOW, seed
+
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    config = tmp_path / "reviewwatch.toml"
+    config.write_text(CONFIG.replace('[web]\n', '[web]\npublic_url = "http://rw.test:8765"\n'),
+                      "utf-8")
+    from reviewwatch import config as cfg
+
+    seed(cfg.load(config))
+    preview = tmp_path / "out" / "digest.html"
+    result = CliRunner().invoke(cli, ["digest", "--config", str(config), "--date",
+                                      SEED_NOW.date().isoformat(), "--preview", str(preview)])
+    assert result.exit_code == 0, result.output
+    assert preview.resolve().as_uri() in result.output
+    with sync_playwright() as p:
+        browser = _browser(p)
+        try:
+            page = browser.new_page()
+            problems: list[str] = []
+            page.on("console", lambda m: problems.append(m.text))
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            page.on("request", lambda r: problems.append(r.url)
+                    if not r.url.startswith("file://") else None)
+            page.goto(preview.resolve().as_uri())
+            assert page.title() == f"Blue Door Bistro — digest {SEED_NOW.date().isoformat()}"
+            assert page.locator("h1").text_content() == "Blue Door Bistro"
+            assert "Needs a reply" in page.locator("body").inner_text()
+            links = [a.get_attribute("href") for a in page.locator("a").all()]
+            assert links and all(re.match(r"^http://rw\.test:8765/", h) for h in links), links
+            assert problems == []
+        finally:
+            browser.close()

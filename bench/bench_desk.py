@@ -4,9 +4,8 @@ It writes N items (default 1,000,000) spread over three years across 3 businesse
 sources straight into SQLite with one recursive SQL insert, in the order they would have
 been collected (ids grow with time; each is published up to a day before it is seen),
 each with a triage row, and a draft for a quarter of them (some posted, most pending).
-Then it times the dashboard's
-queries (all businesses and one, 30 and 365 days) and the approval queue's first, a deep
-keyset and a filtered page, each the best of 3 runs.
+Then it times the dashboard's queries (all businesses and one, 30 and 365 days) and the
+approval queue's first, a deep keyset and a filtered page, each the best of 3 runs.
 
     .venv/bin/python bench/bench_desk.py [--items 1000000] [--db PATH]
 """

@@ -139,8 +139,7 @@ def m001_initial(db: Database) -> None:
 
 @migrations()
 def m010_desk_indexes(db: Database) -> None:
-    # The dashboard, the items list and the queue filter and sort on these; without them
-    # each page scans every item (and, for the latest draft, every draft per item).
+    # The dashboard, items and queue pages filter on these instead of scanning every row.
     db.executescript("""
     CREATE INDEX IF NOT EXISTS items_when ON items (coalesce(published_at, first_seen_at));
     CREATE INDEX IF NOT EXISTS items_business_when
@@ -152,8 +151,7 @@ def m010_desk_indexes(db: Database) -> None:
 
 @migrations()
 def m011_desk_queue_rank(db: Database) -> None:
-    # The queue's order (most urgent first, then newest) as an indexed column, so a page of
-    # the queue is read from an index instead of sorting every open draft.
+    # The queue's order (most urgent, then newest) indexed: a page without sorting them all.
     db.executescript(f"""
     ALTER TABLE drafts ADD COLUMN queue_rank INTEGER NOT NULL DEFAULT 3;
     UPDATE drafts SET queue_rank = coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t

@@ -30,8 +30,8 @@ DEFAULT_MAX_PAGES = 10
 DEFAULT_USER_AGENT = "reviewwatch/0.1 (+https://github.com/reviewwatch/reviewwatch)"
 
 SOURCE_KINDS = (
-    "appstore", "google_places", "google_business", "google_play", "yelp", "trustpilot",
-    "schema_org", "rss", "hackernews", "reddit", "mastodon", "bluesky", "csv",
+    "appstore", "appstore_connect", "google_places", "google_business", "google_play", "yelp",
+    "trustpilot", "schema_org", "rss", "hackernews", "reddit", "mastodon", "bluesky", "csv",
 )
 # Keys every source understands; anything else is the collector's own (checked by its spec).
 COMMON_SOURCE_KEYS = {

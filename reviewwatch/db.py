@@ -138,26 +138,21 @@ def m001_initial(db: Database) -> None:
 
 
 @migrations()
-def m010_desk_indexes(db: Database) -> None:
-    # The dashboard, items and queue pages filter on these instead of scanning every row.
+def m010_platforms_reply_state(db: Database) -> None:
+    """The owner's reply as the platform shows it, and the replace-a-reply confirmation."""
     db.executescript("""
-    CREATE INDEX IF NOT EXISTS items_when ON items (coalesce(published_at, first_seen_at));
-    CREATE INDEX IF NOT EXISTS items_business_when
-        ON items (business_id, coalesce(published_at, first_seen_at));
-    CREATE INDEX IF NOT EXISTS drafts_item ON drafts (item_id, id);
-    CREATE INDEX IF NOT EXISTS drafts_posted ON drafts (status, posted_at);
+    ALTER TABLE items ADD COLUMN reply_text TEXT;
+    ALTER TABLE items ADD COLUMN reply_at TEXT;
+    ALTER TABLE items ADD COLUMN reply_by TEXT;
+    ALTER TABLE items ADD COLUMN review_updated_at TEXT;
+    ALTER TABLE items ADD COLUMN deleted_at TEXT;
+    ALTER TABLE drafts ADD COLUMN replaces_reply_at TEXT;
+    ALTER TABLE drafts ADD COLUMN replace_confirmed INTEGER NOT NULL DEFAULT 0;
     """)
 
 
-@migrations()
-def m011_desk_queue_rank(db: Database) -> None:
-    # The queue's order (most urgent, then newest) indexed: a page without sorting them all.
-    db.executescript(f"""
-    ALTER TABLE drafts ADD COLUMN queue_rank INTEGER NOT NULL DEFAULT 3;
-    UPDATE drafts SET queue_rank = coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t
-                                             WHERE t.item_id = drafts.item_id), 3);
-    CREATE INDEX IF NOT EXISTS drafts_queue ON drafts (status, queue_rank, id DESC);
-    """)
+# The desk's indexes and the queue's sort key (m020, m021) live in db_indexes.py.
+from reviewwatch import db_indexes  # noqa: E402,F401  (registers its migrations after these)
 
 
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
@@ -231,9 +226,14 @@ def load_state(db: Database, name: str) -> State:
         return bool(list(db.query(
             "SELECT 1 FROM items WHERE source = ? AND external_id = ?", [name, str(external_id)])))
 
+    def recent(limit: int) -> list[str]:
+        return [r["external_id"] for r in db.query(
+            "SELECT external_id FROM items WHERE source = ? AND deleted_at IS NULL "
+            "ORDER BY id DESC LIMIT ?", [name, int(limit)])]
+
     return State(cursor=row["cursor"], etag=row["etag"], last_modified=row["last_modified"],
                   extra=_loads(row["extra"], {}), first_run=row["last_success_at"] is None,
-                  seen=seen)
+                  seen=seen, recent=recent)
 
 
 def source_health(db: Database, archived: bool = True) -> list[dict[str, Any]]:
@@ -260,6 +260,8 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
     An edit flags the item's open drafts "review changed since draft" and never touches
     a staff decision. Callers wrap this in `db.atomic()` with the source's state.
     """
+    from reviewwatch.replies import record_platform_reply
+
     result = SaveResult()
     now = utcnow_of(now) if now else utcnow()
     seen_in_batch: set[tuple[str, str]] = set()
@@ -277,19 +279,24 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
             "title": item.title, "text": item.text, "url": item.url,
             "published_at": item.published_at, "language": item.language,
             "raw": _json(item.raw), "content_hash": digest,
+            "review_updated_at": item.updated_at,
         }
         if not existing:
             cursor = db.execute(
                 "INSERT INTO items (source, business_id, external_id, kind, author, rating, "
                 "rating_max, title, text, url, published_at, language, raw, content_hash, "
-                "first_seen_at) VALUES (:source, :business_id, :external_id, :kind, :author, "
-                ":rating, :rating_max, :title, :text, :url, :published_at, :language, :raw, "
-                ":content_hash, :now)",
+                "review_updated_at, reply_text, reply_at, reply_by, first_seen_at) VALUES "
+                "(:source, :business_id, :external_id, :kind, :author, :rating, :rating_max, "
+                ":title, :text, :url, :published_at, :language, :raw, :content_hash, "
+                ":review_updated_at, :reply_text, :reply_at, :reply_by, :now)",
                 {**fields, "source": item.source, "business_id": business_id,
-                 "external_id": item.external_id, "kind": str(item.kind), "now": now})
+                 "external_id": item.external_id, "kind": str(item.kind), "now": now,
+                 "reply_text": item.reply_text, "reply_at": item.reply_at,
+                 "reply_by": "platform" if item.reply_text or item.reply_at else None})
             result.new.append(cursor.lastrowid)
             continue
         old = existing[0]
+        record_platform_reply(db, old["id"], item)
         if old["content_hash"] == digest:
             result.unchanged += 1
             continue
@@ -302,7 +309,8 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
             "UPDATE items SET author=:author, rating=:rating, rating_max=:rating_max, "
             "title=:title, text=:text, url=:url, published_at=:published_at, "
             "language=:language, raw=:raw, content_hash=:content_hash, version=version+1, "
-            "edited_at=:now WHERE id=:id", {**fields, "now": now, "id": old["id"]})
+            "review_updated_at=coalesce(:review_updated_at, :now), edited_at=:now "
+            "WHERE id=:id", {**fields, "now": now, "id": old["id"]})
         db.execute(
             "UPDATE drafts SET review_changed = 1 WHERE item_id = ? AND content_hash != ?",
             [old["id"], digest])
@@ -363,14 +371,14 @@ def get_triage(db: Database, item_id: int) -> dict[str, Any] | None:
 # ---- drafts -------------------------------------------------------------------------------
 
 def add_draft(db: Database, item_id: int, content_hash: str, draft: dict[str, Any],
-              generator: str = "template") -> int:
-    """Store a new pending draft for an item."""
+              generator: str = "template", replaces_reply_at: str | None = None) -> int:
+    """Store a new pending draft for an item (marked when it would replace a reply)."""
     cursor = db.execute(
         "INSERT INTO drafts (item_id, status, reply, parts, lint, fits, generator, content_hash, "
-        "created_at, queue_rank) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, "
+        "created_at, replaces_reply_at, queue_rank) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, "
         f"coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t WHERE t.item_id = ?), 3))",
         [item_id, draft["reply"], _json(draft["parts"]), _json(draft["lint"]),
-         _json(draft["fits"]), generator, content_hash, utcnow(), item_id])
+         _json(draft["fits"]), generator, content_hash, utcnow(), replaces_reply_at, item_id])
     return int(cursor.lastrowid)
 
 
@@ -390,6 +398,8 @@ def _draft_row(row: dict[str, Any]) -> dict[str, Any]:
 DRAFT_QUEUE_SQL = """
     SELECT d.*, i.business_id, i.source, i.kind AS item_kind, i.author, i.rating, i.rating_max,
            i.title, i.text, i.url, i.published_at, i.external_id,
+           i.reply_text AS existing_reply, i.reply_at AS existing_reply_at,
+           i.reply_by AS existing_reply_by,
            t.label, t.score, t.priority, t.aspects, t.evidence, t.needs_reply, t.needs_human,
            t.vader, t.language
     FROM drafts d JOIN items i ON i.id = d.item_id LEFT JOIN triage t ON t.item_id = i.id

@@ -11,6 +11,7 @@
     │   └── ParseError            the payload is not what the platform sends
     ├── NotFound                  an id (draft, source, business, user) that does not exist
     ├── DraftBlocked              approval refused: the reply linter found errors
+    ├── ReplaceUnconfirmed        approval refused: it would replace a reply, unconfirmed
     └── PublishError              the platform refused or failed to take an approved reply
 
 A collector raises; the pipeline records the error on the source and goes on with the others.
@@ -78,11 +79,17 @@ class DraftBlocked(ReviewwatchError):
     """Approval refused because the reply linter reported errors."""
 
 
+class ReplaceUnconfirmed(ReviewwatchError):
+    """The review already has an owner reply; approving would replace it without a yes."""
+
+
 class PublishError(ReviewwatchError):
     """The platform refused or failed to take an approved reply.
 
-    `permanent` is False for a failure worth retrying (a timeout, a 5xx, a 429)."""
+    `permanent` is False for a failure worth retrying (a timeout, a 5xx, a 429);
+    `retry_after` is the platform's Retry-After in seconds, when it gave one."""
 
-    def __init__(self, message: str, permanent: bool = True):
+    def __init__(self, message: str, permanent: bool = True, retry_after: float | None = None):
         super().__init__(message)
         self.permanent = permanent
+        self.retry_after = retry_after

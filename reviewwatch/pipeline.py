@@ -21,6 +21,7 @@ from reviewwatch import db as store
 from reviewwatch.config import Settings, Source
 from reviewwatch.errors import CollectorError, ParseError, RateLimited
 from reviewwatch.models import Item, State
+from reviewwatch.replies import moment_of, purge_items, reply_state
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +127,12 @@ async def poll_source(db: Database, settings: Settings, client: httpx.AsyncClien
     result.fetched, result.pages, result.not_modified = len(items), state.pages, state.not_modified
     with db.atomic():
         saved = store.save_items(db, source.business_id, items)
+        if state.deleted:  # the platform says their authors deleted them (Reddit's terms)
+            purge_items(db, source.name, state.deleted)
+        if state.degraded:
+            state.extra["degraded"] = state.degraded
+        else:
+            state.extra.pop("degraded", None)
         result.new, result.edited, result.unchanged = len(saved.new), len(saved.edited), \
             saved.unchanged
         result.new_ids, result.edited_ids = saved.new, saved.edited
@@ -142,7 +149,7 @@ def _record_success(db: Database, source: Source, state: State, result: SourceRe
     silent = result.fetched == 0 and not result.not_modified and steady
     if not result.not_modified:
         counts = (counts + [result.fetched])[-RECENT_COUNTS_KEPT:]
-    health = "silent" if silent else "ok"
+    health = "silent" if silent else "degraded" if state.degraded else "ok"
     now = store.utcnow()
     if row["unhealthy"]:
         store.enqueue(db, "source_recovered", f"recovered:{source.name}:{now}",
@@ -223,11 +230,14 @@ def process_items(db: Database, settings: Settings, new_ids: list[int], edited_i
             if negative and is_new:
                 report.negative += 1
             # compose decides: no draft for a language without a phrase bank (a person writes it)
-            if result["needs_reply"] and store.latest_draft(db, item_id) is None:
+            replied = reply_state(row)
+            if result["needs_reply"] and replied != "replied" and _no_open_draft(db, row, replied):
                 draft = _compose(settings, item_dict(row), result, business, source)
                 if draft is not None:
                     store.add_draft(db, item_id, row["content_hash"], draft,
-                                    generator=draft.get("generator", "template"))
+                                    generator=draft.get("generator", "template"),
+                                    replaces_reply_at=(row["reply_at"] or "undated")
+                                    if replied == "edited_after" else None)
                     report.drafts_created += 1
             if negative and alerts_on and _recent(row, now) and store.enqueue(
                     db, "slack_alert", f"alert:item:{item_id}", {"item_id": item_id},
@@ -236,12 +246,23 @@ def process_items(db: Database, settings: Settings, new_ids: list[int], edited_i
     return report
 
 
+def _no_open_draft(db: Database, row: dict[str, Any], replied: str) -> bool:
+    """Draft once per item; a review edited after its reply gets a fresh draft for the edit."""
+    latest = store.latest_draft(db, row["id"])
+    if latest is None:
+        return True
+    if replied != "edited_after" or latest["status"] not in ("posted", "rejected"):
+        return False
+    changed = row["review_updated_at"] or row["edited_at"] or ""
+    return moment_of(latest["created_at"]) < moment_of(changed)
+
+
 def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], business: Any,
              source: Source | None) -> dict[str, Any] | None:
     """A template draft, or an LLM draft when [llm] is configured (it falls back itself)."""
     from responders import compose_draft
 
-    options = {"platform": source.kind if source else None,
+    options = {"platform": collectors.platform_of(source.kind) if source else None,
                "limit": source.reply_limit if source else None,
                "bank_path": settings.phrase_bank}
     if settings.llm.endpoint:

@@ -7,13 +7,15 @@ without an approval recorded here.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from reviewwatch import db as store
+from reviewwatch.collectors import platform_of
 from reviewwatch.config import Settings
-from reviewwatch.errors import DraftBlocked, InputError, NotFound
+from reviewwatch.errors import DraftBlocked, InputError, NotFound, ReplaceUnconfirmed
 from reviewwatch.models import DraftStatus
 
 MAX_REPLY_CHARS = 10_000
@@ -39,17 +41,42 @@ def lint_text(settings: Settings | None, draft: dict[str, Any], text: str) -> li
             "rating": draft["rating"], "kind": draft["item_kind"], "source": draft["source"]}
     parts = draft["parts"] if text == draft["reply"] else None
     return lint_reply(text, item=item, business=_business(settings, draft["business_id"]),
-                      platform=source.kind if source else None,
+                      platform=platform_of(source.kind) if source else None,
                       limit=source.reply_limit if source else None, parts=parts)
 
 
+def existing_reply(draft: dict[str, Any]) -> dict[str, Any] | None:
+    """The owner reply already on the platform for this draft's review, if there is one."""
+    if not (draft.get("existing_reply") or draft.get("existing_reply_at")):
+        return None
+    return {"text": draft.get("existing_reply") or "", "at": draft.get("existing_reply_at"),
+            "by": draft.get("existing_reply_by") or "platform"}
+
+
+def replace_warning(draft: dict[str, Any]) -> str | None:
+    """'replaces the reply of DATE' when approving this draft would overwrite a reply."""
+    reply = existing_reply(draft)
+    if reply is None:
+        return None
+    return f"replaces the reply of {reply['at'] or 'an unknown date'}"
+
+
 def approve(db: Database, settings: Settings | None, draft_id: int, actor: str, *,
-            text: str | None = None, override: bool = False, role: str = "staff") -> dict:
-    """Approve a draft (optionally edited). Lint errors block it unless an owner overrides."""
+            text: str | None = None, override: bool = False, role: str = "staff",
+            confirm_replace: bool = False, now: datetime | None = None) -> dict:
+    """Approve a draft (optionally edited). Lint errors block it unless an owner overrides.
+
+    Every reply API overwrites: a review that already has an owner reply is only answered
+    again with `confirm_replace`, and the reply confirmed is the one the publisher expects.
+    """
     draft = store.get_draft(db, draft_id)
     if DraftStatus(draft["status"]) not in OPEN_STATUSES:
         raise InputError(f"draft {draft_id} is {draft['status']}; only pending drafts can be "
                          "approved")
+    warning = replace_warning(draft)
+    if warning and not confirm_replace:
+        raise ReplaceUnconfirmed(f"draft {draft_id} {warning}; confirm that the existing reply "
+                                 "is to be replaced")
     final = draft["reply"] if text is None else text.strip()
     if not final:
         raise InputError("the reply is empty")
@@ -66,19 +93,44 @@ def approve(db: Database, settings: Settings | None, draft_id: int, actor: str, 
     from reviewwatch.publishers import mode_for
 
     mode = mode_for(source)
-    now = store.utcnow()
+    moment = now
+    now = store.utcnow_of(moment) if moment else store.utcnow()
     with db.atomic():
         store.set_draft_status(
             db, draft_id, DraftStatus.APPROVED, final_text=final,
             edited=int(final != draft["reply"]), lint=store._json(findings),
             lint_override=int(bool(errors)), decided_by=actor, decided_at=now,
-            publish_mode=mode)
+            publish_mode=mode, replace_confirmed=int(bool(warning)),
+            replaces_reply_at=draft["existing_reply_at"] if warning else
+            draft.get("replaces_reply_at"))
         store.audit(db, actor, "approve", f"draft:{draft_id}", edited=final != draft["reply"],
-                    override=bool(errors))
+                    override=bool(errors), replaces_reply_at=draft["existing_reply_at"]
+                    if warning else None)
         if mode != "manual":
             # One message per approval: a draft whose posting failed can be approved again.
             store.enqueue(db, "publish", f"publish:draft:{draft_id}:{now}",
-                          {"draft_id": draft_id}, business_id=draft["business_id"])
+                          {"draft_id": draft_id}, business_id=draft["business_id"], now=moment)
+    return store.get_draft(db, draft_id)
+
+
+def retry(db: Database, settings: Settings | None, draft_id: int, actor: str,
+          now: datetime | None = None) -> dict:
+    """Post an approved reply whose delivery failed again, unchanged; the approval stands."""
+    draft = store.get_draft(db, draft_id)
+    if draft["status"] != DraftStatus.FAILED or not draft.get("final_text"):
+        raise InputError(f"draft {draft_id} is {draft['status']}; only an approved reply whose "
+                         "posting failed can be retried")
+    from reviewwatch.publishers import mode_for
+
+    if mode_for(_source(settings, draft["source"])) == "manual":
+        raise InputError(f"draft {draft_id}: {draft['source']} has no reply API configured; "
+                         "post it by hand")
+    stamp = store.utcnow_of(now) if now else store.utcnow()
+    with db.atomic():
+        store.set_draft_status(db, draft_id, DraftStatus.APPROVED, post_error=None)
+        store.audit(db, actor, "retry", f"draft:{draft_id}", previous_error=draft["post_error"])
+        store.enqueue(db, "publish", f"publish:draft:{draft_id}:retry:{stamp}",
+                      {"draft_id": draft_id}, business_id=draft["business_id"], now=now)
     return store.get_draft(db, draft_id)
 
 

@@ -4,6 +4,10 @@
 gives 50 reviews a page, newest first, and at most 10 pages. Each country is its own feed.
 The first poll reads back `backfill_pages` pages (at most the feed's 10); later polls stop
 at the first page holding a review already stored.
+
+This is the no-credentials mode. Its review ids are not the ids App Store Connect takes
+for a response, so its replies are always posted by hand; with an API key, use a source of
+kind `appstore_connect` instead, which reads the same reviews with their replies.
 """
 
 from __future__ import annotations
@@ -37,6 +41,10 @@ def check_options(options: dict[str, Any], business: Any) -> list[tuple[str, str
     problems = []
     if options.get("app_id") and not str(options["app_id"]).isdigit():
         problems.append(("app_id", f'"{options["app_id"]}" must be the numeric App Store id'))
+    if any(options.get(k) for k in ("asc_key_id", "asc_issuer_id", "asc_private_key")):
+        problems.append(("asc_key_id", "the public feed's review ids cannot be replied to "
+                                       "through App Store Connect: move the asc_* keys to a "
+                                       'source of kind "appstore_connect"'))
     countries = options.get("countries")
     if countries is not None and (not isinstance(countries, list) or not countries or any(
             not isinstance(c, str) or not _COUNTRY.match(c.lower()) for c in countries)):

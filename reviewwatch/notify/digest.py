@@ -21,6 +21,7 @@ from reviewwatch import db as store
 from reviewwatch.aspect_names import aspect_name
 from reviewwatch.config import Settings
 from reviewwatch.errors import NotFound
+from reviewwatch.replies import reply_stats
 
 EXCERPT_CHARS = 280
 MAX_LISTED = 25
@@ -112,6 +113,12 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
         "average_rating": round(sum(ratings) / len(ratings), 2) if ratings else None,
         "drafts_pending": len(pending),
     }
+    # Over the week, since a reply often comes the day after; replies made on the platform
+    # itself count as much as the ones reviewwatch posted.
+    week_stats = reply_stats(db, business_id, _window(day - timedelta(days=DIAGNOSE_DAYS - 1),
+                                                      business.tz)[0], end)
+    counts["response_rate"] = week_stats["response_rate"]
+    counts["median_hours_to_reply"] = week_stats["median_hours_to_reply"]
     context = {"business": business, "day": day, "counts": counts,
                "negatives": waiting[:MAX_LISTED], "more_negatives":
                max(0, len(waiting) - MAX_LISTED), "pending": pending[:MAX_LISTED],

@@ -8,7 +8,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 
 from reviewwatch import db as store
 from reviewwatch import queue
-from reviewwatch.errors import DraftBlocked, InputError, NotFound
+from reviewwatch.errors import DraftBlocked, InputError, NotFound, ReplaceUnconfirmed
 from reviewwatch.web.auth import api_auth
 
 api = Blueprint("api", __name__, url_prefix="/api")
@@ -63,9 +63,12 @@ def approve(draft_id: int):
             raise InputError('"text" must be a string')
         draft = queue.approve(current_app.db(), current_app.settings, draft_id,
                               g.user["username"], text=text, override=bool(body.get("override")),
-                              role=g.user["role"])
+                              role=g.user["role"],
+                              confirm_replace=body.get("confirm_replace") is True)
     except NotFound as e:
         return jsonify({"error": str(e)}), 404
+    except ReplaceUnconfirmed as e:
+        return jsonify({"error": str(e)}), 409
     except DraftBlocked as e:
         return jsonify({"error": str(e)}), 422
     except InputError as e:
@@ -122,8 +125,10 @@ OPENAPI: dict[str, Any] = {
             "parameters": [{"name": "id", "in": "path", "required": True,
                             "schema": {"type": "integer"}}],
             "requestBody": {"content": {"application/json": {"schema": {
-                "type": "object", "properties": {"text": {"type": "string"},
-                                                 "override": {"type": "boolean"}}}}}},
+                "type": "object", "properties": {
+                    "text": {"type": "string"}, "override": {"type": "boolean"},
+                    "confirm_replace": {"type": "boolean", "description":
+                                        "replace the owner reply the review already has"}}}}}},
             "responses": {"200": {"description": "{draft: {...}}"}, "401": _ERR, "404": _ERR,
                           "409": _ERR, "422": {**_ERR, "description": "the linter blocked it"}}}},
         "/api/drafts/{id}/reject": {"post": {

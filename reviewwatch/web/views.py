@@ -18,7 +18,7 @@ from flask import (
 
 from reviewwatch import db as store
 from reviewwatch import queue, users
-from reviewwatch.errors import DraftBlocked, InputError, NotFound
+from reviewwatch.errors import DraftBlocked, InputError, NotFound, ReplaceUnconfirmed
 from reviewwatch.web.auth import log_in, login_required
 
 web = Blueprint("web", __name__)
@@ -125,15 +125,19 @@ def approve(draft_id: int):
     try:
         draft = queue.approve(current_app.db(), current_app.settings, draft_id,
                               g.user["username"], text=text, override=override,
-                              role=g.user["role"])
-    except DraftBlocked as e:
+                              role=g.user["role"],
+                              confirm_replace=request.form.get("confirm_replace") == "1")
+    except (DraftBlocked, ReplaceUnconfirmed) as e:
         # Keep the person's edit on screen with what the linter found in it.
         draft = store.get_draft(current_app.db(), draft_id)
         if text is not None:
             draft["final_text"] = text
             draft["lint"] = queue.lint_text(current_app.settings, draft, text.strip())
-        flash(str(e) + (" An owner can override." if g.user["role"] != "owner" else
-                        " Tick 'override lint' to approve anyway."), "error")
+        if isinstance(e, ReplaceUnconfirmed):
+            flash(str(e) + ". Tick 'replace the existing reply' to approve.", "error")
+        else:
+            flash(str(e) + (" An owner can override." if g.user["role"] != "owner" else
+                            " Tick 'override lint' to approve anyway."), "error")
         return render_template("draft.html", d=draft, versions=store.item_versions(
             current_app.db(), draft["item_id"])), 422
     except (InputError, NotFound) as e:
@@ -147,6 +151,18 @@ def approve(draft_id: int):
                                        "'Post it yourself'." if manual else
                                        "It will be posted through the platform's API."), "ok")
     return redirect(back_to_queue(undo=draft_id))
+
+
+@web.post("/drafts/<int:draft_id>/retry")
+@login_required
+def retry(draft_id: int):
+    try:
+        queue.retry(current_app.db(), current_app.settings, draft_id, g.user["username"])
+    except (InputError, NotFound) as e:
+        flash(str(e), "error")
+    else:
+        flash("It will be posted again by the next delivery.", "ok")
+    return redirect(url_for("web.draft_page", draft_id=draft_id))
 
 
 @web.post("/drafts/<int:draft_id>/reject")

@@ -217,25 +217,6 @@ def eval_command(file: str, text_col: str, rating_col: str) -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@with_config()
-def sources(as_json: bool, settings: cfg.Settings) -> None:
-    """Each source's health: state, last success, last error, items, failures in a row."""
-    from reviewwatch import db as store
-
-    rows = store.source_health(_open(settings))
-    if as_json:
-        click.echo(json.dumps(rows, default=str))
-        return
-    for r in rows:
-        click.echo(f"{r['name']:<28} {r['kind']:<16} {r['state']:<12} items={r['items']:<6} "
-                   f"last_success={r['last_success_at'] or '-'} "
-                   f"failures={r['consecutive_failures']}"
-                   + (f"\n    last error: {r['last_error']}" if r["last_error"] and
-                      r["consecutive_failures"] else ""))
-
-
-@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
               show_default=True)
 @click.option("--business", help="Only this business id.")
@@ -290,9 +271,10 @@ def digest(business: str | None, day: str | None, send: bool, preview: str | Non
         click.echo(line)
 
 
-from reviewwatch import cli_admin  # noqa: E402  (registers drafts, user and token commands)
+from reviewwatch import cli_admin, cli_sources  # noqa: E402  (register their command groups)
 
 cli_admin.register(cli)
+cli.add_command(cli_sources.sources)
 
 from reviewwatch import cli_ops  # noqa: E402  (notify test, backup, restore)
 

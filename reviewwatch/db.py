@@ -27,6 +27,9 @@ PRIVATE_MODE = 0o600
 
 migrations = Migrations("reviewwatch")
 log = logging.getLogger(__name__)
+# A priority as the queue's sort key: urgent 0, high 1, normal 2, low (or none) 3.
+RANK_OF_PRIORITY = ("CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 "
+                    "WHEN 'normal' THEN 2 ELSE 3 END")
 
 
 def utcnow() -> str:
@@ -203,6 +206,10 @@ def private_file(path: Path) -> None:
     os.close(fd)
 
 
+# The desk's indexes and the queue's sort key (m020, m021) live in db_indexes.py.
+from reviewwatch import db_indexes  # noqa: E402,F401  (registers its migrations after these)
+
+
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
     """Open (creating and migrating) the database: WAL mode, a busy timeout, foreign keys."""
     if memory or path is None or str(path) == ":memory:":
@@ -271,7 +278,13 @@ def sync_config(db: Database, settings: Any) -> None:
                 db.execute(
                     "INSERT INTO sources (name, business_id, kind) VALUES (?, ?, ?) "
                     "ON CONFLICT(name) DO UPDATE SET business_id=excluded.business_id, "
-                    "kind=excluded.kind", [s.name, b.id, s.kind])
+                    "kind=excluded.kind, state=CASE WHEN state = 'archived' THEN 'new' "
+                    "ELSE state END", [s.name, b.id, s.kind])
+        # A source gone from the config is archived, not left "failing": its items stay.
+        names = [s.name for s in settings.sources]
+        db.execute("UPDATE sources SET state = 'archived', unhealthy = 0, silent = 0 "
+                   f"WHERE state != 'archived' AND name NOT IN ({', '.join('?' * len(names))})",
+                   names)
 
 
 def source_row(db: Database, name: str) -> dict[str, Any]:
@@ -299,11 +312,12 @@ def load_state(db: Database, name: str) -> State:
                   seen=seen, recent=recent)
 
 
-def source_health(db: Database) -> list[dict[str, Any]]:
+def source_health(db: Database, archived: bool = True) -> list[dict[str, Any]]:
     """Each source with its state, last success, last error and item count."""
-    return list(db.query("""
-        SELECT s.*, (SELECT count(*) FROM items i WHERE i.source = s.name) AS items
-        FROM sources s ORDER BY s.business_id, s.name"""))
+    return list(db.query(f"""
+        SELECT s.*, (SELECT count(*) FROM items i WHERE i.source = s.name) AS item_count
+        FROM sources s {'' if archived else "WHERE s.state != 'archived'"}
+        ORDER BY s.state = 'archived', s.business_id, s.name"""))
 
 
 # ---- items ------------------------------------------------------------------------------
@@ -410,6 +424,9 @@ def save_triage(db: Database, item_id: int, content_hash: str, result: dict[str,
         [item_id, result["label"], result["score"], result["vader"], _json(result["aspects"]),
          _json(result["evidence"]), result.get("language"), int(bool(result["needs_reply"])),
          int(bool(result.get("needs_human"))), result["priority"], content_hash, utcnow()])
+    # The queue sorts on a copy of the priority; a re-triaged item moves in the queue.
+    db.execute(f"UPDATE drafts SET queue_rank = (SELECT {RANK_OF_PRIORITY} FROM triage t "
+               "WHERE t.item_id = drafts.item_id) WHERE item_id = ?", [item_id])
 
 
 def triage_of(row: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -434,9 +451,10 @@ def add_draft(db: Database, item_id: int, content_hash: str, draft: dict[str, An
     """Store a new pending draft for an item (marked when it would replace a reply)."""
     cursor = db.execute(
         "INSERT INTO drafts (item_id, status, reply, parts, lint, fits, generator, content_hash, "
-        "created_at, replaces_reply_at) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)",
+        "created_at, replaces_reply_at, queue_rank) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, "
+        f"coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t WHERE t.item_id = ?), 3))",
         [item_id, draft["reply"], _json(draft["parts"]), _json(draft["lint"]),
-         _json(draft["fits"]), generator, content_hash, utcnow(), replaces_reply_at])
+         _json(draft["fits"]), generator, content_hash, utcnow(), replaces_reply_at, item_id])
     return int(cursor.lastrowid)
 
 
@@ -462,8 +480,6 @@ DRAFT_QUEUE_SQL = """
            t.vader, t.language
     FROM drafts d JOIN items i ON i.id = d.item_id LEFT JOIN triage t ON t.item_id = i.id
 """
-PRIORITY_ORDER = "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 " \
-                 "WHEN 'normal' THEN 2 ELSE 3 END"
 
 
 def list_drafts(db: Database, status: str | None = "pending", business: str | None = None,
@@ -477,7 +493,7 @@ def list_drafts(db: Database, status: str | None = "pending", business: str | No
         where.append("i.business_id = ?")
         args.append(business)
     sql = DRAFT_QUEUE_SQL + (" WHERE " + " AND ".join(where) if where else "") + \
-        f" ORDER BY {PRIORITY_ORDER}, d.id DESC LIMIT ?"
+        " ORDER BY d.queue_rank, d.id DESC LIMIT ?"
     return [_queue_row(r) for r in db.query(sql, [*args, limit])]
 
 

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from reviewwatch import db as store
 from reviewwatch.collectors import platform_of
 from reviewwatch.config import Settings
-from reviewwatch.errors import DraftBlocked, InputError, ReplaceUnconfirmed
+from reviewwatch.errors import DraftBlocked, InputError, NotFound, ReplaceUnconfirmed
 from reviewwatch.models import DraftStatus
 
 MAX_REPLY_CHARS = 10_000
@@ -158,3 +158,57 @@ def mark_posted_by_hand(db: Database, draft_id: int, actor: str) -> dict:
         store.set_draft_status(db, draft_id, DraftStatus.POSTED, posted_at=store.utcnow())
         store.audit(db, actor, "posted_by_hand", f"draft:{draft_id}")
     return store.get_draft(db, draft_id)
+
+
+def unapprove(db: Database, draft_id: int, actor: str) -> dict:
+    """Take an approval back before the reply is posted: the draft is pending again, the
+    staff's text kept, and its queued publish message cancelled."""
+    draft = store.get_draft(db, draft_id)
+    if draft["status"] != DraftStatus.APPROVED:
+        raise InputError(f"draft {draft_id} is {draft['status']}; only an approved draft that "
+                         "is not posted yet can be un-approved")
+    with db.atomic():
+        # The status check in the UPDATE closes the race with a publisher posting it now.
+        cursor = db.execute(
+            "UPDATE drafts SET status = 'pending', decided_by = NULL, decided_at = NULL, "
+            "publish_mode = NULL, lint_override = 0 WHERE id = ? AND status = 'approved'",
+            [draft_id])
+        if cursor.rowcount != 1:
+            raise InputError(f"draft {draft_id} was posted or changed meanwhile")
+        db.execute("UPDATE outbox SET status = 'cancelled', last_error = 'un-approved' "
+                   "WHERE kind = 'publish' AND status = 'pending' "
+                   "AND json_extract(payload, '$.draft_id') = ?", [draft_id])
+        store.audit(db, actor, "unapprove", f"draft:{draft_id}")
+    return store.get_draft(db, draft_id)
+
+
+def approve_praise(db: Database, settings: Settings | None, draft_ids: list[int], actor: str,
+                   role: str) -> tuple[list[int], list[str]]:
+    """Approve many thank-you replies at once (owners only). Only pending drafts for praise
+    whose reply has no lint error and whose review is unchanged go; the rest are named."""
+    if role != "owner":
+        raise InputError("only an owner can approve replies in bulk")
+    approved, skipped = [], []
+    for draft_id in draft_ids:
+        try:
+            draft = store.get_draft(db, draft_id)
+        except NotFound:  # a stale id in the form: say so, go on with the others
+            skipped.append(f"#{draft_id}: no such draft")
+            continue
+        why = None
+        if draft["status"] != DraftStatus.PENDING:
+            why = f"it is {draft['status']}"
+        elif draft["label"] != "positive":
+            why = "it is not praise"
+        elif draft["review_changed"]:
+            why = "the review changed since the draft"
+        if why:
+            skipped.append(f"#{draft_id}: {why}")
+            continue
+        try:
+            approve(db, settings, draft_id, actor, role=role)
+        except (DraftBlocked, InputError) as e:
+            skipped.append(f"#{draft_id}: {e}")
+        else:
+            approved.append(draft_id)
+    return approved, skipped

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlite_utils import Database
 
 from reviewwatch import db as store
+from reviewwatch.aspect_names import aspect_name
 from reviewwatch.config import Settings
 from reviewwatch.errors import NotFound
 from reviewwatch.replies import reply_stats
@@ -29,6 +30,7 @@ PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 _env = Environment(loader=PackageLoader("reviewwatch.notify", "templates"),
                    autoescape=select_autoescape(["html"], default_for_string=True),
                    trim_blocks=True, lstrip_blocks=True)
+_env.filters["aspect"] = aspect_name
 
 
 @dataclass
@@ -81,7 +83,11 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
 
     negatives = sorted((r for r in today if label(r) == "negative"),
                        key=lambda r: PRIORITY_RANK.get(r["triage"]["priority"], 9))
-    for r in negatives:
+    # "Needs a reply" is what still waits for a person: a pending draft, or no draft at all
+    # for an item that needs a reply. Approved, posted or rejected ones are dealt with.
+    waiting = [r for r in negatives if r["draft_status"] == "pending" or
+               (r["draft_id"] is None and (r["triage"] or {}).get("needs_reply"))]
+    for r in waiting:
         r["excerpt"] = _excerpt(r["text"])
         r["link"] = f"{base}/drafts/{r['draft_id']}" if r["draft_id"] else f"{base}/items/{r['id']}"
     aspects: Counter[str] = Counter()
@@ -97,7 +103,8 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
     praise = [{"author": r["author"], "excerpt": _excerpt(r["text"]), "source": r["source"]}
               for r in today if label(r) == "positive" and r["text"]][:5]
     pending = store.list_drafts(db, "pending", business_id)
-    sources = [s for s in store.source_health(db) if s.get("business_id") == business_id and
+    sources = [s for s in store.source_health(db, archived=False)
+               if s.get("business_id") == business_id and
                (s.get("unhealthy") or s.get("silent") or s.get("state") not in (None, "ok", "new"))]
     counts = {
         "new": len(today), "reviews": len(reviews), "mentions": len(today) - len(reviews),
@@ -113,8 +120,8 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
     counts["response_rate"] = week_stats["response_rate"]
     counts["median_hours_to_reply"] = week_stats["median_hours_to_reply"]
     context = {"business": business, "day": day, "counts": counts,
-               "negatives": negatives[:MAX_LISTED], "more_negatives":
-               max(0, len(negatives) - MAX_LISTED), "pending": pending[:MAX_LISTED],
+               "negatives": waiting[:MAX_LISTED], "more_negatives":
+               max(0, len(waiting) - MAX_LISTED), "pending": pending[:MAX_LISTED],
                "diagnose": [(a, n, examples.get(a)) for a, n in aspects.most_common(8)],
                "praise": praise, "sources": sources, "base": base,
                "diagnose_days": DIAGNOSE_DAYS}

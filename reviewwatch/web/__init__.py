@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from reviewwatch import db as store
+from reviewwatch.aspect_names import aspect_name
 from reviewwatch.config import Settings, reveal
 from reviewwatch.errors import ConfigError
 from reviewwatch.web import auth
@@ -78,16 +80,35 @@ def create_app(settings: Settings, db_path: str | Path | None = None) -> Flask:
     app.db = db  # type: ignore[attr-defined]
     app.settings = settings  # type: ignore[attr-defined]
     app.limiter = auth.LoginLimiter()  # type: ignore[attr-defined]
+    # The dashboard's and queue's "now"; tests set their own so no page depends on the date.
+    app.clock = lambda: datetime.now(UTC)  # type: ignore[attr-defined]
 
-    from reviewwatch.web import account, admin, ops  # noqa: F401  (routes on the web blueprint)
+    from reviewwatch.web import (  # noqa: F401  (their routes join `web`)
+        account,
+        admin,
+        dashboard_view,
+        filters,
+        ops,
+        queue_views,
+        sources_views,
+    )
     from reviewwatch.web.api import api
     from reviewwatch.web.views import web
 
     app.register_blueprint(web)
     app.register_blueprint(api)
 
+    from reviewwatch.sources_admin import ConfigWatcher
+
+    app.config_watcher = ConfigWatcher(settings)  # type: ignore[attr-defined]
+
     @app.before_request
     def before() -> None:
+        # Follow the config file: a source added with the CLI shows up without a restart.
+        fresh, changed = app.config_watcher.current()
+        if changed:
+            app.settings = fresh  # type: ignore[attr-defined]
+            store.sync_config(db(), fresh)
         auth.load_user()
         if request.method == "POST" and not request.path.startswith("/api/"):
             auth.check_csrf()
@@ -118,6 +139,7 @@ def create_app(settings: Settings, db_path: str | Path | None = None) -> Flask:
                                                      "the details are in the server log."))
 
     app.jinja_env.globals["csrf_token"] = auth.csrf_token
+    app.jinja_env.filters["aspect"] = aspect_name
     return app
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from flask import (
     Blueprint,
@@ -54,6 +54,19 @@ def inject():
             "businesses": current_app.settings.businesses}
 
 
+def back_to_queue(undo: int | None = None) -> str:
+    """Where a decision returns to: the queue page (filters and position) the form was on,
+    a same-site /drafts path only, with `undo` naming the draft just approved."""
+    back = request.form.get("back") or ""
+    if not back.startswith("/drafts") or "\\" in back or any(c.isspace() for c in back):
+        back = url_for("web.queue_page")
+    if undo is None:
+        return back
+    parts = urlsplit(back)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "undo"] + [("undo", str(undo))]
+    return parts.path + "?" + urlencode(query)
+
+
 @web.get("/healthz")
 def healthz():
     try:
@@ -63,30 +76,6 @@ def healthz():
     return {"status": "ok", "database": "ok"}
 
 
-@web.get("/")
-@login_required
-def index():
-    return redirect(url_for("web.queue_page"))
-
-
-@web.get("/drafts")
-@login_required
-def queue_page():
-    status = request.args.get("status", "pending")
-    status = status if status in STATUSES else "pending"
-    business = request.args.get("business") or None
-    label = request.args.get("label") or None
-    drafts = store.list_drafts(current_app.db(), status, business)
-    if label in LABELS:
-        drafts = [d for d in drafts if d["label"] == label]
-    return render_template("queue.html", drafts=drafts, status=status, label=label,
-                           business=business, statuses=STATUSES, labels=LABELS,
-                           manual=_manual_panel())
-
-
-def _manual_panel() -> list[dict]:
-    return [d for d in store.list_drafts(current_app.db(), "approved")
-            if d["publish_mode"] == "manual"]
 
 
 @web.get("/drafts/<int:draft_id>")
@@ -125,12 +114,15 @@ def approve(draft_id: int):
             current_app.db(), draft["item_id"])), 422
     except (InputError, NotFound) as e:
         flash(str(e), "error")
-        return redirect(url_for("web.queue_page"))
-    if draft["publish_mode"] == "manual":
+        return redirect(back_to_queue())
+    manual = draft["publish_mode"] == "manual"
+    if manual and not request.form.get("back"):
         flash(f"Approved. Post it on {draft['source']} yourself: the text is below.", "ok")
         return redirect(url_for("web.draft_page", draft_id=draft_id))
-    flash("Approved. It will be posted through the platform's API.", "ok")
-    return redirect(url_for("web.queue_page"))
+    flash(f"Approved #{draft_id}. " + (f"Post it on {draft['source']} yourself: it is under "
+                                       "'Post it yourself'." if manual else
+                                       "It will be posted through the platform's API."), "ok")
+    return redirect(back_to_queue(undo=draft_id))
 
 
 @web.post("/drafts/<int:draft_id>/retry")
@@ -154,7 +146,7 @@ def reject(draft_id: int):
         flash(str(e), "error")
     else:
         flash("Rejected.", "ok")
-    return redirect(url_for("web.queue_page"))
+    return redirect(back_to_queue())
 
 
 @web.post("/drafts/<int:draft_id>/posted")
@@ -166,7 +158,7 @@ def posted(draft_id: int):
         flash(str(e), "error")
     else:
         flash("Marked as posted.", "ok")
-    return redirect(url_for("web.queue_page"))
+    return redirect(back_to_queue())
 
 
 @web.get("/items")
@@ -196,9 +188,3 @@ def item_page(item_id: int):
     return render_template("item.html", item=item, triage=store.get_triage(database, item_id),
                            draft=store.latest_draft(database, item_id),
                            versions=store.item_versions(database, item_id))
-
-
-@web.get("/sources")
-@login_required
-def sources_page():
-    return render_template("sources.html", sources=store.source_health(current_app.db()))

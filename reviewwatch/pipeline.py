@@ -208,11 +208,26 @@ def item_dict(row: dict[str, Any]) -> dict[str, Any]:
             "language": row["language"], "url": row["url"]}
 
 
+def triage_item(db: Database | None, row: dict[str, Any], business: Any,
+                source: Source | None) -> dict[str, Any]:
+    """An item's triage, read with its business's taxonomy, names and adapted model."""
+    from reviewwatch.corrections import model_for
+    from reviewwatch.triage import triage
+
+    names = (business.name, *business.keywords) if business else ()
+    return triage(row["text"], title=row.get("title"), rating=row.get("rating"),
+                  rating_max=row.get("rating_max") or 5, language=row.get("language"),
+                  kind=row.get("kind") or "review",
+                  category=business.category if business else None,
+                  aspects=business.aspects if business else None,
+                  competitors=tuple(business.competitors) if business else (), names=names,
+                  platform=source.kind if source else row.get("platform"),
+                  model=model_for(db, business.id if business else None))
+
+
 def process_items(db: Database, settings: Settings, new_ids: list[int], edited_ids: list[int],
                   report: CycleReport | None = None, now: datetime | None = None) -> CycleReport:
     """Triage new and edited items, draft replies where needed, and queue alerts."""
-    from reviewwatch.triage import triage
-
     report = report or CycleReport()
     now = now or datetime.now(UTC)
     alerts_on = bool(settings.alerts.slack_webhook_url)
@@ -221,8 +236,7 @@ def process_items(db: Database, settings: Settings, new_ids: list[int], edited_i
         source = settings.source(row["source"]) if _has_source(settings, row["source"]) else None
         business = settings.business(row["business_id"]) if _has_business(
             settings, row["business_id"]) else None
-        result = triage(row["text"], title=row["title"], rating=row["rating"],
-                        rating_max=row["rating_max"], language=row["language"], kind=row["kind"])
+        result = triage_item(db, row, business, source)
         with db.atomic():
             store.save_triage(db, item_id, row["content_hash"], result)
             negative = result["label"] == "negative"

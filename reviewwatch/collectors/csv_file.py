@@ -31,6 +31,7 @@ HOST = ""
 REQUIRED = ("path", "columns")
 OPTIONAL = ("rating_max", "delimiter")
 DEFAULT_BACKFILL = 1
+SHOWS_REPLIES = False  # the column map has no reply column
 FIELDS = ("id", "text", "rating", "author", "date", "title", "url")
 
 

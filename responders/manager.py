@@ -27,6 +27,7 @@ from reviewwatch.profile import MANUAL_SOCIAL, SOCIAL_PLATFORMS, Profile
 NEGATIVE_LABELS = ("negative", "mixed")
 SHORT_PLATFORMS = frozenset({"google_play"}) | SOCIAL_PLATFORMS
 MAX_HEAR_WORDS = 34
+MAX_CANDIDATES = 5
 ROUTED_FLAGS = ("safety", "privacy", "legal", "billing_dispute", "bereavement",
                 "discrimination", "ongoing", "other_company", "language")
 
@@ -68,10 +69,11 @@ EMPATHY = {
               "I understand how much that took away from your {experience}"],
     "lost": ["I can imagine how stressful that has been", "I understand how worrying that is"],
     "design": ["I can see why that grates", "I understand why that feels like a step back"],
-    "default": ["I understand why you're disappointed", "I can see why that let you down"],
+    "default": ["I understand why you're disappointed", "I can see why that was a "
+                "disappointment"],
 }
 APOLOGY = {
-    "warm": ["and I'm sorry.", "and I'm truly sorry.", "and I'm sorry we let you down."],
+    "warm": ["and I'm sorry.", "and I'm truly sorry.", "and I'm sorry we fell short."],
     "formal": ["and I apologise.", "and I sincerely apologise."],
 }
 OWN = {  # a second apology sentence that owns the failure, for longer channels
@@ -114,6 +116,7 @@ HOLD_EMPATHY = {
 HEAR_LEADS = ["You told us that {said}.", "I read that {said}.", "You've said that {said}."]
 HEAR_ABOUT = ["Thank you for telling us about {about}.", "Thank you for letting us know about "
               "{about}.", "I'm sorry to read about {about}."]
+SECOND = ["I'm sorry to read about {about} as well.", "Thank you for flagging {about} too."]
 HOLD_LEADS = ["Thank you for telling us about this.", "Thank you for raising this with us."]
 
 
@@ -135,31 +138,55 @@ def _greeting(name: str | None, profile: Profile, social: bool) -> str:
     return f"Hi {name}," if name else "Hi there,"
 
 
-def _group(issue: dict[str, Any] | None) -> str:
-    return GROUP.get((issue or {}).get("aspect") or "", "default")
+def _group(issue: dict[str, Any] | None, category: str | None) -> str:
+    group = GROUP.get((issue or {}).get("aspect") or "", "default")
+    if group == "waiting" and category == "product":
+        return "lost"  # a shop's customer who waited is waiting for a parcel
+    if group == "waiting" and category == "app":
+        return "default"
+    return group
 
 
-def _hear(issues: list[dict[str, Any]], seed: str, short: bool) -> tuple[str, bool]:
-    """The opening sentence, and whether it said a clause back (not just an aspect)."""
-    said = [s for s in (sayback.say_back(i["clause"]) for i in issues[:2]) if s]
+def _experience_np(profile: Profile) -> str:
+    """What the customer had, as a noun phrase: 'your visit', 'the app', 'your purchase'."""
+    word = profile.experience
+    return word if word.startswith(("the ", "your ")) else f"your {word}"
+
+
+def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str
+          ) -> tuple[str, bool]:
+    """The opening sentence, and whether it said a clause back (not just an aspect).
+
+    The issues that can be said back are taken first, those with an aspect before those
+    without (a named problem says more than a verdict), in triage's order of certainty."""
+    with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect")]
+    said = next((s for s in (sayback.say_back(i["clause"]) for i in with_aspect) if s), None)
+    if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
+        said = next((s for s in (sayback.say_back(i["clause"]) for i in issues) if s), None)
     if said:
-        text = sayback.both(said[0], said[1] if len(said) > 1 and not short else None)
-        if len(text.split()) > MAX_HEAR_WORDS:
-            text = said[0]
-        return _pick(HEAR_LEADS, seed, "hear").format(said=text), True
+        text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
+        others = [i["about"] for i in with_aspect if i.get("about") and i["about"] not in said
+                  and i["aspect"] != with_aspect[0]["aspect"]]
+        if others and not short:  # a second complaint, named, not quoted
+            text += f" {_pick(SECOND, seed, 'second').format(about=others[0])}"
+        return text, True
     abouts = list(dict.fromkeys(i["about"] for i in issues[:2] if i.get("about")))
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False
-    return _pick(["Thank you for telling us what went wrong.", "Thank you for letting us know "
-                  "how this went."], seed, "hear"), False
+    return _pick([f"Thank you for your honest review of {experience}.",
+                  f"I'm sorry {experience} fell short of what you expected."], seed,
+                 "hear"), False
 
 
 def _praise_first(triage: dict[str, Any]) -> str | None:
-    abouts = [p.get("about") for p in triage.get("praise") or [] if p.get("about")]
-    if abouts:
-        return f"I'm glad you liked {abouts[0]}."
-    return "Thank you for the kind words, too." if triage.get("praise") else None
+    """'I'm glad you liked the color.' for a thing praised and not also complained about."""
+    complained = {i.get("aspect") for i in triage.get("issues") or []}
+    for p in triage.get("praise") or []:
+        term = (p.get("term") or "").strip()
+        if term and p.get("aspect") not in complained and term.isalpha() and len(term) > 2:
+            return f"I'm glad you liked the {term.lower()}."
+    return None
 
 
 def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile, item: dict,
@@ -167,7 +194,14 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     asks = {a["ask"] for a in triage.get("asks") or []}
     step = STEP.get(group, STEP["default"])
     aspect = (triage.get("issues") or [{}])[0].get("aspect")
-    if aspect == "performance":
+    if not triage.get("issues"):
+        step = "tell me what went wrong, so I can look into it"
+        return (f"{_cap(contact)} and {step}." if social else f"Please {contact} and {step}.")
+    if aspect == "fit":
+        step = "I'll help you find a size or style that works for you"
+    elif aspect == "material":
+        step = "I'll pass your notes on the material to the people who choose our fabrics"
+    elif aspect == "performance":
         step = "I'll check what can improve it on your setup"
     elif group == "broken" and profile.replacement and aspect in ("quality", "warranty"):
         step = "I'll check whether a repair or a replacement is the right fix"
@@ -195,17 +229,19 @@ def _cap(text: str) -> str:
 
 
 def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short: bool,
-              seed: str) -> str:
+              seed: str, said: str = "") -> str:
     main = issues[0] if issues else {}
     team = profile.team_for(main.get("aspect"), main.get("team"))
     abouts = list(dict.fromkeys(i["about"] for i in issues[:2] if i.get("about")))
     if group in DESIGN:
         what = "Your points are" if len(abouts) > 1 else "Your feedback is"
         return f"{what} now with our {team}."
+    if not issues:
+        return f"I'll share what you tell me with our {team}."
     if not abouts:
-        return f"I've passed this to our {team} to look into."
+        return f"I've passed this on to our {team} today."
     about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
-    if short:
+    if short or any(a in said for a in abouts):  # the opening named it; don't name it twice
         return f"I've passed this to our {team}."
     return _pick([f"I've passed what you said about {about} to our {team}, so they can see "
                   "what went wrong.", f"I've shared your note about {about} with our {team} "
@@ -229,7 +265,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
     if label in NEGATIVE_LABELS or routed or (label != "positive" and triage.get("issues")):
         issues = list(triage.get("issues") or [])
         group = "serious" if any(f["flag"] in ("safety", "privacy", "legal", "discrimination")
-                                 for f in routed) else _group(issues[0] if issues else None)
+                                 for f in routed) else _group(issues[0] if issues else None,
+                                                              profile.category)
         if routed:  # a holding reply: no quote, no offer, a person takes it from here
             hear = _pick(HOLD_LEADS, seed, "hold")
             about = routed[0].get("about") or (issues[0].get("about") if issues else None)
@@ -247,7 +284,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 issues[0].get("team") if issues else None))
             diagnose = f"I've passed it to our {team} today."
         else:
-            hear, _ = _hear(issues, seed, short)
+            hear, _ = _hear(issues, seed, short, _experience_np(profile))
             if not short:
                 liked = _praise_first(triage)
                 if liked:
@@ -259,7 +296,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if own and not short and not social:
                 apology = f"{apology} {own}"
             resolve = _resolve(contact, group, triage, profile, item, business, social, seed)
-            diagnose = _diagnose(issues, group, profile, short, seed)
+            diagnose = _diagnose(issues, group, profile, short, seed, said=hear)
+            if "fell short" in hear:
+                apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
         greet = _greeting(name, profile, social)
         if social:
             hear = f"{greet}{hear[:1].lower() + hear[1:] if greet else hear}"

@@ -10,14 +10,17 @@ Nothing is ever wrapped in "what you described as".
 
 from __future__ import annotations
 
+import html
 import re
 
 MIN_WORDS = 3
-MAX_WORDS = 18
+MAX_WORDS = 16
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]")
 _OPENERS = re.compile(
     r"^(?:(?:and|but|so|also|plus|then|honestly|unfortunately|sadly|overall|anyway|however|"
-    r"first of all|firstly|secondly|finally|lastly|basically|well|ok|okay|oh|ugh|just|"
+    r"first of all|firstly|secondly|finally|lastly|basically|well|ok|okay|oh|ugh|just|now|"
+    r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
+    r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|yes|no|sure|"
     r"i (?:think|feel|guess|believe|found|noticed|must say|have to say)(?: that| like)?|"
     r"to be (?:honest|fair)|in fact|the problem is(?: that)?|the issue is(?: that)?)"
     r"[,:]?\s+)+", re.I)
@@ -34,7 +37,9 @@ _VERBISH = re.compile(
     r"found|gave|said|told|lost|broke|quit|stopped|charged|forgot|ignored|arrived|\w{3,}ed|"
     r"\w{3,}s)\b", re.I)
 _REFUSE = re.compile(
-    r"https?://|www\.|@\w|\?|\b(?:fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
+    r"https?://|www\.|@\w|\?|&\w+;|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
+    r"don'?t (?:use|buy|download|install|go)|i (?:don'?t|do not) (?:like|want|recommend)|"
+    r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
     r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf)\b|[\"\u201c\u201d()\[\]]", re.I)
 _BARE_VERDICT = re.compile(
     r"^(?:(?:this|it|that|they|everything) (?:is|was|are|were|'s) (?:so |very |just |"
@@ -46,16 +51,27 @@ _BAD_START = re.compile(
     r"^(?:because|which|that|when|if|as|to|for|with|of|in|on|at|by|from|even|what|how|why|"
     r"who|where|while|than|or|nor|like|after|before|since|until|unless|although|though|"
     r"without|about)\b", re.I)
+_SUBJECT_WORDS = frozenset(
+    "the a an it it's its this that these those they they're there there's he she his her "
+    "their you you're you've your both all every each everything nothing nobody someone "
+    "none one two three several most some many compared".split())
 _GENERIC_YOU = re.compile(r"\byou\b", re.I)
+# "they" in a review is often the business's own staff, and as often other customers: a
+# clause that leans on it cannot be said back without guessing who is meant.
+_THIRD_PARTY = re.compile(r"\b(?:they|them|their|theirs|he|she|him|her|his)\b|;", re.I)
 _KEEP_CAPITAL = re.compile(r"^(?:I|[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*)$")
 _COMMON_STARTS = frozenset(
     "the a an it its this that these those they there he she his her their my our i we "
     "your everything nothing nobody no one when our staff food service".split())
-# A said-back clause must open with its subject, so "You told us that ..." stays a sentence.
-_SUBJECTS = frozenset(
-    "the a an it it's its this that these those they they're there there's he she his her "
-    "their you you're you've your both all every each everything nothing nobody someone "
-    "none one two three several most some many compared".split())
+# A said-back clause must open with its subject, so "You told us that ..." stays a sentence:
+# a pronoun or determiner, or a noun phrase ("constant hallucinations make it unusable").
+_NOT_SUBJECTS = frozenset(
+    "no not never just only so very too really also still even now then please got get went "
+    "came tried try love loved hate hated want wanted need needed like liked ordered bought "
+    "returned will would could should can cannot can't don't didn't won't isn't wasn't "
+    "is are was were be been have has had do does did make made give gave take took keep "
+    "kept stop stopped thanks thank great good bad worst best nice terrible awful horrible "
+    "amazing excellent poor overall definitely absolutely totally super".split())
 
 
 def _strip(clause: str) -> str:
@@ -70,10 +86,11 @@ def _strip(clause: str) -> str:
 def _shift(tokens: list[str]) -> list[str]:
     out: list[str] = []
     prev = ""
+    starts_with_i = bool(tokens) and tokens[0].lower() in ("i", "im", "i'm")
     for tok in tokens:
         low = tok.lower().replace("\u2019", "'")
-        if prev in ("i", "im") and low in _AFTER_I:
-            word = _AFTER_I[low]
+        if (prev in ("i", "im") or (prev == "and" and starts_with_i)) and low in _AFTER_I:
+            word = _AFTER_I[low]  # "I was" and "I ... and was" -> "you were"
         elif low in _SWAP:
             word = _SWAP[low]
         else:
@@ -97,14 +114,22 @@ def _join(tokens: list[str]) -> str:
     return text
 
 
+def _is_common_word(word: str) -> bool:
+    from reviewwatch.triage.language import english_vocabulary
+
+    return word in english_vocabulary()
+
+
 def say_back(clause: str) -> str | None:
     """The clause as the manager says it back ("the sound is weak"), or None if it won't do."""
-    text = _strip(clause)
+    text = _strip(html.unescape(html.unescape(clause)))
     if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or _BAD_START.match(text):
         return None
     tokens = _TOKEN.findall(text)
     words = [t for t in tokens if t[0].isalnum()]
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not _VERBISH.search(text):
+        return None
+    if _THIRD_PARTY.search(text):
         return None
     if _GENERIC_YOU.search(text) and not re.search(r"\byour\b", text, re.I):
         return None  # "you need Prime to ..." is a generic you; shifting it misleads
@@ -112,8 +137,14 @@ def say_back(clause: str) -> str | None:
         tokens = [t for t in tokens if t != "!"]
     shifted = _shift(tokens)
     first = shifted[0]
-    if first.lower() not in _SUBJECTS:
+    low = first.lower()
+    if low in _NOT_SUBJECTS or low.endswith(("ed", "ly")) or low[:1].isdigit() or (
+            low.endswith("ing") and len(words) < 5):
         return None
+    if low not in _SUBJECT_WORDS and not _VERBISH.search(" ".join(words[1:])):
+        return None  # a bare noun phrase with no verb after it says nothing back
+    if first[:1].isupper() and not _KEEP_CAPITAL.match(first) and _is_common_word(low):
+        shifted[0] = first[:1].lower() + first[1:]  # "Second, the soup" mid-sentence
     if first.lower() in _COMMON_STARTS or (first[:1].isupper() and not _KEEP_CAPITAL.match(
             first) and first.lower() in ("compared", "after", "both", "all", "every", "one")):
         shifted[0] = first[:1].lower() + first[1:]

@@ -39,7 +39,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
               "replacement": False, "callback": True},
     "product": {"experience": "purchase", "default_team": "product team", "refund": False,
                 "replacement": True, "callback": True},
-    "app": {"experience": "experience with the app", "default_team": "app team",
+    "app": {"experience": "the app", "default_team": "app team",
             "refund": False, "replacement": False, "callback": False},
     "airline": {"experience": "trip", "default_team": "customer care team", "refund": False,
                 "replacement": False, "callback": False},

@@ -29,8 +29,11 @@ MAX_CLAUSES = 60  # clauses scored one by one; the rest count only in the whole-
 MAX_EVIDENCE = 6
 PRAISE_COMPOUND = 0.3  # a clause this positive to VADER, and not a complaint, is praise
 PRAISE_MAX_P = 0.3
+PRAISE_TERM_P = 0.15  # a praised thing is named back only when the praise is unmistakable
+PRAISE_TERM_COMPOUND = 0.5
 CLEAR_COMPLAINT = 0.8  # a clause this sure is a complaint even in a 4-5 star review
 SARCASM_PRAISE = 0.4  # praise-heavy words (VADER) on a 1-star rating read as sarcasm
+SARCASM_MAX_P = 0.3  # ... when nothing in the text reads as a complaint
 HIGH_SEVERITY_P = 0.9
 SEVERE_FLAGS = ("safety", "discrimination", "legal", "privacy")
 MODEL_LANGUAGES = ("en",)
@@ -68,7 +71,8 @@ def _clause_reading(spans: list[segment.Span], m: linear.LinearModel,
         else:
             polarity = "neutral"
         out.append({"clause": span.text, "start": span.start, "p": p, "polarity": polarity,
-                    "aspect": found[0] if found else None, "cues": cues})
+                    "aspect": found[0] if found else None, "term": found[1] if found else None,
+                    "cues": cues, "compound": compound})
     return out
 
 
@@ -131,7 +135,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     else:  # no words judged in a language the model does not read; the stars still count
         p_doc, cues, readings, flags = 0.0, 0.0, [], []
     if supported and sarcasm is None and stars is not None and stars <= 1.5 and \
-            compound >= SARCASM_PRAISE and p_doc < m.threshold:
+            compound >= SARCASM_PRAISE and p_doc < SARCASM_MAX_P and not any(
+                r["polarity"] == "negative" for r in readings):
         sarcasm = texts[0] if texts else full  # praise words on a one-star rating
     if sarcasm:
         flags.append(routing.Flag("sarcasm", "sarcasm", sarcasm))
@@ -175,7 +180,9 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
                        "team": tax.team(worst["aspect"]) if worst["aspect"] else None,
                        "about": tax.about(worst["aspect"]) if worst["aspect"] else None})
     praise = [{"aspect": r["aspect"], "clause": r["clause"], "polarity": "positive",
-               "about": tax.about(r["aspect"]) if r["aspect"] else None}
+               "about": tax.about(r["aspect"]) if r["aspect"] else None,
+               "term": r["term"] if r["p"] < PRAISE_TERM_P and r["compound"] >=
+               PRAISE_TERM_COMPOUND else None}
               for r in readings if r["polarity"] == "positive"]
     score = round(1.0 - 2.0 * p_doc, 4) if supported else 0.0
     if stars is not None:

@@ -53,7 +53,7 @@ def _detector():
 
 
 @lru_cache(maxsize=1)
-def _english_vocabulary() -> frozenset[str]:
+def english_vocabulary() -> frozenset[str]:
     """English words we already ship: VADER's lexicon, and the triage's own word lists."""
     from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
     from reviewwatch.triage.taxonomy import all_terms
@@ -71,7 +71,7 @@ def detect(text: str) -> str:
     if sum(w in _ENGLISH for w in words) / len(words) >= FUNCTION_WORD_SHARE:
         return "en"
     if sample.isascii():
-        english = sum(w in _english_vocabulary() for w in words) / len(words)
+        english = sum(w in english_vocabulary() for w in words) / len(words)
         foreign = sum(w in _FOREIGN for w in words) / len(words)
         if english >= VOCABULARY_SHARE or (english >= LOOSE_VOCABULARY_SHARE and
                                            foreign < FOREIGN_SHARE):

@@ -84,8 +84,11 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("voucher", r"\b(?:voucher|meal credit|hotel (?:room|voucher)|travel credit)\b"),
 )
 _QUESTION = re.compile(r"[^.!?\n]{3,300}\?")
-_DIRECT = re.compile(r"\b(?:you|your|anyone|why|how|when|where|what|who|can|could|will|would|is|"
-                     r"are|do|does|did)\b", _I)
+_DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|would|is|are|do|"
+                     r"does|did|has|have|should|any ?one|anybody)\b|\b(?:can|could|will|would) "
+                     r"(?:you|someone|anyone)\b", _I)
+_RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$)|['\"\u2018\u2019"
+                         r"\u201c\u201d]", _I)
 _COMPILED = tuple((k, reason, re.compile(p, _I)) for k, reason, p in FLAGS)
 _ASKS = tuple((k, re.compile(p, _I)) for k, p in ASKS)
 # Platforms and companies whose failures a business often hears about but does not own.
@@ -149,7 +152,8 @@ def questions_in(text: str, limit: int = 3) -> list[str]:
     out: list[str] = []
     for m in _QUESTION.finditer(text[:5_000]):
         q = " ".join(m.group(0).split()).lstrip(",;:-) ")
-        if _DIRECT.search(q) and q not in out:
+        if _DIRECT.search(q) and not _RHETORICAL.search(q) and len(q.split()) >= 3 and \
+                q not in out:
             out.append(q)
             if len(out) >= limit:
                 break

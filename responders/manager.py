@@ -175,7 +175,9 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False
     return _pick([f"Thank you for your honest review of {experience}.",
-                  f"I'm sorry {experience} fell short of what you expected."], seed,
+                  f"I'm sorry {experience} fell short of what you expected.",
+                  f"Thank you for telling us how {experience} went.",
+                  f"I'm sorry to read that {experience} disappointed you."], seed,
                  "hear"), False
 
 

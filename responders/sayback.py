@@ -14,7 +14,7 @@ import html
 import re
 
 MIN_WORDS = 3
-MAX_WORDS = 16
+MAX_WORDS = 14
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]")
 _OPENERS = re.compile(
     r"^(?:(?:and|but|so|also|plus|then|honestly|unfortunately|sadly|overall|anyway|however|"
@@ -50,7 +50,8 @@ _BARE_VERDICT = re.compile(
 _BAD_START = re.compile(
     r"^(?:because|which|that|when|if|as|to|for|with|of|in|on|at|by|from|even|what|how|why|"
     r"who|where|while|than|or|nor|like|after|before|since|until|unless|although|though|"
-    r"without|about)\b", re.I)
+    r"without|about|out|up|off|down|over|back|into|onto|through)\b", re.I)
+_FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically)\s+", re.I)
 _SUBJECT_WORDS = frozenset(
     "the a an it it's its this that these those they they're there there's he she his her "
     "their you you're you've your both all every each everything nothing nobody someone "
@@ -122,7 +123,7 @@ def _is_common_word(word: str) -> bool:
 
 def say_back(clause: str) -> str | None:
     """The clause as the manager says it back ("the sound is weak"), or None if it won't do."""
-    text = _strip(html.unescape(html.unescape(clause)))
+    text = _FILLERS.sub("", _strip(html.unescape(html.unescape(clause))))
     if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or _BAD_START.match(text):
         return None
     tokens = _TOKEN.findall(text)

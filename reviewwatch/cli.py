@@ -239,6 +239,23 @@ def eval_command(file: str, text_col: str, rating_col: str, business: str | None
     click.echo(main_eval(file, text_col, rating_col, models))
 
 
+@cli.command("eval-drafts")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_drafts_command(file: str, as_json: bool) -> None:
+    """Automatic checks on drafts (JSON Lines from `reviewwatch draft`): moves, lint, limits."""
+    from reviewwatch import eval_drafts
+    from reviewwatch.textinput import read_utf8
+
+    rows = eval_drafts.read(read_utf8(Path(file)).splitlines() if file != "-" else
+                            sys.stdin.read().splitlines())
+    if not rows:
+        raise click.ClickException(f"{file}: no drafts in it (expected `reviewwatch draft` "
+                                   "output)")
+    result = eval_drafts.evaluate(rows)
+    click.echo(json.dumps(result) if as_json else eval_drafts.report(result))
+
+
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
               show_default=True)

@@ -16,10 +16,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import replace
 from typing import Any
 
+from reviewwatch.triage import features, routing, segment, taxonomy, vader
 from reviewwatch.triage import model as linear
-from reviewwatch.triage import routing, segment, taxonomy, vader
+from reviewwatch.triage.aspects import find_cues
 from reviewwatch.triage.language import detect
 
 NEGATIVE = -0.05  # VADER's own thresholds, for the plain-VADER baseline
@@ -58,11 +61,21 @@ def _stars(rating: float | None, rating_max: float) -> float | None:
 
 
 def _clause_reading(spans: list[segment.Span], m: linear.LinearModel,
-                    tax: taxonomy.Taxonomy) -> list[dict[str, Any]]:
+                    tax: taxonomy.Taxonomy, doc_cues: list, whole: tuple[float, float, float]
+                    ) -> list[dict[str, Any]]:
+    """Each clause scored by the model; the text's cues are shared out by position, and a
+    text that is one clause reuses its whole-text score."""
     out = []
+    starts = [c.start for c in doc_cues]
     for span in spans[:MAX_CLAUSES]:
-        compound = vader.compound(span.text)
-        p, cues = m.score(span.text, compound)
+        if len(spans) == 1:
+            p, cues, compound = whole
+        else:
+            compound = vader.compound(span.text)
+            lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+            mine = [replace(c, start=c.start - span.start, end=c.end - span.start)
+                    for c in doc_cues[lo:hi]]
+            p, cues = m.score(span.text, compound, mine)
         found = tax.aspect_of(span.text)
         if p >= m.threshold or (p >= HIDDEN_COMPLAINT_P and cues >= HIDDEN_COMPLAINT_CUES):
             polarity = "negative"  # near the line, a named failure ("crashes") is a complaint
@@ -130,8 +143,9 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     sarcasm = routing.sarcasm_in(texts)
     supported = lang in MODEL_LANGUAGES
     if supported:
-        p_doc, cues = m.score(body, compound)
-        readings = _clause_reading(spans, m, tax)
+        doc_cues = find_cues(body[:features.MAX_FEATURE_CHARS].lower())
+        p_doc, cues = m.score(body, compound, doc_cues)
+        readings = _clause_reading(spans, m, tax, doc_cues, (p_doc, cues, compound))
     else:  # no words judged in a language the model does not read; the stars still count
         p_doc, cues, readings, flags = 0.0, 0.0, [], []
     if supported and sarcasm is None and stars is not None and stars <= 1.5 and \

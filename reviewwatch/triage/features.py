@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 MAX_FEATURE_CHARS = 5_000  # the model reads this much of a text; long texts say it early
 NEGATION_SCOPE = 3  # words after a negator that it flips, at most (to the next punctuation)
@@ -59,6 +60,7 @@ def vader_buckets(compound: float) -> list[str]:
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix strip, so 'reboots', 'rebooting' and 'rebooted' share a feature."""
     for suffix in _SUFFIXES:
@@ -75,11 +77,16 @@ def featurize(text: str, compound: float) -> list[str]:
 MAX_CUE_MASS = 4.0
 
 
-def featurize_with_cues(text: str, compound: float) -> tuple[list[str], float]:
-    """The feature strings, and the complaint cues' total weight (capped), in one pass."""
+def featurize_with_cues(text: str, compound: float, cues: list | None = None
+                        ) -> tuple[list[str], float]:
+    """The feature strings, and the complaint cues' total weight (capped), in one pass.
+
+    `cues` are the text's complaint cues when the caller found them already (a clause's
+    share of its whole text's cues), so the cue patterns read each text once."""
     from reviewwatch.triage.aspects import find_cues
 
-    cues = find_cues(text[:MAX_FEATURE_CHARS].lower())
+    if cues is None:
+        cues = find_cues(text[:MAX_FEATURE_CHARS].lower())
     toks = tokens(text)
     feats = [f"u:{t}" for t in toks]
     feats.extend(f"s:{stem(t)}" for t in toks)

@@ -50,9 +50,10 @@ class LinearModel:
         """P(the text is a complaint)."""
         return self.score(text, compound)[0]
 
-    def score(self, text: str, compound: float) -> tuple[float, float]:
+    def score(self, text: str, compound: float, cues: list | None = None
+              ) -> tuple[float, float]:
         """(P(the text is a complaint), the complaint cues' weight in it)."""
-        feats, cues = features.featurize_with_cues(text, compound)
+        feats, cues = features.featurize_with_cues(text, compound, cues)
         z = self.logit(feats) + self.cue_weight * cues
         z = max(-MAX_LOGIT, min(MAX_LOGIT, z))
         return 1.0 / (1.0 + math.exp(-z)), cues

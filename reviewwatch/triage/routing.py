@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _I = re.IGNORECASE
 
@@ -83,7 +84,7 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("rebooking", r"\b(?:rebook\w*|next (?:available )?flight|get (?:me|us) (?:home|on))\b"),
     ("voucher", r"\b(?:voucher|meal credit|hotel (?:room|voucher)|travel credit)\b"),
 )
-_QUESTION = re.compile(r"[^.!?\n]{3,300}\?")
+_QMARK = re.compile(r"\?+")
 _DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|would|is|are|do|"
                      r"does|did|has|have|should|any ?one|anybody)\b|\b(?:can|could|will|would) "
                      r"(?:you|someone|anyone)\b", _I)
@@ -126,13 +127,22 @@ def sarcasm_in(clauses: list[str]) -> str | None:
 def other_company(text: str, competitors: tuple[str, ...] = (),
                   own_names: tuple[str, ...] = ()) -> str | None:
     """A named competitor or platform the text is about, when it is not about the business."""
-    low = text.lower()
-    for name in (*competitors, *PLATFORMS):
-        n = name.lower().strip()
-        if n and n not in (o.lower() for o in own_names) and re.search(
-                rf"(?<![\w@.]){re.escape(n)}(?![\w])", low):
-            return name
-    return None
+    pattern, names = _companies(tuple(competitors), tuple(own_names))
+    m = pattern.search(text.lower()) if pattern else None
+    return names[m.group(0)] if m else None
+
+
+@lru_cache(maxsize=64)
+def _companies(competitors: tuple[str, ...], own: tuple[str, ...]
+               ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for every other company's name, so a text is read once."""
+    mine = {o.lower().strip() for o in own}
+    names = {n.lower().strip(): n for n in (*competitors, *PLATFORMS)
+             if n.strip() and n.lower().strip() not in mine}
+    if not names:
+        return None, {}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w@.])(?:{alternation})(?![\w])"), names
 
 
 def asks_in(clauses: list[str]) -> list[dict[str, str]]:
@@ -148,10 +158,17 @@ def asks_in(clauses: list[str]) -> list[dict[str, str]]:
 
 
 def questions_in(text: str, limit: int = 3) -> list[str]:
-    """Direct questions, verbatim (a sentence ending in '?', addressed to someone)."""
+    """Direct questions, verbatim (a sentence ending in '?', addressed to someone).
+
+    Found from each '?' back to the sentence's start, so the work is linear in the text."""
     out: list[str] = []
-    for m in _QUESTION.finditer(text[:5_000]):
-        q = " ".join(m.group(0).split()).lstrip(",;:-) ")
+    text = text[:5_000]
+    for m in _QMARK.finditer(text):
+        end = m.end()
+        start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
+        if end - start > 300 or end - start < 4:
+            continue
+        q = " ".join(text[start:end].split()).lstrip(",;:-) ")
         if _DIRECT.search(q) and not _RHETORICAL.search(q) and len(q.split()) >= 3 and \
                 q not in out:
             out.append(q)

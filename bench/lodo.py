@@ -1,4 +1,4 @@
-"""Triage generalization, aspects and learning from staff, measured honestly (needs the train extra).
+"""Triage generalization, aspects and learning from staff (needs the train extra).
 
 1. Leave one domain out: for each source in ../shared/data, train on all the others and
    test negative detection on it, with plain VADER beside it (the model card's table).
@@ -92,7 +92,7 @@ def corrections(examples: list[corpus.Example]) -> None:
                                 [e.label == "negative" for e in given])
         tuned = base.adapted(delta, bias, "adapted")
 
-        def score(model: LinearModel) -> float:
+        def score(model: LinearModel, held: list[corpus.Example] = held) -> float:
             tp = fp = fn = 0
             for e in held:
                 p = model.probability(e.text, vader.compound(e.text)) >= model.threshold

@@ -23,11 +23,13 @@ from typing import Any
 from responders import sayback
 from responders.names import first_name
 from reviewwatch.profile import MANUAL_SOCIAL, SOCIAL_PLATFORMS, Profile
+from reviewwatch.triage import vader
 
 NEGATIVE_LABELS = ("negative", "mixed")
 SHORT_PLATFORMS = frozenset({"google_play"}) | SOCIAL_PLATFORMS
 MAX_HEAR_WORDS = 34
 MAX_CANDIDATES = 5
+SAYBACK_MAX_COMPOUND = 0.1  # a clause that reads as praise is not said back as a complaint
 ROUTED_FLAGS = ("safety", "privacy", "legal", "billing_dispute", "bereavement",
                 "discrimination", "ongoing", "other_company", "language")
 
@@ -159,10 +161,13 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str
 
     The issues that can be said back are taken first, those with an aspect before those
     without (a named problem says more than a verdict), in triage's order of certainty."""
-    with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect")]
+    with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect") and
+                   vader.compound(i["clause"]) <= SAYBACK_MAX_COMPOUND]
     said = next((s for s in (sayback.say_back(i["clause"]) for i in with_aspect) if s), None)
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
-        said = next((s for s in (sayback.say_back(i["clause"]) for i in issues) if s), None)
+        said = next((s for s in (sayback.say_back(i["clause"]) for i in issues
+                                 if vader.compound(i["clause"]) <= SAYBACK_MAX_COMPOUND) if s),
+                    None)
     if said:
         text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
         others = [i["about"] for i in with_aspect if i.get("about") and i["about"] not in said
@@ -176,7 +181,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False
     return _pick([f"Thank you for your honest review of {experience}.",
                   f"I'm sorry {experience} fell short of what you expected.",
-                  f"Thank you for telling us how {experience} went.",
+                  f"Thank you for telling us how you found {experience}.",
                   f"I'm sorry to read that {experience} disappointed you."], seed,
                  "hear"), False
 
@@ -184,9 +189,11 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str
 def _praise_first(triage: dict[str, Any]) -> str | None:
     """'I'm glad you liked the color.' for a thing praised and not also complained about."""
     complained = {i.get("aspect") for i in triage.get("issues") or []}
+    said = " ".join(i.get("clause") or "" for i in triage.get("issues") or []).lower()
     for p in triage.get("praise") or []:
         term = (p.get("term") or "").strip()
-        if term and p.get("aspect") not in complained and term.isalpha() and len(term) > 2:
+        if term and p.get("aspect") not in complained and term.isalpha() and len(term) > 2 \
+                and term.lower() not in said:
             return f"I'm glad you liked the {term.lower()}."
     return None
 
@@ -286,7 +293,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 issues[0].get("team") if issues else None))
             diagnose = f"I've passed it to our {team} today."
         else:
-            hear, _ = _hear(issues, seed, short, _experience_np(profile))
+            sarcastic = any(f.get("flag") == "sarcasm" for f in triage.get("flags") or [])
+            hear, _ = _hear([] if sarcastic else issues, seed, short, _experience_np(profile))
             if not short:
                 liked = _praise_first(triage)
                 if liked:
@@ -303,7 +311,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
         greet = _greeting(name, profile, social)
         if social:
-            hear = f"{greet}{hear[:1].lower() + hear[1:] if greet else hear}"
+            lowered = hear if hear.startswith(("I ", "I'")) else hear[:1].lower() + hear[1:]
+            hear = f"{greet}{lowered if greet else hear}"
         elif greet:
             hear = f"{greet}\n\n{hear}"
         parts += [{"move": "hear", "text": hear}, {"move": "empathize", "text": f"{empathy},"},

@@ -15,7 +15,7 @@ import re
 
 MIN_WORDS = 3
 MAX_WORDS = 14
-_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]")
 _OPENERS = re.compile(
     r"^(?:(?:and|but|so|also|plus|then|honestly|unfortunately|sadly|overall|anyway|however|"
     r"first of all|firstly|secondly|finally|lastly|basically|well|ok|okay|oh|ugh|just|now|"
@@ -72,7 +72,9 @@ _NOT_SUBJECTS = frozenset(
     "returned will would could should can cannot can't don't didn't won't isn't wasn't "
     "is are was were be been have has had do does did make made give gave take took keep "
     "kept stop stopped thanks thank great good bad worst best nice terrible awful horrible "
-    "amazing excellent poor overall definitely absolutely totally super".split())
+    "amazing excellent poor overall definitely absolutely totally super hear spread check "
+    "look see read avoid beware save stay go buy use download install delete fix bring let "
+    "find tell ask call stop pay skip run trust".split())
 
 
 def _strip(clause: str) -> str:

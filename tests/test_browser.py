@@ -59,9 +59,10 @@ def test_log_in_edit_approve_reject_and_log_out(site):
 
             card = page.locator(f"#draft-{drafts[1]}")
             card.locator("textarea").fill(
-                "Hi Sam, thank you for telling us about being charged twice. I'd be frustrated "
-                "too. I'm sorry. Please reach me at maria@bluedoor.example so I can put it "
-                "right. I'm fixing our billing system.\n\nMaria")
+                "Hi Sam, thank you for telling us about being charged twice. I understand why "
+                "a charge like that is upsetting, and I'm sorry. Please email "
+                "maria@bluedoor.example and I'll go through the charges with you. I've passed "
+                "this to our billing team.\n\nMaria")
             card.locator("button", has_text="Approve").click()
             expect(page.locator(".flash.ok")).to_contain_text("Approved")
             expect(page.locator(".manual")).to_contain_text("Post it yourself")

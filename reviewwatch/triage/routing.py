@@ -27,7 +27,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|bodies|"
      r"matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
      r"rat|band-?aid|plaster) (?:in|on) (?:my|the|our) (?:food|meal|plate|drink|salad|"
-     r"soup|dish|sandwich|burger|rice|curry|pizza|bowl))\b"),
+     r"soup|dish|sandwich|burger|rice|curry|pizza|bowl)|(?:vegetarian|vegan|meatless|halal|"
+     r"kosher)\b[^.!?]{0,120}\b(?:meat|bacon|chicken|pork|beef|ham|sausage))\b"),
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
      r"my)|privacy|personal (?:data|information|info|details)|my (?:data|information) "

@@ -125,7 +125,10 @@ def _build(category: str | None, extra: tuple) -> Taxonomy:
         sections.append({k: {"name": n or k.replace("_", " ").capitalize(), "terms": list(t),
                              "team": team or "team", "about": about or ""}
                          for k, n, t, team, about in extra})
-    sections += [raw.get(c, {}) for c in order] + [raw.get("common", {})]
+    if category in CATEGORIES:
+        sections += [raw.get(category, {}), raw.get("common", {})]
+    else:  # no category: the aspects every business has own the terms they share
+        sections += [raw.get("common", {})] + [raw.get(c, {}) for c in order]
     aspects: dict[str, Aspect] = {}
     owner: dict[str, str] = {}
     for section in sections:

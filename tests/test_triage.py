@@ -58,7 +58,8 @@ def test_but_rule_keeps_the_packages_first_equal_entry_quirk():
 
 @pytest.mark.parametrize(("text", "label", "aspects"), [
     ("We waited 45 minutes and nobody came to check on us", "negative", {"wait_time"}),
-    ("I was charged twice and support never answered my emails", "negative", {"billing"}),
+    ("I was charged twice. Support never answered my emails.", "negative",
+     {"billing", "support"}),
     ("The app crashes every time I open it since the update.", "negative", {"crashes"}),
     ("Can't log in anymore, locked out of my account.", "negative", {"login"}),
     ("Love this app, it helps me every single day!", "positive", set()),

@@ -68,7 +68,7 @@ hear: one sentence that says back the customer's specific complaint (the top one
 issues given) in your own words, speaking to them: shift the person (I -> you, my -> your, \
 we -> you), keep the tense, and keep named things (products, dishes, flight numbers). Never \
 write "what you described as", never put their words in quotation marks, and never name \
-only a category ("the cleanliness problems") when they said what happened.
+only a category ("the cleanliness problems") when they said what happened.{praise_note}
 empathize and apologize: together ONE natural sentence. empathize is its first half and \
 ends with a comma ("I can see how frustrating that wait was,"); apologize finishes it and \
 starts with "and" ("and I'm sorry we kept you."). Own what the business owns. No "if", no \
@@ -156,6 +156,8 @@ def messages(item: dict[str, Any], triage: dict[str, Any], business: Any, *,
         questions=(" They asked a question: answer it if the facts are known, or say who will "
                    "answer it." if triage.get("questions") else ""),
         team=team,
+        praise_note=(" They also praised something (see praise): thank them for it in a few "
+                     "words first, in the same move." if triage.get("praise") else ""),
         design_note=(", and since this is about a design or a policy, do not say anything "
                      "went wrong" if design else ""),
         experience=profile.experience, voice=profile.voice,

@@ -250,3 +250,15 @@ def test_llm_is_enabled_only_with_its_key_in_the_environment():
     assert not unset.llm.enabled and KEY not in repr(unset.llm)
     assert cfg.from_dict({"llm": {"endpoint": "http://127.0.0.1:8080"}}, environ={}).llm.enabled
     assert not cfg.from_dict({}, environ={}).llm.enabled
+
+
+def test_a_mixed_review_asks_for_the_praise_too():
+    text = "The pasta was lovely but we waited an hour for it."
+    result = triage(text, rating=3, category="restaurant")
+    settings = settings_for("http://127.0.0.1:9/v1")
+    system = llm.messages({"text": text, "kind": "review"}, result, settings.businesses[0],
+                          platform="schema_org", limit=None)[0]["content"]
+    assert result["praise"] and "thank them for it" in system
+    plain = llm.messages(ITEM, TRIAGE, settings.businesses[0], platform="schema_org",
+                         limit=None)[0]["content"]
+    assert "thank them for it" not in plain

@@ -289,3 +289,21 @@ def test_cli_drafts_llm_without_an_endpoint_is_one_line(tmp_path):
     assert result.output.strip().splitlines() == [
         "Error: [llm] has no endpoint: set llm.endpoint to an OpenAI-compatible server "
         "(see `reviewwatch config check`)"]
+
+
+def test_the_scheduler_runs_the_worker_as_its_own_job(tmp_path, model):
+    from reviewwatch.http import make_client
+    from reviewwatch.scheduler import build_scheduler
+
+    settings = settings_for(tmp_path, model.url)
+    db = store.open_database(settings.storage_path)
+    _, (item_id,) = collect_items(db, settings, WAIT)
+
+    async def scenario():
+        async with make_client(settings.user_agent) as client:
+            jobs_ = {job.id: job for job in build_scheduler(db, settings, client).get_jobs()}
+            assert jobs_["llm"].max_instances == 1 and jobs_["llm"].coalesce is True
+            await jobs_["llm"].func()
+
+    asyncio.run(scenario())
+    assert store.latest_draft(db, item_id)["generator"] == "llm"

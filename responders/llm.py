@@ -46,6 +46,7 @@ CHANNEL_NAMES = {"google_play": "Google Play", "google_business": "Google Busine
                  "reddit": "Reddit", "hackernews": "Hacker News", "rss": "a web page"}
 UNIT_NAMES = {"chars": "characters", "bytes": "bytes of UTF-8", "graphemes": "characters"}
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_FOREIGN = re.compile(r"\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$", re.I)
 
 
@@ -290,6 +291,11 @@ def validate(parts: list[dict[str, str]], item: dict[str, Any], triage: dict[str
     resolve = next(p["text"] for p in parts if p["move"] == "resolve")
     if contact and contact.lower() not in resolve.lower():
         raise UnusableAnswer("the resolve move does not give the contact phrase")
+    own = f"{getattr(business, 'contact', '') or ''} {contact}".lower()
+    for m in _FOREIGN.finditer(reply):  # a review can try to steer the model to a link
+        if m.group(0).lower().rstrip(".,;:") not in own:
+            raise UnusableAnswer("the reply gives a link or an address that is not the "
+                                 "business's contact")
     if platform in SOCIAL_PLATFORMS:
         body = " ".join(p["text"] for p in parts if p["move"] != "sign")
         count = len([s for s in _SENTENCE.findall(body) if s.strip()])

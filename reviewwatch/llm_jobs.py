@@ -147,6 +147,10 @@ async def _one(db: Database, settings: Settings, client: httpx.AsyncClient,
         report.skipped[draft_id] = why
         return
     item, business, platform, limit = _context(settings, draft)
+    if business is None:
+        _finish(db, job, "skipped", "the business is no longer in the config", now)
+        report.skipped[draft_id] = "the business is no longer in the config"
+        return
     try:
         made = await llm.draft(client, settings.llm, item, draft["triage"] or {}, business,
                                draft, platform=platform, limit=limit)

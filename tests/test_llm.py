@@ -135,7 +135,18 @@ NO_CONTACT = {"moves": GOOD["moves"][:3] + [
     GOOD["moves"][4:]}
 
 
+STEERED = {"moves": GOOD["moves"][:3] + [
+    {"move": "resolve", "text": "Please email maria@bluedoor.example or claim your voucher at "
+                                "https://bluedoor-deals.example/claim and I'll look into it."}] +
+    GOOD["moves"][4:]}
+OTHER_ADDRESS = {"moves": GOOD["moves"][:3] + [
+    {"move": "resolve", "text": "Please email maria@bluedoor.example or refunds@evil.example "
+                                "and I'll look into it."}] + GOOD["moves"][4:]}
+
+
 @pytest.mark.parametrize(("answer", "why"), [
+    (STEERED, "not the business's contact"),
+    (OTHER_ADDRESS, "not the business's contact"),
     ("I'm sorry, I can't help with that.", "not JSON"),
     ('{"moves": [{"move": "hear", "text": "You waited', "not JSON"),
     ("```json\n[1, 2, 3]\n```", "not a JSON object"),

@@ -307,3 +307,14 @@ def test_the_scheduler_runs_the_worker_as_its_own_job(tmp_path, model):
 
     asyncio.run(scenario())
     assert store.latest_draft(db, item_id)["generator"] == "llm"
+
+
+def test_a_business_gone_from_the_config_is_skipped(tmp_path, model):
+    settings = settings_for(tmp_path, model.url)
+    db = store.open_database(settings.storage_path)
+    _, (item_id,) = collect_items(db, settings, WAIT)
+    draft_id = store.latest_draft(db, item_id)["id"]
+    settings.businesses[0].id = "renamed"
+    done = asyncio.run(llm_jobs.run_jobs(db, settings, now=NOW))
+    assert done.skipped == {draft_id: "the business is no longer in the config"}
+    assert model.requests == []

@@ -161,7 +161,8 @@ def drafts_posted(draft_id: int, actor: str | None, settings: cfg.Settings) -> N
 
 def register(cli: click.Group) -> None:
     """Add these command groups to the main CLI."""
-    from reviewwatch import cli_users
+    from reviewwatch import cli_llm, cli_users
 
+    cli_llm.register(drafts)
     cli.add_command(drafts)
     cli_users.register(cli)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reviewwatch import logsafe
@@ -29,6 +30,9 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_PAGES = 10
 MAX_TRUSTED_PROXIES = 5
+MAX_LLM_TIMEOUT = 600
+MAX_LLM_TOKENS = 8192
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 DEFAULT_USER_AGENT = "reviewwatch/0.1 (+https://github.com/reviewwatch/reviewwatch)"
 
 SOURCE_KINDS = (
@@ -178,10 +182,17 @@ class SmtpSettings:
 
 @dataclass
 class LlmSettings:
-    endpoint: str | None = None
+    endpoint: str | None = None  # unset: no LLM drafting
     model: str = "llama3"
     api_key: Secret | str | None = None
-    timeout: float = 30.0
+    timeout: float = 30.0  # seconds for one answer, in the worker; never in a collection
+    max_tokens: int = 600  # bounds how long a local model writes
+    json_mode: bool = True  # ask for response_format json_object
+
+    @property
+    def enabled(self) -> bool:
+        """An endpoint is set, and its key (when it has one) is in the environment."""
+        return available(self.endpoint) and (self.api_key is None or available(self.api_key))
 
 
 @dataclass
@@ -344,14 +355,7 @@ def from_dict(data: dict, path: Path | None = None,
     alerts = _alerts(c, c.table(data, "alerts", "alerts"))
     digest = _digest(c, c.table(data, "digest", "digest"))
     smtp = _smtp(c, c.table(data, "smtp", "smtp"))
-    llm_t = c.table(data, "llm", "llm")
-    c.unknown(llm_t, {"endpoint", "model", "api_key", "timeout"}, "llm")
-    llm = LlmSettings(
-        endpoint=c.value(llm_t, "endpoint", "llm.endpoint", str, None),
-        model=c.value(llm_t, "model", "llm.model", str, "llama3"),
-        api_key=c.value(llm_t, "api_key", "llm.api_key", str, None),
-        timeout=float(c.value(llm_t, "timeout", "llm.timeout", (int, float), 30.0)),
-    )
+    llm = _llm(c, c.table(data, "llm", "llm"))
     resp_t = c.table(data, "responders", "responders")
     c.unknown(resp_t, {"phrase_bank"}, "responders")
     bank = c.value(resp_t, "phrase_bank", "responders.phrase_bank", str, None)
@@ -379,6 +383,40 @@ def from_dict(data: dict, path: Path | None = None,
                         phrase_bank=phrase_bank, user_agent=user_agent,
                         missing_secrets=c.missing)
     return settings
+
+
+def _llm(c: _Checker, t: dict[str, Any]) -> LlmSettings:
+    """[llm]: an OpenAI-compatible chat endpoint, checked so a key never goes out in clear."""
+    c.unknown(t, {"endpoint", "model", "api_key", "timeout", "max_tokens", "json_mode"}, "llm")
+    llm = LlmSettings(
+        endpoint=c.value(t, "endpoint", "llm.endpoint", str, None),
+        model=c.value(t, "model", "llm.model", str, "llama3"),
+        api_key=c.value(t, "api_key", "llm.api_key", str, None),
+        timeout=float(c.value(t, "timeout", "llm.timeout", (int, float), 30.0)),
+        max_tokens=c.value(t, "max_tokens", "llm.max_tokens", int, 600),
+        json_mode=c.value(t, "json_mode", "llm.json_mode", bool, True),
+    )
+    endpoint = llm.endpoint.reveal() if isinstance(llm.endpoint, Secret) and \
+        llm.endpoint.present else llm.endpoint
+    if isinstance(endpoint, str):
+        url = urlsplit(endpoint)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            c.bad("llm.endpoint", "must be an http(s) URL such as http://127.0.0.1:11434/v1")
+        elif url.username or url.password or url.query:
+            c.bad("llm.endpoint", "must not hold credentials or a query; put the key in "
+                                  "api_key = \"env:NAME\"")
+        elif llm.api_key is not None and url.scheme == "http" and \
+                url.hostname not in LOOPBACK_HOSTS:
+            c.bad("llm.endpoint", "an api_key would go out unencrypted: use https, or a "
+                                  "server on this machine")
+    if not 0 < llm.timeout <= MAX_LLM_TIMEOUT:
+        c.bad("llm.timeout", f"{llm.timeout:g} must be more than 0 and at most "
+                             f"{MAX_LLM_TIMEOUT} seconds")
+        llm.timeout = 30.0
+    if not 16 <= llm.max_tokens <= MAX_LLM_TOKENS:
+        c.bad("llm.max_tokens", f"{llm.max_tokens} must be 16 to {MAX_LLM_TOKENS}")
+        llm.max_tokens = 600
+    return llm
 
 
 def _bank_problems(path: Path) -> list[str]:

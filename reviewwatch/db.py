@@ -236,6 +236,25 @@ def m030_triage_understanding(db: Database) -> None:
     """)
 
 
+@migrations()
+def m040_llm_draft_jobs(db: Database) -> None:
+    """LLM drafting runs outside the collection cycle: one job per template draft, taken by
+    the worker (`reviewwatch drafts llm`, or the scheduler in `reviewwatch run`)."""
+    db.executescript("""
+    CREATE TABLE llm_jobs (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL UNIQUE REFERENCES drafts(id) ON DELETE CASCADE,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        finished_at TEXT,
+        outcome TEXT
+    );
+    CREATE INDEX llm_jobs_due ON llm_jobs (status, next_attempt_at);
+    """)
+
+
 # The desk's indexes and the queue's sort key (m020, m021) live in db_indexes.py.
 from reviewwatch import db_indexes  # noqa: E402,F401  (registers its migrations after these)
 

@@ -16,9 +16,9 @@ from typing import Any
 import httpx
 from sqlite_utils import Database
 
-from reviewwatch import collectors
+from reviewwatch import collectors, llm_jobs
 from reviewwatch import db as store
-from reviewwatch.config import Settings, Source, available
+from reviewwatch.config import Settings, Source
 from reviewwatch.errors import CollectorError, ParseError, RateLimited
 from reviewwatch.models import Item, State
 from reviewwatch.replies import moment_of, purge_items, reply_state
@@ -51,6 +51,7 @@ class CycleReport:
     sources: list[SourceResult] = field(default_factory=list)
     negative: int = 0
     drafts_created: int = 0
+    llm_queued: int = 0  # drafts queued for the model's worker
     alerts_queued: int = 0
     delivery: dict[str, int] = field(default_factory=dict)
 
@@ -73,6 +74,7 @@ class CycleReport:
     def to_dict(self) -> dict[str, Any]:
         return {"collected": self.collected, "new": self.new, "edited": self.edited,
                 "negative": self.negative, "drafts_created": self.drafts_created,
+                "llm_queued": self.llm_queued,
                 "alerts_queued": self.alerts_queued, "delivery": self.delivery,
                 "sources": [asdict(r) | {"new_ids": None, "edited_ids": None}
                             for r in self.sources]}
@@ -231,6 +233,7 @@ def process_items(db: Database, settings: Settings, new_ids: list[int], edited_i
     report = report or CycleReport()
     now = now or datetime.now(UTC)
     alerts_on = bool(settings.alerts.slack_webhook_url)
+    llm_on = llm_jobs.enabled(settings)
     for item_id in [*new_ids, *edited_ids]:
         row = store.get_item(db, item_id)
         source = settings.source(row["source"]) if _has_source(settings, row["source"]) else None
@@ -248,11 +251,15 @@ def process_items(db: Database, settings: Settings, new_ids: list[int], edited_i
             if result["needs_reply"] and replied != "replied" and _no_open_draft(db, row, replied):
                 draft = _compose(settings, item_dict(row), result, business, source)
                 if draft is not None:
-                    store.add_draft(db, item_id, row["content_hash"], draft,
-                                    generator=draft.get("generator", "template"),
-                                    replaces_reply_at=(row["reply_at"] or "undated")
-                                    if replied == "edited_after" else None)
+                    draft_id = store.add_draft(db, item_id, row["content_hash"], draft,
+                                               generator=draft.get("generator", "template"),
+                                               replaces_reply_at=(row["reply_at"] or "undated")
+                                               if replied == "edited_after" else None)
                     report.drafts_created += 1
+                    # The model writes later, in its worker: this cycle never waits on it.
+                    if llm_on and llm_jobs.wanted(draft, result) and \
+                            llm_jobs.enqueue(db, draft_id, now):
+                        report.llm_queued += 1
             if negative and alerts_on and _recent(row, now) and store.enqueue(
                     db, "slack_alert", f"alert:item:{item_id}", {"item_id": item_id},
                     row["business_id"], now=now):
@@ -273,18 +280,13 @@ def _no_open_draft(db: Database, row: dict[str, Any], replied: str) -> bool:
 
 def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], business: Any,
              source: Source | None) -> dict[str, Any] | None:
-    """A template draft, or an LLM draft when [llm] is configured (it falls back itself)."""
+    """The template draft, stored at once; an LLM draft, when configured, comes later."""
     from responders import compose_draft
 
-    options = {"platform": collectors.platform_of(source.kind) if source else None,
-               "limit": source.reply_limit if source else None,
-               "bank_path": settings.phrase_bank}
-    if settings.llm.endpoint and (settings.llm.api_key is None or
-                                  available(settings.llm.api_key)):
-        from responders.llm import compose_with_llm
-
-        return compose_with_llm(item, result, business, settings.llm, **options)
-    return compose_draft(item, result, business, **options)
+    return compose_draft(item, result, business,
+                         platform=collectors.platform_of(source.kind) if source else None,
+                         limit=source.reply_limit if source else None,
+                         bank_path=settings.phrase_bank)
 
 
 def _has_source(settings: Settings, name: str) -> bool:

@@ -1,9 +1,9 @@
 """`reviewwatch run`: APScheduler 3 jobs beside the web UI, in one process.
 
-One poll job per source at its own interval, the outbox delivery, and the daily digests
-(each business's `digest.send_at` in its own timezone). Jobs hold no logic: they call the
-same pipeline functions as the CLI. A missed run is coalesced into one, and a source never
-has two polls running at once (max_instances=1).
+One poll job per source at its own interval, the outbox delivery, the daily digests
+(each business's `digest.send_at` in its own timezone), and the LLM drafting worker. Jobs
+hold no logic: they call the same pipeline functions as the CLI. A missed run is coalesced
+into one, and a source never has two polls running at once (max_instances=1).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 DELIVERY_EVERY = 60  # seconds between outbox deliveries
 DIGEST_CHECK_EVERY = 60
 CONFIG_CHECK_EVERY = 30  # seconds between looks at the config file's mtime
+LLM_EVERY = 20  # seconds between runs of the LLM drafting worker (a no-op without [llm])
 REFIT_HOUR = 3  # UTC: each business's model is refitted nightly when corrections came in
 MISFIRE_GRACE = 600
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE}
@@ -94,6 +95,14 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
     def refit() -> None:
         refit_models(db, watcher.settings)
 
+    async def llm_drafts() -> None:
+        # Its own job, never inside a poll: a slow model delays no collection or alert.
+        from reviewwatch import llm_jobs
+
+        report = await llm_jobs.run_jobs(db, watcher.settings)
+        if report.drafted or report.fallback or report.retrying:
+            log.info("LLM drafts: %s", report.summary())
+
     poll_jobs(settings, now)
     scheduler.add_job(refit, "cron", hour=REFIT_HOUR, id="refit", **JOB_DEFAULTS)
     scheduler.add_job(deliver, "interval", seconds=DELIVERY_EVERY, id="outbox", **JOB_DEFAULTS)
@@ -101,6 +110,7 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
                       next_run_time=now, **JOB_DEFAULTS)
     scheduler.add_job(follow_config, "interval", seconds=CONFIG_CHECK_EVERY, id="config",
                       **JOB_DEFAULTS)
+    scheduler.add_job(llm_drafts, "interval", seconds=LLM_EVERY, id="llm", **JOB_DEFAULTS)
     scheduler.follow_config = follow_config  # type: ignore[attr-defined]  (tests call it)
     return scheduler
 

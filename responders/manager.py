@@ -182,28 +182,28 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str
     return _pick([f"Thank you for your honest review of {experience}.",
                   f"I'm sorry {experience} fell short of what you expected.",
                   f"Thank you for telling us how you found {experience}.",
-                  f"I'm sorry to read that {experience} disappointed you."], seed,
+                  f"I'm sorry to read that {experience} let you down."], seed,
                  "hear"), False
 
 
-def _praise_first(triage: dict[str, Any]) -> str | None:
+def _praise_first(triage: dict[str, Any], text: str = "") -> str | None:
     """'I'm glad you liked the color.' for a thing praised and not also complained about."""
     complained = {i.get("aspect") for i in triage.get("issues") or []}
     said = " ".join(i.get("clause") or "" for i in triage.get("issues") or []).lower()
     for p in triage.get("praise") or []:
         term = (p.get("term") or "").strip()
         if term and p.get("aspect") not in complained and term.isalpha() and len(term) > 2 \
-                and term.lower() not in said:
+                and term.lower() not in said and text.lower().count(term.lower()) <= 1:
             return f"I'm glad you liked the {term.lower()}."
     return None
 
 
 def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile, item: dict,
-             business: Any, social: bool, seed: str) -> str:
+             business: Any, social: bool, seed: str, ask_what: bool = False) -> str:
     asks = {a["ask"] for a in triage.get("asks") or []}
     step = STEP.get(group, STEP["default"])
     aspect = (triage.get("issues") or [{}])[0].get("aspect")
-    if not triage.get("issues"):
+    if ask_what:  # the review named nothing we could say back: ask what went wrong
         step = "tell me what went wrong, so I can look into it"
         return (f"{_cap(contact)} and {step}." if social else f"Please {contact} and {step}.")
     if aspect == "fit":
@@ -245,7 +245,7 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
     if group in DESIGN:
         what = "Your points are" if len(abouts) > 1 else "Your feedback is"
         return f"{what} now with our {team}."
-    if not issues:
+    if not any(i.get("aspect") for i in issues) and not said.startswith(("You", "I read")):
         return f"I'll share what you tell me with our {team}."
     if not abouts:
         return f"I've passed this on to our {team} today."
@@ -294,9 +294,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             diagnose = f"I've passed it to our {team} today."
         else:
             sarcastic = any(f.get("flag") == "sarcasm" for f in triage.get("flags") or [])
-            hear, _ = _hear([] if sarcastic else issues, seed, short, _experience_np(profile))
+            hear, specific = _hear([] if sarcastic else issues, seed, short,
+                                   _experience_np(profile))
             if not short:
-                liked = _praise_first(triage)
+                liked = _praise_first(triage, item.get("text") or "")
                 if liked:
                     hear = f"{liked} {hear}"
             empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(
@@ -305,7 +306,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             own = OWN.get(group, "")
             if own and not short and not social:
                 apology = f"{apology} {own}"
-            resolve = _resolve(contact, group, triage, profile, item, business, social, seed)
+            resolve = _resolve(contact, group, triage, profile, item, business, social, seed,
+                               ask_what=not specific and not any(
+                                   i.get("aspect") for i in issues))
             diagnose = _diagnose(issues, group, profile, short, seed, said=hear)
             if "fell short" in hear:
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")

@@ -37,12 +37,13 @@ _VERBISH = re.compile(
     r"found|gave|said|told|lost|broke|quit|stopped|charged|forgot|ignored|arrived|\w{3,}ed|"
     r"\w{3,}s)\b", re.I)
 _REFUSE = re.compile(
-    r"https?://|www\.|@\w|\?|&\w+;|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
+    r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
     r"don'?t (?:use|buy|download|install|go)|i (?:don'?t|do not) (?:like|want|recommend)|"
     r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
     r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf)\b|[\"\u201c\u201d()\[\]]", re.I)
 _BARE_VERDICT = re.compile(
-    r"^(?:(?:this|it|that|they|everything) (?:is|was|are|were|'s) (?:so |very |just |"
+    r"^(?:(?:this|it|that) (?:is|was) not the kind of \w+|"
+    r"(?:this|it|that|they|everything) (?:is|was|are|were|'s) (?:so |very |just |"
     r"really |absolutely |the )?(?:worst|terrible|awful|horrible|bad|trash|garbage|useless|"
     r"ridiculous|a joke|a disaster|disgusting|unacceptable|disappointing|horrendous)"
     r"(?: \w+){0,2}|(?:what a|such a) \w+(?: \w+){0,3}|never again|avoid(?: \w+){0,3}|"
@@ -74,7 +75,8 @@ _NOT_SUBJECTS = frozenset(
     "kept stop stopped thanks thank great good bad worst best nice terrible awful horrible "
     "amazing excellent poor overall definitely absolutely totally super hear spread check "
     "look see read avoid beware save stay go buy use download install delete fix bring let "
-    "find tell ask call stop pay skip run trust".split())
+    "find tell ask call stop pay skip run trust sent got left lost broke bought brought "
+    "thought felt found told gave took kept".split())
 
 
 def _strip(clause: str) -> str:

@@ -28,7 +28,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
      r"rat|band-?aid|plaster) (?:in|on) (?:my|the|our) (?:food|meal|plate|drink|salad|"
      r"soup|dish|sandwich|burger|rice|curry|pizza|bowl)|(?:vegetarian|vegan|meatless|halal|"
-     r"kosher)\b[^.!?]{0,120}\b(?:meat|bacon|chicken|pork|beef|ham|sausage))\b"),
+     r"kosher)\b[\s\S]{0,240}?\b(?:meat|bacon|chicken|pork|beef|ham|sausage))\b"),
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
      r"my)|privacy|personal (?:data|information|info|details)|my (?:data|information) "

@@ -16,6 +16,7 @@ import click
 from reviewwatch import __version__
 from reviewwatch import config as cfg
 from reviewwatch.errors import ReviewwatchError
+from reviewwatch.profile import CATEGORIES
 
 
 class Group(click.Group):
@@ -84,15 +85,23 @@ def demo(once: bool, db_path: str | None, port: int) -> None:
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
-def init(directory: str, force: bool) -> None:
+@click.option("--category", type=click.Choice(CATEGORIES), default=None,
+              help="The kind of business (asked when run in a terminal).")
+def init(directory: str, force: bool, category: str | None) -> None:
     """Write a starter config/reviewwatch.toml with comments."""
     from importlib.resources import files
+
+    if category is None:
+        category = click.prompt("What kind of business is it", type=click.Choice(CATEGORIES),
+                                default="restaurant") if sys.stdin.isatty() else "restaurant"
 
     target = Path(directory) / "config" / "reviewwatch.toml"
     if target.exists() and not force:
         raise click.ClickException(f"{target} already exists (use --force to overwrite)")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(files("reviewwatch").joinpath("starter.toml").read_text("utf-8"), "utf-8")
+    starter = files("reviewwatch").joinpath("starter.toml").read_text("utf-8")
+    target.write_text(starter.replace('category = "restaurant"', f'category = "{category}"', 1),
+                      "utf-8")
     click.echo(f"wrote {target}; edit it, then run `reviewwatch config check`")
 
 

@@ -242,3 +242,18 @@ def test_staff_correct_an_item_through_the_api_and_the_ui(tmp_path):
     assert store.get_triage(db, second)["label"] == "neutral"
     assert db.execute("SELECT count(*) FROM audit WHERE action = 'label_corrected'"
                       ).fetchone()[0] == 2
+
+
+def test_init_asks_the_category_and_config_check_validates_the_profile(tmp_path):
+    result = CliRunner().invoke(cli, ["init", str(tmp_path), "--category", "airline"])
+    assert result.exit_code == 0, result.output
+    config = tmp_path / "config" / "reviewwatch.toml"
+    assert 'category = "airline"' in config.read_text()
+    text = config.read_text().replace('category = "airline"', 'category = "airline"\n'
+                                      '[businesses.profile]\nvoice = "shouty"\n'
+                                      '[businesses.profile.contact]\nsocial = "Please DM us."')
+    config.write_text(text)
+    result = CliRunner().invoke(cli, ["config", "check", "--config", str(config)])
+    assert result.exit_code != 0
+    assert "businesses[0].profile.voice" in result.output
+    assert "businesses[0].profile.contact.social" in result.output

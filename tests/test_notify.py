@@ -236,3 +236,14 @@ def test_digests_are_queued_once_a_day_after_send_time(tmp_path):
     late = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
     assert enqueue_due_digests(db, settings, late) == 1
     assert enqueue_due_digests(db, settings, late) == 0
+
+
+def test_alert_shows_the_issues_in_the_customers_words_and_why_a_person_is_needed():
+    triage = {"priority": "urgent", "aspects": ["food_safety"], "needs_human": True,
+              "needs_human_reason": "a safety or health risk",
+              "issues": [{"aspect": "food_safety", "clause": "I found a hair in my soup <@U1>"}]}
+    payload = slack.build_alert({"source": "g", "author": "Ann", "text": "x", "kind": "review"},
+                                triage, {"reply": "..."}, "Bistro", "http://rw.test/drafts/1")
+    raw = json.dumps(payload, ensure_ascii=False)
+    assert "I found a hair in my soup" in raw and "a safety or health risk" in raw
+    assert "<@U1>" not in raw and "holding reply" in raw

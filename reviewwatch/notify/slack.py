@@ -65,6 +65,13 @@ def build_alert(item: dict[str, Any], triage: dict[str, Any] | None,
               f"*Aspects:* {escape_mrkdwn(aspects, 300)}"]
     if rating:
         fields.append(f"*Rating:* {rating}")
+    if triage.get("needs_human_reason"):
+        fields.append(f"*For a person:* {escape_mrkdwn(triage['needs_human_reason'], 300)}")
+    issues = [i for i in triage.get("issues") or [] if i.get("clause")][:2]
+    if issues:  # the customer's own words, whole clauses, for the owner to see at a glance
+        said = "; ".join(f"{aspect_name(i['aspect']) + ': ' if i.get('aspect') else ''}"
+                         f"“{i['clause']}”" for i in issues)
+        fields.append(f"*Issues:* {escape_mrkdwn(said, 600)}")
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": head[:HEADER_LIMIT]}},
         {"type": "section", "fields": [{"type": "mrkdwn", "text": f} for f in fields]},
@@ -73,6 +80,8 @@ def build_alert(item: dict[str, Any], triage: dict[str, Any] | None,
     ]
     if draft:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text":
+                       "A holding reply is waiting for a person to take this on."
+                       if triage.get("needs_human") else
                        "A HEARD reply draft is waiting for approval."}]})
     blocks.append({"type": "actions", "elements": [{
         "type": "button", "text": {"type": "plain_text", "text": "Open in reviewwatch"},

@@ -139,8 +139,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     body = full[:MAX_SCORED_CHARS]
     spans = segment.clauses(body)
     texts = [s.text for s in spans]
-    flags = routing.flags_in(texts)
-    sarcasm = routing.sarcasm_in(texts)
+    flags = routing.flags_in(body, spans)
+    sarcasm = routing.sarcasm_in(body, spans)
     supported = lang in MODEL_LANGUAGES
     if supported:
         doc_cues = find_cues(body[:features.MAX_FEATURE_CHARS].lower())
@@ -221,7 +221,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         "evidence": [i["clause"] for i in issues][:MAX_EVIDENCE], "language": lang,
         "needs_reply": needs_reply, "needs_human": bool(flags), "priority": priority,
         "p_negative": round(p_doc, 4), "model": m.name, "issues": issues[:MAX_EVIDENCE],
-        "praise": praise[:MAX_EVIDENCE], "asks": routing.asks_in(texts),
+        "praise": praise[:MAX_EVIDENCE], "asks": routing.asks_in(body, spans),
         "questions": questions, "flags": flag_dicts,
         "category": tax_category(category, platform)}
     if flags:

@@ -10,8 +10,10 @@ people say these things in any business, not from one data set.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 _I = re.IGNORECASE
 
@@ -110,19 +112,29 @@ class Flag:
         return {"flag": self.flag, "reason": self.reason, "clause": self.clause}
 
 
-def flags_in(clauses: list[str]) -> list[Flag]:
-    """The routing flags raised by a text's clauses, one per kind, first clause wins."""
-    found: dict[str, Flag] = {}
-    for clause in clauses:
-        for kind, reason, pattern in _COMPILED:
-            if kind not in found and pattern.search(clause):
-                found[kind] = Flag(kind, reason, clause)
-    return list(found.values())
+def _clause_at(spans: list[Any], starts: list[int], position: int) -> str:
+    i = max(0, bisect_right(starts, position) - 1)
+    return spans[i].text if spans else ""
 
 
-def sarcasm_in(clauses: list[str]) -> str | None:
+def flags_in(text: str, spans: list[Any]) -> list[Flag]:
+    """The routing flags a text raises, one per kind, each with the clause it is in.
+
+    Each pattern reads the whole text once (not once per clause); the clause is found by
+    position."""
+    starts = [s.start for s in spans]
+    found: list[Flag] = []
+    for kind, reason, pattern in _COMPILED:
+        m = pattern.search(text)
+        if m:
+            found.append(Flag(kind, reason, _clause_at(spans, starts, m.start())))
+    return found
+
+
+def sarcasm_in(text: str, spans: list[Any]) -> str | None:
     """The clause that reads as sarcasm ("thanks for nothing"), if any."""
-    return next((c for c in clauses if _SARCASM.search(c)), None)
+    m = _SARCASM.search(text)
+    return _clause_at(spans, [s.start for s in spans], m.start()) if m else None
 
 
 def other_company(text: str, competitors: tuple[str, ...] = (),
@@ -146,16 +158,16 @@ def _companies(competitors: tuple[str, ...], own: tuple[str, ...]
     return re.compile(rf"(?<![\w@.])(?:{alternation})(?![\w])"), names
 
 
-def asks_in(clauses: list[str]) -> list[dict[str, str]]:
+def asks_in(text: str, spans: list[Any]) -> list[dict[str, str]]:
     """What the customer asks for (a refund, a callback, a fix, ...), with the clause."""
-    out: list[dict[str, str]] = []
-    seen: set[str] = set()
-    for clause in clauses:
-        for kind, pattern in _ASKS:
-            if kind not in seen and pattern.search(clause):
-                seen.add(kind)
-                out.append({"ask": kind, "clause": clause})
-    return out
+    starts = [s.start for s in spans]
+    found = []
+    for kind, pattern in _ASKS:
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), {"ask": kind, "clause": _clause_at(spans, starts,
+                                                                         m.start())}))
+    return [a for _, a in sorted(found, key=lambda pair: pair[0])]
 
 
 def questions_in(text: str, limit: int = 3) -> list[str]:

@@ -61,8 +61,7 @@ EMPATHY = {
     "value": ["I understand why it didn't feel worth it", "I can see why that grates"],
     "people": ["You deserved far better treatment than that", "Nobody should be treated "
                "that way by our team"],
-    "food": ["That isn't the meal you came for", "I understand how disappointing that meal "
-             "was"],
+    "food": ["That isn't what you came to us for", "I understand how disappointing that was"],
     "serious": ["What you describe is serious", "That is a serious matter",
                 "I take what you describe very seriously"],
     "broken": ["I know how frustrating it is when something you rely on lets you down",
@@ -79,7 +78,7 @@ APOLOGY = {
     "formal": ["and I apologise.", "and I sincerely apologise."],
 }
 OWN = {  # a second apology sentence that owns the failure, for longer channels
-    "food": "That's on our kitchen, and it's ours to fix.",
+    "food": "That's on us, and it's ours to put right.",
     "people": "That's on us, not on you.",
     "waiting": "That's on us.",
     "money": "Getting your money right is our job, not yours.",
@@ -92,7 +91,7 @@ STEP = {
     "money": "I'll go through the charges with you",
     "value": "I'll pass on what you've said and check what we can do",
     "people": "I'll go through what happened with the team who were there",
-    "food": "I'll go through it with the kitchen team who were on shift",
+    "food": "I'll go through it with the team who were on shift",
     "serious": "I'll look into it personally",
     "broken": "I'll check what can fix it on your side",
     "place": "I'll look into it with the team",

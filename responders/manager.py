@@ -237,14 +237,14 @@ def _cap(text: str) -> str:
 
 
 def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short: bool,
-              seed: str, said: str = "") -> str:
+              seed: str, said: str = "", specific: bool = False) -> str:
     main = issues[0] if issues else {}
     team = profile.team_for(main.get("aspect"), main.get("team"))
     abouts = list(dict.fromkeys(i["about"] for i in issues[:2] if i.get("about")))
     if group in DESIGN:
         what = "Your points are" if len(abouts) > 1 else "Your feedback is"
         return f"{what} now with our {team}."
-    if not any(i.get("aspect") for i in issues) and not said.startswith(("You", "I read")):
+    if not any(i.get("aspect") for i in issues) and not specific:
         return f"I'll share what you tell me with our {team}."
     if not abouts:
         return f"I've passed this on to our {team} today."
@@ -308,7 +308,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             resolve = _resolve(contact, group, triage, profile, item, business, social, seed,
                                ask_what=not specific and not any(
                                    i.get("aspect") for i in issues))
-            diagnose = _diagnose(issues, group, profile, short, seed, said=hear)
+            diagnose = _diagnose(issues, group, profile, short, seed, said=hear,
+                                 specific=specific)
             if "fell short" in hear:
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
         greet = _greeting(name, profile, social)

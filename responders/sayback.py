@@ -53,6 +53,8 @@ _BAD_START = re.compile(
     r"who|where|while|than|or|nor|like|after|before|since|until|unless|although|though|"
     r"without|about|out|up|off|down|over|back|into|onto|through)\b", re.I)
 _FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically)\s+", re.I)
+_DANGLING = frozenset("from to of with at for by in on about into than as the a an and or but "
+                      "if that which because".split())
 _SUBJECT_WORDS = frozenset(
     "the a an it it's its this that these those they they're there there's he she his her "
     "their you you're you've your both all every each everything nothing nobody someone "
@@ -140,11 +142,12 @@ def say_back(clause: str) -> str | None:
         return None  # "you need Prime to ..." is a generic you; shifting it misleads
     if sum(1 for t in tokens if t in "!") > 0:
         tokens = [t for t in tokens if t != "!"]
+    if words[-1].lower() in _DANGLING:
+        return None  # "... not sure if it was from": the clause was cut mid-phrase
     shifted = _shift(tokens)
     first = shifted[0]
     low = first.lower()
-    if low in _NOT_SUBJECTS or low.endswith(("ed", "ly")) or low[:1].isdigit() or (
-            low.endswith("ing") and len(words) < 5):
+    if low in _NOT_SUBJECTS or low.endswith(("ed", "ly", "ing")) or low[:1].isdigit():
         return None
     if low not in _SUBJECT_WORDS and not _VERBISH.search(" ".join(words[1:])):
         return None  # a bare noun phrase with no verb after it says nothing back

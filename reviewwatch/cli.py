@@ -214,7 +214,7 @@ def sources(as_json: bool, settings: cfg.Settings) -> None:
         click.echo(json.dumps(rows, default=str))
         return
     for r in rows:
-        click.echo(f"{r['name']:<28} {r['kind']:<16} {r['state']:<12} items={r['items']:<6} "
+        click.echo(f"{r['name']:<28} {r['kind']:<16} {r['state']:<12} items={r['item_count']:<6} "
                    f"last_success={r['last_success_at'] or '-'} "
                    f"failures={r['consecutive_failures']}"
                    + (f"\n    last error: {r['last_error']}" if r["last_error"] and

@@ -207,7 +207,7 @@ def load_state(db: Database, name: str) -> State:
 def source_health(db: Database) -> list[dict[str, Any]]:
     """Each source with its state, last success, last error and item count."""
     return list(db.query("""
-        SELECT s.*, (SELECT count(*) FROM items i WHERE i.source = s.name) AS items
+        SELECT s.*, (SELECT count(*) FROM items i WHERE i.source = s.name) AS item_count
         FROM sources s ORDER BY s.business_id, s.name"""))
 
 

@@ -175,6 +175,10 @@ def test_items_sources_and_history_pages(env):
     assert "Reviews and mentions" in client.get("/items?label=negative").get_data(as_text=True)
     sources = client.get("/sources").get_data(as_text=True)
     assert "bistro-app" in sources and "bistro-hn" in sources
+    assert "built-in method" not in sources
+    # The Items column holds each source's count: the seed put 3 items on bistro-app.
+    row = re.search(r"<tr[^>]*>\s*<td>bistro-app</td>.*?</tr>", sources, re.S)[0]
+    assert re.findall(r'<td class="num">(\d+)</td>', row) == ["3"]
     item_id = next(db.query("SELECT id FROM items LIMIT 1"))["id"]
     assert client.get(f"/items/{item_id}").status_code == 200
     assert client.get("/items/9999").status_code == 404

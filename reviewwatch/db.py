@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +23,9 @@ from reviewwatch.models import DraftStatus, Item, State
 BUSY_TIMEOUT_MS = 30_000
 
 migrations = Migrations("reviewwatch")
+# A priority as the queue's sort key: urgent 0, high 1, normal 2, low (or none) 3.
+RANK_OF_PRIORITY = ("CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 "
+                    "WHEN 'normal' THEN 2 ELSE 3 END")
 
 
 def utcnow() -> str:
@@ -134,6 +138,93 @@ def m001_initial(db: Database) -> None:
     """)
 
 
+
+ITEM_WHEN = "coalesce(i.published_at, i.first_seen_at)"  # indexed as items_when
+
+
+@migrations()
+def m020_scale_indexes(db: Database) -> None:
+    # Every lookup the pipeline and the pages make, found with EXPLAIN QUERY PLAN: without
+    # these, the latest-draft lookup scans every draft per item (quadratic), the item lists
+    # sort every item per request, and the digest scans items by first_seen_at.
+    # IF NOT EXISTS and the column check: the desk branch adds some of the same by name.
+    db.executescript("""
+    CREATE INDEX IF NOT EXISTS drafts_item ON drafts (item_id, id);
+    CREATE INDEX IF NOT EXISTS items_when ON items (coalesce(published_at, first_seen_at));
+    CREATE INDEX IF NOT EXISTS items_business_when
+        ON items (business_id, coalesce(published_at, first_seen_at));
+    CREATE INDEX IF NOT EXISTS items_business_seen ON items (business_id, first_seen_at);
+    CREATE INDEX IF NOT EXISTS outbox_kind ON outbox (kind, status, id);
+    CREATE INDEX IF NOT EXISTS outbox_sent ON outbox (status, sent_at);
+    CREATE INDEX IF NOT EXISTS runs_finished ON runs (finished_at);
+    CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
+    CREATE INDEX IF NOT EXISTS audit_target ON audit (target, id);
+    CREATE INDEX IF NOT EXISTS item_versions_recorded ON item_versions (recorded_at);
+    CREATE INDEX IF NOT EXISTS tokens_user ON tokens (user_id);
+    """)
+    if "queue_rank" not in db["drafts"].columns_dict:
+        db.executescript(f"""
+        ALTER TABLE drafts ADD COLUMN queue_rank INTEGER NOT NULL DEFAULT 3;
+        UPDATE drafts SET queue_rank = coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t
+                                                 WHERE t.item_id = drafts.item_id), 3);
+        """)
+    db.execute("CREATE INDEX IF NOT EXISTS drafts_queue ON drafts (status, queue_rank, id)")
+    db.execute("CREATE INDEX IF NOT EXISTS drafts_to_post ON drafts (id) "
+               "WHERE status = 'approved' AND publish_mode = 'manual'")
+
+
+@migrations()
+def m021_scale_work_queue(db: Database) -> None:
+    # Items saved but not yet triaged and drafted. The save and the queue row commit
+    # together, and so do the triage and the queue row's removal: a process killed between
+    # the two leaves the work here, and the next cycle finishes it instead of losing it.
+    db.execute("CREATE TABLE IF NOT EXISTS triage_queue (item_id INTEGER PRIMARY KEY "
+               "REFERENCES items(id), is_new INTEGER NOT NULL DEFAULT 1)")
+
+
+@migrations()
+def m022_scale_search(db: Database) -> None:
+    # Full-text search over items, kept in step by triggers; an external-content table so
+    # the texts are not stored twice. Search answers in rowid (collection) order, which FTS5
+    # reads from its index without sorting the matches.
+    db.executescript("""
+    CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
+        title, text, author, content='items', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER IF NOT EXISTS items_fts_insert AFTER INSERT ON items BEGIN
+        INSERT INTO items_fts (rowid, title, text, author)
+        VALUES (new.id, new.title, new.text, new.author);
+    END;
+    CREATE TRIGGER IF NOT EXISTS items_fts_delete AFTER DELETE ON items BEGIN
+        INSERT INTO items_fts (items_fts, rowid, title, text, author)
+        VALUES ('delete', old.id, old.title, old.text, old.author);
+    END;
+    CREATE TRIGGER IF NOT EXISTS items_fts_update AFTER UPDATE OF title, text, author ON items
+    BEGIN
+        INSERT INTO items_fts (items_fts, rowid, title, text, author)
+        VALUES ('delete', old.id, old.title, old.text, old.author);
+        INSERT INTO items_fts (rowid, title, text, author)
+        VALUES (new.id, new.title, new.text, new.author);
+    END;
+    INSERT INTO items_fts (items_fts) VALUES ('rebuild');
+    """)
+
+
+@migrations()
+def m023_scale_source_counts(db: Database) -> None:
+    # The Sources page and the digest showed a count(*) per source: a scan of a million
+    # index entries per page view. Triggers keep an exact count beside each source.
+    db.executescript("""
+    ALTER TABLE sources ADD COLUMN item_total INTEGER NOT NULL DEFAULT 0;
+    UPDATE sources SET item_total = (SELECT count(*) FROM items i WHERE i.source = sources.name);
+    CREATE TRIGGER IF NOT EXISTS items_count_insert AFTER INSERT ON items BEGIN
+        UPDATE sources SET item_total = item_total + 1 WHERE name = new.source;
+    END;
+    CREATE TRIGGER IF NOT EXISTS items_count_delete AFTER DELETE ON items BEGIN
+        UPDATE sources SET item_total = item_total - 1 WHERE name = old.source;
+    END;
+    """)
+
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
     """Open (creating and migrating) the database: WAL mode, a busy timeout, foreign keys."""
     if memory or path is None or str(path) == ":memory:":
@@ -204,11 +295,12 @@ def load_state(db: Database, name: str) -> State:
                   seen=seen)
 
 
-def source_health(db: Database) -> list[dict[str, Any]]:
-    """Each source with its state, last success, last error and item count."""
-    return list(db.query("""
-        SELECT s.*, (SELECT count(*) FROM items i WHERE i.source = s.name) AS item_count
-        FROM sources s ORDER BY s.business_id, s.name"""))
+def source_health(db: Database, business: str | None = None) -> list[dict[str, Any]]:
+    """Each source (of one business, or all) with its state, last success and error, items."""
+    where, args = ("WHERE s.business_id = ?", [business]) if business else ("", [])
+    return list(db.query(f"""
+        SELECT s.*, s.item_total AS item_count
+        FROM sources s {where} ORDER BY s.business_id, s.name""", args))
 
 
 # ---- items ------------------------------------------------------------------------------
@@ -255,6 +347,8 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
                 {**fields, "source": item.source, "business_id": business_id,
                  "external_id": item.external_id, "kind": str(item.kind), "now": now})
             result.new.append(cursor.lastrowid)
+            db.execute("INSERT OR REPLACE INTO triage_queue (item_id, is_new) VALUES (?, 1)",
+                       [cursor.lastrowid])
             continue
         old = existing[0]
         if old["content_hash"] == digest:
@@ -273,6 +367,8 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
         db.execute(
             "UPDATE drafts SET review_changed = 1 WHERE item_id = ? AND content_hash != ?",
             [old["id"], digest])
+        db.execute("INSERT INTO triage_queue (item_id, is_new) VALUES (?, 0) "
+                   "ON CONFLICT(item_id) DO NOTHING", [old["id"]])
         result.edited.append(old["id"])
     return result
 
@@ -307,6 +403,9 @@ def save_triage(db: Database, item_id: int, content_hash: str, result: dict[str,
         [item_id, result["label"], result["score"], result["vader"], _json(result["aspects"]),
          _json(result["evidence"]), result.get("language"), int(bool(result["needs_reply"])),
          int(bool(result.get("needs_human"))), result["priority"], content_hash, utcnow()])
+    # The queue sorts on a copy of the priority; a re-triaged item moves in the queue.
+    db.execute(f"UPDATE drafts SET queue_rank = (SELECT {RANK_OF_PRIORITY} FROM triage t "
+               "WHERE t.item_id = drafts.item_id) WHERE item_id = ?", [item_id])
 
 
 def triage_of(row: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -331,9 +430,10 @@ def add_draft(db: Database, item_id: int, content_hash: str, draft: dict[str, An
     """Store a new pending draft for an item."""
     cursor = db.execute(
         "INSERT INTO drafts (item_id, status, reply, parts, lint, fits, generator, content_hash, "
-        "created_at) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?)",
+        "created_at, queue_rank) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, "
+        f"coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t WHERE t.item_id = ?), 3))",
         [item_id, draft["reply"], _json(draft["parts"]), _json(draft["lint"]),
-         _json(draft["fits"]), generator, content_hash, utcnow()])
+         _json(draft["fits"]), generator, content_hash, utcnow(), item_id])
     return int(cursor.lastrowid)
 
 
@@ -357,23 +457,17 @@ DRAFT_QUEUE_SQL = """
            t.vader, t.language
     FROM drafts d JOIN items i ON i.id = d.item_id LEFT JOIN triage t ON t.item_id = i.id
 """
-PRIORITY_ORDER = "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 " \
-                 "WHEN 'normal' THEN 2 ELSE 3 END"
 
 
 def list_drafts(db: Database, status: str | None = "pending", business: str | None = None,
-                limit: int = 500) -> list[dict[str, Any]]:
-    """The approval queue: most urgent first, then newest."""
-    where, args = [], []
-    if status:
-        where.append("d.status = ?")
-        args.append(status)
-    if business:
-        where.append("i.business_id = ?")
-        args.append(business)
-    sql = DRAFT_QUEUE_SQL + (" WHERE " + " AND ".join(where) if where else "") + \
-        f" ORDER BY {PRIORITY_ORDER}, d.id DESC LIMIT ?"
-    return [_queue_row(r) for r in db.query(sql, [*args, limit])]
+                limit: int = 500, label: str | None = None) -> list[dict[str, Any]]:
+    """The approval queue's first `limit` drafts: most urgent first, then newest.
+
+    A page of it, read from the index (see `queries.drafts_page` for the following pages).
+    """
+    from reviewwatch.queries import drafts_page
+
+    return drafts_page(db, status, business=business, label=label, limit=limit).rows
 
 
 def get_draft(db: Database, draft_id: int) -> dict[str, Any]:
@@ -462,3 +556,103 @@ def list_items(db: Database, *, business: str | None = None, label: str | None =
         row["raw"] = _loads(row["raw"], {})
         row["triage"] = triage_of({**row, "language": row["t_language"]})
         yield row
+
+
+# ---- batched writes (the pipeline) ----------------------------------------------------------
+
+PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2}  # anything else ranks 3
+BUSY_RETRIES = 5
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A transaction that takes the write lock first (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads and then writes can fail at once with "database is
+    locked" when another connection committed in between (SQLite cannot wait its way out
+    of that); taking the lock first lets the busy timeout do the waiting instead.
+    Nested inside an open transaction it is a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    for attempt in range(BUSY_RETRIES):
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or attempt == BUSY_RETRIES - 1:
+                raise
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+
+
+def queued_work(db: Database, limit: int, after: int = 0) -> list[tuple[int, bool]]:
+    """(item id, is new) of items saved but not yet triaged, oldest first."""
+    return [(r[0], bool(r[1])) for r in db.execute(
+        "SELECT item_id, is_new FROM triage_queue WHERE item_id > ? ORDER BY item_id LIMIT ?",
+        [after, limit])]
+
+
+def items_for_processing(db: Database, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The items with these ids, each with `has_draft`, in one query."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = db.query(
+        "SELECT i.id, i.source, i.business_id, i.external_id, i.kind, i.author, i.rating, "
+        "i.rating_max, i.title, i.text, i.url, i.published_at, i.language, i.content_hash, "
+        "i.first_seen_at, EXISTS (SELECT 1 FROM drafts d WHERE d.item_id = i.id) AS has_draft "
+        f"FROM items i WHERE i.id IN ({marks})", list(ids))
+    return {r["id"]: r for r in rows}
+
+
+TRIAGE_UPSERT = (
+    "INSERT INTO triage (item_id, label, score, vader, aspects, evidence, language, "
+    "needs_reply, needs_human, priority, content_hash, scored_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(item_id) DO UPDATE SET "
+    "label=excluded.label, score=excluded.score, vader=excluded.vader, "
+    "aspects=excluded.aspects, evidence=excluded.evidence, language=excluded.language, "
+    "needs_reply=excluded.needs_reply, needs_human=excluded.needs_human, "
+    "priority=excluded.priority, content_hash=excluded.content_hash, "
+    "scored_at=excluded.scored_at")
+
+
+def save_triages(db: Database, rows: Sequence[tuple[int, str, dict[str, Any]]]) -> None:
+    """Store (replacing) the triage of many items: (item id, content hash, result) each.
+
+    An item's open drafts move in the queue with its priority (`queue_rank` is the queue's
+    indexed copy of it).
+    """
+    now = utcnow()
+    db.conn.executemany(TRIAGE_UPSERT, [
+        [item_id, r["label"], r["score"], r["vader"], _json(r["aspects"]), _json(r["evidence"]),
+         r.get("language"), int(bool(r["needs_reply"])), int(bool(r.get("needs_human"))),
+         r["priority"], content_hash, now] for item_id, content_hash, r in rows])
+    db.conn.executemany(
+        "UPDATE drafts SET queue_rank = ? WHERE item_id = ? AND queue_rank != ?",
+        [[rank, item_id, rank] for item_id, _, r in rows
+         for rank in [PRIORITY_RANK.get(r["priority"], 3)]])
+
+
+def add_drafts(db: Database, rows: Sequence[tuple[int, str, dict[str, Any], str]]) -> None:
+    """Store new pending drafts: (item id, content hash, draft, priority) each."""
+    now = utcnow()
+    db.conn.executemany(
+        "INSERT INTO drafts (item_id, status, reply, parts, lint, fits, generator, content_hash, "
+        "created_at, queue_rank) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)",
+        [[item_id, d["reply"], _json(d["parts"]), _json(d["lint"]), _json(d["fits"]),
+          d.get("generator", "template"), content_hash, now, PRIORITY_RANK.get(priority, 3)]
+         for item_id, content_hash, d, priority in rows])
+
+
+def finish_work(db: Database, ids: Sequence[int]) -> None:
+    """Take these items off the work queue (in the transaction that stored their triage)."""
+    db.conn.executemany("DELETE FROM triage_queue WHERE item_id = ?", [[i] for i in ids])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -28,6 +29,8 @@ ALERT_MAX_AGE = timedelta(days=7)  # a backfill of old reviews does not flood Sl
 SILENT_AFTER_STEADY_POLLS = 3  # polls in a row with results before an empty one is "silent"
 RECENT_COUNTS_KEPT = 10
 MAX_CONCURRENT_SOURCES = 50
+BATCH_SIZE = 500  # items per triage/draft write transaction
+SAVE_CHUNK = 1000  # items per save transaction when a large local source streams in
 
 
 @dataclass
@@ -51,6 +54,7 @@ class CycleReport:
     negative: int = 0
     drafts_created: int = 0
     alerts_queued: int = 0
+    errors: int = 0  # items whose triage or drafting failed (logged)
     delivery: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -112,6 +116,8 @@ async def poll_source(db: Database, settings: Settings, client: httpx.AsyncClien
     result = SourceResult(source=source.name)
     started = store.utcnow()
     state = store.load_state(db, source.name)
+    if getattr(collectors.get(source.kind), "STREAMING", False):
+        return await _poll_streaming(db, settings, client, source, state, result, started)
     try:
         items = await fetch_source(client, source, state)
     except CollectorError as e:
@@ -129,6 +135,47 @@ async def poll_source(db: Database, settings: Settings, client: httpx.AsyncClien
         result.new, result.edited, result.unchanged = len(saved.new), len(saved.edited), \
             saved.unchanged
         result.new_ids, result.edited_ids = saved.new, saved.edited
+        result.state = _record_success(db, source, state, result, started)
+    return result
+
+
+async def _poll_streaming(db: Database, settings: Settings, client: httpx.AsyncClient,
+                          source: Source, state: State, result: SourceResult,
+                          started: str) -> SourceResult:
+    """Poll a local source that can be large (a CSV backfill): save it chunk by chunk.
+
+    Memory stays at one chunk however long the file is. A failure part-way keeps the
+    chunks already saved (the next poll finds them unchanged) and is recorded as usual.
+    """
+    module = collectors.get(source.kind)
+    chunk: list[Item] = []
+
+    def save(batch: list[Item]) -> None:
+        with store.write_transaction(db):
+            saved = store.save_items(db, source.business_id, batch)
+        result.new += len(saved.new)
+        result.edited += len(saved.edited)
+        result.unchanged += saved.unchanged
+
+    try:
+        async for raw in module.fetch(client, source, state):
+            try:
+                chunk.append(module.normalize(raw, source))
+            except (KeyError, TypeError, ValueError, AttributeError) as e:
+                raise ParseError(f"{source.name}: a {source.kind} record is malformed "
+                                 f"({type(e).__name__}: {e})") from None
+            result.fetched += 1
+            if len(chunk) >= SAVE_CHUNK:
+                save(chunk)
+                chunk = []
+        if chunk:
+            save(chunk)
+    except CollectorError as e:
+        result.error, result.state = str(e), e.state
+        _record_failure(db, settings, source, e, started)
+        return result
+    result.pages = state.pages
+    with store.write_transaction(db):
         result.state = _record_success(db, source, state, result, started)
     return result
 
@@ -201,39 +248,89 @@ def item_dict(row: dict[str, Any]) -> dict[str, Any]:
             "language": row["language"], "url": row["url"]}
 
 
-def process_items(db: Database, settings: Settings, new_ids: list[int], edited_ids: list[int],
-                  report: CycleReport | None = None, now: datetime | None = None) -> CycleReport:
-    """Triage new and edited items, draft replies where needed, and queue alerts."""
-    from reviewwatch.triage import triage
+def process_items(db: Database, settings: Settings, new_ids: Iterable[int],
+                  edited_ids: Iterable[int], report: CycleReport | None = None,
+                  now: datetime | None = None) -> CycleReport:
+    """Triage new and edited items, draft replies where needed, and queue alerts.
 
+    Work goes in batches of BATCH_SIZE items: one read, then triage and drafting in Python,
+    then one write transaction for the batch's triage rows, drafts, alerts, and their
+    removal from the work queue.
+    """
     report = report or CycleReport()
     now = now or datetime.now(UTC)
-    alerts_on = bool(settings.alerts.slack_webhook_url)
-    for item_id in [*new_ids, *edited_ids]:
-        row = store.get_item(db, item_id)
-        source = settings.source(row["source"]) if _has_source(settings, row["source"]) else None
-        business = settings.business(row["business_id"]) if _has_business(
-            settings, row["business_id"]) else None
-        result = triage(row["text"], title=row["title"], rating=row["rating"],
-                        rating_max=row["rating_max"], language=row["language"], kind=row["kind"])
-        with db.atomic():
-            store.save_triage(db, item_id, row["content_hash"], result)
-            negative = result["label"] == "negative"
-            is_new = item_id in new_ids
-            if negative and is_new:
-                report.negative += 1
-            # compose decides: no draft for a language without a phrase bank (a person writes it)
-            if result["needs_reply"] and store.latest_draft(db, item_id) is None:
-                draft = _compose(settings, item_dict(row), result, business, source)
-                if draft is not None:
-                    store.add_draft(db, item_id, row["content_hash"], draft,
-                                    generator=draft.get("generator", "template"))
-                    report.drafts_created += 1
-            if negative and alerts_on and _recent(row, now) and store.enqueue(
-                    db, "slack_alert", f"alert:item:{item_id}", {"item_id": item_id},
-                    row["business_id"], now=now):
-                report.alerts_queued += 1
+    new_list = list(new_ids)
+    new_set = set(new_list)
+    ids = list(dict.fromkeys([*new_list, *edited_ids]))
+    context = _Context(settings, now)
+    for start in range(0, len(ids), BATCH_SIZE):
+        _process_batch(db, context, ids[start:start + BATCH_SIZE], new_set, report)
     return report
+
+
+def process_pending(db: Database, settings: Settings, report: CycleReport | None = None,
+                    now: datetime | None = None) -> CycleReport:
+    """Triage and draft every item on the work queue: this cycle's, and any a crash left."""
+    report = report or CycleReport()
+    context = _Context(settings, now or datetime.now(UTC))
+    after = 0
+    while work := store.queued_work(db, BATCH_SIZE, after):
+        ids = [item_id for item_id, _ in work]
+        _process_batch(db, context, ids, {i for i, is_new in work if is_new}, report)
+        after = ids[-1]
+    return report
+
+
+class _Context:
+    """What a batch needs from the settings, looked up once per call instead of per item."""
+
+    def __init__(self, settings: Settings, now: datetime):
+        self.settings, self.now = settings, now
+        self.sources = {s.name: s for s in settings.sources}
+        self.businesses = {b.id: b for b in settings.businesses}
+        self.alerts_on = bool(settings.alerts.slack_webhook_url)
+
+
+def _process_batch(db: Database, context: _Context, ids: list[int], new_set: set[int],
+                   report: CycleReport) -> None:
+    from reviewwatch.triage import triage
+
+    rows = store.items_for_processing(db, ids)
+    triaged, drafts, alerts = [], [], []
+    for item_id in ids:
+        row = rows.get(item_id)
+        if row is None:  # deleted meanwhile
+            continue
+        source = context.sources.get(row["source"])
+        business = context.businesses.get(row["business_id"])
+        try:
+            result = triage(row["text"], title=row["title"], rating=row["rating"],
+                            rating_max=row["rating_max"], language=row["language"],
+                            kind=row["kind"])
+            # compose decides: no draft for a language without a phrase bank (a person writes)
+            draft = _compose(context.settings, item_dict(row), result, business, source) \
+                if result["needs_reply"] and not row["has_draft"] else None
+        except Exception:  # one item that breaks triage must not stop the others
+            log.exception("triage or drafting of item %s failed", item_id)
+            report.errors += 1
+            continue
+        triaged.append((item_id, row["content_hash"], result))
+        negative = result["label"] == "negative"
+        if negative and item_id in new_set:
+            report.negative += 1
+        if draft is not None:
+            drafts.append((item_id, row["content_hash"], draft, result["priority"]))
+        if negative and context.alerts_on and _recent(row, context.now):
+            alerts.append(row)
+    with store.write_transaction(db):
+        store.save_triages(db, triaged)
+        store.add_drafts(db, drafts)
+        for row in alerts:
+            if store.enqueue(db, "slack_alert", f"alert:item:{row['id']}", {"item_id": row["id"]},
+                             row["business_id"], now=context.now):
+                report.alerts_queued += 1
+        store.finish_work(db, ids)
+    report.drafts_created += len(drafts)
 
 
 def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], business: Any,
@@ -249,14 +346,6 @@ def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], b
 
         return compose_with_llm(item, result, business, settings.llm, **options)
     return compose_draft(item, result, business, **options)
-
-
-def _has_source(settings: Settings, name: str) -> bool:
-    return any(s.name == name for s in settings.sources)
-
-
-def _has_business(settings: Settings, business_id: str) -> bool:
-    return any(b.id == business_id for b in settings.businesses)
 
 
 def _recent(row: dict[str, Any], now: datetime) -> bool:
@@ -297,9 +386,8 @@ async def run_cycle(db: Database, settings: Settings, *, names: list[str] | None
                 return await poll_source(db, settings, client, source)
 
         report.sources = list(await asyncio.gather(*(one(s) for s in sources)))
-        new_ids = [i for r in report.sources for i in r.new_ids]
-        edited_ids = [i for r in report.sources for i in r.edited_ids]
-        process_items(db, settings, new_ids, edited_ids, report, now)
+        # The work queue holds this cycle's new and edited items, and any a crash left.
+        process_pending(db, settings, report, now)
         if deliver:
             report.delivery = await deliver_outbox(db, settings, client, now)
     finally:

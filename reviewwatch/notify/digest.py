@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlite_utils import Database
 
 from reviewwatch import db as store
+from reviewwatch import queries
 from reviewwatch.config import Settings
 from reviewwatch.errors import NotFound
 
@@ -95,15 +96,17 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
                     examples[aspect] = evidence[i]
     praise = [{"author": r["author"], "excerpt": _excerpt(r["text"]), "source": r["source"]}
               for r in today if label(r) == "positive" and r["text"]][:5]
-    pending = store.list_drafts(db, "pending", business_id)
-    sources = [s for s in store.source_health(db) if s.get("business_id") == business_id and
-               (s.get("unhealthy") or s.get("silent") or s.get("state") not in (None, "ok", "new"))]
+    # The count is SQL over every pending draft; only the listed few are read.
+    pending = store.list_drafts(db, "pending", business_id, limit=MAX_LISTED)
+    pending_total = queries.count_drafts(db, "pending", business=business_id)
+    sources = [s for s in store.source_health(db, business_id) if
+               s.get("unhealthy") or s.get("silent") or s.get("state") not in (None, "ok", "new")]
     counts = {
         "new": len(today), "reviews": len(reviews), "mentions": len(today) - len(reviews),
         "negative": len(negatives), "previous_new": len(yesterday),
         "previous_negative": sum(1 for r in yesterday if label(r) == "negative"),
         "average_rating": round(sum(ratings) / len(ratings), 2) if ratings else None,
-        "drafts_pending": len(pending),
+        "drafts_pending": pending_total,
     }
     context = {"business": business, "day": day, "counts": counts,
                "negatives": negatives[:MAX_LISTED], "more_negatives":

@@ -17,7 +17,7 @@ from flask import (
 )
 
 from reviewwatch import db as store
-from reviewwatch import queue, users
+from reviewwatch import queries, queue, users
 from reviewwatch.errors import DraftBlocked, InputError, NotFound
 from reviewwatch.web.auth import log_in, login_required
 
@@ -106,17 +106,22 @@ def queue_page():
     status = status if status in STATUSES else "pending"
     business = request.args.get("business") or None
     label = request.args.get("label") or None
-    drafts = store.list_drafts(current_app.db(), status, business)
-    if label in LABELS:
-        drafts = [d for d in drafts if d["label"] == label]
-    return render_template("queue.html", drafts=drafts, status=status, label=label,
+    label = label if label in LABELS else None
+    # Filtered in SQL over every draft, one page at a time (keyset: `after` is a cursor).
+    try:
+        page = queries.drafts_page(current_app.db(), status, business=business, label=label,
+                                   cursor=request.args.get("after"), limit=PAGE_SIZE)
+    except InputError as e:
+        abort(400, description=str(e))
+    total = queries.count_drafts(current_app.db(), status, business=business, label=label)
+    return render_template("queue.html", drafts=page.rows, status=status, label=label,
                            business=business, statuses=STATUSES, labels=LABELS,
-                           manual=_manual_panel())
+                           manual=_manual_panel(), next_cursor=page.next_cursor, total=total,
+                           after=request.args.get("after"))
 
 
 def _manual_panel() -> list[dict]:
-    return [d for d in store.list_drafts(current_app.db(), "approved")
-            if d["publish_mode"] == "manual"]
+    return queries.manual_posts(current_app.db(), PAGE_SIZE)
 
 
 @web.get("/drafts/<int:draft_id>")
@@ -190,13 +195,20 @@ def items_page():
     kind = request.args.get("kind") if request.args.get("kind") in ("review", "mention") \
         else None
     business = request.args.get("business") or None
-    page = max(1, request.args.get("page", 1, type=int) or 1)
-    rows = list(store.list_items(current_app.db(), business=business, label=label, kind=kind,
-                                 limit=page * PAGE_SIZE + 1))
-    shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    return render_template("items.html", items=shown, page=page,
-                           more=len(rows) > page * PAGE_SIZE, label=label, kind=kind,
-                           business=business, labels=LABELS)
+    q = (request.args.get("q") or "").strip()[:queries.MAX_QUERY_CHARS]
+    after = request.args.get("after") or None
+    try:
+        if q:  # full-text search, most recently collected first
+            page = queries.search_items(current_app.db(), q, business=business, label=label,
+                                        kind=kind, cursor=after, limit=PAGE_SIZE)
+        else:
+            page = queries.items_page(current_app.db(), business=business, label=label,
+                                      kind=kind, cursor=after, limit=PAGE_SIZE)
+    except InputError as e:
+        abort(400, description=str(e))
+    return render_template("items.html", items=page.rows, next_cursor=page.next_cursor,
+                           after=after, q=q, label=label, kind=kind, business=business,
+                           labels=LABELS)
 
 
 @web.get("/items/<int:item_id>")

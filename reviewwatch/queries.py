@@ -254,9 +254,10 @@ def search_items(db: Database, text: str, *, business: str | None = None,
 def manual_posts(db: Database, limit: int = PAGE_SIZE) -> list[dict[str, Any]]:
     """Approved 'post it yourself' drafts still to be posted by hand, newest first.
 
-    The literals match the partial index `drafts_to_post`, so this reads only those drafts,
-    not every approved one.
+    The literals match the partial index `drafts_to_post`, named so the planner cannot
+    prefer walking every draft in id order: this reads only those drafts.
     """
-    sql = store.DRAFT_QUEUE_SQL + " WHERE d.status = 'approved' AND d.publish_mode = 'manual'" \
-        " ORDER BY d.id DESC LIMIT ?"
+    sql = store.DRAFT_QUEUE_SQL.replace("FROM drafts d", "FROM drafts d INDEXED BY drafts_to_post",
+                                        1) + \
+        " WHERE d.status = 'approved' AND d.publish_mode = 'manual' ORDER BY d.id DESC LIMIT ?"
     return [store._queue_row(r) for r in db.query(sql, [_limit(limit)])]

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +225,12 @@ def m023_scale_source_counts(db: Database) -> None:
     END;
     """)
 
+
+@migrations()
+def m024_scale_meta(db: Database) -> None:
+    # Small facts about the database itself, e.g. the hash of the config last synced.
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
     """Open (creating and migrating) the database: WAL mode, a busy timeout, foreign keys."""
     if memory or path is None or str(path) == ":memory:":
@@ -259,10 +265,29 @@ def _loads(text: str | None, default: Any) -> Any:
 
 # ---- businesses and sources ------------------------------------------------------------
 
-def sync_config(db: Database, settings: Any) -> None:
-    """Record the configured businesses and sources, keeping each source's state."""
+def _config_hash(settings: Any) -> str:
+    import hashlib
+
+    shape = [[b.id, b.name, b.timezone, [[s.name, s.kind] for s in b.sources]]
+             for b in settings.businesses]
+    return hashlib.sha256(_json(shape).encode()).hexdigest()
+
+
+def sync_config(db: Database, settings: Any) -> bool:
+    """Record the configured businesses and sources, keeping each source's state.
+
+    Only when the config changed since the last sync (its hash is kept in `meta`): an
+    unchanged config writes nothing, so a poll of 200 sources does not rewrite 200 rows.
+    Returns whether anything was written.
+    """
+    digest = _config_hash(settings)
+    row = db.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
+    if row and row[0] == digest:
+        return False
     now = utcnow()
-    with db.atomic():
+    with write_transaction(db):
+        db.execute("INSERT INTO meta (key, value) VALUES ('config_hash', ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [digest])
         for b in settings.businesses:
             db.execute(
                 "INSERT INTO businesses (id, name, timezone, updated_at) VALUES (?, ?, ?, ?) "
@@ -273,6 +298,7 @@ def sync_config(db: Database, settings: Any) -> None:
                     "INSERT INTO sources (name, business_id, kind) VALUES (?, ?, ?) "
                     "ON CONFLICT(name) DO UPDATE SET business_id=excluded.business_id, "
                     "kind=excluded.kind", [s.name, b.id, s.kind])
+    return True
 
 
 def source_row(db: Database, name: str) -> dict[str, Any]:
@@ -656,3 +682,36 @@ def add_drafts(db: Database, rows: Sequence[tuple[int, str, dict[str, Any], str]
 def finish_work(db: Database, ids: Sequence[int]) -> None:
     """Take these items off the work queue (in the transaction that stored their triage)."""
     db.conn.executemany("DELETE FROM triage_queue WHERE item_id = ?", [[i] for i in ids])
+
+
+def prune(db: Database, retention: Any, now: datetime | None = None) -> dict[str, int]:
+    """Delete history older than the retention policy; return the rows deleted per table.
+
+    Runs, delivered outbox rows (sent or failed; pending ones are never touched), earlier
+    versions of edited items, and the audit log each have their own number of days; 0
+    keeps everything. Each table is pruned in batches so no transaction holds the write
+    lock for long.
+    """
+    moment = now or datetime.now(UTC)
+    plan = (("runs", retention.runs_days, "finished_at < ?"),
+            ("outbox", retention.outbox_days, "status IN ('sent', 'failed') AND "
+                                              "coalesce(sent_at, created_at) < ?"),
+            ("item_versions", retention.item_versions_days, "recorded_at < ?"),
+            ("audit", retention.audit_days, "at < ?"))
+    deleted: dict[str, int] = {}
+    for table, days, where in plan:
+        deleted[table] = 0
+        if not days:
+            continue
+        cutoff = utcnow_of(moment - timedelta(days=days))
+        while True:
+            with write_transaction(db):
+                n = db.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM {table} "
+                               f"WHERE {where} LIMIT {PRUNE_BATCH})", [cutoff]).rowcount
+            deleted[table] += n
+            if n < PRUNE_BATCH:
+                break
+    return deleted
+
+
+PRUNE_BATCH = 5_000

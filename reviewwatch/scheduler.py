@@ -1,9 +1,9 @@
 """`reviewwatch run`: APScheduler 3 jobs beside the web UI, in one process.
 
-One poll job per source at its own interval, the outbox delivery, and the daily digests
-(each business's `digest.send_at` in its own timezone). Jobs hold no logic: they call the
-same pipeline functions as the CLI. A missed run is coalesced into one, and a source never
-has two polls running at once (max_instances=1).
+One poll job per source at its own interval, the outbox delivery, the daily digests
+(each business's `digest.send_at` in its own timezone), and the daily retention prune.
+Jobs hold no logic: they call the same pipeline functions as the CLI. A missed run is
+coalesced into one, and a source never has two polls running at once (max_instances=1).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 DELIVERY_EVERY = 60  # seconds between outbox deliveries
 DIGEST_CHECK_EVERY = 60
+PRUNE_EVERY = 24 * 3600  # the retention policy, applied once a day
 MISFIRE_GRACE = 600
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE}
 
@@ -48,6 +49,13 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
         if enqueue_due_digests(db, settings, datetime.now(UTC)):
             await pipeline.deliver_outbox(db, settings, client)
 
+    async def prune() -> None:
+        from reviewwatch.writer import writer_for
+
+        deleted = await writer_for(db).run(store.prune, settings.retention)
+        if any(deleted.values()):
+            log.info("retention pruned %s", deleted)
+
     for source in settings.sources:
         if source.enabled:
             scheduler.add_job(poll, "interval", seconds=source.every, args=[source.name],
@@ -55,6 +63,8 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
                               next_run_time=now, **JOB_DEFAULTS)
     scheduler.add_job(deliver, "interval", seconds=DELIVERY_EVERY, id="outbox", **JOB_DEFAULTS)
     scheduler.add_job(digests, "interval", seconds=DIGEST_CHECK_EVERY, id="digests",
+                      next_run_time=now, **JOB_DEFAULTS)
+    scheduler.add_job(prune, "interval", seconds=PRUNE_EVERY, id="retention",
                       next_run_time=now, **JOB_DEFAULTS)
     return scheduler
 

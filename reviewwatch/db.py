@@ -231,6 +231,14 @@ def m024_scale_meta(db: Database) -> None:
     # Small facts about the database itself, e.g. the hash of the config last synced.
     db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
+
+@migrations()
+def m025_scale_outbox_claim(db: Database) -> None:
+    # A publish message is claimed (status 'sending', claimed_at) and committed before its
+    # reply goes out: a process killed mid-post leaves the claim, and the claim is never
+    # sent again by itself, so no reply is posted twice.
+    db.execute("ALTER TABLE outbox ADD COLUMN claimed_at TEXT")
+
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
     """Open (creating and migrating) the database: WAL mode, a busy timeout, foreign keys."""
     if memory or path is None or str(path) == ":memory:":

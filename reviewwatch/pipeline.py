@@ -112,24 +112,24 @@ async def fetch_source(client: httpx.AsyncClient, source: Source,
 
 
 async def poll_source(db: Database, settings: Settings, client: httpx.AsyncClient,
-                      source: Source) -> SourceResult:
+                      source: Source, now: datetime | None = None) -> SourceResult:
     """Poll one source and record the outcome on it; never raises a CollectorError."""
     result = SourceResult(source=source.name)
     started = store.utcnow()
     state = store.load_state(db, source.name)
     if getattr(collectors.get(source.kind), "STREAMING", False):
-        return await _poll_streaming(db, settings, client, source, state, result, started)
+        return await _poll_streaming(db, settings, client, source, state, result, started, now)
     try:
         items = await fetch_source(client, source, state)
     except CollectorError as e:
         result.error, result.state = str(e), e.state
-        await writer_for(db).run(_record_failure, settings, source, e, started)
+        await writer_for(db).run(_record_failure, settings, source, e, started, now)
         return result
     except Exception as e:  # a collector bug must not stop the other sources
         log.exception("collector %s crashed", source.name)
         result.error, result.state = f"internal error: {type(e).__name__}: {e}", "failing"
         await writer_for(db).run(_record_failure, settings, source,
-                                 CollectorError(result.error), started)
+                                 CollectorError(result.error), started, now)
         return result
     result.fetched, result.pages, result.not_modified = len(items), state.pages, state.not_modified
 
@@ -147,7 +147,7 @@ async def poll_source(db: Database, settings: Settings, client: httpx.AsyncClien
 
 async def _poll_streaming(db: Database, settings: Settings, client: httpx.AsyncClient,
                           source: Source, state: State, result: SourceResult,
-                          started: str) -> SourceResult:
+                          started: str, now: datetime | None = None) -> SourceResult:
     """Poll a local source that can be large (a CSV backfill): save it chunk by chunk.
 
     Memory stays at one chunk however long the file is. A failure part-way keeps the
@@ -183,7 +183,7 @@ async def _poll_streaming(db: Database, settings: Settings, client: httpx.AsyncC
             await save(chunk)
     except CollectorError as e:
         result.error, result.state = str(e), e.state
-        await writer.run(_record_failure, settings, source, e, started)
+        await writer.run(_record_failure, settings, source, e, started, now)
         return result
     result.pages = state.pages
 
@@ -224,11 +224,12 @@ def _record_success(db: Database, source: Source, state: State, result: SourceRe
 
 
 def _record_failure(db: Database, settings: Settings, source: Source, error: CollectorError,
-                    started: str) -> None:
+                    started: str, clock: datetime | None = None) -> None:
     now = store.utcnow()
     next_poll = None
     if isinstance(error, RateLimited) and error.retry_after:
-        next_poll = _iso(datetime.now(UTC) + timedelta(seconds=error.retry_after))
+        # held on the cycle's clock, the one due_sources compares with
+        next_poll = _iso((clock or datetime.now(UTC)) + timedelta(seconds=error.retry_after))
     with store.write_transaction(db):
         row = store.source_row(db, source.name)
         failures = row["consecutive_failures"] + 1
@@ -401,7 +402,7 @@ async def run_cycle(db: Database, settings: Settings, *, names: list[str] | None
 
         async def one(source: Source) -> SourceResult:
             async with limit:
-                return await poll_source(db, settings, client, source)
+                return await poll_source(db, settings, client, source, now)
 
         report.sources = list(await asyncio.gather(*(one(s) for s in sources)))
         # The work queue holds this cycle's new and edited items, and any a crash left;

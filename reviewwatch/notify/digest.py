@@ -135,7 +135,8 @@ def enqueue_due_digests(db: Database, settings: Settings, now_utc: datetime) -> 
         day = local.date() - timedelta(days=1)  # the digest at 08:00 covers yesterday
         key = f"digest:{business.id}:{day.isoformat()}"
         if store.enqueue(db, "digest", key, {"business_id": business.id,
-                                             "date": day.isoformat()}, business.id):
+                                             "date": day.isoformat()}, business.id,
+                         now=now_utc):  # due on the caller's clock
             queued += 1
     return queued
 

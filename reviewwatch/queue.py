@@ -7,6 +7,7 @@ without an approval recorded here.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -44,7 +45,8 @@ def lint_text(settings: Settings | None, draft: dict[str, Any], text: str) -> li
 
 
 def approve(db: Database, settings: Settings | None, draft_id: int, actor: str, *,
-            text: str | None = None, override: bool = False, role: str = "staff") -> dict:
+            text: str | None = None, override: bool = False, role: str = "staff",
+            now: datetime | None = None) -> dict:
     """Approve a draft (optionally edited). Lint errors block it unless an owner overrides."""
     draft = store.get_draft(db, draft_id)
     if DraftStatus(draft["status"]) not in OPEN_STATUSES:
@@ -66,7 +68,8 @@ def approve(db: Database, settings: Settings | None, draft_id: int, actor: str, 
     from reviewwatch.publishers import mode_for
 
     mode = mode_for(source)
-    now = store.utcnow()
+    moment = now
+    now = store.utcnow_of(moment) if moment else store.utcnow()
     with db.atomic():
         store.set_draft_status(
             db, draft_id, DraftStatus.APPROVED, final_text=final,
@@ -78,7 +81,8 @@ def approve(db: Database, settings: Settings | None, draft_id: int, actor: str, 
         if mode != "manual":
             # One message per approval: a draft whose posting failed can be approved again.
             store.enqueue(db, "publish", f"publish:draft:{draft_id}:{now}",
-                          {"draft_id": draft_id}, business_id=draft["business_id"])
+                          {"draft_id": draft_id}, business_id=draft["business_id"],
+                          now=moment)
     return store.get_draft(db, draft_id)
 
 

@@ -31,6 +31,13 @@ HTML_PAGE = (b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><
              b"<h1>Bad Gateway</h1><p>The upstream server is unavailable.</p></body></html>")
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A client that was killed mid-request resets its connection: that is the test."""
+
+    def handle_error(self, request, client_address) -> None:
+        pass
+
+
 class ChaosServer:
     """App Store feeds for apps 1..n behind a fault injector."""
 
@@ -42,6 +49,7 @@ class ChaosServer:
         self.lock = threading.Lock()
         self.next_id = 1
         self.burst_fault, self.burst_left = "", 0
+        self.replies: dict[str, int] = {}  # review id -> replies posted to it
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -50,10 +58,13 @@ class ChaosServer:
             def do_GET(self):  # noqa: N802
                 outer.handle(self)
 
+            def do_POST(self):  # noqa: N802
+                outer.reply(self)
+
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -138,6 +149,20 @@ class ChaosServer:
             return
         self.send(h, 200, body, "application/json")
 
+    def reply(self, h: BaseHTTPRequestHandler) -> None:
+        """App Store Connect `POST /v1/customerReviewResponses`: record it, answer 201.
+
+        https://developer.apple.com/documentation/appstoreconnectapi/post-v1-customerreviewresponses
+        """
+        body = json.loads(h.rfile.read(int(h.headers.get("Content-Length") or 0)))
+        review_id = body["data"]["relationships"]["review"]["data"]["id"]
+        with self.lock:
+            self.replies.setdefault(review_id, 0)
+            self.replies[review_id] += 1
+        answer = json.dumps({"data": {"type": "customerReviewResponses", "id": f"r{review_id}",
+                                      "attributes": body["data"]["attributes"]}}).encode()
+        self.send(h, 201, answer, "application/json")
+
     @staticmethod
     def send(h: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str,
              headers: dict[str, str] | None = None) -> None:
@@ -177,7 +202,7 @@ class SlackReceiver:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/services/T0/B0/x"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -63,8 +63,11 @@ def _open(settings: cfg.Settings, db_path: str | None = None):
 @click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
 def cli(verbose: bool) -> None:
     """reviewwatch: collect reviews and mentions, triage them, draft replies for approval."""
+    from reviewwatch import logsafe
+
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logsafe.install()  # secrets and query strings never reach a log line, httpx's included
 
 
 @cli.command()
@@ -110,6 +113,10 @@ def config_check(config_path: str) -> None:
         for p in problems:
             click.echo(f"{config_path}: {p}" if not p.startswith(config_path) else p, err=True)
         sys.exit(1)
+    for missing in settings.missing_secrets:  # other commands start without them
+        click.echo(f"{config_path}: {missing}", err=True)
+    if settings.missing_secrets:
+        sys.exit(1)
     nb, ns = len(settings.businesses), len(settings.sources)
     click.echo(f"{config_path}: ok ({nb} business{'es' if nb != 1 else ''}, "
                f"{ns} source{'s' if ns != 1 else ''})")
@@ -141,11 +148,17 @@ def collect(names: tuple[str, ...], as_json: bool, settings: cfg.Settings) -> No
 
 
 @cli.command()
+@click.option("--host", help="Address to bind (default: web.host, 127.0.0.1).")
+@click.option("--port", type=int, help="Port (default: web.port).")
 @with_config()
-def run(settings: cfg.Settings) -> None:
-    """The scheduler and the web UI in one long-running process."""
+def run(host: str | None, port: int | None, settings: cfg.Settings) -> None:
+    """The scheduler and the web UI in one long-running process (SIGTERM stops it)."""
     from reviewwatch.scheduler import run_forever
 
+    if host:
+        settings.web.host = host
+    if port is not None:
+        settings.web.port = port
     run_forever(settings)
 
 
@@ -164,10 +177,11 @@ def serve(host: str | None, port: int | None, settings: cfg.Settings) -> None:
 def _jsonl(file: str | None, with_draft: bool, settings: cfg.Settings | None) -> None:
     from reviewwatch import jsonl
 
-    stream = click.open_file(file or "-", "r", encoding="utf-8", errors="replace")
+    # Bytes in, decoded line by line strictly: a bad byte is an error line with its offset.
+    stream = click.open_file(file or "-", "rb")
     with stream:
         failed = jsonl.run(stream, click.get_text_stream("stdout"), with_draft=with_draft,
-                           settings=settings)
+                           settings=settings, name=file if file and file != "-" else "<stdin>")
     if failed:
         click.echo(f"{failed} line{'s' if failed > 1 else ''} failed", err=True)
         sys.exit(1)
@@ -200,25 +214,6 @@ def eval_command(file: str, text_col: str, rating_col: str) -> None:
     from reviewwatch.evaluate import main_eval
 
     click.echo(main_eval(file, text_col, rating_col))
-
-
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@with_config()
-def sources(as_json: bool, settings: cfg.Settings) -> None:
-    """Each source's health: state, last success, last error, items, failures in a row."""
-    from reviewwatch import db as store
-
-    rows = store.source_health(_open(settings))
-    if as_json:
-        click.echo(json.dumps(rows, default=str))
-        return
-    for r in rows:
-        click.echo(f"{r['name']:<28} {r['kind']:<16} {r['state']:<12} items={r['item_count']:<6} "
-                   f"last_success={r['last_success_at'] or '-'} "
-                   f"failures={r['consecutive_failures']}"
-                   + (f"\n    last error: {r['last_error']}" if r["last_error"] and
-                      r["consecutive_failures"] else ""))
 
 
 @cli.command()
@@ -276,9 +271,14 @@ def digest(business: str | None, day: str | None, send: bool, preview: str | Non
         click.echo(line)
 
 
-from reviewwatch import cli_admin  # noqa: E402  (registers drafts, user and token commands)
+from reviewwatch import cli_admin, cli_sources  # noqa: E402  (register their command groups)
 
 cli_admin.register(cli)
+cli.add_command(cli_sources.sources)
+
+from reviewwatch import cli_ops  # noqa: E402  (notify test, backup, restore)
+
+cli_ops.register(cli)
 
 
 def main() -> None:

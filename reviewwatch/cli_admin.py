@@ -1,12 +1,10 @@
-"""The approval queue and user administration from the terminal."""
+"""The approval queue from the terminal (users and tokens: `cli_users`)."""
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import textwrap
-from pathlib import Path
 
 import click
 
@@ -15,7 +13,6 @@ from reviewwatch.cli import Group, _open, with_config
 from reviewwatch.textsafe import terminal_safe
 
 CLI_ACTOR_PREFIX = "cli:"
-MIN_PASSWORD_CHARS = 10
 
 
 def _actor(name: str | None) -> str:
@@ -60,7 +57,8 @@ def _public(r: dict) -> dict:
     keys = ("id", "item_id", "status", "business_id", "source", "author", "rating", "title",
             "text", "url", "reply", "parts", "lint", "fits", "final_text", "review_changed",
             "decided_by", "decided_at", "reject_reason", "publish_mode", "posted_at",
-            "post_error", "triage", "created_at")
+            "post_error", "triage", "created_at", "existing_reply", "existing_reply_at",
+            "existing_reply_by", "replaces_reply_at", "replace_confirmed")
     return {k: r.get(k) for k in keys}
 
 
@@ -70,6 +68,7 @@ def _public(r: dict) -> dict:
 def drafts_show(draft_id: int, settings: cfg.Settings) -> None:
     """Show one draft with its review, triage and lint findings."""
     from reviewwatch import db as store
+    from reviewwatch import queue
 
     r = store.get_draft(_open(settings), draft_id)
     t = r["triage"] or {}
@@ -80,6 +79,12 @@ def drafts_show(draft_id: int, settings: cfg.Settings) -> None:
                f"{', '.join(t.get('aspects') or []) or '-'}")
     if r["review_changed"]:
         _echo("! The review changed since this draft was written.")
+    warning = queue.replace_warning(r)
+    if warning:
+        reply = queue.existing_reply(r) or {}
+        _echo(f"! This draft {warning} (by {reply.get('by')}); approving needs "
+              "--confirm-replace.\nExisting reply:\n" + textwrap.indent(reply.get("text", ""),
+                                                                        "  "))
     _echo("\nReview:\n" + textwrap.indent((r["title"] + "\n" if r["title"] else "") +
                                               (r["text"] or ""), "  "))
     _echo("\nReply:")
@@ -97,21 +102,35 @@ def drafts_show(draft_id: int, settings: cfg.Settings) -> None:
 @click.argument("draft_id", type=int)
 @click.option("--text", help="Approve this edited reply instead of the draft.")
 @click.option("--override", is_flag=True, help="Approve despite lint errors (owner only).")
+@click.option("--confirm-replace", is_flag=True,
+              help="Replace the owner reply the review already has on the platform.")
 @click.option("--as", "actor", help="Who is approving (default: $USER).")
 @with_config()
-def drafts_approve(draft_id: int, text: str | None, override: bool, actor: str | None,
-                   settings: cfg.Settings) -> None:
+def drafts_approve(draft_id: int, text: str | None, override: bool, confirm_replace: bool,
+                   actor: str | None, settings: cfg.Settings) -> None:
     """Approve a draft (optionally edited); lint errors block it unless overridden."""
     from reviewwatch import queue
 
     r = queue.approve(_open(settings), settings, draft_id, _actor(actor), text=text,
-                      override=override, role="owner")
+                      override=override, role="owner", confirm_replace=confirm_replace)
     if r["publish_mode"] == "manual":
         click.echo(f"approved #{draft_id}. {r['source']} has no reply API here: post it "
                    f"yourself at {r['url'] or 'the platform'}, then run "
                    f"`reviewwatch drafts posted {draft_id}`.\n\n{r['final_text']}")
     else:
         click.echo(f"approved #{draft_id}; it will be posted by the next delivery")
+
+
+@drafts.command("retry")
+@click.argument("draft_id", type=int)
+@click.option("--as", "actor", help="Who is retrying (default: $USER).")
+@with_config()
+def drafts_retry(draft_id: int, actor: str | None, settings: cfg.Settings) -> None:
+    """Post an approved reply whose delivery failed again, as approved."""
+    from reviewwatch import queue
+
+    queue.retry(_open(settings), settings, draft_id, _actor(actor))
+    click.echo(f"#{draft_id} will be posted again by the next delivery")
 
 
 @drafts.command("reject")
@@ -140,49 +159,9 @@ def drafts_posted(draft_id: int, actor: str | None, settings: cfg.Settings) -> N
     click.echo(f"marked #{draft_id} posted")
 
 
-@click.group(cls=Group)
-def user() -> None:
-    """Web UI users."""
-
-
-@user.command("add")
-@click.argument("name")
-@click.option("--role", type=click.Choice(["owner", "staff"]), required=True)
-@click.option("--password-file", type=click.Path(exists=True, dir_okay=False),
-              help="Read the password from this file instead of prompting.")
-@with_config()
-def user_add(name: str, role: str, password_file: str | None, settings: cfg.Settings) -> None:
-    """Add a web UI user (asks for a password, or reads --password-file)."""
-    from reviewwatch import users
-
-    if password_file:
-        password = Path(password_file).read_text("utf-8").rstrip("\r\n")
-    else:
-        password = getpass.getpass("Password: ")
-        if password != getpass.getpass("Again: "):
-            raise click.ClickException("the passwords differ")
-    if len(password) < MIN_PASSWORD_CHARS:
-        raise click.ClickException(f"the password needs at least {MIN_PASSWORD_CHARS} characters")
-    users.add_user(_open(settings), name, role, password)
-    click.echo(f"added {role} {name}")
-
-
-@click.group(cls=Group)
-def token() -> None:
-    """API tokens for the HTTP API."""
-
-
-@token.command("create")
-@click.argument("username")
-@with_config()
-def token_create(username: str, settings: cfg.Settings) -> None:
-    """Create an API token for a user; it is shown once."""
-    from reviewwatch import users
-
-    click.echo(users.create_token(_open(settings), username))
-
-
 def register(cli: click.Group) -> None:
     """Add these command groups to the main CLI."""
-    for group in (drafts, user, token):
-        cli.add_command(group)
+    from reviewwatch import cli_users
+
+    cli.add_command(drafts)
+    cli_users.register(cli)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from reviewwatch.errors import ConfigError
+from reviewwatch import logsafe
+from reviewwatch.errors import AuthFailed, ConfigError, SecretMissing  # noqa: F401 (re-exported)
 
 DEFAULT_CONFIG_PATH = "config/reviewwatch.toml"
 CONFIG_ENV = "REVIEWWATCH_CONFIG"
@@ -27,11 +28,12 @@ DEFAULT_UNHEALTHY_AFTER = 3
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_PAGES = 10
+MAX_TRUSTED_PROXIES = 5
 DEFAULT_USER_AGENT = "reviewwatch/0.1 (+https://github.com/reviewwatch/reviewwatch)"
 
 SOURCE_KINDS = (
-    "appstore", "google_places", "google_business", "google_play", "yelp", "trustpilot",
-    "schema_org", "rss", "hackernews", "reddit", "mastodon", "bluesky", "csv",
+    "appstore", "appstore_connect", "google_places", "google_business", "google_play", "yelp",
+    "trustpilot", "schema_org", "rss", "hackernews", "reddit", "mastodon", "bluesky", "csv",
 )
 # Keys every source understands; anything else is the collector's own (checked by its spec).
 COMMON_SOURCE_KEYS = {
@@ -45,15 +47,29 @@ _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+$")
 
 
 class Secret:
-    """A value read from the environment; shown as *** everywhere but `.reveal()`."""
+    """A value read from the environment; shown as *** everywhere but `.reveal()`.
 
-    __slots__ = ("name", "_value")
+    An `env:NAME` whose variable is not set is held as a missing Secret rather than refused
+    when the config is read: only the command that uses it fails (`reveal()` raises
+    SecretMissing naming the key and the variable), so `drafts list` works without the SMTP
+    password. `config check` still lists every missing one."""
 
-    def __init__(self, name: str, value: str):
+    __slots__ = ("name", "_value", "where")
+
+    def __init__(self, name: str, value: str | None, where: str = ""):
         self.name = name
         self._value = value
+        self.where = where
+        logsafe.register(value)  # so that no log line can show it
+
+    @property
+    def present(self) -> bool:
+        return self._value is not None
 
     def reveal(self) -> str:
+        if self._value is None:
+            raise SecretMissing(f"{self.where or 'a setting'}: environment variable "
+                                f"{self.name} is not set")
         return self._value
 
     def __repr__(self) -> str:
@@ -69,8 +85,13 @@ class Secret:
 
 
 def reveal(value: Any) -> Any:
-    """The plain value of a Secret, or the value itself."""
+    """The plain value of a Secret, or the value itself; SecretMissing if it is unset."""
     return value.reveal() if isinstance(value, Secret) else value
+
+
+def available(value: Any) -> bool:
+    """Whether a setting has a usable value (set, and not a missing env: secret)."""
+    return bool(value) and not (isinstance(value, Secret) and not value.present)
 
 
 @dataclass
@@ -91,8 +112,13 @@ class Source:
     keywords: list[str] = field(default_factory=list)  # the business's, for mention searches
 
     def option(self, key: str, default: Any = None) -> Any:
-        """A collector-specific option, with Secrets revealed."""
-        return reveal(self.options.get(key, default))
+        """A collector-specific option, with Secrets revealed.
+
+        A missing env: secret fails this source alone (auth_failed), not the whole cycle."""
+        try:
+            return reveal(self.options.get(key, default))
+        except SecretMissing as e:
+            raise AuthFailed(f"{self.name}: {e}") from None
 
 
 @dataclass
@@ -118,6 +144,7 @@ class WebSettings:
     port: int = 8765
     public_url: str = "http://127.0.0.1:8765"
     secret_key: Secret | str | None = None
+    trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-* headers count
 
 
 @dataclass
@@ -176,6 +203,7 @@ class Settings:
     phrase_bank: Path | None = None
     user_agent: str = DEFAULT_USER_AGENT
     retention: RetentionSettings = field(default_factory=RetentionSettings)
+    missing_secrets: list[str] = field(default_factory=list)  # "key: environment variable X..."
 
     @property
     def sources(self) -> list[Source]:
@@ -217,6 +245,7 @@ class _Checker:
 
     def __init__(self, environ: dict[str, str]):
         self.problems: list[str] = []
+        self.missing: list[str] = []  # env: secrets not set; only the command using one fails
         self.environ = environ
 
     def bad(self, where: str, message: str) -> None:
@@ -242,9 +271,9 @@ class _Checker:
             if m:
                 name = m[1]
                 if name not in self.environ:
-                    self.bad(where, f"environment variable {name} is not set")
-                    return default
-                return Secret(name, self.environ[name])
+                    self.missing.append(f"{where}: environment variable {name} is not set")
+                    return Secret(name, None, where)
+                return Secret(name, self.environ[name], where)
         ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
         if not ok:
             names = " or ".join(k.__name__ for k in kinds)
@@ -302,12 +331,17 @@ def from_dict(data: dict, path: Path | None = None,
         storage_path = base / storage_path
 
     web_t = c.table(data, "web", "web")
-    c.unknown(web_t, {"host", "port", "public_url", "secret_key"}, "web")
+    c.unknown(web_t, {"host", "port", "public_url", "secret_key", "trusted_proxies"}, "web")
     web = WebSettings(
         host=c.value(web_t, "host", "web.host", str, "127.0.0.1"),
         port=c.value(web_t, "port", "web.port", int, 8765),
         secret_key=c.value(web_t, "secret_key", "web.secret_key", str, None),
+        trusted_proxies=c.value(web_t, "trusted_proxies", "web.trusted_proxies", int, 0),
     )
+    if not 0 <= web.trusted_proxies <= MAX_TRUSTED_PROXIES:
+        c.bad("web.trusted_proxies", f"{web.trusted_proxies} must be 0 (no proxy) to "
+                                     f"{MAX_TRUSTED_PROXIES}: how many proxies are in front")
+        web.trusted_proxies = 0
     if not 0 <= web.port < 65536:
         c.bad("web.port", f"{web.port} is not a port number (1-65535, or 0 for any free port)")
     web.public_url = c.value(web_t, "public_url", "web.public_url", str,
@@ -350,7 +384,8 @@ def from_dict(data: dict, path: Path | None = None,
         raise error
     settings = Settings(path=path, storage_path=storage_path, web=web, businesses=businesses,
                         alerts=alerts, digest=digest, smtp=smtp, llm=llm,
-                        phrase_bank=phrase_bank, user_agent=user_agent, retention=retention)
+                        phrase_bank=phrase_bank, user_agent=user_agent,
+                        missing_secrets=c.missing, retention=retention)
     return settings
 
 
@@ -507,7 +542,7 @@ def _alerts(c: _Checker, t: dict) -> AlertSettings:
         slack_webhook_url=c.value(t, "slack_webhook_url", "alerts.slack_webhook_url", str, None),
         max_attempts=c.value(t, "max_attempts", "alerts.max_attempts", int, 8),
     )
-    url = reveal(a.slack_webhook_url)
+    url = reveal(a.slack_webhook_url) if available(a.slack_webhook_url) else None
     if url and not re.match(r"^https?://", url):
         c.bad("alerts.slack_webhook_url", "is not an http(s) URL")  # never echo the value
     qh = c.value(t, "quiet_hours", "alerts.quiet_hours", str, None)

@@ -7,22 +7,28 @@ responders and staff own `drafts`; the notifier owns `outbox`. No write crosses 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import stat
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database, Migrations
 
-from reviewwatch.errors import NotFound, ReviewwatchError
+from reviewwatch.errors import NotFound, ReviewwatchError, SchemaTooNew
 from reviewwatch.models import DraftStatus, Item, State
 
 BUSY_TIMEOUT_MS = 30_000
+PRIVATE_MODE = 0o600
 
 migrations = Migrations("reviewwatch")
+log = logging.getLogger(__name__)
+ITEM_WHEN = "coalesce(i.published_at, i.first_seen_at)"  # indexed as items_when
 # A priority as the queue's sort key: urgent 0, high 1, normal 2, low (or none) 3.
 RANK_OF_PRIORITY = ("CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 "
                     "WHEN 'normal' THEN 2 ELSE 3 END")
@@ -138,106 +144,74 @@ def m001_initial(db: Database) -> None:
     """)
 
 
-
-ITEM_WHEN = "coalesce(i.published_at, i.first_seen_at)"  # indexed as items_when
-
-
 @migrations()
-def m020_scale_indexes(db: Database) -> None:
-    # Every lookup the pipeline and the pages make, found with EXPLAIN QUERY PLAN: without
-    # these, the latest-draft lookup scans every draft per item (quadratic), the item lists
-    # sort every item per request, and the digest scans items by first_seen_at.
-    # IF NOT EXISTS and the column check: the desk branch adds some of the same by name.
+def m010_platforms_reply_state(db: Database) -> None:
+    """The owner's reply as the platform shows it, and the replace-a-reply confirmation."""
     db.executescript("""
-    CREATE INDEX IF NOT EXISTS drafts_item ON drafts (item_id, id);
-    CREATE INDEX IF NOT EXISTS items_when ON items (coalesce(published_at, first_seen_at));
-    CREATE INDEX IF NOT EXISTS items_business_when
-        ON items (business_id, coalesce(published_at, first_seen_at));
-    CREATE INDEX IF NOT EXISTS items_business_seen ON items (business_id, first_seen_at);
-    CREATE INDEX IF NOT EXISTS outbox_kind ON outbox (kind, status, id);
-    CREATE INDEX IF NOT EXISTS outbox_sent ON outbox (status, sent_at);
-    CREATE INDEX IF NOT EXISTS runs_finished ON runs (finished_at);
-    CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
-    CREATE INDEX IF NOT EXISTS audit_target ON audit (target, id);
-    CREATE INDEX IF NOT EXISTS item_versions_recorded ON item_versions (recorded_at);
-    CREATE INDEX IF NOT EXISTS tokens_user ON tokens (user_id);
-    """)
-    if "queue_rank" not in db["drafts"].columns_dict:
-        db.executescript(f"""
-        ALTER TABLE drafts ADD COLUMN queue_rank INTEGER NOT NULL DEFAULT 3;
-        UPDATE drafts SET queue_rank = coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t
-                                                 WHERE t.item_id = drafts.item_id), 3);
-        """)
-    db.execute("CREATE INDEX IF NOT EXISTS drafts_queue ON drafts (status, queue_rank, id)")
-    db.execute("CREATE INDEX IF NOT EXISTS drafts_to_post ON drafts (id) "
-               "WHERE status = 'approved' AND publish_mode = 'manual'")
-
-
-@migrations()
-def m021_scale_work_queue(db: Database) -> None:
-    # Items saved but not yet triaged and drafted. The save and the queue row commit
-    # together, and so do the triage and the queue row's removal: a process killed between
-    # the two leaves the work here, and the next cycle finishes it instead of losing it.
-    db.execute("CREATE TABLE IF NOT EXISTS triage_queue (item_id INTEGER PRIMARY KEY "
-               "REFERENCES items(id), is_new INTEGER NOT NULL DEFAULT 1)")
-
-
-@migrations()
-def m022_scale_search(db: Database) -> None:
-    # Full-text search over items, kept in step by triggers; an external-content table so
-    # the texts are not stored twice. Search answers in rowid (collection) order, which FTS5
-    # reads from its index without sorting the matches.
-    db.executescript("""
-    CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
-        title, text, author, content='items', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2');
-    CREATE TRIGGER IF NOT EXISTS items_fts_insert AFTER INSERT ON items BEGIN
-        INSERT INTO items_fts (rowid, title, text, author)
-        VALUES (new.id, new.title, new.text, new.author);
-    END;
-    CREATE TRIGGER IF NOT EXISTS items_fts_delete AFTER DELETE ON items BEGIN
-        INSERT INTO items_fts (items_fts, rowid, title, text, author)
-        VALUES ('delete', old.id, old.title, old.text, old.author);
-    END;
-    CREATE TRIGGER IF NOT EXISTS items_fts_update AFTER UPDATE OF title, text, author ON items
-    BEGIN
-        INSERT INTO items_fts (items_fts, rowid, title, text, author)
-        VALUES ('delete', old.id, old.title, old.text, old.author);
-        INSERT INTO items_fts (rowid, title, text, author)
-        VALUES (new.id, new.title, new.text, new.author);
-    END;
-    INSERT INTO items_fts (items_fts) VALUES ('rebuild');
+    ALTER TABLE items ADD COLUMN reply_text TEXT;
+    ALTER TABLE items ADD COLUMN reply_at TEXT;
+    ALTER TABLE items ADD COLUMN reply_by TEXT;
+    ALTER TABLE items ADD COLUMN review_updated_at TEXT;
+    ALTER TABLE items ADD COLUMN deleted_at TEXT;
+    ALTER TABLE drafts ADD COLUMN replaces_reply_at TEXT;
+    ALTER TABLE drafts ADD COLUMN replace_confirmed INTEGER NOT NULL DEFAULT 0;
     """)
 
 
 @migrations()
-def m023_scale_source_counts(db: Database) -> None:
-    # The Sources page and the digest showed a count(*) per source: a scan of a million
-    # index entries per page view. Triggers keep an exact count beside each source.
+def m002_token_scopes_expiry(db: Database) -> None:
+    # Tokens made before scopes existed keep what they could do at the queue, never admin.
     db.executescript("""
-    ALTER TABLE sources ADD COLUMN item_total INTEGER NOT NULL DEFAULT 0;
-    UPDATE sources SET item_total = (SELECT count(*) FROM items i WHERE i.source = sources.name);
-    CREATE TRIGGER IF NOT EXISTS items_count_insert AFTER INSERT ON items BEGIN
-        UPDATE sources SET item_total = item_total + 1 WHERE name = new.source;
-    END;
-    CREATE TRIGGER IF NOT EXISTS items_count_delete AFTER DELETE ON items BEGIN
-        UPDATE sources SET item_total = item_total - 1 WHERE name = old.source;
-    END;
+    ALTER TABLE tokens ADD COLUMN name TEXT;
+    ALTER TABLE tokens ADD COLUMN scopes TEXT NOT NULL DEFAULT 'read,draft,approve';
+    ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+    ALTER TABLE tokens ADD COLUMN revoked_at TEXT;
+    ALTER TABLE users ADD COLUMN last_login_at TEXT;
+    ALTER TABLE users ADD COLUMN password_changed_at TEXT;
     """)
 
 
 @migrations()
-def m024_scale_meta(db: Database) -> None:
-    # Small facts about the database itself, e.g. the hash of the config last synced.
-    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+def m003_server_sessions(db: Database) -> None:
+    # Server-side sessions: the cookie holds a random id, this table holds only its hash, so
+    # logout, disabling a user or a new password can end sessions at once.
+    db.executescript("""
+    CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+        data TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+        client TEXT
+    );
+    CREATE INDEX sessions_user ON sessions (user_id);
+    CREATE INDEX sessions_expiry ON sessions (expires_at);
+    """)
 
 
-@migrations()
-def m025_scale_outbox_claim(db: Database) -> None:
-    # A publish message is claimed (status 'sending', claimed_at) and committed before its
-    # reply goes out: a process killed mid-post leaves the claim, and the claim is never
-    # sent again by itself, so no reply is posted twice.
-    db.execute("ALTER TABLE outbox ADD COLUMN claimed_at TEXT")
+def private_file(path: Path) -> None:
+    """Create `path` readable by its owner only (0600), or tighten it if it is wider.
+
+    The database holds password and token hashes and every review; SQLite gives the -wal
+    and -shm files the database file's mode, so they follow."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE)
+    except FileExistsError:
+        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            try:
+                info = p.stat()
+            except FileNotFoundError:
+                continue
+            if stat.S_ISREG(info.st_mode) and info.st_mode & 0o077 and \
+                    info.st_uid == os.getuid():
+                os.chmod(p, PRIVATE_MODE)
+        return
+    os.close(fd)
+
+
+# The desk's indexes and the queue's sort key (m020, m021) live in db_indexes.py.
+from reviewwatch import db_indexes  # noqa: E402,F401,I001  (registers its migrations after these)
+from reviewwatch import db_scale  # noqa: E402,F401,I001  (the scale migrations, after the desk's)
+
 
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
     """Open (creating and migrating) the database: WAL mode, a busy timeout, foreign keys."""
@@ -247,6 +221,7 @@ def open_database(path: str | Path | None = None, *, memory: bool = False) -> Da
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(path)
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
                                    check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -257,10 +232,30 @@ def open_database(path: str | Path | None = None, *, memory: bool = False) -> Da
     conn.execute("PRAGMA synchronous=NORMAL")
     db = Database(conn)
     try:
+        check_schema(db, path)
+        pending = migrations.pending(db)
+        if pending and migrations.applied(db):  # an upgrade, not a new database
+            log.info("%s: applying %d migration(s): %s", path, len(pending),
+                     ", ".join(m.name for m in pending))
         migrations.apply(db)
     except sqlite3.DatabaseError as e:
         raise ReviewwatchError(f"{path}: not a reviewwatch database ({e})") from None
     return db
+
+
+def known_migrations() -> list[str]:
+    """The migrations this code knows, in order."""
+    return [m.name for m in migrations._migrations]  # sqlite-utils keeps the list private
+
+
+def check_schema(db: Database, path: Any = None) -> None:
+    """Refuse a database that a newer reviewwatch migrated: this code cannot know its shape."""
+    known = set(known_migrations())
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        raise SchemaTooNew(f"{path or 'the database'}: its schema is newer than this "
+                           f"reviewwatch knows (migration {unknown[-1]}); upgrade reviewwatch, "
+                           "or restore a backup made by this version")
 
 
 def _json(value: Any) -> str:
@@ -284,9 +279,8 @@ def _config_hash(settings: Any) -> str:
 def sync_config(db: Database, settings: Any) -> bool:
     """Record the configured businesses and sources, keeping each source's state.
 
-    Only when the config changed since the last sync (its hash is kept in `meta`): an
-    unchanged config writes nothing, so a poll of 200 sources does not rewrite 200 rows.
-    Returns whether anything was written.
+    Only when the config's shape changed since the last sync (its hash is kept in `meta`),
+    so a poll does not rewrite every source row. Returns whether anything was written.
     """
     digest = _config_hash(settings)
     row = db.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
@@ -305,7 +299,13 @@ def sync_config(db: Database, settings: Any) -> bool:
                 db.execute(
                     "INSERT INTO sources (name, business_id, kind) VALUES (?, ?, ?) "
                     "ON CONFLICT(name) DO UPDATE SET business_id=excluded.business_id, "
-                    "kind=excluded.kind", [s.name, b.id, s.kind])
+                    "kind=excluded.kind, state=CASE WHEN state = 'archived' THEN 'new' "
+                    "ELSE state END", [s.name, b.id, s.kind])
+        # A source gone from the config is archived, not left "failing": its items stay.
+        names = [s.name for s in settings.sources]
+        db.execute("UPDATE sources SET state = 'archived', unhealthy = 0, silent = 0 "
+                   f"WHERE state != 'archived' AND name NOT IN ({', '.join('?' * len(names))})",
+                   names)
     return True
 
 
@@ -324,17 +324,22 @@ def load_state(db: Database, name: str) -> State:
         return bool(list(db.query(
             "SELECT 1 FROM items WHERE source = ? AND external_id = ?", [name, str(external_id)])))
 
+    def recent(limit: int) -> list[str]:
+        return [r["external_id"] for r in db.query(
+            "SELECT external_id FROM items WHERE source = ? AND deleted_at IS NULL "
+            "ORDER BY id DESC LIMIT ?", [name, int(limit)])]
+
     return State(cursor=row["cursor"], etag=row["etag"], last_modified=row["last_modified"],
                   extra=_loads(row["extra"], {}), first_run=row["last_success_at"] is None,
-                  seen=seen)
+                  seen=seen, recent=recent)
 
 
-def source_health(db: Database, business: str | None = None) -> list[dict[str, Any]]:
-    """Each source (of one business, or all) with its state, last success and error, items."""
-    where, args = ("WHERE s.business_id = ?", [business]) if business else ("", [])
+def source_health(db: Database, archived: bool = True) -> list[dict[str, Any]]:
+    """Each source with its state, last success, last error and item count."""
     return list(db.query(f"""
         SELECT s.*, s.item_total AS item_count
-        FROM sources s {where} ORDER BY s.business_id, s.name""", args))
+        FROM sources s {'' if archived else "WHERE s.state != 'archived'"}
+        ORDER BY s.state = 'archived', s.business_id, s.name"""))  # item_total: m023
 
 
 # ---- items ------------------------------------------------------------------------------
@@ -353,6 +358,8 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
     An edit flags the item's open drafts "review changed since draft" and never touches
     a staff decision. Callers wrap this in `db.atomic()` with the source's state.
     """
+    from reviewwatch.replies import record_platform_reply
+
     result = SaveResult()
     now = utcnow_of(now) if now else utcnow()
     seen_in_batch: set[tuple[str, str]] = set()
@@ -370,21 +377,25 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
             "title": item.title, "text": item.text, "url": item.url,
             "published_at": item.published_at, "language": item.language,
             "raw": _json(item.raw), "content_hash": digest,
+            "review_updated_at": item.updated_at,
         }
         if not existing:
             cursor = db.execute(
                 "INSERT INTO items (source, business_id, external_id, kind, author, rating, "
                 "rating_max, title, text, url, published_at, language, raw, content_hash, "
-                "first_seen_at) VALUES (:source, :business_id, :external_id, :kind, :author, "
-                ":rating, :rating_max, :title, :text, :url, :published_at, :language, :raw, "
-                ":content_hash, :now)",
+                "review_updated_at, reply_text, reply_at, reply_by, first_seen_at) VALUES "
+                "(:source, :business_id, :external_id, :kind, :author, :rating, :rating_max, "
+                ":title, :text, :url, :published_at, :language, :raw, :content_hash, "
+                ":review_updated_at, :reply_text, :reply_at, :reply_by, :now)",
                 {**fields, "source": item.source, "business_id": business_id,
-                 "external_id": item.external_id, "kind": str(item.kind), "now": now})
+                 "external_id": item.external_id, "kind": str(item.kind), "now": now,
+                 "reply_text": item.reply_text, "reply_at": item.reply_at,
+                 "reply_by": "platform" if item.reply_text or item.reply_at else None})
             result.new.append(cursor.lastrowid)
-            db.execute("INSERT OR REPLACE INTO triage_queue (item_id, is_new) VALUES (?, 1)",
-                       [cursor.lastrowid])
+            queue_work(db, cursor.lastrowid, True)
             continue
         old = existing[0]
+        record_platform_reply(db, old["id"], item)
         if old["content_hash"] == digest:
             result.unchanged += 1
             continue
@@ -397,12 +408,12 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
             "UPDATE items SET author=:author, rating=:rating, rating_max=:rating_max, "
             "title=:title, text=:text, url=:url, published_at=:published_at, "
             "language=:language, raw=:raw, content_hash=:content_hash, version=version+1, "
-            "edited_at=:now WHERE id=:id", {**fields, "now": now, "id": old["id"]})
+            "review_updated_at=coalesce(:review_updated_at, :now), edited_at=:now "
+            "WHERE id=:id", {**fields, "now": now, "id": old["id"]})
         db.execute(
             "UPDATE drafts SET review_changed = 1 WHERE item_id = ? AND content_hash != ?",
             [old["id"], digest])
-        db.execute("INSERT INTO triage_queue (item_id, is_new) VALUES (?, 0) "
-                   "ON CONFLICT(item_id) DO NOTHING", [old["id"]])
+        queue_work(db, old["id"], False)
         result.edited.append(old["id"])
     return result
 
@@ -460,14 +471,14 @@ def get_triage(db: Database, item_id: int) -> dict[str, Any] | None:
 # ---- drafts -------------------------------------------------------------------------------
 
 def add_draft(db: Database, item_id: int, content_hash: str, draft: dict[str, Any],
-              generator: str = "template") -> int:
-    """Store a new pending draft for an item."""
+              generator: str = "template", replaces_reply_at: str | None = None) -> int:
+    """Store a new pending draft for an item (marked when it would replace a reply)."""
     cursor = db.execute(
         "INSERT INTO drafts (item_id, status, reply, parts, lint, fits, generator, content_hash, "
-        "created_at, queue_rank) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, "
+        "created_at, replaces_reply_at, queue_rank) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, "
         f"coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t WHERE t.item_id = ?), 3))",
         [item_id, draft["reply"], _json(draft["parts"]), _json(draft["lint"]),
-         _json(draft["fits"]), generator, content_hash, utcnow(), item_id])
+         _json(draft["fits"]), generator, content_hash, utcnow(), replaces_reply_at, item_id])
     return int(cursor.lastrowid)
 
 
@@ -487,6 +498,8 @@ def _draft_row(row: dict[str, Any]) -> dict[str, Any]:
 DRAFT_QUEUE_SQL = """
     SELECT d.*, i.business_id, i.source, i.kind AS item_kind, i.author, i.rating, i.rating_max,
            i.title, i.text, i.url, i.published_at, i.external_id,
+           i.reply_text AS existing_reply, i.reply_at AS existing_reply_at,
+           i.reply_by AS existing_reply_by,
            t.label, t.score, t.priority, t.aspects, t.evidence, t.needs_reply, t.needs_human,
            t.vader, t.language
     FROM drafts d JOIN items i ON i.id = d.item_id LEFT JOIN triage t ON t.item_id = i.id
@@ -497,7 +510,7 @@ def list_drafts(db: Database, status: str | None = "pending", business: str | No
                 limit: int = 500, label: str | None = None) -> list[dict[str, Any]]:
     """The approval queue's first `limit` drafts: most urgent first, then newest.
 
-    A page of it, read from the index (see `queries.drafts_page` for the following pages).
+    Read from the index a rank at a time (`queries.drafts_page` gives the following pages).
     """
     from reviewwatch.queries import drafts_page
 
@@ -592,9 +605,8 @@ def list_items(db: Database, *, business: str | None = None, label: str | None =
         yield row
 
 
-# ---- batched writes (the pipeline) ----------------------------------------------------------
+# ---- transactions and the scale helpers ------------------------------------------------
 
-PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2}  # anything else ranks 3
 BUSY_RETRIES = 5
 
 
@@ -628,98 +640,23 @@ def write_transaction(db: Database) -> Iterator[Database]:
         db.conn.execute("COMMIT")
 
 
-def queued_work(db: Database, limit: int, after: int = 0) -> list[tuple[int, bool]]:
-    """(item id, is new) of items saved but not yet triaged, oldest first."""
-    return [(r[0], bool(r[1])) for r in db.execute(
-        "SELECT item_id, is_new FROM triage_queue WHERE item_id > ? ORDER BY item_id LIMIT ?",
-        [after, limit])]
+def queue_work(db: Database, item_id: int, is_new: bool) -> None:
+    """Put a saved item on the triage work queue (in the transaction that saved it)."""
+    if is_new:
+        db.execute("INSERT OR REPLACE INTO triage_queue (item_id, is_new) VALUES (?, 1)",
+                   [item_id])
+    else:
+        db.execute("INSERT INTO triage_queue (item_id, is_new) VALUES (?, 0) "
+                   "ON CONFLICT(item_id) DO NOTHING", [item_id])
 
 
-def items_for_processing(db: Database, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """The items with these ids, each with `has_draft`, in one query."""
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    rows = db.query(
-        "SELECT i.id, i.source, i.business_id, i.external_id, i.kind, i.author, i.rating, "
-        "i.rating_max, i.title, i.text, i.url, i.published_at, i.language, i.content_hash, "
-        "i.first_seen_at, EXISTS (SELECT 1 FROM drafts d WHERE d.item_id = i.id) AS has_draft "
-        f"FROM items i WHERE i.id IN ({marks})", list(ids))
-    return {r["id"]: r for r in rows}
-
-
-TRIAGE_UPSERT = (
-    "INSERT INTO triage (item_id, label, score, vader, aspects, evidence, language, "
-    "needs_reply, needs_human, priority, content_hash, scored_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(item_id) DO UPDATE SET "
-    "label=excluded.label, score=excluded.score, vader=excluded.vader, "
-    "aspects=excluded.aspects, evidence=excluded.evidence, language=excluded.language, "
-    "needs_reply=excluded.needs_reply, needs_human=excluded.needs_human, "
-    "priority=excluded.priority, content_hash=excluded.content_hash, "
-    "scored_at=excluded.scored_at")
-
-
-def save_triages(db: Database, rows: Sequence[tuple[int, str, dict[str, Any]]]) -> None:
-    """Store (replacing) the triage of many items: (item id, content hash, result) each.
-
-    An item's open drafts move in the queue with its priority (`queue_rank` is the queue's
-    indexed copy of it).
-    """
-    now = utcnow()
-    db.conn.executemany(TRIAGE_UPSERT, [
-        [item_id, r["label"], r["score"], r["vader"], _json(r["aspects"]), _json(r["evidence"]),
-         r.get("language"), int(bool(r["needs_reply"])), int(bool(r.get("needs_human"))),
-         r["priority"], content_hash, now] for item_id, content_hash, r in rows])
-    db.conn.executemany(
-        "UPDATE drafts SET queue_rank = ? WHERE item_id = ? AND queue_rank != ?",
-        [[rank, item_id, rank] for item_id, _, r in rows
-         for rank in [PRIORITY_RANK.get(r["priority"], 3)]])
-
-
-def add_drafts(db: Database, rows: Sequence[tuple[int, str, dict[str, Any], str]]) -> None:
-    """Store new pending drafts: (item id, content hash, draft, priority) each."""
-    now = utcnow()
-    db.conn.executemany(
-        "INSERT INTO drafts (item_id, status, reply, parts, lint, fits, generator, content_hash, "
-        "created_at, queue_rank) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)",
-        [[item_id, d["reply"], _json(d["parts"]), _json(d["lint"]), _json(d["fits"]),
-          d.get("generator", "template"), content_hash, now, PRIORITY_RANK.get(priority, 3)]
-         for item_id, content_hash, d, priority in rows])
-
-
-def finish_work(db: Database, ids: Sequence[int]) -> None:
-    """Take these items off the work queue (in the transaction that stored their triage)."""
-    db.conn.executemany("DELETE FROM triage_queue WHERE item_id = ?", [[i] for i in ids])
-
-
-def prune(db: Database, retention: Any, now: datetime | None = None) -> dict[str, int]:
-    """Delete history older than the retention policy; return the rows deleted per table.
-
-    Runs, delivered outbox rows (sent or failed; pending ones are never touched), earlier
-    versions of edited items, and the audit log each have their own number of days; 0
-    keeps everything. Each table is pruned in batches so no transaction holds the write
-    lock for long.
-    """
-    moment = now or datetime.now(UTC)
-    plan = (("runs", retention.runs_days, "finished_at < ?"),
-            ("outbox", retention.outbox_days, "status IN ('sent', 'failed') AND "
-                                              "coalesce(sent_at, created_at) < ?"),
-            ("item_versions", retention.item_versions_days, "recorded_at < ?"),
-            ("audit", retention.audit_days, "at < ?"))
-    deleted: dict[str, int] = {}
-    for table, days, where in plan:
-        deleted[table] = 0
-        if not days:
-            continue
-        cutoff = utcnow_of(moment - timedelta(days=days))
-        while True:
-            with write_transaction(db):
-                n = db.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM {table} "
-                               f"WHERE {where} LIMIT {PRUNE_BATCH})", [cutoff]).rowcount
-            deleted[table] += n
-            if n < PRUNE_BATCH:
-                break
-    return deleted
-
-
-PRUNE_BATCH = 5_000
+from reviewwatch.db_scale import (  # noqa: E402,F401  (batched writes and retention)
+    PRIORITY_RANK,
+    TRIAGE_UPSERT,
+    add_drafts,
+    finish_work,
+    items_for_processing,
+    prune,
+    queued_work,
+    save_triages,
+)

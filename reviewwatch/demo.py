@@ -245,10 +245,23 @@ sender = "reviewwatch@tidepool.example"
 """
 
 
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 at this moment."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def prepare(db_path: Path | None, web_port: int = 0, echo: bool = True):
     """Start the sample server and write the demo config; return (server, settings)."""
     data = sample()
     server = DemoServer(data, echo=echo).start()
+    if not web_port:
+        # The links in alerts and the digest need the web UI's real port, known before
+        # anything is collected: take a free one now rather than "port 0".
+        web_port = free_port()
     db_path = db_path or DEMO_DIR / "reviewwatch-demo.db"
     config_path = db_path.parent / "demo.toml"
     config_path.parent.mkdir(parents=True, exist_ok=True)

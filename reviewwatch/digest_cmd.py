@@ -36,7 +36,7 @@ def run(db: Database, settings: Settings, businesses: list[Business], day: date 
             except OSError as e:
                 raise ReviewwatchError(f"{target}: cannot write the preview ({e.strerror})") \
                     from None
-            yield f"wrote {target}"
+            yield f"wrote {target}; open {target.resolve().as_uri()} in a browser"
         if send:
             if not settings.digest.to:
                 raise ReviewwatchError("digest.to is empty: name who receives the digest")

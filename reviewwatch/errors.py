@@ -2,6 +2,7 @@
 
     ReviewwatchError              anything reviewwatch reports to a person
     ├── ConfigError               the configuration is missing, malformed or invalid
+    │   └── SecretMissing         an env: secret is used but its variable is not set
     ├── InputError                a file or a JSON Lines row given by the user is unusable
     ├── CollectorError            a source could not be polled
     │   ├── SourceUnavailable     timeouts, connection errors, 5xx after the retries ran out
@@ -10,7 +11,9 @@
     │   ├── Blocked               403: the platform refuses this client
     │   └── ParseError            the payload is not what the platform sends
     ├── NotFound                  an id (draft, source, business, user) that does not exist
+    ├── SchemaTooNew              the database was migrated by a newer reviewwatch
     ├── DraftBlocked              approval refused: the reply linter found errors
+    ├── ReplaceUnconfirmed        approval refused: it would replace a reply, unconfirmed
     └── PublishError              the platform refused or failed to take an approved reply
 
 A collector raises; the pipeline records the error on the source and goes on with the others.
@@ -26,6 +29,10 @@ class ReviewwatchError(Exception):
 
 class ConfigError(ReviewwatchError):
     """The configuration is missing, malformed or invalid."""
+
+
+class SecretMissing(ConfigError):
+    """A command needs an `env:NAME` secret whose environment variable is not set."""
 
 
 class InputError(ReviewwatchError):
@@ -74,15 +81,25 @@ class NotFound(ReviewwatchError):
     """An id that does not exist."""
 
 
+class SchemaTooNew(ReviewwatchError):
+    """The database holds migrations this code does not know: a newer version made it."""
+
+
 class DraftBlocked(ReviewwatchError):
     """Approval refused because the reply linter reported errors."""
+
+
+class ReplaceUnconfirmed(ReviewwatchError):
+    """The review already has an owner reply; approving would replace it without a yes."""
 
 
 class PublishError(ReviewwatchError):
     """The platform refused or failed to take an approved reply.
 
-    `permanent` is False for a failure worth retrying (a timeout, a 5xx, a 429)."""
+    `permanent` is False for a failure worth retrying (a timeout, a 5xx, a 429);
+    `retry_after` is the platform's Retry-After in seconds, when it gave one."""
 
-    def __init__(self, message: str, permanent: bool = True):
+    def __init__(self, message: str, permanent: bool = True, retry_after: float | None = None):
         super().__init__(message)
         self.permanent = permanent
+        self.retry_after = retry_after

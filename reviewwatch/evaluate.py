@@ -6,11 +6,13 @@ The truth is the star rating (<= 2 of 5 is negative); the scorers see only the t
 from __future__ import annotations
 
 import csv
+import io
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from reviewwatch.errors import InputError
+from reviewwatch.textinput import read_utf8
 
 NEGATIVE_STARS = 2
 MAX_FIELD = 10_000_000
@@ -50,10 +52,9 @@ class Counts:
 def read_rows(path: str | Path, text_col: str, rating_col: str) -> list[tuple[str, float]]:
     """(text, rating) pairs from a CSV or TSV file; one clear error for a bad file."""
     path = Path(path)
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as e:
-        raise InputError(f"{path}: cannot read it ({e.strerror})") from None
+    # Strict UTF-8, decoded up front: a Latin-1 file is one line naming the byte offset,
+    # not a traceback halfway through the rows.
+    handle = io.StringIO(read_utf8(path), newline="")
     csv.field_size_limit(MAX_FIELD)
     with handle:
         head = handle.read(4096)

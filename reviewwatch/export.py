@@ -13,6 +13,17 @@ from reviewwatch import db as store
 FIELDS = ("business", "source", "kind", "external_id", "author", "rating", "title", "text",
           "url", "published_at", "triage", "draft_status", "draft_text")
 FORMATS = ("jsonl", "csv")
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...),
+# =cmd|...), and a review's text or author is anyone's to write. OWASP's advice: prefix it
+# with a single quote so it is shown as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def rows(db: Database, business: str | None = None, since: str | None = None):
@@ -36,7 +47,8 @@ def write(db: Database, out: TextIO, fmt: str = "jsonl", business: str | None = 
         writer.writeheader()
     for row in rows(db, business, since):
         if writer:
-            writer.writerow({**row, "triage": json.dumps(row["triage"]) if row["triage"] else ""})
+            cells = {**row, "triage": json.dumps(row["triage"]) if row["triage"] else ""}
+            writer.writerow({k: neutralise(v) for k, v in cells.items()})
         else:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += 1

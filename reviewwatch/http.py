@@ -13,6 +13,7 @@ import asyncio
 import json
 import random
 import re
+import time
 from collections.abc import Awaitable, Callable
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -43,6 +44,12 @@ _SECRET_IN_PATH = re.compile(r"(?i)(bearer\s+)[^\s\"']+")
 
 Sleep = Callable[[float], Awaitable[Any]]
 _host_limits: dict[tuple[int, str], asyncio.Semaphore] = {}
+# A host whose rate-limit headers said "0 left": when (time.time()) its window resets.
+_exhausted: dict[str, float] = {}
+REMAINING_HEADERS = ("x-ratelimit-remaining", "ratelimit-remaining")
+RESET_HEADERS = ("x-ratelimit-reset", "ratelimit-reset", "ratelimit-resettime")
+EPOCH_THRESHOLD = 1_000_000_000  # a reset larger than this is a Unix time, not seconds
+clock: Callable[[], float] = time.time  # wall clock for rate-limit windows; tests freeze it
 
 
 def make_client(user_agent: str, *, max_connections: int = MAX_CONNECTIONS,
@@ -110,6 +117,57 @@ def retry_after_seconds(value: str | None) -> float | None:
         return None
 
 
+def reset_seconds(value: str | None, now: float) -> float | None:
+    """A rate-limit reset as seconds from now: delta seconds (Reddit), a Unix time
+    (Bluesky), or an ISO 8601 moment (Mastodon, Yelp)."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        number = float(value)
+    except ValueError:
+        from datetime import datetime
+
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return max(0.0, moment.timestamp() - now) if moment.tzinfo else None
+    return max(0.0, number - now if number > EPOCH_THRESHOLD else number)
+
+
+def note_rate_limit(host: str, headers: httpx.Headers, now: float | None = None) -> None:
+    """Remember a host that said it has no requests left until its window resets."""
+    now = clock() if now is None else now
+    remaining = next((headers[h] for h in REMAINING_HEADERS if h in headers), None)
+    try:
+        left = float(remaining) if remaining is not None else None
+    except ValueError:
+        left = None
+    if left is None or left >= 1:
+        _exhausted.pop(host, None)
+        return
+    wait = next((reset_seconds(headers[h], now) for h in RESET_HEADERS if h in headers), None)
+    if wait:
+        _exhausted[host] = now + wait
+
+
+async def respect_rate_limit(host: str, source: Source, sleep: Sleep) -> None:
+    """Before a request: wait out a short exhausted window, or hold the source for a long one."""
+    until = _exhausted.get(host)
+    if until is None:
+        return
+    wait = until - clock()
+    if wait <= 0:
+        _exhausted.pop(host, None)
+        return
+    if wait > RETRY_AFTER_CAP:
+        raise RateLimited(f"{source.name}: {host} says no requests are left for "
+                          f"{int(wait)} s (rate-limit headers)", retry_after=wait)
+    await sleep(wait)
+    _exhausted.pop(host, None)
+
+
 def backoff(attempt: int) -> float:
     """Full-jitter exponential backoff, capped."""
     return random.uniform(0, min(BACKOFF_CAP, BACKOFF_BASE * 2 ** attempt))
@@ -120,8 +178,12 @@ async def request(client: httpx.AsyncClient, source: Source, method: str, url: s
                   data: Any = None, json_body: Any = None, state: State | None = None,
                   conditional: bool = False, secrets: tuple[str, ...] = (),
                   retries: int = RETRIES, sleep: Sleep | None = None,
-                  count_page: bool = True) -> httpx.Response | None:
-    """One bounded request for a source; None when a conditional request got 304."""
+                  count_page: bool = True,
+                  accept: tuple[int, ...] = ()) -> httpx.Response | None:
+    """One bounded request for a source; None when a conditional request got 304.
+
+    A status in `accept` is handed back to the caller instead of raising (a platform that
+    says "token expired" with a 400, a 404 that means "nothing yet")."""
     sleep = sleep or asyncio.sleep
     url = rebase(url, source.base_url)
     if params:
@@ -136,6 +198,7 @@ async def request(client: httpx.AsyncClient, source: Source, method: str, url: s
     host = urlsplit(url).netloc
     attempt = 0
     while True:
+        await respect_rate_limit(host, source, sleep)
         try:
             async with _host_limit(host):
                 response, body = await _send(client, method, url, headers, data, json_body,
@@ -149,7 +212,11 @@ async def request(client: httpx.AsyncClient, source: Source, method: str, url: s
                 f"could not connect ({type(e).__name__})"
             raise SourceUnavailable(f"{source.name}: {shown} {kind} after "
                                     f"{attempt + 1} attempts") from None
+        note_rate_limit(host, response.headers)
         status = response.status_code
+        if status in accept:
+            response._content = body
+            return response
         if status == 304 and state is not None:
             state.not_modified = True
             return None

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from reviewwatch.config import Settings
+from reviewwatch.errors import InputError
+from reviewwatch.textinput import decode
 
 MAX_LINE_CHARS = 2_000_000  # a line longer than this is refused, not parsed
 TEXT_FIELDS = ("title", "author", "source", "platform", "business", "language", "kind")
@@ -84,10 +86,20 @@ def draft_row(obj: dict[str, Any], result: dict[str, Any], settings: Settings | 
                          bank_path=settings.phrase_bank if settings else None)
 
 
-def process(lines: Iterable[str], *, with_draft: bool,
-            settings: Settings | None = None) -> Iterator[tuple[str, bool]]:
-    """Yield (output line, ok) for each non-blank input line, in order."""
-    for number, line in enumerate(lines, start=1):
+def process(lines: Iterable[str | bytes], *, with_draft: bool,
+            settings: Settings | None = None, name: str = "<stdin>") -> Iterator[tuple[str, bool]]:
+    """Yield (output line, ok) for each non-blank input line, in order.
+
+    Lines given as bytes are decoded as strict UTF-8: a line that is not becomes an error
+    line naming the file and the byte offset of the first bad byte, never U+FFFD."""
+    offset = 0
+    for number, raw in enumerate(lines, start=1):
+        start, offset = offset, offset + (len(raw) if isinstance(raw, bytes) else 0)
+        try:
+            line = decode(raw, name, start) if isinstance(raw, bytes) else raw
+        except InputError as e:
+            yield json.dumps({"error": str(e), "line": number}), False
+            continue
         if not line.strip():
             continue
         try:
@@ -101,11 +113,12 @@ def process(lines: Iterable[str], *, with_draft: bool,
         yield json.dumps(obj, ensure_ascii=False), True
 
 
-def run(infile: TextIO, outfile: TextIO, *, with_draft: bool,
-        settings: Settings | None = None) -> int:
-    """Stream rows from infile to outfile; return the number of bad lines."""
+def run(infile: Iterable[str | bytes], outfile: TextIO, *, with_draft: bool,
+        settings: Settings | None = None, name: str = "<stdin>") -> int:
+    """Stream rows from infile (text, or bytes decoded strictly) to outfile; return the
+    number of bad lines."""
     failed = 0
-    for out, ok in process(infile, with_draft=with_draft, settings=settings):
+    for out, ok in process(infile, with_draft=with_draft, settings=settings, name=name):
         outfile.write(out + "\n")
         failed += not ok
     outfile.flush()

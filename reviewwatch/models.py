@@ -13,6 +13,7 @@ MAX_TEXT_CHARS = 20_000  # a longer review or post is cut here before it is stor
 MAX_AUTHOR_CHARS = 200
 MAX_TITLE_CHARS = 500
 MAX_URL_CHARS = 2_000
+MAX_REPLY_CHARS = 20_000
 
 
 class Kind(StrEnum):
@@ -51,6 +52,10 @@ class Item:
     published_at: str | None = None  # ISO 8601, UTC
     language: str | None = None
     raw: dict[str, Any] = field(default_factory=dict)
+    # The owner's reply already on the platform (made there, or by reviewwatch), and when.
+    reply_text: str | None = None
+    reply_at: str | None = None  # ISO 8601, UTC
+    updated_at: str | None = None  # when the platform says the review itself last changed
 
     def __post_init__(self) -> None:
         self.external_id = str(self.external_id)
@@ -59,6 +64,9 @@ class Item:
         self.author = _clip(self.author, MAX_AUTHOR_CHARS)
         self.title = _clip(self.title, MAX_TITLE_CHARS)
         self.url = _clip(self.url, MAX_URL_CHARS)
+        self.reply_text = _clip(self.reply_text, MAX_REPLY_CHARS)
+        if self.reply_text is not None and not self.reply_text.strip():
+            self.reply_text = None
         if self.rating is not None:
             self.rating = float(self.rating)
 
@@ -83,3 +91,9 @@ class State:
     not_modified: bool = False  # set by fetch when the server answered 304
     seen: Callable[[str], bool] = field(default=lambda external_id: False, repr=False)
     pages: int = 0  # pages fetched this poll, for the health page and benchmarks
+    # Set when the source works in a lesser mode (no credentials, page scraping): shown.
+    degraded: str | None = None
+    # External ids the platform says were deleted: their stored content is purged.
+    deleted: list[str] = field(default_factory=list)
+    # The newest stored external ids of this source (a collector re-checks them for deletion).
+    recent: Callable[[int], list[str]] = field(default=lambda limit: [], repr=False)

@@ -19,9 +19,10 @@ from sqlite_utils import Database
 
 from reviewwatch import collectors
 from reviewwatch import db as store
-from reviewwatch.config import Settings, Source
+from reviewwatch.config import Settings, Source, available
 from reviewwatch.errors import CollectorError, ParseError, RateLimited
 from reviewwatch.models import Item, State
+from reviewwatch.replies import moment_of, purge_items, reply_state
 from reviewwatch.writer import writer_for
 
 log = logging.getLogger(__name__)
@@ -136,6 +137,12 @@ async def poll_source(db: Database, settings: Settings, client: httpx.AsyncClien
     def save(wdb: Database) -> None:
         with store.write_transaction(wdb):
             saved = store.save_items(wdb, source.business_id, items)
+            if state.deleted:  # the platform says their authors deleted them (Reddit's terms)
+                purge_items(wdb, source.name, state.deleted)
+            if state.degraded:
+                state.extra["degraded"] = state.degraded
+            else:
+                state.extra.pop("degraded", None)
             result.new, result.edited, result.unchanged = len(saved.new), len(saved.edited), \
                 saved.unchanged
             result.new_ids, result.edited_ids = saved.new, saved.edited
@@ -204,7 +211,7 @@ def _record_success(db: Database, source: Source, state: State, result: SourceRe
     silent = result.fetched == 0 and not result.not_modified and steady
     if not result.not_modified:
         counts = (counts + [result.fetched])[-RECENT_COUNTS_KEPT:]
-    health = "silent" if silent else "ok"
+    health = "silent" if silent else "degraded" if state.degraded else "ok"
     now = store.utcnow()
     if row["unhealthy"]:
         store.enqueue(db, "source_recovered", f"recovered:{source.name}:{now}",
@@ -327,8 +334,11 @@ def _process_batch(db: Database, context: _Context, ids: list[int], new_set: set
                             rating_max=row["rating_max"], language=row["language"],
                             kind=row["kind"])
             # compose decides: no draft for a language without a phrase bank (a person writes)
+            replied = reply_state(row)
+            wanted = result["needs_reply"] and replied != "replied" and (
+                not row["has_draft"] or _no_open_draft(db, row, replied))
             draft = _compose(context.settings, item_dict(row), result, business, source) \
-                if result["needs_reply"] and not row["has_draft"] else None
+                if wanted else None
         except Exception:  # one item that breaks triage must not stop the others
             log.exception("triage or drafting of item %s failed", item_id)
             report.errors += 1
@@ -338,7 +348,8 @@ def _process_batch(db: Database, context: _Context, ids: list[int], new_set: set
         if negative and item_id in new_set:
             report.negative += 1
         if draft is not None:
-            drafts.append((item_id, row["content_hash"], draft, result["priority"]))
+            drafts.append((item_id, row["content_hash"], draft, result["priority"],
+                           (row["reply_at"] or "undated") if replied == "edited_after" else None))
         if negative and context.alerts_on and _recent(row, context.now):
             alerts.append(row)
     with store.write_transaction(db):
@@ -352,15 +363,27 @@ def _process_batch(db: Database, context: _Context, ids: list[int], new_set: set
     report.drafts_created += len(drafts)
 
 
+def _no_open_draft(db: Database, row: dict[str, Any], replied: str) -> bool:
+    """Draft once per item; a review edited after its reply gets a fresh draft for the edit."""
+    latest = store.latest_draft(db, row["id"])
+    if latest is None:
+        return True
+    if replied != "edited_after" or latest["status"] not in ("posted", "rejected"):
+        return False
+    changed = row["review_updated_at"] or row["edited_at"] or ""
+    return moment_of(latest["created_at"]) < moment_of(changed)
+
+
 def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], business: Any,
              source: Source | None) -> dict[str, Any] | None:
     """A template draft, or an LLM draft when [llm] is configured (it falls back itself)."""
     from responders import compose_draft
 
-    options = {"platform": source.kind if source else None,
+    options = {"platform": collectors.platform_of(source.kind) if source else None,
                "limit": source.reply_limit if source else None,
                "bank_path": settings.phrase_bank}
-    if settings.llm.endpoint:
+    if settings.llm.endpoint and (settings.llm.api_key is None or
+                                  available(settings.llm.api_key)):
         from responders.llm import compose_with_llm
 
         return compose_with_llm(item, result, business, settings.llm, **options)

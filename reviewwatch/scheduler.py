@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sys
 import threading
 from datetime import UTC, datetime
 
@@ -26,28 +27,33 @@ log = logging.getLogger(__name__)
 DELIVERY_EVERY = 60  # seconds between outbox deliveries
 DIGEST_CHECK_EVERY = 60
 PRUNE_EVERY = 24 * 3600  # the retention policy, applied once a day
+CONFIG_CHECK_EVERY = 30  # seconds between looks at the config file's mtime
 MISFIRE_GRACE = 600
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE}
 
 
 def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOScheduler:
-    """A scheduler with a poll job per enabled source, delivery, and the digests."""
+    """A scheduler with a poll job per enabled source, delivery, the digests, and a check
+    that follows the config file (sources added, edited, paused or removed)."""
+    from reviewwatch.sources_admin import ConfigWatcher
+
     scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
+    watcher = ConfigWatcher(settings)
     now = datetime.now(UTC)
 
     async def poll(name: str) -> None:
-        report = await pipeline.run_cycle(db, settings, names=[name], client=client)
+        report = await pipeline.run_cycle(db, watcher.settings, names=[name], client=client)
         for r in report.failed:
             log.warning("source %s failed (%s): %s", r.source, r.state, r.error)
 
     async def deliver() -> None:
-        await pipeline.deliver_outbox(db, settings, client)
+        await pipeline.deliver_outbox(db, watcher.settings, client)
 
     async def digests() -> None:
         from reviewwatch.notify.digest import enqueue_due_digests
 
-        if enqueue_due_digests(db, settings, datetime.now(UTC)):
-            await pipeline.deliver_outbox(db, settings, client)
+        if enqueue_due_digests(db, watcher.settings, datetime.now(UTC)):
+            await pipeline.deliver_outbox(db, watcher.settings, client)
 
     async def prune() -> None:
         from reviewwatch.writer import writer_for
@@ -56,16 +62,38 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
         if any(deleted.values()):
             log.info("retention pruned %s", deleted)
 
-    for source in settings.sources:
-        if source.enabled:
-            scheduler.add_job(poll, "interval", seconds=source.every, args=[source.name],
-                              id=f"poll:{source.name}", name=f"poll {source.name}",
-                              next_run_time=now, **JOB_DEFAULTS)
+    def poll_jobs(current: Settings, start: datetime) -> None:
+        wanted = {s.name: s for s in current.sources if s.enabled}
+        for job in scheduler.get_jobs():
+            name = job.id.removeprefix("poll:")
+            if job.id.startswith("poll:") and (name not in wanted or
+                                               job.trigger.interval.total_seconds() !=
+                                               wanted[name].every):
+                job.remove()
+        existing = {job.id for job in scheduler.get_jobs()}
+        for source in wanted.values():
+            if f"poll:{source.name}" not in existing:
+                scheduler.add_job(poll, "interval", seconds=source.every, args=[source.name],
+                                  id=f"poll:{source.name}", name=f"poll {source.name}",
+                                  next_run_time=start, **JOB_DEFAULTS)
+
+    async def follow_config() -> None:
+        current, changed = watcher.current()
+        if changed:
+            store.sync_config(db, current)
+            poll_jobs(current, datetime.now(UTC))
+            log.info("config changed: %d sources scheduled", len(
+                [j for j in scheduler.get_jobs() if j.id.startswith("poll:")]))
+
+    poll_jobs(settings, now)
     scheduler.add_job(deliver, "interval", seconds=DELIVERY_EVERY, id="outbox", **JOB_DEFAULTS)
     scheduler.add_job(digests, "interval", seconds=DIGEST_CHECK_EVERY, id="digests",
                       next_run_time=now, **JOB_DEFAULTS)
     scheduler.add_job(prune, "interval", seconds=PRUNE_EVERY, id="retention",
                       next_run_time=now, **JOB_DEFAULTS)
+    scheduler.add_job(follow_config, "interval", seconds=CONFIG_CHECK_EVERY, id="config",
+                      **JOB_DEFAULTS)
+    scheduler.follow_config = follow_config  # type: ignore[attr-defined]  (tests call it)
     return scheduler
 
 
@@ -98,4 +126,6 @@ def run_forever(settings: Settings) -> None:
     try:
         asyncio.run(main())
     finally:
+        print("stopping: finishing the requests in flight", file=sys.stderr, flush=True)
         server.shutdown()
+        print("stopped", file=sys.stderr, flush=True)

@@ -90,6 +90,8 @@ class ChaosServer:
             return review_id
 
     def body_for(self, path: str) -> bytes:
+        if "/customerReviews" in path:
+            return self.connect_body(path.split("/v1/apps/", 1)[1].split("/", 1)[0])
         app = path.split("/id=", 1)[1].split("/", 1)[0]
         last = f"https://itunes.apple.com/us/rss/customerreviews/page=1/id={app}/json"
         with self.lock:
@@ -148,6 +150,19 @@ class ChaosServer:
                 time.sleep(0.003)
             return
         self.send(h, 200, body, "application/json")
+
+    def connect_body(self, app: str) -> bytes:
+        """The same reviews as App Store Connect's `GET /v1/apps/{id}/customerReviews`.
+
+        https://developer.apple.com/documentation/appstoreconnectapi/get-v1-apps-_id_-customerreviews
+        """
+        with self.lock:
+            entries = list(self.reviews.get(app, []))[:200]
+        data = [{"type": "customerReviews", "id": e["id"]["label"], "attributes": {
+            "rating": int(e["im:rating"]["label"]), "title": e["title"]["label"],
+            "body": e["content"]["label"], "reviewerNickname": e["author"]["name"]["label"],
+            "createdDate": e["updated"]["label"], "territory": "USA"}} for e in entries]
+        return json.dumps({"data": data, "links": {"self": "/v1/apps/" + app}}).encode()
 
     def reply(self, h: BaseHTTPRequestHandler) -> None:
         """App Store Connect `POST /v1/customerReviewResponses`: record it, answer 201.

@@ -32,9 +32,27 @@ def shared():
 
 @pytest.fixture(autouse=True)
 def fresh_token_cache():
-    """OAuth tokens are cached per source name in memory; each test starts without any."""
-    from reviewwatch.publishers import google_auth
+    """Tokens are cached per source name in memory; each test starts without any."""
+    from reviewwatch import http
+    from reviewwatch.collectors import reddit
+    from reviewwatch.publishers import appstore_connect, bluesky_session, google_auth
 
-    google_auth._tokens.clear()
+    caches = [google_auth._tokens, appstore_connect._tokens, bluesky_session._sessions,
+              http._exhausted, reddit._tokens]
+    for cache in caches:
+        cache.clear()
     yield
-    google_auth._tokens.clear()
+    for cache in caches:
+        cache.clear()
+
+
+@pytest.fixture
+def instant_sleep(monkeypatch):
+    """Retries and backoffs wait on nothing: the waits they asked for are recorded."""
+    import asyncio
+
+    async def instant(seconds):
+        instant.waits.append(seconds)
+    instant.waits = []
+    monkeypatch.setattr(asyncio, "sleep", instant)
+    return instant

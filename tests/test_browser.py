@@ -45,7 +45,7 @@ def test_log_in_edit_approve_reject_and_log_out(site):
             page = browser.new_page()
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(url + "/")
+            page.goto(url + "/drafts")
             expect(page.locator("#login")).to_be_visible()
             page.fill("input[name=username]", "maria")
             page.fill("input[name=password]", "correct-horse-battery")

@@ -53,7 +53,7 @@ def write_config(path: Path, db_path: Path, feeds: str, slack: str) -> None:
     sources = "\n".join(f"""
   [[businesses.sources]]
   name = "app{a}"
-  kind = "appstore"
+  kind = "appstore_connect"
   app_id = "{a}"
   base_url = "{feeds}"
   asc_key_id = "KEY{a}"
@@ -134,7 +134,7 @@ def test_twenty_kills_lose_nothing_double_nothing_and_post_no_reply_twice(tmp_pa
             check_after_restart(db_path, feeds)
 
         conn = sqlite3.connect(db_path)
-        stored = sorted(r[0].split(":", 1)[1] for r in conn.execute(
+        stored = sorted(r[0].split(":")[-1] for r in conn.execute(
             "SELECT external_id FROM items"))
         assert stored == sorted(published)  # nothing lost, nothing twice
         assert conn.execute("SELECT count(*) FROM triage_queue").fetchone()[0] == 0

@@ -26,9 +26,39 @@ def test_open_database_uses_wal_and_migrates_once(tmp_path):
     assert first.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert first.execute("PRAGMA busy_timeout").fetchone()[0] == store.BUSY_TIMEOUT_MS
     again = store.open_database(path)
-    applied = [r["name"] for r in again.query("SELECT name FROM _sqlite_migrations")]
-    assert applied[0] == "m001_initial"
-    assert len(applied) == len(set(applied)) == len(store.migrations._migrations)
+    applied = list(again.query("SELECT name FROM _sqlite_migrations"))
+    # Each migration the code knows, applied once, in order (other branches add theirs).
+    known = [m.name for m in store.migrations._migrations]
+    assert known[0] == "m001_initial"
+    assert sorted(r["name"] for r in applied) == sorted(known) and len(applied) == len(known)
+
+
+def test_a_database_from_before_the_queue_rank_gets_it_from_the_triage(tmp_path):
+    """m021 on a database whose drafts were written under m001 alone."""
+    import sqlite3
+
+    from sqlite_utils import Database, Migrations
+
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(str(path)))
+    first_only = Migrations("reviewwatch")  # the migrations as they stood at first
+    first_only()(store.m001_initial)
+    first_only.apply(old)
+    old.execute("INSERT INTO items (id, source, business_id, external_id, kind, text, "
+                "content_hash, first_seen_at) VALUES (1, 's', 'b', 'e1', 'review', 't', 'h', "
+                "'2026-01-01T00:00:00Z'), (2, 's', 'b', 'e2', 'review', 't', 'h', "
+                "'2026-01-01T00:00:00Z')")
+    old.execute("INSERT INTO triage (item_id, label, score, vader, aspects, evidence, "
+                "needs_reply, priority, content_hash, scored_at) VALUES "
+                "(1, 'negative', 0, 0, '[]', '[]', 1, 'urgent', 'h', 'x')")
+    for item in (1, 2):
+        old.execute("INSERT INTO drafts (item_id, reply, parts, lint, fits, content_hash, "
+                    "created_at) VALUES (?, 'r', '[]', '[]', '{}', 'h', 'x')", [item])
+    old.conn.commit()
+    old.conn.close()
+    db = store.open_database(path)
+    assert [r["queue_rank"] for r in db.query("SELECT queue_rank FROM drafts ORDER BY id")] \
+        == [0, 3]
 
 
 def test_open_database_rejects_a_file_that_is_not_sqlite(tmp_path):

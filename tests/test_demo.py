@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,9 @@ def test_demo_once_twice_on_one_database(tmp_path):
     assert Path(first["db"]) == db.resolve()
     digest = Path(first["digest"]).read_text()
     assert "Tidepool Habits" in digest
+    # The links carry the web UI's real port, never "port 0".
+    ports = set(re.findall(r'href="http://127\.0\.0\.1:(\d+)/', digest))
+    assert len(ports) == 1 and ports != {"0"}
     second = demo_once(db)
     assert second["new"] == 0 and second["alerts_sent"] == 0
     assert second["drafts_pending"] == first["drafts_pending"]

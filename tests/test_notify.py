@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import socket
 import threading
 from datetime import UTC, date, datetime, timedelta
@@ -171,11 +172,58 @@ def test_digest_sections_and_escaping(tmp_path):
     digest = build_digest(db, settings, "bistro", SEED_NOW.date())
     assert digest.counts["new"] == 3 and digest.counts["negative"] == 2
     assert "Needs a reply" in digest.html and "Diagnose" in digest.html
-    assert "billing" in digest.html and "&lt;script&gt;" in digest.html
+    assert "Billing" in digest.html and "&lt;script&gt;" in digest.html
     assert "<script>" not in digest.html
     assert "charged twice" in digest.text
     empty = build_digest(db, settings, "bistro", date(2020, 1, 1))
     assert "nothing new" in empty.subject
+
+
+def _needs_reply_section(html: str) -> str:
+    start = html.index("Needs a reply")
+    end = html.find("<h2", start)
+    return html[start:end if end != -1 else len(html)]
+
+
+def test_digest_lists_only_pending_drafts_under_needs_a_reply(tmp_path):
+    from reviewwatch import queue
+
+    settings = make_settings(tmp_path)
+    db, drafts = seed(settings)
+    evil, sam, _ = drafts
+    section = _needs_reply_section(build_digest(db, settings, "bistro", SEED_NOW.date()).html)
+    assert f"/drafts/{evil}" in section and f"/drafts/{sam}" in section
+    queue.reject(db, evil, "maria", "spam")
+    db.execute("UPDATE drafts SET status = 'approved' WHERE id = ?", [sam])
+    digest = build_digest(db, settings, "bistro", SEED_NOW.date())
+    assert "Needs a reply" not in digest.html and "NEEDS A REPLY" not in digest.text
+    assert digest.counts["negative"] == 2  # still counted as negative, no longer listed
+    db.execute("UPDATE drafts SET status = 'pending' WHERE id = ?", [sam])
+    section = _needs_reply_section(build_digest(db, settings, "bistro", SEED_NOW.date()).html)
+    assert f"/drafts/{sam}" in section and f"/drafts/{evil}" not in section
+
+
+def test_digest_names_aspects_for_people_and_links_to_public_url(tmp_path):
+    settings = make_settings(tmp_path)
+    db, drafts = seed(settings)
+    digest = build_digest(db, settings, "bistro", SEED_NOW.date())
+    for raw in ("support_unresponsive", "staff_attitude", "wait_time"):
+        assert raw not in digest.html and raw not in digest.text
+    assert "Unanswered support" in digest.html and "Wait time" in digest.text
+    links = re.findall(r'href="([^"]+)"', digest.html)
+    assert links and all(link.startswith("http://rw.test/") for link in links)
+    assert "http://rw.test/drafts" in links
+
+
+def test_slack_alert_names_aspects_for_people(tmp_path):
+    from reviewwatch.notify.slack import build_alert
+
+    payload = json.dumps(build_alert({"source": "s", "author": "a", "text": "t",
+                                      "rating": 1, "rating_max": 5, "url": None},
+                                     {"label": "negative", "priority": "high",
+                                      "aspects": ["food_quality"], "evidence": []},
+                                     None, "Blue Door Bistro", "http://rw.test/drafts/1"))
+    assert "Food quality" in payload and "food_quality" not in payload
 
 
 def test_digests_are_queued_once_a_day_after_send_time(tmp_path):

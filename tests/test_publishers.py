@@ -75,7 +75,7 @@ def setup(tmp_path, api_url, kind):
     options = {
         "google_play": {"kind": "google_play", "package_name": "com.example.app",
                         "service_account_json": "env:PLAY_KEY"},
-        "appstore": {"kind": "appstore", "app_id": "123", "asc_key_id": "KEY123",
+        "appstore": {"kind": "appstore_connect", "app_id": "123", "asc_key_id": "KEY123",
                      "asc_issuer_id": "issuer-1", "asc_private_key": "env:ASC_KEY"},
         "yelp_like": {"kind": "hackernews"},
         "google_business": {"kind": "google_business", "account": "111", "location": "222",
@@ -142,7 +142,7 @@ def test_app_store_connect_response_with_es256(tmp_path, api, monkeypatch):
     (request,) = api.requests
     assert request[1] == "/v1/customerReviewResponses"
     body = json.loads(request[3])
-    assert body["data"]["relationships"]["review"]["data"]["id"] == "777"
+    assert body["data"]["relationships"]["review"]["data"]["id"] == "us:777"
     jwt_header = json.loads(base64.urlsafe_b64decode(
         request[2]["Authorization"].split()[1].split(".")[0] + "=="))
     assert jwt_header == {"alg": "ES256", "kid": "KEY123", "typ": "JWT"}

@@ -228,13 +228,11 @@ def test_queue_and_items_pages_filter_in_sql_and_follow_the_cursor(tmp_path):
     while url:
         html = client.get(url).get_data(as_text=True)
         ids += [int(m) for m in re.findall(r'id="draft-(\d+)"', html)]
-        more = re.search(r'href="([^"]*after=[^"]+)">more', html)
+        more = re.search(r'href="([^"]*after=[^"]+)" rel="next"', html)
         url = more[1].replace("&amp;", "&") if more else None
     negative = {r[0] for r in db.execute("SELECT d.id FROM drafts d JOIN triage t ON "
                                          "t.item_id = d.item_id WHERE t.label = 'negative'")}
     assert len(ids) == len(set(ids)) == len(negative) == 220 and set(ids) == negative
-    assert "220 pending drafts for negative items" in client.get(
-        "/drafts?status=pending&label=negative").get_data(as_text=True)
     page = client.get("/items?q=rude+waiter").get_data(as_text=True)
     assert page.count('class="badge label-negative"') == queries.PAGE_SIZE
     assert client.get("/items?after=garbage").status_code == 400

@@ -37,7 +37,8 @@ def test_scheduler_jobs_poll_each_source_with_the_pipeline(tmp_path, sample_serv
         async with make_client(settings.user_agent) as client:
             scheduler = build_scheduler(db, settings, client)
             jobs = {job.id: job for job in scheduler.get_jobs()}
-            assert set(jobs) == {"poll:app", "poll:hn", "outbox", "digests", "retention"}
+            assert set(jobs) == {"poll:app", "poll:hn", "outbox", "digests", "config",
+                                 "retention"}
             assert jobs["poll:app"].trigger.interval.total_seconds() == 1800
             assert jobs["poll:hn"].trigger.interval.total_seconds() == 7200
             for job in jobs.values():

@@ -110,7 +110,7 @@ def test_approve_with_edit_and_reject_with_reason(env):
     rejected = store.get_draft(db, drafts[0])
     assert (rejected["status"], rejected["reject_reason"]) == ("rejected", "tone")
     page = client.get("/drafts").get_data(as_text=True)
-    assert "post these yourself" in page and "Mark as posted" in page
+    assert "Post it yourself" in page and "Mark as posted" in page
     client.post(f"/drafts/{drafts[1]}/posted", data={"csrf_token": token})
     assert store.get_draft(db, drafts[1])["status"] == "posted"
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewwatch.collectors import (
     appstore,
+    appstore_connect,
     bluesky,
     csv_file,
     google_business,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 REGISTRY: dict[str, ModuleType] = {
     "appstore": appstore,
+    "appstore_connect": appstore_connect,
     "google_places": google_places,
     "google_business": google_business,
     "google_play": google_play,
@@ -49,6 +51,11 @@ def get(kind: str) -> ModuleType:
         from reviewwatch.errors import ConfigError
 
         raise ConfigError(f"no collector is available for kind {kind!r}") from None
+
+
+def platform_of(kind: str | None) -> str | None:
+    """The platform whose reply rules apply: a kind's PLATFORM, else the kind itself."""
+    return getattr(REGISTRY.get(kind or ""), "PLATFORM", kind)
 
 
 def option_problems(kind: str, options: dict[str, Any],

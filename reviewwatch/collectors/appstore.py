@@ -7,6 +7,10 @@ at the first page holding a review already stored. Page 1 of each country is req
 with If-None-Match / If-Modified-Since from the last answer's ETag / Last-Modified
 (RFC 9110 section 13), so an unchanged feed costs a 304 and no body. Apple does not document
 these validators for the feed; when an answer carries none, the next poll asks in full.
+
+This is the no-credentials mode. Its review ids are not the ids App Store Connect takes
+for a response, so its replies are always posted by hand; with an API key, use a source of
+kind `appstore_connect` instead, which reads the same reviews with their replies.
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ def check_options(options: dict[str, Any], business: Any) -> list[tuple[str, str
     problems = []
     if options.get("app_id") and not str(options["app_id"]).isdigit():
         problems.append(("app_id", f'"{options["app_id"]}" must be the numeric App Store id'))
+    if any(options.get(k) for k in ("asc_key_id", "asc_issuer_id", "asc_private_key")):
+        problems.append(("asc_key_id", "the public feed's review ids cannot be replied to "
+                                       "through App Store Connect: move the asc_* keys to a "
+                                       'source of kind "appstore_connect"'))
     countries = options.get("countries")
     if countries is not None and (not isinstance(countries, list) or not countries or any(
             not isinstance(c, str) or not _COUNTRY.match(c.lower()) for c in countries)):

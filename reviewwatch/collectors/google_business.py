@@ -4,7 +4,9 @@
 with `orderBy=updateTime desc` and `pageToken` paging. Auth is an OAuth access token, or a
 refresh token exchanged at `token_url` (Google's by default); tokens live only in memory.
 The cursor is the newest updateTime seen, so an edited review (its updateTime moves) is
-read again, and paging stops at the first review not updated since.
+read again, and paging stops at the first review not updated since. Timestamps are compared
+as moments, not strings: Google writes "2026-11-21T19:02:11Z" and "…:11.123Z" alike.
+Each review carries the owner's `reviewReply` (comment, updateTime), stored as its reply.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from reviewwatch.errors import ParseError
 from reviewwatch.http import get_json
 from reviewwatch.models import Item, Kind, State
 from reviewwatch.publishers.google_auth import forget_on_refusal, refresh_access_token
+from reviewwatch.replies import EPOCH, moment_of
 
 KIND = "google_business"
 ITEM_KIND = Kind.REVIEW
@@ -50,7 +53,7 @@ async def _fetch(client: httpx.AsyncClient, source: Source, state: State) -> Asy
                                                          "refresh_token")) + (token,)
     url = f"{HOST}/v4/accounts/{source.option('account')}/locations/" \
           f"{source.option('location')}/reviews"
-    since = state.cursor or ""
+    since = moment_of(state.cursor)
     newest = since
     page_token = None
     for _ in range(page_limit(source, state, DEFAULT_BACKFILL)):
@@ -63,8 +66,8 @@ async def _fetch(client: httpx.AsyncClient, source: Source, state: State) -> Asy
             raise ParseError(f"{source.name}: 'reviews' is not a list")
         stop = False
         for review in reviews:
-            updated = str(review.get("updateTime") or review.get("createTime") or "")
-            if since and updated and updated <= since:
+            updated = moment_of(review.get("updateTime") or review.get("createTime"))
+            if since > EPOCH and updated > EPOCH and updated <= since:
                 stop = True
                 break
             newest = max(newest, updated)
@@ -72,10 +75,8 @@ async def _fetch(client: httpx.AsyncClient, source: Source, state: State) -> Asy
         page_token = body.get("nextPageToken")
         if stop or not page_token:
             break
-    if newest and newest != since:
-        state.cursor = newest
-
-
+    if newest > since:
+        state.cursor = newest.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
@@ -86,7 +87,11 @@ def normalize(raw: dict[str, Any], source: Source) -> Item:
     """One Business Profile review."""
     reviewer = raw.get("reviewer") or {}
     rating = STARS.get(str(raw.get("starRating")))
+    reply = raw.get("reviewReply") if isinstance(raw.get("reviewReply"), dict) else {}
     return Item(source=source.name, external_id=str(raw["reviewId"]), kind=ITEM_KIND,
                 author=None if reviewer.get("isAnonymous") else reviewer.get("displayName"),
                 rating=rating, text=raw.get("comment") or "",
-                published_at=iso_from_text(raw.get("createTime")), raw=raw)
+                published_at=iso_from_text(raw.get("createTime")),
+                updated_at=iso_from_text(raw.get("updateTime")),
+                reply_text=reply.get("comment"), reply_at=iso_from_text(reply.get("updateTime")),
+                raw=raw)

@@ -4,6 +4,10 @@ A service-account JSON key (inline from `env:`, or a file) is exchanged for an a
 through a JWT signed with that key (RS256). `reviews.list` pages with
 `tokenPagination.nextPageToken`. Google only returns reviews created or changed in the
 last week, so poll at least daily; older reviews come from a `csv` export.
+
+Play joins a review's title and body with a TAB: they are split. `reviewerLanguage` is the
+device's setting, not the text's language, so the language is detected from the text
+(by triage). The `developerComment` is stored as the owner's reply.
 """
 
 from __future__ import annotations
@@ -64,13 +68,27 @@ def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncItera
     """The pages, newest first; a refused token is forgotten so the next poll gets a new one."""
     return forget_on_refusal(source, _fetch(client, source, state))
 
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """(title, body) from Play's "title<TAB>body"; a text without a TAB is all body."""
+    if "\t" not in text:
+        return None, text.strip()
+    title, body = text.split("\t", 1)
+    return title.strip() or None, body.strip()
+
+
 def normalize(raw: dict[str, Any], source: Source) -> Item:
-    """One Play review: the user's latest comment."""
-    comment = next((c["userComment"] for c in raw.get("comments", []) if "userComment" in c), {})
+    """One Play review: the user's latest comment, and the developer's reply if any."""
+    comments = [c for c in raw.get("comments", []) if isinstance(c, dict)]
+    comment = next((c["userComment"] for c in comments if "userComment" in c), {})
+    reply = next((c["developerComment"] for c in comments if "developerComment" in c), {})
+    title, body = split_title(comment.get("text") or "")
+    changed = iso_from_epoch(dig(comment, "lastModified", "seconds"))
     return Item(source=source.name, external_id=str(raw["reviewId"]), kind=ITEM_KIND,
                 author=raw.get("authorName"), rating=comment.get("starRating"),
-                text=(comment.get("text") or "").strip(),
+                title=title, text=body,
                 url=f"https://play.google.com/store/apps/details?id="
                     f"{source.option('package_name')}&reviewId={raw['reviewId']}",
-                published_at=iso_from_epoch(dig(comment, "lastModified", "seconds")),
-                language=(comment.get("reviewerLanguage") or "").split("_")[0] or None, raw=raw)
+                published_at=changed, updated_at=changed, language=None,
+                reply_text=reply.get("text"),
+                reply_at=iso_from_epoch(dig(reply, "lastModified", "seconds")), raw=raw)

@@ -2,7 +2,9 @@
 
 `GET {instance}/api/v1/timelines/tag/{tag}?min_id=...&limit=40`. Statuses are HTML;
 they become plain text. The cursor is the newest status id seen, so each poll asks only
-for what is newer.
+for what is newer. An optional `access_token` (env:) is sent as a bearer token: some
+instances only serve timelines to signed-in apps, and replies need it
+(publishers/mastodon.py). A 404 for a tag nobody has used yet means "no posts yet".
 """
 
 from __future__ import annotations
@@ -22,14 +24,14 @@ from reviewwatch.collectors._util import (
 )
 from reviewwatch.config import Source
 from reviewwatch.errors import ParseError
-from reviewwatch.http import get_json
+from reviewwatch.http import parse_json, request
 from reviewwatch.models import Item, Kind, State
 
 KIND = "mastodon"
 ITEM_KIND = Kind.MENTION
 HOST = "https://mastodon.social"
 REQUIRED: tuple[str, ...] = ()
-OPTIONAL = ("instance", "tags")
+OPTIONAL = ("instance", "tags", "access_token")
 DEFAULT_BACKFILL = 2
 PAGE = 40
 
@@ -42,17 +44,33 @@ def _tags(source: Source) -> list[str]:
 check_options = needs_search_words("tags")
 
 
+def instance_url(source: Source) -> str:
+    """The instance's base URL (base_url still replaces its host)."""
+    return str(source.option("instance") or HOST).rstrip("/")
+
+
+def auth_headers(source: Source) -> dict[str, str]:
+    token = source.option("access_token")
+    return {"Authorization": f"Bearer {token}"} if token else {}
+
+
 async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
     """Yield statuses newer than the cursor for each tag."""
-    instance = str(source.option("instance") or HOST).rstrip("/")
+    instance = instance_url(source)
     since = int(state.cursor) if (state.cursor or "").isdigit() else 0
     newest = since
+    secrets = (str(source.option("access_token") or ""),)
     for tag in _tags(source):
         min_id = since
         for _ in range(page_limit(source, state, DEFAULT_BACKFILL)):
-            statuses = await get_json(client, source, f"{instance}/api/v1/timelines/tag/{tag}",
-                                      state=state, expect=list,
-                                      params={"limit": PAGE, "min_id": min_id or None})
+            response = await request(client, source, "GET",
+                                     f"{instance}/api/v1/timelines/tag/{tag}", state=state,
+                                     headers=auth_headers(source), secrets=secrets,
+                                     params={"limit": PAGE, "min_id": min_id or None},
+                                     accept=(404,))
+            if response is None or response.status_code == 404:
+                break  # a tag nobody used yet: no posts, not a broken source
+            statuses = parse_json(response, source, expect=list)
             ids = []
             for status in statuses:
                 if not isinstance(status, dict) or not str(status.get("id", "")).isdigit():

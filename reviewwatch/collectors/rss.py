@@ -1,4 +1,4 @@
-"""Mentions from any RSS 2.0 or Atom feed, Google Alerts included.
+"""Mentions from any RSS (0.9x, 1.0/RDF, 2.0) or Atom feed, Google Alerts included.
 
 Google Alerts links are `https://www.google.com/url?...&url=TARGET` redirects: the real
 link is unwrapped. Titles and summaries arrive as HTML (with `<b>` around the keyword);
@@ -8,11 +8,11 @@ unchanged feed costs a 304 and writes nothing.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET  # noqa: S405 - expat >= 2.4 refuses entity bombs; no DTDs
 from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import feedparser
 import httpx
 
 from reviewwatch.collectors._paging import stable_id
@@ -28,8 +28,7 @@ HOST = ""
 REQUIRED = ("url",)
 OPTIONAL = ()
 DEFAULT_BACKFILL = 1
-ATOM = "{http://www.w3.org/2005/Atom}"
-DC = "{http://purl.org/dc/elements/1.1/}"
+DECLARATION_WINDOW = 8192  # entity declarations live in the prolog, before the root element
 
 
 def unwrap(link: str | None) -> str | None:
@@ -44,38 +43,29 @@ def unwrap(link: str | None) -> str | None:
     return link
 
 
-def _text(el: ET.Element | None) -> str | None:
-    return None if el is None else (el.text or "")
-
-
 def parse_feed(body: bytes, source_name: str) -> list[dict[str, Any]]:
-    """Entries of an RSS or Atom document."""
-    if b"<!DOCTYPE" in body[:2048] or b"<!ENTITY" in body[:4096]:
-        raise ParseError(f"{source_name}: the feed declares a DTD; refusing to parse it")
-    try:
-        root = ET.fromstring(body)  # noqa: S314 - bounded size, no DTD (checked above)
-    except ET.ParseError as e:
-        raise ParseError(f"{source_name}: the feed is not well-formed XML ({e})") from None
+    """Entries of an RSS 0.9x / 1.0 (RDF) / 2.0 or Atom document, parsed by feedparser.
+
+    A DOCTYPE is fine (RSS 0.91 declares one); an entity declaration is refused before
+    parsing, so no entity expansion (billion laughs) or external entity can happen.
+    feedparser is given bytes, never a string (a string would be taken as a URL to fetch).
+    """
+    if b"<!ENTITY" in body[:DECLARATION_WINDOW].upper():
+        raise ParseError(f"{source_name}: the feed declares XML entities; refusing to parse it")
+    parsed = feedparser.parse(bytes(body), sanitize_html=True, resolve_relative_uris=False)
+    if not parsed.get("version") and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        raise ParseError(f"{source_name}: not an RSS or Atom feed"
+                         + (f" ({type(reason).__name__})" if reason else ""))
     entries = []
-    if root.tag == f"{ATOM}feed":
-        for e in root.findall(f"{ATOM}entry"):
-            link = next((x.get("href") for x in e.findall(f"{ATOM}link")
-                         if x.get("rel", "alternate") == "alternate"), None)
-            entries.append({"id": _text(e.find(f"{ATOM}id")),
-                            "title": _text(e.find(f"{ATOM}title")),
-                            "summary": _text(e.find(f"{ATOM}content")) or
-                            _text(e.find(f"{ATOM}summary")), "link": link,
-                            "author": _text(e.find(f"{ATOM}author/{ATOM}name")),
-                            "date": _text(e.find(f"{ATOM}published")) or
-                            _text(e.find(f"{ATOM}updated"))})
-    elif root.tag == "rss" or root.find("channel") is not None:
-        for e in root.iter("item"):
-            entries.append({"id": _text(e.find("guid")), "title": _text(e.find("title")),
-                            "summary": _text(e.find("description")), "link": _text(e.find("link")),
-                            "author": _text(e.find("author")) or _text(e.find(f"{DC}creator")),
-                            "date": _text(e.find("pubDate"))})
-    else:
-        raise ParseError(f"{source_name}: not an RSS or Atom feed (root <{root.tag}>)")
+    for e in parsed.entries:
+        content = e.get("content") or []
+        summary = content[0].get("value") if content and isinstance(content[0], dict) else None
+        entries.append({"id": e.get("id"), "title": e.get("title"),
+                        "summary": summary or e.get("summary") or e.get("description"),
+                        "link": e.get("link"), "author": e.get("author"),
+                        "date": e.get("published") or e.get("updated") or e.get("created"),
+                        "format": parsed.get("version") or "unknown"})
     return entries
 
 

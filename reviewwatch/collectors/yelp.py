@@ -2,16 +2,20 @@
 
 Yelp returns up to three reviews, newest first, each cut to about 160 characters; the
 link leads to the full text. Needs an API key (sent as a bearer token).
+`time_created` ("2016-08-29 00:41:13") has no offset and is Pacific time (Yelp's
+headquarters); it is read as America/Los_Angeles, daylight saving included, and stored
+in UTC.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 
-from reviewwatch.collectors._util import iso_from_text
 from reviewwatch.config import Source
 from reviewwatch.errors import ParseError
 from reviewwatch.http import get_json
@@ -23,6 +27,7 @@ HOST = "https://api.yelp.com"
 REQUIRED = ("business_id", "api_key")
 OPTIONAL = ("locale",)
 DEFAULT_BACKFILL = 1
+PACIFIC = ZoneInfo("America/Los_Angeles")
 
 
 async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> AsyncIterator[dict]:
@@ -40,11 +45,22 @@ async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> Asyn
         yield review
 
 
+def pacific_to_utc(value: Any) -> str | None:
+    """Yelp's offset-less Pacific timestamp as ISO 8601 UTC."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace(" ", "T"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=PACIFIC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def normalize(raw: dict[str, Any], source: Source) -> Item:
     """One Yelp review (its text is Yelp's excerpt)."""
-    created = raw.get("time_created")
     return Item(source=source.name, external_id=str(raw["id"]), kind=ITEM_KIND,
                 author=(raw.get("user") or {}).get("name"), rating=int(raw["rating"]),
                 text=raw.get("text") or "", url=raw.get("url"),
-                published_at=iso_from_text(created.replace(" ", "T") if isinstance(created, str)
-                                           else None), raw=raw)
+                published_at=pacific_to_utc(raw.get("time_created")), raw=raw)

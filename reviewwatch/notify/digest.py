@@ -19,8 +19,10 @@ from sqlite_utils import Database
 
 from reviewwatch import db as store
 from reviewwatch import queries
+from reviewwatch.aspect_names import aspect_name
 from reviewwatch.config import Settings
 from reviewwatch.errors import NotFound
+from reviewwatch.replies import reply_stats
 
 EXCERPT_CHARS = 280
 MAX_LISTED = 25
@@ -29,6 +31,7 @@ PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 _env = Environment(loader=PackageLoader("reviewwatch.notify", "templates"),
                    autoescape=select_autoescape(["html"], default_for_string=True),
                    trim_blocks=True, lstrip_blocks=True)
+_env.filters["aspect"] = aspect_name
 
 
 @dataclass
@@ -81,7 +84,11 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
 
     negatives = sorted((r for r in today if label(r) == "negative"),
                        key=lambda r: PRIORITY_RANK.get(r["triage"]["priority"], 9))
-    for r in negatives:
+    # "Needs a reply" is what still waits for a person: a pending draft, or no draft at all
+    # for an item that needs a reply. Approved, posted or rejected ones are dealt with.
+    waiting = [r for r in negatives if r["draft_status"] == "pending" or
+               (r["draft_id"] is None and (r["triage"] or {}).get("needs_reply"))]
+    for r in waiting:
         r["excerpt"] = _excerpt(r["text"])
         r["link"] = f"{base}/drafts/{r['draft_id']}" if r["draft_id"] else f"{base}/items/{r['id']}"
     aspects: Counter[str] = Counter()
@@ -99,8 +106,9 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
     # The count is SQL over every pending draft; only the listed few are read.
     pending = store.list_drafts(db, "pending", business_id, limit=MAX_LISTED)
     pending_total = queries.count_drafts(db, "pending", business=business_id)
-    sources = [s for s in store.source_health(db, business_id) if
-               s.get("unhealthy") or s.get("silent") or s.get("state") not in (None, "ok", "new")]
+    sources = [s for s in store.source_health(db, archived=False)
+               if s.get("business_id") == business_id and
+               (s.get("unhealthy") or s.get("silent") or s.get("state") not in (None, "ok", "new"))]
     counts = {
         "new": len(today), "reviews": len(reviews), "mentions": len(today) - len(reviews),
         "negative": len(negatives), "previous_new": len(yesterday),
@@ -108,9 +116,15 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
         "average_rating": round(sum(ratings) / len(ratings), 2) if ratings else None,
         "drafts_pending": pending_total,
     }
+    # Over the week, since a reply often comes the day after; replies made on the platform
+    # itself count as much as the ones reviewwatch posted.
+    week_stats = reply_stats(db, business_id, _window(day - timedelta(days=DIAGNOSE_DAYS - 1),
+                                                      business.tz)[0], end)
+    counts["response_rate"] = week_stats["response_rate"]
+    counts["median_hours_to_reply"] = week_stats["median_hours_to_reply"]
     context = {"business": business, "day": day, "counts": counts,
-               "negatives": negatives[:MAX_LISTED], "more_negatives":
-               max(0, len(negatives) - MAX_LISTED), "pending": pending[:MAX_LISTED],
+               "negatives": waiting[:MAX_LISTED], "more_negatives":
+               max(0, len(waiting) - MAX_LISTED), "pending": pending[:MAX_LISTED],
                "diagnose": [(a, n, examples.get(a)) for a, n in aspects.most_common(8)],
                "praise": praise, "sources": sources, "base": base,
                "diagnose_days": DIAGNOSE_DAYS}

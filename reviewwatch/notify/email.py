@@ -47,6 +47,7 @@ def send(smtp: SmtpSettings, sender: str, to: list[str], subject: str, text: str
     if not to:
         raise EmailError("no recipients (digest.to is empty)", permanent=True)
     message = build(sender, to, subject, text, html)
+    password = reveal(smtp.password) if smtp.username else None  # unset env: says so first
     try:
         if smtp.ssl:
             server: smtplib.SMTP = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout,
@@ -57,7 +58,7 @@ def send(smtp: SmtpSettings, sender: str, to: list[str], subject: str, text: str
             if smtp.starttls and not smtp.ssl:
                 server.starttls(context=ssl.create_default_context())
             if smtp.username:
-                server.login(smtp.username, reveal(smtp.password) or "")
+                server.login(smtp.username, password or "")
             server.send_message(message)
     except smtplib.SMTPAuthenticationError:
         raise EmailError(f"{smtp.host} refused the SMTP login for {smtp.username}; check "

@@ -19,9 +19,10 @@ from sqlite_utils import Database
 
 from reviewwatch import db as store
 from reviewwatch.config import Settings, reveal
-from reviewwatch.errors import NotFound, PublishError
+from reviewwatch.errors import AuthFailed, ConfigError, NotFound, PublishError
 from reviewwatch.models import DraftStatus
 from reviewwatch.notify import email, slack
+from reviewwatch.replies import record_our_reply
 
 log = logging.getLogger(__name__)
 BACKOFF_BASE = timedelta(minutes=1)
@@ -145,22 +146,66 @@ async def _publish(db: Database, settings: Settings, client: httpx.AsyncClient,
     draft = store.get_draft(db, message["payload"]["draft_id"])
     if draft["status"] != DraftStatus.APPROVED:  # posted by hand meanwhile, or not approved
         raise Failed(f"draft {draft['id']} is {draft['status']}; nothing was posted")
+    text = draft.get("final_text") or draft["reply"]
+    if _reply_landed(draft, text):
+        # An earlier attempt that timed out did land: the platform shows this very reply.
+        _posted(db, draft, text, now, "posted_earlier_attempt")
+        return
+    if draft.get("existing_reply_at") or draft.get("existing_reply"):
+        confirmed = draft.get("replace_confirmed") and \
+            draft.get("replaces_reply_at") == draft.get("existing_reply_at")
+        if not confirmed:
+            when = draft["existing_reply_at"] or "undated"
+            error = (f"the review got a reply on the platform ({when}) that this approval did "
+                     "not confirm replacing; nothing was posted; approve it again to replace it")
+            _publish_failed(db, draft, error)
+            raise Failed(error)
     try:
         await publishers.publish(db, settings, client, draft)
     except PublishError as e:
         with db.atomic():
             store.record_post_attempt(db, draft["id"], str(e))
             if e.permanent:
-                store.set_draft_status(db, draft["id"], DraftStatus.FAILED, post_error=str(e))
-                store.audit(db, "reviewwatch", "publish_failed", f"draft:{draft['id']}",
-                            error=str(e))
+                _publish_failed(db, draft, str(e))
         if e.permanent:
             raise Failed(str(e)) from None
-        raise Retry(str(e)) from None
+        at = now + timedelta(seconds=e.retry_after) if e.retry_after else None
+        raise Retry(str(e), at=at) from None
+    _posted(db, draft, text, now, "posted")
+
+
+def _reply_landed(draft: dict[str, Any], text: str) -> bool:
+    existing = (draft.get("existing_reply") or "").strip()
+    return bool(existing) and existing == text.strip() and \
+        draft.get("existing_reply_at") != draft.get("replaces_reply_at")
+
+
+def _posted(db: Database, draft: dict[str, Any], text: str, now: datetime, action: str) -> None:
+    at = store.utcnow_of(now)
     with db.atomic():
-        store.set_draft_status(db, draft["id"], DraftStatus.POSTED, posted_at=store.utcnow(),
+        store.set_draft_status(db, draft["id"], DraftStatus.POSTED, posted_at=at,
                                post_error=None)
-        store.audit(db, "reviewwatch", "posted", f"draft:{draft['id']}")
+        record_our_reply(db, draft["item_id"], text, at)
+        store.audit(db, "reviewwatch", action, f"draft:{draft['id']}")
+
+
+def _publish_failed(db: Database, draft: dict[str, Any], error: str) -> None:
+    """The draft shows the failure and can be retried (CLI `drafts retry`, the web button)."""
+    with db.atomic():
+        store.set_draft_status(db, draft["id"], DraftStatus.FAILED, post_error=error[:500])
+        store.audit(db, "reviewwatch", "publish_failed", f"draft:{draft['id']}", error=error)
+
+
+def _gave_up(db: Database, message: dict[str, Any], error: str) -> None:
+    """Retries ran out: a reply must not stay 'approved' forever with nothing going out."""
+    if message["kind"] != "publish":
+        return
+    try:
+        draft = store.get_draft(db, message["payload"]["draft_id"])
+    except NotFound:
+        return
+    if draft["status"] == DraftStatus.APPROVED:
+        _publish_failed(db, draft, f"gave up after {message['attempts'] + 1} attempts: {error}")
 
 
 HANDLERS = {"slack_alert": _slack_alert, "source_unhealthy": _source_notice,
@@ -190,6 +235,7 @@ async def deliver(db: Database, settings: Settings, client: httpx.AsyncClient,
             held = e.at is not None and str(e).startswith("held")
             if not held and attempts >= settings.alerts.max_attempts:
                 _finish(db, message["id"], "failed", attempts, str(e))
+                _gave_up(db, message, str(e))
                 result["failed"] += 1
             else:
                 at = e.at or (now + _backoff(attempts))
@@ -201,6 +247,15 @@ async def deliver(db: Database, settings: Settings, client: httpx.AsyncClient,
         except Failed as e:
             _finish(db, message["id"], "failed", attempts, str(e))
             result["failed"] += 1
+        except (ConfigError, AuthFailed) as e:  # a secret not set in this process, say
+            if attempts >= settings.alerts.max_attempts:
+                _finish(db, message["id"], "failed", attempts, str(e))
+                result["failed"] += 1
+            else:  # kept queued: it goes once the variable is set
+                db.execute("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? "
+                           "WHERE id = ?", [attempts, store.utcnow_of(now + _backoff(attempts)),
+                                            str(e)[:500], message["id"]])
+                result["retrying"] += 1
         except Exception as e:  # one broken message must not stop the others
             log.exception("delivering outbox message %s failed", message["id"])
             _finish(db, message["id"], "failed", attempts, f"internal error: {type(e).__name__}")

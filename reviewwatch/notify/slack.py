@@ -13,6 +13,8 @@ from typing import Any
 
 import httpx
 
+from reviewwatch.aspect_names import aspect_name
+
 SECTION_LIMIT = 3000  # Block Kit section text
 HEADER_LIMIT = 150
 EXCERPT_CHARS = 600
@@ -56,7 +58,7 @@ def build_alert(item: dict[str, Any], triage: dict[str, Any] | None,
     rating = stars(item.get("rating"), item.get("rating_max"))
     excerpt = escape_mrkdwn(((item.get("title") + ": ") if item.get("title") else "") +
                             (item.get("text") or ""), EXCERPT_CHARS)
-    aspects = ", ".join(triage.get("aspects") or []) or "none found"
+    aspects = ", ".join(aspect_name(a) for a in triage.get("aspects") or []) or "none found"
     head = f"{'URGENT: ' if priority == 'urgent' else ''}New negative " \
            f"{item.get('kind') or 'review'} for {business_name}"
     fields = [f"*Priority:* {priority}", f"*Source:* {where}", f"*From:* {who}",

@@ -8,11 +8,12 @@ import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
 from reviewwatch.config import Source
-from reviewwatch.errors import AuthFailed, ConfigError
+from reviewwatch.errors import AuthFailed, ConfigError, RateLimited, SourceUnavailable
 from reviewwatch.http import rebase
 
 # Access tokens live only in memory, keyed by source, until a minute before they expire.
@@ -55,11 +56,23 @@ async def refresh_access_token(client: httpx.AsyncClient, source: Source) -> str
     if cached := _cached(source, "refresh"):
         return cached
     url = rebase(source.option("token_url") or GOOGLE_TOKEN_URL, source.base_url)
-    response = await client.post(url, data={
+    what = "the OAuth refresh-token exchange"
+    response = await _post(client, source, url, what, {
         "grant_type": "refresh_token", "client_id": source.option("client_id"),
         "client_secret": source.option("client_secret"),
-        "refresh_token": source.option("refresh_token")}, timeout=source.timeout)
-    return _token_from(response, source, "the OAuth refresh-token exchange", "refresh")
+        "refresh_token": source.option("refresh_token")})
+    return _token_from(response, source, what, "refresh")
+
+
+async def _post(client: httpx.AsyncClient, source: Source, url: str, what: str,
+                data: dict[str, Any]) -> httpx.Response:
+    """The token request; an unreachable token endpoint is an outage, not bad credentials."""
+    try:
+        return await client.post(url, data=data, timeout=source.timeout)
+    except httpx.HTTPError as e:
+        raise SourceUnavailable(f"{source.name}: {what} could not reach "
+                                f"{urlsplit(url).hostname} ({type(e).__name__}); it will be "
+                                "tried again") from None
 
 
 def service_account(source: Source) -> dict[str, Any]:
@@ -102,14 +115,25 @@ async def service_account_token(client: httpx.AsyncClient, source: Source, scope
         return cached
     key = service_account(source)
     audience = key.get("token_uri") or GOOGLE_TOKEN_URL
-    response = await client.post(rebase(audience, source.base_url), data={
+    what = "the service-account token exchange"
+    response = await _post(client, source, rebase(audience, source.base_url), what, {
         "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
-        "assertion": signed_jwt(key, scope, audience)}, timeout=source.timeout)
+        "assertion": signed_jwt(key, scope, audience)})
     return _token_from(response, source, "the service-account token exchange", scope)
 
 
 def _token_from(response: httpx.Response, source: Source, what: str, kind: str) -> str:
-    if response.status_code != 200:
+    status = response.status_code
+    if status == 429 or status >= 500:
+        from reviewwatch.http import retry_after_seconds
+
+        wait = retry_after_seconds(response.headers.get("Retry-After"))
+        if status == 429:
+            raise RateLimited(f"{source.name}: {what} was rate limited (HTTP 429)",
+                              retry_after=wait)
+        raise SourceUnavailable(f"{source.name}: {what} failed at Google's end (HTTP {status}); "
+                                "it will be tried again")
+    if status != 200:
         raise AuthFailed(f"{source.name}: {what} failed (HTTP {response.status_code}); check "
                          "the credentials in the config")
     try:

@@ -1,18 +1,25 @@
-"""The HTTP API under the web UI (a bearer token, or a session with the CSRF header)."""
+"""The HTTP API under the web UI (a bearer token, or a session with the CSRF header).
+
+Each route names the scope it needs (see `reviewwatch.users`). A JSON endpoint takes a JSON
+object body (`Content-Type: application/json`) or none at all; anything else is refused, so
+a stray form post can never be read as `{}`. Every error is JSON: `{"error": "..."}`.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, abort, current_app, g, jsonify, request
 
 from reviewwatch import db as store
-from reviewwatch import queue
-from reviewwatch.errors import DraftBlocked, InputError, NotFound
+from reviewwatch import queue, users
+from reviewwatch.errors import DraftBlocked, InputError, NotFound, ReplaceUnconfirmed
 from reviewwatch.web.auth import api_auth
+from reviewwatch.web.params import int_arg
 
 api = Blueprint("api", __name__, url_prefix="/api")
 MAX_ITEMS = 500
+DEFAULT_ITEMS = 100
 ITEM_FIELDS = ("id", "business_id", "source", "kind", "external_id", "author", "rating",
                "rating_max", "title", "text", "url", "published_at", "first_seen_at",
                "triage", "draft_id", "draft_status", "draft_text")
@@ -20,6 +27,7 @@ DRAFT_FIELDS = ("id", "item_id", "status", "reply", "parts", "lint", "fits", "ge
                 "review_changed", "created_at", "final_text", "decided_by", "decided_at",
                 "reject_reason", "publish_mode", "posted_at", "post_error", "business_id",
                 "source", "author", "rating", "title", "text", "url", "triage")
+DRAFT_STATUSES = ("pending", "approved", "rejected", "posted", "failed", "all")
 
 
 def _draft_json(d: dict[str, Any]) -> dict[str, Any]:
@@ -27,45 +35,65 @@ def _draft_json(d: dict[str, Any]) -> dict[str, Any]:
 
 
 @api.get("/items")
-@api_auth
+@api_auth("read")
 def items():
+    limit = int_arg("limit", DEFAULT_ITEMS, 1, MAX_ITEMS, clamp=True)
     rows = store.list_items(current_app.db(), business=request.args.get("business") or None,
                             label=request.args.get("label") or None,
                             status=request.args.get("status") or None,
-                            kind=request.args.get("kind") or None,
-                            limit=min(request.args.get("limit", MAX_ITEMS, type=int) or MAX_ITEMS,
-                                      MAX_ITEMS))
-    return jsonify({"items": [{k: r.get(k) for k in ITEM_FIELDS} for r in rows]})
+                            kind=request.args.get("kind") or None, limit=limit)
+    return jsonify({"items": [{k: r.get(k) for k in ITEM_FIELDS} for r in rows],
+                    "limit": limit})
 
 
 @api.get("/drafts")
-@api_auth
+@api_auth("read")
 def drafts():
-    status = request.args.get("status", "pending") or None
-    rows = store.list_drafts(current_app.db(), status, request.args.get("business") or None)
-    return jsonify({"drafts": [_draft_json(d) for d in rows]})
+    status = request.args.get("status", "pending") or "pending"
+    if status not in DRAFT_STATUSES:
+        abort(400, description=f"status must be one of {', '.join(DRAFT_STATUSES)}")
+    limit = int_arg("limit", MAX_ITEMS, 1, MAX_ITEMS, clamp=True)
+    rows = store.list_drafts(current_app.db(), None if status == "all" else status,
+                             request.args.get("business") or None, limit=limit)
+    return jsonify({"drafts": [_draft_json(d) for d in rows], "limit": limit})
 
 
 def _body() -> dict[str, Any]:
-    body = request.get_json(silent=True) if request.data else {}
-    if body is None or not isinstance(body, dict):
-        raise InputError("the body must be a JSON object")
+    """The request's JSON object; an empty body is `{}`; anything else is a 400 or 415."""
+    if not request.get_data(cache=True):
+        return {}
+    if request.mimetype != "application/json":
+        abort(415, description="send a JSON object with Content-Type: application/json")
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400, description="the body must be a JSON object")
     return body
 
 
+def _text_field(body: dict[str, Any], key: str) -> str | None:
+    value = body.get(key)
+    if value is not None and not isinstance(value, str):
+        abort(400, description=f'"{key}" must be a string')
+    return value
+
+
 @api.post("/drafts/<int:draft_id>/approve")
-@api_auth
+@api_auth("approve")
 def approve(draft_id: int):
+    body = _body()
+    text = _text_field(body, "text")
+    override = body.get("override", False)
+    if not isinstance(override, bool):
+        abort(400, description='"override" must be true or false')
     try:
-        body = _body()
-        text = body.get("text")
-        if text is not None and not isinstance(text, str):
-            raise InputError('"text" must be a string')
         draft = queue.approve(current_app.db(), current_app.settings, draft_id,
-                              g.user["username"], text=text, override=bool(body.get("override")),
-                              role=g.user["role"])
+                              g.user["username"], text=text, override=override,
+                              role=g.user["role"],
+                              confirm_replace=body.get("confirm_replace") is True)
     except NotFound as e:
         return jsonify({"error": str(e)}), 404
+    except ReplaceUnconfirmed as e:
+        return jsonify({"error": str(e)}), 409
     except DraftBlocked as e:
         return jsonify({"error": str(e)}), 422
     except InputError as e:
@@ -74,12 +102,11 @@ def approve(draft_id: int):
 
 
 @api.post("/drafts/<int:draft_id>/reject")
-@api_auth
+@api_auth("draft")
 def reject(draft_id: int):
+    reason = _text_field(_body(), "reason")
     try:
-        reason = _body().get("reason")
-        draft = queue.reject(current_app.db(), draft_id, g.user["username"],
-                             reason if isinstance(reason, str) else None)
+        draft = queue.reject(current_app.db(), draft_id, g.user["username"], reason)
     except NotFound as e:
         return jsonify({"error": str(e)}), 404
     except InputError as e:
@@ -87,55 +114,47 @@ def reject(draft_id: int):
     return jsonify({"draft": _draft_json(draft)})
 
 
+@api.post("/drafts/<int:draft_id>/lint")
+@api_auth("draft")
+def lint(draft_id: int):
+    text = _text_field(_body(), "text")
+    try:
+        draft = store.get_draft(current_app.db(), draft_id)
+    except NotFound as e:
+        return jsonify({"error": str(e)}), 404
+    text = draft["reply"] if text is None else text.strip()
+    if len(text) > queue.MAX_REPLY_CHARS:
+        abort(400, description=f"the reply is longer than {queue.MAX_REPLY_CHARS} characters")
+    return jsonify({"lint": queue.lint_text(current_app.settings, draft, text),
+                    "length": len(text)})
+
+
+@api.get("/users")
+@api_auth("admin")
+def users_list():
+    return jsonify({"users": users.list_users(current_app.db())})
+
+
+@api.get("/tokens")
+@api_auth("admin")
+def tokens_list():
+    return jsonify({"tokens": users.list_tokens(current_app.db())})
+
+
+@api.post("/tokens/<int:token_id>/revoke")
+@api_auth("admin")
+def token_revoke(token_id: int):
+    _body()
+    try:
+        users.revoke_token(current_app.db(), token_id, actor=g.user["username"])
+    except NotFound as e:
+        return jsonify({"error": str(e)}), 404
+    return jsonify({"token": next(t for t in users.list_tokens(current_app.db())
+                                  if t["id"] == token_id)})
+
+
 @api.get("/openapi.json")
 def openapi():
+    from reviewwatch.web.openapi import OPENAPI
+
     return jsonify(OPENAPI)
-
-
-_ERR = {"description": "error", "content": {"application/json": {"schema": {
-    "type": "object", "properties": {"error": {"type": "string"}}}}}}
-OPENAPI: dict[str, Any] = {
-    "openapi": "3.1.0",
-    "info": {"title": "reviewwatch", "version": "0.1.0",
-             "description": "Reviews, triage and the reply approval queue. Nothing is posted "
-                            "without a person's approval."},
-    "components": {"securitySchemes": {
-        "bearer": {"type": "http", "scheme": "bearer",
-                   "description": "from `reviewwatch token create USER`"},
-        "session": {"type": "apiKey", "in": "cookie", "name": "reviewwatch_session",
-                    "description": "a logged-in browser; POSTs also need X-CSRF-Token"}}},
-    "security": [{"bearer": []}, {"session": []}],
-    "paths": {
-        "/api/items": {"get": {
-            "summary": "Items with their triage and latest draft, newest first",
-            "parameters": [{"name": n, "in": "query", "schema": {"type": "string"}}
-                           for n in ("status", "label", "business", "kind")],
-            "responses": {"200": {"description": "{items: [...]}"}, "401": _ERR}}},
-        "/api/drafts": {"get": {
-            "summary": "The approval queue, most urgent first",
-            "parameters": [{"name": "status", "in": "query",
-                            "schema": {"type": "string", "default": "pending"}},
-                           {"name": "business", "in": "query", "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "{drafts: [...]}"}, "401": _ERR}}},
-        "/api/drafts/{id}/approve": {"post": {
-            "summary": "Approve a draft, optionally with edited text",
-            "parameters": [{"name": "id", "in": "path", "required": True,
-                            "schema": {"type": "integer"}}],
-            "requestBody": {"content": {"application/json": {"schema": {
-                "type": "object", "properties": {"text": {"type": "string"},
-                                                 "override": {"type": "boolean"}}}}}},
-            "responses": {"200": {"description": "{draft: {...}}"}, "401": _ERR, "404": _ERR,
-                          "409": _ERR, "422": {**_ERR, "description": "the linter blocked it"}}}},
-        "/api/drafts/{id}/reject": {"post": {
-            "summary": "Reject a draft with an optional reason",
-            "parameters": [{"name": "id", "in": "path", "required": True,
-                            "schema": {"type": "integer"}}],
-            "requestBody": {"content": {"application/json": {"schema": {
-                "type": "object", "properties": {"reason": {"type": "string"}}}}}},
-            "responses": {"200": {"description": "{draft: {...}}"}, "401": _ERR, "404": _ERR,
-                          "409": _ERR}}},
-        "/healthz": {"get": {"summary": "Liveness and database check (no auth)",
-                             "security": [], "responses": {"200": {"description": "ok"},
-                                                           "503": _ERR}}},
-    },
-}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from flask import (
     Blueprint,
@@ -17,12 +17,15 @@ from flask import (
 )
 
 from reviewwatch import db as store
-from reviewwatch import queries, queue, users
-from reviewwatch.errors import DraftBlocked, InputError, NotFound
-from reviewwatch.web.auth import log_in, login_required
+from reviewwatch import queries, queue
+from reviewwatch.errors import DraftBlocked, InputError, NotFound, ReplaceUnconfirmed
+from reviewwatch.web.auth import login_required
+from reviewwatch.web.params import int_arg
 
 web = Blueprint("web", __name__)
 PAGE_SIZE = 50
+MAX_PAGE = 10_000  # 500,000 items deep; a larger page number is a 400, not an overflow
+
 LABELS = ("negative", "mixed", "neutral", "positive")
 STATUSES = ("pending", "approved", "posted", "rejected", "failed")
 
@@ -52,6 +55,19 @@ def inject():
             "businesses": current_app.settings.businesses}
 
 
+def back_to_queue(undo: int | None = None) -> str:
+    """Where a decision returns to: the queue page (filters and position) the form was on,
+    a same-site /drafts path only, with `undo` naming the draft just approved."""
+    back = request.form.get("back") or ""
+    if not back.startswith("/drafts") or "\\" in back or any(c.isspace() for c in back):
+        back = url_for("web.queue_page")
+    if undo is None:
+        return back
+    parts = urlsplit(back)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "undo"] + [("undo", str(undo))]
+    return parts.path + "?" + urlencode(query)
+
+
 @web.get("/healthz")
 def healthz():
     try:
@@ -61,67 +77,6 @@ def healthz():
     return {"status": "ok", "database": "ok"}
 
 
-@web.route("/login", methods=["GET", "POST"])
-def login():
-    next_url = request.values.get("next") or ""
-    if not next_url.startswith("/") or next_url.startswith("//"):
-        next_url = url_for("web.queue_page")
-    if request.method == "GET":
-        return render_template("login.html", next=next_url)
-    username = request.form.get("username", "")[:64]
-    keys = (f"ip:{request.remote_addr}", f"user:{username.lower()}")
-    limiter = current_app.limiter
-    if limiter.blocked(*keys):
-        return render_template("login.html", next=next_url,
-                               error="Too many failed logins. Wait 15 minutes."), 429
-    user = users.verify(current_app.db(), username, request.form.get("password", ""))
-    if user is None:
-        limiter.fail(*keys)
-        return render_template("login.html", next=next_url,
-                               error="Wrong username or password."), 401
-    limiter.clear(*keys)
-    log_in(user)
-    store.audit(current_app.db(), user["username"], "login")
-    return redirect(next_url)
-
-
-@web.post("/logout")
-def logout():
-    from flask import session
-
-    session.clear()
-    return redirect(url_for("web.login"))
-
-
-@web.get("/")
-@login_required
-def index():
-    return redirect(url_for("web.queue_page"))
-
-
-@web.get("/drafts")
-@login_required
-def queue_page():
-    status = request.args.get("status", "pending")
-    status = status if status in STATUSES else "pending"
-    business = request.args.get("business") or None
-    label = request.args.get("label") or None
-    label = label if label in LABELS else None
-    # Filtered in SQL over every draft, one page at a time (keyset: `after` is a cursor).
-    try:
-        page = queries.drafts_page(current_app.db(), status, business=business, label=label,
-                                   cursor=request.args.get("after"), limit=PAGE_SIZE)
-    except InputError as e:
-        abort(400, description=str(e))
-    total = queries.count_drafts(current_app.db(), status, business=business, label=label)
-    return render_template("queue.html", drafts=page.rows, status=status, label=label,
-                           business=business, statuses=STATUSES, labels=LABELS,
-                           manual=_manual_panel(), next_cursor=page.next_cursor, total=total,
-                           after=request.args.get("after"))
-
-
-def _manual_panel() -> list[dict]:
-    return queries.manual_posts(current_app.db(), PAGE_SIZE)
 
 
 @web.get("/drafts/<int:draft_id>")
@@ -143,25 +98,44 @@ def approve(draft_id: int):
     try:
         draft = queue.approve(current_app.db(), current_app.settings, draft_id,
                               g.user["username"], text=text, override=override,
-                              role=g.user["role"])
-    except DraftBlocked as e:
+                              role=g.user["role"],
+                              confirm_replace=request.form.get("confirm_replace") == "1")
+    except (DraftBlocked, ReplaceUnconfirmed) as e:
         # Keep the person's edit on screen with what the linter found in it.
         draft = store.get_draft(current_app.db(), draft_id)
         if text is not None:
             draft["final_text"] = text
             draft["lint"] = queue.lint_text(current_app.settings, draft, text.strip())
-        flash(str(e) + (" An owner can override." if g.user["role"] != "owner" else
-                        " Tick 'override lint' to approve anyway."), "error")
+        if isinstance(e, ReplaceUnconfirmed):
+            flash(str(e) + ". Tick 'replace the existing reply' to approve.", "error")
+        else:
+            flash(str(e) + (" An owner can override." if g.user["role"] != "owner" else
+                            " Tick 'override lint' to approve anyway."), "error")
         return render_template("draft.html", d=draft, versions=store.item_versions(
             current_app.db(), draft["item_id"])), 422
     except (InputError, NotFound) as e:
         flash(str(e), "error")
-        return redirect(url_for("web.queue_page"))
-    if draft["publish_mode"] == "manual":
+        return redirect(back_to_queue())
+    manual = draft["publish_mode"] == "manual"
+    if manual and not request.form.get("back"):
         flash(f"Approved. Post it on {draft['source']} yourself: the text is below.", "ok")
         return redirect(url_for("web.draft_page", draft_id=draft_id))
-    flash("Approved. It will be posted through the platform's API.", "ok")
-    return redirect(url_for("web.queue_page"))
+    flash(f"Approved #{draft_id}. " + (f"Post it on {draft['source']} yourself: it is under "
+                                       "'Post it yourself'." if manual else
+                                       "It will be posted through the platform's API."), "ok")
+    return redirect(back_to_queue(undo=draft_id))
+
+
+@web.post("/drafts/<int:draft_id>/retry")
+@login_required
+def retry(draft_id: int):
+    try:
+        queue.retry(current_app.db(), current_app.settings, draft_id, g.user["username"])
+    except (InputError, NotFound) as e:
+        flash(str(e), "error")
+    else:
+        flash("It will be posted again by the next delivery.", "ok")
+    return redirect(url_for("web.draft_page", draft_id=draft_id))
 
 
 @web.post("/drafts/<int:draft_id>/reject")
@@ -173,7 +147,7 @@ def reject(draft_id: int):
         flash(str(e), "error")
     else:
         flash("Rejected.", "ok")
-    return redirect(url_for("web.queue_page"))
+    return redirect(back_to_queue())
 
 
 @web.post("/drafts/<int:draft_id>/posted")
@@ -185,7 +159,7 @@ def posted(draft_id: int):
         flash(str(e), "error")
     else:
         flash("Marked as posted.", "ok")
-    return redirect(url_for("web.queue_page"))
+    return redirect(back_to_queue())
 
 
 @web.get("/items")
@@ -197,8 +171,19 @@ def items_page():
     business = request.args.get("business") or None
     q = (request.args.get("q") or "").strip()[:queries.MAX_QUERY_CHARS]
     after = request.args.get("after") or None
+    # Keyset pages read from the index (page 400 costs what page 1 costs); `q` searches
+    # the full-text index, most recently collected first.
+    if "page" in request.args:  # old page-number links: validated, then read by offset
+        number = int_arg("page", 1, 1, MAX_PAGE)
+        if number > 1 and not (q or after):
+            rows = list(store.list_items(current_app.db(), business=business, label=label,
+                                         kind=kind, limit=number * PAGE_SIZE + 1))
+            page = queries.Page(rows[(number - 1) * PAGE_SIZE: number * PAGE_SIZE])
+            return render_template("items.html", items=page.rows, next_cursor=None,
+                                   after="page", q=q, label=label, kind=kind,
+                                   business=business, labels=LABELS)
     try:
-        if q:  # full-text search, most recently collected first
+        if q:
             page = queries.search_items(current_app.db(), q, business=business, label=label,
                                         kind=kind, cursor=after, limit=PAGE_SIZE)
         else:
@@ -222,9 +207,3 @@ def item_page(item_id: int):
     return render_template("item.html", item=item, triage=store.get_triage(database, item_id),
                            draft=store.latest_draft(database, item_id),
                            versions=store.item_versions(database, item_id))
-
-
-@web.get("/sources")
-@login_required
-def sources_page():
-    return render_template("sources.html", sources=store.source_health(current_app.db()))

@@ -101,7 +101,7 @@ def main() -> None:
             "items": "/items", "items, label": "/items?label=negative",
             "items, business": f"/items?business={biggest}",
             "search": "/items?q=rude+staff", "search, rare word": "/items?q=zanzibar",
-            "dashboard": "/dashboard", "sources": "/sources"}
+            "dashboard": "/", "sources": "/sources"}
     results = pages(app, urls, args.requests)
 
     from reviewwatch.notify.digest import build_digest

@@ -147,9 +147,9 @@ def build(path: Path, n: int, businesses: int, end: datetime, seed: int = 13) ->
                 "INSERT INTO runs (source, started_at, finished_at, fetched, unchanged) "
                 "VALUES (?, ?, ?, 5, 5)",
                 [[f"b{b}-s{s}", at, at] for b in range(businesses) for s in (0, 1)])
-    with db.atomic():
-        conn.execute("INSERT INTO items_fts (items_fts) VALUES ('rebuild')")
-    store.m022_scale_search(db)  # puts the insert trigger back
+    from reviewwatch import db_scale
+
+    db_scale.m022_scale_search(db)  # puts the insert trigger back (and rebuilds once more)
     conn.execute("ANALYZE")
     conn.execute("PRAGMA synchronous=NORMAL")
     elapsed = time.perf_counter() - started

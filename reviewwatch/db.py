@@ -240,6 +240,9 @@ def open_database(path: str | Path | None = None, *, memory: bool = False) -> Da
         migrations.apply(db)
     except sqlite3.DatabaseError as e:
         raise ReviewwatchError(f"{path}: not a reviewwatch database ({e})") from None
+    from reviewwatch.db_scale import ensure_statistics
+
+    ensure_statistics(db)
     return db
 
 

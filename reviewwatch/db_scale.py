@@ -7,6 +7,8 @@ hundreds of items per transaction; `prune` applies the retention policy.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,6 +20,8 @@ from reviewwatch.db import RANK_OF_PRIORITY, migrations, utcnow, utcnow_of
 
 PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2}  # anything else ranks 3
 PRUNE_BATCH = 5_000
+STATS_AFTER_ITEMS = 10_000  # below this, any plan is fast; stats of an empty table mislead
+ANALYSIS_LIMIT = 0  # whole indexes: ~1.2 s at a million items; sampling misjudged labels
 
 
 @migrations()
@@ -212,3 +216,23 @@ def prune(db: Database, retention: Any, now: datetime | None = None) -> dict[str
             if n < PRUNE_BATCH:
                 break
     return deleted
+
+
+def analyze(db: Database) -> None:
+    """Refresh the planner's statistics (a full ANALYZE: about 1.2 s at a million items)."""
+    db.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+    db.execute("ANALYZE")
+
+
+def ensure_statistics(db: Database) -> None:
+    """Give the planner statistics once the database is big enough to need them.
+
+    Without sqlite_stat1 SQLite guesses, and at a million items one guess made a digest
+    take 55 s instead of 30 ms. The scheduler refreshes them daily (with the pruning).
+    """
+    has = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+    items = db.execute("SELECT max(id) FROM items").fetchone()[0] or 0
+    if has or items < STATS_AFTER_ITEMS:
+        return
+    with contextlib.suppress(sqlite3.OperationalError):  # read-only or busy: next open
+        analyze(db)

@@ -13,7 +13,7 @@ import logging
 import signal
 import sys
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlite_utils import Database
@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 DELIVERY_EVERY = 60  # seconds between outbox deliveries
 DIGEST_CHECK_EVERY = 60
 PRUNE_EVERY = 24 * 3600  # the retention policy, applied once a day
+PRUNE_FIRST_AFTER = 600
 CONFIG_CHECK_EVERY = 30  # seconds between looks at the config file's mtime
 MISFIRE_GRACE = 600
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE}
@@ -59,6 +60,9 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
         from reviewwatch.writer import writer_for
 
         deleted = await writer_for(db).run(store.prune, settings.retention)
+        from reviewwatch.db_scale import analyze
+
+        await writer_for(db).run(analyze)  # the planner's statistics follow the growth
         if any(deleted.values()):
             log.info("retention pruned %s", deleted)
 
@@ -89,8 +93,10 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
     scheduler.add_job(deliver, "interval", seconds=DELIVERY_EVERY, id="outbox", **JOB_DEFAULTS)
     scheduler.add_job(digests, "interval", seconds=DIGEST_CHECK_EVERY, id="digests",
                       next_run_time=now, **JOB_DEFAULTS)
+    # Not at start: a restart must not prune (and analyze) again each time, and a shutdown
+    # right after start must not cancel it mid-way.
     scheduler.add_job(prune, "interval", seconds=PRUNE_EVERY, id="retention",
-                      next_run_time=now, **JOB_DEFAULTS)
+                      next_run_time=now + timedelta(seconds=PRUNE_FIRST_AFTER), **JOB_DEFAULTS)
     scheduler.add_job(follow_config, "interval", seconds=CONFIG_CHECK_EVERY, id="config",
                       **JOB_DEFAULTS)
     scheduler.follow_config = follow_config  # type: ignore[attr-defined]  (tests call it)

@@ -101,7 +101,8 @@ def main() -> None:
             "items": "/items", "items, label": "/items?label=negative",
             "items, business": f"/items?business={biggest}",
             "search": "/items?q=rude+staff", "search, rare word": "/items?q=zanzibar",
-            "dashboard": "/", "sources": "/sources"}
+            "dashboard": "/", "dashboard, business": f"/?business={biggest}",
+            "sources": "/sources"}
     results = pages(app, urls, args.requests)
 
     from reviewwatch.notify.digest import build_digest

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench model clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "reviewwatch needs Python 3.11 or newer")'
@@ -23,8 +23,14 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# Retrains the shipped triage model from ../shared/data (deterministic; a few minutes).
+model: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[train]'
+	$(BIN)/reviewwatch triage train
+
 bench: $(STAMP)
-	@for f in bench/bench_*.py bench/eval_drafts.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+	$(BIN)/python -m pip install -q -e '.[train]'
+	@for f in bench/bench_*.py bench/eval_drafts.py bench/lodo.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info

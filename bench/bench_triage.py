@@ -53,13 +53,31 @@ def main() -> None:
                      for t in texts)
     print(f"exactness: {len(texts)} texts, {mismatches} compounds differ from vaderSentiment")
 
+    short = [t for t in gold if 60 <= len(t) <= 140][:1000]
     kb = [t for t in reviews if 800 <= len(t) <= 1300][:400]
-    plain = timed(lambda t: analyzer.polarity_scores(t), kb, repeat=3)
-    ours = timed(vader.polarity_scores, kb, repeat=3)
-    full = timed(lambda t: triage(t, language="en"), kb, repeat=3)
-    print(f"~1 KB reviews ({len(kb)}): vaderSentiment {len(kb) / plain:,.0f}/s, "
-          f"linear VADER {len(kb) / ours:,.0f}/s ({plain / ours:.1f}x), "
-          f"full triage {len(kb) / full:,.0f}/s")
+    print("whole triage (language, model, clauses, flags) vs vaderSentiment.polarity_scores, "
+          "same texts, same run:")
+    print(f"{'texts':<26}{'vaderSentiment/s':>18}{'linear VADER/s':>16}{'triage/s':>10}"
+          f"{'triage/vader':>14}")
+    for name, batch in (("~100 B tweets/snippets", short), ("~1 KB reviews", kb)):
+        triage(batch[0])  # load the model and the language detector outside the timing
+        plain = timed(lambda t: analyzer.polarity_scores(t), batch, repeat=3)
+        ours = timed(vader.polarity_scores, batch, repeat=3)
+        full = timed(lambda t: triage(t), batch, repeat=3)
+        print(f"{name + f' ({len(batch)})':<26}{len(batch) / plain:>18,.0f}"
+              f"{len(batch) / ours:>16,.0f}{len(batch) / full:>10,.0f}{plain / full:>13.2f}x")
+    try:
+        import pysbd
+    except ImportError:
+        print("sentence splitting: pysbd is not installed; `pip install pysbd` to compare")
+    else:
+        from reviewwatch.triage.segment import sentences
+
+        seg = pysbd.Segmenter(language="en", clean=False)
+        theirs = timed(seg.segment, kb)
+        mine = timed(sentences, kb)
+        print(f"sentence splitting, ~1 KB reviews: pysbd {len(kb) / theirs:,.0f}/s, "
+              f"reviewwatch {len(kb) / mine:,.0f}/s ({theirs / mine:.0f}x)")
 
     big = (" ".join(reviews))[:100_000]
     started = time.perf_counter()
@@ -81,8 +99,13 @@ def main() -> None:
                           capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - started
     rows = len(done.stdout.splitlines())
+    started = time.perf_counter()
+    for t in reviews:
+        analyzer.polarity_scores(t)
+    plain_all = time.perf_counter() - started
     print(f"reviewwatch score end to end: {rows} rows in {elapsed:.2f} s "
-          f"({rows / elapsed:,.0f} rows/s, process start-up included)")
+          f"({rows / elapsed:,.0f} rows/s, process start-up included); vaderSentiment on the "
+          f"same texts in-process: {plain_all:.2f} s ({plain_all / elapsed:.2f}x)")
 
 
 if __name__ == "__main__":

@@ -109,7 +109,7 @@ def build(path: Path, n: int, businesses: int, end: datetime, seed: int = 13) ->
             aspects = rng.sample(ASPECTS, 2) if label in ("negative", "mixed") else []
             triage.append([item_id, label, 0.1, 0.1, json.dumps(aspects), json.dumps(aspects),
                            "en", 1 if label != "neutral" else 0, 0, priority, digest,
-                           iso(seen)])
+                           iso(seen), "{}"])
             if label != "neutral" and rng.random() < 0.97:
                 age = (end - seen).days
                 status = "pending" if age < PENDING_DAYS else rng.choice(

@@ -1,8 +1,10 @@
 """How replies are drafted: the HEARD composer, the reply linter, platform limits.
 
-`compose_draft` is what the pipeline and `reviewwatch draft` call. It returns None when no
-reply is warranted: a neutral mention, an item triage says needs no reply, or an item in a
-language with no phrase bank (the pipeline marks those for a person).
+`compose_draft` is what the pipeline and `reviewwatch draft` call. English goes through the
+manager composer (`manager.py`); another language with a phrase bank through `heard.py`. It
+returns None when no reply is warranted: a neutral mention, an item triage says needs no
+reply, or an item in a language with no phrase bank (the pipeline marks those for a person).
+An item triage routes to a person gets a short holding reply, marked `needs_human`.
 """
 
 from __future__ import annotations
@@ -10,12 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from responders import banks, heard
+from responders import banks, heard, manager
 from responders.fit import PLATFORM_LIMITS, PLAY_REPLY_LIMIT, limit_for, measure
 from responders.lint import lint_reply
+from reviewwatch.profile import Profile
 
 __all__ = ["PLATFORM_LIMITS", "PLAY_REPLY_LIMIT", "compose_draft", "lint_reply"]
 GENERATOR = "heard-template"
+MENTION_PLATFORMS = ("mastodon", "bluesky")
 
 
 def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *,
@@ -28,26 +32,42 @@ def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *
     bank = banks.for_language(language, bank_path)
     if bank is None:
         return None  # no English draft for a review in another language: a person writes it
-    if triage.get("needs_human") and language == "en":
-        return None
-    parts = heard.compose(item, triage, business, bank=bank)
+    profile = getattr(business, "profile", None) or Profile()
+    platform = platform or item.get("platform")
+    cap, unit = limit_for(platform, limit)
+    if cap is not None and platform in MENTION_PLATFORMS and item.get("author"):
+        cap -= len(f"@{item['author']} ")  # the reply's @mention counts against the limit
+    if language == "en":
+        def build(short: bool) -> list[dict[str, str]]:
+            return manager.compose(item, triage, business, profile, platform=platform,
+                                   short=short)
+        join = manager.join
+    else:
+        def build(short: bool) -> list[dict[str, str]]:
+            return heard.compose(item, triage, business, bank=bank, short=short)
+        join = heard.join
+    parts = build(False)
     if not parts:
         return None
-    cap, unit = limit_for(platform, limit)
-    reply = heard.join(parts)
+    reply = join(parts)
     short = False
     if cap is not None and measure(reply, unit) > cap:
-        parts = heard.compose(item, triage, business, bank=bank, short=True)
-        reply = heard.join(parts)
-        short = True
-        if measure(reply, unit) > cap:  # drop the signature line before any move
+        parts, short = build(True), True
+        reply = join(parts)
+        if measure(reply, unit) > cap:  # the signature line goes before any move
             parts = [p for p in parts if p["move"] != "sign"]
-            reply = heard.join(parts)
+            reply = join(parts)
+    routed = [f["flag"] for f in triage.get("flags") or []]
     lint = lint_reply(reply, item=item, business=business, platform=platform, limit=limit,
                       parts=parts, label=triage.get("label"))
-    return {"reply": reply, "parts": parts, "lint": lint, "language": language,
-            "fits": {"platform": platform, "limit": cap, "length": measure(reply, unit),
-                     "unit": unit, "short_form": short},
-            "generator": GENERATOR,
-            "tone": "formal" if triage.get("priority") == "urgent" else
-            "warm" if triage.get("label") == "positive" else "neutral"}
+    draft = {"reply": reply, "parts": parts, "lint": lint, "language": language,
+             "fits": {"platform": platform, "limit": cap, "length": measure(reply, unit),
+                      "unit": unit, "short_form": short},
+             "generator": GENERATOR,
+             "tone": "formal" if triage.get("priority") == "urgent" else
+             "warm" if triage.get("label") == "positive" else "neutral"}
+    if triage.get("needs_human"):
+        draft["needs_human"] = True
+        draft["holding"] = bool(routed)
+        draft["for_a_person"] = triage.get("needs_human_reason") or "flagged by triage"
+    return draft

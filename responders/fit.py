@@ -6,6 +6,10 @@ PLAY_REPLY_LIMIT = 350  # characters (Play Developer API reviews.reply)
 GBP_REPLY_LIMIT = 4096  # bytes of UTF-8 (Business Profile API reviews.updateReply)
 APPSTORE_REPLY_LIMIT = 5970  # characters (App Store Connect customerReviewResponses)
 DEFAULT_LIMIT = 5000  # characters, where a platform states none we know of
+MASTODON_LIMIT = 500  # characters, the @mention included (Mastodon's default instance limit)
+BLUESKY_LIMIT = 300  # graphemes (app.bsky.feed.post record text)
+REDDIT_LIMIT = 1000  # a reply on Reddit or HN is short; they are posted by hand
+HN_LIMIT = 1000
 
 PLATFORM_LIMITS: dict[str, tuple[int, str]] = {
     "google_play": (PLAY_REPLY_LIMIT, "chars"),
@@ -14,6 +18,10 @@ PLATFORM_LIMITS: dict[str, tuple[int, str]] = {
     "appstore": (APPSTORE_REPLY_LIMIT, "chars"),
     "yelp": (DEFAULT_LIMIT, "chars"),
     "trustpilot": (DEFAULT_LIMIT, "chars"),
+    "mastodon": (MASTODON_LIMIT, "chars"),
+    "bluesky": (BLUESKY_LIMIT, "graphemes"),
+    "reddit": (REDDIT_LIMIT, "chars"),
+    "hackernews": (HN_LIMIT, "chars"),
 }
 
 
@@ -29,4 +37,10 @@ def limit_for(platform: str | None, override: int | None = None) -> tuple[int | 
 
 def measure(text: str, unit: str) -> int:
     """The reply's size in the platform's unit."""
-    return len(text.encode("utf-8")) if unit == "bytes" else len(text)
+    if unit == "bytes":
+        return len(text.encode("utf-8"))
+    if unit == "graphemes":
+        import regex
+
+        return len(regex.findall(r"\X", text))
+    return len(text)

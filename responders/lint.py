@@ -10,9 +10,10 @@ import re
 from typing import Any
 
 from responders.fit import limit_for, measure
+from responders.lint_wording import wording
 
 FIVE_MOVES = ("hear", "empathize", "apologize", "resolve", "diagnose")
-QUOTE_WORDS = 8  # this many consecutive words copied from the review is quoting at length
+QUOTE_WORDS = 16  # this many words copied in a row is quoting at length, not saying back
 _DEFENSIVE = re.compile(
     r"\b(?:actually|you should have|you should've|our policy clearly|you failed to|as (?:clearly )?"
     r"stated|you must have|if you had|to be fair|in our defen[cs]e|that'?s not true|you claim|"
@@ -93,6 +94,7 @@ def lint_reply(text: str, *, item: dict[str, Any] | None = None, business: Any =
                 findings.append(_finding("move_order", "the moves are out of order", "warning"))
     if not text.strip():
         findings.append(_finding("empty", "the reply is empty"))
+    findings += wording(text, review=review, business=business, platform=platform)
     return findings
 
 

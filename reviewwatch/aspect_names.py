@@ -8,7 +8,7 @@ first letter is capitalised.
 from __future__ import annotations
 
 NAMES = {
-    "wait_time": "Wait time",
+    "wait_time": "Waiting",
     "staff_attitude": "Staff attitude",
     "food_quality": "Food quality",
     "cleanliness": "Cleanliness",
@@ -35,11 +35,18 @@ NAMES = {
 }
 
 
+def _taxonomy_names() -> dict[str, str]:
+    """The names the triage taxonomies give their aspects (every category)."""
+    from reviewwatch.triage.taxonomy import build
+
+    return {a.id: a.name for a in build(None).aspects.values()}
+
+
 def aspect_name(aspect_id: str | None) -> str:
     """'food_quality' -> 'Food quality'; an unknown id is made readable the same way."""
     if not aspect_id:
         return ""
-    known = NAMES.get(aspect_id)
+    known = NAMES.get(aspect_id) or _taxonomy_names().get(aspect_id)
     if known:
         return known
     words = " ".join(str(aspect_id).replace("_", " ").split())

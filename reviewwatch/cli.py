@@ -174,14 +174,25 @@ def serve(host: str | None, port: int | None, settings: cfg.Settings) -> None:
     serve_web(settings, settings.storage_path, host=host, port=port)
 
 
-def _jsonl(file: str | None, with_draft: bool, settings: cfg.Settings | None) -> None:
+def _jsonl(file: str | None, with_draft: bool, settings: cfg.Settings | None,
+           business: str | None = None) -> None:
     from reviewwatch import jsonl
+
+    db = None
+    if business:
+        if settings is None:
+            raise click.ClickException("--business needs --config with that business")
+        if business not in {b.id for b in settings.businesses}:
+            raise click.ClickException(f"no business {business!r} in the config")
+    if settings is not None and Path(settings.storage_path).exists():
+        db = _open(settings)  # a business's adapted model lives in its database
 
     # Bytes in, decoded line by line strictly: a bad byte is an error line with its offset.
     stream = click.open_file(file or "-", "rb")
     with stream:
-        failed = jsonl.run(stream, click.get_text_stream("stdout"), with_draft=with_draft,
-                           settings=settings, name=file if file and file != "-" else "<stdin>")
+        failed = jsonl.run(stream, sys.stdout, with_draft=with_draft,
+                           settings=settings, name=file if file and file != "-" else "<stdin>",
+                           business=business, db=db)
     if failed:
         click.echo(f"{failed} line{'s' if failed > 1 else ''} failed", err=True)
         sys.exit(1)
@@ -190,30 +201,59 @@ def _jsonl(file: str | None, with_draft: bool, settings: cfg.Settings | None) ->
 @cli.command()
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False,
                                                         allow_dash=True))
+@click.option("--business", help="Read as this business (its taxonomy and adapted model).")
 @with_config(required=False)
-def score(file: str | None, settings: cfg.Settings | None) -> None:
+def score(file: str | None, business: str | None, settings: cfg.Settings | None) -> None:
     """JSON Lines in (FILE or stdin), JSON Lines out, each object with its triage added."""
-    _jsonl(file, False, settings)
+    _jsonl(file, False, settings, business)
 
 
 @cli.command()
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False,
                                                         allow_dash=True))
+@click.option("--business", help="Read as this business (its taxonomy and adapted model).")
 @with_config(required=False)
-def draft(file: str | None, settings: cfg.Settings | None) -> None:
+def draft(file: str | None, business: str | None, settings: cfg.Settings | None) -> None:
     """JSON Lines in, JSON Lines out, each object with its triage and reply draft added."""
-    _jsonl(file, True, settings)
+    _jsonl(file, True, settings, business)
 
 
 @cli.command("eval")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--text-col", required=True, help="Column holding the review text.")
 @click.option("--rating-col", required=True, help="Column holding the star rating (truth).")
-def eval_command(file: str, text_col: str, rating_col: str) -> None:
+@click.option("--business", help="Also score with this business's adapted model (before/after).")
+@with_config(required=False)
+def eval_command(file: str, text_col: str, rating_col: str, business: str | None,
+                 settings: cfg.Settings | None) -> None:
     """Precision, recall and F1 of negative detection (rating <= 2), vs plain VADER."""
+    from reviewwatch.corrections import model_for
     from reviewwatch.evaluate import main_eval
+    from reviewwatch.triage.model import load
 
-    click.echo(main_eval(file, text_col, rating_col))
+    models: dict[str, Any] = {"reviewwatch (shipped model)": load()}
+    if business:
+        if settings is None or business not in {b.id for b in settings.businesses}:
+            raise click.ClickException(f"no business {business!r} in the config")
+        models[f"reviewwatch ({business})"] = model_for(_open(settings), business)
+    click.echo(main_eval(file, text_col, rating_col, models))
+
+
+@cli.command("eval-drafts")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_drafts_command(file: str, as_json: bool) -> None:
+    """Automatic checks on drafts (JSON Lines from `reviewwatch draft`): moves, lint, limits."""
+    from reviewwatch import eval_drafts
+    from reviewwatch.textinput import read_utf8
+
+    rows = eval_drafts.read(read_utf8(Path(file)).splitlines() if file != "-" else
+                            sys.stdin.read().splitlines())
+    if not rows:
+        raise click.ClickException(f"{file}: no drafts in it (expected `reviewwatch draft` "
+                                   "output)")
+    result = eval_drafts.evaluate(rows)
+    click.echo(json.dumps(result) if as_json else eval_drafts.report(result))
 
 
 @cli.command()
@@ -279,6 +319,10 @@ cli.add_command(cli_sources.sources)
 from reviewwatch import cli_ops  # noqa: E402  (notify test, backup, restore)
 
 cli_ops.register(cli)
+
+from reviewwatch.cli_triage import triage_group  # noqa: E402
+
+cli.add_command(triage_group)
 
 
 def main() -> None:

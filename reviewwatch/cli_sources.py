@@ -30,7 +30,19 @@ def _health(settings: cfg.Settings, as_json: bool) -> None:
                    f"last_success={r['last_success_at'] or '-'} "
                    f"failures={r['consecutive_failures']}"
                    + (f"\n    last error: {r['last_error']}" if r["last_error"] and
-                      r["consecutive_failures"] and r["state"] != "archived" else ""))
+                      r["consecutive_failures"] and r["state"] != "archived" else "")
+                   + (f"\n    degraded: {_degraded_reason(r)}" if state == "degraded"
+                      else ""))
+
+
+def _degraded_reason(row: dict) -> str:
+    """Why a source works in a lesser mode (no credentials, page scraping), as it said."""
+    try:
+        extra = json.loads(row.get("extra") or "{}")
+    except ValueError:
+        extra = {}
+    reason = extra.get("degraded") if isinstance(extra, dict) else None
+    return str(reason or "a lesser mode")
 
 
 @click.group(cls=Group, invoke_without_command=True)

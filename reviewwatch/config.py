@@ -132,6 +132,10 @@ class Business:
     keywords: list[str] = field(default_factory=list)
     language: str = "en"
     sources: list[Source] = field(default_factory=list)
+    category: str | None = None
+    competitors: list[str] = field(default_factory=list)
+    aspects: dict[str, Any] = field(default_factory=dict)  # the business's own aspects
+    profile: Any = None  # reviewwatch.profile.Profile
 
     @property
     def tz(self) -> ZoneInfo:
@@ -428,7 +432,8 @@ def _businesses(c: _Checker, raw: Any) -> list[Business]:
             c.bad(where, "must be a table")
             continue
         c.unknown(b, {"id", "name", "timezone", "signature", "contact", "compensation",
-                      "keywords", "language", "sources"}, where)
+                      "keywords", "language", "sources", "category", "competitors", "aspects",
+                      "profile"}, where)
         bid = c.value(b, "id", f"{where}.id", str, f"business{i}", required=True)
         if isinstance(bid, str) and not _ID.match(bid):
             c.bad(f"{where}.id", f"{_show(bid)} must be letters, digits, '-', '_' or '.'")
@@ -455,6 +460,7 @@ def _businesses(c: _Checker, raw: Any) -> list[Business]:
             keywords=keywords,
             language=c.value(b, "language", f"{where}.language", str, "en"),
         )
+        _understanding(c, b, business, where)
         sources = b.get("sources", [])
         if not isinstance(sources, list):
             c.bad(f"{where}.sources", "must be an array of tables ([[businesses.sources]])")
@@ -469,6 +475,30 @@ def _businesses(c: _Checker, raw: Any) -> list[Business]:
             business.sources.append(src)
         out.append(business)
     return out
+
+
+def _understanding(c: _Checker, b: dict, business: Business, where: str) -> None:
+    """The category, competitors, own aspects and reply profile of a business."""
+    from reviewwatch import profile
+    from reviewwatch.triage.taxonomy import validate_extension
+
+    category = c.value(b, "category", f"{where}.category", str, None)
+    if category is not None and category not in profile.CATEGORIES:
+        c.bad(f"{where}.category", f"{_show(category)} must be one of "
+              f"{', '.join(profile.CATEGORIES)}")
+        category = None
+    business.category = category
+    competitors = c.value(b, "competitors", f"{where}.competitors", list, [])
+    if any(not isinstance(k, str) or not k.strip() for k in competitors):
+        c.bad(f"{where}.competitors", "must be a list of company names")
+        competitors = []
+    business.competitors = competitors
+    aspects = c.value(b, "aspects", f"{where}.aspects", dict, {})
+    problems = validate_extension(aspects, f"{where}.aspects")
+    for problem in problems:
+        c.problems.append(problem)
+    business.aspects = {} if problems else aspects
+    business.profile = profile.parse(c, b.get("profile"), category, f"{where}.profile")
 
 
 def _source(c: _Checker, s: Any, where: str, business: Business) -> Source | None:

@@ -208,6 +208,36 @@ def private_file(path: Path) -> None:
     os.close(fd)
 
 
+@migrations()
+def m030_triage_understanding(db: Database) -> None:
+    """The full triage (issues, asks, questions, flags), and staff corrections to it."""
+    db.executescript("""
+    ALTER TABLE triage ADD COLUMN detail TEXT NOT NULL DEFAULT '{}';
+    CREATE TABLE label_corrections (
+        id INTEGER PRIMARY KEY,
+        business_id TEXT NOT NULL,
+        item_id INTEGER REFERENCES items(id),
+        text TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        label TEXT NOT NULL,
+        aspects TEXT NOT NULL DEFAULT '[]',
+        origin TEXT NOT NULL,
+        corrected_by TEXT NOT NULL,
+        corrected_at TEXT NOT NULL,
+        UNIQUE (business_id, text_hash)
+    );
+    CREATE INDEX label_corrections_business ON label_corrections (business_id, id);
+    CREATE TABLE business_models (
+        business_id TEXT PRIMARY KEY,
+        model TEXT NOT NULL,
+        corrections INTEGER NOT NULL,
+        last_correction_id INTEGER NOT NULL,
+        fitted_at TEXT NOT NULL,
+        metrics TEXT NOT NULL DEFAULT '{}'
+    );
+    """)
+
+
 # The desk's indexes and the queue's sort key (m020, m021) live in db_indexes.py.
 from reviewwatch import db_indexes  # noqa: E402,F401,I001  (registers its migrations after these)
 from reviewwatch import db_scale  # noqa: E402,F401,I001  (the scale migrations, after the desk's)
@@ -441,28 +471,35 @@ def save_triage(db: Database, item_id: int, content_hash: str, result: dict[str,
     """Store (replacing) the triage of one item; triage owns this row."""
     db.execute(
         "INSERT INTO triage (item_id, label, score, vader, aspects, evidence, language, "
-        "needs_reply, needs_human, priority, content_hash, scored_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(item_id) DO UPDATE SET "
+        "needs_reply, needs_human, priority, content_hash, scored_at, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(item_id) DO UPDATE SET "
         "label=excluded.label, score=excluded.score, vader=excluded.vader, "
         "aspects=excluded.aspects, evidence=excluded.evidence, language=excluded.language, "
         "needs_reply=excluded.needs_reply, needs_human=excluded.needs_human, "
         "priority=excluded.priority, content_hash=excluded.content_hash, "
-        "scored_at=excluded.scored_at",
+        "scored_at=excluded.scored_at, detail=excluded.detail",
         [item_id, result["label"], result["score"], result["vader"], _json(result["aspects"]),
          _json(result["evidence"]), result.get("language"), int(bool(result["needs_reply"])),
-         int(bool(result.get("needs_human"))), result["priority"], content_hash, utcnow()])
+         int(bool(result.get("needs_human"))), result["priority"], content_hash, utcnow(),
+         _json({k: v for k, v in result.items() if k not in _TRIAGE_COLUMNS})])
     # The queue sorts on a copy of the priority; a re-triaged item moves in the queue.
     db.execute(f"UPDATE drafts SET queue_rank = (SELECT {RANK_OF_PRIORITY} FROM triage t "
                "WHERE t.item_id = drafts.item_id) WHERE item_id = ?", [item_id])
+
+
+_TRIAGE_COLUMNS = frozenset({"label", "score", "vader", "aspects", "evidence", "language",
+                             "needs_reply", "needs_human", "priority"})
 
 
 def triage_of(row: dict[str, Any] | None) -> dict[str, Any] | None:
     """A triage row as the JSON Lines contract's `triage` object."""
     if not row or row.get("label") is None:
         return None
-    return {"label": row["label"], "score": row["score"], "vader": row["vader"],
+    detail = _loads(row.get("detail") or row.get("t_detail"), {})
+    return {**detail, "label": row["label"], "score": row["score"], "vader": row["vader"],
             "aspects": _loads(row["aspects"], []), "evidence": _loads(row["evidence"], []),
-            "language": row["language"], "needs_reply": bool(row["needs_reply"]),
+            "language": row.get("language", row.get("t_language")),
+            "needs_reply": bool(row["needs_reply"]),
             "needs_human": bool(row["needs_human"]), "priority": row["priority"]}
 
 
@@ -504,7 +541,7 @@ DRAFT_QUEUE_SQL = """
            i.reply_text AS existing_reply, i.reply_at AS existing_reply_at,
            i.reply_by AS existing_reply_by,
            t.label, t.score, t.priority, t.aspects, t.evidence, t.needs_reply, t.needs_human,
-           t.vader, t.language
+           t.vader, t.language, t.detail AS t_detail
     FROM drafts d JOIN items i ON i.id = d.item_id LEFT JOIN triage t ON t.item_id = i.id
 """
 
@@ -578,7 +615,7 @@ def due_messages(db: Database, now: str | None = None) -> Iterator[dict[str, Any
 
 ITEMS_SQL = """
     SELECT i.*, t.label, t.score, t.vader, t.aspects, t.evidence, t.language AS t_language,
-           t.needs_reply, t.needs_human, t.priority,
+           t.needs_reply, t.needs_human, t.priority, t.detail AS t_detail,
            d.id AS draft_id, d.status AS draft_status,
            coalesce(d.final_text, d.reply) AS draft_text, d.review_changed
     FROM items i

@@ -142,26 +142,28 @@ def items_for_processing(db: Database, ids: Sequence[int]) -> dict[int, dict[str
 
 TRIAGE_UPSERT = (
     "INSERT INTO triage (item_id, label, score, vader, aspects, evidence, language, "
-    "needs_reply, needs_human, priority, content_hash, scored_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(item_id) DO UPDATE SET "
+    "needs_reply, needs_human, priority, content_hash, scored_at, detail) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(item_id) DO UPDATE SET "
     "label=excluded.label, score=excluded.score, vader=excluded.vader, "
     "aspects=excluded.aspects, evidence=excluded.evidence, language=excluded.language, "
     "needs_reply=excluded.needs_reply, needs_human=excluded.needs_human, "
     "priority=excluded.priority, content_hash=excluded.content_hash, "
-    "scored_at=excluded.scored_at")
+    "scored_at=excluded.scored_at, detail=excluded.detail")
 
 
 def save_triages(db: Database, rows: Sequence[tuple[int, str, dict[str, Any]]]) -> None:
     """Store (replacing) the triage of many items: (item id, content hash, result) each.
 
-    An item's open drafts move in the queue with its priority (`queue_rank` is the queue's
-    indexed copy of it).
+    The same row as `db.save_triage` (the rest of the result in `detail`). An item's open
+    drafts move in the queue with its priority (`queue_rank` is the queue's indexed copy).
     """
     now = utcnow()
+    columns = store._TRIAGE_COLUMNS
     db.conn.executemany(TRIAGE_UPSERT, [
         [item_id, r["label"], r["score"], r["vader"], store._json(r["aspects"]),
          store._json(r["evidence"]), r.get("language"), int(bool(r["needs_reply"])),
-         int(bool(r.get("needs_human"))), r["priority"], content_hash, now]
+         int(bool(r.get("needs_human"))), r["priority"], content_hash, now,
+         store._json({k: v for k, v in r.items() if k not in columns})]
         for item_id, content_hash, r in rows])
     db.conn.executemany(
         "UPDATE drafts SET queue_rank = ? WHERE item_id = ? AND queue_rank != ?",

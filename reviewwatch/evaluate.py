@@ -10,6 +10,7 @@ import io
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reviewwatch.errors import InputError
 from reviewwatch.textinput import read_utf8
@@ -80,39 +81,45 @@ def read_rows(path: str | Path, text_col: str, rating_col: str) -> list[tuple[st
     return rows
 
 
-def evaluate(rows: list[tuple[str, float]]) -> dict[str, object]:
-    """Counts and timing for reviewwatch triage and plain vaderSentiment on the rows."""
+def evaluate(rows: list[tuple[str, float]], models: dict[str, Any] | None = None
+             ) -> dict[str, object]:
+    """Counts and timing for reviewwatch triage (each model given) and plain vaderSentiment."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from reviewwatch.triage import NEGATIVE, triage
 
-    ours, plain = Counts(), Counts()
-    started = time.perf_counter()
-    for text, rating in rows:
-        ours.add(triage(text, language="en")["label"] == "negative", rating <= NEGATIVE_STARS)
-    ours_time = time.perf_counter() - started
+    models = models or {"reviewwatch triage": None}
+    result: dict[str, object] = {"rows": len(rows),
+                                 "negative": sum(r <= NEGATIVE_STARS for _, r in rows),
+                                 "scorers": []}
+    for name, model in models.items():
+        counts = Counts()
+        started = time.perf_counter()
+        for text, rating in rows:
+            counts.add(triage(text, language="en", model=model)["label"] == "negative",
+                       rating <= NEGATIVE_STARS)
+        result["scorers"].append((name, counts, time.perf_counter() - started))  # type: ignore
     analyzer = SentimentIntensityAnalyzer()
+    plain = Counts()
     started = time.perf_counter()
     for text, rating in rows:
         plain.add(analyzer.polarity_scores(text)["compound"] <= NEGATIVE,
                   rating <= NEGATIVE_STARS)
-    plain_time = time.perf_counter() - started
-    return {"rows": len(rows), "negative": sum(r <= NEGATIVE_STARS for _, r in rows),
-            "reviewwatch": ours, "vader": plain, "reviewwatch_s": ours_time,
-            "vader_s": plain_time}
+    result["scorers"].append(("vaderSentiment <= -0.05", plain,  # type: ignore[attr-defined]
+                              time.perf_counter() - started))
+    return result
 
 
-def main_eval(path: str, text_col: str, rating_col: str) -> str:
-    """The report `reviewwatch eval` prints."""
-    result = evaluate(read_rows(path, text_col, rating_col))
+def main_eval(path: str, text_col: str, rating_col: str, models: dict[str, Any] | None = None
+              ) -> str:
+    """The report `reviewwatch eval` prints (shipped and adapted models, beside VADER)."""
+    result = evaluate(read_rows(path, text_col, rating_col), models)
     lines = [f"{result['rows']} rows, {result['negative']} negative (rating <= "
              f"{NEGATIVE_STARS}); the scorers see the text only",
-             f"{'scorer':<22}{'precision':>10}{'recall':>8}{'F1':>7}{'TP':>6}{'FP':>6}"
+             f"{'scorer':<28}{'precision':>10}{'recall':>8}{'F1':>7}{'TP':>6}{'FP':>6}"
              f"{'FN':>6}{'rows/s':>9}"]
-    for name, key, seconds in (("reviewwatch triage", "reviewwatch", "reviewwatch_s"),
-                               ("vaderSentiment <= -0.05", "vader", "vader_s")):
-        c: Counts = result[key]  # type: ignore[assignment]
-        rate = result["rows"] / result[seconds] if result[seconds] else 0.0  # type: ignore
-        lines.append(f"{name:<22}{c.precision:>10.3f}{c.recall:>8.3f}{c.f1:>7.3f}{c.tp:>6}"
+    for name, c, seconds in result["scorers"]:  # type: ignore[attr-defined]
+        rate = result["rows"] / seconds if seconds else 0.0  # type: ignore[operator]
+        lines.append(f"{name:<28}{c.precision:>10.3f}{c.recall:>8.3f}{c.f1:>7.3f}{c.tp:>6}"
                      f"{c.fp:>6}{c.fn:>6}{rate:>9.0f}")
     return "\n".join(lines)

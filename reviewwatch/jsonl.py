@@ -50,35 +50,44 @@ def parse_line(line: str) -> dict[str, Any]:
     return obj
 
 
-def triage_row(obj: dict[str, Any]) -> dict[str, Any]:
-    """The triage object for one input row."""
-    from reviewwatch.triage import triage
-
-    return triage(obj["text"], title=obj.get("title"), rating=obj.get("rating"),
-                  rating_max=obj.get("rating_max") or 5, language=obj.get("language"),
-                  kind=obj.get("kind") or "review")
-
-
-def draft_row(obj: dict[str, Any], result: dict[str, Any], settings: Settings | None) -> Any:
-    """The reply draft for one triaged row (None when none is warranted)."""
-    from responders import compose_draft
-
-    business = None
-    if obj.get("business"):
+def _business(obj: dict[str, Any], settings: Settings | None, default: str | None) -> Any:
+    wanted = obj.get("business") or default
+    if wanted:
         if settings is None:
-            raise BadLine(f'"business" {obj["business"]!r} needs a config with that business')
+            raise BadLine(f'"business" {wanted!r} needs a config with that business')
         ids = {b.id: b for b in settings.businesses}
-        if obj["business"] not in ids:
-            raise BadLine(f'"business" {obj["business"]!r} is not in the config')
-        business = ids[obj["business"]]
-    elif settings is not None and len(settings.businesses) == 1:
-        business = settings.businesses[0]
-    platform = obj.get("platform") or obj.get("source")
-    limit = None
+        if wanted not in ids:
+            raise BadLine(f'"business" {wanted!r} is not in the config')
+        return ids[wanted]
+    if settings is not None and len(settings.businesses) == 1:
+        return settings.businesses[0]
+    return None
+
+
+def _source(obj: dict[str, Any], settings: Settings | None) -> Any:
     if settings is not None and obj.get("source"):
         for s in settings.sources:
             if s.name == obj["source"]:
-                platform, limit = s.kind, s.reply_limit
+                return s
+    return None
+
+
+def triage_row(obj: dict[str, Any], business: Any = None, source: Any = None,
+               db: Any = None) -> dict[str, Any]:
+    """The triage object for one input row, read with its business's context and model."""
+    from reviewwatch.pipeline import triage_item
+
+    row = {**obj, "platform": obj.get("platform") or obj.get("source")}
+    return triage_item(db, row, business, source)
+
+
+def draft_row(obj: dict[str, Any], result: dict[str, Any], settings: Settings | None,
+              business: Any = None, source: Any = None) -> Any:
+    """The reply draft for one triaged row (None when none is warranted)."""
+    from responders import compose_draft
+
+    platform = source.kind if source else obj.get("platform") or obj.get("source")
+    limit = source.reply_limit if source else None
     item = {k: obj.get(k) for k in ("id", "text", "title", "author", "rating", "rating_max",
                                     "kind", "source", "language")}
     item["platform"] = platform
@@ -87,7 +96,8 @@ def draft_row(obj: dict[str, Any], result: dict[str, Any], settings: Settings | 
 
 
 def process(lines: Iterable[str | bytes], *, with_draft: bool,
-            settings: Settings | None = None, name: str = "<stdin>") -> Iterator[tuple[str, bool]]:
+            settings: Settings | None = None, name: str = "<stdin>",
+            business: str | None = None, db: Any = None) -> Iterator[tuple[str, bool]]:
     """Yield (output line, ok) for each non-blank input line, in order.
 
     Lines given as bytes are decoded as strict UTF-8: a line that is not becomes an error
@@ -104,9 +114,10 @@ def process(lines: Iterable[str | bytes], *, with_draft: bool,
             continue
         try:
             obj = parse_line(line)
-            obj["triage"] = triage_row(obj)
+            owner, source = _business(obj, settings, business), _source(obj, settings)
+            obj["triage"] = triage_row(obj, owner, source, db)
             if with_draft:
-                obj["draft"] = draft_row(obj, obj["triage"], settings)
+                obj["draft"] = draft_row(obj, obj["triage"], settings, owner, source)
         except BadLine as e:
             yield json.dumps({"error": str(e), "line": number}), False
             continue
@@ -114,11 +125,13 @@ def process(lines: Iterable[str | bytes], *, with_draft: bool,
 
 
 def run(infile: Iterable[str | bytes], outfile: TextIO, *, with_draft: bool,
-        settings: Settings | None = None, name: str = "<stdin>") -> int:
+        settings: Settings | None = None, name: str = "<stdin>", business: str | None = None,
+        db: Any = None) -> int:
     """Stream rows from infile (text, or bytes decoded strictly) to outfile; return the
     number of bad lines."""
     failed = 0
-    for out, ok in process(infile, with_draft=with_draft, settings=settings, name=name):
+    for out, ok in process(infile, with_draft=with_draft, settings=settings, name=name,
+                           business=business, db=db):
         outfile.write(out + "\n")
         failed += not ok
     outfile.flush()

@@ -274,6 +274,23 @@ def item_dict(row: dict[str, Any]) -> dict[str, Any]:
             "language": row["language"], "url": row["url"]}
 
 
+def triage_item(db: Database | None, row: dict[str, Any], business: Any,
+                source: Source | None) -> dict[str, Any]:
+    """An item's triage, read with its business's taxonomy, names and adapted model."""
+    from reviewwatch.corrections import model_for
+    from reviewwatch.triage import triage
+
+    names = (business.name, *business.keywords) if business else ()
+    return triage(row["text"], title=row.get("title"), rating=row.get("rating"),
+                  rating_max=row.get("rating_max") or 5, language=row.get("language"),
+                  kind=row.get("kind") or "review",
+                  category=business.category if business else None,
+                  aspects=business.aspects if business else None,
+                  competitors=tuple(business.competitors) if business else (), names=names,
+                  platform=source.kind if source else row.get("platform"),
+                  model=model_for(db, business.id if business else None))
+
+
 def process_items(db: Database, settings: Settings, new_ids: Iterable[int],
                   edited_ids: Iterable[int], report: CycleReport | None = None,
                   now: datetime | None = None) -> CycleReport:
@@ -319,8 +336,6 @@ class _Context:
 
 def _process_batch(db: Database, context: _Context, ids: list[int], new_set: set[int],
                    report: CycleReport) -> None:
-    from reviewwatch.triage import triage
-
     rows = store.items_for_processing(db, ids)
     triaged, drafts, alerts = [], [], []
     for item_id in ids:
@@ -330,9 +345,7 @@ def _process_batch(db: Database, context: _Context, ids: list[int], new_set: set
         source = context.sources.get(row["source"])
         business = context.businesses.get(row["business_id"])
         try:
-            result = triage(row["text"], title=row["title"], rating=row["rating"],
-                            rating_max=row["rating_max"], language=row["language"],
-                            kind=row["kind"])
+            result = triage_item(db, row, business, source)
             # compose decides: no draft for a language without a phrase bank (a person writes)
             replied = reply_state(row)
             wanted = result["needs_reply"] and replied != "replied" and (

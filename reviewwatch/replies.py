@@ -101,17 +101,25 @@ def reply_stats(db: Database, business_id: str, start: str, end: str) -> dict[st
 
     A review counts as answered when the platform shows an owner reply (made anywhere) or
     reviewwatch posted one; the time to reply is from the review to the first of those.
+    Reviews from sources whose platform never shows replies (Yelp Fusion, the Places API,
+    feeds, pages, files) are left out of both, and counted as `reply_unknown`: one answered
+    on the platform would otherwise look unanswered, and only ours would look answered.
     """
+    from reviewwatch.collectors import shows_replies
+
     rows = list(db.query("""
-        SELECT coalesce(i.published_at, i.first_seen_at) AS at, i.reply_at,
+        SELECT coalesce(i.published_at, i.first_seen_at) AS at, i.reply_at, s.kind,
                (SELECT min(posted_at) FROM drafts d WHERE d.item_id = i.id
                 AND d.status = 'posted') AS posted_at,
                i.reply_text IS NOT NULL OR i.reply_at IS NOT NULL AS has_reply
-        FROM items i WHERE i.business_id = ? AND i.kind = 'review' AND i.deleted_at IS NULL
+        FROM items i LEFT JOIN sources s ON s.name = i.source
+        WHERE i.business_id = ? AND i.kind = 'review' AND i.deleted_at IS NULL
         AND coalesce(i.published_at, i.first_seen_at) >= ?
         AND coalesce(i.published_at, i.first_seen_at) < ?""", [business_id, start, end]))
+    unknown = sorted({r["kind"] for r in rows if not shows_replies(r["kind"])})
+    counted = [r for r in rows if shows_replies(r["kind"])]
     answered, hours = 0, []
-    for r in rows:
+    for r in counted:
         moments = [m for m in (moment_of(r["reply_at"]), moment_of(r["posted_at"])) if m > EPOCH]
         if not (r["has_reply"] or moments):
             continue
@@ -124,6 +132,7 @@ def reply_stats(db: Database, business_id: str, start: str, end: str) -> dict[st
     if hours:
         mid = len(hours) // 2
         median = hours[mid] if len(hours) % 2 else (hours[mid - 1] + hours[mid]) / 2
-    return {"reviews": len(rows), "answered": answered,
-            "response_rate": round(answered / len(rows), 3) if rows else None,
-            "median_hours_to_reply": round(median, 1) if median is not None else None}
+    return {"reviews": len(counted), "answered": answered,
+            "response_rate": round(answered / len(counted), 3) if counted else None,
+            "median_hours_to_reply": round(median, 1) if median is not None else None,
+            "reply_unknown": len(rows) - len(counted), "reply_unknown_kinds": unknown}

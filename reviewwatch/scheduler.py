@@ -29,8 +29,22 @@ DIGEST_CHECK_EVERY = 60
 PRUNE_EVERY = 24 * 3600  # the retention policy, applied once a day
 PRUNE_FIRST_AFTER = 600
 CONFIG_CHECK_EVERY = 30  # seconds between looks at the config file's mtime
+REFIT_HOUR = 3  # UTC: each business's model is refitted nightly when corrections came in
 MISFIRE_GRACE = 600
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE}
+
+
+def refit_models(db: Database, settings: Settings) -> list[str]:
+    """Refit each business whose staff corrected labels since its last fit (nightly job)."""
+    from reviewwatch import corrections
+
+    fitted = []
+    for business in settings.businesses:
+        if corrections.needs_refit(db, business.id):
+            result = corrections.fit(db, business.id)
+            log.info("refitted %s on %d corrections", business.id, result["corrections"])
+            fitted.append(business.id)
+    return fitted
 
 
 def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOScheduler:
@@ -89,7 +103,11 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
             log.info("config changed: %d sources scheduled", len(
                 [j for j in scheduler.get_jobs() if j.id.startswith("poll:")]))
 
+    def refit() -> None:
+        refit_models(db, watcher.settings)
+
     poll_jobs(settings, now)
+    scheduler.add_job(refit, "cron", hour=REFIT_HOUR, id="refit", **JOB_DEFAULTS)
     scheduler.add_job(deliver, "interval", seconds=DELIVERY_EVERY, id="outbox", **JOB_DEFAULTS)
     scheduler.add_job(digests, "interval", seconds=DIGEST_CHECK_EVERY, id="digests",
                       next_run_time=now, **JOB_DEFAULTS)

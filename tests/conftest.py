@@ -36,9 +36,10 @@ def fresh_token_cache():
     from reviewwatch import http
     from reviewwatch.collectors import reddit
     from reviewwatch.publishers import appstore_connect, bluesky_session, google_auth
+    from reviewwatch.publishers import trustpilot as trustpilot_publisher
 
     caches = [google_auth._tokens, appstore_connect._tokens, bluesky_session._sessions,
-              http._exhausted, reddit._tokens]
+              http._exhausted, reddit._tokens, trustpilot_publisher._tokens]
     for cache in caches:
         cache.clear()
     yield

@@ -26,10 +26,12 @@ def test_eval_reads_csv_and_tsv(tmp_path, suffix, sep):
 
 def test_eval_counts_are_right():
     result = evaluate([(t, float(r)) for t, r in ROWS])
-    ours = result["reviewwatch"]
+    scorers = {name: counts for name, counts, _ in result["scorers"]}
+    ours = scorers["reviewwatch triage"]
     assert (ours.tp, ours.fp, ours.fn) == (2, 0, 0)
     assert ours.f1 == 1.0
-    assert result["vader"].tp < 2  # plain VADER misses complaints with no sentiment words
+    # plain VADER misses complaints with no sentiment words
+    assert scorers["vaderSentiment <= -0.05"].tp < 2
 
 
 def test_eval_missing_column_is_one_clear_error(tmp_path):
@@ -49,5 +51,8 @@ def test_eval_bad_rating_names_the_line(tmp_path):
 def test_eval_dev_set_beats_plain_vader(shared):
     path = shared("data", "reviews_dev", "tripadvisor_hotel_reviews_subset.csv")
     result = evaluate(read_rows(path, "Review", "Rating"))
-    assert result["reviewwatch"].f1 >= 0.70
-    assert result["reviewwatch"].precision >= result["vader"].precision
+    scorers = {name: counts for name, counts, _ in result["scorers"]}
+    ours, plain = scorers["reviewwatch triage"], scorers["vaderSentiment <= -0.05"]
+    # the shipped model saw these rows in training; the honest figure is the model card's
+    # leave-one-domain-out table (tests/test_training.py)
+    assert ours.f1 >= 0.70 and ours.f1 > plain.f1

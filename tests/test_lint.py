@@ -11,9 +11,14 @@ BIZ = Business(id="b", name="Blue Door", signature="Maria Lopez, GM",
                contact="maria@bluedoor.example", compensation="a complimentary dessert")
 NONE = Business(id="n", name="Plain", signature="Al", contact="al@plain.example")
 REVIEW = {"text": "Order #A12345 was wrong. Call me on 555-201-3344 or mail sam@mail.example. "
-                  "The soup was stone cold and the bread was stale and hard as a rock today."}
-GOOD = ("Hi Sam, thank you for telling us about the cold soup. I'd be frustrated too. I'm sorry."
-        " Please reach me at maria@bluedoor.example. I'm reviewing our kitchen's checks.")
+                  "The soup was stone cold and the bread was stale and hard as a rock today, "
+                  "and then the waiter took it away without a word to anyone at our table."}
+GOOD = ("Hi Sam, you told us the soup was stone cold. I understand how disappointing that meal "
+        "was, and I'm sorry. Please email maria@bluedoor.example with the date and I'll go "
+        "through it with the kitchen team. I've shared your note about the food with our "
+        "kitchen team today.")
+SPEAKER = Business(id="s", name="Acme", signature="Dana", contact="care@acme.example",
+                   category="product")
 
 
 @pytest.mark.parametrize(("reply", "business", "rule"), [
@@ -28,7 +33,20 @@ GOOD = ("Hi Sam, thank you for telling us about the cold soup. I'd be frustrated
     ("We'll call you at 555-201-3344.", BIZ, "personal_data"),
     ("We found order A12345.", BIZ, "personal_data"),
     ("We emailed sam@mail.example.", BIZ, "personal_data"),
-    ("the bread was stale and hard as a rock today", BIZ, "long_quote"),
+    ("the bread was stale and hard as a rock today, and then the waiter took it away without "
+     "a word to anyone", BIZ, "long_quote"),
+    ("I apologize for what you described as “hesitating to use the word worst”.", BIZ,
+     "distancing_quote"),
+    ("Thanks for flagging “the only negative we have on”.", BIZ, "fragment_quote"),
+    ("I want to make this right, and I will make this right soon.", BIZ,
+     "repeated_phrase"),
+    ("I've started a review of what happened during your visit so it gets better.", SPEAKER,
+     "wrong_word"),
+    ("Could you contact me at DM us your confirmation code?", BIZ, "broken_contact"),
+    ("Reach me at care@acme.example and I'll fix it.", SPEAKER, "over_promise"),
+    ("I'm fixing the cause in how this happened.", BIZ, "boilerplate"),
+    ("We will find the root cause of this.", BIZ, "boilerplate"),
+    ("I understand. I apologize for the wait.", BIZ, "choppy"),
     ("Hi {name}, sorry.", BIZ, "placeholder"),
     ("Hi [NAME], sorry.", BIZ, "placeholder"),
     ("I'm sorry if you felt that way.", BIZ, "conditional_apology"),
@@ -47,6 +65,25 @@ def test_configured_compensation_is_allowed_and_topic_words_are_not_offers():
     assert lint_reply(ok, item=REVIEW, business=BIZ) == []
     topic = GOOD + " I'm sorry about the trouble getting your refund."
     assert lint_reply(topic, item=REVIEW, business=NONE) == []
+
+
+def test_letter_format_and_limits_on_social_channels():
+    letter = "Dear Priya,\n\nI'm sorry about the delay, and I'll check it now.\n\nWarmly, Sam"
+    rules = {f["rule"] for f in lint_reply(letter, item=REVIEW, business=BIZ,
+                                           platform="mastodon")}
+    assert "letter_format" in rules
+    long = "I'm sorry about the delay and the missing voucher today. " * 12
+    assert "too_long" in {f["rule"] for f in lint_reply(long, item=REVIEW, business=BIZ,
+                                                        platform="mastodon")}
+    ok = "Priya, I'm sorry about the delay. DM us your confirmation code and I'll check it."
+    assert lint_reply(ok, item=REVIEW, business=BIZ, platform="mastodon") == []
+
+
+def test_a_whole_clause_may_be_quoted_verbatim():
+    quoted = GOOD.replace("you told us the soup was stone cold",
+                          "you wrote \u201cThe soup was stone cold\u201d")
+    assert "\u201c" in quoted
+    assert lint_reply(quoted, item=REVIEW, business=BIZ) == []
 
 
 def test_missing_move_and_limit():

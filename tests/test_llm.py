@@ -12,9 +12,11 @@ from responders.llm import compose_with_llm
 from reviewwatch.config import Business, LlmSettings
 
 GOOD = {"hear": "Thank you for telling us about waiting 45 minutes for your food.",
-        "empathize": "I'd be frustrated too.", "apologize": "I'm sorry we kept you waiting.",
-        "resolve": "Please reach me at maria@bluedoor.example so I can make it right.",
-        "diagnose": "I'm reviewing how our kitchen paces orders so it doesn't happen again."}
+        "empathize": "That much of your evening should never go on waiting,",
+        "apologize": "and I'm sorry we kept you.",
+        "resolve": "Please email maria@bluedoor.example with the date and I'll look into what "
+                   "held the kitchen up.",
+        "diagnose": "I've passed this to our kitchen team today."}
 BIZ = Business(id="b", name="Blue Door", signature="Maria Lopez, GM",
                contact="maria@bluedoor.example")
 ITEM = {"text": "We waited 45 minutes for our food.", "author": "Sam", "external_id": "1",

@@ -207,9 +207,9 @@ def test_digest_names_aspects_for_people_and_links_to_public_url(tmp_path):
     settings = make_settings(tmp_path)
     db, drafts = seed(settings)
     digest = build_digest(db, settings, "bistro", SEED_NOW.date())
-    for raw in ("support_unresponsive", "staff_attitude", "wait_time"):
+    for raw in ("wait_time", "price_value"):
         assert raw not in digest.html and raw not in digest.text
-    assert "Unanswered support" in digest.html and "Wait time" in digest.text
+    assert "Billing" in digest.html and "Billing" in digest.text
     links = re.findall(r'href="([^"]+)"', digest.html)
     assert links and all(link.startswith("http://rw.test/") for link in links)
     assert "http://rw.test/drafts" in links

@@ -213,7 +213,41 @@ def test_response_rate_counts_replies_made_outside_reviewwatch(tmp_path):
     stats = reply_stats(db, "b", "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z")
     # one of two reviews was answered on Google itself, an hour after it was written
     assert stats == {"reviews": 2, "answered": 1, "response_rate": 0.5,
-                     "median_hours_to_reply": 1.0}
+                     "median_hours_to_reply": 1.0, "reply_unknown": 0,
+                     "reply_unknown_kinds": []}
+
+
+def test_yelp_reviews_are_left_out_of_the_response_rate_not_counted_unanswered(tmp_path):
+    """Yelp Fusion's review objects carry no business reply
+    (https://docs.developer.yelp.com/reference/v3_business_reviews), so a Yelp review
+    answered on Yelp would look unanswered: it is counted apart instead."""
+    from datetime import date
+
+    from reviewwatch.collectors import yelp
+    from reviewwatch.notify.digest import build_digest
+
+    settings = cfg.from_dict({
+        "storage": {"path": str(tmp_path / "rw.db")},
+        "businesses": [{"id": "b", "name": "Blue Door", "sources": [
+            {"name": "gbp", "kind": "google_business", "account": "111", "location": "222",
+             "access_token": "env:AT"},
+            {"name": "yelp", "kind": "yelp", "business_id": "blue-door-bistro-new-york",
+             "api_key": "env:YK"}]}]}, environ={"AT": "ya29.owner", "YK": "yelp-key"})
+    db = store.open_database(settings.storage_path)
+    store.sync_config(db, settings)
+    collect(db, settings, gbp_page())
+    review = {"id": "xAG4O7l-t1ubbwVAlPnDKg", "url": "https://www.yelp.com/biz/blue-door?"
+              "hrid=xAG4O7l-t1ubbwVAlPnDKg", "text": "Cold food and a long wait...",
+              "rating": 2, "time_created": "2026-11-21 12:05:00",
+              "user": {"id": "W8UK02IDdRS2GL_66fuq6w", "name": "Ella A."}}
+    with db.atomic():
+        store.save_items(db, "b", [yelp.normalize(review, settings.sources[1])], now=NOW)
+    stats = reply_stats(db, "b", "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z")
+    assert (stats["reviews"], stats["answered"], stats["response_rate"]) == (2, 1, 0.5)
+    assert (stats["reply_unknown"], stats["reply_unknown_kinds"]) == (1, ["yelp"])
+    built = build_digest(db, settings, "b", date(2026, 11, 21))
+    assert "50%, median 1.0 h to reply (1 not counted: no owner replies shown by yelp)" \
+        in built.text
 
 
 def test_web_shows_both_replies_and_needs_the_confirm_box(tmp_path):

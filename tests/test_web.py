@@ -96,9 +96,10 @@ def test_approve_with_edit_and_reject_with_reason(env):
     client = app.test_client()
     login(client)
     token = csrf_of(client)
-    edited = "Hi Sam, thank you for telling us about being charged twice. I'd be frustrated " \
-             "too. I'm sorry. Please reach me at maria@bluedoor.example. I'm fixing our " \
-             "billing system.\n\nMaria"
+    edited = "Hi Sam, thank you for telling us about being charged twice. I understand why a " \
+             "charge like that is upsetting, and I'm sorry. Please email " \
+             "maria@bluedoor.example and I'll go through the charges with you. I've passed " \
+             "this to our billing team.\n\nMaria"
     response = client.post(f"/drafts/{drafts[1]}/approve", data={"csrf_token": token,
                                                                   "text": edited})
     assert response.status_code == 302

@@ -58,6 +58,14 @@ def platform_of(kind: str | None) -> str | None:
     return getattr(REGISTRY.get(kind or ""), "PLATFORM", kind)
 
 
+def shows_replies(kind: str | None) -> bool:
+    """Whether a kind's platform shows the owner's reply (its SHOWS_REPLIES, else True).
+
+    Where it does not (Yelp Fusion, the Places API, feeds, pages, files), an unanswered
+    review cannot be told from one answered on the platform itself."""
+    return bool(getattr(REGISTRY.get(kind or ""), "SHOWS_REPLIES", True))
+
+
 def option_problems(kind: str, options: dict[str, Any],
                     business: Business) -> list[tuple[str, str]]:
     """(key, message) for each missing, unknown or malformed collector option."""

@@ -34,6 +34,7 @@ HOST = "https://itunes.apple.com"
 REQUIRED = ("app_id",)
 OPTIONAL = ("countries", "asc_key_id", "asc_issuer_id", "asc_private_key")
 DEFAULT_BACKFILL = 10
+SHOWS_REPLIES = False  # the feed has no developer responses (App Store Connect does)
 FEED_PAGE_CAP = 10  # Apple serves no page past 10
 FEED_URL = HOST + "/{cc}/rss/customerreviews/page={page}/id={app_id}/sortby=mostrecent/json"
 _COUNTRY = re.compile(r"^[a-z]{2}$")

@@ -32,6 +32,7 @@ REQUIRED = ("path", "columns")
 OPTIONAL = ("rating_max", "delimiter")
 DEFAULT_BACKFILL = 1
 STREAMING = True  # the pipeline saves rows in chunks as they are read (a local file, no paging)
+SHOWS_REPLIES = False  # the column map has no reply column
 FIELDS = ("id", "text", "rating", "author", "date", "title", "url")
 
 

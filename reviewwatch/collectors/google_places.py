@@ -29,6 +29,7 @@ HOST = "https://maps.googleapis.com"
 REQUIRED = ("place_id", "api_key")
 OPTIONAL = ("language", "api")
 DEFAULT_BACKFILL = 1
+SHOWS_REPLIES = False  # Places reviews carry no owner reply (Business Profile does)
 URL = HOST + "/maps/api/place/details/json"
 NEW_URL = "https://places.googleapis.com/v1/places/{place_id}"
 FIELD_MASK = "id,displayName,rating,userRatingCount,googleMapsUri,reviews"

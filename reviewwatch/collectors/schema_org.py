@@ -33,6 +33,7 @@ HOST = ""
 REQUIRED = ("url",)
 OPTIONAL = ()
 DEFAULT_BACKFILL = 1
+SHOWS_REPLIES = False  # review markup rarely carries the owner's answer; not read
 MAX_DEPTH = 8
 SYNTAXES = ["microdata", "rdfa"]
 SCHEMA = ("https://schema.org/", "http://schema.org/")

@@ -27,6 +27,9 @@ HOST = "https://api.yelp.com"
 REQUIRED = ("business_id", "api_key")
 OPTIONAL = ("locale",)
 DEFAULT_BACKFILL = 1
+# Fusion's review objects have no business reply (id, url, text, rating, time_created,
+# user); replying is the partner-only Respond to Reviews API. See docs/collectors.md.
+SHOWS_REPLIES = False
 PACIFIC = ZoneInfo("America/Los_Angeles")
 
 

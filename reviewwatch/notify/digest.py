@@ -122,6 +122,8 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
                                                       business.tz)[0], end)
     counts["response_rate"] = week_stats["response_rate"]
     counts["median_hours_to_reply"] = week_stats["median_hours_to_reply"]
+    counts["reply_unknown"] = week_stats["reply_unknown"]  # e.g. Yelp: no replies shown
+    counts["reply_unknown_kinds"] = ", ".join(week_stats["reply_unknown_kinds"])
     context = {"business": business, "day": day, "counts": counts,
                "negatives": waiting[:MAX_LISTED], "more_negatives":
                max(0, len(waiting) - MAX_LISTED), "pending": pending[:MAX_LISTED],

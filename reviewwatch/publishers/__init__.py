@@ -2,8 +2,9 @@
 
 `mode_for(source)` says which: "api" for Google Business Profile (OAuth credentials),
 Google Play (a service account), App Store Connect (an API key, `appstore_connect`
-sources only: the public App Store feed's reviews are posted by hand), Bluesky and
-Mastodon (an account's credentials); "manual" for every other source, where staff copy
+sources only: the public App Store feed's reviews are posted by hand), Trustpilot (an API
+key and secret with the replying business user's id), Bluesky and Mastodon (an account's
+credentials); "manual" for every other source, where staff copy
 the approved reply and mark it posted.
 `publish` refuses any draft that is not approved: nothing is posted without a person.
 
@@ -37,12 +38,14 @@ def _api_ready(source: Source) -> bool:
         return bool(o.get("handle") and o.get("app_password"))
     if source.kind == "mastodon":
         return bool(o.get("access_token"))
+    if source.kind == "trustpilot":
+        return bool(o.get("api_key") and o.get("api_secret") and o.get("business_user_id"))
     return False
 
 
 MODULES = {"google_business": "google_business", "google_play": "google_play",
            "appstore_connect": "appstore_connect", "bluesky": "bluesky",
-           "mastodon": "mastodon"}
+           "mastodon": "mastodon", "trustpilot": "trustpilot"}
 
 
 def mode_for(source: Source | None) -> str:
@@ -116,8 +119,10 @@ async def send_authorized(client: httpx.AsyncClient, method: str, url: str, what
                           token: Callable[[], Awaitable[str]], forget: Callable[[], None],
                           hint: Callable[[httpx.Response], str] | None = None,
                           headers: dict[str, str] | None = None,
+                          reauth_on: tuple[int, ...] = (401,),
                           **kwargs: Any) -> httpx.Response:
-    """A request with a bearer token; a 401 drops the cached token and retries once."""
+    """A request with a bearer token; a 401 (or another status in `reauth_on`, for a
+    platform that says "expired token" otherwise) drops the cached token and retries once."""
     for attempt in (1, 2):
         try:
             bearer = await token()
@@ -128,7 +133,7 @@ async def send_authorized(client: httpx.AsyncClient, method: str, url: str, what
                               headers={**(headers or {}), "Authorization": f"Bearer {bearer}"},
                               **kwargs)
         except PublishError as e:
-            if attempt == 1 and "HTTP 401" in str(e):
+            if attempt == 1 and any(f"HTTP {status}" in str(e) for status in reauth_on):
                 forget()
                 continue
             raise

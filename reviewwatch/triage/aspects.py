@@ -93,6 +93,19 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"broke (?:after|"
                             r"within|in)|cheaply made|poor(?:ly)? (?:quality|made)|low quality|"
                             r"arrived broken)\b"),
+    # A device or app that fails at its job, said without any sentiment word: "both quit
+    # connecting to wifi", "keeps rebooting", "hardly came on", "won't pair".
+    ("product_defect", 1.5, r"\b(?:(?:quit|quits|stopped|stops|ceased) (?:working|connecting|"
+                            r"charging|responding|pairing|syncing|turning on|holding)|"
+                            r"keeps? (?:rebooting|restarting|disconnecting|dropping|freezing|"
+                            r"turning off|shutting (?:off|down)|losing|buffering|cutting out|"
+                            r"beeping|resetting)|"
+                            r"(?:wo ?n'?t|will not|does ?n'?t|does not|can'?t|cannot|could ?n'?t) "
+                            r"(?:connect|charge|pair|turn on|power on|sync|hold a charge|stay "
+                            r"connected|recogni[sz]e|hear me|understand me)|"
+                            r"hardly (?:works?|worked|came on|ever works?|charges?|connects?)|"
+                            r"(?:died|dead|failed|broke) (?:after|within) (?:a|an|one|two|three|"
+                            r"\d+)|doa\b|dead on arrival)"),
     ("app_crash", 2.0, r"\b(?:crash(?:es|ed|ing)?|freez(?:es|ing)|froze|force clos(?:es|e)|"
                        r"(?:wo ?n'?t|will not|does ?n'?t|does not) (?:open|launch|start)|"
                        r"keeps closing|"

@@ -1,4 +1,9 @@
-"""Language detection, offline: a cheap English check first, then langdetect."""
+"""Language detection, offline: a cheap English check first, then lingua.
+
+lingua-language-detector (low-accuracy mode, a fixed set of the languages reviews come in)
+is deterministic, about 0.2 ms a text, and says "unknown" instead of guessing when no
+language is reliable; langdetect was random unless seeded and doubled the triage's cost.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,7 @@ from functools import lru_cache
 
 FUNCTION_WORD_SHARE = 0.25
 VOCABULARY_SHARE = 0.3
-DETECT_TRIALS = 3  # langdetect's default is 7; 3 agrees on review-length text at half the cost
-DETECT_CHARS = 600
+DETECT_CHARS = 240  # lingua's time grows with the sample; a few sentences decide
 MIN_CHARS = 20  # shorter texts are too short to call; they are taken as English
 SAMPLE_CHARS = 2_000  # detection reads a bounded sample, so it stays fast on long posts
 _WORD = re.compile(r"[^\W\d_]+")
@@ -32,27 +36,31 @@ FOREIGN_SHARE = 0.04
 LOOSE_VOCABULARY_SHARE = 0.2
 
 
-@lru_cache(maxsize=1)
-def _detector_factory():
-    from langdetect import DetectorFactory
-
-    DetectorFactory.seed = 0  # langdetect is random by default; a triage must be repeatable
-    from langdetect.detector_factory import init_factory
-
-    init_factory()
-    from langdetect import detector_factory
-
-    return detector_factory._factory
+LANGUAGES = ("ENGLISH", "SPANISH", "FRENCH", "GERMAN", "ITALIAN", "PORTUGUESE", "DUTCH",
+             "SWEDISH", "DANISH", "BOKMAL", "FINNISH", "POLISH", "CZECH", "ROMANIAN",
+             "HUNGARIAN", "GREEK", "TURKISH", "RUSSIAN", "UKRAINIAN", "ARABIC", "HEBREW",
+             "PERSIAN", "HINDI", "BENGALI", "URDU", "JAPANESE", "CHINESE", "KOREAN", "THAI",
+             "VIETNAMESE", "INDONESIAN", "MALAY", "TAGALOG")
+UNKNOWN = "und"  # ISO 639-2 "undetermined": no language was reliable
 
 
 @lru_cache(maxsize=1)
-def _english_vocabulary() -> frozenset[str]:
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(
+        *(getattr(Language, name) for name in LANGUAGES)).with_low_accuracy_mode(
+    ).with_preloaded_language_models().build()  # lazy loading made early calls 5 ms each
+
+
+@lru_cache(maxsize=1)
+def english_vocabulary() -> frozenset[str]:
     """English words we already ship: VADER's lexicon, and the triage's own word lists."""
-    from reviewwatch.triage import _STOPWORDS, _THINGS
     from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
+    from reviewwatch.triage.taxonomy import all_terms
     from reviewwatch.triage.vader import lexicons
 
-    return frozenset(lexicons()[0]) | _ENGLISH | _STOPWORDS | _THINGS | PLAIN_COMPLAINTS
+    return frozenset(lexicons()[0]) | _ENGLISH | all_terms() | PLAIN_COMPLAINTS
 
 
 def detect(text: str) -> str:
@@ -64,17 +72,10 @@ def detect(text: str) -> str:
     if sum(w in _ENGLISH for w in words) / len(words) >= FUNCTION_WORD_SHARE:
         return "en"
     if sample.isascii():
-        english = sum(w in _english_vocabulary() for w in words) / len(words)
+        english = sum(w in english_vocabulary() for w in words) / len(words)
         foreign = sum(w in _FOREIGN for w in words) / len(words)
         if english >= VOCABULARY_SHARE or (english >= LOOSE_VOCABULARY_SHARE and
                                            foreign < FOREIGN_SHARE):
             return "en"  # terse English ("room tiny staff rude") has few function words
-    try:
-        from langdetect.lang_detect_exception import LangDetectException
-
-        detector = _detector_factory().create()
-        detector.n_trial = DETECT_TRIALS
-        detector.append(sample[:DETECT_CHARS])
-        return detector.detect().split("-")[0]
-    except LangDetectException:
-        return "en"
+    found = _detector().detect_language_of(sample[:DETECT_CHARS])
+    return found.iso_code_639_1.name.lower() if found is not None else UNKNOWN

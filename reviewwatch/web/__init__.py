@@ -91,6 +91,7 @@ def create_app(settings: Settings, db_path: str | Path | None = None) -> Flask:
         ops,
         queue_views,
         sources_views,
+        triage_views,
     )
     from reviewwatch.web.api import api
     from reviewwatch.web.views import web

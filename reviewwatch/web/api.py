@@ -153,6 +153,24 @@ def token_revoke(token_id: int):
                                   if t["id"] == token_id)})
 
 
+@api.post("/items/<int:item_id>/label")
+@api_auth("draft")
+def correct_label(item_id: int):
+    from reviewwatch import corrections
+
+    body = _body()
+    try:
+        item = corrections.correct_item(current_app.db(), item_id, body.get("label"),
+                                        actor=g.user["username"], origin="api",
+                                        aspects=body.get("aspects"))
+    except NotFound as e:
+        return jsonify({"error": str(e)}), 404
+    except InputError as e:
+        return jsonify({"error": str(e)}), 400
+    return jsonify({"item": {"id": item["id"]},
+                    "triage": store.get_triage(current_app.db(), item_id)})
+
+
 @api.get("/openapi.json")
 def openapi():
     from reviewwatch.web.openapi import OPENAPI

@@ -43,6 +43,17 @@ OPENAPI: dict[str, Any] = {
                                         "replace the owner reply the review already has"}}}}}},
             "responses": {"200": {"description": "{draft: {...}}"}, "401": _ERR, "404": _ERR,
                           "409": _ERR, "422": {**_ERR, "description": "the linter blocked it"}}}},
+        "/api/items/{id}/label": {"post": {
+            "summary": "Correct an item's label and aspects (scope: draft); the business's "
+                       "model learns from it at its next fit",
+            "parameters": [{"name": "id", "in": "path", "required": True,
+                            "schema": {"type": "integer"}}],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["label"], "properties": {
+                    "label": {"enum": ["negative", "mixed", "neutral", "positive"]},
+                    "aspects": {"type": "array", "items": {"type": "string"}}}}}}},
+            "responses": {"200": {"description": "{item, triage}"}, "400": _ERR, "401": _ERR,
+                          "404": _ERR}}},
         "/api/drafts/{id}/reject": {"post": {
             "summary": "Reject a draft with an optional reason",
             "parameters": [{"name": "id", "in": "path", "required": True,

@@ -1,0 +1,356 @@
+"""The English HEARD composer, written the way a customer-care manager writes.
+
+- **Hear**: the top one or two issues triage extracted, said back in the manager's words
+  (`sayback.py`), or, where a clause won't read well, the aspect named plainly ("the wait").
+  A mixed review first acknowledges what the customer liked.
+- **Empathize and apologize**: one natural sentence, matched to the kind of failure and its
+  severity, that owns what the business owns and never re-quotes the opening.
+- **Resolve**: one concrete, conditional step through the business's contact phrase for the
+  channel, allowed by its policy (a replacement or a refund only where the profile says so;
+  compensation only on a review of the business, for the failure it names). A direct
+  question gets an answer promised, and by whom.
+- **Diagnose**: an honest hand-off to the team the profile names for the aspect.
+- **Channel**: social posts get 2-4 sentences leading to a private message, no letter format;
+  Google Play gets a short form within 350 characters.
+- Items triage routes to a person get a short, safe holding reply, marked for a person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from responders import sayback
+from responders.names import first_name
+from reviewwatch.profile import MANUAL_SOCIAL, SOCIAL_PLATFORMS, Profile
+
+NEGATIVE_LABELS = ("negative", "mixed")
+SHORT_PLATFORMS = frozenset({"google_play"}) | SOCIAL_PLATFORMS
+MAX_HEAR_WORDS = 34
+MAX_CANDIDATES = 5
+ROUTED_FLAGS = ("safety", "privacy", "legal", "billing_dispute", "bereavement",
+                "discrimination", "ongoing", "other_company", "language")
+
+# Kinds of failure, for empathy and for the step offered.
+GROUP = {
+    "wait_time": "waiting", "delay": "waiting", "support": "unheard", "appointments": "waiting",
+    "scheduling": "waiting", "billing": "money", "refund": "money", "price_value": "value",
+    "pricing": "value", "quote": "money", "staff": "people", "crew": "people",
+    "front_desk": "people", "service": "people", "care": "people", "food_quality": "food",
+    "drinks": "food", "food_safety": "serious", "safety": "serious", "privacy": "serious",
+    "quality": "broken", "performance": "broken", "crashes": "broken", "bugs": "broken",
+    "login": "broken", "setup": "broken", "workmanship": "broken", "room": "place",
+    "cleanliness": "place", "noise": "place", "ambience": "place", "amenities": "place",
+    "baggage": "lost", "delivery": "lost", "booking": "lost", "features": "design",
+    "ads": "design", "fit": "design", "material": "design", "location": "design",
+    "communication": "unheard", "onboard": "place",
+}
+# Complaints about a design, a policy or the weather: no "what went wrong", only a hand-off.
+DESIGN = frozenset({"design", "value"})
+
+EMPATHY = {
+    "waiting": ["I can see how frustrating that wait was", "Waiting that long with no word "
+                "from us would wear anyone down", "That much of your time should never go on "
+                "waiting"],
+    "unheard": ["Not getting a proper answer from us makes everything harder",
+                "Being left without an answer is the last thing you needed"],
+    "money": ["Nobody should have to chase their own money", "I understand why a charge like "
+              "that is upsetting"],
+    "value": ["I understand why it didn't feel worth it", "I can see why that grates"],
+    "people": ["You deserved far better treatment than that", "Nobody should be treated "
+               "that way by our team"],
+    "food": ["That isn't the meal you came for", "I understand how disappointing that meal "
+             "was"],
+    "serious": ["What you describe is serious", "That is a serious matter",
+                "I take what you describe very seriously"],
+    "broken": ["I know how frustrating it is when something you rely on lets you down",
+               "That's not how it should work for you"],
+    "place": ["That's not what you should find when you come to us",
+              "I understand how much that took away from your {experience}"],
+    "lost": ["I can imagine how stressful that has been", "I understand how worrying that is"],
+    "design": ["I can see why that grates", "I understand why that feels like a step back"],
+    "default": ["I understand why you're disappointed", "I can see why that was a "
+                "disappointment"],
+}
+APOLOGY = {
+    "warm": ["and I'm sorry.", "and I'm truly sorry.", "and I'm sorry we fell short."],
+    "formal": ["and I apologise.", "and I sincerely apologise."],
+}
+OWN = {  # a second apology sentence that owns the failure, for longer channels
+    "food": "That's on our kitchen, and it's ours to fix.",
+    "people": "That's on us, not on you.",
+    "waiting": "That's on us.",
+    "money": "Getting your money right is our job, not yours.",
+    "broken": "",
+    "serious": "",
+}
+STEP = {
+    "waiting": "I'll look into what held things up",
+    "unheard": "I'll make sure you get a proper answer",
+    "money": "I'll go through the charges with you",
+    "value": "I'll pass on what you've said and check what we can do",
+    "people": "I'll go through what happened with the team who were there",
+    "food": "I'll go through it with the kitchen team who were on shift",
+    "serious": "I'll look into it personally",
+    "broken": "I'll check what can fix it on your side",
+    "place": "I'll look into it with the team",
+    "lost": "I'll check where things stand for you",
+    "design": "I'll make sure your points reach the people who decide",
+    "default": "I'll look into it",
+}
+STEP_NEEDS = {  # what the customer should send with the contact
+    "waiting": "with the date and time", "people": "with the date and time",
+    "food": "with the date", "money": "with the date of the charge",
+    "lost": "with your reference", "serious": "with the date",
+}
+HOLD_EMPATHY = {
+    "ongoing": ["Being stuck like that, with no end in sight, is miserable",
+                "I know how hard it is to be left waiting while it's still going on"],
+    "bereavement": ["I'm so sorry for your loss, and for adding to a hard time",
+                    "Please accept my condolences; this is the last thing you needed"],
+    "billing_dispute": ["Nobody should have to chase their own money",
+                        "I understand why a charge like that is upsetting"],
+    "other_company": ["I understand how frustrating this is"],
+    "language": ["I understand how frustrating this is"],
+}
+HEAR_LEADS = ["You told us that {said}.", "I read that {said}.", "You've said that {said}."]
+HEAR_ABOUT = ["Thank you for telling us about {about}.", "Thank you for letting us know about "
+              "{about}.", "I'm sorry to read about {about}."]
+SECOND = ["I'm sorry to read about {about} as well.", "Thank you for flagging {about} too."]
+HOLD_LEADS = ["Thank you for telling us about this.", "Thank you for raising this with us."]
+
+
+def _pick(options: list[str], seed: str, slot: str) -> str:
+    digest = hashlib.sha256(f"{slot}|{seed}".encode()).digest()
+    return options[int.from_bytes(digest[:4], "big") % len(options)]
+
+
+def _signature(business: Any, profile: Profile) -> str:
+    return (profile.sign_off or getattr(business, "signature", "") or "").strip() or \
+        f"The {getattr(business, 'name', None) or 'customer care'} team"
+
+
+def _greeting(name: str | None, profile: Profile, social: bool) -> str:
+    if social:
+        return f"{name}, " if name else ""
+    if profile.voice == "formal":
+        return f"Dear {name}," if name else "Hello,"
+    return f"Hi {name}," if name else "Hi there,"
+
+
+def _group(issue: dict[str, Any] | None, category: str | None) -> str:
+    group = GROUP.get((issue or {}).get("aspect") or "", "default")
+    if group == "waiting" and category == "product":
+        return "lost"  # a shop's customer who waited is waiting for a parcel
+    if group == "waiting" and category == "app":
+        return "default"
+    return group
+
+
+def _experience_np(profile: Profile) -> str:
+    """What the customer had, as a noun phrase: 'your visit', 'the app', 'your purchase'."""
+    word = profile.experience
+    return word if word.startswith(("the ", "your ")) else f"your {word}"
+
+
+def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str
+          ) -> tuple[str, bool]:
+    """The opening sentence, and whether it said a clause back (not just an aspect).
+
+    The issues that can be said back are taken first, those with an aspect before those
+    without (a named problem says more than a verdict), in triage's order of certainty."""
+    with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect")]
+    said = next((s for s in (sayback.say_back(i["clause"]) for i in with_aspect) if s), None)
+    if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
+        said = next((s for s in (sayback.say_back(i["clause"]) for i in issues) if s), None)
+    if said:
+        text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
+        others = [i["about"] for i in with_aspect if i.get("about") and i["about"] not in said
+                  and i["aspect"] != with_aspect[0]["aspect"]]
+        if others and not short:  # a second complaint, named, not quoted
+            text += f" {_pick(SECOND, seed, 'second').format(about=others[0])}"
+        return text, True
+    abouts = list(dict.fromkeys(i["about"] for i in issues[:2] if i.get("about")))
+    if abouts:
+        about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
+        return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False
+    return _pick([f"Thank you for your honest review of {experience}.",
+                  f"I'm sorry {experience} fell short of what you expected.",
+                  f"Thank you for telling us how {experience} went.",
+                  f"I'm sorry to read that {experience} disappointed you."], seed,
+                 "hear"), False
+
+
+def _praise_first(triage: dict[str, Any]) -> str | None:
+    """'I'm glad you liked the color.' for a thing praised and not also complained about."""
+    complained = {i.get("aspect") for i in triage.get("issues") or []}
+    for p in triage.get("praise") or []:
+        term = (p.get("term") or "").strip()
+        if term and p.get("aspect") not in complained and term.isalpha() and len(term) > 2:
+            return f"I'm glad you liked the {term.lower()}."
+    return None
+
+
+def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile, item: dict,
+             business: Any, social: bool, seed: str) -> str:
+    asks = {a["ask"] for a in triage.get("asks") or []}
+    step = STEP.get(group, STEP["default"])
+    aspect = (triage.get("issues") or [{}])[0].get("aspect")
+    if not triage.get("issues"):
+        step = "tell me what went wrong, so I can look into it"
+        return (f"{_cap(contact)} and {step}." if social else f"Please {contact} and {step}.")
+    if aspect == "fit":
+        step = "I'll help you find a size or style that works for you"
+    elif aspect == "material":
+        step = "I'll pass your notes on the material to the people who choose our fabrics"
+    elif aspect == "performance":
+        step = "I'll check what can improve it on your setup"
+    elif group == "broken" and profile.replacement and aspect in ("quality", "warranty"):
+        step = "I'll check whether a repair or a replacement is the right fix"
+    if "refund" in asks and profile.refund:
+        step = "I'll check whether a refund is possible"
+    elif "callback" in asks and profile.callback and not social:
+        step = "I'll call you back"
+    needs = STEP_NEEDS.get(group, "")
+    if social:
+        text = f"{_cap(contact)} and {step}."
+    else:
+        with_what = f" {needs}" if needs and " your " not in contact else ""
+        text = f"Please {contact}{with_what} and {step}."
+    if triage.get("questions"):
+        text += " I'll answer your question then, too."
+    comp = getattr(business, "compensation", None)
+    if comp and (item.get("kind") or "review") == "review" and not social and \
+            group not in DESIGN and group != "serious":
+        text += f" I'd also like to offer you {comp}."
+    return text
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short: bool,
+              seed: str, said: str = "") -> str:
+    main = issues[0] if issues else {}
+    team = profile.team_for(main.get("aspect"), main.get("team"))
+    abouts = list(dict.fromkeys(i["about"] for i in issues[:2] if i.get("about")))
+    if group in DESIGN:
+        what = "Your points are" if len(abouts) > 1 else "Your feedback is"
+        return f"{what} now with our {team}."
+    if not issues:
+        return f"I'll share what you tell me with our {team}."
+    if not abouts:
+        return f"I've passed this on to our {team} today."
+    about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
+    if short or any(a in said for a in abouts):  # the opening named it; don't name it twice
+        return f"I've passed this to our {team}."
+    return _pick([f"I've passed what you said about {about} to our {team}, so they can see "
+                  "what went wrong.", f"I've shared your note about {about} with our {team} "
+                  "today."], seed, "diagnose")
+
+
+def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile: Profile, *,
+            platform: str | None, short: bool = False) -> list[dict[str, str]]:
+    """The labelled parts of an English reply (empty when none is warranted)."""
+    seed = str(item.get("external_id") or item.get("id") or "") + "|" + \
+        (item.get("text") or "")[:300]
+    social = platform in SOCIAL_PLATFORMS
+    short = short or platform in SHORT_PLATFORMS
+    name = first_name(item.get("author"))
+    contact_raw = (getattr(business, "contact", "") or "").strip()
+    contact = profile.contact_phrase(contact_raw, platform)
+    label = triage.get("label")
+    experience = profile.experience
+    parts: list[dict[str, str]] = []
+    routed = [f for f in triage.get("flags") or [] if f.get("flag") in ROUTED_FLAGS]
+    if label in NEGATIVE_LABELS or routed or (label != "positive" and triage.get("issues")):
+        issues = list(triage.get("issues") or [])
+        group = "serious" if any(f["flag"] in ("safety", "privacy", "legal", "discrimination")
+                                 for f in routed) else _group(issues[0] if issues else None,
+                                                              profile.category)
+        if routed:  # a holding reply: no quote, no offer, a person takes it from here
+            hear = _pick(HOLD_LEADS, seed, "hold")
+            about = routed[0].get("about") or (issues[0].get("about") if issues else None)
+            if about and routed[0]["flag"] not in ("bereavement", "language"):
+                hear = f"Thank you for telling us about {about}."
+            first = routed[0]["flag"]
+            empathy = _pick(HOLD_EMPATHY.get(first) or EMPATHY[
+                "serious" if group == "serious" else "default"], seed, "empathy")
+            voice = "formal" if profile.voice == "formal" or group == "serious" else "warm"
+            apology = _pick(APOLOGY[voice][:2], seed, "apology")
+            resolve = (f"{_cap(contact)} and I'll pick this up with you personally." if social
+                       else f"Please {contact} and I'll pick this up with you personally.")
+            team = profile.team_for(routed[0].get("aspect") or (
+                issues[0].get("aspect") if issues else None), routed[0].get("team") or (
+                issues[0].get("team") if issues else None))
+            diagnose = f"I've passed it to our {team} today."
+        else:
+            hear, _ = _hear(issues, seed, short, _experience_np(profile))
+            if not short:
+                liked = _praise_first(triage)
+                if liked:
+                    hear = f"{liked} {hear}"
+            empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(
+                experience=experience)
+            apology = _pick(APOLOGY[profile.voice], seed, "apology")
+            own = OWN.get(group, "")
+            if own and not short and not social:
+                apology = f"{apology} {own}"
+            resolve = _resolve(contact, group, triage, profile, item, business, social, seed)
+            diagnose = _diagnose(issues, group, profile, short, seed, said=hear)
+            if "fell short" in hear:
+                apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
+        greet = _greeting(name, profile, social)
+        if social:
+            hear = f"{greet}{hear[:1].lower() + hear[1:] if greet else hear}"
+        elif greet:
+            hear = f"{greet}\n\n{hear}"
+        parts += [{"move": "hear", "text": hear}, {"move": "empathize", "text": f"{empathy},"},
+                  {"move": "apologize", "text": apology}, {"move": "resolve", "text": resolve},
+                  {"move": "diagnose", "text": diagnose}]
+    elif label == "positive" and (item.get("kind") or "review") == "review":
+        greet = _greeting(name, profile, social)
+        about = next((p.get("about") for p in triage.get("praise") or [] if p.get("about")),
+                     None)
+        thank = _pick(["Thank you for taking the time to write this.", "Thank you so much for "
+                       "this lovely review.", "Thank you for the kind words."], seed, "thank")
+        parts.append({"move": "thank", "text": f"{greet}\n\n{thank}" if greet and not social
+                      else f"{greet}{thank}"})
+        if about:
+            parts.append({"move": "hear", "text": f"I'm really glad you liked {about}."})
+        parts.append({"move": "invite", "text": INVITE.get(profile.category or "", INVITE[""])})
+    elif triage.get("questions") or (item.get("kind") == "mention" and
+                                     triage.get("needs_reply")):
+        greet = _greeting(name, profile, social)
+        answer = (f"Thanks for asking. {_cap(contact)} and we'll get you an answer." if social
+                  else f"Thanks for asking. Please {contact} and we'll get you an answer.")
+        parts.append({"move": "answer", "text": f"{greet}{answer}" if social or not greet
+                      else f"{greet}\n\n{answer}"})
+    else:
+        return []
+    sign = _signature(business, profile)
+    if profile.voice == "formal" and not social:
+        sign = f"Thank you, {sign}"
+    if platform not in MANUAL_SOCIAL:  # a Reddit or HN comment is signed by its account
+        parts.append({"move": "sign", "text": sign})
+    return parts
+
+
+INVITE = {
+    "restaurant": "We'd love to have you back at the table soon.",
+    "hotel": "We'd love to welcome you back for another stay.",
+    "product": "Enjoy it, and do tell us how you get on.",
+    "app": "Thanks for being with us; there's more on the way.",
+    "airline": "We look forward to having you on board again.",
+    "clinic": "Thank you for trusting us with your care.",
+    "service": "Thank you for choosing us; we're here whenever you need us.",
+    "": "We look forward to seeing you again.",
+}
+
+
+def join(parts: list[dict[str, str]]) -> str:
+    """The reply text: the body's moves as one paragraph, the signature on its own line."""
+    body = " ".join(p["text"] for p in parts if p["move"] != "sign")
+    sign = next((p["text"] for p in parts if p["move"] == "sign"), "")
+    return f"{body}\n\n{sign}" if sign else body

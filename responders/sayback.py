@@ -1,0 +1,157 @@
+"""Saying the customer's complaint back in the manager's words.
+
+A clause the triage extracted is turned to the reply's point of view: the person shifts
+(I -> you, my -> your, we -> you, "your plane" -> "our plane"), the tense stays, discourse
+openers ("Also", "Honestly", "I think") go, and named things keep their casing. A clause
+that would not read well said back (too long or short, no verb, a question, an insult or a
+bare emotion, a URL, a generic "you") is refused, and the caller names the aspect instead.
+Nothing is ever wrapped in "what you described as".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+MIN_WORDS = 3
+MAX_WORDS = 14
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]")
+_OPENERS = re.compile(
+    r"^(?:(?:and|but|so|also|plus|then|honestly|unfortunately|sadly|overall|anyway|however|"
+    r"first of all|firstly|secondly|finally|lastly|basically|well|ok|okay|oh|ugh|just|now|"
+    r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
+    r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|yes|no|sure|"
+    r"i (?:think|feel|guess|believe|found|noticed|must say|have to say)(?: that| like)?|"
+    r"to be (?:honest|fair)|in fact|the problem is(?: that)?|the issue is(?: that)?)"
+    r"[,:]?\s+)+", re.I)
+_SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+         "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
+         "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
+         "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll",
+         "im": "you're", "ive": "you've", "your": "our", "yours": "ours", "y'all": "you"}
+_AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't", "wasnt": "weren't"}
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|can|could|will|would|"
+    r"should|may|might|must|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|don't|doesn't|"
+    r"didn't|can't|couldn't|won't|wouldn't|never|took|got|came|left|went|made|kept|keeps|"
+    r"found|gave|said|told|lost|broke|quit|stopped|charged|forgot|ignored|arrived|\w{3,}ed|"
+    r"\w{3,}s)\b", re.I)
+_REFUSE = re.compile(
+    r"https?://|www\.|@\w|\?|&\w+;|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
+    r"don'?t (?:use|buy|download|install|go)|i (?:don'?t|do not) (?:like|want|recommend)|"
+    r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
+    r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf)\b|[\"\u201c\u201d()\[\]]", re.I)
+_BARE_VERDICT = re.compile(
+    r"^(?:(?:this|it|that|they|everything) (?:is|was|are|were|'s) (?:so |very |just |"
+    r"really |absolutely |the )?(?:worst|terrible|awful|horrible|bad|trash|garbage|useless|"
+    r"ridiculous|a joke|a disaster|disgusting|unacceptable|disappointing|horrendous)"
+    r"(?: \w+){0,2}|(?:what a|such a) \w+(?: \w+){0,3}|never again|avoid(?: \w+){0,3}|"
+    r"(?:very |so |really )?disappointed(?: \w+){0,3}|i (?:hate|love) (?:it|this|them))$", re.I)
+_BAD_START = re.compile(
+    r"^(?:because|which|that|when|if|as|to|for|with|of|in|on|at|by|from|even|what|how|why|"
+    r"who|where|while|than|or|nor|like|after|before|since|until|unless|although|though|"
+    r"without|about|out|up|off|down|over|back|into|onto|through)\b", re.I)
+_FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically)\s+", re.I)
+_SUBJECT_WORDS = frozenset(
+    "the a an it it's its this that these those they they're there there's he she his her "
+    "their you you're you've your both all every each everything nothing nobody someone "
+    "none one two three several most some many compared".split())
+_GENERIC_YOU = re.compile(r"\byou\b", re.I)
+# "they" in a review is often the business's own staff, and as often other customers: a
+# clause that leans on it cannot be said back without guessing who is meant.
+_THIRD_PARTY = re.compile(r"\b(?:they|them|their|theirs|he|she|him|her|his)\b|;", re.I)
+_KEEP_CAPITAL = re.compile(r"^(?:I|[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*)$")
+_COMMON_STARTS = frozenset(
+    "the a an it its this that these those they there he she his her their my our i we "
+    "your everything nothing nobody no one when our staff food service".split())
+# A said-back clause must open with its subject, so "You told us that ..." stays a sentence:
+# a pronoun or determiner, or a noun phrase ("constant hallucinations make it unusable").
+_NOT_SUBJECTS = frozenset(
+    "no not never just only so very too really also still even now then please got get went "
+    "came tried try love loved hate hated want wanted need needed like liked ordered bought "
+    "returned will would could should can cannot can't don't didn't won't isn't wasn't "
+    "is are was were be been have has had do does did make made give gave take took keep "
+    "kept stop stopped thanks thank great good bad worst best nice terrible awful horrible "
+    "amazing excellent poor overall definitely absolutely totally super".split())
+
+
+def _strip(clause: str) -> str:
+    text = " ".join(clause.replace("#", "").split()).strip(" -\u2013\u2014,;:.!")
+    while True:
+        m = _OPENERS.match(text)
+        if not m or m.end() >= len(text):
+            return text
+        text = text[m.end():]
+
+
+def _shift(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    prev = ""
+    starts_with_i = bool(tokens) and tokens[0].lower() in ("i", "im", "i'm")
+    for tok in tokens:
+        low = tok.lower().replace("\u2019", "'")
+        if (prev in ("i", "im") or (prev == "and" and starts_with_i)) and low in _AFTER_I:
+            word = _AFTER_I[low]  # "I was" and "I ... and was" -> "you were"
+        elif low in _SWAP:
+            word = _SWAP[low]
+        else:
+            word = tok
+        if tok[:1].isupper() and low not in _SWAP and low not in _AFTER_I:
+            word = tok
+        out.append(word)
+        prev = low
+    return out
+
+
+def _join(tokens: list[str]) -> str:
+    text = ""
+    for tok in tokens:
+        if not text:
+            text = tok
+        elif tok in ",.;:!%)-" or tok.startswith("'") or text.endswith(("(", "$")):
+            text += tok
+        else:
+            text += " " + tok
+    return text
+
+
+def _is_common_word(word: str) -> bool:
+    from reviewwatch.triage.language import english_vocabulary
+
+    return word in english_vocabulary()
+
+
+def say_back(clause: str) -> str | None:
+    """The clause as the manager says it back ("the sound is weak"), or None if it won't do."""
+    text = _FILLERS.sub("", _strip(html.unescape(html.unescape(clause))))
+    if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or _BAD_START.match(text):
+        return None
+    tokens = _TOKEN.findall(text)
+    words = [t for t in tokens if t[0].isalnum()]
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not _VERBISH.search(text):
+        return None
+    if _THIRD_PARTY.search(text):
+        return None
+    if _GENERIC_YOU.search(text) and not re.search(r"\byour\b", text, re.I):
+        return None  # "you need Prime to ..." is a generic you; shifting it misleads
+    if sum(1 for t in tokens if t in "!") > 0:
+        tokens = [t for t in tokens if t != "!"]
+    shifted = _shift(tokens)
+    first = shifted[0]
+    low = first.lower()
+    if low in _NOT_SUBJECTS or low.endswith(("ed", "ly")) or low[:1].isdigit() or (
+            low.endswith("ing") and len(words) < 5):
+        return None
+    if low not in _SUBJECT_WORDS and not _VERBISH.search(" ".join(words[1:])):
+        return None  # a bare noun phrase with no verb after it says nothing back
+    if first[:1].isupper() and not _KEEP_CAPITAL.match(first) and _is_common_word(low):
+        shifted[0] = first[:1].lower() + first[1:]  # "Second, the soup" mid-sentence
+    if first.lower() in _COMMON_STARTS or (first[:1].isupper() and not _KEEP_CAPITAL.match(
+            first) and first.lower() in ("compared", "after", "both", "all", "every", "one")):
+        shifted[0] = first[:1].lower() + first[1:]
+    return _join(shifted).rstrip(" ,;:.")
+
+
+def both(first: str, second: str | None) -> str:
+    """Two said-back clauses as one: 'X, and that Y'."""
+    return f"{first}, and that {second}" if second else first

@@ -1,0 +1,100 @@
+"""The features the triage model reads: the same function at training and at run time.
+
+A text becomes a bag of short strings: word unigrams and bigrams, lower-cased, with the
+words in the scope of a negation ("not", "never", "n't", "no", "hardly", ...) marked, so
+"not good" and "good" are different features, and a few bucketed VADER features. The
+model is linear over these, so scoring is a tokenization, dictionary look-ups and a sum:
+linear in the text's length, and no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+MAX_FEATURE_CHARS = 5_000  # the model reads this much of a text; long texts say it early
+NEGATION_SCOPE = 3  # words after a negator that it flips, at most (to the next punctuation)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]|[.,;:()]")
+_NEGATORS = frozenset(
+    "not no never nothing nobody none neither nor cannot cant can't won't wont don't dont "
+    "didn't didnt doesn't doesnt isn't isnt wasn't wasnt aren't arent weren't werent "
+    "couldn't couldnt shouldn't shouldnt wouldn't wouldnt haven't havent hasn't hasnt "
+    "hadn't hadnt without hardly barely ain't".split())
+_BREAKS = frozenset(".,;:()!?")
+_CONTRAST = frozenset({"but", "however", "although", "though", "yet"})
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens with negation scope marked by a leading '~'."""
+    out: list[str] = []
+    scope = 0
+    for tok in _TOKEN.findall(text[:MAX_FEATURE_CHARS].lower()):
+        if tok in _BREAKS:
+            scope = 0
+            if tok in "!?":
+                out.append(tok)
+            continue
+        if tok in _CONTRAST:
+            scope = 0
+            out.append(tok)
+            continue
+        if tok in _NEGATORS or tok.endswith("n't"):
+            out.append("NOT")
+            scope = NEGATION_SCOPE
+            continue
+        if scope:
+            out.append("~" + tok)
+            scope -= 1
+        else:
+            out.append(tok)
+    return out
+
+
+def vader_buckets(compound: float) -> list[str]:
+    """VADER's compound as a few indicator features (the model learns how much each means)."""
+    k = max(-4, min(4, int(math.floor(compound * 4.5))))
+    return [f"V{k}", "VNEG" if compound <= -0.05 else "VPOS" if compound >= 0.05 else "VNEU"]
+
+
+_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix strip, so 'reboots', 'rebooting' and 'rebooted' share a feature."""
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return word[:-len(suffix)]
+    return word
+
+
+def featurize(text: str, compound: float) -> list[str]:
+    """The feature strings of one text, given its VADER compound."""
+    return featurize_with_cues(text, compound)[0]
+
+
+MAX_CUE_MASS = 4.0
+
+
+def featurize_with_cues(text: str, compound: float, cues: list | None = None
+                        ) -> tuple[list[str], float]:
+    """The feature strings, and the complaint cues' total weight (capped), in one pass.
+
+    `cues` are the text's complaint cues when the caller found them already (a clause's
+    share of its whole text's cues), so the cue patterns read each text once."""
+    from reviewwatch.triage.aspects import find_cues
+
+    if cues is None:
+        cues = find_cues(text[:MAX_FEATURE_CHARS].lower())
+    toks = tokens(text)
+    feats = [f"u:{t}" for t in toks]
+    feats.extend(f"s:{stem(t)}" for t in toks)
+    feats.extend(f"b:{a} {b}" for a, b in zip(toks, toks[1:], strict=False))
+    # the hand-written complaint cues ("waited 45 minutes", "charged twice") generalize
+    # across businesses where words seen in training do not
+    feats.extend(f"C:{cue.aspect or 'general'}" for cue in cues)
+    feats.extend(vader_buckets(compound))
+    n = len(toks)
+    feats.append("L0" if n < 6 else "L1" if n < 20 else "L2" if n < 80 else "L3")
+    return feats, min(MAX_CUE_MASS, sum(c.weight for c in cues))

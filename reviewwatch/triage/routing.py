@@ -1,0 +1,177 @@
+"""What sends an item to a person, what the customer asks for, and their direct questions.
+
+Routing flags are the cases where a drafted reply is a risk: safety or health, privacy or
+security, a legal threat, a refund or billing dispute, bereavement, discrimination, a
+disruption still going on, a text about another company, sarcasm. Each flag names the clause
+that raised it, so a person sees why. Patterns read lower-cased text and are written from how
+people say these things in any business, not from one data set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_I = re.IGNORECASE
+
+FLAGS: tuple[tuple[str, str, str], ...] = (
+    ("safety", "a safety or health risk",
+     r"\b(?:food poisoning|poison(?:ed|ing)|got (?:really |very )?sick|made (?:me|us|my \w+) "
+     r"(?:sick|ill)|threw up|throwing up|vomit\w*|diarrh?o?ea|allerg(?:y|ic|ies|en)\w*|"
+     r"anaphyla\w*|epi ?pen|hospital\w*|emergency room|\ber\b visit|ambulance|injur\w*|"
+     r"hurt (?:me|my|us|him|her|myself)|burn(?:ed|t) (?:me|my|myself)|caught fire|on fire|"
+     r"fire hazard|electric(?:al)? shock|shocked me|sparks?|smok(?:e|ing) (?:came|coming)|"
+     r"overheat\w*|explod\w*|melted|unsafe|dangerous|chok(?:e|ed|ing)|broken glass|"
+     r"glass in|mou?ld(?:y)? (?:in|on|food|bread)|bed ?bugs?|carbon monoxide|gas leak|"
+     r"(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|bodies|"
+     r"matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
+     r"rat|band-?aid|plaster) (?:in|on) (?:my|the|our) (?:food|meal|plate|drink|salad|"
+     r"soup|dish|sandwich|burger|rice|curry|pizza|bowl))\b"),
+    ("privacy", "privacy or security",
+     r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
+     r"my)|privacy|personal (?:data|information|info|details)|my (?:data|information) "
+     r"(?:was|is|got|being)|(?:sold|shared|leaked) my|data (?:breach|leak)|hack(?:ed|ers?)|"
+     r"identity theft|stole my (?:identity|card|data)|unauthori[sz]ed (?:access|login)|"
+     r"camera in|tracking (?:me|us|my))\b"),
+    ("legal", "a legal threat",
+     r"\b(?:lawyers?|attorneys?|solicitors?|law ?suits?|su(?:e|ing|ed) (?:you|them|the|this)|"
+     r"legal action|small claims|court|class action|report(?:ed|ing)? (?:you|this|them) to|"
+     r"better business bureau|\bbbb\b|ftc|attorney general|trading standards|ombudsman|"
+     r"consumer protection|health (?:department|inspector))\b"),
+    ("billing_dispute", "a refund or billing dispute",
+     r"\b(?:refunds?|refunded|money back|reimburs\w*|charge ?backs?|dispute[ds]?|"
+     r"charged (?:me |us )?(?:twice|double|again|extra|without)|double[- ]charged|"
+     r"overcharg\w*|unauthori[sz]ed (?:charges?|payments?|transactions?)|"
+     r"still (?:being )?(?:billed|charged)|billed (?:after|twice|again)|stole my money|"
+     r"took my money|scam(?:med)?)\b"),
+    ("bereavement", "bereavement",
+     r"\b(?:passed away|died|death (?:of|in)|funeral|bereave\w*|my late (?:husband|wife|"
+     r"mother|father|mom|dad|son|daughter|partner)|lost my (?:husband|wife|mother|father|mom|"
+     r"dad|son|daughter|baby|partner|brother|sister)|in mourning|memorial service)\b"),
+    ("discrimination", "discrimination",
+     r"\b(?:racis[mt]\w*|discriminat\w*|sexis[mt]\w*|homophob\w*|transphob\w*|bigot\w*|"
+     r"because (?:i am|i'm|we are|we're|he is|she is) (?:black|white|asian|gay|muslim|jewish|"
+     r"disabled|a woman|trans|old|indian|mexican)|racial(?:ly)? profil\w*|slurs?|"
+     r"(?:refused|denied) (?:service )?because (?:of )?(?:my|our) (?:race|religion|"
+     r"disability|wheelchair|service dog|guide dog))\b"),
+    ("ongoing", "a disruption still going on",
+     r"\b(?:stranded|stuck (?:at|in|on)|still (?:waiting|stuck|down|not|no|can't|cannot|"
+     r"haven't|hasn't|unable|on hold|without)|right now|as we speak|currently (?:stuck|"
+     r"waiting|on hold|down|unable)|(?:is|are|been) down (?:for|since|again)|outage|"
+     r"hours? and counting|since (?:this morning|yesterday|last night)|next flight in|"
+     r"on the tarmac|no one (?:is )?(?:answering|picking up))\b"),
+)
+
+_SARCASM = re.compile(
+    r"\b(?:thanks? (?:a lot |so much )?for (?:nothing|ruining|wasting|losing|making me|"
+    r"the (?:delay|wait|nothing))|thanks a lot\b(?! for (?:the|your) (?:help|quick))|"
+    r"great job\b.{0,40}\b(?:not|never|again|lost|late|broke)|yeah,? right|oh,? great|just great|"
+    r"so much for|love (?:how|that|it when) (?:you|your|i|we|my|it)\b.{0,60}\b(?:not|never|"
+    r"no|can't|won't|again|lost|late|cancel|wait|delay|broke|charg)|(?:wow|gee),? thanks|"
+    r"(?:brilliant|fantastic|wonderful|awesome|perfect),? (?:just )?(?:another|now) "
+    r"(?:delay|cancel|hour|error|crash))", _I)
+
+ASKS: tuple[tuple[str, str], ...] = (
+    ("refund", r"\b(?:refund|money back|reimburs\w*|pay (?:me )?back|compensat\w*)\b"),
+    ("replacement", r"\b(?:replace(?:ment)?|send (?:me )?(?:a )?new|exchange (?:it|this|them))\b"),
+    ("callback", r"\b(?:call me|call (?:me )?back|contact me|reach out to me|get back to me|"
+                 r"email me|dm me|message me|respond to (?:me|my)|please (?:respond|reply))\b"),
+    ("fix", r"\b(?:please fix|fix (?:this|it|the)|need(?:s)? (?:a|to be) fix\w*|bring back|"
+            r"add (?:an? |the )?(?:option|feature|way)|please (?:add|update|change|make))\b"),
+    ("cancellation", r"\b(?:cancel (?:my|the) (?:account|subscription|order|booking)|"
+                     r"unsubscribe|delete my (?:account|data))\b"),
+    ("rebooking", r"\b(?:rebook\w*|next (?:available )?flight|get (?:me|us) (?:home|on))\b"),
+    ("voucher", r"\b(?:voucher|meal credit|hotel (?:room|voucher)|travel credit)\b"),
+)
+_QMARK = re.compile(r"\?+")
+_DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|would|is|are|do|"
+                     r"does|did|has|have|should|any ?one|anybody)\b|\b(?:can|could|will|would) "
+                     r"(?:you|someone|anyone)\b", _I)
+_RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$)|['\"\u2018\u2019"
+                         r"\u201c\u201d]", _I)
+_COMPILED = tuple((k, reason, re.compile(p, _I)) for k, reason, p in FLAGS)
+_ASKS = tuple((k, re.compile(p, _I)) for k, p in ASKS)
+# Platforms and companies whose failures a business often hears about but does not own.
+PLATFORMS = ("amazon", "doordash", "uber eats", "ubereats", "grubhub", "deliveroo",
+             "just eat", "postmates", "instacart", "expedia", "booking.com", "airbnb",
+             "hotels.com", "priceline", "paypal", "klarna", "fedex", "ups", "usps", "dhl",
+             "royal mail", "opentable", "resy", "ticketmaster")
+
+
+@dataclass(frozen=True)
+class Flag:
+    flag: str
+    reason: str
+    clause: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"flag": self.flag, "reason": self.reason, "clause": self.clause}
+
+
+def flags_in(clauses: list[str]) -> list[Flag]:
+    """The routing flags raised by a text's clauses, one per kind, first clause wins."""
+    found: dict[str, Flag] = {}
+    for clause in clauses:
+        for kind, reason, pattern in _COMPILED:
+            if kind not in found and pattern.search(clause):
+                found[kind] = Flag(kind, reason, clause)
+    return list(found.values())
+
+
+def sarcasm_in(clauses: list[str]) -> str | None:
+    """The clause that reads as sarcasm ("thanks for nothing"), if any."""
+    return next((c for c in clauses if _SARCASM.search(c)), None)
+
+
+def other_company(text: str, competitors: tuple[str, ...] = (),
+                  own_names: tuple[str, ...] = ()) -> str | None:
+    """A named competitor or platform the text is about, when it is not about the business."""
+    pattern, names = _companies(tuple(competitors), tuple(own_names))
+    m = pattern.search(text.lower()) if pattern else None
+    return names[m.group(0)] if m else None
+
+
+@lru_cache(maxsize=64)
+def _companies(competitors: tuple[str, ...], own: tuple[str, ...]
+               ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for every other company's name, so a text is read once."""
+    mine = {o.lower().strip() for o in own}
+    names = {n.lower().strip(): n for n in (*competitors, *PLATFORMS)
+             if n.strip() and n.lower().strip() not in mine}
+    if not names:
+        return None, {}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w@.])(?:{alternation})(?![\w])"), names
+
+
+def asks_in(clauses: list[str]) -> list[dict[str, str]]:
+    """What the customer asks for (a refund, a callback, a fix, ...), with the clause."""
+    out: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for clause in clauses:
+        for kind, pattern in _ASKS:
+            if kind not in seen and pattern.search(clause):
+                seen.add(kind)
+                out.append({"ask": kind, "clause": clause})
+    return out
+
+
+def questions_in(text: str, limit: int = 3) -> list[str]:
+    """Direct questions, verbatim (a sentence ending in '?', addressed to someone).
+
+    Found from each '?' back to the sentence's start, so the work is linear in the text."""
+    out: list[str] = []
+    text = text[:5_000]
+    for m in _QMARK.finditer(text):
+        end = m.end()
+        start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
+        if end - start > 300 or end - start < 4:
+            continue
+        q = " ".join(text[start:end].split()).lstrip(",;:-) ")
+        if _DIRECT.search(q) and not _RHETORICAL.search(q) and len(q.split()) >= 3 and \
+                q not in out:
+            out.append(q)
+            if len(out) >= limit:
+                break
+    return out

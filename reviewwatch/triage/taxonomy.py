@@ -1,0 +1,161 @@
+"""Aspect taxonomies per business category (`taxonomy.toml`), extensible per business.
+
+A clause's aspect is the aspect of the longest term found in it, the business category's own
+aspects before the common ones. Matching is one compiled alternation per taxonomy, so a
+clause is read once whatever the number of terms.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+TAXONOMY_FILE = Path(__file__).with_name("taxonomy.toml")
+CATEGORIES = ("restaurant", "hotel", "product", "app", "airline", "clinic", "service")
+_SUFFIX = r"(?:s|es|ed|d|ing)?"
+
+
+@dataclass(frozen=True)
+class Aspect:
+    id: str
+    name: str
+    terms: tuple[str, ...]
+    team: str
+    about: str = ""  # the issue as a noun phrase a reply can say: "the wait", "your room"
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    aspects: dict[str, Aspect]
+    pattern: re.Pattern[str] | None
+    owner: dict[str, str]  # lower-cased term -> aspect id (category before common)
+    priority: frozenset[str] = frozenset()  # aspects that win wherever they appear
+    common: frozenset[str] = frozenset()  # aspects every category shares
+    general: bool = False  # no category known: the common aspects come first
+
+    def aspect_of(self, clause: str) -> tuple[str, str] | None:
+        """(aspect id, the term that showed it) for a clause, or None.
+
+        A safety-type aspect (`priority = true`) wins wherever it is; then the business's and
+        its category's own aspects before the common ones; then the earliest term, which is
+        usually the clause's subject ("the doctor rushed through my appointment").
+        """
+        if self.pattern is None:
+            return None
+        best: tuple[tuple[int, int, int], str, str] | None = None
+        for m in self.pattern.finditer(clause.lower()):
+            aspect = self.owner.get(m.group(1))
+            if not aspect:
+                continue
+            in_common = aspect in self.common
+            # with no category, the most specific (longest) term says more than the first
+            rank = (0 if aspect in self.priority else 1,
+                    (0 if in_common else 1) if self.general else (1 if in_common else 0),
+                    -len(m.group(1)) if self.general else m.start())
+            if best is None or rank < best[0]:
+                best = (rank, aspect, m.group(0))
+        return (best[1], best[2]) if best else None
+
+    def name(self, aspect_id: str) -> str:
+        a = self.aspects.get(aspect_id)
+        return a.name if a else aspect_id.replace("_", " ").capitalize()
+
+    def about(self, aspect_id: str) -> str | None:
+        a = self.aspects.get(aspect_id)
+        return a.about if a else None
+
+    def team(self, aspect_id: str) -> str | None:
+        a = self.aspects.get(aspect_id)
+        return a.team if a else None
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    with TAXONOMY_FILE.open("rb") as f:
+        return tomllib.load(f)
+
+
+def validate_extension(extra: Any, where: str) -> list[str]:
+    """Problems in a business's `aspects` table, each naming its key path."""
+    problems: list[str] = []
+    if not isinstance(extra, Mapping):
+        return [f"{where}: must be a table of aspects"]
+    for key, spec in extra.items():
+        at = f"{where}.{key}"
+        if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", str(key)):
+            problems.append(f"{at}: an aspect id is lower-case letters, digits and _")
+        if not isinstance(spec, Mapping):
+            problems.append(f"{at}: must be a table with name, terms and team")
+            continue
+        terms = spec.get("terms")
+        if not isinstance(terms, list) or not terms or not all(
+                isinstance(t, str) and t.strip() for t in terms):
+            problems.append(f"{at}.terms: a list of one or more words or phrases")
+        for k in ("name", "team"):
+            if k in spec and not isinstance(spec[k], str):
+                problems.append(f"{at}.{k}: must be text")
+        unknown = set(spec) - {"name", "terms", "team", "about"}
+        if unknown:
+            problems.append(f"{at}: unknown keys {', '.join(sorted(unknown))}")
+    return problems
+
+
+def build(category: str | None, extra: Mapping[str, Any] | None = None) -> Taxonomy:
+    """The taxonomy for a category (None: every category), with a business's own aspects."""
+    key = (category, _freeze(extra or {}))
+    return _build(*key)
+
+
+def _freeze(extra: Mapping[str, Any]) -> tuple:
+    return tuple(sorted((k, v.get("name", ""), tuple(v.get("terms", ())), v.get("team", ""),
+                         v.get("about", "")) for k, v in extra.items()))
+
+
+@lru_cache(maxsize=64)
+def _build(category: str | None, extra: tuple) -> Taxonomy:
+    raw = _raw()
+    order = [category] if category in CATEGORIES else list(CATEGORIES)
+    sections: list[dict[str, Any]] = []
+    if extra:  # a business's own aspects come first: it named them because they matter
+        sections.append({k: {"name": n or k.replace("_", " ").capitalize(), "terms": list(t),
+                             "team": team or "team", "about": about or ""}
+                         for k, n, t, team, about in extra})
+    sections += [raw.get(c, {}) for c in order] + [raw.get("common", {})]
+    aspects: dict[str, Aspect] = {}
+    owner: dict[str, str] = {}
+    for section in sections:
+        for aspect_id, spec in section.items():
+            if aspect_id in aspects:
+                continue
+            terms = tuple(t.lower().strip() for t in spec["terms"])
+            aspects[aspect_id] = Aspect(aspect_id, spec["name"], terms, spec.get("team", "team"),
+                                        spec.get("about") or spec["name"].lower())
+            for t in terms:
+                owner.setdefault(t, aspect_id)
+    priority = frozenset(a for section in sections for a, spec in section.items()
+                         if spec.get("priority"))
+    common = frozenset(raw.get("common", {}))
+    if not owner:
+        return Taxonomy(aspects, None, owner, priority, common, category not in CATEGORIES)
+    alternation = "|".join(re.escape(t) for t in sorted(owner, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])({alternation}){_SUFFIX}(?![\w-])")
+    return Taxonomy(aspects, pattern, owner, priority, common, category not in CATEGORIES)
+
+
+@lru_cache(maxsize=1)
+def all_terms() -> frozenset[str]:
+    """Every one-word term of every taxonomy (English vocabulary for language detection)."""
+    return frozenset(t for section in _raw().values() for spec in section.values()
+                     for t in spec["terms"] if " " not in t)
+
+
+def category_for(platform: str | None) -> str | None:
+    """A category guess from the platform, for items scored without a business."""
+    if platform in ("google_play", "appstore", "appstore_connect"):
+        return "app"
+    return None

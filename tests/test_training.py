@@ -1,0 +1,77 @@
+"""The triage model: shipped as safe JSON weights with a model card, trained deterministically
+from ../shared/data, and measured by leaving one domain out (these tests read ../shared)."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from reviewwatch.triage import corpus, model, train
+from tests.conftest import ROOT
+
+MAX_MODEL_BYTES = 4 * 1024 * 1024
+
+
+def test_the_shipped_model_is_small_safe_json_with_a_card():
+    path = model.SHIPPED
+    assert path.stat().st_size <= MAX_MODEL_BYTES
+    data = json.loads(path.read_text("utf-8"))  # JSON: no pickle anywhere
+    assert data["format"] == "reviewwatch-triage-linear/1"
+    assert 0 < data["threshold"] < 1 and data["weights"]
+    assert "leave_one_domain_out" in data and data["trained"]["examples"]
+    card = (path.parent / "MODEL_CARD.md").read_text("utf-8")
+    assert "Leave one domain out" in card and "plain VADER" in card
+    for source, _ in corpus.SOURCES:
+        assert source in card
+
+
+def test_the_shipped_model_generalizes_better_than_plain_vader_left_out():
+    lodo = json.loads(model.SHIPPED.read_text("utf-8"))["leave_one_domain_out"]
+    assert lodo["mean_f1"]["model"] > lodo["mean_f1"]["vader"]
+    assert {r["domain"] for r in lodo["table"]} == {name for name, _ in corpus.SOURCES}
+
+
+def small_corpus(shared, per_domain=300):
+    shared("data", "train", "yelp_reviews.jsonl")
+    examples = corpus.load(ROOT.parent / "shared" / "data")
+    by_domain: dict[str, list] = {}
+    for e in examples:
+        by_domain.setdefault(e.domain, []).append(e)
+    out = []
+    for name in ("yelp_local_business", "clothing_products", "uci_sentences", "play_apps"):
+        rows = by_domain[name][:]
+        random.Random(3).shuffle(rows)
+        out += rows[:per_domain]
+    return out
+
+
+def test_training_is_deterministic(shared):
+    pytest.importorskip("sklearn")
+    examples = small_corpus(shared, 150)
+    first = train.train(examples, 0.5, 0.25)
+    second = train.train(examples, 0.5, 0.25)
+    assert first == second and first["weights"]
+
+
+def test_leave_one_domain_out_trains_without_the_domain_it_tests(shared):
+    pytest.importorskip("sklearn")
+    examples = small_corpus(shared, 300)
+    result = train.leave_one_domain_out(examples)
+    assert [r["domain"] for r in result["table"]] == [
+        "yelp_local_business", "clothing_products", "uci_sentences", "play_apps"]
+    assert all(r["n"] == 300 for r in result["table"])
+    assert result["threshold"] in train.THRESHOLDS
+    assert result["mean_f1"]["model"] > result["mean_f1"]["vader"]
+
+
+def test_train_writes_weights_the_runtime_loads(shared, tmp_path, monkeypatch):
+    pytest.importorskip("sklearn")
+    examples = small_corpus(shared, 100)
+    monkeypatch.setattr(corpus, "load", lambda data_dir: examples)
+    out, card = tmp_path / "m.json", tmp_path / "card.md"
+    train.train_and_write(tmp_path, out, card, with_lodo=False)
+    loaded = model.load(out)
+    assert 0 <= loaded.probability("The app crashes every time I open it", 0.0) <= 1
+    assert "Triage model card" in card.read_text("utf-8")

@@ -1,0 +1,244 @@
+"""Understanding the customer: clauses, aspects per category, asks, questions, routing flags,
+and learning from staff corrections (stored, audited, fitted, used)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from reviewwatch import corrections
+from reviewwatch import db as store
+from reviewwatch.cli import cli
+from reviewwatch.triage import adapt, routing, segment, taxonomy, triage
+from reviewwatch.triage import model as linear
+
+
+@pytest.mark.parametrize(("text", "clauses"), [
+    ("Great food but the service was awful. We waited 45 minutes.",
+     ["Great food but the service was awful.", "We waited 45 minutes."]),
+    ("The pasta was cold; the waiter never came back to check on us.",
+     ["The pasta was cold", "the waiter never came back to check on us."]),
+    ("Mr. Smith at the desk was rude. Never again!",
+     ["Mr. Smith at the desk was rude.", "Never again!"]),
+    ("stranded in Philly- no voucher even though your plane had a mechanical issue / next "
+     "flight in 10 hrs", ["stranded in Philly- no voucher even though your plane had a "
+                          "mechanical issue", "next flight in 10 hrs"]),
+    ("The room was lovely, the staff were kind, but the shower was broken",
+     ["The room was lovely", "the staff were kind", "the shower was broken"]),
+])
+def test_clauses_are_verbatim_spans_with_their_casing(text, clauses):
+    spans = segment.clauses(text)
+    assert [s.text for s in spans] == clauses
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_clauses_are_linear_and_bounded():
+    text = "We waited, and waited; and then we left. " * 5000
+    spans = segment.clauses(text)
+    assert spans and spans[-1].end <= segment.MAX_SEGMENT_CHARS
+
+
+@pytest.mark.parametrize(("category", "clause", "aspect"), [
+    ("restaurant", "there was a hair in the crispy corn", "food_safety"),
+    ("restaurant", "the pasta was cold", "food_quality"),
+    ("restaurant", "our waiter forgot the order twice", "service"),
+    ("hotel", "the shower had no hot water", "room"),
+    ("hotel", "check-in took an hour at reception", "front_desk"),
+    ("product", "both quit connecting to wifi", "performance"),
+    ("product", "the zipper broke and the fabric is itchy", "material"),
+    ("app", "it crashes every time I open it", "crashes"),
+    ("airline", "they lost my luggage in Denver", "baggage"),
+    ("airline", "flight delayed 5 hours with no update", "delay"),
+    ("clinic", "the doctor rushed through my appointment", "care"),
+    ("service", "the plumber left a leak and a mess", "workmanship"),
+    (None, "I was charged twice", "billing"),
+])
+def test_aspects_come_from_the_category_taxonomy(category, clause, aspect):
+    found = taxonomy.build(category).aspect_of(clause)
+    assert found is not None and found[0] == aspect, found
+
+
+def test_a_business_extends_its_taxonomy():
+    extra = {"wifi": {"name": "Wi-Fi", "terms": ["wifi", "wi-fi", "internet"], "team": "IT"}}
+    tax = taxonomy.build("hotel", extra)
+    assert tax.aspect_of("the Wi-Fi dropped every hour")[0] == "wifi"
+    assert tax.name("wifi") == "Wi-Fi" and tax.team("wifi") == "IT"
+    assert taxonomy.validate_extension({"Bad Id": {"terms": []}}, "x") == [
+        "x.Bad Id: an aspect id is lower-case letters, digits and _",
+        "x.Bad Id.terms: a list of one or more words or phrases"]
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("Got food poisoning after the chicken, I was vomiting all night", "safety"),
+    ("My son had an allergic reaction to the sauce", "safety"),
+    ("The speaker overheated and melted the shelf", "safety"),
+    ("I think it's spying on us, it records everything", "privacy"),
+    ("My lawyer will be in touch about this", "legal"),
+    ("I want a refund for the tickets", "billing_dispute"),
+    ("I was charged twice for one order", "billing_dispute"),
+    ("My husband passed away and I need to cancel his flight", "bereavement"),
+    ("The manager was openly racist to my family", "discrimination"),
+    ("Still on hold after 2 hours, nobody picks up", "ongoing"),
+    ("stranded in Philly with no voucher", "ongoing"),
+])
+def test_routing_flags_name_the_clause(text, flag):
+    result = triage(text)
+    flags = {f["flag"]: f for f in result["flags"]}
+    assert flag in flags and result["needs_human"], result["flags"]
+    assert flags[flag]["clause"] in text
+    assert result["needs_human_reason"]
+
+
+def test_sarcasm_is_flagged_and_negative():
+    result = triage("Thanks for nothing, lost my bag again")
+    assert result["label"] == "negative"
+    assert "sarcasm" in {f["flag"] for f in result["flags"]}
+    praise = triage("Great job guys, amazing, wonderful, just the best", rating=1)
+    assert praise["label"] == "negative" and "sarcasm" in {f["flag"] for f in praise["flags"]}
+
+
+def test_a_text_about_another_company_is_flagged():
+    result = triage("The DoorDash driver left my order at the wrong house", competitors=())
+    assert {"other_company"} <= {f["flag"] for f in result["flags"]}
+    rival = triage("Skyways lost my bag", competitors=("Skyways",), names=("Bluejet",))
+    assert "other_company" in {f["flag"] for f in rival["flags"]}
+    assert not routing.other_company("Bluejet lost my bag", ("Skyways",), ("Bluejet",))
+
+
+def test_an_unsupported_language_goes_to_a_person_with_no_word_judgement():
+    result = triage("Die App stürzt ständig ab und der Support antwortet überhaupt nicht mehr.")
+    assert result["language"] == "de" and result["needs_human"]
+    assert "language" in {f["flag"] for f in result["flags"]} and result["issues"] == []
+
+
+@pytest.mark.parametrize(("text", "ask"), [
+    ("I want my money back", "refund"),
+    ("Please call me back on my mobile", "callback"),
+    ("Send me a replacement, this one is broken", "replacement"),
+    ("Please fix the sync, it loses my notes", "fix"),
+])
+def test_the_customers_ask_is_found(text, ask):
+    assert ask in {a["ask"] for a in triage(text)["asks"]}
+
+
+def test_direct_questions_are_kept_verbatim():
+    result = triage("The sync broke again. Why does it lose my notes every time? Awful.")
+    assert result["questions"] == ["Why does it lose my notes every time?"]
+    assert result["question"] is True
+
+
+def test_issues_are_whole_clauses_with_aspect_polarity_and_severity():
+    text = "The view was lovely. The Shower was broken and nobody at Reception cared."
+    result = triage(text, category="hotel")
+    assert result["issues"], result
+    first = result["issues"][0]
+    assert first["clause"] in text and first["clause"][0].isupper()
+    assert first["polarity"] == "negative" and first["severity"] in ("low", "medium", "high")
+    assert first["aspect"] in ("room", "front_desk")
+    assert result["evidence"][0] == first["clause"]
+    assert any(p["clause"] == "The view was lovely." for p in result["praise"])
+
+
+# ---- learning from staff -------------------------------------------------------------------
+
+def settings_for(tmp_path):
+    from tests.webutil import make_settings
+
+    return make_settings(tmp_path)
+
+
+def test_corrections_are_stored_once_with_who_and_when_and_audited(tmp_path):
+    db = store.open_database(tmp_path / "rw.db")
+    lines = [json.dumps({"text": "the widget is fiddly", "label": "negative"}), "not json",
+             json.dumps({"text": "lovely", "label": "great"}),
+             json.dumps({"text": "the widget is fiddly", "label": "neutral"})]
+    stored, errors = corrections.import_labels(db, "bistro", lines, "maria")
+    assert stored == 2 and [e["line"] for e in errors] == [2, 3]
+    rows = list(db.query("SELECT * FROM label_corrections"))
+    assert len(rows) == 1 and rows[0]["label"] == "neutral" and rows[0]["corrected_by"] == "maria"
+    assert db.execute("SELECT count(*) FROM audit WHERE action='label_corrected'"
+                      ).fetchone()[0] == 2
+
+
+def test_fit_adapts_the_shipped_model_to_a_business(tmp_path):
+    base = linear.load()
+    quirky = [f"the {w} thing again" for w in ("wibble", "wobble", "wubble", "wabble")] * 10
+    calm = [f"a {w} evening out" for w in ("pleasant", "quiet", "normal", "ordinary")] * 10
+    delta, bias = adapt.fit(base, quirky + calm, [True] * 40 + [False] * 40)
+    tuned = base.adapted(delta, bias, "shipped+x")
+    text = "the wibble thing again"
+    from reviewwatch.triage import vader
+    assert tuned.probability(text, vader.compound(text)) > 0.8
+    assert tuned.probability(text, 0.0) > base.probability(text, 0.0)
+    assert adapt.adapted_model(base, None, "x") is base
+
+
+def test_import_fit_score_and_eval_through_the_cli(tmp_path):
+    from tests.test_cli import seeded_config
+
+    config, db, _ = seeded_config(tmp_path)
+    lines = "\n".join(json.dumps({"text": f"the {w} wibbled {n}", "label": "negative"})
+                      for n in range(15) for w in ("knob", "dial")) + "\n" + "\n".join(
+        json.dumps({"text": f"a calm {w} evening {n}", "label": "positive"})
+        for n in range(15) for w in ("quiet", "warm"))
+    runner = CliRunner()
+    result = runner.invoke(cli, ["triage", "import-labels", "--business", "bistro",
+                                 "--config", str(config)], input=lines)
+    assert result.exit_code == 0, result.output
+    assert corrections.needs_refit(db, "bistro")
+    result = runner.invoke(cli, ["triage", "fit", "--business", "bistro", "--config",
+                                 str(config)])
+    assert result.exit_code == 0 and "60 corrections" in result.output, result.output
+    assert not corrections.needs_refit(db, "bistro")
+    row = json.dumps({"text": "the knob wibbled again"})
+    before = runner.invoke(cli, ["score", "--config", str(tmp_path / "none.toml")], input=row)
+    after = runner.invoke(cli, ["score", "--business", "bistro", "--config", str(config)],
+                          input=row)
+    assert before.exit_code == 0, (before.output, before.exception)
+    p_before = json.loads(before.output)["triage"]["p_negative"]
+    p_after = json.loads(after.output)["triage"]
+    assert p_after["model"] == "shipped+bistro" and p_after["p_negative"] > p_before
+    bad = runner.invoke(cli, ["triage", "import-labels", "--business", "bistro", "--config",
+                              str(config)], input='{"text": "x"}\n\xff\n')
+    assert bad.exit_code == 1 and '"line": 1' in bad.output
+
+
+def test_staff_correct_an_item_through_the_api_and_the_ui(tmp_path):
+    from reviewwatch import users
+    from reviewwatch.web import create_app
+    from tests.test_web import csrf_of, login
+    from tests.webutil import seed
+
+    settings = settings_for(tmp_path)
+    db, _ = seed(settings)
+    users.add_user(db, "staff", "staff", "staff-password-1")
+    token = users.create_token(db, "staff")
+    app = create_app(settings, settings.storage_path)
+    app.config["TESTING"] = True
+    first, second = [r["id"] for r in db.query("SELECT id FROM items ORDER BY id LIMIT 2")]
+    api = app.test_client()
+    auth = {"Authorization": f"Bearer {token}"}
+    response = api.post(f"/api/items/{first}/label", json={"label": "positive",
+                                                           "aspects": ["staff"]}, headers=auth)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.get_json()["triage"]["label"] == "positive"
+    assert api.post(f"/api/items/{first}/label", json={"label": "awful"},
+                    headers=auth).status_code == 400
+    assert api.post("/api/items/999999/label", json={"label": "negative"},
+                    headers=auth).status_code == 404
+    web = app.test_client()
+    login(web)
+    page = web.get(f"/items/{second}").get_data(as_text=True)
+    assert "Save correction" in page and "Issues" in page
+    response = web.post(f"/items/{second}/label", data={
+        "label": "neutral", "aspects": "billing", "csrf_token": csrf_of(web, f"/items/{second}")})
+    assert response.status_code == 302
+    assert web.post(f"/items/{second}/label", data={"label": "neutral"}).status_code == 400
+    rows = {r["item_id"]: r for r in db.query("SELECT * FROM label_corrections")}
+    assert rows[first]["origin"] == "api" and rows[first]["corrected_by"] == "staff"
+    assert rows[second]["origin"] == "ui" and json.loads(rows[second]["aspects"]) == ["billing"]
+    assert store.get_triage(db, second)["label"] == "neutral"
+    assert db.execute("SELECT count(*) FROM audit WHERE action = 'label_corrected'"
+                      ).fetchone()[0] == 2

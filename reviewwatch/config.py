@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -181,6 +181,16 @@ class SmtpSettings:
 
 
 @dataclass
+class RetentionSettings:
+    """How long history is kept; the scheduler prunes older rows once a day (0 keeps all)."""
+
+    runs_days: int = 30  # per-poll run records
+    outbox_days: int = 30  # delivered (sent or failed) alerts, digests and publish messages
+    item_versions_days: int = 365  # earlier versions of edited reviews
+    audit_days: int = 730  # who approved, rejected and logged in
+
+
+@dataclass
 class LlmSettings:
     endpoint: str | None = None  # unset: no LLM drafting
     model: str = "llama3"
@@ -207,6 +217,7 @@ class Settings:
     llm: LlmSettings
     phrase_bank: Path | None = None
     user_agent: str = DEFAULT_USER_AGENT
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
     missing_secrets: list[str] = field(default_factory=list)  # "key: environment variable X..."
 
     @property
@@ -326,7 +337,7 @@ def from_dict(data: dict, path: Path | None = None,
     if base.name == "config":  # relative paths are relative to the project, not config/
         base = base.parent
     c.unknown(data, {"storage", "web", "businesses", "alerts", "digest", "smtp", "llm",
-                     "responders", "http"}, "")
+                     "responders", "http", "retention"}, "")
 
     storage = c.table(data, "storage", "storage")
     c.unknown(storage, {"path"}, "storage")
@@ -355,6 +366,7 @@ def from_dict(data: dict, path: Path | None = None,
     alerts = _alerts(c, c.table(data, "alerts", "alerts"))
     digest = _digest(c, c.table(data, "digest", "digest"))
     smtp = _smtp(c, c.table(data, "smtp", "smtp"))
+    retention = _retention(c, c.table(data, "retention", "retention"))
     llm = _llm(c, c.table(data, "llm", "llm"))
     resp_t = c.table(data, "responders", "responders")
     c.unknown(resp_t, {"phrase_bank"}, "responders")
@@ -381,7 +393,7 @@ def from_dict(data: dict, path: Path | None = None,
     settings = Settings(path=path, storage_path=storage_path, web=web, businesses=businesses,
                         alerts=alerts, digest=digest, smtp=smtp, llm=llm,
                         phrase_bank=phrase_bank, user_agent=user_agent,
-                        missing_secrets=c.missing)
+                        missing_secrets=c.missing, retention=retention)
     return settings
 
 
@@ -577,6 +589,19 @@ def _source(c: _Checker, s: Any, where: str, business: Business) -> Source | Non
         timeout=timeout, enabled=bool(c.value(s, "enabled", f"{where}.enabled", bool, True)),
         options=options, keywords=list(business.keywords), **positive,
     )
+
+
+def _retention(c: _Checker, t: dict) -> RetentionSettings:
+    names = [f.name for f in fields(RetentionSettings)]
+    c.unknown(t, set(names), "retention")
+    r = RetentionSettings()
+    for name in names:
+        days = c.value(t, name, f"retention.{name}", int, getattr(r, name))
+        if isinstance(days, int) and days < 0:
+            c.bad(f"retention.{name}", f"{days} is negative; give days to keep, or 0 to keep all")
+        else:
+            setattr(r, name, days)
+    return r
 
 
 def _alerts(c: _Checker, t: dict) -> AlertSettings:

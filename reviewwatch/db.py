@@ -12,6 +12,7 @@ import os
 import sqlite3
 import stat
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ PRIVATE_MODE = 0o600
 
 migrations = Migrations("reviewwatch")
 log = logging.getLogger(__name__)
+ITEM_WHEN = "coalesce(i.published_at, i.first_seen_at)"  # indexed as items_when
 # A priority as the queue's sort key: urgent 0, high 1, normal 2, low (or none) 3.
 RANK_OF_PRIORITY = ("CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 "
                     "WHEN 'normal' THEN 2 ELSE 3 END")
@@ -256,7 +258,8 @@ def m040_llm_draft_jobs(db: Database) -> None:
 
 
 # The desk's indexes and the queue's sort key (m020, m021) live in db_indexes.py.
-from reviewwatch import db_indexes  # noqa: E402,F401  (registers its migrations after these)
+from reviewwatch import db_indexes  # noqa: E402,F401,I001  (registers its migrations after these)
+from reviewwatch import db_scale  # noqa: E402,F401,I001  (the scale migrations, after the desk's)
 
 
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
@@ -286,6 +289,9 @@ def open_database(path: str | Path | None = None, *, memory: bool = False) -> Da
         migrations.apply(db)
     except sqlite3.DatabaseError as e:
         raise ReviewwatchError(f"{path}: not a reviewwatch database ({e})") from None
+    from reviewwatch.db_scale import ensure_statistics
+
+    ensure_statistics(db)
     return db
 
 
@@ -314,10 +320,28 @@ def _loads(text: str | None, default: Any) -> Any:
 
 # ---- businesses and sources ------------------------------------------------------------
 
-def sync_config(db: Database, settings: Any) -> None:
-    """Record the configured businesses and sources, keeping each source's state."""
+def _config_hash(settings: Any) -> str:
+    import hashlib
+
+    shape = [[b.id, b.name, b.timezone, [[s.name, s.kind] for s in b.sources]]
+             for b in settings.businesses]
+    return hashlib.sha256(_json(shape).encode()).hexdigest()
+
+
+def sync_config(db: Database, settings: Any) -> bool:
+    """Record the configured businesses and sources, keeping each source's state.
+
+    Only when the config's shape changed since the last sync (its hash is kept in `meta`),
+    so a poll does not rewrite every source row. Returns whether anything was written.
+    """
+    digest = _config_hash(settings)
+    row = db.execute("SELECT value FROM meta WHERE key = 'config_hash'").fetchone()
+    if row and row[0] == digest:
+        return False
     now = utcnow()
-    with db.atomic():
+    with write_transaction(db):
+        db.execute("INSERT INTO meta (key, value) VALUES ('config_hash', ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [digest])
         for b in settings.businesses:
             db.execute(
                 "INSERT INTO businesses (id, name, timezone, updated_at) VALUES (?, ?, ?, ?) "
@@ -334,6 +358,7 @@ def sync_config(db: Database, settings: Any) -> None:
         db.execute("UPDATE sources SET state = 'archived', unhealthy = 0, silent = 0 "
                    f"WHERE state != 'archived' AND name NOT IN ({', '.join('?' * len(names))})",
                    names)
+    return True
 
 
 def source_row(db: Database, name: str) -> dict[str, Any]:
@@ -364,9 +389,9 @@ def load_state(db: Database, name: str) -> State:
 def source_health(db: Database, archived: bool = True) -> list[dict[str, Any]]:
     """Each source with its state, last success, last error and item count."""
     return list(db.query(f"""
-        SELECT s.*, (SELECT count(*) FROM items i WHERE i.source = s.name) AS item_count
+        SELECT s.*, s.item_total AS item_count
         FROM sources s {'' if archived else "WHERE s.state != 'archived'"}
-        ORDER BY s.state = 'archived', s.business_id, s.name"""))
+        ORDER BY s.state = 'archived', s.business_id, s.name"""))  # item_total: m023
 
 
 # ---- items ------------------------------------------------------------------------------
@@ -419,6 +444,7 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
                  "reply_text": item.reply_text, "reply_at": item.reply_at,
                  "reply_by": "platform" if item.reply_text or item.reply_at else None})
             result.new.append(cursor.lastrowid)
+            queue_work(db, cursor.lastrowid, True)
             continue
         old = existing[0]
         record_platform_reply(db, old["id"], item)
@@ -439,6 +465,7 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
         db.execute(
             "UPDATE drafts SET review_changed = 1 WHERE item_id = ? AND content_hash != ?",
             [old["id"], digest])
+        queue_work(db, old["id"], False)
         result.edited.append(old["id"])
     return result
 
@@ -539,18 +566,14 @@ DRAFT_QUEUE_SQL = """
 
 
 def list_drafts(db: Database, status: str | None = "pending", business: str | None = None,
-                limit: int = 500) -> list[dict[str, Any]]:
-    """The approval queue: most urgent first, then newest."""
-    where, args = [], []
-    if status:
-        where.append("d.status = ?")
-        args.append(status)
-    if business:
-        where.append("i.business_id = ?")
-        args.append(business)
-    sql = DRAFT_QUEUE_SQL + (" WHERE " + " AND ".join(where) if where else "") + \
-        " ORDER BY d.queue_rank, d.id DESC LIMIT ?"
-    return [_queue_row(r) for r in db.query(sql, [*args, limit])]
+                limit: int = 500, label: str | None = None) -> list[dict[str, Any]]:
+    """The approval queue's first `limit` drafts: most urgent first, then newest.
+
+    Read from the index a rank at a time (`queries.drafts_page` gives the following pages).
+    """
+    from reviewwatch.queries import drafts_page
+
+    return drafts_page(db, status, business=business, label=label, limit=limit).rows
 
 
 def get_draft(db: Database, draft_id: int) -> dict[str, Any]:
@@ -639,3 +662,60 @@ def list_items(db: Database, *, business: str | None = None, label: str | None =
         row["raw"] = _loads(row["raw"], {})
         row["triage"] = triage_of({**row, "language": row["t_language"]})
         yield row
+
+
+# ---- transactions and the scale helpers ------------------------------------------------
+
+BUSY_RETRIES = 5
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A transaction that takes the write lock first (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads and then writes can fail at once with "database is
+    locked" when another connection committed in between (SQLite cannot wait its way out
+    of that); taking the lock first lets the busy timeout do the waiting instead.
+    Nested inside an open transaction it is a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    for attempt in range(BUSY_RETRIES):
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or attempt == BUSY_RETRIES - 1:
+                raise
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+
+
+def queue_work(db: Database, item_id: int, is_new: bool) -> None:
+    """Put a saved item on the triage work queue (in the transaction that saved it)."""
+    if is_new:
+        db.execute("INSERT OR REPLACE INTO triage_queue (item_id, is_new) VALUES (?, 1)",
+                   [item_id])
+    else:
+        db.execute("INSERT INTO triage_queue (item_id, is_new) VALUES (?, 0) "
+                   "ON CONFLICT(item_id) DO NOTHING", [item_id])
+
+
+from reviewwatch.db_scale import (  # noqa: E402,F401  (batched writes and retention)
+    PRIORITY_RANK,
+    TRIAGE_UPSERT,
+    add_drafts,
+    finish_work,
+    items_for_processing,
+    prune,
+    queued_work,
+    save_triages,
+)

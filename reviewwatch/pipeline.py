@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,6 +23,7 @@ from reviewwatch.config import Settings, Source
 from reviewwatch.errors import CollectorError, ParseError, RateLimited
 from reviewwatch.models import Item, State
 from reviewwatch.replies import moment_of, purge_items, reply_state
+from reviewwatch.writer import writer_for
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,8 @@ ALERT_MAX_AGE = timedelta(days=7)  # a backfill of old reviews does not flood Sl
 SILENT_AFTER_STEADY_POLLS = 3  # polls in a row with results before an empty one is "silent"
 RECENT_COUNTS_KEPT = 10
 MAX_CONCURRENT_SOURCES = 50
+BATCH_SIZE = 500  # items per triage/draft write transaction
+SAVE_CHUNK = 1000  # items per save transaction when a large local source streams in
 
 
 @dataclass
@@ -53,6 +57,7 @@ class CycleReport:
     drafts_created: int = 0
     llm_queued: int = 0  # drafts queued for the model's worker
     alerts_queued: int = 0
+    errors: int = 0  # items whose triage or drafting failed (logged)
     delivery: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -110,35 +115,92 @@ async def fetch_source(client: httpx.AsyncClient, source: Source,
 
 
 async def poll_source(db: Database, settings: Settings, client: httpx.AsyncClient,
-                      source: Source) -> SourceResult:
+                      source: Source, now: datetime | None = None) -> SourceResult:
     """Poll one source and record the outcome on it; never raises a CollectorError."""
     result = SourceResult(source=source.name)
     started = store.utcnow()
     state = store.load_state(db, source.name)
+    if getattr(collectors.get(source.kind), "STREAMING", False):
+        return await _poll_streaming(db, settings, client, source, state, result, started, now)
     try:
         items = await fetch_source(client, source, state)
     except CollectorError as e:
         result.error, result.state = str(e), e.state
-        _record_failure(db, settings, source, e, started)
+        await writer_for(db).run(_record_failure, settings, source, e, started, now)
         return result
     except Exception as e:  # a collector bug must not stop the other sources
         log.exception("collector %s crashed", source.name)
         result.error, result.state = f"internal error: {type(e).__name__}: {e}", "failing"
-        _record_failure(db, settings, source, CollectorError(result.error), started)
+        await writer_for(db).run(_record_failure, settings, source,
+                                 CollectorError(result.error), started, now)
         return result
     result.fetched, result.pages, result.not_modified = len(items), state.pages, state.not_modified
-    with db.atomic():
-        saved = store.save_items(db, source.business_id, items)
-        if state.deleted:  # the platform says their authors deleted them (Reddit's terms)
-            purge_items(db, source.name, state.deleted)
-        if state.degraded:
-            state.extra["degraded"] = state.degraded
-        else:
-            state.extra.pop("degraded", None)
-        result.new, result.edited, result.unchanged = len(saved.new), len(saved.edited), \
-            saved.unchanged
-        result.new_ids, result.edited_ids = saved.new, saved.edited
-        result.state = _record_success(db, source, state, result, started)
+
+    def save(wdb: Database) -> None:
+        with store.write_transaction(wdb):
+            saved = store.save_items(wdb, source.business_id, items)
+            if state.deleted:  # the platform says their authors deleted them (Reddit's terms)
+                purge_items(wdb, source.name, state.deleted)
+            if state.degraded:
+                state.extra["degraded"] = state.degraded
+            else:
+                state.extra.pop("degraded", None)
+            result.new, result.edited, result.unchanged = len(saved.new), len(saved.edited), \
+                saved.unchanged
+            result.new_ids, result.edited_ids = saved.new, saved.edited
+            result.state = _record_success(wdb, source, state, result, started)
+
+    await writer_for(db).run(save)
+    return result
+
+
+async def _poll_streaming(db: Database, settings: Settings, client: httpx.AsyncClient,
+                          source: Source, state: State, result: SourceResult,
+                          started: str, now: datetime | None = None) -> SourceResult:
+    """Poll a local source that can be large (a CSV backfill): save it chunk by chunk.
+
+    Memory stays at one chunk however long the file is. A failure part-way keeps the
+    chunks already saved (the next poll finds them unchanged) and is recorded as usual.
+    """
+    module = collectors.get(source.kind)
+    chunk: list[Item] = []
+
+    writer = writer_for(db)
+
+    def save_chunk(wdb: Database, batch: list[Item]) -> None:
+        with store.write_transaction(wdb):
+            saved = store.save_items(wdb, source.business_id, batch)
+        result.new += len(saved.new)
+        result.edited += len(saved.edited)
+        result.unchanged += saved.unchanged
+
+    async def save(batch: list[Item]) -> None:
+        await writer.run(save_chunk, batch)
+
+    try:
+        async for raw in module.fetch(client, source, state):
+            try:
+                chunk.append(module.normalize(raw, source))
+            except (KeyError, TypeError, ValueError, AttributeError) as e:
+                raise ParseError(f"{source.name}: a {source.kind} record is malformed "
+                                 f"({type(e).__name__}: {e})") from None
+            result.fetched += 1
+            if len(chunk) >= SAVE_CHUNK:
+                await save(chunk)
+                chunk = []
+        if chunk:
+            await save(chunk)
+    except CollectorError as e:
+        result.error, result.state = str(e), e.state
+        await writer.run(_record_failure, settings, source, e, started, now)
+        return result
+    result.pages = state.pages
+
+    def record(wdb: Database) -> None:
+        with store.write_transaction(wdb):
+            result.state = _record_success(wdb, source, state, result, started)
+
+    await writer.run(record)
     return result
 
 
@@ -163,17 +225,21 @@ def _record_success(db: Database, source: Source, state: State, result: SourceRe
         "recent_counts=?, next_poll_at=NULL WHERE name=?",
         [health, state.cursor, state.etag, state.last_modified, store._json(state.extra), now,
          now, int(silent), json.dumps(counts), source.name])
-    _record_run(db, source.name, started, result)
+    # A poll that changed nothing is told by the source row alone (last poll, last
+    # success): a runs row per unchanged poll was 1.75 M rows a year at 200 sources hourly.
+    if result.new or result.edited or row["state"] != health or row["consecutive_failures"]:
+        _record_run(db, source.name, started, result)
     return health
 
 
 def _record_failure(db: Database, settings: Settings, source: Source, error: CollectorError,
-                    started: str) -> None:
+                    started: str, clock: datetime | None = None) -> None:
     now = store.utcnow()
     next_poll = None
     if isinstance(error, RateLimited) and error.retry_after:
-        next_poll = _iso(datetime.now(UTC) + timedelta(seconds=error.retry_after))
-    with db.atomic():
+        # held on the cycle's clock, the one due_sources compares with
+        next_poll = _iso((clock or datetime.now(UTC)) + timedelta(seconds=error.retry_after))
+    with store.write_transaction(db):
         row = store.source_row(db, source.name)
         failures = row["consecutive_failures"] + 1
         unhealthy = row["unhealthy"]
@@ -227,44 +293,98 @@ def triage_item(db: Database | None, row: dict[str, Any], business: Any,
                   model=model_for(db, business.id if business else None))
 
 
-def process_items(db: Database, settings: Settings, new_ids: list[int], edited_ids: list[int],
-                  report: CycleReport | None = None, now: datetime | None = None) -> CycleReport:
-    """Triage new and edited items, draft replies where needed, and queue alerts."""
+def process_items(db: Database, settings: Settings, new_ids: Iterable[int],
+                  edited_ids: Iterable[int], report: CycleReport | None = None,
+                  now: datetime | None = None) -> CycleReport:
+    """Triage new and edited items, draft replies where needed, and queue alerts.
+
+    Work goes in batches of BATCH_SIZE items: one read, then triage and drafting in Python,
+    then one write transaction for the batch's triage rows, drafts, alerts, and their
+    removal from the work queue.
+    """
     report = report or CycleReport()
     now = now or datetime.now(UTC)
-    alerts_on = bool(settings.alerts.slack_webhook_url)
-    llm_on = llm_jobs.enabled(settings)
-    for item_id in [*new_ids, *edited_ids]:
-        row = store.get_item(db, item_id)
-        source = settings.source(row["source"]) if _has_source(settings, row["source"]) else None
-        business = settings.business(row["business_id"]) if _has_business(
-            settings, row["business_id"]) else None
-        result = triage_item(db, row, business, source)
-        with db.atomic():
-            store.save_triage(db, item_id, row["content_hash"], result)
-            negative = result["label"] == "negative"
-            is_new = item_id in new_ids
-            if negative and is_new:
-                report.negative += 1
-            # compose decides: no draft for a language without a phrase bank (a person writes it)
-            replied = reply_state(row)
-            if result["needs_reply"] and replied != "replied" and _no_open_draft(db, row, replied):
-                draft = _compose(settings, item_dict(row), result, business, source)
-                if draft is not None:
-                    draft_id = store.add_draft(db, item_id, row["content_hash"], draft,
-                                               generator=draft.get("generator", "template"),
-                                               replaces_reply_at=(row["reply_at"] or "undated")
-                                               if replied == "edited_after" else None)
-                    report.drafts_created += 1
-                    # The model writes later, in its worker: this cycle never waits on it.
-                    if llm_on and llm_jobs.wanted(draft, result) and \
-                            llm_jobs.enqueue(db, draft_id, now):
-                        report.llm_queued += 1
-            if negative and alerts_on and _recent(row, now) and store.enqueue(
-                    db, "slack_alert", f"alert:item:{item_id}", {"item_id": item_id},
-                    row["business_id"], now=now):
-                report.alerts_queued += 1
+    new_list = list(new_ids)
+    new_set = set(new_list)
+    ids = list(dict.fromkeys([*new_list, *edited_ids]))
+    context = _Context(settings, now)
+    for start in range(0, len(ids), BATCH_SIZE):
+        _process_batch(db, context, ids[start:start + BATCH_SIZE], new_set, report)
     return report
+
+
+def process_pending(db: Database, settings: Settings, report: CycleReport | None = None,
+                    now: datetime | None = None) -> CycleReport:
+    """Triage and draft every item on the work queue: this cycle's, and any a crash left."""
+    report = report or CycleReport()
+    context = _Context(settings, now or datetime.now(UTC))
+    after = 0
+    while work := store.queued_work(db, BATCH_SIZE, after):
+        ids = [item_id for item_id, _ in work]
+        _process_batch(db, context, ids, {i for i, is_new in work if is_new}, report)
+        after = ids[-1]
+    return report
+
+
+class _Context:
+    """What a batch needs from the settings, looked up once per call instead of per item."""
+
+    def __init__(self, settings: Settings, now: datetime):
+        self.settings, self.now = settings, now
+        self.sources = {s.name: s for s in settings.sources}
+        self.businesses = {b.id: b for b in settings.businesses}
+        self.alerts_on = bool(settings.alerts.slack_webhook_url)
+        self.llm_on = llm_jobs.enabled(settings)
+
+
+def _process_batch(db: Database, context: _Context, ids: list[int], new_set: set[int],
+                   report: CycleReport) -> None:
+    rows = store.items_for_processing(db, ids)
+    triaged, drafts, alerts, for_model = [], [], [], []
+    for item_id in ids:
+        row = rows.get(item_id)
+        if row is None:  # deleted meanwhile
+            continue
+        source = context.sources.get(row["source"])
+        business = context.businesses.get(row["business_id"])
+        try:
+            result = triage_item(db, row, business, source)
+            # compose decides: no draft for a language without a phrase bank (a person writes)
+            replied = reply_state(row)
+            wanted = result["needs_reply"] and replied != "replied" and (
+                not row["has_draft"] or _no_open_draft(db, row, replied))
+            draft = _compose(context.settings, item_dict(row), result, business, source) \
+                if wanted else None
+        except Exception:  # one item that breaks triage must not stop the others
+            log.exception("triage or drafting of item %s failed", item_id)
+            report.errors += 1
+            continue
+        triaged.append((item_id, row["content_hash"], result))
+        negative = result["label"] == "negative"
+        if negative and item_id in new_set:
+            report.negative += 1
+        if draft is not None:
+            drafts.append((item_id, row["content_hash"], draft, result["priority"],
+                           (row["reply_at"] or "undated") if replied == "edited_after" else None))
+            if context.llm_on and llm_jobs.wanted(draft, result):
+                for_model.append(item_id)
+        if negative and context.alerts_on and _recent(row, context.now):
+            alerts.append(row)
+    with store.write_transaction(db):
+        store.save_triages(db, triaged)
+        store.add_drafts(db, drafts)
+        # The model writes later, in its worker: this cycle never waits on it.
+        for item_id in for_model:
+            draft_id = db.execute("SELECT max(id) FROM drafts WHERE item_id = ?",
+                                  [item_id]).fetchone()[0]
+            if draft_id and llm_jobs.enqueue(db, draft_id, context.now):
+                report.llm_queued += 1
+        for row in alerts:
+            if store.enqueue(db, "slack_alert", f"alert:item:{row['id']}", {"item_id": row["id"]},
+                             row["business_id"], now=context.now):
+                report.alerts_queued += 1
+        store.finish_work(db, ids)
+    report.drafts_created += len(drafts)
 
 
 def _no_open_draft(db: Database, row: dict[str, Any], replied: str) -> bool:
@@ -287,14 +407,6 @@ def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], b
                          platform=collectors.platform_of(source.kind) if source else None,
                          limit=source.reply_limit if source else None,
                          bank_path=settings.phrase_bank)
-
-
-def _has_source(settings: Settings, name: str) -> bool:
-    return any(s.name == name for s in settings.sources)
-
-
-def _has_business(settings: Settings, business_id: str) -> bool:
-    return any(b.id == business_id for b in settings.businesses)
 
 
 def _recent(row: dict[str, Any], now: datetime) -> bool:
@@ -332,12 +444,12 @@ async def run_cycle(db: Database, settings: Settings, *, names: list[str] | None
 
         async def one(source: Source) -> SourceResult:
             async with limit:
-                return await poll_source(db, settings, client, source)
+                return await poll_source(db, settings, client, source, now)
 
         report.sources = list(await asyncio.gather(*(one(s) for s in sources)))
-        new_ids = [i for r in report.sources for i in r.new_ids]
-        edited_ids = [i for r in report.sources for i in r.edited_ids]
-        process_items(db, settings, new_ids, edited_ids, report, now)
+        # The work queue holds this cycle's new and edited items, and any a crash left;
+        # triage and its writes run on the writer thread, off the event loop.
+        await writer_for(db).run(process_pending, settings, report, now)
         if deliver:
             report.delivery = await deliver_outbox(db, settings, client, now)
     finally:

@@ -1,9 +1,10 @@
 """`reviewwatch run`: APScheduler 3 jobs beside the web UI, in one process.
 
 One poll job per source at its own interval, the outbox delivery, the daily digests
-(each business's `digest.send_at` in its own timezone), and the LLM drafting worker. Jobs
-hold no logic: they call the same pipeline functions as the CLI. A missed run is coalesced
-into one, and a source never has two polls running at once (max_instances=1).
+(each business's `digest.send_at` in its own timezone), the daily retention prune, and the
+LLM drafting worker. Jobs hold no logic: they call the same pipeline functions as the CLI. A
+missed run is coalesced into one, and a source never has two polls running at once
+(max_instances=1).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 import signal
 import sys
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlite_utils import Database
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 
 DELIVERY_EVERY = 60  # seconds between outbox deliveries
 DIGEST_CHECK_EVERY = 60
+PRUNE_EVERY = 24 * 3600  # the retention policy, applied once a day
+PRUNE_FIRST_AFTER = 600
 CONFIG_CHECK_EVERY = 30  # seconds between looks at the config file's mtime
 LLM_EVERY = 20  # seconds between runs of the LLM drafting worker (a no-op without [llm])
 REFIT_HOUR = 3  # UTC: each business's model is refitted nightly when corrections came in
@@ -69,6 +72,16 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
         if enqueue_due_digests(db, watcher.settings, datetime.now(UTC)):
             await pipeline.deliver_outbox(db, watcher.settings, client)
 
+    async def prune() -> None:
+        from reviewwatch.writer import writer_for
+
+        deleted = await writer_for(db).run(store.prune, settings.retention)
+        from reviewwatch.db_scale import analyze
+
+        await writer_for(db).run(analyze)  # the planner's statistics follow the growth
+        if any(deleted.values()):
+            log.info("retention pruned %s", deleted)
+
     def poll_jobs(current: Settings, start: datetime) -> None:
         wanted = {s.name: s for s in current.sources if s.enabled}
         for job in scheduler.get_jobs():
@@ -108,6 +121,10 @@ def build_scheduler(db: Database, settings: Settings, client) -> AsyncIOSchedule
     scheduler.add_job(deliver, "interval", seconds=DELIVERY_EVERY, id="outbox", **JOB_DEFAULTS)
     scheduler.add_job(digests, "interval", seconds=DIGEST_CHECK_EVERY, id="digests",
                       next_run_time=now, **JOB_DEFAULTS)
+    # Not at start: a restart must not prune (and analyze) again each time, and a shutdown
+    # right after start must not cancel it mid-way.
+    scheduler.add_job(prune, "interval", seconds=PRUNE_EVERY, id="retention",
+                      next_run_time=now + timedelta(seconds=PRUNE_FIRST_AFTER), **JOB_DEFAULTS)
     scheduler.add_job(follow_config, "interval", seconds=CONFIG_CHECK_EVERY, id="config",
                       **JOB_DEFAULTS)
     scheduler.add_job(llm_drafts, "interval", seconds=LLM_EVERY, id="llm", **JOB_DEFAULTS)

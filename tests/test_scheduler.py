@@ -38,7 +38,7 @@ def test_scheduler_jobs_poll_each_source_with_the_pipeline(tmp_path, sample_serv
             scheduler = build_scheduler(db, settings, client)
             jobs = {job.id: job for job in scheduler.get_jobs()}
             assert set(jobs) == {"poll:app", "poll:hn", "outbox", "digests", "config",
-                                 "refit", "llm"}
+                                 "retention", "refit", "llm"}
             assert jobs["poll:app"].trigger.interval.total_seconds() == 1800
             assert jobs["poll:hn"].trigger.interval.total_seconds() == 7200
             for job in jobs.values():

@@ -3,7 +3,10 @@
 `https://itunes.apple.com/{cc}/rss/customerreviews/page={n}/id={app_id}/sortby=mostrecent/json`
 gives 50 reviews a page, newest first, and at most 10 pages. Each country is its own feed.
 The first poll reads back `backfill_pages` pages (at most the feed's 10); later polls stop
-at the first page holding a review already stored.
+at the first page holding a review already stored. Page 1 of each country is requested
+with If-None-Match / If-Modified-Since from the last answer's ETag / Last-Modified
+(RFC 9110 section 13), so an unchanged feed costs a 304 and no body. Apple does not document
+these validators for the feed; when an answer carries none, the next poll asks in full.
 
 This is the no-credentials mode. Its review ids are not the ids App Store Connect takes
 for a response, so its replies are always posted by hand; with an API key, use a source of
@@ -22,7 +25,7 @@ from reviewwatch.collectors._paging import page_limit
 from reviewwatch.collectors._util import as_list, iso_from_text, string_list
 from reviewwatch.config import Source
 from reviewwatch.errors import ParseError
-from reviewwatch.http import dig, get_json
+from reviewwatch.http import dig, parse_json, request
 from reviewwatch.models import Item, Kind, State
 
 KIND = "appstore"
@@ -57,11 +60,25 @@ async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> Asyn
     """Yield raw feed entries, newest first, per country, until a stored one or the cap."""
     app_id = str(source.option("app_id"))
     limit = page_limit(source, state, DEFAULT_BACKFILL, FEED_PAGE_CAP)
-    for cc in string_list(source.option("countries"), ["us"]):
-        cc = cc.lower()
+    countries = [cc.lower() for cc in string_list(source.option("countries"), ["us"])]
+    validators = state.extra.setdefault("validators", {})
+    unchanged = 0
+    for cc in countries:
         for page in range(1, limit + 1):
-            body = await get_json(client, source, FEED_URL.format(cc=cc, page=page,
-                                                                  app_id=app_id), state=state)
+            url = FEED_URL.format(cc=cc, page=page, app_id=app_id)
+            # Page 1 is asked conditionally (each country keeps its own validators): an
+            # unchanged feed answers 304 with no body, and the later pages are not read.
+            response = await request(client, source, "GET", url, state=state,
+                                     headers=_conditional(validators.get(cc)) if page == 1
+                                     else None)
+            if response is None:
+                unchanged += 1
+                break
+            if page == 1:
+                validators[cc] = {k: v for k, v in (
+                    ("etag", response.headers.get("ETag")),
+                    ("last_modified", response.headers.get("Last-Modified"))) if v}
+            body = parse_json(response, source)
             feed = body.get("feed") if body else None
             if not isinstance(feed, dict):
                 raise ParseError(f"{source.name}: the App Store answer has no 'feed' object")
@@ -74,6 +91,19 @@ async def fetch(client: httpx.AsyncClient, source: Source, state: State) -> Asyn
                 yield entry
             if not reviews or seen_any or not _has_next(feed, page):
                 break
+    # The poll was "not modified" only when every country's feed was.
+    state.not_modified = unchanged == len(countries)
+
+
+def _conditional(saved: dict[str, str] | None) -> dict[str, str] | None:
+    if not saved:
+        return None
+    headers = {}
+    if saved.get("etag"):
+        headers["If-None-Match"] = saved["etag"]
+    if saved.get("last_modified"):
+        headers["If-Modified-Since"] = saved["last_modified"]
+    return headers or None
 
 
 def _has_next(feed: dict[str, Any], page: int) -> bool:

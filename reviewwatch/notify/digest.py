@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlite_utils import Database
 
 from reviewwatch import db as store
+from reviewwatch import queries
 from reviewwatch.aspect_names import aspect_name
 from reviewwatch.config import Settings
 from reviewwatch.errors import NotFound
@@ -102,7 +103,9 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
                     examples[aspect] = evidence[i]
     praise = [{"author": r["author"], "excerpt": _excerpt(r["text"]), "source": r["source"]}
               for r in today if label(r) == "positive" and r["text"]][:5]
-    pending = store.list_drafts(db, "pending", business_id)
+    # The count is SQL over every pending draft; only the listed few are read.
+    pending = store.list_drafts(db, "pending", business_id, limit=MAX_LISTED)
+    pending_total = queries.count_drafts(db, "pending", business=business_id)
     sources = [s for s in store.source_health(db, archived=False)
                if s.get("business_id") == business_id and
                (s.get("unhealthy") or s.get("silent") or s.get("state") not in (None, "ok", "new"))]
@@ -111,7 +114,7 @@ def build_digest(db: Database, settings: Settings, business_id: str, day: date) 
         "negative": len(negatives), "previous_new": len(yesterday),
         "previous_negative": sum(1 for r in yesterday if label(r) == "negative"),
         "average_rating": round(sum(ratings) / len(ratings), 2) if ratings else None,
-        "drafts_pending": len(pending),
+        "drafts_pending": pending_total,
     }
     # Over the week, since a reply often comes the day after; replies made on the platform
     # itself count as much as the ones reviewwatch posted.
@@ -148,7 +151,8 @@ def enqueue_due_digests(db: Database, settings: Settings, now_utc: datetime) -> 
         day = local.date() - timedelta(days=1)  # the digest at 08:00 covers yesterday
         key = f"digest:{business.id}:{day.isoformat()}"
         if store.enqueue(db, "digest", key, {"business_id": business.id,
-                                             "date": day.isoformat()}, business.id):
+                                             "date": day.isoformat()}, business.id,
+                         now=now_utc):  # due on the caller's clock
             queued += 1
     return queued
 

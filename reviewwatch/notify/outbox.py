@@ -221,9 +221,12 @@ async def deliver(db: Database, settings: Settings, client: httpx.AsyncClient,
     """Send every due message; return how many were sent, failed and left to retry."""
     now = now or datetime.now(UTC)
     result = {"sent": 0, "failed": 0, "retrying": 0}
+    result["failed"] += _release_stale_claims(db, now)
     for message in list(store.due_messages(db, store.utcnow_of(now))):
         handler = HANDLERS.get(message["kind"])
         attempts = message["attempts"] + 1
+        if message["kind"] in CLAIMED and not _claim(db, message["id"], now):
+            continue  # another delivery took it meanwhile
         try:
             if handler is None:
                 raise Failed(f"unknown message kind {message['kind']!r}")
@@ -236,9 +239,10 @@ async def deliver(db: Database, settings: Settings, client: httpx.AsyncClient,
                 result["failed"] += 1
             else:
                 at = e.at or (now + _backoff(attempts))
-                db.execute("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? "
-                           "WHERE id = ?", [message["attempts"] if held else attempts,
-                                            store.utcnow_of(at), str(e)[:500], message["id"]])
+                db.execute("UPDATE outbox SET status = 'pending', attempts = ?, "
+                           "next_attempt_at = ?, last_error = ? WHERE id = ?",
+                           [message["attempts"] if held else attempts, store.utcnow_of(at),
+                            str(e)[:500], message["id"]])
                 result["retrying"] += 1
         except Failed as e:
             _finish(db, message["id"], "failed", attempts, str(e))
@@ -260,6 +264,41 @@ async def deliver(db: Database, settings: Settings, client: httpx.AsyncClient,
             _finish(db, message["id"], "sent", attempts, None)
             result["sent"] += 1
     return result
+
+
+CLAIMED = {"publish"}  # kinds whose sending twice would be visible to a customer
+CLAIM_TIMEOUT = timedelta(minutes=10)  # far longer than any reply API's request timeout
+
+
+def _claim(db: Database, message_id: int, now: datetime) -> bool:
+    """Mark a message as being sent, committed before it goes out."""
+    return db.execute("UPDATE outbox SET status = 'sending', claimed_at = ? WHERE id = ? AND "
+                      "status = 'pending'", [store.utcnow_of(now), message_id]).rowcount == 1
+
+
+def _release_stale_claims(db: Database, now: datetime) -> int:
+    """Fail the claims a killed process left: whether the reply went out is unknown.
+
+    The reply is never sent again by itself (that could post it twice). The draft is
+    marked failed with what happened, so a person checks the platform and approves again
+    only if the reply is not there.
+    """
+    cutoff = store.utcnow_of(now - CLAIM_TIMEOUT)
+    stale = list(db.query("SELECT * FROM outbox WHERE status = 'sending' AND claimed_at < ?",
+                          [cutoff]))
+    for message in stale:
+        draft_id = store._loads(message["payload"], {}).get("draft_id")
+        error = ("interrupted while posting: check on the platform whether the reply is "
+                 "there before approving it again")
+        with store.write_transaction(db):
+            db.execute("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND "
+                       "status = 'sending'", [error, message["id"]])
+            if draft_id is not None:
+                db.execute("UPDATE drafts SET status = ?, post_error = ? WHERE id = ? AND "
+                           "status = ?", [str(DraftStatus.FAILED), error, draft_id,
+                                          str(DraftStatus.APPROVED)])
+                store.audit(db, "reviewwatch", "publish_interrupted", f"draft:{draft_id}")
+    return len(stale)
 
 
 def _finish(db: Database, message_id: int, status: str, attempts: int, error: str | None) -> None:

@@ -17,7 +17,7 @@ from flask import (
 )
 
 from reviewwatch import db as store
-from reviewwatch import queue
+from reviewwatch import queries, queue
 from reviewwatch.errors import DraftBlocked, InputError, NotFound, ReplaceUnconfirmed
 from reviewwatch.web.auth import login_required
 from reviewwatch.web.params import int_arg
@@ -25,6 +25,7 @@ from reviewwatch.web.params import int_arg
 web = Blueprint("web", __name__)
 PAGE_SIZE = 50
 MAX_PAGE = 10_000  # 500,000 items deep; a larger page number is a 400, not an overflow
+
 LABELS = ("negative", "mixed", "neutral", "positive")
 STATUSES = ("pending", "approved", "posted", "rejected", "failed")
 
@@ -168,13 +169,31 @@ def items_page():
     kind = request.args.get("kind") if request.args.get("kind") in ("review", "mention") \
         else None
     business = request.args.get("business") or None
-    page = int_arg("page", 1, 1, MAX_PAGE)
-    rows = list(store.list_items(current_app.db(), business=business, label=label, kind=kind,
-                                 limit=page * PAGE_SIZE + 1))
-    shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    return render_template("items.html", items=shown, page=page,
-                           more=len(rows) > page * PAGE_SIZE, label=label, kind=kind,
-                           business=business, labels=LABELS)
+    q = (request.args.get("q") or "").strip()[:queries.MAX_QUERY_CHARS]
+    after = request.args.get("after") or None
+    # Keyset pages read from the index (page 400 costs what page 1 costs); `q` searches
+    # the full-text index, most recently collected first.
+    if "page" in request.args:  # old page-number links: validated, then read by offset
+        number = int_arg("page", 1, 1, MAX_PAGE)
+        if number > 1 and not (q or after):
+            rows = list(store.list_items(current_app.db(), business=business, label=label,
+                                         kind=kind, limit=number * PAGE_SIZE + 1))
+            page = queries.Page(rows[(number - 1) * PAGE_SIZE: number * PAGE_SIZE])
+            return render_template("items.html", items=page.rows, next_cursor=None,
+                                   after="page", q=q, label=label, kind=kind,
+                                   business=business, labels=LABELS)
+    try:
+        if q:
+            page = queries.search_items(current_app.db(), q, business=business, label=label,
+                                        kind=kind, cursor=after, limit=PAGE_SIZE)
+        else:
+            page = queries.items_page(current_app.db(), business=business, label=label,
+                                      kind=kind, cursor=after, limit=PAGE_SIZE)
+    except InputError as e:
+        abort(400, description=str(e))
+    return render_template("items.html", items=page.rows, next_cursor=page.next_cursor,
+                           after=after, q=q, label=label, kind=kind, business=business,
+                           labels=LABELS)
 
 
 @web.get("/items/<int:item_id>")

@@ -1,0 +1,154 @@
+"""Ingest through the real pipeline against plain vaderSentiment scoring of the same texts.
+
+    .venv/bin/python bench/bench_ingest.py [--sizes 10000,100000]
+
+For each size N: a CSV of N real review texts (read from ../shared/data/train at run time,
+cycled, each row its own id) is collected from scratch by `reviewwatch collect` in a fresh
+process (CSV -> normalize -> save -> triage -> draft -> alerts queued), which reports its
+wall time and peak RSS. In the same run, the baseline scores the same N texts with
+vaderSentiment's SentimentIntensityAnalyzer.polarity_scores, one analyzer, nothing else.
+
+Targets (issue 13): ingest at >= 50% of the scoring rate; the rate at the largest size
+within 10% of the rate at the smallest; peak RSS under 300 MB for 100,000 items.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "train"
+TEXT_FILES = ("play_app_reviews.jsonl", "yelp_reviews.jsonl", "clothing_reviews.jsonl",
+              "uci_sentences.jsonl")
+
+
+def load_texts() -> list[tuple[str, int | None]]:
+    """(text, rating) from the shared training files, interleaved so every size mixes them."""
+    per_file = []
+    for name in TEXT_FILES:
+        path = DATA / name
+        if path.exists():
+            with path.open(encoding="utf-8") as f:
+                per_file.append([(r["text"], r.get("rating")) for r in map(json.loads, f)])
+    if not per_file:
+        sys.exit(f"no texts: {DATA} is absent (the benchmark reads real reviews from it)")
+    mixed = []
+    for k in range(max(len(p) for p in per_file)):
+        mixed += [p[k] for p in per_file if k < len(p)]
+    return mixed
+
+
+def write_csv(path: Path, texts: list[tuple[str, int | None]], n: int) -> list[str]:
+    """N rows (texts cycled); the texts written, in order."""
+    written = []
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(["id", "text", "rating", "author", "date"])
+        for k in range(n):
+            text, rating = texts[k % len(texts)]
+            out.writerow([f"r{k}", text, rating or "", f"user{k % 997}",
+                          f"2026-{1 + k % 12:02d}-{1 + k % 28:02d}T10:00:00Z"])
+            written.append(text)
+    return written
+
+
+def child(config: str) -> None:
+    """Inside the measured process: one collection cycle from scratch."""
+    sys.path.insert(0, str(ROOT))
+    from reviewwatch import config as cfg
+    from reviewwatch import db as store
+    from reviewwatch import pipeline
+
+    settings = cfg.load(Path(config), environ={})
+    database = store.open_database(settings.storage_path)
+    started = time.perf_counter()
+    report = pipeline.collect(database, settings, deliver=False)
+    elapsed = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": elapsed, "new": report.new, "drafts": report.drafts_created,
+                      "negative": report.negative, "peak_rss_mb": peak_kb / 1024,
+                      "failed": [r.error for r in report.failed]}))
+
+
+def vader_rate(texts: list[str]) -> float:
+    """Texts a second through plain vaderSentiment, one analyzer."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    started = time.perf_counter()
+    for text in texts:
+        analyzer.polarity_scores(text)
+    return len(texts) / (time.perf_counter() - started)
+
+
+def run(n: int, texts: list[tuple[str, int | None]], work: Path) -> dict:
+    csv_path, db_path, config = work / f"in-{n}.csv", work / f"rw-{n}.db", work / f"c-{n}.toml"
+    written = write_csv(csv_path, texts, n)
+    config.write_text(f"""
+[storage]
+path = "{db_path}"
+
+[[businesses]]
+id = "bench"
+name = "Bench Bistro"
+timezone = "UTC"
+signature = "The Bench team"
+contact = "hello@bench.example"
+
+  [[businesses.sources]]
+  name = "bench-csv"
+  kind = "csv"
+  path = "{csv_path}"
+  columns = {{ id = "id", text = "text", rating = "rating", author = "author", date = "date" }}
+  max_bytes = {csv_path.stat().st_size + 1}
+""")
+    proc = subprocess.run([sys.executable, __file__, "--child", str(config)], cwd=ROOT,
+                          capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if proc.returncode != 0:
+        sys.exit(f"collect failed for {n}: {proc.stderr[-2000:]}")
+    measured = json.loads(proc.stdout.strip().splitlines()[-1])
+    baseline = vader_rate(written)
+    rate = measured["new"] / measured["seconds"]
+    return {"items": n, "ingest_per_s": round(rate), "vader_per_s": round(baseline),
+            "ratio": round(rate / baseline, 3), "peak_rss_mb": round(measured["peak_rss_mb"]),
+            "drafts": measured["drafts"], "seconds": round(measured["seconds"], 1),
+            "failed": measured["failed"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    texts = load_texts()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="rw-ingest-") as tmp:
+        for n in sizes:
+            rows.append(run(n, texts, Path(tmp)))
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    print("| items | ingest items/s | vaderSentiment texts/s | ratio | peak RSS MB | drafts |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['items']:,} | {r['ingest_per_s']:,} | {r['vader_per_s']:,} | "
+              f"{r['ratio']:.2f}x | {r['peak_rss_mb']} | {r['drafts']:,} |")
+    if len(rows) > 1:
+        print(f"rate at {rows[-1]['items']:,} / rate at {rows[0]['items']:,}: "
+              f"{rows[-1]['ingest_per_s'] / rows[0]['ingest_per_s']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -154,19 +154,30 @@ def _experience_np(profile: Profile) -> str:
     return word if word.startswith(("the ", "your ")) else f"your {word}"
 
 
+def _plainly_a_complaint(clause: str) -> bool:
+    """Said back only with explicit evidence: negative words, or a complaint cue ("waited
+    45 minutes"). The model's doubt is enough to answer a clause, not to quote it."""
+    from reviewwatch.triage.aspects import find_cues
+
+    compound = vader.compound(clause)
+    return compound < 0 or (compound <= SAYBACK_MAX_COMPOUND and bool(find_cues(
+        clause.lower())))
+
+
 def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str
           ) -> tuple[str, bool]:
     """The opening sentence, and whether it said a clause back (not just an aspect).
 
     The issues that can be said back are taken first, those with an aspect before those
     without (a named problem says more than a verdict), in triage's order of certainty."""
+    # an issue the stars implied, not the words, is never said back as the complaint
+    issues = [i for i in issues if not i.get("inferred")]
     with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect") and
-                   vader.compound(i["clause"]) <= SAYBACK_MAX_COMPOUND]
+                   _plainly_a_complaint(i["clause"])]
     said = next((s for s in (sayback.say_back(i["clause"]) for i in with_aspect) if s), None)
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
         said = next((s for s in (sayback.say_back(i["clause"]) for i in issues
-                                 if vader.compound(i["clause"]) <= SAYBACK_MAX_COMPOUND) if s),
-                    None)
+                                 if _plainly_a_complaint(i["clause"])) if s), None)
     if said:
         text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
         others = [i["about"] for i in with_aspect if i.get("about") and i["about"] not in said
@@ -323,14 +334,13 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                   {"move": "diagnose", "text": diagnose}]
     elif label == "positive" and (item.get("kind") or "review") == "review":
         greet = _greeting(name, profile, social)
-        about = next((p.get("about") for p in triage.get("praise") or [] if p.get("about")),
-                     None)
+        liked = _praise_first(triage, item.get("text") or "")
         thank = _pick(["Thank you for taking the time to write this.", "Thank you so much for "
                        "this lovely review.", "Thank you for the kind words."], seed, "thank")
         parts.append({"move": "thank", "text": f"{greet}\n\n{thank}" if greet and not social
                       else f"{greet}{thank}"})
-        if about:
-            parts.append({"move": "hear", "text": f"I'm really glad you liked {about}."})
+        if liked:
+            parts.append({"move": "hear", "text": liked.replace("I'm glad", "I'm really glad")})
         parts.append({"move": "invite", "text": INVITE.get(profile.category or "", INVITE[""])})
     elif triage.get("questions") or (item.get("kind") == "mention" and
                                      triage.get("needs_reply")):

@@ -220,6 +220,7 @@ signature = {json.dumps(b["signature"])}
 contact = {json.dumps(b["contact"])}
 compensation = {json.dumps(b["compensation"])}
 keywords = {json.dumps(b["keywords"])}
+category = {json.dumps(b.get("category", "app"))}
 
   [[businesses.sources]]
   name = "tidepool-appstore"

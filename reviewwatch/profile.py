@@ -67,7 +67,9 @@ class Profile:
 
     def contact_phrase(self, contact: str, platform: str | None) -> str:
         """How to reach the business, as a verb phrase ("email care@x.example")."""
-        channel = "social" if platform in SOCIAL_PLATFORMS else "review"
+        # Hacker News has no private messages: a reply there points to the e-mail contact
+        channel = "social" if platform in SOCIAL_PLATFORMS and platform != "hackernews" \
+            else "review"
         template = self.contact.get(platform or "") or self.contact.get(channel)
         if template:
             return template.replace("{contact}", contact).strip()

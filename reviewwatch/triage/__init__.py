@@ -42,6 +42,7 @@ SEVERE_FLAGS = ("safety", "discrimination", "legal", "privacy")
 MODEL_LANGUAGES = ("en",)
 HIDDEN_COMPLAINT_P = 0.45
 HIDDEN_COMPLAINT_CUES = 1.5
+HIDDEN_COMPLAINT_VADER = -0.2  # on a 4-5 star review the words must plainly complain too
 COMPLAINT_FLAGS = ("safety", "privacy", "legal", "discrimination", "billing_dispute", "ongoing")
 
 
@@ -89,6 +90,14 @@ def _clause_reading(spans: list[segment.Span], m: linear.LinearModel,
     return out
 
 
+def _hidden_complaint(reading: dict[str, Any], threshold: float) -> bool:
+    """A clause of a 4-5 star review that is a complaint: the model is sure and the words
+    agree (negative to VADER, or a named failure); "gentle instead of naggy" is praise."""
+    if reading["cues"] >= HIDDEN_COMPLAINT_CUES and reading["p"] >= threshold:
+        return True
+    return reading["p"] >= CLEAR_COMPLAINT and reading["compound"] <= HIDDEN_COMPLAINT_VADER
+
+
 def _severity(p: float, flagged: bool) -> str:
     if flagged or p >= HIGH_SEVERITY_P:
         return "high"
@@ -106,7 +115,7 @@ def _label(p_doc: float, threshold: float, readings: list[dict[str, Any]], compo
         if stars < 4:
             return "negative" if negative_text else "mixed"
         # a happy rating hides a complaint when a clause is clearly one, or names a failure
-        clear = any(r["p"] >= CLEAR_COMPLAINT or r["cues"] > 0 for r in complaints)
+        clear = any(_hidden_complaint(r, threshold) for r in complaints)
         return "mixed" if negative_text or clear else "positive"
     if negative_text:
         return "mixed" if praise and len(complaints) == 1 and len(readings) > 1 and \
@@ -185,12 +194,12 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         issues = [i for i, r in zip(issues, sorted(
             (r for r in readings if r["polarity"] == "negative"),
             key=lambda r: (-r["p"], r["start"])), strict=True)
-            if r["p"] >= CLEAR_COMPLAINT or r["cues"] > 0]
+            if _hidden_complaint(r, m.threshold)]
     if label in ("negative", "mixed") and not issues and readings and supported:
         worst = max(readings, key=lambda r: r["p"])  # the stars say negative; name the worst
         issues.append({"aspect": worst["aspect"], "aspect_name": tax.name(worst["aspect"])
                        if worst["aspect"] else None, "clause": worst["clause"],
-                       "polarity": "negative", "severity": "low",
+                       "polarity": "negative", "severity": "low", "inferred": True,
                        "team": tax.team(worst["aspect"]) if worst["aspect"] else None,
                        "about": tax.about(worst["aspect"]) if worst["aspect"] else None})
     praise = [{"aspect": r["aspect"], "clause": r["clause"], "polarity": "positive",

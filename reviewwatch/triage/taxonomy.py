@@ -17,7 +17,7 @@ from typing import Any
 
 TAXONOMY_FILE = Path(__file__).with_name("taxonomy.toml")
 CATEGORIES = ("restaurant", "hotel", "product", "app", "airline", "clinic", "service")
-_SUFFIX = r"(?:s|es|ed|d|ing)?"
+_SUFFIX = r"(?:s|es|ed|ing)?"  # not a bare "d": "fee" + "d" is "feed"
 
 
 @dataclass(frozen=True)

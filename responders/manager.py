@@ -154,18 +154,20 @@ def _experience_np(profile: Profile) -> str:
     return word if word.startswith(("the ", "your ")) else f"your {word}"
 
 
-def _plainly_a_complaint(clause: str) -> bool:
-    """Said back only with explicit evidence: negative words, or a complaint cue ("waited
-    45 minutes"). The model's doubt is enough to answer a clause, not to quote it."""
+def _plainly_a_complaint(clause: str, strict: bool) -> bool:
+    """Whether a clause may be said back as the complaint. Never praise; and in a mixed
+    review (strict) only with explicit evidence, negative words or a complaint cue ("waited
+    45 minutes"): the model's doubt is enough to answer a clause, not to quote it."""
     from reviewwatch.triage.aspects import find_cues
 
     compound = vader.compound(clause)
-    return compound < 0 or (compound <= SAYBACK_MAX_COMPOUND and bool(find_cues(
-        clause.lower())))
+    if compound > SAYBACK_MAX_COMPOUND:
+        return False
+    return not strict or compound < 0 or bool(find_cues(clause.lower()))
 
 
-def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str
-          ) -> tuple[str, bool]:
+def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
+          strict: bool = False) -> tuple[str, bool]:
     """The opening sentence, and whether it said a clause back (not just an aspect).
 
     The issues that can be said back are taken first, those with an aspect before those
@@ -173,11 +175,11 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str
     # an issue the stars implied, not the words, is never said back as the complaint
     issues = [i for i in issues if not i.get("inferred")]
     with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect") and
-                   _plainly_a_complaint(i["clause"])]
+                   _plainly_a_complaint(i["clause"], strict)]
     said = next((s for s in (sayback.say_back(i["clause"]) for i in with_aspect) if s), None)
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
         said = next((s for s in (sayback.say_back(i["clause"]) for i in issues
-                                 if _plainly_a_complaint(i["clause"])) if s), None)
+                                 if _plainly_a_complaint(i["clause"], strict)) if s), None)
     if said:
         text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
         others = [i["about"] for i in with_aspect if i.get("about") and i["about"] not in said
@@ -305,7 +307,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
         else:
             sarcastic = any(f.get("flag") == "sarcasm" for f in triage.get("flags") or [])
             hear, specific = _hear([] if sarcastic else issues, seed, short,
-                                   _experience_np(profile))
+                                   _experience_np(profile), strict=label != "negative")
             if not short:
                 liked = _praise_first(triage, item.get("text") or "")
                 if liked:

@@ -33,9 +33,11 @@ _AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't", "wasnt": "weren't"}
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|can|could|will|would|"
     r"should|may|might|must|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|don't|doesn't|"
-    r"didn't|can't|couldn't|won't|wouldn't|never|took|got|came|left|went|made|kept|keeps|"
-    r"found|gave|said|told|lost|broke|quit|stopped|charged|forgot|ignored|arrived|\w{3,}ed|"
-    r"\w{3,}s)\b", re.I)
+    r"didn't|can't|couldn't|won't|wouldn't|took|got|came|left|went|made|kept|found|gave|said|"
+    r"told|lost|broke|quit|stopped|charged|forgot|ignored|arrived|keeps|stops|works|crashes|"
+    r"fails|takes|makes|gets|goes|says|shows|loads|freezes|hangs|breaks|drops|logs|costs|"
+    r"charges|needs|wants|looks|feels|seems|tastes|smells|runs|fits|comes|make|take|keep|"
+    r"\w{3,}ed)\b", re.I)
 _REFUSE = re.compile(
     r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
     r"don'?t (?:use|buy|download|install|go)|i (?:don'?t|do not) (?:like|want|recommend)|"
@@ -54,7 +56,8 @@ _BAD_START = re.compile(
     r"without|about|out|up|off|down|over|back|into|onto|through)\b", re.I)
 _FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically)\s+", re.I)
 _DANGLING = frozenset("from to of with at for by in on about into than as the a an and or but "
-                      "if that which because".split())
+                      "if that which because whenever when while where after before until "
+                      "unless since".split())
 _SUBJECT_WORDS = frozenset(
     "the a an it it's its this that these those they they're there there's he she his her "
     "their you you're you've your both all every each everything nothing nobody someone "
@@ -78,7 +81,7 @@ _NOT_SUBJECTS = frozenset(
     "amazing excellent poor overall definitely absolutely totally super hear spread check "
     "look see read avoid beware save stay go buy use download install delete fix bring let "
     "find tell ask call stop pay skip run trust sent got left lost broke bought brought "
-    "thought felt found told gave took kept".split())
+    "thought felt found told gave took kept paid said".split())
 
 
 def _strip(clause: str) -> str:
@@ -151,7 +154,9 @@ def say_back(clause: str) -> str | None:
         return None
     if low not in _SUBJECT_WORDS and not _VERBISH.search(" ".join(words[1:])):
         return None  # a bare noun phrase with no verb after it says nothing back
-    if first[:1].isupper() and not _KEEP_CAPITAL.match(first) and _is_common_word(low):
+    following = shifted[1] if len(shifted) > 1 else ""
+    if first[:1].isupper() and not _KEEP_CAPITAL.match(first) and (
+            _is_common_word(low) or following[:1].islower()):
         shifted[0] = first[:1].lower() + first[1:]  # "Second, the soup" mid-sentence
     if first.lower() in _COMMON_STARTS or (first[:1].isupper() and not _KEEP_CAPITAL.match(
             first) and first.lower() in ("compared", "after", "both", "all", "every", "one")):

@@ -24,7 +24,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+/\s+|,?(?<!\beven)\s+(?=(?:but|however|although|though|whereas|except that|yet)\b)"
     r"|,\s*(?:and|so)\s+(?=(?:i|we|they|he|she|it|the|my|our|you|there|this|that)\b)"
     r"|,\s+(?=(?:i|we|they|he|she|the|my|our|there)\s)"
-    r"|(?-i:(?<=[a-z])\s+(?=(?:This|The|It|My|We|They|These|Our|Love|Loved|Bought|Ordered|I)\s))"
+    r"|(?-i:(?<=[a-z])\s+(?=(?:This|The|It|My|We|They|These|Our|Love|Loved|Bought|Ordered)\s))"
     r"|\s+and then\s+|\s+and\s+(?=(?:the|my|our|their|his|her|we|they|i|he|she|it)\s)",
     re.IGNORECASE)
 _LEADING = re.compile(r"(?:but|however|although|though|whereas|yet|and|so|also|plus|then)\b,?\s*",

@@ -93,7 +93,7 @@ def _clause_reading(spans: list[segment.Span], m: linear.LinearModel,
 def _hidden_complaint(reading: dict[str, Any], threshold: float) -> bool:
     """A clause of a 4-5 star review that is a complaint: the model is sure and the words
     agree (negative to VADER, or a named failure); "gentle instead of naggy" is praise."""
-    if reading["cues"] >= HIDDEN_COMPLAINT_CUES and reading["p"] >= threshold:
+    if reading["cues"] >= HIDDEN_COMPLAINT_CUES and reading["p"] >= HIDDEN_COMPLAINT_P:
         return True
     return reading["p"] >= CLEAR_COMPLAINT and reading["compound"] <= HIDDEN_COMPLAINT_VADER
 

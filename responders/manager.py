@@ -54,7 +54,7 @@ EMPATHY = {
     "waiting": ["I can see how frustrating that wait was", "Waiting that long with no word "
                 "from us would wear anyone down", "That much of your time should never go on "
                 "waiting"],
-    "unheard": ["Not getting a proper answer from us makes everything harder",
+    "unheard": ["Being left without a reply from us makes everything harder",
                 "Being left without an answer is the last thing you needed"],
     "money": ["Nobody should have to chase their own money", "I understand why a charge like "
               "that is upsetting"],

@@ -257,3 +257,40 @@ def test_init_asks_the_category_and_config_check_validates_the_profile(tmp_path)
     assert result.exit_code != 0
     assert "businesses[0].profile.voice" in result.output
     assert "businesses[0].profile.contact.social" in result.output
+
+
+def test_regex_gates_are_necessary_literals():
+    import re
+
+    from reviewwatch.triage.gate import may_match, necessary
+
+    gate = necessary(re.compile(r"\b(?:rude|unfriendly)\b|\byelled at\b"))
+    assert gate == {"rude", "unfriendly", "yelled at"}
+    assert necessary(re.compile(r"\b(?:a|b)\w+")) is None  # nothing provable: no gate
+    assert necessary(re.compile(r"Refund", re.I)) == {"refund"}
+    assert not may_match(gate, "lovely staff") and may_match(gate, "so rude!")
+
+
+def test_gates_change_no_cue_flag_or_ask_on_real_text(shared):
+    import random
+
+    from reviewwatch.triage import aspects, corpus
+    from tests.conftest import ROOT
+
+    shared("data", "train", "yelp_reviews.jsonl")
+    texts = [e.text for e in corpus.load(ROOT.parent / "shared" / "data")]
+    random.Random(2).shuffle(texts)
+    sample = texts[:4000]
+    gates = (aspects._GATES, aspects._GENERAL_GATES, routing._FLAG_GATES, routing._ASK_GATES)
+    gated = [(aspects.find_cues(t.lower()), routing.flags_in(t, segment.clauses(t)),
+              routing.asks_in(t, segment.clauses(t))) for t in sample]
+    try:
+        aspects._GATES = [None] * len(gates[0])
+        aspects._GENERAL_GATES = [None] * len(gates[1])
+        routing._FLAG_GATES = (None,) * len(gates[2])
+        routing._ASK_GATES = (None,) * len(gates[3])
+        plain = [(aspects.find_cues(t.lower()), routing.flags_in(t, segment.clauses(t)),
+                  routing.asks_in(t, segment.clauses(t))) for t in sample]
+    finally:
+        aspects._GATES, aspects._GENERAL_GATES, routing._FLAG_GATES, routing._ASK_GATES = gates
+    assert gated == plain

@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reviewwatch.triage.gate import may_match, necessary
+
 SEVERE = ("safety", "discrimination", "legal", "food_poisoning")
 _NUM = (r"(?:\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|several|"
         r"many|over an?)")
@@ -209,6 +211,10 @@ class Cue:
 
 _COMPILED = [(aspect, weight, re.compile(p)) for aspect, weight, p in CUES]
 _GENERAL = [(weight, re.compile(p)) for weight, p in GENERAL]
+# Each pattern's necessary literals: a pattern none of whose literals is in the text is
+# skipped (tests/test_understanding.py checks that the gates change no cue on real text).
+_GATES = [necessary(p) for _, _, p in _COMPILED]
+_GENERAL_GATES = [necessary(p) for _, p in _GENERAL]
 _SELF_NEGATING = re.compile(r"^(?:no|never|nobody|not|ca|wo|do|does|did|is|has|could|unable)\b")
 
 
@@ -244,7 +250,9 @@ def find_cues(text: str) -> list[Cue]:
     def take(m: re.Match[str]) -> None:
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
-    for aspect, weight, pattern in _COMPILED:
+    for (aspect, weight, pattern), gate in zip(_COMPILED, _GATES, strict=True):
+        if not may_match(gate, text):
+            continue
         for m in pattern.finditer(text):
             if not _negated(text, m.start(), m.group(0)):
                 found.append(Cue(aspect, weight, m.start(), m.end(), m.group(0)))
@@ -254,7 +262,9 @@ def find_cues(text: str) -> list[Cue]:
             aspect = _aspect_of(m.group("noun"))
             found.append(Cue(aspect, PREDICATE_WEIGHT, m.start(), m.end(), m.group(0)))
             take(m)
-    for weight, pattern in _GENERAL:
+    for (weight, pattern), gate in zip(_GENERAL, _GENERAL_GATES, strict=True):
+        if not may_match(gate, text):
+            continue
         for m in pattern.finditer(text):
             if not any(taken[m.start():m.end()]) and not _negated(text, m.start(), m.group(0)):
                 found.append(Cue(None, weight, m.start(), m.end(), m.group(0)))

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reviewwatch.triage.gate import may_match, necessary
+
 _I = re.IGNORECASE
 
 FLAGS: tuple[tuple[str, str, str], ...] = (
@@ -95,6 +97,8 @@ _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$)|['\"\
                          r"\u201c\u201d]", _I)
 _COMPILED = tuple((k, reason, re.compile(p, _I)) for k, reason, p in FLAGS)
 _ASKS = tuple((k, re.compile(p, _I)) for k, p in ASKS)
+_FLAG_GATES = tuple(necessary(p) for _, _, p in _COMPILED)
+_ASK_GATES = tuple(necessary(p) for _, p in _ASKS)
 # Platforms and companies whose failures a business often hears about but does not own.
 PLATFORMS = ("amazon", "doordash", "uber eats", "ubereats", "grubhub", "deliveroo",
              "just eat", "postmates", "instacart", "expedia", "booking.com", "airbnb",
@@ -117,15 +121,16 @@ def _clause_at(spans: list[Any], starts: list[int], position: int) -> str:
     return spans[i].text if spans else ""
 
 
-def flags_in(text: str, spans: list[Any]) -> list[Flag]:
+def flags_in(text: str, spans: list[Any], lowered: str | None = None) -> list[Flag]:
     """The routing flags a text raises, one per kind, each with the clause it is in.
 
-    Each pattern reads the whole text once (not once per clause); the clause is found by
-    position."""
+    Each pattern reads the whole text once (not once per clause), and not at all when none
+    of its necessary words is there; the clause is found by position."""
     starts = [s.start for s in spans]
+    lowered = text.lower() if lowered is None else lowered
     found: list[Flag] = []
-    for kind, reason, pattern in _COMPILED:
-        m = pattern.search(text)
+    for (kind, reason, pattern), gate in zip(_COMPILED, _FLAG_GATES, strict=True):
+        m = pattern.search(text) if may_match(gate, lowered) else None
         if m:
             found.append(Flag(kind, reason, _clause_at(spans, starts, m.start())))
     return found
@@ -158,12 +163,13 @@ def _companies(competitors: tuple[str, ...], own: tuple[str, ...]
     return re.compile(rf"(?<![\w@.])(?:{alternation})(?![\w])"), names
 
 
-def asks_in(text: str, spans: list[Any]) -> list[dict[str, str]]:
+def asks_in(text: str, spans: list[Any], lowered: str | None = None) -> list[dict[str, str]]:
     """What the customer asks for (a refund, a callback, a fix, ...), with the clause."""
     starts = [s.start for s in spans]
+    lowered = text.lower() if lowered is None else lowered
     found = []
-    for kind, pattern in _ASKS:
-        m = pattern.search(text)
+    for (kind, pattern), gate in zip(_ASKS, _ASK_GATES, strict=True):
+        m = pattern.search(text) if may_match(gate, lowered) else None
         if m:
             found.append((m.start(), {"ask": kind, "clause": _clause_at(spans, starts,
                                                                          m.start())}))

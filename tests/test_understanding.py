@@ -275,22 +275,25 @@ def test_gates_change_no_cue_flag_or_ask_on_real_text(shared):
     import random
 
     from reviewwatch.triage import aspects, corpus
+    from reviewwatch.triage.gate import GateSet
     from tests.conftest import ROOT
 
     shared("data", "train", "yelp_reviews.jsonl")
     texts = [e.text for e in corpus.load(ROOT.parent / "shared" / "data")]
     random.Random(2).shuffle(texts)
     sample = texts[:4000]
-    gates = (aspects._GATES, aspects._GENERAL_GATES, routing._FLAG_GATES, routing._ASK_GATES)
-    gated = [(aspects.find_cues(t.lower()), routing.flags_in(t, segment.clauses(t)),
-              routing.asks_in(t, segment.clauses(t))) for t in sample]
-    try:
-        aspects._GATES = [None] * len(gates[0])
-        aspects._GENERAL_GATES = [None] * len(gates[1])
-        routing._FLAG_GATES = (None,) * len(gates[2])
-        routing._ASK_GATES = (None,) * len(gates[3])
-        plain = [(aspects.find_cues(t.lower()), routing.flags_in(t, segment.clauses(t)),
-                  routing.asks_in(t, segment.clauses(t))) for t in sample]
+
+    def read_all():
+        return [(aspects.find_cues(t.lower()), routing.flags_in(t, segment.clauses(t)),
+                 routing.asks_in(t, segment.clauses(t))) for t in sample]
+
+    gated = read_all()
+    saved = aspects._GATE_SET, routing._FLAG_GATES, routing._ASK_GATES
+    try:  # gates that open for every text: each pattern runs, as without gates
+        aspects._GATE_SET = GateSet([None] * (len(aspects._COMPILED) + len(aspects._GENERAL)))
+        routing._FLAG_GATES = GateSet([None] * len(routing._COMPILED))
+        routing._ASK_GATES = GateSet([None] * len(routing._ASKS))
+        plain = read_all()
     finally:
-        aspects._GATES, aspects._GENERAL_GATES, routing._FLAG_GATES, routing._ASK_GATES = gates
+        aspects._GATE_SET, routing._FLAG_GATES, routing._ASK_GATES = saved
     assert gated == plain

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviewwatch.triage.gate import may_match, necessary
+from reviewwatch.triage.gate import GateSet, necessary
 
 SEVERE = ("safety", "discrimination", "legal", "food_poisoning")
 _NUM = (r"(?:\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|several|"
@@ -213,8 +213,8 @@ _COMPILED = [(aspect, weight, re.compile(p)) for aspect, weight, p in CUES]
 _GENERAL = [(weight, re.compile(p)) for weight, p in GENERAL]
 # Each pattern's necessary literals: a pattern none of whose literals is in the text is
 # skipped (tests/test_understanding.py checks that the gates change no cue on real text).
-_GATES = [necessary(p) for _, _, p in _COMPILED]
-_GENERAL_GATES = [necessary(p) for _, p in _GENERAL]
+_GATE_SET = GateSet([necessary(p) for _, _, p in _COMPILED] +
+                    [necessary(p) for _, p in _GENERAL])
 _SELF_NEGATING = re.compile(r"^(?:no|never|nobody|not|ca|wo|do|does|did|is|has|could|unable)\b")
 
 
@@ -250,8 +250,9 @@ def find_cues(text: str) -> list[Cue]:
     def take(m: re.Match[str]) -> None:
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
-    for (aspect, weight, pattern), gate in zip(_COMPILED, _GATES, strict=True):
-        if not may_match(gate, text):
+    opened = _GATE_SET.open(text)
+    for k, (aspect, weight, pattern) in enumerate(_COMPILED):
+        if k not in opened:
             continue
         for m in pattern.finditer(text):
             if not _negated(text, m.start(), m.group(0)):
@@ -262,8 +263,8 @@ def find_cues(text: str) -> list[Cue]:
             aspect = _aspect_of(m.group("noun"))
             found.append(Cue(aspect, PREDICATE_WEIGHT, m.start(), m.end(), m.group(0)))
             take(m)
-    for (weight, pattern), gate in zip(_GENERAL, _GENERAL_GATES, strict=True):
-        if not may_match(gate, text):
+    for k, (weight, pattern) in enumerate(_GENERAL, start=len(_COMPILED)):
+        if k not in opened:
             continue
         for m in pattern.finditer(text):
             if not any(taken[m.start():m.end()]) and not _negated(text, m.start(), m.group(0)):

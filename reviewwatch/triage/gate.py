@@ -83,3 +83,32 @@ def gated(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str] | N
 def may_match(gate: frozenset[str] | None, text: str) -> bool:
     """False only when the pattern provably cannot match the text."""
     return gate is None or any(s in text for s in gate)
+
+
+class GateSet:
+    """Many gates answered in one pass: an Aho-Corasick automaton over every gate's
+    literals (pyahocorasick) finds which gates a text opens, instead of a substring test per
+    literal per gate."""
+
+    def __init__(self, gates: list[frozenset[str] | None]):
+        import ahocorasick
+
+        self.always = frozenset(i for i, g in enumerate(gates) if g is None)
+        owners: dict[str, list[int]] = {}
+        for i, gate in enumerate(gates):
+            for literal in gate or ():
+                owners.setdefault(literal, []).append(i)
+        self._automaton = ahocorasick.Automaton()
+        for literal, indices in owners.items():
+            self._automaton.add_word(literal, tuple(indices))
+        self._empty = not owners
+        if owners:
+            self._automaton.make_automaton()
+
+    def open(self, text: str) -> set[int]:
+        """The indices of the gates this (lower-cased, where the gates are) text opens."""
+        found = set(self.always)
+        if not self._empty:
+            for _, indices in self._automaton.iter(text):
+                found.update(indices)
+        return found

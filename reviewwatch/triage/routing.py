@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reviewwatch.triage.gate import may_match, necessary
+from reviewwatch.triage.gate import GateSet, necessary
 
 _I = re.IGNORECASE
 
@@ -97,8 +97,8 @@ _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$)|['\"\
                          r"\u201c\u201d]", _I)
 _COMPILED = tuple((k, reason, re.compile(p, _I)) for k, reason, p in FLAGS)
 _ASKS = tuple((k, re.compile(p, _I)) for k, p in ASKS)
-_FLAG_GATES = tuple(necessary(p) for _, _, p in _COMPILED)
-_ASK_GATES = tuple(necessary(p) for _, p in _ASKS)
+_FLAG_GATES = GateSet([necessary(p) for _, _, p in _COMPILED])
+_ASK_GATES = GateSet([necessary(p) for _, p in _ASKS])
 # Platforms and companies whose failures a business often hears about but does not own.
 PLATFORMS = ("amazon", "doordash", "uber eats", "ubereats", "grubhub", "deliveroo",
              "just eat", "postmates", "instacart", "expedia", "booking.com", "airbnb",
@@ -129,8 +129,9 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None) -> list[Fl
     starts = [s.start for s in spans]
     lowered = text.lower() if lowered is None else lowered
     found: list[Flag] = []
-    for (kind, reason, pattern), gate in zip(_COMPILED, _FLAG_GATES, strict=True):
-        m = pattern.search(text) if may_match(gate, lowered) else None
+    opened = _FLAG_GATES.open(lowered)
+    for k, (kind, reason, pattern) in enumerate(_COMPILED):
+        m = pattern.search(text) if k in opened else None
         if m:
             found.append(Flag(kind, reason, _clause_at(spans, starts, m.start())))
     return found
@@ -168,8 +169,9 @@ def asks_in(text: str, spans: list[Any], lowered: str | None = None) -> list[dic
     starts = [s.start for s in spans]
     lowered = text.lower() if lowered is None else lowered
     found = []
-    for (kind, pattern), gate in zip(_ASKS, _ASK_GATES, strict=True):
-        m = pattern.search(text) if may_match(gate, lowered) else None
+    opened = _ASK_GATES.open(lowered)
+    for k, (kind, pattern) in enumerate(_ASKS):
+        m = pattern.search(text) if k in opened else None
         if m:
             found.append((m.start(), {"ask": kind, "clause": _clause_at(spans, starts,
                                                                          m.start())}))

@@ -145,6 +145,9 @@ def say_back(clause: str) -> str | None:
         return None  # "you need Prime to ..." is a generic you; shifting it misleads
     if sum(1 for t in tokens if t in "!") > 0:
         tokens = [t for t in tokens if t != "!"]
+    if any(len(w) == 1 and w.lower() not in ("a", "i") and not w.isdigit() for w in words) or \
+            re.search(r"[_*=<>{}|\\^~]|,\s*\d+$", text):
+        return None  # stray letters, markup or a list number: garbled text, not a sentence
     lowered = [w.lower() for w in words]
     if any(lowered[i:i + 2] == lowered[i + 2:i + 4] for i in range(len(lowered) - 3)):
         return None  # "itch and itch and itch": a repetition reads as mockery said back

@@ -35,6 +35,7 @@ _FOREIGN_WORDS = (
 _FOREIGN = frozenset(_FOREIGN_WORDS.split()) - _ENGLISH
 FOREIGN_SHARE = 0.04
 LOOSE_VOCABULARY_SHARE = 0.2
+LOOSE_MIN_WORDS = 12  # a short text with a few English words may be another language
 
 
 LANGUAGES = ("ENGLISH", "SPANISH", "FRENCH", "GERMAN", "ITALIAN", "PORTUGUESE", "DUTCH",
@@ -76,7 +77,8 @@ def detect(text: str) -> str:
         english = sum(w in english_vocabulary() for w in words) / len(words)
         foreign = sum(w in _FOREIGN for w in words) / len(words)
         if english >= VOCABULARY_SHARE or (english >= LOOSE_VOCABULARY_SHARE and
-                                           foreign < FOREIGN_SHARE):
+                                           foreign < FOREIGN_SHARE and
+                                           len(words) >= LOOSE_MIN_WORDS):
             return "en"  # terse English ("room tiny staff rude") has few function words
     found = _detector().detect_language_of(sample[:DETECT_CHARS])
     return found.iso_code_639_1.name.lower() if found is not None else UNKNOWN

@@ -245,6 +245,11 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     return text
 
 
+def _after_name(text: str) -> str:
+    """A sentence after 'Jo, ': its first letter lowered, unless it is 'I'."""
+    return text if text.startswith(("I ", "I'")) else text[:1].lower() + text[1:]
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -327,20 +332,21 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
         greet = _greeting(name, profile, social)
         if social:
-            lowered = hear if hear.startswith(("I ", "I'")) else hear[:1].lower() + hear[1:]
-            hear = f"{greet}{lowered if greet else hear}"
+            hear = f"{greet}{_after_name(hear) if greet else hear}"
         elif greet:
             hear = f"{greet}\n\n{hear}"
         parts += [{"move": "hear", "text": hear}, {"move": "empathize", "text": f"{empathy},"},
                   {"move": "apologize", "text": apology}, {"move": "resolve", "text": resolve},
                   {"move": "diagnose", "text": diagnose}]
-    elif label == "positive" and (item.get("kind") or "review") == "review":
+    elif label == "positive" and ((item.get("kind") or "review") == "review" or social):
         greet = _greeting(name, profile, social)
         liked = _praise_first(triage, item.get("text") or "")
-        thank = _pick(["Thank you for taking the time to write this.", "Thank you so much for "
+        thank = _pick(["Thank you for the kind words!", "Thank you, that's lovely to hear."]
+                      if social else
+                      ["Thank you for taking the time to write this.", "Thank you so much for "
                        "this lovely review.", "Thank you for the kind words."], seed, "thank")
         parts.append({"move": "thank", "text": f"{greet}\n\n{thank}" if greet and not social
-                      else f"{greet}{thank}"})
+                      else f"{greet}{_after_name(thank) if greet else thank}"})
         if liked:
             parts.append({"move": "hear", "text": liked.replace("I'm glad", "I'm really glad")})
         parts.append({"move": "invite", "text": INVITE.get(profile.category or "", INVITE[""])})
@@ -349,8 +355,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
         greet = _greeting(name, profile, social)
         answer = (f"Thanks for asking. {_cap(contact)} and we'll get you an answer." if social
                   else f"Thanks for asking. Please {contact} and we'll get you an answer.")
-        parts.append({"move": "answer", "text": f"{greet}{answer}" if social or not greet
-                      else f"{greet}\n\n{answer}"})
+        parts.append({"move": "answer", "text": f"{greet}{_after_name(answer)}" if social and greet
+                      else answer if not greet else f"{greet}\n\n{answer}"})
     else:
         return []
     sign = _signature(business, profile)

@@ -84,7 +84,11 @@ _NOT_SUBJECTS = frozenset(
     "thought felt found told gave took kept paid said".split())
 
 
+_LEADING_HANDLES = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
+
+
 def _strip(clause: str) -> str:
+    clause = _LEADING_HANDLES.sub("", clause)  # "@Bluejet my flight ..." is said to the brand
     text = " ".join(clause.replace("#", "").split()).strip(" -\u2013\u2014,;:.!")
     while True:
         m = _OPENERS.match(text)

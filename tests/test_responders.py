@@ -231,3 +231,22 @@ def test_shipped_example_banks_match_the_built_in_ones(tmp_path):
 
     assert banks.load(ROOT / "config" / "phrases.en.toml") == banks.load()
     assert banks.load(ROOT / "config" / "phrases.es.toml") == banks.for_language("es")
+
+
+def test_posts_to_the_brand_on_social_channels():
+    complaint, _ = draft_for("air", "@Bluejet my flight was delayed 3 hours and nobody at the "
+                             "gate told us anything", platform="mastodon", kind="mention",
+                             author="Jo Park")
+    assert complaint["reply"].startswith("Jo, you've said that your flight was delayed") or \
+        "your flight was delayed 3 hours" in complaint["reply"]
+    question, triage = draft_for("air", "@Bluejet why does your app keep logging me out when I "
+                                 "try to check in?", platform="mastodon", kind="mention",
+                                 author="Jo Park")
+    assert triage["questions"] == ["why does your app keep logging me out when I try to check in?"]
+    assert question["reply"].startswith("Jo, thanks for asking.")
+    praise, _ = draft_for("air", "Thanks @Bluejet for the upgrade today, crew was fantastic!",
+                          platform="mastodon", kind="mention", author="Jo Park")
+    assert praise["reply"].startswith("Jo, thank you") and "review" not in praise["reply"]
+    forum, _ = draft_for("air", "Flew Bluejet last week, the crew was fantastic!",
+                         platform="hackernews", kind="mention", author="pg")
+    assert forum is None  # praise in a forum thread is not answered

@@ -40,6 +40,7 @@ SARCASM_MAX_P = 0.3  # ... when nothing in the text reads as a complaint
 HIGH_SEVERITY_P = 0.9
 SEVERE_FLAGS = ("safety", "discrimination", "legal", "privacy")
 MODEL_LANGUAGES = ("en",)
+THANKED_PLATFORMS = ("mastodon", "bluesky")
 HIDDEN_COMPLAINT_P = 0.45
 HIDDEN_COMPLAINT_CUES = 1.5
 HIDDEN_COMPLAINT_VADER = -0.2  # on a 4-5 star review the words must plainly complain too
@@ -220,8 +221,11 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         priority = "low"
     questions = routing.questions_in(text)
     if kind == "mention":
+        # praise posted to the brand on a social network gets a thank-you too; praise in a
+        # forum thread (HN, Reddit) and a neutral mention do not
         needs_reply = label in ("negative", "mixed") or bool(questions) or any(
-            f.flag not in ("language",) for f in flags)
+            f.flag not in ("language",) for f in flags) or (
+            label == "positive" and platform in THANKED_PLATFORMS)
     else:
         needs_reply = bool(text.strip() or title) or label in ("negative", "mixed")
     issue_aspects = list(dict.fromkeys(i["aspect"] for i in issues if i["aspect"]))

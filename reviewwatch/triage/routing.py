@@ -90,6 +90,7 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("voucher", r"\b(?:voucher|meal credit|hotel (?:room|voucher)|travel credit)\b"),
 )
 _QMARK = re.compile(r"\?+")
+_HANDLES = re.compile(r"^(?:[@#][\w.]+[,:]?\s+)+")  # "@Bluejet why does ...?" asks "why"
 _DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|would|is|are|do|"
                      r"does|did|has|have|should|any ?one|anybody)\b|\b(?:can|could|will|would) "
                      r"(?:you|someone|anyone)\b", _I)
@@ -189,7 +190,7 @@ def questions_in(text: str, limit: int = 3) -> list[str]:
         start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
         if end - start > 300 or end - start < 4:
             continue
-        q = " ".join(text[start:end].split()).lstrip(",;:-) ")
+        q = _HANDLES.sub("", " ".join(text[start:end].split()).lstrip(",;:-) "))
         if _DIRECT.search(q) and not _RHETORICAL.search(q) and len(q.split()) >= 3 and \
                 q not in out:
             out.append(q)

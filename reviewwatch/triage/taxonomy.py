@@ -37,6 +37,7 @@ class Taxonomy:
     priority: frozenset[str] = frozenset()  # aspects that win wherever they appear
     common: frozenset[str] = frozenset()  # aspects every category shares
     general: bool = False  # no category known: the common aspects come first
+    automaton: Any = None  # over the terms: a clause with none of them skips the pattern
 
     def aspect_of(self, clause: str) -> tuple[str, str] | None:
         """(aspect id, the term that showed it) for a clause, or None.
@@ -48,18 +49,25 @@ class Taxonomy:
         if self.pattern is None:
             return None
         best: tuple[tuple[int, int, int], str, str] | None = None
-        for m in self.pattern.finditer(clause.lower()):
-            aspect = self.owner.get(m.group(1))
-            if not aspect:
-                continue
+        for start, term, shown in self._terms_in(clause.lower()):
+            aspect = self.owner[term]
             in_common = aspect in self.common
             # with no category, the most specific (longest) term says more than the first
             rank = (0 if aspect in self.priority else 1,
                     (0 if in_common else 1) if self.general else (1 if in_common else 0),
-                    -len(m.group(1)) if self.general else m.start())
+                    -len(term) if self.general else start)
             if best is None or rank < best[0]:
-                best = (rank, aspect, m.group(0))
+                best = (rank, aspect, shown)
         return (best[1], best[2]) if best else None
+
+    def _terms_in(self, text: str) -> list[tuple[int, str, str]]:
+        """(start, term, the words as written) of each whole-word term, as the pattern finds
+        them: leftmost, longest at a position, not overlapping. An Aho-Corasick pass finds
+        the candidates; only where one is found does the pattern run."""
+        if self.automaton is not None and not any(True for _ in self.automaton.iter(text)):
+            return []
+        return [(m.start(), m.group(1), m.group(0)) for m in self.pattern.finditer(text)
+                if m.group(1) in self.owner]
 
     def name(self, aspect_id: str) -> str:
         a = self.aspects.get(aspect_id)
@@ -72,6 +80,17 @@ class Taxonomy:
     def team(self, aspect_id: str) -> str | None:
         a = self.aspects.get(aspect_id)
         return a.team if a else None
+
+
+def _automaton(terms: Any) -> Any:
+    """An Aho-Corasick automaton over a taxonomy's terms (built with the taxonomy)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for term in terms:
+        automaton.add_word(term, term)
+    automaton.make_automaton()
+    return automaton
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +166,8 @@ def _build(category: str | None, extra: tuple) -> Taxonomy:
         return Taxonomy(aspects, None, owner, priority, common, category not in CATEGORIES)
     alternation = "|".join(re.escape(t) for t in sorted(owner, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])({alternation}){_SUFFIX}(?![\w-])")
-    return Taxonomy(aspects, pattern, owner, priority, common, category not in CATEGORIES)
+    return Taxonomy(aspects, pattern, owner, priority, common, category not in CATEGORIES,
+                    _automaton(owner))
 
 
 @lru_cache(maxsize=1)

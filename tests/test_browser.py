@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import threading
-from pathlib import Path
 
 import pytest
 
 from reviewwatch import db as store
 from reviewwatch import users
 from reviewwatch.web import make_server
+from tests.browserutil import launch, require_chromium
 from tests.webutil import make_settings, seed
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def site(tmp_path):
-    if not CHROMIUM.exists():
-        if os.environ.get("REVIEWWATCH_REQUIRE_SHARED") == "1":
-            pytest.fail("/usr/bin/chromium is missing; .ci/run installs Debian's chromium")
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    require_chromium()
     settings = make_settings(tmp_path)
     db, drafts = seed(settings)
     users.add_user(db, "maria", "owner", "correct-horse-battery")
@@ -40,7 +33,7 @@ def test_log_in_edit_approve_reject_and_log_out(site):
 
     url, db, drafts = site
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page()
             errors: list[str] = []

@@ -3,31 +3,24 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from reviewwatch import db as store
 from reviewwatch import users
 from reviewwatch.web import Server, create_app
+from tests.browserutil import launch, require_chromium
 from tests.dashdata import add, settings_two_businesses
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 NOW = datetime(2026, 11, 22, 15, 0, tzinfo=UTC)
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def desk(tmp_path):
-    if not CHROMIUM.exists():
-        if os.environ.get("REVIEWWATCH_REQUIRE_SHARED") == "1":
-            pytest.fail("/usr/bin/chromium is missing; .ci/run installs Debian's chromium")
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    require_chromium()
     settings = settings_two_businesses(tmp_path)
     db = store.open_database(settings.storage_path)
     store.sync_config(db, settings)
@@ -43,7 +36,7 @@ def desk(tmp_path):
 
 
 def _browser(p):
-    return p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    return launch(p)
 
 
 def _log_in(page, url, name="maria", password="correct-horse-battery", path="/"):
@@ -100,10 +93,7 @@ def test_dashboard_charts_render_with_and_without_javascript(desk, javascript):
 def queue_site(tmp_path):
     from tests.webutil import SEED_NOW, make_settings, seed
 
-    if not CHROMIUM.exists():
-        if os.environ.get("REVIEWWATCH_REQUIRE_SHARED") == "1":
-            pytest.fail("/usr/bin/chromium is missing; .ci/run installs Debian's chromium")
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    require_chromium()
     settings = make_settings(tmp_path)
     db, drafts = seed(settings)
     users.add_user(db, "maria", "owner", "correct-horse-battery")
@@ -202,8 +192,7 @@ def test_owner_adds_edits_pauses_and_removes_a_source_in_the_browser(tmp_path):
     from reviewwatch import config as cfg
     from tests.test_sources_admin import CONFIG
 
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    require_chromium()
     path = tmp_path / "reviewwatch.toml"
     path.write_text(CONFIG, "utf-8")
     settings = cfg.load(path)
@@ -268,8 +257,7 @@ def test_digest_preview_opens_cleanly_in_the_browser(tmp_path):
     from tests.test_sources_admin import CONFIG
     from tests.webutil import SEED_NOW, seed
 
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    require_chromium()
     config = tmp_path / "reviewwatch.toml"
     config.write_text(CONFIG.replace('[web]\n', '[web]\npublic_url = "http://rw.test:8765"\n'),
                       "utf-8")

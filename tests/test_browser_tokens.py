@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 
 import httpx
@@ -11,7 +10,7 @@ import pytest
 
 from reviewwatch import users
 from reviewwatch.web import make_server
-from tests.test_browser import ARGS, CHROMIUM
+from tests.browserutil import launch, require_chromium
 from tests.webutil import make_settings, seed
 
 pytestmark = pytest.mark.browser
@@ -19,10 +18,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def site(tmp_path):
-    if not CHROMIUM.exists():
-        if os.environ.get("REVIEWWATCH_REQUIRE_SHARED") == "1":
-            pytest.fail("/usr/bin/chromium is missing; .ci/run installs Debian's chromium")
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    require_chromium()
     settings = make_settings(tmp_path)
     db, drafts = seed(settings)
     users.add_user(db, "maria", "owner", "correct-horse-battery")
@@ -46,7 +42,7 @@ def test_owner_creates_scopes_revokes_a_token_and_disables_a_user(site):
 
     url, db, drafts = site
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         try:
             sams = browser.new_context().new_page()
             log_in(sams, url, "sam", "sam-password-long")

@@ -149,7 +149,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     body = full[:MAX_SCORED_CHARS]
     spans = segment.clauses(body)
     texts = [s.text for s in spans]
-    flags = routing.flags_in(body, spans)
+    lowered = body.lower()  # the routing gates read it; lower-case once
+    flags = routing.flags_in(body, spans, lowered)
     sarcasm = routing.sarcasm_in(body, spans)
     supported = lang in MODEL_LANGUAGES
     if supported:
@@ -234,7 +235,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         "evidence": [i["clause"] for i in issues][:MAX_EVIDENCE], "language": lang,
         "needs_reply": needs_reply, "needs_human": bool(flags), "priority": priority,
         "p_negative": round(p_doc, 4), "model": m.name, "issues": issues[:MAX_EVIDENCE],
-        "praise": praise[:MAX_EVIDENCE], "asks": routing.asks_in(body, spans),
+        "praise": praise[:MAX_EVIDENCE], "asks": routing.asks_in(body, spans, lowered),
         "questions": questions, "flags": flag_dicts,
         "category": tax_category(category, platform)}
     if flags:

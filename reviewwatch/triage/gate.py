@@ -76,10 +76,6 @@ def necessary(pattern: re.Pattern[str]) -> frozenset[str] | None:
         frozenset(found)
 
 
-def gated(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str] | None]:
-    return pattern, necessary(pattern)
-
-
 def may_match(gate: frozenset[str] | None, text: str) -> bool:
     """False only when the pattern provably cannot match the text."""
     return gate is None or any(s in text for s in gate)

@@ -8,6 +8,7 @@ http(s) URLs become links, and a strict Content-Security-Policy forbids inline s
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import logging
 import secrets
@@ -176,14 +177,33 @@ class Server:
         self._stopping = True
         srv = self._server
         # In the server's own loop thread: close the listening socket, keep the connections.
-        srv.trigger.pull_trigger(lambda: wasyncore.dispatcher.close(srv))
+        if not self._pull(lambda: wasyncore.dispatcher.close(srv)):
+            return
         srv.task_dispatcher.shutdown(cancel_pending=False, timeout=GRACE)
         deadline = time.monotonic() + GRACE
-        while time.monotonic() < deadline and any(
+        while time.monotonic() < deadline and not self._done.is_set() and any(
                 getattr(ch, "total_outbufs_len", 0) for ch in list(srv._map.values())):
             self._done.wait(0.05)  # responses still being written out
-        srv.trigger.pull_trigger(lambda: wasyncore.close_all(srv._map))
+        if self._done.is_set() or not self._pull(lambda: wasyncore.close_all(srv._map)):
+            return
         self._done.wait(GRACE)
+
+    def _pull(self, thunk) -> bool:
+        """Run `thunk` in the server's loop thread; False when the loop has already
+        closed its wake-up pipe (it is stopping or stopped, so there is nothing to do)."""
+        try:
+            self._server.trigger.pull_trigger(thunk)
+        except OSError:
+            from waitress import wasyncore
+
+            if not self._done.wait(0.5):
+                # The loop lost its wake-up pipe but still runs: close what is left so
+                # that serve_forever() returns.
+                with contextlib.suppress(OSError):
+                    wasyncore.close_all(self._server._map)
+                self._done.wait(GRACE)
+            return False
+        return True
 
 
 def is_loopback(host: str) -> bool:

@@ -62,23 +62,63 @@ def _stars(rating: float | None, rating_max: float) -> float | None:
     return max(0.0, min(5.0, float(rating) * 5.0 / float(rating_max)))
 
 
-def _clause_reading(spans: list[segment.Span], m: linear.LinearModel,
-                    tax: taxonomy.Taxonomy, doc_cues: list, whole: tuple[float, float, float]
+class _Reader:
+    """One reading of a text shared by the whole-text score and every clause's: the words
+    tokenized once, VADER's valences computed once, the taxonomy's terms found once, so the
+    triage does one pass of each kind however many clauses the text has."""
+
+    def __init__(self, body: str, lowered: str, spans: list[segment.Span],
+                 tax: taxonomy.Taxonomy, doc_cues: list, compound: float | None):
+        self.body, self.spans, self.tax, self.doc_cues = body, spans, tax, doc_cues
+        self.aligned = len(lowered) == len(body)  # lower-casing kept every offset
+        scored = spans[:MAX_CLAUSES]
+        if compound is None or len(scored) > 1:
+            whole, self.compounds = vader.compounds(body, [(s.start, s.end) for s in scored])
+            self.compound = whole if compound is None else compound
+        else:
+            self.compound, self.compounds = compound, [compound] * len(scored)
+        if self.aligned:
+            self.raw, self.starts = features.token_spans(lowered[:features.MAX_FEATURE_CHARS]
+                                                         if len(scored) <= 1 else lowered)
+            self.negators = "n't" in lowered or not features._NEGATORS.isdisjoint(self.raw)
+            self.terms = tax.terms_in(lowered)
+
+    def doc_tokens(self) -> list[str]:
+        if not self.aligned:
+            return features.tokens(self.body)
+        end = bisect_left(self.starts, features.MAX_FEATURE_CHARS)
+        return features.mark_negation(self.raw[:end], self.negators)
+
+    def clause_tokens(self, span: segment.Span) -> list[str]:
+        if not self.aligned:
+            return features.tokens(span.text)
+        lo = bisect_left(self.starts, span.start)
+        hi = bisect_left(self.starts, min(span.end, span.start + features.MAX_FEATURE_CHARS))
+        return features.mark_negation(self.raw[lo:hi], self.negators)
+
+    def aspect(self, span: segment.Span) -> tuple[str, str] | None:
+        if not self.aligned:
+            return self.tax.aspect_of(span.text)
+        return self.tax.aspect_among(self.terms, span.start, span.end)
+
+
+def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, float]
                     ) -> list[dict[str, Any]]:
     """Each clause scored by the model; the text's cues are shared out by position, and a
     text that is one clause reuses its whole-text score."""
     out = []
+    spans, doc_cues = reader.spans, reader.doc_cues
     starts = [c.start for c in doc_cues]
-    for span in spans[:MAX_CLAUSES]:
+    for k, span in enumerate(spans[:MAX_CLAUSES]):
+        compound = reader.compounds[k]
         if len(spans) == 1:
-            p, cues, compound = whole
+            p, cues = whole
         else:
-            compound = vader.compound(span.text)
             lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
             mine = [replace(c, start=c.start - span.start, end=c.end - span.start)
                     for c in doc_cues[lo:hi]]
-            p, cues = m.score(span.text, compound, mine)
-        found = tax.aspect_of(span.text)
+            p, cues = m.score_tokens(reader.clause_tokens(span), compound, mine)
+        found = reader.aspect(span)
         if p >= m.threshold or (p >= HIDDEN_COMPLAINT_P and cues >= HIDDEN_COMPLAINT_CUES):
             polarity = "negative"  # near the line, a named failure ("crashes") is a complaint
         elif compound >= PRAISE_COMPOUND and p < PRAISE_MAX_P:
@@ -141,7 +181,6 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     """
     text = text or ""
     full = _joined(text, title)
-    compound = vader_compound(full)
     lang = (language or detect(full)).lower().split("-")[0]
     stars = _stars(rating, rating_max)
     m = model or linear.load()
@@ -151,13 +190,19 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     texts = [s.text for s in spans]
     lowered = body.lower()  # the routing gates read it; lower-case once
     flags = routing.flags_in(body, spans, lowered)
-    sarcasm = routing.sarcasm_in(body, spans)
+    sarcasm = routing.sarcasm_in(body, spans, lowered)
     supported = lang in MODEL_LANGUAGES
     if supported:
-        doc_cues = find_cues(body[:features.MAX_FEATURE_CHARS].lower())
-        p_doc, cues = m.score(body, compound, doc_cues)
-        readings = _clause_reading(spans, m, tax, doc_cues, (p_doc, cues, compound))
+        doc_cues = find_cues(lowered[:features.MAX_FEATURE_CHARS] if len(lowered) == len(body)
+                             else body[:features.MAX_FEATURE_CHARS].lower())
+        # the whole text's exact compound comes with the clauses' when the body is all of it
+        reader = _Reader(body, lowered, spans, tax, doc_cues,
+                         None if len(full) <= MAX_SCORED_CHARS else vader_compound(full))
+        compound = reader.compound
+        p_doc, cues = m.score_tokens(reader.doc_tokens(), compound, doc_cues)
+        readings = _clause_reading(reader, m, (p_doc, cues))
     else:  # no words judged in a language the model does not read; the stars still count
+        compound = vader_compound(full)
         p_doc, cues, readings, flags = 0.0, 0.0, [], []
     if supported and sarcasm is None and stars is not None and stars <= 1.5 and \
             compound >= SARCASM_PRAISE and p_doc < SARCASM_MAX_P and not any(
@@ -165,7 +210,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         sarcasm = texts[0] if texts else full  # praise words on a one-star rating
     if sarcasm:
         flags.append(routing.Flag("sarcasm", "sarcasm", sarcasm))
-    other = routing.other_company(body, competitors, names)
+    other = routing.other_company(body, competitors, names, lowered)
     if other:
         flags.append(routing.Flag("other_company", f"about another company ({other})", other))
     if not supported:

@@ -51,6 +51,55 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+_DROPPED = frozenset(".,;:()")  # breaks that end a negation's scope and are not features
+
+
+def token_spans(lowered: str) -> tuple[list[str], list[int]]:
+    """The raw tokens of a lower-cased text and where each starts, read once for a whole
+    text; `mark_negation` turns a run of them (the text, or one clause) into `tokens()`."""
+    toks: list[str] = []
+    starts: list[int] = []
+    for m in _TOKEN.finditer(lowered):
+        toks.append(m.group())
+        starts.append(m.start())
+    return toks, starts
+
+
+def mark_negation(raw: list[str], may_negate: bool = True) -> list[str]:
+    """`tokens()` of a run of raw tokens: breaks dropped (but ! and ?), negation marked.
+    `may_negate=False` says no negator is in the run, so a list comprehension does it."""
+    if not may_negate or (_NEGATORS.isdisjoint(raw) and not any(
+            t.endswith("n't") for t in raw if "'" in t)):
+        return [t for t in raw if t not in _DROPPED]
+    out: list[str] = []
+    scope = 0
+    for tok in raw:
+        if tok in _BREAKS:
+            scope = 0
+            if tok in "!?":
+                out.append(tok)
+            continue
+        if tok in _CONTRAST:
+            scope = 0
+            out.append(tok)
+            continue
+        if tok in _NEGATORS or tok.endswith("n't"):
+            out.append("NOT")
+            scope = NEGATION_SCOPE
+            continue
+        if scope:
+            out.append("~" + tok)
+            scope -= 1
+        else:
+            out.append(tok)
+    return out
+
+
+def length_feature(n: int) -> str:
+    """The text's length in tokens, as one of four indicator features."""
+    return "L0" if n < 6 else "L1" if n < 20 else "L2" if n < 80 else "L3"
+
+
 def vader_buckets(compound: float) -> list[str]:
     """VADER's compound as a few indicator features (the model learns how much each means)."""
     k = max(-4, min(4, int(math.floor(compound * 4.5))))
@@ -95,6 +144,5 @@ def featurize_with_cues(text: str, compound: float, cues: list | None = None
     # across businesses where words seen in training do not
     feats.extend(f"C:{cue.aspect or 'general'}" for cue in cues)
     feats.extend(vader_buckets(compound))
-    n = len(toks)
-    feats.append("L0" if n < 6 else "L1" if n < 20 else "L2" if n < 80 else "L3")
+    feats.append(length_feature(len(toks)))
     return feats, min(MAX_CUE_MASS, sum(c.weight for c in cues))

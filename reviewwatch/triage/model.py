@@ -13,9 +13,12 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 from reviewwatch.triage import features
+from reviewwatch.triage.features import stem
 
 SHIPPED = Path(__file__).with_name("models") / "triage-en.json"
 MAX_LOGIT = 30.0
@@ -46,6 +49,31 @@ class LinearModel:
             total += sum(d.get(f, 0.0) for f in distinct)
         return self.bias + self.delta_bias + total / math.sqrt(len(distinct))
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_tables", _tables(self.weights))
+        object.__setattr__(self, "_delta_tables", _tables(self.delta) if self.delta else None)
+
+    def score_tokens(self, toks: list[str], compound: float, cues: list
+                     ) -> tuple[float, float]:
+        """`score()` of a text already tokenized (`features.tokens`) with its cues found: the
+        same features and the same sum, without building a string per feature."""
+        others = {f"C:{c.aspect or 'general'}" for c in cues}
+        others.update(features.vader_buckets(compound))
+        others.add(features.length_feature(len(toks)))
+        words = set(toks)
+        stems = set(map(stem, words))
+        pairs = set(zip(toks, toks[1:], strict=False))
+        n = len(words) + len(stems) + len(pairs) + len(others)
+        total = _dot(self._tables, words, stems, pairs, others)  # type: ignore[attr-defined]
+        if self._delta_tables is not None:  # type: ignore[attr-defined]
+            total += _dot(self._delta_tables, words, stems, pairs,  # type: ignore[attr-defined]
+                          others)
+        z = self.bias + self.delta_bias + total / math.sqrt(n) + self.cue_weight * min(
+            features.MAX_CUE_MASS, sum(c.weight for c in cues))
+        z = max(-MAX_LOGIT, min(MAX_LOGIT, z))
+        return 1.0 / (1.0 + math.exp(-z)), min(features.MAX_CUE_MASS,
+                                               sum(c.weight for c in cues))
+
     def probability(self, text: str, compound: float) -> float:
         """P(the text is a complaint)."""
         return self.score(text, compound)[0]
@@ -61,6 +89,45 @@ class LinearModel:
     def adapted(self, delta: dict[str, float], delta_bias: float, name: str) -> LinearModel:
         return LinearModel(self.bias, self.weights, self.threshold, delta, delta_bias, name,
                            self.cue_weight)
+
+
+_TABLES: dict[int, tuple[dict[str, float], tuple[Any, ...]]] = {}
+
+
+def _tables(weights: dict[str, float]) -> tuple[Any, ...]:
+    """The weights split by feature kind (unigrams, stems, bigram pairs, the rest), so a
+    text's features are looked up without a string per feature. Built once per weights
+    table: a business's adapted model shares the shipped model's."""
+    hit = _TABLES.get(id(weights))
+    if hit is not None and hit[0] is weights:
+        return hit[1]
+    words: dict[str, float] = {}
+    stems: dict[str, float] = {}
+    pairs: dict[tuple[str, str], float] = {}
+    others: dict[str, float] = {}
+    for key, w in weights.items():
+        kind, _, rest = key.partition(":")
+        if kind == "u" and rest:
+            words[rest] = w
+        elif kind == "s" and rest:
+            stems[rest] = w
+        elif kind == "b" and rest.count(" ") == 1:
+            a, b = rest.split(" ")
+            pairs[(a, b)] = w
+        else:
+            others[key] = w
+    tables = (words, stems, pairs, others)
+    if len(_TABLES) > 32:
+        _TABLES.clear()
+    _TABLES[id(weights)] = (weights, tables)
+    return tables
+
+
+def _dot(tables: tuple[Any, ...], words: set[str], stems: set[str],
+         pairs: set[tuple[str, str]], others: set[str]) -> float:
+    w, s, b, o = tables
+    return (sum(map(w.get, words, repeat(0.0))) + sum(map(s.get, stems, repeat(0.0))) +
+            sum(map(b.get, pairs, repeat(0.0))) + sum(map(o.get, others, repeat(0.0))))
 
 
 @lru_cache(maxsize=4)

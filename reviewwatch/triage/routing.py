@@ -96,8 +96,13 @@ _DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|woul
                      r"(?:you|someone|anyone)\b", _I)
 _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$)|['\"\u2018\u2019"
                          r"\u201c\u201d]", _I)
-_COMPILED = tuple((k, reason, re.compile(p, _I)) for k, reason, p in FLAGS)
-_ASKS = tuple((k, re.compile(p, _I)) for k, p in ASKS)
+# Compiled twice: case-sensitive, to read the lower-cased text (three times faster than
+# IGNORECASE), and case-blind for the rare text whose lower-casing changes its length.
+_COMPILED = tuple((k, reason, re.compile(p)) for k, reason, p in FLAGS)
+_COMPILED_I = tuple(re.compile(p, _I) for _, _, p in FLAGS)
+_ASKS = tuple((k, re.compile(p)) for k, p in ASKS)
+_ASKS_I = tuple(re.compile(p, _I) for _, p in ASKS)
+_SARCASM_LOWER = re.compile(_SARCASM.pattern)
 _FLAG_GATES = GateSet([necessary(p) for _, _, p in _COMPILED])
 _ASK_GATES = GateSet([necessary(p) for _, p in _ASKS])
 # Platforms and companies whose failures a business often hears about but does not own.
@@ -129,26 +134,30 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None) -> list[Fl
     of its necessary words is there; the clause is found by position."""
     starts = [s.start for s in spans]
     lowered = text.lower() if lowered is None else lowered
+    same = len(lowered) == len(text)  # positions in the lower-cased text are the text's
     found: list[Flag] = []
     opened = _FLAG_GATES.open(lowered)
     for k, (kind, reason, pattern) in enumerate(_COMPILED):
-        m = pattern.search(text) if k in opened else None
+        if k not in opened:
+            continue
+        m = pattern.search(lowered) if same else _COMPILED_I[k].search(text)
         if m:
             found.append(Flag(kind, reason, _clause_at(spans, starts, m.start())))
     return found
 
 
-def sarcasm_in(text: str, spans: list[Any]) -> str | None:
+def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None) -> str | None:
     """The clause that reads as sarcasm ("thanks for nothing"), if any."""
-    m = _SARCASM.search(text)
+    lowered = text.lower() if lowered is None else lowered
+    m = _SARCASM_LOWER.search(lowered) if len(lowered) == len(text) else _SARCASM.search(text)
     return _clause_at(spans, [s.start for s in spans], m.start()) if m else None
 
 
 def other_company(text: str, competitors: tuple[str, ...] = (),
-                  own_names: tuple[str, ...] = ()) -> str | None:
+                  own_names: tuple[str, ...] = (), lowered: str | None = None) -> str | None:
     """A named competitor or platform the text is about, when it is not about the business."""
     pattern, names = _companies(tuple(competitors), tuple(own_names))
-    m = pattern.search(text.lower()) if pattern else None
+    m = pattern.search(text.lower() if lowered is None else lowered) if pattern else None
     return names[m.group(0)] if m else None
 
 
@@ -169,10 +178,13 @@ def asks_in(text: str, spans: list[Any], lowered: str | None = None) -> list[dic
     """What the customer asks for (a refund, a callback, a fix, ...), with the clause."""
     starts = [s.start for s in spans]
     lowered = text.lower() if lowered is None else lowered
+    same = len(lowered) == len(text)
     found = []
     opened = _ASK_GATES.open(lowered)
     for k, (kind, pattern) in enumerate(_ASKS):
-        m = pattern.search(text) if k in opened else None
+        if k not in opened:
+            continue
+        m = pattern.search(lowered) if same else _ASKS_I[k].search(text)
         if m:
             found.append((m.start(), {"ask": kind, "clause": _clause_at(spans, starts,
                                                                          m.start())}))

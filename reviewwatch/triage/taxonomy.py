@@ -17,7 +17,14 @@ from typing import Any
 
 TAXONOMY_FILE = Path(__file__).with_name("taxonomy.toml")
 CATEGORIES = ("restaurant", "hotel", "product", "app", "airline", "clinic", "service")
-_SUFFIX = r"(?:s|es|ed|ing)?"  # not a bare "d": "fee" + "d" is "feed"
+_SUFFIXES = ("s", "es", "ed", "ing", "")  # not a bare "d": "fee" + "d" is "feed"
+_SUFFIX = r"(?:s|es|ed|ing)?"  # the same endings, for the pattern
+
+
+def _wordish(ch: str) -> bool:
+    """A character that continues a word for the term boundaries (regex [\\w-])."""
+    return ch.isalnum() or ch in "_-"
+
 
 
 @dataclass(frozen=True)
@@ -46,28 +53,54 @@ class Taxonomy:
         its category's own aspects before the common ones; then the earliest term, which is
         usually the clause's subject ("the doctor rushed through my appointment").
         """
-        if self.pattern is None:
-            return None
+        return self.aspect_among(self.terms_in(clause.lower()))
+
+    def aspect_among(self, found: list[tuple[int, int, str, str]], start: int = 0,
+                     end: int | None = None) -> tuple[str, str] | None:
+        """The aspect of the terms found (by `terms_in`) that lie within [start, end)."""
         best: tuple[tuple[int, int, int], str, str] | None = None
-        for start, term, shown in self._terms_in(clause.lower()):
+        for at, stop, term, shown in found:
+            if at < start or (end is not None and stop > end):
+                continue
             aspect = self.owner[term]
             in_common = aspect in self.common
             # with no category, the most specific (longest) term says more than the first
             rank = (0 if aspect in self.priority else 1,
                     (0 if in_common else 1) if self.general else (1 if in_common else 0),
-                    -len(term) if self.general else start)
+                    -len(term) if self.general else at)
             if best is None or rank < best[0]:
                 best = (rank, aspect, shown)
         return (best[1], best[2]) if best else None
 
-    def _terms_in(self, text: str) -> list[tuple[int, str, str]]:
-        """(start, term, the words as written) of each whole-word term, as the pattern finds
-        them: leftmost, longest at a position, not overlapping. An Aho-Corasick pass finds
-        the candidates; only where one is found does the pattern run."""
-        if self.automaton is not None and not any(True for _ in self.automaton.iter(text)):
-            return []
-        return [(m.start(), m.group(1), m.group(0)) for m in self.pattern.finditer(text)
-                if m.group(1) in self.owner]
+    def terms_in(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, term, the words as written) of each whole-word term in a lower-cased
+        text, as `pattern` finds them: leftmost, the longest term at a position, an optional
+        plural or verb ending, no overlaps. One Aho-Corasick pass finds every occurrence;
+        only those get the boundary checks, so the work is linear in the text."""
+        if self.automaton is None:
+            return [(m.start(), m.end(), m.group(1), m.group(0))
+                    for m in self.pattern.finditer(text)] if self.pattern else []
+        candidates = []
+        n = len(text)
+        for last, term in self.automaton.iter(text):
+            start = last + 1 - len(term)
+            if start > 0 and _wordish(text[start - 1]):
+                continue
+            stop = last + 1
+            for suffix in _SUFFIXES:
+                end = stop + len(suffix)
+                if (not suffix or text.startswith(suffix, stop)) and (
+                        end >= n or not _wordish(text[end])):
+                    candidates.append((start, -len(term), end, term))
+                    break
+        candidates.sort()
+        out: list[tuple[int, int, str, str]] = []
+        reached = -1
+        for start, _, end, term in candidates:
+            if start >= reached:
+                out.append((start, end, term, text[start:end]))
+                reached = end
+        return out
 
     def name(self, aspect_id: str) -> str:
         a = self.aspects.get(aspect_id)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib.resources import files
 from string import punctuation
@@ -40,6 +42,9 @@ def lexicons() -> tuple[dict[str, float], dict[str, str]]:
         emoji, description = line.strip().split("\t")[0:2]
         emojis[emoji] = description
     return lexicon, emojis
+
+
+_WORDS = re.compile(r"\S+")  # str.split()'s tokens, with their offsets
 
 
 def _negated(word_lower: str) -> bool:
@@ -77,10 +82,15 @@ def tokens(text: str) -> list[str]:
 
 def word_valences(text: str) -> tuple[str, list[str], list[float]]:
     """(emoji-free text, tokens, per-token valence after every rule incl. 'but')."""
-    lexicon, _ = lexicons()
     text = replace_emoji(text)
     words = tokens(text)
     lower = [w.lower() for w in words]
+    return text, words, _but_check(lower, _valences(words, lower))
+
+
+def _valences(words: list[str], lower: list[str]) -> list[float]:
+    """Each token's valence after every rule but the 'but' rule."""
+    lexicon, _ = lexicons()
     n = len(words)
     upper = [w.isupper() for w in words]
     caps = sum(upper)
@@ -96,7 +106,7 @@ def word_valences(text: str) -> tuple[str, list[str], list[float]]:
             sentiments.append(0)
             continue
         sentiments.append(_valence(i, words, lower, upper, in_lex, is_cap_diff, lexicon))
-    return text, words, _but_check(lower, sentiments)
+    return sentiments
 
 
 def _valence(i: int, words: list[str], lower: list[str], upper: list[bool], in_lex: list[bool],
@@ -277,3 +287,43 @@ def _normalize(score: float, alpha: float = 15) -> float:
 def compound(text: str) -> float:
     """VADER's compound score for a text."""
     return polarity_scores(text)["compound"]
+
+
+def _compound_of(sentiments: list[float], text: str) -> float:
+    """score_valence's compound alone."""
+    if not sentiments:
+        return 0.0
+    sum_s = float(sum(sentiments))
+    amp = _punctuation_emphasis(text)
+    if sum_s > 0:
+        sum_s += amp
+    elif sum_s < 0:
+        sum_s -= amp
+    return round(_normalize(sum_s), 4)
+
+
+def compounds(text: str, spans: list[tuple[int, int]]) -> tuple[float, list[float]]:
+    """(the text's exact compound, a compound for each (start, end) span of it), in one
+    pass over the words.
+
+    A span's compound sums its own words' valences, with the 'but' rule and the punctuation
+    emphasis applied within the span, as if it were scored alone; a word's valence still
+    sees the words before it in the text (a negation or booster just before the span). A
+    text with emoji, whose description changes the offsets, scores each span on its own."""
+    if not text.isascii():
+        return compound(text), [compound(text[a:b]) for a, b in spans]
+    stripped = text.strip()
+    shift = len(text) - len(text.lstrip())
+    words: list[str] = []
+    starts: list[int] = []
+    for m in _WORDS.finditer(stripped):
+        words.append(_strip_punc_if_word(m.group()))
+        starts.append(m.start() + shift)
+    lower = [w.lower() for w in words]
+    raw = _valences(words, lower)
+    whole = _compound_of(_but_check(lower, list(raw)), stripped)
+    out = []
+    for a, b in spans:
+        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        out.append(_compound_of(_but_check(lower[i:j], raw[i:j]), text[a:b]))
+    return whole, out

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviewwatch.triage.gate import GateSet, necessary
+from reviewwatch.triage.gate import GateSet, finditer_near, necessary, reach
 
 SEVERE = ("safety", "discrimination", "legal", "food_poisoning")
 _NUM = (r"(?:\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|several|"
@@ -191,7 +191,7 @@ PLAIN_COMPLAINTS = frozenset(_PLAIN.split())
 _INTENSIFIER = r"(?: (?:so|very|really|extremely|incredibly|pretty|quite|absolutely|just|too))?"
 _PREDICATE = re.compile(
     r"\b(?P<noun>" + "|".join(ASPECT_NOUNS.values()) + r")s? (?:was|were|is|are|seemed|felt|"
-    r"tasted|looked|came)" + _INTENSIFIER + r" (?P<adj>[a-z-]+)")
+    r"tasted|looked|came)" + _INTENSIFIER + r" (?P<adj>[a-z-]{1,40})")
 _NOUN_ASPECT = {noun: aspect for aspect, nouns in ASPECT_NOUNS.items()
                 for noun in nouns.split("|")}
 
@@ -215,6 +215,12 @@ _GENERAL = [(weight, re.compile(p)) for weight, p in GENERAL]
 # skipped (tests/test_understanding.py checks that the gates change no cue on real text).
 _GATE_SET = GateSet([necessary(p) for _, _, p in _COMPILED] +
                     [necessary(p) for _, p in _GENERAL])
+# How far from one of its literals a pattern's match can reach: only there is it searched.
+_REACH = [reach(p) for _, _, p in _COMPILED] + [reach(p) for _, p in _GENERAL]
+# "the room was dirty": every match has one of these verbs, and is searched only near one
+_PREDICATE_GATE = GateSet([frozenset(f" {v} " for v in
+                                     "was were is are seemed felt tasted looked came".split())])
+_PREDICATE_REACH = reach(_PREDICATE)
 _SELF_NEGATING = re.compile(r"^(?:no|never|nobody|not|ca|wo|do|does|did|is|has|could|unable)\b")
 
 
@@ -250,15 +256,16 @@ def find_cues(text: str) -> list[Cue]:
     def take(m: re.Match[str]) -> None:
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
-    opened = _GATE_SET.open(text)
+    opened = _GATE_SET.open_at(text)
     for k, (aspect, weight, pattern) in enumerate(_COMPILED):
         if k not in opened:
             continue
-        for m in pattern.finditer(text):
+        for m in finditer_near(pattern, text, opened[k], _REACH[k]):
             if not _negated(text, m.start(), m.group(0)):
                 found.append(Cue(aspect, weight, m.start(), m.end(), m.group(0)))
                 take(m)
-    for m in _PREDICATE.finditer(text):
+    verbs = _PREDICATE_GATE.open_at(text).get(0)
+    for m in finditer_near(_PREDICATE, text, verbs, _PREDICATE_REACH) if verbs else ():
         if _bad_word(m.group("adj")) and not any(taken[m.start():m.end()]):
             aspect = _aspect_of(m.group("noun"))
             found.append(Cue(aspect, PREDICATE_WEIGHT, m.start(), m.end(), m.group(0)))
@@ -266,7 +273,7 @@ def find_cues(text: str) -> list[Cue]:
     for k, (weight, pattern) in enumerate(_GENERAL, start=len(_COMPILED)):
         if k not in opened:
             continue
-        for m in pattern.finditer(text):
+        for m in finditer_near(pattern, text, opened[k], _REACH[k]):
             if not any(taken[m.start():m.end()]) and not _negated(text, m.start(), m.group(0)):
                 found.append(Cue(None, weight, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda c: c.start)

@@ -81,6 +81,54 @@ def may_match(gate: frozenset[str] | None, text: str) -> bool:
     return gate is None or any(s in text for s in gate)
 
 
+LOOKAROUND = 64  # a window reads this much further, for a lookahead past a match's end
+MAX_REACH = 400  # a pattern whose matches may be longer is searched in the whole text
+_WORD_RUN = 40  # for the reach only: a word run (\\w*, \\w+) is taken as at most this long
+
+
+def reach(pattern: re.Pattern[str]) -> int | None:
+    """The longest match the pattern can make (word runs counted as `_WORD_RUN` letters),
+    or None when it is unbounded or too long to be worth windowing."""
+    source = pattern.pattern.replace(r"\w*", r"\w{0,%d}" % _WORD_RUN).replace(
+        r"\w+", r"\w{1,%d}" % _WORD_RUN)
+    try:
+        hi = sre_parse.parse(source, pattern.flags & ~re.IGNORECASE).getwidth()[1]
+    except re.error:  # pragma: no cover - the replacement keeps a valid pattern
+        return None
+    return hi if hi <= MAX_REACH else None
+
+
+def finditer_near(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]] | None,
+                  width: int | None):
+    """`pattern.finditer(text)`, reading only the text near `spans` (where the pattern's
+    necessary literals occur): every match contains one of them, so it lies within `width`
+    of one. A match found in a cut window is matched again on the whole text, so the
+    matches are the whole-text ones; a short text is simply searched whole."""
+    n = len(text)
+    if spans is None or width is None or n < 4 * width + 64:
+        yield from pattern.finditer(text)
+        return
+    regions: list[list[int]] = []
+    for i, j in sorted(spans):
+        a, b = max(0, i - width), min(n, j + width)
+        if regions and a <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], b)
+        else:
+            regions.append([a, b])
+    reached = 0
+    for a, b in regions:
+        pos = max(a, reached)
+        while pos <= b:
+            cut = pattern.search(text, pos, min(n, b + LOOKAROUND))
+            if cut is None:
+                break
+            whole = pattern.match(text, cut.start())
+            if whole is not None and whole.start() >= reached:
+                yield whole
+                reached = whole.end() if whole.end() > whole.start() else whole.end() + 1
+            pos = max(cut.end(), cut.start() + 1, reached)
+
+
 class GateSet:
     """Many gates answered in one pass: an Aho-Corasick automaton over every gate's
     literals (pyahocorasick) finds which gates a text opens, instead of a substring test per
@@ -96,7 +144,7 @@ class GateSet:
                 owners.setdefault(literal, []).append(i)
         self._automaton = ahocorasick.Automaton()
         for literal, indices in owners.items():
-            self._automaton.add_word(literal, tuple(indices))
+            self._automaton.add_word(literal, (tuple(indices), len(literal)))
         self._empty = not owners
         if owners:
             self._automaton.make_automaton()
@@ -105,6 +153,19 @@ class GateSet:
         """The indices of the gates this (lower-cased, where the gates are) text opens."""
         found = set(self.always)
         if not self._empty:
-            for _, indices in self._automaton.iter(text):
+            for _, (indices, _) in self._automaton.iter(text):
                 found.update(indices)
+        return found
+
+    def open_at(self, text: str) -> dict[int, list[tuple[int, int]] | None]:
+        """The gates this text opens, each with where its literals occur (None for a gate
+        with no literal: it is always open, anywhere)."""
+        found: dict[int, list[tuple[int, int]] | None] = dict.fromkeys(self.always)
+        if not self._empty:
+            for last, (indices, size) in self._automaton.iter(text):
+                where = (last + 1 - size, last + 1)
+                for k in indices:
+                    spans = found.setdefault(k, [])
+                    if spans is not None:
+                        spans.append(where)
         return found

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reviewwatch.triage.gate import GateSet, necessary
+from reviewwatch.triage.gate import GateSet, finditer_near, necessary, reach
 
 _I = re.IGNORECASE
 
@@ -105,6 +105,8 @@ _ASKS_I = tuple(re.compile(p, _I) for _, p in ASKS)
 _SARCASM_LOWER = re.compile(_SARCASM.pattern)
 _FLAG_GATES = GateSet([necessary(p) for _, _, p in _COMPILED])
 _ASK_GATES = GateSet([necessary(p) for _, p in _ASKS])
+_FLAG_REACH = [reach(p) for _, _, p in _COMPILED]
+_ASK_REACH = [reach(p) for _, p in _ASKS]
 # Platforms and companies whose failures a business often hears about but does not own.
 PLATFORMS = ("amazon", "doordash", "uber eats", "ubereats", "grubhub", "deliveroo",
              "just eat", "postmates", "instacart", "expedia", "booking.com", "airbnb",
@@ -136,11 +138,12 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None) -> list[Fl
     lowered = text.lower() if lowered is None else lowered
     same = len(lowered) == len(text)  # positions in the lower-cased text are the text's
     found: list[Flag] = []
-    opened = _FLAG_GATES.open(lowered)
+    opened = _FLAG_GATES.open_at(lowered)
     for k, (kind, reason, pattern) in enumerate(_COMPILED):
         if k not in opened:
             continue
-        m = pattern.search(lowered) if same else _COMPILED_I[k].search(text)
+        m = next(finditer_near(pattern, lowered, opened[k], _FLAG_REACH[k]), None) if same \
+            else _COMPILED_I[k].search(text)
         if m:
             found.append(Flag(kind, reason, _clause_at(spans, starts, m.start())))
     return found
@@ -180,11 +183,12 @@ def asks_in(text: str, spans: list[Any], lowered: str | None = None) -> list[dic
     lowered = text.lower() if lowered is None else lowered
     same = len(lowered) == len(text)
     found = []
-    opened = _ASK_GATES.open(lowered)
+    opened = _ASK_GATES.open_at(lowered)
     for k, (kind, pattern) in enumerate(_ASKS):
         if k not in opened:
             continue
-        m = pattern.search(lowered) if same else _ASKS_I[k].search(text)
+        m = next(finditer_near(pattern, lowered, opened[k], _ASK_REACH[k]), None) if same \
+            else _ASKS_I[k].search(text)
         if m:
             found.append((m.start(), {"ask": kind, "clause": _clause_at(spans, starts,
                                                                          m.start())}))

@@ -89,8 +89,8 @@ _WORD_RUN = 40  # for the reach only: a word run (\\w*, \\w+) is taken as at mos
 def reach(pattern: re.Pattern[str]) -> int | None:
     """The longest match the pattern can make (word runs counted as `_WORD_RUN` letters),
     or None when it is unbounded or too long to be worth windowing."""
-    source = pattern.pattern.replace(r"\w*", r"\w{0,%d}" % _WORD_RUN).replace(
-        r"\w+", r"\w{1,%d}" % _WORD_RUN)
+    source = pattern.pattern.replace(r"\w*", rf"\w{{0,{_WORD_RUN}}}").replace(
+        r"\w+", rf"\w{{1,{_WORD_RUN}}}")
     try:
         hi = sre_parse.parse(source, pattern.flags & ~re.IGNORECASE).getwidth()[1]
     except re.error:  # pragma: no cover - the replacement keeps a valid pattern

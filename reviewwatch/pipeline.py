@@ -433,7 +433,9 @@ async def run_cycle(db: Database, settings: Settings, *, names: list[str] | None
                     now: datetime | None = None) -> CycleReport:
     """One full cycle over the due (or named) sources; the scheduler and the CLI call this."""
     from reviewwatch.http import make_client
+    from reviewwatch.publishers import bluesky_session
 
+    bluesky_session.use_store(bluesky_session.store_path(settings.storage_path))
     store.sync_config(db, settings)
     sources = due_sources(db, settings, names, now)
     own_client = client is None

@@ -42,9 +42,11 @@ def fresh_token_cache():
               http._exhausted, reddit._tokens, trustpilot_publisher._tokens]
     for cache in caches:
         cache.clear()
+    bluesky_session.use_store(None)
     yield
     for cache in caches:
         cache.clear()
+    bluesky_session.use_store(None)
 
 
 @pytest.fixture

@@ -153,3 +153,60 @@ def test_a_reply_over_300_graphemes_is_refused_before_any_request(tmp_path):
     assert deliver_with(db, settings, platform)["failed"] == 1
     assert platform.requests == []
     assert "301 graphemes" in store.get_draft(db, draft_id)["post_error"]
+
+
+def test_a_new_process_reuses_the_stored_session_and_keeps_the_refreshed_one(tmp_path):
+    import stat
+
+    from reviewwatch.publishers import bluesky_session
+
+    source = settings_with(tmp_path, bsky_source(), ENV).sources[0]
+    path = tmp_path / "reviewwatch.db.bluesky-sessions.json"
+    bluesky_session.use_store(path)
+    platform = Platform({("POST", CREATE): session(1), ("POST", REFRESH): session(2),
+                         ("GET", SEARCH): [posts(), httpx.Response(400, json=EXPIRED),
+                                           posts(), posts()]})
+    fetch_with(source, platform)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # a credential: the owner reads it
+    bluesky_session._sessions.clear()  # the next `reviewwatch collect`: a new process
+    fetch_with(source, platform)  # the stored access token has expired: refreshed
+    bluesky_session._sessions.clear()
+    fetch_with(source, platform)
+    assert [r.url.path for r in platform.requests] == [CREATE, SEARCH, SEARCH, REFRESH, SEARCH,
+                                                      SEARCH]
+    assert platform.requests[-1].headers["Authorization"] == "Bearer access-2"
+    assert json.loads(path.read_text())["src\ttidepool.app"]["refreshJwt"] == "refresh-2"
+
+
+def test_a_session_refused_for_good_is_removed_from_the_store(tmp_path):
+    from reviewwatch.publishers import bluesky_session
+
+    source = settings_with(tmp_path, bsky_source(), ENV).sources[0]
+    path = tmp_path / "sessions.json"
+    bluesky_session.use_store(path)
+    refused = httpx.Response(400, json=EXPIRED)
+    platform = Platform({("POST", CREATE): [session(1), session(2)],
+                         ("POST", REFRESH): refused,
+                         ("GET", SEARCH): [posts(), refused, refused]})
+    fetch_with(source, platform)
+    with pytest.raises(AuthFailed):
+        fetch_with(source, platform)
+    assert json.loads(path.read_text()) == {}
+
+
+def test_replies_store_the_session_beside_the_database_never_in_it(tmp_path):
+    from reviewwatch.publishers import bluesky_session
+
+    post = stored_post(1)
+    settings, db, _ = approved(tmp_path, bsky_source(), post.external_id, ENV, item=post,
+                               text="Sorry, Kai: fixed in 4.3.")
+    created = {"uri": "at://did:plc:tidepool/app.bsky.feed.post/3lc2abcd", "cid": "bafyrei"}
+    platform = Platform({("POST", CREATE): session(1),
+                         ("POST", RECORD): httpx.Response(200, json=created)})
+    assert deliver_with(db, settings, platform)["sent"] == 1
+    stored = bluesky_session.store_path(settings.storage_path)
+    assert "access-1" in stored.read_text()
+    db.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    assert not any(b"access-1" in p.read_bytes() or b"refresh-1" in p.read_bytes()
+                   for p in tmp_path.glob(settings.storage_path.name + "*")
+                   if p != stored and p.is_file())

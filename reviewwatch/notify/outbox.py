@@ -219,6 +219,9 @@ def _backoff(attempts: int) -> timedelta:
 async def deliver(db: Database, settings: Settings, client: httpx.AsyncClient,
                   now: datetime | None = None) -> dict[str, int]:
     """Send every due message; return how many were sent, failed and left to retry."""
+    from reviewwatch.publishers import bluesky_session
+
+    bluesky_session.use_store(bluesky_session.store_path(settings.storage_path))
     now = now or datetime.now(UTC)
     result = {"sent": 0, "failed": 0, "retrying": 0}
     result["failed"] += _release_stale_claims(db, now)

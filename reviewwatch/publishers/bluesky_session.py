@@ -5,13 +5,17 @@
 `refreshSession` with the refresh JWT gives a new pair, and only when that fails too is a
 new session created. Bluesky allows about 300 createSession calls a day per account.
 
-Sessions are kept in memory for the life of the process (`reviewwatch run` polls for
-days on one), never in the database or the logs: they are credentials.
+Sessions are kept in memory for the life of the process, and stored beside the database
+in a file only its owner can read (`use_store`), so a `reviewwatch collect` run from cron
+every 15 minutes reuses the session of the run before instead of spending one of the day's
+createSession calls. They are credentials: never in the database or the logs.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,6 +29,56 @@ HOST = "https://bsky.social"
 EXPIRED = ("ExpiredToken", "InvalidToken")
 
 _sessions: dict[tuple[str, str], dict[str, str]] = {}  # (source, handle) -> session
+_store: list[Path | None] = [None]  # the sessions file of the database in use, if any
+
+
+def store_path(storage_path: Path) -> Path:
+    """Where the Bluesky sessions of a database are stored: beside it, mode 0600."""
+    return storage_path.with_name(storage_path.name + ".bluesky-sessions.json")
+
+
+def use_store(path: Path | None) -> None:
+    """Keep sessions in this file too (None: in memory only)."""
+    _store[0] = path
+
+
+def _stored() -> dict[str, dict[str, str]]:
+    path = _store[0]
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # missing or damaged: a new session is created, and the file rewritten
+    return data if isinstance(data, dict) else {}
+
+
+def _write(data: dict[str, dict[str, str]]) -> None:
+    path = _store[0]
+    if path is None:
+        return
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # the session still works from memory; the next run creates one
+
+
+def _store_key(source: Source) -> str:
+    return "\t".join(_key(source))
+
+
+def _remember(source: Source, session: dict[str, str] | None) -> None:
+    data = _stored()
+    if session is None:
+        if data.pop(_store_key(source), None) is None:
+            return
+    else:
+        data[_store_key(source)] = session
+    _write(data)
 
 
 def _key(source: Source) -> tuple[str, str]:
@@ -43,6 +97,7 @@ def _keep(source: Source, body: dict[str, Any], what: str) -> dict[str, str]:
         raise AuthFailed(f"{source.name}: Bluesky's {what} gave no session")
     session = {k: str(body[k]) for k in ("accessJwt", "refreshJwt", "did")}
     _sessions[_key(source)] = session
+    _remember(source, session)
     return session
 
 
@@ -72,8 +127,14 @@ async def refresh_session(client: httpx.AsyncClient, source: Source,
 
 
 async def session_for(client: httpx.AsyncClient, source: Source) -> dict[str, str]:
-    """The stored session, or a new one."""
-    return _sessions.get(_key(source)) or await create_session(client, source)
+    """The session in memory, or the one stored by an earlier run, or a new one."""
+    session = _sessions.get(_key(source))
+    if session is None:
+        stored = _stored().get(_store_key(source))
+        if isinstance(stored, dict) and all(isinstance(stored.get(k), str) for k in
+                                            ("accessJwt", "refreshJwt", "did")):
+            session = _sessions[_key(source)] = stored
+    return session or await create_session(client, source)
 
 
 def _expired(response: httpx.Response) -> bool:
@@ -108,11 +169,12 @@ async def authorized(client: httpx.AsyncClient, source: Source, method: str, url
             break
         session = await refresh_session(client, source, session) or \
             await create_session(client, source)
-    _sessions.pop(_key(source), None)
+    forget(source)
     raise AuthFailed(f"{source.name}: Bluesky refused a fresh session; check handle and "
                      "app_password")
 
 
 def forget(source: Source) -> None:
-    """Drop a source's session."""
+    """Drop a source's session, in memory and stored."""
     _sessions.pop(_key(source), None)
+    _remember(source, None)

@@ -37,7 +37,7 @@ SETS = [("bistro", "yelp_reviews.jsonl", "google_business", lambda r: True),
         ("shop", "clothing_reviews.jsonl", "trustpilot", lambda r: True)]
 
 
-def sample(n: int):
+def sample(n: int, skip: int = 0):
     settings = cfg.from_dict({"storage": {"path": ":memory:"}, "businesses": BUSINESSES},
                              environ={})
     by_id = {b.id: b for b in settings.businesses}
@@ -45,7 +45,7 @@ def sample(n: int):
         rows = [json.loads(line) for line in (DATA / name).open(encoding="utf-8")]
         rows = [r for r in rows if (r.get("rating") or 5) <= 2 and keep(r)]
         random.Random(7).shuffle(rows)
-        for k, r in enumerate(rows[:n]):
+        for k, r in enumerate(rows[skip:skip + n], skip):
             item = {"id": k, "external_id": f"{business}-{k}", "text": r["text"], "title": None,
                     "rating": r["rating"], "rating_max": 5, "kind": "review",
                     "platform": platform, "author": None}
@@ -55,8 +55,16 @@ def sample(n: int):
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-    for number, (business, platform, item, triage, draft) in enumerate(sample(n), 1):
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=20, help="reviews per business")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="start after this many of each business's sample (a fresh set "
+                             "for a second reading)")
+    args = parser.parse_args()
+    for number, (business, platform, item, triage, draft) in enumerate(
+            sample(args.n, args.skip), 1):
         print(f"## {number} · {business} · {platform} · {item['rating']}★ · "
               f"{triage['label']} · flags {[f['flag'] for f in triage['flags']]}")
         print("> " + " ".join(item["text"].split())[:700])

@@ -82,6 +82,8 @@ def test_a_business_extends_its_taxonomy():
     ("The manager was openly racist to my family", "discrimination"),
     ("Still on hold after 2 hours, nobody picks up", "ongoing"),
     ("stranded in Philly with no voucher", "ongoing"),
+    ("My order still hasn't arrived and nobody answers", "ongoing"),
+    ("Stuck on the runway at Newark for three hours", "ongoing"),
 ])
 def test_routing_flags_name_the_clause(text, flag):
     result = triage(text)
@@ -89,6 +91,17 @@ def test_routing_flags_name_the_clause(text, flag):
     assert flag in flags and result["needs_human"], result["flags"]
     assert flags[flag]["clause"] in text
     assert result["needs_human_reason"]
+
+
+@pytest.mark.parametrize("text", [
+    "The wool is itchy and still not worth what I paid",
+    'I asked for the manager and she said "we don\'t have one right now"',
+    "My bed at home feels so glorious right now after that trip",
+    "The booth was stuck in a corner by the kitchen door",
+])
+def test_a_disruption_remembered_or_quoted_is_not_ongoing(text):
+    # "still not worth it" and a "right now" in dialogue are no outage to hand to a person
+    assert "ongoing" not in {f["flag"] for f in triage(text)["flags"]}
 
 
 def test_sarcasm_is_flagged_and_negative():

@@ -61,11 +61,22 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:refused|denied) (?:service )?because (?:of )?(?:my|our) (?:race|religion|"
      r"disability|wheelchair|service dog|guide dog))\b"),
     ("ongoing", "a disruption still going on",
-     r"\b(?:stranded|stuck (?:at|in|on)|still (?:waiting|stuck|down|not|no|can't|cannot|"
-     r"haven't|hasn't|unable|on hold|without)|right now|as we speak|currently (?:stuck|"
-     r"waiting|on hold|down|unable)|(?:is|are|been) down (?:for|since|again)|outage|"
-     r"hours? and counting|since (?:this morning|yesterday|last night)|next flight in|"
-     r"on the tarmac|no one (?:is )?(?:answering|picking up))\b"),
+     # a disruption the customer is in now, not one they remember: "still not worth what
+     # I paid" and a "right now" in quoted dialogue are not; "still not working" is
+     r"\b(?:stranded|stuck (?:at|in|on) (?:the |an? )?(?:airport|gate|plane|tarmac|station|"
+     r"lobby|line|queue|hold|traffic|gridlock|customs|security|terminal|runway|bus|train|"
+     r"[a-z]+ airport)|"
+     r"still (?:waiting|stuck|down|on hold|without (?:power|water|heat|internet|wifi|service|"
+     r"a (?:room|flight|refund|bag|car))|unable to|"
+     r"(?:not|no|can't|cannot|haven't|hasn't) (?:been )?(?:working|fixed|resolved|received|"
+     r"arrived|delivered|refunded|answered|heard|back|here|got|gotten|able|loading|"
+     r"connecting|charging|shipped|word|response|reply|answer|refund|update|sign of|one|"
+     r"power|water|heat|internet|wifi|service|signal|luggage|bag|cheque|check|money|payment|"
+     r"email|call|delivery|package|parcel|order))|"
+     r"(?:waiting|stuck|sitting|standing|on hold|stranded)[^.!?\n]{0,30}\b(?:right now|as we "
+     r"speak)|currently (?:stuck|waiting|on hold|down|unable)|(?:is|are|been) down (?:for|"
+     r"since|again)|outage|hours? and counting|since (?:this morning|yesterday|last night)|"
+     r"next flight in|on the tarmac|no one (?:is )?(?:answering|picking up))\b"),
 )
 
 _SARCASM = re.compile(

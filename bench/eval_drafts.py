@@ -33,7 +33,11 @@ def config_text(path: Path) -> str:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=200, help="reviews per business")
+    n = parser.parse_args().n
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "rw.toml"
         config.write_text(config_text(Path(tmp) / "rw.db"), "utf-8")

@@ -157,6 +157,10 @@ def say_back(clause: str) -> str | None:
         return None  # "itch and itch and itch": a repetition reads as mockery said back
     if words[-1].lower() in _DANGLING:
         return None  # "... not sure if it was from": the clause was cut mid-phrase
+    if any(tok[:1].isupper() and tok[1:].islower() and prev.isalpha() and prev.islower()
+           and _is_common_word(tok.lower()) for prev, tok in zip(tokens, tokens[1:],
+                                                                   strict=False)):
+        return None  # "awkward style Fits very strange": a title run into its text
     shifted = _shift(tokens)
     first = shifted[0]
     low = first.lower()

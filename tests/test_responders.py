@@ -250,3 +250,16 @@ def test_posts_to_the_brand_on_social_channels():
     forum, _ = draft_for("air", "Flew Bluejet last week, the crew was fantastic!",
                          platform="hackernews", kind="mention", author="pg")
     assert forum is None  # praise in a forum thread is not answered
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    ("Awkward style Fits very strange", None),  # a title run into its text
+    ("Horrible quality The fabric pilled after one wash", None),
+    ("the Bose speaker stopped pairing", "the Bose speaker stopped pairing"),  # a name stays
+    ("my Pixel keeps dropping the connection", "your Pixel keeps dropping the connection"),
+])
+def test_a_clause_with_a_capital_mid_sentence_is_said_back_only_when_it_is_a_name(clause,
+                                                                                  said):
+    from responders.sayback import say_back
+
+    assert say_back(clause) == said

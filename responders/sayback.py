@@ -20,7 +20,8 @@ _OPENERS = re.compile(
     r"^(?:(?:and|but|so|also|plus|then|honestly|unfortunately|sadly|overall|anyway|however|"
     r"first of all|firstly|secondly|finally|lastly|basically|well|ok|okay|oh|ugh|just|now|"
     r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
-    r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|yes|no|sure|"
+    r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|yes|no|sure|sorry|eh|meh|"
+    r"hmm+|um+|look|listen|seriously|frankly|sadly enough|"
     r"i (?:think|feel|guess|believe|found|noticed|must say|have to say)(?: that| like)?|"
     r"to be (?:honest|fair)|in fact|the problem is(?: that)?|the issue is(?: that)?)"
     r"[,:]?\s+)+", re.I)

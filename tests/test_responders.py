@@ -257,6 +257,8 @@ def test_posts_to_the_brand_on_social_channels():
     ("Horrible quality The fabric pilled after one wash", None),
     ("the Bose speaker stopped pairing", "the Bose speaker stopped pairing"),  # a name stays
     ("my Pixel keeps dropping the connection", "your Pixel keeps dropping the connection"),
+    ("Sorry this is not good coffee.", "this is not good coffee"),  # not "I read that sorry"
+    ("Seriously, the app crashes every time", "the app crashes every time"),
 ])
 def test_a_clause_with_a_capital_mid_sentence_is_said_back_only_when_it_is_a_name(clause,
                                                                                   said):

@@ -1,3 +1,4 @@
 from reviewwatch.cli import main
 
-main()
+if __name__ == "__main__":  # a spawned triage worker (parallel.py) imports this; it must not run
+    main()

@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 from sqlite_utils import Database
 
-from reviewwatch import collectors, llm_jobs
+from reviewwatch import collectors, llm_jobs, parallel
 from reviewwatch import db as store
 from reviewwatch.config import Settings, Source
 from reviewwatch.errors import CollectorError, ParseError, RateLimited
@@ -277,7 +277,7 @@ def item_dict(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def triage_item(db: Database | None, row: dict[str, Any], business: Any,
-                source: Source | None) -> dict[str, Any]:
+                source: Source | None, model: Any = None) -> dict[str, Any]:
     """An item's triage, read with its business's taxonomy, names and adapted model."""
     from reviewwatch.corrections import model_for
     from reviewwatch.triage import triage
@@ -290,7 +290,23 @@ def triage_item(db: Database | None, row: dict[str, Any], business: Any,
                   aspects=business.aspects if business else None,
                   competitors=tuple(business.competitors) if business else (), names=names,
                   platform=source.kind if source else row.get("platform"),
-                  model=model_for(db, business.id if business else None))
+                  model=model or model_for(db, business.id if business else None))
+
+
+def triage_and_draft(row: dict[str, Any], business: Any, source: Source | None, model: Any,
+                     may_draft: bool, phrase_bank: Any
+                     ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """An item's triage, and its template draft when it needs one and may have one: the
+    same pure computation in the collecting process and in a worker (`parallel.py`)."""
+    from responders import compose_draft
+
+    result = triage_item(None, row, business, source, model)
+    # compose decides: no draft for a language without a phrase bank (a person writes)
+    draft = compose_draft(item_dict(row), result, business,
+                          platform=collectors.platform_of(source.kind) if source else None,
+                          limit=source.reply_limit if source else None,
+                          bank_path=phrase_bank) if may_draft and result["needs_reply"] else None
+    return result, draft
 
 
 def process_items(db: Database, settings: Settings, new_ids: Iterable[int],
@@ -318,11 +334,32 @@ def process_pending(db: Database, settings: Settings, report: CycleReport | None
     """Triage and draft every item on the work queue: this cycle's, and any a crash left."""
     report = report or CycleReport()
     context = _Context(settings, now or datetime.now(UTC))
-    after = 0
-    while work := store.queued_work(db, BATCH_SIZE, after):
-        ids = [item_id for item_id, _ in work]
-        _process_batch(db, context, ids, {i for i, is_new in work if is_new}, report)
-        after = ids[-1]
+    backlog = db.execute("SELECT count(*) FROM triage_queue").fetchone()[0]
+    workers = parallel.workers_for(backlog)
+    if workers:
+        context.workers = parallel.Workers(workers, context.businesses, context.sources, {
+            b: (m.delta, m.delta_bias, m.name) for b in context.businesses
+            if (m := _model(db, context, b)).delta or m.delta_bias}, settings.phrase_bank)
+    try:
+        after = 0
+        started: _Batch | None = None
+        while True:
+            # the next batch goes to the workers before this one is written: the parent
+            # writes while they triage
+            work = store.queued_work(db, BATCH_SIZE, after)
+            following = None
+            if work:
+                after = work[-1][0]
+                following = _start_batch(db, context, [i for i, _ in work],
+                                         {i for i, is_new in work if is_new})
+            if started is not None:
+                _finish_batch(db, context, started, report)
+            if following is None:
+                break
+            started = following
+    finally:
+        if context.workers is not None:
+            context.workers.close()
     return report
 
 
@@ -335,33 +372,89 @@ class _Context:
         self.businesses = {b.id: b for b in settings.businesses}
         self.alerts_on = bool(settings.alerts.slack_webhook_url)
         self.llm_on = llm_jobs.enabled(settings)
+        self.workers: parallel.Workers | None = None
+        self.models: dict[str | None, Any] = {}
 
 
-def _process_batch(db: Database, context: _Context, ids: list[int], new_set: set[int],
-                   report: CycleReport) -> None:
+def _model(db: Database, context: _Context, business_id: str | None) -> Any:
+    """The business's adapted model, looked up once per backlog."""
+    from reviewwatch.corrections import model_for
+
+    if business_id not in context.models:
+        context.models[business_id] = model_for(db, business_id)
+    return context.models[business_id]
+
+
+@dataclass
+class _Batch:
+    """A batch read and handed to the triage (in this process or the workers)."""
+
+    ids: list[int]
+    new_set: set[int]
+    rows: dict[int, dict[str, Any]]
+    jobs: list[parallel.Job]
+    replied: dict[int, str]
+    futures: list[Any] | None = None
+
+
+def _start_batch(db: Database, context: _Context, ids: list[int], new_set: set[int]) -> _Batch:
+    """Read a batch, decide which items may get a draft, and send it to the workers."""
     rows = store.items_for_processing(db, ids)
-    triaged, drafts, alerts, for_model = [], [], [], []
+    jobs: list[parallel.Job] = []
+    replied: dict[int, str] = {}
     for item_id in ids:
         row = rows.get(item_id)
         if row is None:  # deleted meanwhile
             continue
-        source = context.sources.get(row["source"])
-        business = context.businesses.get(row["business_id"])
+        replied[item_id] = state = reply_state(row)
+        may_draft = state != "replied" and (not row["has_draft"] or
+                                            _no_open_draft(db, row, state))
+        jobs.append((item_id, dict(row), may_draft))
+    batch = _Batch(ids, new_set, rows, jobs, replied)
+    if context.workers is not None and not context.workers.broken and jobs:
+        batch.futures = context.workers.submit(jobs)
+    return batch
+
+
+def _computed(db: Database, context: _Context, batch: _Batch) -> list[parallel.Done]:
+    if batch.futures is not None:
+        done = context.workers.results(batch.futures) if context.workers else None
+        if done is not None:
+            return done
+    out: list[parallel.Done] = []
+    for item_id, row, may_draft in batch.jobs:
         try:
-            result = triage_item(db, row, business, source)
-            # compose decides: no draft for a language without a phrase bank (a person writes)
-            replied = reply_state(row)
-            wanted = result["needs_reply"] and replied != "replied" and (
-                not row["has_draft"] or _no_open_draft(db, row, replied))
-            draft = _compose(context.settings, item_dict(row), result, business, source) \
-                if wanted else None
-        except Exception:  # one item that breaks triage must not stop the others
+            result, draft = triage_and_draft(
+                row, context.businesses.get(row["business_id"]),
+                context.sources.get(row["source"]), _model(db, context, row["business_id"]),
+                may_draft, context.settings.phrase_bank)
+        except Exception as e:  # one item that breaks triage must not stop the others
             log.exception("triage or drafting of item %s failed", item_id)
+            out.append((item_id, None, None, f"{type(e).__name__}: {e}"))
+            continue
+        out.append((item_id, result, draft, None))
+    return out
+
+
+def _process_batch(db: Database, context: _Context, ids: list[int], new_set: set[int],
+                   report: CycleReport) -> None:
+    _finish_batch(db, context, _start_batch(db, context, ids, new_set), report)
+
+
+def _finish_batch(db: Database, context: _Context, batch: _Batch, report: CycleReport) -> None:
+    """Take a batch's triage and drafts, and write them in one transaction."""
+    triaged, drafts, alerts, for_model = [], [], [], []
+    for item_id, result, draft, error in _computed(db, context, batch):
+        row = batch.rows[item_id]
+        if result is None:
+            if batch.futures is not None:  # computed in a worker: say which item, here
+                log.error("triage or drafting of item %s failed: %s", item_id, error)
             report.errors += 1
             continue
+        replied = batch.replied[item_id]
         triaged.append((item_id, row["content_hash"], result))
         negative = result["label"] == "negative"
-        if negative and item_id in new_set:
+        if negative and item_id in batch.new_set:
             report.negative += 1
         if draft is not None:
             drafts.append((item_id, row["content_hash"], draft, result["priority"],
@@ -383,7 +476,7 @@ def _process_batch(db: Database, context: _Context, ids: list[int], new_set: set
             if store.enqueue(db, "slack_alert", f"alert:item:{row['id']}", {"item_id": row["id"]},
                              row["business_id"], now=context.now):
                 report.alerts_queued += 1
-        store.finish_work(db, ids)
+        store.finish_work(db, batch.ids)
     report.drafts_created += len(drafts)
 
 
@@ -396,17 +489,6 @@ def _no_open_draft(db: Database, row: dict[str, Any], replied: str) -> bool:
         return False
     changed = row["review_updated_at"] or row["edited_at"] or ""
     return moment_of(latest["created_at"]) < moment_of(changed)
-
-
-def _compose(settings: Settings, item: dict[str, Any], result: dict[str, Any], business: Any,
-             source: Source | None) -> dict[str, Any] | None:
-    """The template draft, stored at once; an LLM draft, when configured, comes later."""
-    from responders import compose_draft
-
-    return compose_draft(item, result, business,
-                         platform=collectors.platform_of(source.kind) if source else None,
-                         limit=source.reply_limit if source else None,
-                         bank_path=settings.phrase_bank)
 
 
 def _recent(row: dict[str, Any], now: datetime) -> bool:

@@ -1,0 +1,104 @@
+"""Triage and drafting of a large backlog in worker processes.
+
+Triage and the template draft are pure Python and take about three quarters of a backfill's
+time (bench/bench_ingest.py), so one process uses one core however many the machine has.
+When the work queue holds at least `MIN_BACKLOG` items and the machine has more than one
+core, the collecting process starts worker processes (spawned, so no lock or thread of the
+parent is inherited) that triage and draft chunks of items, while the parent keeps every
+database read and write: the results are the ones the parent would compute itself, and
+nothing stored depends on which process computed it. A worker that dies makes the batch
+fall back to the parent.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+MIN_BACKLOG = 2_000  # below this, starting workers (about a second) costs more than it saves
+MAX_WORKERS = 4
+CHUNK = 100  # items per task: large enough to amortize the pickling, small enough to share
+
+Job = tuple[int, dict[str, Any], bool]  # (item id, item row, may it get a draft)
+Done = tuple[int, dict[str, Any] | None, dict[str, Any] | None, str | None]
+
+
+def workers_for(backlog: int, cores: int | None = None) -> int:
+    """How many worker processes a backlog of this size is worth (0: work in-process)."""
+    cores = os.cpu_count() or 1 if cores is None else cores
+    if cores < 2 or backlog < MIN_BACKLOG:
+        return 0
+    return min(MAX_WORKERS, cores)
+
+
+class Workers:
+    """A pool of triage workers for one backlog; `close()` when the backlog is done."""
+
+    def __init__(self, count: int, businesses: dict[str, Any], sources: dict[str, Any],
+                 models: dict[str, tuple[dict[str, float], float, str]],
+                 phrase_bank: Any):
+        # Sources travel without their options: the workers need the kind and reply
+        # limit, never a credential.
+        slim = {name: dataclasses.replace(s, options={}) for name, s in sources.items()}
+        self._pool = ProcessPoolExecutor(
+            max_workers=count, mp_context=get_context("spawn"), initializer=_start,
+            initargs=(businesses, slim, models, phrase_bank))
+        self.broken = False
+
+    def submit(self, jobs: list[Job]) -> list[Future]:
+        """The jobs, in chunks, handed to the workers."""
+        return [self._pool.submit(_run, jobs[k:k + CHUNK]) for k in range(0, len(jobs), CHUNK)]
+
+    def results(self, futures: list[Future]) -> list[Done] | None:
+        """The results of submitted jobs, in order; None if a worker died."""
+        out: list[Done] = []
+        try:
+            for future in futures:
+                out.extend(future.result())
+        except BrokenProcessPool:
+            log.warning("a triage worker process died; the parent takes over the backlog")
+            self.broken = True
+            return None
+        return out
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+_state: dict[str, Any] = {}
+
+
+def _start(businesses: dict[str, Any], sources: dict[str, Any],
+           models: dict[str, tuple[dict[str, float], float, str]], phrase_bank: Any) -> None:
+    from reviewwatch.triage import model as linear
+    from reviewwatch.triage import triage
+
+    base = linear.load()
+    _state.update(businesses=businesses, sources=sources, phrase_bank=phrase_bank,
+                  models={bid: base.adapted(delta, bias, name)
+                          for bid, (delta, bias, name) in models.items()})
+    triage("A first text, so the model and the language detector are loaded.")
+
+
+def _run(jobs: list[Job]) -> list[Done]:
+    from reviewwatch.pipeline import triage_and_draft
+
+    out: list[Done] = []
+    for item_id, row, may_draft in jobs:
+        business = _state["businesses"].get(row["business_id"])
+        try:
+            result, draft = triage_and_draft(
+                row, business, _state["sources"].get(row["source"]),
+                _state["models"].get(row["business_id"]), may_draft, _state["phrase_bank"])
+        except Exception as e:  # one item that breaks triage must not stop the others
+            out.append((item_id, None, None, f"{type(e).__name__}: {e}"))
+            continue
+        out.append((item_id, result, draft, None))
+    return out

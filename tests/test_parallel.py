@@ -1,0 +1,81 @@
+"""A large backlog triaged in worker processes gives exactly what the collecting process
+computes by itself: the same triage rows, the same drafts, every item once."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from reviewwatch import db as store
+from reviewwatch import parallel, pipeline
+from reviewwatch.models import Item
+from tests.webutil import SEED_NOW, make_settings
+
+TEXTS = [
+    ("The waiter was rude and we waited an hour for cold food. Never again.", 1),
+    ("Lovely dinner, friendly staff and the best pie in town.", 5),
+    ("Great pasta but the music was so loud we couldn't talk, and the bill was wrong.", 3),
+    ("I found a hair in my soup and the manager just shrugged.", 1),
+    ("Booked for 8, seated at 9:15. Is this how you treat regulars?", 2),
+    ("Nice enough. Portions small for the price.", 3),
+    ("My son had an allergic reaction to the sauce, nobody told us it had nuts.", 1),
+    ("Best brunch spot! The staff remembered our names.", 5),
+]
+
+
+def processed(tmp_path, name, n, monkeypatch, workers):
+    settings = make_settings(tmp_path / name)
+    db = store.open_database(settings.storage_path)
+    store.sync_config(db, settings)
+    items = [Item(source="bistro-app", external_id=f"us:{k}", author=f"user{k}",
+                  rating=TEXTS[k % len(TEXTS)][1], title=None,
+                  text=f"{TEXTS[k % len(TEXTS)][0]} (visit {k})",
+                  published_at=(SEED_NOW - timedelta(minutes=k)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+             for k in range(n)]
+    with store.write_transaction(db):
+        store.save_items(db, "bistro", items, now=SEED_NOW)
+    monkeypatch.setattr(parallel, "workers_for", lambda backlog, cores=None: workers)
+    from_workers = []
+    real = parallel.Workers.results
+
+    def results(self, futures):  # the real results, counted: the workers did the work
+        done = real(self, futures)
+        from_workers.extend(done or [])
+        return done
+
+    monkeypatch.setattr(parallel.Workers, "results", results)
+    report = pipeline.process_pending(db, settings, now=SEED_NOW)
+    assert len(from_workers) == (n if workers else 0)
+    return db, report
+
+
+def rows(db):
+    triage = {r.pop("external_id"): r for r in db.query(
+        "SELECT i.external_id, t.label, t.score, t.vader, t.aspects, t.evidence, t.language, "
+        "t.needs_reply, t.needs_human, t.priority, t.detail FROM triage t "
+        "JOIN items i ON i.id = t.item_id")}
+    drafts = {r.pop("external_id"): r for r in db.query(
+        "SELECT i.external_id, d.reply, d.parts, d.lint, d.fits, d.queue_rank FROM drafts d "
+        "JOIN items i ON i.id = d.item_id")}
+    assert all(json.loads(t["detail"])["issues"] is not None for t in triage.values())
+    return triage, drafts
+
+
+def test_worker_processes_give_what_the_parent_computes(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 40)  # several batches: one written while
+    n = 170  # the next is triaged
+    serial_db, serial = processed(tmp_path, "serial", n, monkeypatch, 0)
+    parallel_db, parallel_report = processed(tmp_path, "parallel", n, monkeypatch, 2)
+    assert rows(parallel_db) == rows(serial_db)
+    triage, drafts = rows(parallel_db)
+    assert len(triage) == n and len(drafts) == serial.drafts_created > 0
+    assert parallel_db["triage_queue"].count == 0
+    assert (parallel_report.negative, parallel_report.drafts_created, parallel_report.errors) \
+        == (serial.negative, serial.drafts_created, serial.errors) and serial.errors == 0
+
+
+def test_a_backlog_is_worth_workers_only_when_large_and_with_cores():
+    assert parallel.workers_for(parallel.MIN_BACKLOG - 1, cores=8) == 0
+    assert parallel.workers_for(parallel.MIN_BACKLOG, cores=1) == 0
+    assert parallel.workers_for(parallel.MIN_BACKLOG, cores=2) == 2
+    assert parallel.workers_for(10 * parallel.MIN_BACKLOG, cores=64) == parallel.MAX_WORKERS

@@ -118,6 +118,9 @@ HEAR_LEADS = ["You told us that {said}.", "I read that {said}.", "You've said th
 HEAR_ABOUT = ["Thank you for telling us about {about}.", "Thank you for letting us know about "
               "{about}.", "I'm sorry to read about {about}."]
 SECOND = ["I'm sorry to read about {about} as well.", "Thank you for flagging {about} too."]
+# Aspects a safety or privacy flag may be named by: the clause's other aspects ("the crew
+# served nuts") would name the wrong thing back.
+SAFETY_ASPECTS = frozenset({"safety", "health", "privacy", "food_safety"})
 HOLD_LEADS = ["Thank you for telling us about this.", "Thank you for raising this with us."]
 
 
@@ -296,6 +299,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
         if routed:  # a holding reply: no quote, no offer, a person takes it from here
             hear = _pick(HOLD_LEADS, seed, "hold")
             about = routed[0].get("about") or (issues[0].get("about") if issues else None)
+            if routed[0]["flag"] in ("safety", "privacy") and \
+                    routed[0].get("aspect") not in SAFETY_ASPECTS:
+                about = None  # "the way our staff treated you" for a peanut allergy: no
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
             first = routed[0]["flag"]

@@ -105,6 +105,22 @@ def test_routed_items_get_a_short_safe_holding_reply(text, flag):
     assert draft["fits"]["length"] <= draft["fits"]["limit"]
 
 
+def test_a_safety_flag_is_never_answered_as_the_other_aspect_in_its_clause():
+    draft, triage = draft_for("air", "The flight attendant ignored my peanut allergy and served "
+                              "nuts in my row", platform="mastodon", kind="mention")
+    assert "safety" in {f["flag"] for f in triage["flags"]} and draft["holding"]
+    assert "staff" not in draft["reply"] and "treated" not in draft["reply"]
+
+
+def test_a_live_post_about_being_stuck_goes_to_a_person_a_review_afterwards_does_not():
+    text = "Flight 221 delayed 4 hours and now cancelled, stuck at JFK with two kids"
+    _, live = draft_for("air", text, platform="mastodon", kind="mention")
+    assert "ongoing" in {f["flag"] for f in live["flags"]}
+    _, later = draft_for("air", "Last month we were stuck at JFK for hours before boarding",
+                         rating=2)
+    assert "ongoing" not in {f["flag"] for f in later["flags"]}
+
+
 def test_praise_gets_a_specific_thank_you():
     draft, _ = draft_for("bistro", "The food was delicious and the staff were lovely!", rating=5,
                          author="Priya")

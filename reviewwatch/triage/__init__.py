@@ -189,7 +189,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     spans = segment.clauses(body)
     texts = [s.text for s in spans]
     lowered = body.lower()  # the routing gates read it; lower-case once
-    flags = routing.flags_in(body, spans, lowered)
+    flags = routing.flags_in(body, spans, lowered, live=kind == "mention")
     sarcasm = routing.sarcasm_in(body, spans, lowered)
     supported = lang in MODEL_LANGUAGES
     if supported:

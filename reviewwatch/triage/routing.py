@@ -79,6 +79,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"next flight in|on the tarmac|no one (?:is )?(?:answering|picking up))\b"),
 )
 
+# In a post written in the moment, these are the disruption itself ("stuck at JFK").
+_LIVE_ONGOING = re.compile(
+    r"\b(?:stuck (?:at|in|on)|right now|as we speak|still (?:not|no|can't|cannot|haven't|"
+    r"hasn't|unable|without|waiting)|(?:now|just) (?:cancell?ed|delayed)|no hotel|no voucher)\b")
+
 _SARCASM = re.compile(
     r"\b(?:thanks? (?:a lot |so much )?for (?:nothing|ruining|wasting|losing|making me|"
     r"the (?:delay|wait|nothing))|thanks a lot\b(?! for (?:the|your) (?:help|quick))|"
@@ -140,11 +145,14 @@ def _clause_at(spans: list[Any], starts: list[int], position: int) -> str:
     return spans[i].text if spans else ""
 
 
-def flags_in(text: str, spans: list[Any], lowered: str | None = None) -> list[Flag]:
+def flags_in(text: str, spans: list[Any], lowered: str | None = None,
+             live: bool = False) -> list[Flag]:
     """The routing flags a text raises, one per kind, each with the clause it is in.
 
     Each pattern reads the whole text once (not once per clause), and not at all when none
-    of its necessary words is there; the clause is found by position."""
+    of its necessary words is there; the clause is found by position. `live` says the text
+    is a post written in the moment (a mention), not a review written afterwards: there
+    "stuck at JFK" or "still no reply" is a disruption going on now."""
     starts = [s.start for s in spans]
     lowered = text.lower() if lowered is None else lowered
     same = len(lowered) == len(text)  # positions in the lower-cased text are the text's
@@ -157,6 +165,11 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None) -> list[Fl
             else _COMPILED_I[k].search(text)
         if m:
             found.append(Flag(kind, reason, _clause_at(spans, starts, m.start())))
+    if live and not any(f.flag == "ongoing" for f in found):
+        m = _LIVE_ONGOING.search(lowered if same else text.lower())
+        if m:
+            found.append(Flag("ongoing", "a disruption still going on",
+                              _clause_at(spans, starts, m.start())))
     return found
 
 

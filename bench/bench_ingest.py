@@ -8,6 +8,8 @@ process (CSV -> normalize -> save -> triage -> draft -> alerts queued), which re
 wall time and peak RSS. In the same run, the baseline scores the same N texts with
 vaderSentiment's SentimentIntensityAnalyzer.polarity_scores, one analyzer, nothing else.
 
+Set REVIEWWATCH_BENCH_SERIAL=1 to keep the triage in the collecting process (no workers).
+
 Targets (issue 13): ingest at >= 50% of the scoring rate; the rate at the largest size
 within 10% of the rate at the smallest; peak RSS under 300 MB for 100,000 items.
 """
@@ -66,16 +68,21 @@ def child(config: str) -> None:
     sys.path.insert(0, str(ROOT))
     from reviewwatch import config as cfg
     from reviewwatch import db as store
-    from reviewwatch import pipeline
+    from reviewwatch import parallel, pipeline
 
+    if os.environ.get("REVIEWWATCH_BENCH_SERIAL"):
+        parallel.MIN_BACKLOG = 1 << 62  # the baseline: everything in the collecting process
     settings = cfg.load(Path(config), environ={})
     database = store.open_database(settings.storage_path)
     started = time.perf_counter()
     report = pipeline.collect(database, settings, deliver=False)
+    workers = parallel.workers_for(report.new)  # the backlog was every new item
     elapsed = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    worker_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest worker
     print(json.dumps({"seconds": elapsed, "new": report.new, "drafts": report.drafts_created,
                       "negative": report.negative, "peak_rss_mb": peak_kb / 1024,
+                      "worker_rss_mb": worker_kb / 1024, "workers": workers,
                       "failed": [r.error for r in report.failed]}))
 
 
@@ -121,6 +128,7 @@ contact = "hello@bench.example"
     rate = measured["new"] / measured["seconds"]
     return {"items": n, "ingest_per_s": round(rate), "vader_per_s": round(baseline),
             "ratio": round(rate / baseline, 3), "peak_rss_mb": round(measured["peak_rss_mb"]),
+            "worker_rss_mb": round(measured["worker_rss_mb"]), "workers": measured["workers"],
             "drafts": measured["drafts"], "seconds": round(measured["seconds"], 1),
             "failed": measured["failed"]}
 
@@ -140,11 +148,13 @@ def main() -> None:
         for n in sizes:
             rows.append(run(n, texts, Path(tmp)))
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
-    print("| items | ingest items/s | vaderSentiment texts/s | ratio | peak RSS MB | drafts |")
-    print("|---|---|---|---|---|---|")
+    print("| items | workers | ingest items/s | vaderSentiment texts/s | ratio | peak RSS MB "
+          "(collector + each worker) | drafts |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['items']:,} | {r['ingest_per_s']:,} | {r['vader_per_s']:,} | "
-              f"{r['ratio']:.2f}x | {r['peak_rss_mb']} | {r['drafts']:,} |")
+        print(f"| {r['items']:,} | {r['workers']} | {r['ingest_per_s']:,} | "
+              f"{r['vader_per_s']:,} | {r['ratio']:.2f}x | {r['peak_rss_mb']} + "
+              f"{r['worker_rss_mb']} | {r['drafts']:,} |")
     if len(rows) > 1:
         print(f"rate at {rows[-1]['items']:,} / rate at {rows[0]['items']:,}: "
               f"{rows[-1]['ingest_per_s'] / rows[0]['ingest_per_s']:.2f}")

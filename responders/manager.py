@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 
 from responders import sayback
@@ -120,6 +121,7 @@ HEAR_ABOUT = ["Thank you for telling us about {about}.", "Thank you for letting 
 SECOND = ["I'm sorry to read about {about} as well.", "Thank you for flagging {about} too."]
 # Aspects a safety or privacy flag may be named by: the clause's other aspects ("the crew
 # served nuts") would name the wrong thing back.
+WHOLE_REVIEW = 0.8  # a clause this much of the review's text is the review
 SAFETY_ASPECTS = frozenset({"safety", "health", "privacy", "food_safety"})
 HOLD_LEADS = ["Thank you for telling us about this.", "Thank you for raising this with us."]
 
@@ -169,14 +171,30 @@ def _plainly_a_complaint(clause: str, strict: bool) -> bool:
     return not strict or compound < 0 or bool(find_cues(clause.lower()))
 
 
+_FAILURE = re.compile(
+    r"\b(?:resets?|crash\w*|freez\w*|froze|wrong\w*|broken|break|breaks|stops?|stopped|"
+    r"won't|doesn't|didn't|can't|cannot|isn't|never|fails?|failed|drops?|dropped|lost|"
+    r"loses|deleted?|disappear\w*|missing|disconnect\w*|error\w*|bug\w*|glitch\w*)\b", re.I)
+
+
+def _whole_failure(clause: str, text: str) -> bool:
+    """An issue only the stars called negative, said back only when it is the whole review
+    and names a failure ("the settings reset every time I close the app")."""
+    return (len(clause) >= WHOLE_REVIEW * len(text.strip()) and
+            len(re.findall(r"[A-Za-z']+", clause)) >= 5 and vader.compound(clause) <= 0 and
+            bool(_FAILURE.search(clause)))
+
+
 def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
-          strict: bool = False) -> tuple[str, bool]:
+          strict: bool = False, text: str = "") -> tuple[str, bool]:
     """The opening sentence, and whether it said a clause back (not just an aspect).
 
     The issues that can be said back are taken first, those with an aspect before those
     without (a named problem says more than a verdict), in triage's order of certainty."""
-    # an issue the stars implied, not the words, is never said back as the complaint
-    issues = [i for i in issues if not i.get("inferred")]
+    # an issue the stars implied, not the words, is never said back as the complaint ("Chat
+    # GPT is a very good app" with 2 stars), unless it is the whole review and no praise:
+    # "The EQ settings reset every time I close the app" is the complaint the stars mean
+    issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text)]
     with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect") and
                    _plainly_a_complaint(i["clause"], strict)]
     said = next((s for s in (sayback.say_back(i["clause"]) for i in with_aspect) if s), None)
@@ -318,7 +336,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
         else:
             sarcastic = any(f.get("flag") == "sarcasm" for f in triage.get("flags") or [])
             hear, specific = _hear([] if sarcastic else issues, seed, short,
-                                   _experience_np(profile), strict=label != "negative")
+                                   _experience_np(profile), strict=label != "negative",
+                                   text=item.get("text") or "")
             if not short:
                 liked = _praise_first(triage, item.get("text") or "")
                 if liked:

@@ -38,7 +38,9 @@ _VERBISH = re.compile(
     r"told|lost|broke|quit|stopped|charged|forgot|ignored|arrived|keeps|stops|works|crashes|"
     r"fails|takes|makes|gets|goes|says|shows|loads|freezes|hangs|breaks|drops|logs|costs|"
     r"charges|needs|wants|looks|feels|seems|tastes|smells|runs|fits|comes|make|take|keep|"
-    r"\w{3,}ed)\b", re.I)
+    r"resets?|disconnects|reboots|restarts|closes|shuts|turns|drains|lags|skips|forces|"
+    r"refuses|deletes|asks|ignores|cuts|jumps|overheats|beeps|buzzes|crackles|leaks|peels|"
+    r"pills|shrinks|fades|rips|won't|\w{3,}ed)\b", re.I)
 _REFUSE = re.compile(
     r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
     r"don'?t (?:use|buy|download|install|go)|i (?:don'?t|do not) (?:like|want|recommend)|"

@@ -121,6 +121,16 @@ def test_a_live_post_about_being_stuck_goes_to_a_person_a_review_afterwards_does
     assert "ongoing" not in {f["flag"] for f in later["flags"]}
 
 
+def test_a_one_clause_review_is_said_back_even_when_the_stars_alone_said_negative():
+    draft, triage = draft_for("acme", "The EQ settings reset every time I close the app",
+                              rating=2, platform="google_play")
+    assert triage["issues"][0].get("inferred")  # the words alone were not sure
+    assert "the EQ settings reset every time you close the app" in draft["reply"]
+    praise, _ = draft_for("acme", "Nice app, I use it every day", rating=2,
+                          platform="google_play")
+    assert "you use it every day" not in praise["reply"]  # praise with 2 stars: not quoted
+
+
 def test_praise_gets_a_specific_thank_you():
     draft, _ = draft_for("bistro", "The food was delicious and the staff were lovely!", rating=5,
                          author="Priya")

@@ -83,6 +83,8 @@ def test_a_business_extends_its_taxonomy():
     ("Still on hold after 2 hours, nobody picks up", "ongoing"),
     ("stranded in Philly with no voucher", "ongoing"),
     ("My order still hasn't arrived and nobody answers", "ongoing"),
+    ("The speaker got really hot and smelled like burning plastic while charging", "safety"),
+    ("Why do I need an account and to share my location just to play music", "privacy"),
     ("Stuck on the runway at Newark for three hours", "ongoing"),
 ])
 def test_routing_flags_name_the_clause(text, flag):

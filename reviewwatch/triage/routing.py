@@ -27,6 +27,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"hurt (?:me|my|us|him|her|myself)|burn(?:ed|t) (?:me|my|myself)|caught fire|on fire|"
      r"fire hazard|electric(?:al)? shock|shocked me|sparks?|smok(?:e|ing) (?:came|coming)|"
      r"overheat\w*|explod\w*|melted|unsafe|dangerous|chok(?:e|ed|ing)|broken glass|"
+     r"(?:got|gets|getting|became|becomes|gone|runs?|running) (?:really |very |extremely |too |"
+     r"so |super |dangerously )?hot|too hot to (?:touch|hold)|scorch\w*|spark(?:ed|ing)|"
+     r"smell(?:s|ed|ing)? (?:of |like )?(?:burning|burnt|smoke)|burning (?:smell|plastic|"
+     r"rubber)|"
      r"glass in|mou?ld(?:y)? (?:in|on|food|bread)|bed ?bugs?|carbon monoxide|gas leak|"
      r"(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|bodies|"
      r"matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
@@ -38,7 +42,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"my)|privacy|personal (?:data|information|info|details)|my (?:data|information) "
      r"(?:was|is|got|being)|(?:sold|shared|leaked) my|data (?:breach|leak)|hack(?:ed|ers?)|"
      r"identity theft|stole my (?:identity|card|data)|unauthori[sz]ed (?:access|login)|"
-     r"camera in|tracking (?:me|us|my))\b"),
+     r"camera in|tracking (?:me|us|my)|(?:share|sharing|shares|give|access to|tracks?) my "
+     r"(?:location|contacts|microphone|camera|photos)|location (?:data|permission|access|"
+     r"tracking))\b"),
     ("legal", "a legal threat",
      r"\b(?:lawyers?|attorneys?|solicitors?|law ?suits?|su(?:e|ing|ed) (?:you|them|the|this)|"
      r"legal action|small claims|court|class action|report(?:ed|ing)? (?:you|this|them) to|"

@@ -320,6 +320,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if routed[0]["flag"] in ("safety", "privacy") and \
                     routed[0].get("aspect") not in SAFETY_ASPECTS:
                 about = None  # "the way our staff treated you" for a peanut allergy: no
+            if about and "refund" in about:
+                about = None  # "about your refund" in a holding reply sounds like a promise
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
             first = routed[0]["flag"]

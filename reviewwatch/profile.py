@@ -34,9 +34,12 @@ _PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
 # experience: the noun for what the customer had; the team a complaint with no aspect goes to.
 DEFAULTS: dict[str, dict[str, Any]] = {
     "restaurant": {"experience": "visit", "default_team": "team", "refund": False,
-                   "replacement": False, "callback": True},
+                   "replacement": False, "callback": True,
+                   # the people who serve and seat guests own rudeness and waits there
+                   "teams": {"staff": "floor team", "wait_time": "floor team"}},
     "hotel": {"experience": "stay", "default_team": "hotel team", "refund": False,
-              "replacement": False, "callback": True},
+              "replacement": False, "callback": True,
+              "teams": {"staff": "front desk team", "wait_time": "front desk team"}},
     "product": {"experience": "purchase", "default_team": "product team", "refund": False,
                 "replacement": True, "callback": True},
     "app": {"experience": "the app", "default_team": "app team",
@@ -126,7 +129,7 @@ def parse(c: Any, raw: Any, category: str | None, where: str) -> Profile:
                             base["replacement"]),
         callback=c.value(raw, "callback", f"{where}.callback", bool, base["callback"]),
         contact={str(k): v for k, v in contact.items()},
-        teams={str(k): v for k, v in teams.items()},
+        teams={**base.get("teams", {}), **{str(k): v for k, v in teams.items()}},
         default_team=base["default_team"],
     )
 

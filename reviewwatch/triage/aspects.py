@@ -76,7 +76,10 @@ CUES: tuple[tuple[str, float, str], ...] = (
                           r"(?:paper|very|so) thin walls|no (?:view|air|ac|hot water|wifi))\b"),
     ("price_value", 1.5, r"\b(?:overpriced|over priced|rip ?-?off|ripped off|waste of (?:money|"
                          r"time)|"
-                         r"not worth (?:it|the)|too (?:expensive|pricey)|price gouging)\b"),
+                         r"not worth (?:it|the)|too (?:expensive|pricey)|price gouging|"
+                         r"prices? (?:have |has )?(?:gone|went|go|gone way) up|raised (?:the |"
+                         r"their )?prices|portions? (?:have |has )?(?:shrunk|gotten smaller|got "
+                         r"smaller)|smaller portions)\b"),
     ("billing", 2.0, r"\b(?:still (?:being )?(?:billed|charged)|billed after|charged after|"
                      r"charged (?:me |us )?(?:twice|double|again|extra)|double[- ]charged|"
                      r"overcharged|over charged|hidden (?:fees?|charges?)|unauthori[sz]ed charges?|"

@@ -21,6 +21,23 @@ _SUFFIXES = ("s", "es", "ed", "ing", "")  # not a bare "d": "fee" + "d" is "feed
 _SUFFIX = r"(?:s|es|ed|ing)?"  # the same endings, for the pattern
 
 
+@lru_cache(maxsize=4096)
+def _complaint_word(term: str) -> bool:
+    """A term that is a complaint in itself: a plain complaint word, or negative to VADER."""
+    from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
+    from reviewwatch.triage.vader import lexicons
+
+    return term in PLAIN_COMPLAINTS or term in _COMPLAINT_TERMS or \
+        lexicons()[0].get(term, 0.0) <= -1.1  # not "cancelled" (-1.0): a subscription is too
+
+
+# Taxonomy terms that are complaints whatever they are said of (not in VADER's lexicon)
+_COMPLAINT_TERMS = frozenset(
+    "sticky greasy soggy burnt overcooked undercooked waited waiting smelly smell moldy mouldy "
+    "crumbs hair cockroach roach bugs stained dusty cramped overbooked overcharged "
+    "crashes crashed freezes laggy".split())
+
+
 def _wordish(ch: str) -> bool:
     """A character that continues a word for the term boundaries (regex [\\w-])."""
     return ch.isalnum() or ch in "_-"
@@ -58,16 +75,21 @@ class Taxonomy:
     def aspect_among(self, found: list[tuple[int, int, str, str]], start: int = 0,
                      end: int | None = None) -> tuple[str, str] | None:
         """The aspect of the terms found (by `terms_in`) that lie within [start, end)."""
-        best: tuple[tuple[int, int, int], str, str] | None = None
+        best: tuple[tuple[int, ...], str, str] | None = None
         for at, stop, term, shown in found:
             if at < start or (end is not None and stop > end):
                 continue
             aspect = self.owner[term]
             in_common = aspect in self.common
-            # with no category, the most specific (longest) term says more than the first
+            # with no category, the most specific (longest) term says more than the first;
+            # a term that is itself the complaint ("sticky", "rude") says what the clause
+            # is about more than the thing it is said of ("tables were sticky")
+            # with no category the common aspects first, then the longest term; with one,
+            # the earliest term (the clause's subject), its own aspects breaking a tie
             rank = (0 if aspect in self.priority else 1,
-                    (0 if in_common else 1) if self.general else (1 if in_common else 0),
-                    -len(term) if self.general else at)
+                    0 if _complaint_word(term) else 1,
+                    *((0 if in_common else 1, -len(term)) if self.general else
+                      (at, 1 if in_common else 0)))
             if best is None or rank < best[0]:
                 best = (rank, aspect, shown)
         return (best[1], best[2]) if best else None

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reviewwatch import config as cfg  # noqa: E402
-from reviewwatch import dashboard  # noqa: E402
+from reviewwatch import dashboard, rollup  # noqa: E402
 from reviewwatch import db as store  # noqa: E402
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
@@ -43,6 +43,8 @@ def fill(db, n: int) -> None:
     """N items, their triage, and drafts for one in four, in a few SQL statements."""
     end = NOW.timestamp()
     aspect_cases = " ".join(f"WHEN {i} THEN '[\"{a}\"]'" for i, a in enumerate(ASPECTS))
+    # The dashboard's roll-up is counted once at the end (its back-fill), not row by row.
+    db.executescript("".join(f"DROP TRIGGER {t};" for t in rollup.TRIGGER_NAMES))
     with db.atomic():
         db.execute(f"""
         WITH RECURSIVE k(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM k WHERE x < {n})
@@ -74,6 +76,9 @@ def fill(db, n: int) -> None:
                CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2
                                ELSE 3 END
         FROM items i JOIN triage t ON t.item_id = i.id WHERE i.id % 4 = 0""")
+    db.executescript(rollup.triggers())
+    with db.atomic():
+        rollup.backfill(db, NOW)
     db.execute("ANALYZE")
 
 

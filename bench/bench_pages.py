@@ -102,6 +102,8 @@ def main() -> None:
             "items, business": f"/items?business={biggest}",
             "search": "/items?q=rude+staff", "search, rare word": "/items?q=zanzibar",
             "dashboard": "/", "dashboard, business": f"/?business={biggest}",
+            "dashboard, 365 days": "/?days=365",
+            "dashboard, business, 365 days": f"/?business={biggest}&days=365",
             "sources": "/sources"}
     results = pages(app, urls, args.requests)
 

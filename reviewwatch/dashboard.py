@@ -1,15 +1,15 @@
-"""The dashboard's figures, per business or over all of them, as SQL aggregates.
+"""The dashboard's figures, per business or over all of them, summed from the daily roll-up.
 
-Every figure is one indexed query over the window's rows (`items_when`,
-`items_business_when`: an index on when an item was published, or first seen when the
-platform gives no date); no Python loop walks the items, so a page stays fast on a
-million of them. Python only fills in the empty buckets of the chart. A unary `+` on a
-column (`+t.label`) keeps SQLite from choosing that column's index, which would read every
-negative item ever stored instead of the window's.
+Every figure is a sum of whole days of reviewwatch.rollup (per scope, day and source,
+kept by triggers in the transaction of each write), read as one primary-key range: a
+30-day page over 200 businesses sums about 12,000 rows, never the window's items. Python
+only fills in the empty buckets of the chart and finds the median in the histogram.
 
 When: an item's time is `published_at`, else `first_seen_at`. Days are the business's
 local days, at its UTC offset now (a DST change shifts the buckets of the far side of it by
-an hour); over all businesses, days are UTC.
+an hour, and the first view after it recounts that business's roll-up); over all
+businesses, days are UTC. The window is its whole days, the period before it the same
+number of days before.
 
 Response: an item that needs a reply counts as answered once a draft for it was posted;
 the time to reply runs from the review's time to the first posting. The benchmarks are the
@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from reviewwatch import rollup
 from reviewwatch.config import Settings
 
 CUSTOMER_EXPECTS_MINUTES = 60
@@ -32,7 +33,6 @@ WINDOWS = (7, 30, 90, 365)
 DEFAULT_DAYS = 30
 TOP_ASPECTS = 8
 COMPLAINT_LABELS = ("negative", "mixed")
-WHEN = "coalesce(i.published_at, i.first_seen_at)"
 
 
 @dataclass
@@ -47,15 +47,6 @@ class Window:
     bucket: str  # day, week or month
     first_day: date
     last_day: date
-
-    def bucket_sql(self) -> str:
-        """The SQL expression naming the bucket of an item (its local day, week or month)."""
-        local = f"{WHEN}, '{self.offset}'"
-        if self.bucket == "day":
-            return f"date({local})"
-        if self.bucket == "week":  # the Monday that starts the week
-            return f"date({local}, '-6 days', 'weekday 1')"
-        return f"strftime('%Y-%m-01', {local})"
 
     def buckets(self) -> list[str]:
         """Every bucket of the window in order, so a quiet day shows as an empty bar."""
@@ -93,28 +84,44 @@ def window(days: int, now: datetime, tz=UTC) -> Window:
                   offset=f"{offset:+d} minutes", bucket=bucket, first_day=first, last_day=today)
 
 
-def _scope(business: str | None) -> tuple[str, list[Any]]:
-    return ("i.business_id = ? AND ", [business]) if business else ("", [])
+def _scope(business: str | None) -> str:
+    return business or rollup.ALL
 
 
 PREVIOUS = "previous"
 
 
+def _days(w: Window) -> list[str]:
+    """The day range of this period and the one before, as local-day text."""
+    return [(w.first_day - timedelta(days=w.days)).isoformat(), w.first_day.isoformat(),
+            w.last_day.isoformat()]
+
+
+def _bucket(w: Window) -> str:
+    """The SQL naming the bucket of a roll-up row (its day), or PREVIOUS before the window."""
+    if w.bucket == "day":
+        key = "day"
+    elif w.bucket == "week":  # the Monday that starts the week
+        key = "date(day, '-6 days', 'weekday 1')"
+    else:
+        key = "strftime('%Y-%m-01', day)"
+    return f"CASE WHEN day < ? THEN '{PREVIOUS}' ELSE {key} END"
+
+
 def tally(db: Database, w: Window, business: str | None) -> list[dict[str, Any]]:
-    """One pass over this period and the one before: per bucket and source, the items, the
-    negative ones, the rated ones with their star sum (out of 5), and the latest item.
-    The series, the totals and the source health are all sums of these rows."""
-    scope, args = _scope(business)
+    """Per bucket, this period and the one before: the items, the negative ones, the rated
+    ones with their star sum (out of 5), read from the roll-up. The series and the totals
+    are sums of these rows."""
+    previous, first, last = _days(w)
+    # Per day first, in the primary key's order (no sort), then the few days into buckets:
+    # naming the bucket of each of 146,000 rows took 100 ms for a year over 200 businesses.
     return list(db.query(f"""
-        SELECT CASE WHEN {WHEN} < ? THEN '{PREVIOUS}' ELSE {w.bucket_sql()} END AS bucket,
-               i.source, count(*) AS volume,
-               count(CASE WHEN t.label = 'negative' THEN 1 END) AS negative,
-               count(i.rating) AS rated,
-               total(i.rating * 5.0 / coalesce(nullif(i.rating_max, 0), 5)) AS stars,
-               max({WHEN}) AS latest
-        FROM items i LEFT JOIN triage t ON t.item_id = i.id
-        WHERE {scope}{WHEN} >= ? AND {WHEN} < ?
-        GROUP BY bucket, i.source""", [w.start, *args, w.previous_start, w.end]))
+        SELECT {_bucket(w)} AS bucket, sum(volume) AS volume, sum(negative) AS negative,
+               sum(rated) AS rated, total(stars) AS stars
+        FROM (SELECT day, sum(volume) AS volume, sum(negative) AS negative,
+                     sum(rated) AS rated, total(stars) AS stars
+              FROM rollup_days WHERE scope = ? AND day >= ? AND day <= ? GROUP BY day)
+        GROUP BY bucket""", [first, _scope(business), previous, last]))
 
 
 def _sum(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -154,71 +161,89 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def response(db: Database, w: Window, business: str | None) -> dict[str, Any]:
-    """Items needing a reply, how many were answered, and the median and share in an hour."""
-    scope, args = _scope(business)
-    row = next(db.query(f"""
-        WITH needing AS MATERIALIZED (
-            SELECT {WHEN} AS at, (SELECT min(d.posted_at) FROM drafts d
-                                  WHERE d.item_id = i.id AND +d.status = 'posted') AS posted
-            FROM items i JOIN triage t ON t.item_id = i.id AND t.needs_reply = 1
-            WHERE {scope}{WHEN} >= ? AND {WHEN} < ?),
-        replied AS MATERIALIZED (
-            SELECT max(0.0, (julianday(posted) - julianday(at)) * 1440) AS minutes
-            FROM needing WHERE posted IS NOT NULL)
-        SELECT (SELECT count(*) FROM needing) AS needing,
-               (SELECT count(*) FROM replied) AS replied,
-               (SELECT count(*) FROM replied WHERE minutes <= {CUSTOMER_EXPECTS_MINUTES})
-                   AS within_hour,
-               (SELECT avg(minutes) FROM (SELECT minutes FROM replied ORDER BY minutes
-                    LIMIT 2 - (SELECT count(*) FROM replied) % 2
-                    OFFSET (SELECT (count(*) - 1) / 2 FROM replied))) AS median_minutes
-        """, [*args, w.start, w.end]))
+    """Items needing a reply, how many were answered, and the median and share in an hour.
+
+    The median comes from the roll-up's histogram of reply times (see reviewwatch.rollup):
+    the mean of the bucket that holds the middle reply, within a minute under an hour and
+    within 2% above."""
+    _, first, last = _days(w)
+    scope = [_scope(business), first, last]
+    row = next(db.query("""
+        SELECT total(needing) AS needing, total(replied) AS replied,
+               total(within_hour) AS within_hour
+        FROM rollup_days WHERE scope = ? AND day >= ? AND day <= ?""", scope))
+    row = {k: int(v) for k, v in row.items()}
+    histogram = db.execute("""
+        SELECT bucket, sum(n), total(minutes) FROM rollup_reply_minutes
+        WHERE scope = ? AND day >= ? AND day <= ? GROUP BY bucket ORDER BY bucket""",
+                           scope).fetchall()
+    row["median_minutes"] = median(histogram)
     row["rate"] = row["replied"] / row["needing"] if row["needing"] else None
     row["customer_expects_minutes"] = CUSTOMER_EXPECTS_MINUTES
     row["business_average_minutes"] = BUSINESS_AVERAGE_MINUTES
     return row
 
 
+def median(histogram: list[tuple[int, int, float]]) -> float | None:
+    """The median of a histogram of (bucket, count, sum of values), in bucket order: the
+    mean of the middle value's bucket (of the two middle values' buckets for an even count)."""
+    count = sum(n for _, n, _ in histogram)
+    if not count:
+        return None
+    wanted = sorted({(count - 1) // 2, count // 2})
+    found: list[float] = []
+    seen = 0
+    for _, n, total in histogram:
+        while wanted and wanted[0] < seen + n:
+            found.append(total / n)
+            wanted.pop(0)
+        seen += n
+    if count % 2 == 0 and len(found) == 1:  # both middle values in one bucket
+        found.append(found[0])
+    return sum(found) / len(found)
+
+
 def aspects(db: Database, w: Window, business: str | None) -> list[dict[str, Any]]:
     """The top complaint aspects of the period, with the period before and a per-bucket trend
-    (one pass: per aspect and bucket, the period before as one bucket)."""
-    scope, args = _scope(business)
+    (one pass over the roll-up: per aspect and bucket, the period before as one bucket)."""
+    previous, first, last = _days(w)
     counts: dict[str, dict[str, int]] = {}
     for r in db.query(f"""
-            SELECT a.value AS aspect,
-                   CASE WHEN {WHEN} < ? THEN '{PREVIOUS}' ELSE {w.bucket_sql()} END AS bucket,
-                   count(*) AS n
-            FROM items i JOIN triage t ON t.item_id = i.id, json_each(t.aspects) a
-            WHERE {scope}{WHEN} >= ? AND {WHEN} < ? AND +t.label IN ('negative', 'mixed')
-            GROUP BY aspect, bucket""", [w.start, *args, w.previous_start, w.end]):
+            SELECT aspect, {_bucket(w)} AS bucket, sum(n) AS n FROM rollup_aspects
+            WHERE scope = ? AND day >= ? AND day <= ? GROUP BY aspect, bucket""",
+                      [first, _scope(business), previous, last]):
         counts.setdefault(r["aspect"], {})[r["bucket"]] = r["n"]
     buckets = w.buckets()
     top = []
     for aspect, by_bucket in counts.items():
         count = sum(n for b, n in by_bucket.items() if b != PREVIOUS)
         if count:
-            previous = by_bucket.get(PREVIOUS, 0)
-            top.append({"aspect": aspect, "count": count, "previous": previous,
-                        "change": count - previous,
+            previous_count = by_bucket.get(PREVIOUS, 0)
+            top.append({"aspect": aspect, "count": count, "previous": previous_count,
+                        "change": count - previous_count,
                         "trend": [by_bucket.get(b, 0) for b in buckets]})
     top.sort(key=lambda a: (-a["count"], a["aspect"]))
     return top[:TOP_ASPECTS]
 
 
-def sources(db: Database, rows: list[dict[str, Any]], business: str | None
-            ) -> list[dict[str, Any]]:
+def sources(db: Database, w: Window, business: str | None) -> list[dict[str, Any]]:
     """Each live source's health, with its items in the period and its latest item."""
     where, args = ("WHERE business_id = ? AND", [business]) if business else ("WHERE", [])
-    current = [r for r in rows if r["bucket"] != PREVIOUS]
+    _, first, last = _days(w)
+    # Per source, one range of the (scope, source, day) index: a year over 400 sources
+    # without sorting its 146,000 rows by source.
+    counted = {r[0]: (r[1], r[2]) for r in db.execute("""
+        SELECT s.name, sum(r.volume), max(r.latest)
+        FROM sources s CROSS JOIN rollup_days r INDEXED BY rollup_days_source
+            ON r.scope = ? AND r.source = s.name AND r.day >= ? AND r.day <= ?
+        GROUP BY s.name""", [_scope(business), first, last])}
     out = list(db.query(f"""
         SELECT name, business_id, kind, state, last_success_at, last_error, last_error_at,
                consecutive_failures, unhealthy, silent
         FROM sources {where} state != 'archived'
         ORDER BY unhealthy DESC, consecutive_failures DESC, name""", args))
     for s in out:
-        mine = [r for r in current if r["source"] == s["name"]]
-        s["volume"] = sum(r["volume"] for r in mine)
-        s["latest"] = max((r["latest"] for r in mine), default=None)
+        s["volume"], s["latest"] = counted.get(s["name"], (0, None))
         s["health"] = "failing" if s["unhealthy"] or s["consecutive_failures"] else \
             "silent" if s["silent"] else "new" if s["last_success_at"] is None else "ok"
     return out
@@ -229,7 +254,9 @@ def build(db: Database, settings: Settings, business: str | None, days: int,
     """Everything the dashboard shows, for one business (its time zone) or all (UTC)."""
     tz = settings.business(business).tz if business else UTC
     w = window(days, now, tz)
+    if business:  # the roll-up's local days must be this business's days now
+        rollup.ensure_zone(db, business, w.offset)
     rows = tally(db, w, business)
     return {"window": w, "series": series(rows, w), "totals": totals(rows),
             "response": response(db, w, business), "aspects": aspects(db, w, business),
-            "sources": sources(db, rows, business)}
+            "sources": sources(db, w, business)}

@@ -260,6 +260,7 @@ def m040_llm_draft_jobs(db: Database) -> None:
 # The desk's indexes and the queue's sort key (m020, m021) live in db_indexes.py.
 from reviewwatch import db_indexes  # noqa: E402,F401,I001  (registers its migrations after these)
 from reviewwatch import db_scale  # noqa: E402,F401,I001  (the scale migrations, after the desk's)
+from reviewwatch import db_pages  # noqa: E402,F401,I001  (roll-up and queue label, last)
 
 
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:

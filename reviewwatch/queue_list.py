@@ -1,9 +1,11 @@
 """The approval queue as pages: filters and keyset pagination, all in SQL over every row.
 
 Order: most urgent first (`drafts.queue_rank`, a copy of the triage priority kept by
-db.py), then newest. A page is read from the `drafts_queue` index (status, queue_rank, id)
-and the next page starts after the last row shown (a keyset cursor "rank.id"), so page 200
-costs what page 1 does and a draft decided meanwhile never shifts the pages.
+db.py), then newest. A page is read from the `drafts_queue` index (status, queue_rank, id),
+or filtered by label from `drafts_queue_label` (status, item_label, queue_rank, id: the
+label copied onto the draft, see db_pages.py), and the next page starts after the last
+row shown (a keyset cursor "rank.id"), so page 200 costs what page 1 does and a draft
+decided meanwhile never shifts the pages.
 """
 
 from __future__ import annotations
@@ -88,8 +90,10 @@ def _where(f: Filters, now: datetime) -> tuple[list[str], list[Any]]:
     if f.priority:  # the indexed copy of the priority, so this narrows the index range
         where.append("d.queue_rank = ?")
         args.append(RANK[f.priority])
-    for clause, value in (("i.business_id = ?", f.business), ("i.source = ?", f.source),
-                          ("t.label = ?", f.label)):
+    if f.label:  # the draft's copy of its item's label (db_pages.py), in drafts_queue_label
+        where.append("d.item_label = ?")
+        args.append(f.label)
+    for clause, value in (("i.business_id = ?", f.business), ("i.source = ?", f.source)):
         if value:
             where.append(clause)
             args.append(value)
@@ -114,10 +118,9 @@ def page(db: Database, filters: Filters, after: str | None = None,
     where, args = _where(filters, now)
     # The count joins only the tables its filters need: unfiltered, it is the index alone.
     joins = ""
-    if any(w.startswith(("i.", "coalesce(i.")) for w in where) or filters.label or \
-            filters.aspect:
+    if any(w.startswith(("i.", "coalesce(i.")) for w in where) or filters.aspect:
         joins += " JOIN items i ON i.id = d.item_id"
-    if filters.label or filters.aspect:
+    if filters.aspect:
         joins += " JOIN triage t ON t.item_id = d.item_id"
     total = db.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM drafts d{joins} WHERE {' AND '.join(where)} "

@@ -95,3 +95,14 @@ def m051_pages_queue_label(db: Database) -> None:
     END;
     """)
     analyze_new(db, "drafts_queue_label")
+
+
+@migrations()
+def m052_pages_rollup_first_triage(db: Database) -> None:
+    """An item's first triage adds its figures in one upsert per table and scope instead of
+    taking the item away and adding it back (the backfill's costliest trigger)."""
+    db.executescript(f"""
+    DROP TRIGGER IF EXISTS rollup_triage_before_insert;
+    DROP TRIGGER IF EXISTS rollup_triage_after_insert;
+    {rollup.TRIAGE_INSERT_TRIGGERS}
+    """)

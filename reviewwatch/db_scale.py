@@ -177,11 +177,13 @@ def add_drafts(db: Database,
     now = utcnow()
     db.conn.executemany(
         "INSERT INTO drafts (item_id, status, reply, parts, lint, fits, generator, content_hash, "
-        "created_at, queue_rank, replaces_reply_at) "
-        "VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "created_at, queue_rank, replaces_reply_at, item_label) "
+        "VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        # the item's label at once, so the label-copy trigger has nothing to rewrite
+        "(SELECT t.label FROM triage t WHERE t.item_id = ?))",
         [[item_id, d["reply"], store._json(d["parts"]), store._json(d["lint"]),
           store._json(d["fits"]), d.get("generator", "template"), content_hash, now,
-          PRIORITY_RANK.get(priority, 3), replaces]
+          PRIORITY_RANK.get(priority, 3), replaces, item_id]
          for item_id, content_hash, d, priority, replaces in rows])
 
 

@@ -219,6 +219,7 @@ class Settings:
     user_agent: str = DEFAULT_USER_AGENT
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     missing_secrets: list[str] = field(default_factory=list)  # "key: environment variable X..."
+    triage_workers: int | None = None  # processes for a large backlog; None: one per core
 
     @property
     def sources(self) -> list[Source]:
@@ -340,7 +341,16 @@ def from_dict(data: dict, path: Path | None = None,
                      "responders", "http", "retention"}, "")
 
     storage = c.table(data, "storage", "storage")
-    c.unknown(storage, {"path"}, "storage")
+    c.unknown(storage, {"path", "triage_workers"}, "storage")
+    workers_raw = storage.get("triage_workers", "auto") if isinstance(storage, dict) else "auto"
+    triage_workers: int | None = None
+    if workers_raw != "auto":
+        if isinstance(workers_raw, bool) or not isinstance(workers_raw, int) or \
+                not 0 <= workers_raw <= 64:
+            c.bad("storage.triage_workers", "must be \"auto\" or a number of worker "
+                  "processes from 0 (triage in the collecting process) to 64")
+        else:
+            triage_workers = workers_raw
     storage_path = Path(c.value(storage, "path", "storage.path", str, "reviewwatch.db"))
     if not storage_path.is_absolute():
         storage_path = base / storage_path
@@ -393,7 +403,8 @@ def from_dict(data: dict, path: Path | None = None,
     settings = Settings(path=path, storage_path=storage_path, web=web, businesses=businesses,
                         alerts=alerts, digest=digest, smtp=smtp, llm=llm,
                         phrase_bank=phrase_bank, user_agent=user_agent,
-                        missing_secrets=c.missing, retention=retention)
+                        missing_secrets=c.missing, retention=retention,
+                        triage_workers=triage_workers)
     return settings
 
 

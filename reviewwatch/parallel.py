@@ -30,12 +30,13 @@ Job = tuple[int, dict[str, Any], bool]  # (item id, item row, may it get a draft
 Done = tuple[int, dict[str, Any] | None, dict[str, Any] | None, str | None]
 
 
-def workers_for(backlog: int, cores: int | None = None) -> int:
-    """How many worker processes a backlog of this size is worth (0: work in-process)."""
+def workers_for(backlog: int, cores: int | None = None, wanted: int | None = None) -> int:
+    """How many worker processes a backlog of this size is worth (0: work in-process).
+    `wanted` is the config's `storage.triage_workers` (None: one per core, up to 4)."""
     cores = os.cpu_count() or 1 if cores is None else cores
-    if cores < 2 or backlog < MIN_BACKLOG:
+    if backlog < MIN_BACKLOG or wanted == 0 or (wanted is None and cores < 2):
         return 0
-    return min(MAX_WORKERS, cores)
+    return wanted if wanted is not None else min(MAX_WORKERS, cores)
 
 
 class Workers:

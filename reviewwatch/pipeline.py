@@ -335,7 +335,7 @@ def process_pending(db: Database, settings: Settings, report: CycleReport | None
     report = report or CycleReport()
     context = _Context(settings, now or datetime.now(UTC))
     backlog = db.execute("SELECT count(*) FROM triage_queue").fetchone()[0]
-    workers = parallel.workers_for(backlog)
+    workers = parallel.workers_for(backlog, wanted=settings.triage_workers)
     if workers:
         context.workers = parallel.Workers(workers, context.businesses, context.sources, {
             b: (m.delta, m.delta_bias, m.name) for b in context.businesses

@@ -34,7 +34,7 @@ def processed(tmp_path, name, n, monkeypatch, workers):
              for k in range(n)]
     with store.write_transaction(db):
         store.save_items(db, "bistro", items, now=SEED_NOW)
-    monkeypatch.setattr(parallel, "workers_for", lambda backlog, cores=None: workers)
+    monkeypatch.setattr(parallel, "workers_for", lambda backlog, cores=None, wanted=None: workers)
     from_workers = []
     real = parallel.Workers.results
 
@@ -79,3 +79,21 @@ def test_a_backlog_is_worth_workers_only_when_large_and_with_cores():
     assert parallel.workers_for(parallel.MIN_BACKLOG, cores=1) == 0
     assert parallel.workers_for(parallel.MIN_BACKLOG, cores=2) == 2
     assert parallel.workers_for(10 * parallel.MIN_BACKLOG, cores=64) == parallel.MAX_WORKERS
+    assert parallel.workers_for(parallel.MIN_BACKLOG, cores=8, wanted=0) == 0
+    assert parallel.workers_for(parallel.MIN_BACKLOG, cores=1, wanted=3) == 3
+
+
+def test_the_config_sets_the_workers_and_refuses_nonsense():
+    import pytest
+
+    from reviewwatch import config as cfg
+    from reviewwatch.errors import ConfigError
+
+    def load(value):
+        return cfg.from_dict({"storage": {"path": ":memory:", "triage_workers": value},
+                              "businesses": []}, environ={})
+    assert load(0).triage_workers == 0 and load("auto").triage_workers is None
+    assert load(2).triage_workers == 2
+    for bad in (-1, "lots", True, 65):
+        with pytest.raises(ConfigError, match="storage.triage_workers"):
+            load(bad)

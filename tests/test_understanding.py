@@ -312,3 +312,13 @@ def test_gates_change_no_cue_flag_or_ask_on_real_text(shared):
     finally:
         aspects._GATE_SET, routing._FLAG_GATES, routing._ASK_GATES = saved
     assert gated == plain
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    ("Sent my steak back twice because it was overcooked", "the steak"),
+    ("The coffee was watered down and lukewarm", "the coffee"),
+    ("The food was cold and bland", "the food"),  # no thing named: the aspect's phrase
+])
+def test_an_issue_names_the_thing_its_clause_names(text, about):
+    issues = triage(text, rating=2, category="restaurant")["issues"]
+    assert issues and issues[0]["about"] == about, issues

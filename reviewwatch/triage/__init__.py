@@ -101,6 +101,13 @@ class _Reader:
             return self.tax.aspect_of(span.text)
         return self.tax.aspect_among(self.terms, span.start, span.end)
 
+    def thing(self, span: segment.Span, aspect: str | None) -> str | None:
+        if not aspect:
+            return None
+        if not self.aligned:
+            return self.tax.thing_among(self.tax.terms_in(span.text.lower()), aspect)
+        return self.tax.thing_among(self.terms, aspect, span.start, span.end)
+
 
 def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, float]
                     ) -> list[dict[str, Any]]:
@@ -127,6 +134,7 @@ def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, 
             polarity = "neutral"
         out.append({"clause": span.text, "start": span.start, "p": p, "polarity": polarity,
                     "aspect": found[0] if found else None, "term": found[1] if found else None,
+                    "thing": reader.thing(span, found[0]) if found else None,
                     "cues": cues, "compound": compound})
     return out
 
@@ -234,7 +242,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
                else None, "clause": r["clause"], "polarity": "negative",
                "severity": _severity(r["p"], r["clause"] in flagged_clauses),
                "team": tax.team(r["aspect"]) if r["aspect"] else None,
-               "about": tax.about(r["aspect"]) if r["aspect"] else None}
+               "about": tax.about_term(r["aspect"], r["thing"]) if r["aspect"] else None}
               for r in sorted((r for r in readings if r["polarity"] == "negative"),
                               key=lambda r: (-r["p"], r["start"]))]
     if stars is not None and stars >= 4:  # on a happy review only a clear complaint is one
@@ -248,7 +256,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
                        if worst["aspect"] else None, "clause": worst["clause"],
                        "polarity": "negative", "severity": "low", "inferred": True,
                        "team": tax.team(worst["aspect"]) if worst["aspect"] else None,
-                       "about": tax.about(worst["aspect"]) if worst["aspect"] else None})
+                       "about": tax.about_term(worst["aspect"], worst["thing"])
+                       if worst["aspect"] else None})
     praise = [{"aspect": r["aspect"], "clause": r["clause"], "polarity": "positive",
                "about": tax.about(r["aspect"]) if r["aspect"] else None,
                "term": r["term"] if r["p"] < PRAISE_TERM_P and r["compound"] >=

@@ -51,6 +51,7 @@ class Aspect:
     terms: tuple[str, ...]
     team: str
     about: str = ""  # the issue as a noun phrase a reply can say: "the wait", "your room"
+    things: frozenset[str] = frozenset()  # terms a reply may name as "the X": "the coffee"
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,28 @@ class Taxonomy:
         a = self.aspects.get(aspect_id)
         return a.about if a else None
 
+    def about_term(self, aspect_id: str | None, thing: str | None) -> str | None:
+        """The issue as a reply names it: "the steak" when the clause names a thing of its
+        aspect (`thing_among`), else the aspect's own phrase ("the food")."""
+        a = self.aspects.get(aspect_id or "")
+        if a is None:
+            return None
+        if thing and thing.lower() in a.things:
+            return f"the {thing.lower()}"
+        return a.about
+
+    def thing_among(self, found: list[tuple[int, int, str, str]], aspect_id: str | None,
+                    start: int = 0, end: int | None = None) -> str | None:
+        """The first term within [start, end) that is a thing of this aspect ("steak" in
+        "my steak was overcooked", whose aspect the complaint word "overcooked" chose)."""
+        a = self.aspects.get(aspect_id or "")
+        if a is None or not a.things:
+            return None
+        for at, stop, _, shown in found:
+            if at >= start and (end is None or stop <= end) and shown in a.things:
+                return shown
+        return None
+
     def team(self, aspect_id: str) -> str | None:
         a = self.aspects.get(aspect_id)
         return a.team if a else None
@@ -211,7 +234,8 @@ def _build(category: str | None, extra: tuple) -> Taxonomy:
                 continue
             terms = tuple(t.lower().strip() for t in spec["terms"])
             aspects[aspect_id] = Aspect(aspect_id, spec["name"], terms, spec.get("team", "team"),
-                                        spec.get("about") or spec["name"].lower())
+                                        spec.get("about") or spec["name"].lower(),
+                                        frozenset(t.lower() for t in spec.get("things", ())))
             for t in terms:
                 owner.setdefault(t, aspect_id)
     priority = frozenset(a for section in sections for a, spec in section.items()

@@ -11,8 +11,9 @@ an hour, and the first view after it recounts that business's roll-up); over all
 businesses, days are UTC. The window is its whole days, the period before it the same
 number of days before.
 
-Response: an item that needs a reply counts as answered once a draft for it was posted;
-the time to reply runs from the review's time to the first posting. The benchmarks are the
+Response: an item that needs a reply counts as answered once reviewwatch posted a reply or
+the platform shows an owner's reply made anywhere (as the digest counts it); the time to
+reply runs from the review's time to the first of those. The benchmarks are the
 seeds': customers expect an answer within 60 minutes, businesses take 42 hours on average.
 """
 

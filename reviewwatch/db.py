@@ -448,7 +448,12 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
             queue_work(db, cursor.lastrowid, True)
             continue
         old = existing[0]
-        record_platform_reply(db, old["id"], item)
+        if record_platform_reply(db, old["id"], item,
+                                 datetime.fromisoformat(now.replace("Z", "+00:00"))) and \
+                old["content_hash"] == digest:
+            queue_work(db, old["id"], False)  # its reply is gone: it may be answered again
+            result.unchanged += 1
+            continue
         if old["content_hash"] == digest:
             result.unchanged += 1
             continue

@@ -106,3 +106,20 @@ def m052_pages_rollup_first_triage(db: Database) -> None:
     DROP TRIGGER IF EXISTS rollup_triage_after_insert;
     {rollup.TRIAGE_INSERT_TRIGGERS}
     """)
+
+
+@migrations()
+def m053_replies_removed_on_platform(db: Database) -> None:
+    """When a platform stopped showing an item's owner reply: it can be answered again."""
+    db.execute("ALTER TABLE items ADD COLUMN reply_removed_at TEXT")
+
+
+@migrations()
+def m054_pages_rollup_platform_replies(db: Database) -> None:
+    """The roll-up counts a reply the platform shows (made anywhere) as an answer, as the
+    digest does: the view, the item triggers (which now watch the reply columns) and the
+    figures are rebuilt."""
+    db.executescript("DROP VIEW IF EXISTS rollup_item;" + "".join(
+        f"DROP TRIGGER IF EXISTS {t};" for t in rollup.TRIGGER_NAMES) +
+        f"{rollup.VIEW}; {rollup.triggers()}")
+    rollup.backfill(db)

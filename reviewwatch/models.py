@@ -56,6 +56,9 @@ class Item:
     reply_text: str | None = None
     reply_at: str | None = None  # ISO 8601, UTC
     updated_at: str | None = None  # when the platform says the review itself last changed
+    # The payload shows the owner's reply whenever there is one (Business Profile, Play, App
+    # Store Connect, Trustpilot): a review with none in it has none on the platform now.
+    reply_known: bool = False
 
     def __post_init__(self) -> None:
         self.external_id = str(self.external_id)

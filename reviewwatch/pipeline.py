@@ -485,6 +485,11 @@ def _no_open_draft(db: Database, row: dict[str, Any], replied: str) -> bool:
     latest = store.latest_draft(db, row["id"])
     if latest is None:
         return True
+    removed = row.get("reply_removed_at")
+    if replied == "none" and removed and latest["status"] in ("posted", "rejected"):
+        # the reply was removed on the platform after this draft was decided: draft again
+        decided = latest["posted_at"] or latest["decided_at"] or latest["created_at"]
+        return moment_of(decided) < moment_of(removed)
     if replied != "edited_after" or latest["status"] not in ("posted", "rejected"):
         return False
     changed = row["review_updated_at"] or row["edited_at"] or ""

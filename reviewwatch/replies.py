@@ -10,7 +10,7 @@ confirmation. Response rate and time to reply count replies made anywhere.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,14 +20,24 @@ from reviewwatch.models import Item
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
-def record_platform_reply(db: Database, item_id: int, item: Item) -> None:
+REMOVAL_GRACE = timedelta(hours=1)  # a platform may show a reply just posted a little later
+
+
+def record_platform_reply(db: Database, item_id: int, item: Item,
+                          now: datetime | None = None) -> bool:
     """Keep the platform's view of the owner's reply; a reply reviewwatch posted stays ours.
 
     Only a reply that is there replaces what is stored: sources that carry no reply state
     (a feed, a search) must not erase one that reviewwatch posted or another source saw.
+    A source whose payload always shows the reply (`item.reply_known`) and now shows none
+    says it was removed on the platform: the stored one is cleared (a reply reviewwatch
+    posted within the last hour is kept, the platform may not show it yet) and True says
+    the review is unanswered again, so it can be drafted for.
     """
     if not (item.reply_text or item.reply_at):
-        return
+        if not item.reply_known:
+            return False
+        return _removed(db, item_id, now or datetime.now(UTC))
     row = next(iter(db.query("SELECT reply_text, reply_at, reply_by FROM items WHERE id = ?",
                              [item_id])))
     if (row["reply_text"], row["reply_at"]) == (item.reply_text, item.reply_at):
@@ -36,6 +46,23 @@ def record_platform_reply(db: Database, item_id: int, item: Item) -> None:
         (item.reply_text or "").strip()
     db.execute("UPDATE items SET reply_text = ?, reply_at = ?, reply_by = ? WHERE id = ?",
                [item.reply_text, item.reply_at, "reviewwatch" if ours else "platform", item_id])
+    return False
+
+
+def _removed(db: Database, item_id: int, now: datetime) -> bool:
+    row = next(iter(db.query("SELECT reply_text, reply_at, reply_by FROM items WHERE id = ?",
+                             [item_id])))
+    if not (row["reply_text"] or row["reply_at"]):
+        return False
+    if row["reply_by"] == "reviewwatch" and now - moment_of(row["reply_at"]) < REMOVAL_GRACE:
+        return False
+    db.execute("UPDATE items SET reply_text = NULL, reply_at = NULL, reply_by = NULL, "
+               "reply_removed_at = ? WHERE id = ?", [utcnow_of(now), item_id])
+    from reviewwatch.db import audit
+
+    audit(db, "platform", "reply_removed", f"item:{item_id}", by=row["reply_by"],
+          reply_at=row["reply_at"])
+    return True
 
 
 def record_our_reply(db: Database, item_id: int, text: str, at: str) -> None:

@@ -42,9 +42,11 @@ AT = "coalesce(i.published_at, i.first_seen_at)"
 VIEW = f"""
 CREATE VIEW rollup_item AS
 SELECT id, business_id, source, at, day_utc, day_local, rated, stars, negative, complaint,
-       aspects, needing, posted IS NOT NULL AS replied,
+       aspects, needing, needing AND (posted IS NOT NULL OR platform_reply) AS replied,
        -- whole milliseconds, so a reply exactly an hour later is 60.0 minutes, not 60.0000001
-       max(0.0, round((julianday(posted) - julianday(at)) * 86400000) / 60000.0) AS minutes
+       CASE WHEN posted IS NOT NULL THEN
+           max(0.0, round((julianday(posted) - julianday(at)) * 86400000) / 60000.0) END
+           AS minutes
 FROM (SELECT i.id, i.business_id, i.source, {AT} AS at, date({AT}) AS day_utc,
              -- (+d.status below: read the item's drafts, never every posted draft)
              date({AT}, coalesce((SELECT z.day_offset FROM rollup_zones z
@@ -56,8 +58,12 @@ FROM (SELECT i.id, i.business_id, i.source, {AT} AS at, date({AT}) AS day_utc,
              coalesce(t.label IN ('negative', 'mixed'), 0) AS complaint,
              CASE WHEN json_valid(t.aspects) THEN t.aspects ELSE '[]' END AS aspects,
              coalesce(t.needs_reply = 1, 0) AS needing,
+             -- answered: a reply reviewwatch posted, or the owner's reply the platform
+             -- shows (made anywhere); the time is the first of the two
+             i.reply_text IS NOT NULL OR i.reply_at IS NOT NULL AS platform_reply,
              CASE WHEN t.needs_reply = 1 THEN (
-                 SELECT min(d.posted_at) FROM drafts d
+                 SELECT min(coalesce(min(d.posted_at), i.reply_at),
+                            coalesce(i.reply_at, min(d.posted_at))) FROM drafts d
                  WHERE d.item_id = i.id AND +d.status = 'posted') END AS posted
       FROM items i LEFT JOIN triage t ON t.item_id = i.id)
 """
@@ -88,7 +94,8 @@ def _change(ids: str, sign: str) -> str:
         INSERT INTO rollup_days (scope, day, source, {', '.join(_SUMS)}, latest)
         SELECT {scope}, {day}, r.source, {sign}1, {sign}r.negative, {sign}r.rated,
                {sign}r.stars, {sign}r.needing, {sign}(r.needing AND r.replied),
-               {sign}(r.needing AND r.replied AND r.minutes <= {WITHIN_MINUTES}), r.at
+               {sign}coalesce(r.needing AND r.replied AND r.minutes <= {WITHIN_MINUTES}, 0),
+               r.at
         FROM rollup_item r WHERE r.id IN ({ids})
         ON CONFLICT (scope, day, source) DO UPDATE SET
             {', '.join(f'{c} = {c} + excluded.{c}' for c in _SUMS)}
@@ -96,6 +103,7 @@ def _change(ids: str, sign: str) -> str:
         INSERT INTO rollup_reply_minutes (scope, day, bucket, n, minutes)
         SELECT {scope}, {day}, {BUCKET}, {sign}1, {sign}r.minutes
         FROM rollup_item r WHERE r.id IN ({ids}) AND r.needing AND r.replied
+              AND r.minutes IS NOT NULL
         ON CONFLICT (scope, day, bucket) DO UPDATE SET n = n + excluded.n,
             minutes = minutes + excluded.minutes;
         INSERT INTO rollup_aspects (scope, day, aspect, n)
@@ -124,13 +132,14 @@ def _first_triage(ids: str) -> str:
         INSERT INTO rollup_days (scope, day, source, {', '.join(_SUMS)}, latest)
         SELECT {scope}, {day}, r.source, 0, r.negative, 0, 0, r.needing,
                (r.needing AND r.replied),
-               (r.needing AND r.replied AND r.minutes <= {WITHIN_MINUTES}), r.at
+               coalesce(r.needing AND r.replied AND r.minutes <= {WITHIN_MINUTES}, 0), r.at
         FROM rollup_item r WHERE r.id IN ({ids})
         ON CONFLICT (scope, day, source) DO UPDATE SET
             {', '.join(f'{c} = {c} + excluded.{c}' for c in _SUMS)};
         INSERT INTO rollup_reply_minutes (scope, day, bucket, n, minutes)
         SELECT {scope}, {day}, {BUCKET}, 1, r.minutes
         FROM rollup_item r WHERE r.id IN ({ids}) AND r.needing AND r.replied
+              AND r.minutes IS NOT NULL
         ON CONFLICT (scope, day, bucket) DO UPDATE SET n = n + excluded.n,
             minutes = minutes + excluded.minutes;
         INSERT INTO rollup_aspects (scope, day, aspect, n)
@@ -162,7 +171,7 @@ def _changed(columns: tuple[str, ...]) -> str:
 
 
 ITEM_COLUMNS = ("business_id", "source", "rating", "rating_max", "published_at",
-                "first_seen_at")
+                "first_seen_at", "reply_text", "reply_at")
 TRIAGE_COLUMNS = ("item_id", "label", "needs_reply", "aspects")
 DRAFT_COLUMNS = ("item_id", "status", "posted_at")
 _DRAFT_COUNTS = "(OLD.status = 'posted' OR NEW.status = 'posted')"
@@ -259,12 +268,14 @@ def rebuild_scope(db: Database, scope: str) -> None:
         INSERT INTO rollup_days (scope, day, source, {', '.join(_SUMS)}, latest)
         SELECT ?, r.{day}, r.source, count(*), sum(r.negative), sum(r.rated), total(r.stars),
                sum(r.needing), sum(r.needing AND r.replied),
-               sum(r.needing AND r.replied AND r.minutes <= {WITHIN_MINUTES}), max(r.at)
+               coalesce(sum(r.needing AND r.replied AND r.minutes <= {WITHIN_MINUTES}), 0),
+               max(r.at)
         FROM rollup_item r WHERE 1 {where} GROUP BY 2, 3""", [scope, *args])
     db.execute(f"""
         INSERT INTO rollup_reply_minutes (scope, day, bucket, n, minutes)
         SELECT ?, r.{day}, {BUCKET}, count(*), total(r.minutes)
-        FROM rollup_item r WHERE r.needing AND r.replied {where} GROUP BY 2, 3""",
+        FROM rollup_item r WHERE r.needing AND r.replied AND r.minutes IS NOT NULL {where}
+        GROUP BY 2, 3""",
                [scope, *args])
     db.execute(f"""
         INSERT INTO rollup_aspects (scope, day, aspect, n)

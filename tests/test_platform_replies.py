@@ -297,3 +297,72 @@ def test_the_digest_counts_replies_made_on_the_platform(tmp_path):
     assert built.counts["response_rate"] == 0.5
     assert built.counts["median_hours_to_reply"] == 1.0
     assert "Reviews answered (7 days): 50%, median 1.0 h to reply" in built.text
+
+
+def recollect(db, settings, reviews, now):
+    """A later poll: save as the collector normalizes, then the cycle's work queue."""
+    from reviewwatch.pipeline import process_pending
+
+    items = [google_business.normalize(r, settings.sources[0]) for r in reviews]
+    with db.atomic():
+        store.save_items(db, "b", items, now=now)
+    process_pending(db, settings, now=now)
+
+
+def without_reply(review):
+    return {k: v for k, v in review.items() if k != "reviewReply"}
+
+
+def test_a_reply_removed_on_the_platform_is_noticed_and_the_review_answered_again(tmp_path):
+    settings = settings_for(tmp_path)
+    db = store.open_database(settings.storage_path)
+    store.sync_config(db, settings)
+    collect(db, settings, gbp_page())
+    replied = by_external(db, "AbFvOqm0")
+    assert reply_state(replied) == "replied" and store.latest_draft(db, replied["id"]) is None
+    later = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    recollect(db, settings, [without_reply(gbp_page()[1])], later)  # the owner deleted it
+    row = by_external(db, "AbFvOqm0")
+    assert (row["reply_text"], row["reply_at"], row["reply_by"]) == (None, None, None)
+    assert row["reply_removed_at"].startswith("2026-11-23T09:00")
+    assert reply_state(row) == "none"
+    assert store.latest_draft(db, row["id"])["status"] == "pending"  # answered again
+    assert [r["action"] for r in db.query(
+        "SELECT action FROM audit WHERE target = ?", [f"item:{row['id']}"])] == [
+        "reply_removed"]
+
+
+def test_our_reply_not_yet_shown_is_kept_an_hour_then_taken_as_removed(tmp_path):
+    from datetime import timedelta
+
+    settings = settings_for(tmp_path)
+    db = store.open_database(settings.storage_path)
+    store.sync_config(db, settings)
+    item, draft_id = approved_draft(db, settings)
+    assert send_outbox(db, settings, Recorder())["sent"] == 1
+    review = without_reply(gbp_page()[0])
+    recollect(db, settings, [review], NOW + timedelta(minutes=10))  # not shown yet
+    row = by_external(db, "AbFvOqm1")
+    assert row["reply_by"] == "reviewwatch" and store.latest_draft(db, row["id"])["id"] == \
+        draft_id
+    recollect(db, settings, [review], NOW + timedelta(hours=2))  # still not there: removed
+    row = by_external(db, "AbFvOqm1")
+    assert row["reply_by"] is None
+    latest = store.latest_draft(db, row["id"])
+    assert latest["id"] != draft_id and latest["status"] == "pending"
+
+
+def test_a_source_that_shows_no_reply_state_never_clears_one(tmp_path):
+    from reviewwatch.models import Item
+
+    settings = settings_for(tmp_path)
+    db = store.open_database(settings.storage_path)
+    store.sync_config(db, settings)
+    collect(db, settings, gbp_page())
+    stored = google_business.normalize(gbp_page()[1], settings.sources[0])
+    blind = Item(source=stored.source, external_id=stored.external_id, rating=stored.rating,
+                 text=stored.text, published_at=stored.published_at,
+                 updated_at=stored.updated_at)  # e.g. a feed: it never says
+    with db.atomic():
+        store.save_items(db, "b", [blind], now=datetime(2026, 11, 23, tzinfo=UTC))
+    assert by_external(db, "AbFvOqm0")["reply_text"] == "Thank you!"

@@ -99,5 +99,6 @@ def normalize(raw: dict[str, Any], source: Source) -> Item:
                 published_at=iso_from_text(a.get("createdDate")),
                 reply_text=reply.get("responseBody"),
                 reply_at=iso_from_text(reply.get("lastModifiedDate")),
+                reply_known=True,
                 raw={k: v for k, v in raw.items() if k != "_response"} |
                 ({"response": response} if response else {}))

@@ -94,4 +94,5 @@ def normalize(raw: dict[str, Any], source: Source) -> Item:
                 published_at=iso_from_text(raw.get("createTime")),
                 updated_at=iso_from_text(raw.get("updateTime")),
                 reply_text=reply.get("comment"), reply_at=iso_from_text(reply.get("updateTime")),
+                reply_known=True,
                 raw=raw)

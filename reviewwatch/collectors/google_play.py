@@ -91,4 +91,5 @@ def normalize(raw: dict[str, Any], source: Source) -> Item:
                     f"{source.option('package_name')}&reviewId={raw['reviewId']}",
                 published_at=changed, updated_at=changed, language=None,
                 reply_text=reply.get("text"),
-                reply_at=iso_from_epoch(dig(reply, "lastModified", "seconds")), raw=raw)
+                reply_at=iso_from_epoch(dig(reply, "lastModified", "seconds")), raw=raw,
+                reply_known=True)

@@ -171,7 +171,7 @@ def normalize(raw: dict[str, Any], source: Source) -> Item:
                     published_at=iso_from_text(raw.get("createdAt")),
                     language=raw.get("language"), raw=raw,
                     reply_text=reply.get("text") if isinstance(reply, dict) else None,
-                    reply_at=_reply_time(reply, "updatedAt", "createdAt"))
+                    reply_at=_reply_time(reply, "updatedAt", "createdAt"), reply_known=True)
     reply = raw.get("reply") or {}
     return Item(source=source.name, external_id=str(raw["id"]), kind=ITEM_KIND,
                 author=dig(raw, "consumer", "displayName"), rating=_stars(raw["rating"]),
@@ -180,7 +180,8 @@ def normalize(raw: dict[str, Any], source: Source) -> Item:
                 published_at=iso_from_text(dig(raw, "dates", "publishedDate")),
                 language=raw.get("language"), raw=raw,
                 reply_text=reply.get("message") if isinstance(reply, dict) else None,
-                reply_at=_reply_time(reply, "updatedDate", "publishedDate"))
+                reply_at=_reply_time(reply, "updatedDate", "publishedDate"),
+                reply_known="reply" in raw)  # a page record without the key says nothing
 
 
 def _stars(value: Any) -> int:

@@ -208,7 +208,9 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         if others and not short:  # a second complaint, named, not quoted
             text += f" {_pick(SECOND, seed, 'second').format(about=others[0])}"
         return text, True
-    abouts = list(dict.fromkeys(i["about"] for i in issues[:2] if i.get("about")))
+    # up to two aspects of the three surest issues (the surest may name none: "they don't
+    # care"); further down the list a clause is too often not the complaint
+    abouts = list(dict.fromkeys(i["about"] for i in issues[:3] if i.get("about")))[:2]
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False

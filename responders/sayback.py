@@ -138,7 +138,29 @@ def _is_common_word(word: str) -> bool:
 
 
 def say_back(clause: str) -> str | None:
-    """The clause as the manager says it back ("the sound is weak"), or None if it won't do."""
+    """The clause as the manager says it back ("the sound is weak"), or None if it won't do.
+
+    A clause too long to say back whole is said up to its first comma when that part is a
+    sentence of its own ("the staff is immature and act like children yelling, and even
+    barking, at high decibels" -> "... yelling")."""
+    said = _say_back(clause)
+    if said is not None:
+        return said
+    head, comma, rest = clause.partition(",")
+    if comma and _NEW_PHRASE.match(rest) and "not only" not in head.lower() and len(
+            _TOKEN.findall(head)) > MIN_WORDS and len(
+            [t for t in _TOKEN.findall(clause) if t[0].isalnum()]) > MAX_WORDS:
+        return _say_back(head)
+    return None
+
+
+# After the comma a new phrase begins ("useless, it just makes up stuff"), not the rest of a
+# list of adjectives ("a long, convoluted ploy"), which a cut would leave hanging.
+_NEW_PHRASE = re.compile(r"\s*(?:and|but|so|which|who|it|it's|its|they|then|because|since|"
+                         r"even|or|plus|at|with|from|no|not|namely|while|when)\b", re.I)
+
+
+def _say_back(clause: str) -> str | None:
     text = _FILLERS.sub("", _strip(html.unescape(html.unescape(clause))))
     if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or _BAD_START.match(text):
         return None

@@ -34,7 +34,7 @@ def _complaint_word(term: str) -> bool:
 # Taxonomy terms that are complaints whatever they are said of (not in VADER's lexicon)
 _COMPLAINT_TERMS = frozenset(
     "sticky greasy soggy burnt overcooked undercooked waited waiting smelly smell moldy mouldy "
-    "crumbs hair cockroach roach bugs stained dusty cramped overbooked overcharged "
+    "crumbs cockroach roach bugs stained dusty cramped overbooked overcharged "
     "crashes crashed freezes laggy".split())
 
 

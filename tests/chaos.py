@@ -50,6 +50,7 @@ class ChaosServer:
         self.next_id = 1
         self.burst_fault, self.burst_left = "", 0
         self.replies: dict[str, int] = {}  # review id -> replies posted to it
+        self.responses: dict[str, dict] = {}  # review id -> its customerReviewResponses record
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -158,11 +159,23 @@ class ChaosServer:
         """
         with self.lock:
             entries = list(self.reviews.get(app, []))[:200]
-        data = [{"type": "customerReviews", "id": e["id"]["label"], "attributes": {
-            "rating": int(e["im:rating"]["label"]), "title": e["title"]["label"],
-            "body": e["content"]["label"], "reviewerNickname": e["author"]["name"]["label"],
-            "createdDate": e["updated"]["label"], "territory": "USA"}} for e in entries]
-        return json.dumps({"data": data, "links": {"self": "/v1/apps/" + app}}).encode()
+            responses = dict(self.responses)
+        data, included = [], []
+        for e in entries:
+            review_id = e["id"]["label"]
+            review = {"type": "customerReviews", "id": review_id, "attributes": {
+                "rating": int(e["im:rating"]["label"]), "title": e["title"]["label"],
+                "body": e["content"]["label"], "reviewerNickname": e["author"]["name"]["label"],
+                "createdDate": e["updated"]["label"], "territory": "USA"}}
+            # include=response: a replied review links its customerReviewResponses record,
+            # which comes in `included`, as the real API shows the developer's reply
+            if review_id in responses:
+                review["relationships"] = {"response": {"data": {
+                    "type": "customerReviewResponses", "id": f"r{review_id}"}}}
+                included.append(responses[review_id])
+            data.append(review)
+        return json.dumps({"data": data, "included": included,
+                           "links": {"self": "/v1/apps/" + app}}).encode()
 
     def reply(self, h: BaseHTTPRequestHandler) -> None:
         """App Store Connect `POST /v1/customerReviewResponses`: record it, answer 201.
@@ -172,10 +185,17 @@ class ChaosServer:
         body = json.loads(h.rfile.read(int(h.headers.get("Content-Length") or 0)))
         review_id = body["data"]["relationships"]["review"]["data"]["id"]
         with self.lock:
+            written = next((e["updated"]["label"] for reviews in self.reviews.values()
+                            for e in reviews if e["id"]["label"] == review_id), None)
+        # dated from the review, not the wall clock: the tests run on a fake clock
+        record = {"type": "customerReviewResponses", "id": f"r{review_id}", "attributes": {
+            **body["data"]["attributes"], "state": "PENDING_PUBLISH",
+            "lastModifiedDate": written}}
+        with self.lock:
             self.replies.setdefault(review_id, 0)
             self.replies[review_id] += 1
-        answer = json.dumps({"data": {"type": "customerReviewResponses", "id": f"r{review_id}",
-                                      "attributes": body["data"]["attributes"]}}).encode()
+            self.responses[review_id] = record
+        answer = json.dumps({"data": record}).encode()
         self.send(h, 201, answer, "application/json")
 
     @staticmethod

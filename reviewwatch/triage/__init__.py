@@ -72,11 +72,12 @@ class _Reader:
         self.body, self.spans, self.tax, self.doc_cues = body, spans, tax, doc_cues
         self.aligned = len(lowered) == len(body)  # lower-casing kept every offset
         scored = spans[:MAX_CLAUSES]
-        if compound is None or len(scored) > 1:
+        if len(scored) > 1:
             whole, self.compounds = vader.compounds(body, [(s.start, s.end) for s in scored])
             self.compound = whole if compound is None else compound
-        else:
-            self.compound, self.compounds = compound, [compound] * len(scored)
+        else:  # one clause: it is the text, and reuses the text's compound
+            self.compound = vader.compound(body) if compound is None else compound
+            self.compounds = [self.compound] * len(scored)
         if self.aligned:
             self.raw, self.starts = features.token_spans(lowered[:features.MAX_FEATURE_CHARS]
                                                          if len(scored) <= 1 else lowered)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from reviewwatch.db import RANK_OF_PRIORITY, migrations
+from reviewwatch.db import RANK_OF_PRIORITY, migrations, run_script
 
 
 @migrations()
 def m020_desk_indexes(db: Database) -> None:
     # The dashboard, items and queue pages filter on these instead of scanning every row.
-    db.executescript("""
+    run_script(db, """
     CREATE INDEX IF NOT EXISTS items_when ON items (coalesce(published_at, first_seen_at));
     CREATE INDEX IF NOT EXISTS items_business_when
         ON items (business_id, coalesce(published_at, first_seen_at));
@@ -27,7 +27,7 @@ def m020_desk_indexes(db: Database) -> None:
 @migrations()
 def m021_desk_queue_rank(db: Database) -> None:
     # The queue's order (most urgent, then newest) indexed: a page without sorting them all.
-    db.executescript(f"""
+    run_script(db, f"""
     ALTER TABLE drafts ADD COLUMN queue_rank INTEGER NOT NULL DEFAULT 3;
     UPDATE drafts SET queue_rank = coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t
                                              WHERE t.item_id = drafts.item_id), 3);

@@ -21,7 +21,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from reviewwatch import rollup
-from reviewwatch.db import migrations
+from reviewwatch.db import migrations, run_script
 
 LABEL_OF_ITEM = "(SELECT t.label FROM triage t WHERE t.item_id = {})"
 
@@ -41,7 +41,7 @@ def analyze_new(db: Database, *names: str) -> None:
 @migrations()
 def m050_pages_daily_rollup(db: Database) -> None:
     """The dashboard's daily roll-up tables, their triggers, and the back-fill."""
-    db.executescript(f"""
+    run_script(db, f"""
     CREATE TABLE rollup_buckets (floor REAL PRIMARY KEY, bucket INTEGER NOT NULL)
         WITHOUT ROWID;
     CREATE TABLE rollup_zones (business_id TEXT PRIMARY KEY, day_offset TEXT NOT NULL);
@@ -73,7 +73,7 @@ def m050_pages_daily_rollup(db: Database) -> None:
 @migrations()
 def m051_pages_queue_label(db: Database) -> None:
     """drafts.item_label, its index, its back-fill and the triggers that keep it."""
-    db.executescript(f"""
+    run_script(db, f"""
     ALTER TABLE drafts ADD COLUMN item_label TEXT;
     UPDATE drafts SET item_label = {LABEL_OF_ITEM.format('drafts.item_id')};
     CREATE INDEX drafts_queue_label ON drafts (status, item_label, queue_rank, id DESC);
@@ -101,7 +101,7 @@ def m051_pages_queue_label(db: Database) -> None:
 def m052_pages_rollup_first_triage(db: Database) -> None:
     """An item's first triage adds its figures in one upsert per table and scope instead of
     taking the item away and adding it back (the backfill's costliest trigger)."""
-    db.executescript(f"""
+    run_script(db, f"""
     DROP TRIGGER IF EXISTS rollup_triage_before_insert;
     DROP TRIGGER IF EXISTS rollup_triage_after_insert;
     {rollup.TRIAGE_INSERT_TRIGGERS}
@@ -119,7 +119,7 @@ def m054_pages_rollup_platform_replies(db: Database) -> None:
     """The roll-up counts a reply the platform shows (made anywhere) as an answer, as the
     digest does: the view, the item triggers (which now watch the reply columns) and the
     figures are rebuilt."""
-    db.executescript("DROP VIEW IF EXISTS rollup_item;" + "".join(
+    run_script(db, "DROP VIEW IF EXISTS rollup_item;" + "".join(
         f"DROP TRIGGER IF EXISTS {t};" for t in rollup.TRIGGER_NAMES) +
         f"{rollup.VIEW}; {rollup.triggers()}")
     rollup.backfill(db)

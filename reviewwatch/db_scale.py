@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from reviewwatch import db as store  # for helpers defined after db.py imports this module
-from reviewwatch.db import RANK_OF_PRIORITY, migrations, utcnow, utcnow_of
+from reviewwatch.db import RANK_OF_PRIORITY, migrations, run_script, utcnow, utcnow_of
 
 PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2}  # anything else ranks 3
 PRUNE_BATCH = 5_000
@@ -30,7 +30,7 @@ def m020_scale_indexes(db: Database) -> None:
     # these, the latest-draft lookup scans every draft per item (quadratic), the item lists
     # sort every item per request, and the digest scans items by first_seen_at.
     # IF NOT EXISTS and the column check: the desk branch adds some of the same by name.
-    db.executescript("""
+    run_script(db, """
     CREATE INDEX IF NOT EXISTS drafts_item ON drafts (item_id, id);
     CREATE INDEX IF NOT EXISTS items_when ON items (coalesce(published_at, first_seen_at));
     CREATE INDEX IF NOT EXISTS items_business_when
@@ -45,7 +45,7 @@ def m020_scale_indexes(db: Database) -> None:
     CREATE INDEX IF NOT EXISTS tokens_user ON tokens (user_id);
     """)
     if "queue_rank" not in db["drafts"].columns_dict:
-        db.executescript(f"""
+        run_script(db, f"""
         ALTER TABLE drafts ADD COLUMN queue_rank INTEGER NOT NULL DEFAULT 3;
         UPDATE drafts SET queue_rank = coalesce((SELECT {RANK_OF_PRIORITY} FROM triage t
                                                  WHERE t.item_id = drafts.item_id), 3);
@@ -69,7 +69,7 @@ def m022_scale_search(db: Database) -> None:
     # Full-text search over items, kept in step by triggers; an external-content table so
     # the texts are not stored twice. Search answers in rowid (collection) order, which FTS5
     # reads from its index without sorting the matches.
-    db.executescript("""
+    run_script(db, """
     CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
         title, text, author, content='items', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2');
@@ -96,7 +96,7 @@ def m022_scale_search(db: Database) -> None:
 def m023_scale_source_counts(db: Database) -> None:
     # The Sources page and the digest showed a count(*) per source: a scan of a million
     # index entries per page view. Triggers keep an exact count beside each source.
-    db.executescript("""
+    run_script(db, """
     ALTER TABLE sources ADD COLUMN item_total INTEGER NOT NULL DEFAULT 0;
     UPDATE sources SET item_total = (SELECT count(*) FROM items i WHERE i.source = sources.name);
     CREATE TRIGGER IF NOT EXISTS items_count_insert AFTER INSERT ON items BEGIN

@@ -62,7 +62,7 @@ class LinearModel:
         others.add(features.length_feature(len(toks)))
         words = set(toks)
         stems = set(map(stem, words))
-        pairs = set(zip(toks, toks[1:], strict=False))
+        pairs = set(map(" ".join, zip(toks, toks[1:], strict=False)))  # "a b", as trained
         n = len(words) + len(stems) + len(pairs) + len(others)
         total = _dot(self._tables, words, stems, pairs, others)  # type: ignore[attr-defined]
         if self._delta_tables is not None:  # type: ignore[attr-defined]
@@ -103,7 +103,7 @@ def _tables(weights: dict[str, float]) -> tuple[Any, ...]:
         return hit[1]
     words: dict[str, float] = {}
     stems: dict[str, float] = {}
-    pairs: dict[tuple[str, str], float] = {}
+    pairs: dict[str, float] = {}  # "a b": a string key hashes faster than a tuple
     others: dict[str, float] = {}
     for key, w in weights.items():
         kind, _, rest = key.partition(":")
@@ -112,8 +112,7 @@ def _tables(weights: dict[str, float]) -> tuple[Any, ...]:
         elif kind == "s" and rest:
             stems[rest] = w
         elif kind == "b" and rest.count(" ") == 1:
-            a, b = rest.split(" ")
-            pairs[(a, b)] = w
+            pairs[rest] = w
         else:
             others[key] = w
     tables = (words, stems, pairs, others)
@@ -124,7 +123,7 @@ def _tables(weights: dict[str, float]) -> tuple[Any, ...]:
 
 
 def _dot(tables: tuple[Any, ...], words: set[str], stems: set[str],
-         pairs: set[tuple[str, str]], others: set[str]) -> float:
+         pairs: set[str], others: set[str]) -> float:
     w, s, b, o = tables
     return (sum(map(w.get, words, repeat(0.0))) + sum(map(s.get, stems, repeat(0.0))) +
             sum(map(b.get, pairs, repeat(0.0))) + sum(map(o.get, others, repeat(0.0))))

@@ -160,8 +160,26 @@ _NEW_PHRASE = re.compile(r"\s*(?:and|but|so|which|who|it|it's|its|they|then|beca
                          r"even|or|plus|at|with|from|no|not|namely|while|when)\b", re.I)
 
 
+# "They" that did something to the customer is the business: "they forgot our order",
+# "they charged me twice". Said back as "we" ("... that we forgot your order"), owning it.
+# "They were loud" (other guests, perhaps) stays refused.
+_THEY_DID = re.compile(
+    r"^(?:they|they've|they have) (?:(?:just|then|also|never|still) )?(?:forgot|charged|"
+    r"overcharged|double charged|ignored|lost|refused|cancell?ed|gave|brought|served|sent|"
+    r"kept|made|told|messed up|mixed up|got)\b(?= (?:us|me|my|our)\b)", re.I)
+_OURS = "weourteam"  # the business's "we", kept apart from the customer's "we" (-> "you")
+
+
 def _say_back(clause: str) -> str | None:
     text = _FILLERS.sub("", _strip(html.unescape(html.unescape(clause))))
+    m = _THEY_DID.match(text)
+    if m and m.group(0).lower().startswith("they "):
+        text = _OURS + text[text.index(" "):]
+    said = _said(text)
+    return said.replace(_OURS, "we") if said else None
+
+
+def _said(text: str) -> str | None:
     if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or _BAD_START.match(text):
         return None
     tokens = _TOKEN.findall(text)

@@ -284,6 +284,11 @@ def test_posts_to_the_brand_on_social_channels():
     ("the Bose speaker stopped pairing", "the Bose speaker stopped pairing"),  # a name stays
     ("my Pixel keeps dropping the connection", "your Pixel keeps dropping the connection"),
     ("Sorry this is not good coffee.", "this is not good coffee"),  # not "I read that sorry"
+    # "they" who did something to the customer is the business, owned as "we"
+    ("They forgot our order and we waited an hour",
+     "we forgot your order and you waited an hour"),
+    ("they charged me twice for the same coffee", "we charged you twice for the same coffee"),
+    ("They were so loud at the next table", None),  # other guests, perhaps: not said back
     ("Seriously, the app crashes every time", "the app crashes every time"),
 ])
 def test_a_clause_with_a_capital_mid_sentence_is_said_back_only_when_it_is_a_name(clause,

@@ -27,28 +27,7 @@ _CONTRAST = frozenset({"but", "however", "although", "though", "yet"})
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens with negation scope marked by a leading '~'."""
-    out: list[str] = []
-    scope = 0
-    for tok in _TOKEN.findall(text[:MAX_FEATURE_CHARS].lower()):
-        if tok in _BREAKS:
-            scope = 0
-            if tok in "!?":
-                out.append(tok)
-            continue
-        if tok in _CONTRAST:
-            scope = 0
-            out.append(tok)
-            continue
-        if tok in _NEGATORS or tok.endswith("n't"):
-            out.append("NOT")
-            scope = NEGATION_SCOPE
-            continue
-        if scope:
-            out.append("~" + tok)
-            scope -= 1
-        else:
-            out.append(tok)
-    return out
+    return mark_negation(_TOKEN.findall(text[:MAX_FEATURE_CHARS].lower()))
 
 
 _DROPPED = frozenset(".,;:()")  # breaks that end a negation's scope and are not features

@@ -86,14 +86,20 @@ SCOPES = ((f"'{ALL}'", "r.day_utc"), ("r.business_id", "r.day_local"))
 _SUMS = ("volume", "negative", "rated", "stars", "needing", "replied", "within_hour")
 
 
-def _change(ids: str, sign: str) -> str:
-    """Statements that add (sign '+') or take away ('-') the items `ids` in every table."""
+def _change(ids: str, sign: str, triage_only: bool = False) -> str:
+    """Statements that add (sign '+') or take away ('-') the items `ids` in every table.
+
+    `triage_only` adds what an item's first triage brings to an item already counted
+    (negative, needing a reply, answered, aspects): an untriaged item counted no label, no
+    need and no aspect, so nothing is taken away first, and its volume, rating and time
+    stay as they are (one upsert per table and scope, a third of a remove-and-add)."""
+    item = ("0", "0", "0") if triage_only else (f"{sign}1", f"{sign}r.rated", f"{sign}r.stars")
     out = []
     for scope, day in SCOPES:
         out.append(f"""
         INSERT INTO rollup_days (scope, day, source, {', '.join(_SUMS)}, latest)
-        SELECT {scope}, {day}, r.source, {sign}1, {sign}r.negative, {sign}r.rated,
-               {sign}r.stars, {sign}r.needing, {sign}(r.needing AND r.replied),
+        SELECT {scope}, {day}, r.source, {item[0]}, {sign}r.negative, {item[1]},
+               {item[2]}, {sign}r.needing, {sign}(r.needing AND r.replied),
                {sign}coalesce(r.needing AND r.replied AND r.minutes <= {WITHIN_MINUTES}, 0),
                r.at
         FROM rollup_item r WHERE r.id IN ({ids})
@@ -118,35 +124,6 @@ def _change(ids: str, sign: str) -> str:
             (SELECT {scope}, {day}, r.source FROM rollup_item r WHERE r.id IN ({ids}));
         DELETE FROM rollup_reply_minutes WHERE n = 0 AND (scope, day) IN ({keys});
         DELETE FROM rollup_aspects WHERE n = 0 AND (scope, day) IN ({keys});""")
-    return "".join(out)
-
-
-def _first_triage(ids: str) -> str:
-    """Statements for an item's first triage: what it adds to a counted item (negative,
-    needing a reply, answered, aspects). An untriaged item counted no label, no need and no
-    aspect, so nothing is taken away first; one upsert per table and scope instead of the
-    remove-and-add of a change (a third of the statements, on every item of a backfill)."""
-    out = []
-    for scope, day in SCOPES:
-        out.append(f"""
-        INSERT INTO rollup_days (scope, day, source, {', '.join(_SUMS)}, latest)
-        SELECT {scope}, {day}, r.source, 0, r.negative, 0, 0, r.needing,
-               (r.needing AND r.replied),
-               coalesce(r.needing AND r.replied AND r.minutes <= {WITHIN_MINUTES}, 0), r.at
-        FROM rollup_item r WHERE r.id IN ({ids})
-        ON CONFLICT (scope, day, source) DO UPDATE SET
-            {', '.join(f'{c} = {c} + excluded.{c}' for c in _SUMS)};
-        INSERT INTO rollup_reply_minutes (scope, day, bucket, n, minutes)
-        SELECT {scope}, {day}, {BUCKET}, 1, r.minutes
-        FROM rollup_item r WHERE r.id IN ({ids}) AND r.needing AND r.replied
-              AND r.minutes IS NOT NULL
-        ON CONFLICT (scope, day, bucket) DO UPDATE SET n = n + excluded.n,
-            minutes = minutes + excluded.minutes;
-        INSERT INTO rollup_aspects (scope, day, aspect, n)
-        SELECT {scope}, {day}, a.value, count(*)
-        FROM rollup_item r, json_each(r.aspects) a WHERE r.id IN ({ids}) AND r.complaint
-        GROUP BY 1, 2, 3
-        ON CONFLICT (scope, day, aspect) DO UPDATE SET n = n + excluded.n;""")
     return "".join(out)
 
 
@@ -244,7 +221,7 @@ def triggers() -> str:
 
 TRIAGE_INSERT_TRIGGERS = f"""
     CREATE TRIGGER rollup_triage_after_insert AFTER INSERT ON triage BEGIN
-        {_first_triage('NEW.item_id')}
+        {_change('NEW.item_id', '+', triage_only=True)}
     END;"""
 
 

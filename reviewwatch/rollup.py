@@ -155,67 +155,45 @@ _DRAFT_COUNTS = "(OLD.status = 'posted' OR NEW.status = 'posted')"
 _BOTH = "OLD.item_id, NEW.item_id"
 
 
+def _around(table: str, event: str, on: str, when: str, ids: tuple[str, str],
+            fix: str = "") -> str:
+    """A BEFORE trigger that takes the rows' items away and an AFTER one that adds them
+    back: the pair that keeps the roll-up the direct aggregate through any write."""
+    cond = f" WHEN {when}" if when else ""
+    return f"""
+    CREATE TRIGGER rollup_{table}_before_{event} BEFORE {on} ON {table}{cond} BEGIN
+        {_change(ids[0], '-')}{fix}
+    END;
+    CREATE TRIGGER rollup_{table}_after_{event} AFTER {on} ON {table}{cond} BEGIN
+        {_change(ids[1], '+')}
+    END;"""
+
+
 def triggers() -> str:
     """The triggers that keep the roll-up in step with items, triage and drafts."""
     items = ", ".join(ITEM_COLUMNS)
     tri = ", ".join(TRIAGE_COLUMNS)
     dr = ", ".join(DRAFT_COLUMNS)
+    drafts_changed = f"{_DRAFT_COUNTS} AND ({_changed(DRAFT_COLUMNS)})"
     return f"""
     CREATE TRIGGER rollup_items_insert AFTER INSERT ON items BEGIN
         {_change('NEW.id', '+')}
     END;
-    CREATE TRIGGER rollup_items_before_update BEFORE UPDATE OF {items} ON items
-    WHEN {_changed(ITEM_COLUMNS)} BEGIN
-        {_change('OLD.id', '-')}{_latest_fix('OLD')}
-    END;
-    CREATE TRIGGER rollup_items_after_update AFTER UPDATE OF {items} ON items
-    WHEN {_changed(ITEM_COLUMNS)} BEGIN
-        {_change('NEW.id', '+')}
-    END;
+    {_around('items', 'update', f'UPDATE OF {items}', _changed(ITEM_COLUMNS),
+             ('OLD.id', 'NEW.id'), _latest_fix('OLD'))}
     CREATE TRIGGER rollup_items_delete BEFORE DELETE ON items BEGIN
         {_change('OLD.id', '-')}{_latest_fix('OLD')}
     END;
     -- An upsert whose row exists fires BEFORE INSERT and then the UPDATE triggers; only a
     -- real insert (an item's first triage) fires AFTER INSERT.
     {TRIAGE_INSERT_TRIGGERS}
-    CREATE TRIGGER rollup_triage_before_update BEFORE UPDATE OF {tri} ON triage
-    WHEN {_changed(TRIAGE_COLUMNS)} BEGIN
-        {_change(_BOTH, '-')}
-    END;
-    CREATE TRIGGER rollup_triage_after_update AFTER UPDATE OF {tri} ON triage
-    WHEN {_changed(TRIAGE_COLUMNS)} BEGIN
-        {_change(_BOTH, '+')}
-    END;
-    CREATE TRIGGER rollup_triage_before_delete BEFORE DELETE ON triage BEGIN
-        {_change('OLD.item_id', '-')}
-    END;
-    CREATE TRIGGER rollup_triage_after_delete AFTER DELETE ON triage BEGIN
-        {_change('OLD.item_id', '+')}
-    END;
-    CREATE TRIGGER rollup_drafts_before_insert BEFORE INSERT ON drafts
-    WHEN NEW.status = 'posted' BEGIN
-        {_change('NEW.item_id', '-')}
-    END;
-    CREATE TRIGGER rollup_drafts_after_insert AFTER INSERT ON drafts
-    WHEN NEW.status = 'posted' BEGIN
-        {_change('NEW.item_id', '+')}
-    END;
-    CREATE TRIGGER rollup_drafts_before_update BEFORE UPDATE OF {dr} ON drafts
-    WHEN {_DRAFT_COUNTS} AND ({_changed(DRAFT_COLUMNS)}) BEGIN
-        {_change(_BOTH, '-')}
-    END;
-    CREATE TRIGGER rollup_drafts_after_update AFTER UPDATE OF {dr} ON drafts
-    WHEN {_DRAFT_COUNTS} AND ({_changed(DRAFT_COLUMNS)}) BEGIN
-        {_change(_BOTH, '+')}
-    END;
-    CREATE TRIGGER rollup_drafts_before_delete BEFORE DELETE ON drafts
-    WHEN OLD.status = 'posted' BEGIN
-        {_change('OLD.item_id', '-')}
-    END;
-    CREATE TRIGGER rollup_drafts_after_delete AFTER DELETE ON drafts
-    WHEN OLD.status = 'posted' BEGIN
-        {_change('OLD.item_id', '+')}
-    END;
+    {_around('triage', 'update', f'UPDATE OF {tri}', _changed(TRIAGE_COLUMNS), (_BOTH, _BOTH))}
+    {_around('triage', 'delete', 'DELETE', '', ('OLD.item_id', 'OLD.item_id'))}
+    {_around('drafts', 'insert', 'INSERT', "NEW.status = 'posted'",
+             ('NEW.item_id', 'NEW.item_id'))}
+    {_around('drafts', 'update', f'UPDATE OF {dr}', drafts_changed, (_BOTH, _BOTH))}
+    {_around('drafts', 'delete', 'DELETE', "OLD.status = 'posted'",
+             ('OLD.item_id', 'OLD.item_id'))}
     """
 
 

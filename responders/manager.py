@@ -185,6 +185,11 @@ def _whole_failure(clause: str, text: str) -> bool:
             bool(_FAILURE.search(clause)))
 
 
+def _say(clause: str, text: str) -> str | None:
+    """The clause said back, unless it leans on the clause before it for its subject."""
+    return None if sayback.elided(clause, text) else sayback.say_back(clause)
+
+
 def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
           strict: bool = False, text: str = "") -> tuple[str, bool]:
     """The opening sentence, and whether it said a clause back (not just an aspect).
@@ -197,20 +202,27 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text)]
     with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect") and
                    _plainly_a_complaint(i["clause"], strict)]
-    said = next((s for s in (sayback.say_back(i["clause"]) for i in with_aspect) if s), None)
+    said, source = next(((s, i) for i in with_aspect if (s := _say(i["clause"], text))),
+                        (None, None))
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
-        said = next((s for s in (sayback.say_back(i["clause"]) for i in issues
-                                 if _plainly_a_complaint(i["clause"], strict)) if s), None)
+        said, source = next(((s, i) for i in issues if _plainly_a_complaint(
+            i["clause"], strict) and (s := _say(i["clause"], text))), (None, None))
     if said:
         text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
-        others = [i["about"] for i in with_aspect if i.get("about") and i["about"] not in said
-                  and i["aspect"] != with_aspect[0]["aspect"]]
+        named = set(re.findall(r"[a-z]+", said.lower()))
+        others = [i["about"] for i in with_aspect if i.get("about") and
+                  i["about"].split()[-1] not in named and i["aspect"] != source.get("aspect")
+                  and i.get("severity") != "low"]  # a doubtful second complaint goes unnamed
         if others and not short:  # a second complaint, named, not quoted
             text += f" {_pick(SECOND, seed, 'second').format(about=others[0])}"
         return text, True
     # up to two aspects of the three surest issues (the surest may name none: "they don't
     # care"); further down the list a clause is too often not the complaint
-    abouts = list(dict.fromkeys(i["about"] for i in issues[:3] if i.get("about")))[:2]
+    by_aspect: dict[str, str] = {}  # one name per aspect: not "the ambiance and the atmosphere"
+    for i in issues[:3]:
+        if i.get("about"):
+            by_aspect.setdefault(i.get("aspect") or i["about"], i["about"])
+    abouts = list(dict.fromkeys(by_aspect.values()))[:2]
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False
@@ -221,15 +233,44 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                  "hear"), False
 
 
-def _praise_first(triage: dict[str, Any], text: str = "") -> str | None:
+# Praise that a contrast takes back in the same breath ("the food looked amazing but was
+# far too under seasoned") is not praise to thank for.
+# A contrast with a subject of its own ("the fabric is gorgeous, but the size didn't fit")
+# leaves the praise standing.
+_TAKEN_BACK = re.compile(r"\s*[,;]?\s*(?:but|though|however|yet|except|only)\s+(?:(?:it|that)\s+)?"
+                         r"(?:is|was|were|are|has|had|tasted|looked|felt|smelled|arrived|came|"
+                         r"turned|ended|got|went|fell|not|too|so|very|way|a bit|kind of|"
+                         r"sort of)\b", re.I)
+
+
+def _a_thing(term: str, praise: dict[str, Any], category: str | None) -> bool:
+    """Whether a praised term can follow "you liked the": a thing its aspect names ("the
+    coffee"), or the word of the aspect's own phrase ("the food"). A term that only shows
+    the aspect ("worth", "clean", "fast") is not a thing to have liked."""
+    from reviewwatch.triage.taxonomy import build
+
+    aspect = build(category).aspects.get(praise.get("aspect") or "")
+    if aspect is None:
+        return False
+    own = (praise.get("about") or aspect.about or "").lower().split()
+    return term in aspect.things or (len(own) == 2 and own[0] == "the" and term == own[1])
+
+
+def _praise_first(triage: dict[str, Any], text: str = "", category: str | None = None
+                  ) -> str | None:
     """'I'm glad you liked the color.' for a thing praised and not also complained about."""
     complained = {i.get("aspect") for i in triage.get("issues") or []}
     said = " ".join(i.get("clause") or "" for i in triage.get("issues") or []).lower()
     for p in triage.get("praise") or []:
-        term = (p.get("term") or "").strip()
+        term = (p.get("term") or "").strip().lower()
+        clause = p.get("clause") or ""
+        at = text.find(clause) if clause else -1
+        if at >= 0 and _TAKEN_BACK.match(text, at + len(clause)):
+            continue
         if term and p.get("aspect") not in complained and term.isalpha() and len(term) > 2 \
-                and term.lower() not in said and text.lower().count(term.lower()) <= 1:
-            return f"I'm glad you liked the {term.lower()}."
+                and term not in said and text.lower().count(term) <= 1 and \
+                _a_thing(term, p, category):
+            return f"I'm glad you liked the {term}."
     return None
 
 
@@ -343,7 +384,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                    _experience_np(profile), strict=label != "negative",
                                    text=item.get("text") or "")
             if not short:
-                liked = _praise_first(triage, item.get("text") or "")
+                liked = _praise_first(triage, item.get("text") or "", profile.category)
                 if liked:
                     hear = f"{liked} {hear}"
             empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(
@@ -369,7 +410,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                   {"move": "diagnose", "text": diagnose}]
     elif label == "positive" and ((item.get("kind") or "review") == "review" or social):
         greet = _greeting(name, profile, social)
-        liked = _praise_first(triage, item.get("text") or "")
+        liked = _praise_first(triage, item.get("text") or "", profile.category)
         thank = _pick(["Thank you for the kind words!", "Thank you, that's lovely to hear."]
                       if social else
                       ["Thank you for taking the time to write this.", "Thank you so much for "

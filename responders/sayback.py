@@ -22,7 +22,8 @@ _OPENERS = re.compile(
     r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|yes|no|sure|sorry|eh|meh|"
     r"hmm+|um+|look|listen|seriously|frankly|sadly enough|"
-    r"i (?:think|feel|guess|believe|found|noticed|must say|have to say)(?: that| like)?|"
+    r"i (?:think|feel|guess|believe|found|noticed|realized|realised|must say|have to say)"
+    r"(?: that| like)?|"
     r"to be (?:honest|fair)|in fact|the problem is(?: that)?|the issue is(?: that)?)"
     r"[,:]?\s+)+", re.I)
 _SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
@@ -84,7 +85,8 @@ _NOT_SUBJECTS = frozenset(
     "amazing excellent poor overall definitely absolutely totally super hear spread check "
     "look see read avoid beware save stay go buy use download install delete fix bring let "
     "find tell ask call stop pay skip run trust sent got left lost broke bought brought "
-    "thought felt found told gave took kept paid said".split())
+    "thought felt found told gave took kept paid said rather instead maybe perhaps probably "
+    "hopefully apparently".split())
 
 
 _LEADING_HANDLES = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
@@ -179,8 +181,15 @@ def _say_back(clause: str) -> str | None:
     return said.replace(_OURS, "we") if said else None
 
 
+# A clause that doubts itself ("I don't know what it was, burnt or weak or something") is
+# the customer thinking aloud, not the complaint.
+_HEDGE = re.compile(r"^(?:i (?:don'?t|do not) know|i'?m not (?:really )?sure|not (?:really )?"
+                    r"sure|who knows|no idea|i wonder)\b", re.I)
+
+
 def _said(text: str) -> str | None:
-    if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or _BAD_START.match(text):
+    if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or \
+            _BAD_START.match(text) or _HEDGE.match(text):
         return None
     tokens = _TOKEN.findall(text)
     words = [t for t in tokens if t[0].isalnum()]
@@ -219,6 +228,25 @@ def _said(text: str) -> str | None:
             first) and first.lower() in ("compared", "after", "both", "all", "every", "one")):
         shifted[0] = first[:1].lower() + first[1:]
     return _join(shifted).rstrip(" ,;:.")
+
+
+_CONTINUES = re.compile(r"(?:\band(?: then)?|\bbut|\bor|\bthen|\bso|\bplus)\s*$", re.I)
+_PARTICLES = frozenset("into onto up down off out on in to over away apart through at around "
+                       "back every the a an my all".split())
+
+
+def elided(clause: str, text: str) -> bool:
+    """Whether a clause borrows its subject from the one before it in the review ("the
+    waistline curves up and then | falls into small pleats"): said back alone it has none."""
+    at = text.find(clause)
+    if at <= 0 or not _CONTINUES.search(text[max(0, at - 12):at]):
+        return False
+    words = [t.lower() for t in _TOKEN.findall(clause) if t[0].isalnum()][:2]
+    if not words or words[0] in _SUBJECT_WORDS or words[0] in _SWAP:
+        return False
+    first = words[0]
+    return bool(_VERBISH.fullmatch(first)) or first.endswith("ed") or (
+        first.endswith("s") and len(words) > 1 and words[1] in _PARTICLES)
 
 
 def both(first: str, second: str | None) -> str:

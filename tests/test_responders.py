@@ -296,3 +296,47 @@ def test_a_clause_with_a_capital_mid_sentence_is_said_back_only_when_it_is_a_nam
     from responders.sayback import say_back
 
     assert say_back(clause) == said
+
+
+def test_praise_is_thanked_only_for_a_thing_and_only_when_it_stands():
+    # "worth" shows the price aspect but is no thing to have liked
+    draft, _ = draft_for("bistro", "One word for my latte: water. Not really sure what went "
+                         "wrong. On the other hand, right next door, which is worth something.",
+                         rating=2)
+    assert "liked the worth" not in draft["reply"]
+    # praise the same sentence takes back is not praise
+    draft, _ = draft_for("bistro", "The quiche was heated up in the microwave. The food looked "
+                         "amazing but was far too under seasoned.", rating=2)
+    assert "glad you liked" not in draft["reply"]
+    assert "the quiche was heated up in the microwave" in moves(draft)["hear"]
+    # a contrast with its own subject leaves it standing
+    draft, _ = draft_for("acme", "The fabric is gorgeous, but the size I ordered didn't fit "
+                         "at all.", rating=2)
+    assert "glad you liked the fabric" in moves(draft)["hear"]
+
+
+@pytest.mark.parametrize(("text", "not_said"), [
+    # the subject is in the clause before: said back alone it has none
+    ("The colours are vivid but the fit is a mess. The waistline curves up in the front and "
+     "then falls into small pleats which was maternityish.", "that falls into"),
+    # the customer thinking aloud is not the complaint
+    ("Someone in the back kept messing up the coffee. I don't know what it was, burnt or weak "
+     "or old or something.", "don't know what it was"),
+])
+def test_clauses_without_their_own_subject_or_with_doubt_are_not_said_back(text, not_said):
+    draft, _ = draft_for("bistro", text, rating=2)
+    assert not_said not in draft["reply"]
+    assert "what you described" not in draft["reply"]
+
+
+def test_listening_to_instructions_is_not_privacy_but_private_information_is():
+    draft, _ = draft_for("habits", "not very good at listening to clear instructions.", rating=1)
+    assert "privacy" not in draft["reply"]
+    draft, _ = draft_for("habits", "Not good I'd prefer my information private", rating=1)
+    assert "privacy" in draft["reply"]
+
+
+def test_a_rhetorical_question_is_not_promised_an_answer():
+    draft, triage = draft_for("bistro", "Their boba was... how do I explain? It was falling "
+                              "apart and the texture was gross.", rating=2)
+    assert not triage["questions"] and "your question" not in draft["reply"]

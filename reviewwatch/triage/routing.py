@@ -116,8 +116,9 @@ _HANDLES = re.compile(r"^(?:[@#][\w.]+[,:]?\s+)+")  # "@Bluejet why does ...?" a
 _DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|would|is|are|do|"
                      r"does|did|has|have|should|any ?one|anybody)\b|\b(?:can|could|will|would) "
                      r"(?:you|someone|anyone)\b", _I)
-_RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$)|['\"\u2018\u2019"
-                         r"\u201c\u201d]", _I)
+_RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$|how (?:do|can|should|"
+                         r"shall) i (?:explain|put|say|describe)|what (?:can|else can|more "
+                         r"can) i say)|['\"\u2018\u2019\u201c\u201d]", _I)
 # Compiled twice: case-sensitive, to read the lower-cased text (three times faster than
 # IGNORECASE), and case-blind for the rare text whose lower-casing changes its length.
 _COMPILED = tuple((k, reason, re.compile(p)) for k, reason, p in FLAGS)

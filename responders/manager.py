@@ -322,7 +322,8 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
               seed: str, said: str = "", specific: bool = False) -> str:
     main = issues[0] if issues else {}
     team = profile.team_for(main.get("aspect"), main.get("team"))
-    abouts = list(dict.fromkeys(i["about"] for i in issues[:2] if i.get("about")))
+    abouts = list(dict.fromkeys({i.get("aspect"): i["about"] for i in reversed(issues[:2])
+                                 if i.get("about")}.values()))[::-1]  # one name an aspect
     if group in DESIGN:
         what = "Your points are" if len(abouts) > 1 else "Your feedback is"
         return f"{what} now with our {team}."

@@ -36,20 +36,25 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "restaurant": {"experience": "visit", "default_team": "team", "refund": False,
                    "replacement": False, "callback": True,
                    # the people who serve and seat guests own rudeness and waits there
-                   "teams": {"staff": "floor team", "wait_time": "floor team"}},
+                   "teams": {"staff": "floor team", "wait_time": "floor team",
+                             "cleanliness": "floor team"}},  # housekeeping is a hotel's
     "hotel": {"experience": "stay", "default_team": "hotel team", "refund": False,
               "replacement": False, "callback": True,
               "teams": {"staff": "front desk team", "wait_time": "front desk team"}},
     "product": {"experience": "purchase", "default_team": "product team", "refund": False,
-                "replacement": True, "callback": True},
+                "replacement": True, "callback": True,
+                "teams": {"cleanliness": "quality team"}},  # a stain or a smell on arrival
     "app": {"experience": "the app", "default_team": "app team",
             "refund": False, "replacement": False, "callback": False},
     "airline": {"experience": "trip", "default_team": "customer care team", "refund": False,
-                "replacement": False, "callback": False},
+                "replacement": False, "callback": False,
+                "teams": {"cleanliness": "cabin crew team"}},
     "clinic": {"experience": "appointment", "default_team": "practice team", "refund": False,
-               "replacement": False, "callback": True},
+               "replacement": False, "callback": True,
+               "teams": {"cleanliness": "practice team"}},
     "service": {"experience": "job", "default_team": "service team", "refund": False,
-                "replacement": False, "callback": True},
+                "replacement": False, "callback": True,
+                "teams": {"cleanliness": "service team"}},
 }
 GENERIC = {"experience": "experience", "default_team": "team", "refund": False,
            "replacement": False, "callback": True}

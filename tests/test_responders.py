@@ -340,3 +340,12 @@ def test_a_rhetorical_question_is_not_promised_an_answer():
     draft, triage = draft_for("bistro", "Their boba was... how do I explain? It was falling "
                               "apart and the texture was gross.", rating=2)
     assert not triage["questions"] and "your question" not in draft["reply"]
+
+
+def test_a_hospital_named_in_passing_is_no_safety_case_and_teams_fit_the_business():
+    draft, triage = draft_for("bistro", "It has been remodeled and now looks like a hospital "
+                              "cafeteria. The place was dirty and the tables sticky.", rating=1)
+    assert not triage["flags"] and "safety" not in draft["reply"]
+    assert "housekeeping" not in draft["reply"]  # a restaurant has no housekeeping team
+    _, triage = draft_for("bistro", "My son ended up in the hospital after the shrimp.", rating=1)
+    assert [f["flag"] for f in triage["flags"]] == ["safety"]

@@ -23,7 +23,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     ("safety", "a safety or health risk",
      r"\b(?:food poisoning|poison(?:ed|ing)|got (?:really |very )?sick|made (?:me|us|my \w+) "
      r"(?:sick|ill)|threw up|throwing up|vomit\w*|diarrh?o?ea|allerg(?:y|ic|ies|en)\w*|"
-     r"anaphyla\w*|epi ?pen|hospital\w*|emergency room|\ber\b visit|ambulance|injur\w*|"
+     r"anaphyla\w*|epi ?pen|(?:in|to|at|from|into) (?:the |a )?hospital|hospitali[sz]\w*|"
+     r"hospital (?:visit|bill|stay|trip)|emergency room|\ber\b visit|ambulance|injur\w*|"
      r"hurt (?:me|my|us|him|her|myself)|burn(?:ed|t) (?:me|my|myself)|caught fire|on fire|"
      r"fire hazard|electric(?:al)? shock|shocked me|sparks?|smok(?:e|ing) (?:came|coming)|"
      r"overheat\w*|explod\w*|melted|unsafe|dangerous|chok(?:e|ed|ing)|broken glass|"

@@ -30,6 +30,7 @@ NEGATIVE_LABELS = ("negative", "mixed")
 SHORT_PLATFORMS = frozenset({"google_play"}) | SOCIAL_PLATFORMS
 MAX_HEAR_WORDS = 34
 MAX_CANDIDATES = 5
+ASK_WHAT_MAX_WORDS = 30  # a longer review has said what went wrong: don't ask it again
 SAYBACK_MAX_COMPOUND = 0.1  # a clause that reads as praise is not said back as a complaint
 ROUTED_FLAGS = ("safety", "privacy", "legal", "billing_dispute", "bereavement",
                 "discrimination", "ongoing", "other_company", "language")
@@ -78,7 +79,9 @@ APOLOGY = {
     "warm": ["and I'm sorry.", "and I'm truly sorry.", "and I'm sorry we fell short."],
     "formal": ["and I apologise.", "and I sincerely apologise."],
 }
+EMPATHY["people_remote"] = EMPATHY["people"]
 OWN = {  # a second apology sentence that owns the failure, for longer channels
+    "people_remote": "That's on us, not on you.",
     "food": "That's on us, and it's ours to put right.",
     "people": "That's on us, not on you.",
     "waiting": "That's on us.",
@@ -92,6 +95,7 @@ STEP = {
     "money": "I'll go through the charges with you",
     "value": "I'll pass on what you've said and check what we can do",
     "people": "I'll go through what happened with the team who were there",
+    "people_remote": "I'll look into how our team handled your case",
     "food": "I'll go through it with the team who were on shift",
     "serious": "I'll look into it personally",
     "broken": "I'll check what can fix it on your side",
@@ -146,6 +150,8 @@ def _greeting(name: str | None, profile: Profile, social: bool) -> str:
 
 def _group(issue: dict[str, Any] | None, category: str | None) -> str:
     group = GROUP.get((issue or {}).get("aspect") or "", "default")
+    if group == "people" and category in ("product", "app"):
+        return "people_remote"  # support by mail or phone: nobody "was there" on a shift
     if group == "waiting" and category == "product":
         return "lost"  # a shop's customer who waited is waiting for a parcel
     if group == "waiting" and category == "app":
@@ -185,13 +191,21 @@ def _whole_failure(clause: str, text: str) -> bool:
             bool(_FAILURE.search(clause)))
 
 
-def _say(clause: str, text: str) -> str | None:
-    """The clause said back, unless it leans on the clause before it for its subject."""
-    return None if sayback.elided(clause, text) else sayback.say_back(clause)
+SUBJECT = {"app": "the app", "product": "it"}  # the thing a subject-less clause is about
+
+
+def _say(clause: str, text: str, category: str | None = None) -> str | None:
+    """The clause said back, unless it leans on the clause before it for its subject; a
+    review's opening clause with no subject is about the app or product reviewed."""
+    if sayback.elided(clause, text):
+        return None
+    opening = text.lstrip(" -\u2013\u2014,;:.!").startswith(clause.lstrip(" -\u2013\u2014,;:.!"))
+    return sayback.say_back(clause, SUBJECT.get(category or "") if opening else None)
 
 
 def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
-          strict: bool = False, text: str = "") -> tuple[str, bool]:
+          strict: bool = False, text: str = "", category: str | None = None
+          ) -> tuple[str, bool]:
     """The opening sentence, and whether it said a clause back (not just an aspect).
 
     The issues that can be said back are taken first, those with an aspect before those
@@ -202,11 +216,11 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text)]
     with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect") and
                    _plainly_a_complaint(i["clause"], strict)]
-    said, source = next(((s, i) for i in with_aspect if (s := _say(i["clause"], text))),
-                        (None, None))
+    said, source = next(((s, i) for i in with_aspect
+                         if (s := _say(i["clause"], text, category))), (None, None))
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
         said, source = next(((s, i) for i in issues if _plainly_a_complaint(
-            i["clause"], strict) and (s := _say(i["clause"], text))), (None, None))
+            i["clause"], strict) and (s := _say(i["clause"], text, category))), (None, None))
     if said:
         text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
         named = set(re.findall(r"[a-z]+", said.lower()))
@@ -319,7 +333,7 @@ def _cap(text: str) -> str:
 
 
 def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short: bool,
-              seed: str, said: str = "", specific: bool = False) -> str:
+              seed: str, said: str = "", specific: bool = False, asked: bool = True) -> str:
     main = issues[0] if issues else {}
     team = profile.team_for(main.get("aspect"), main.get("team"))
     abouts = list(dict.fromkeys({i.get("aspect"): i["about"] for i in reversed(issues[:2])
@@ -328,7 +342,8 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
         what = "Your points are" if len(abouts) > 1 else "Your feedback is"
         return f"{what} now with our {team}."
     if not any(i.get("aspect") for i in issues) and not specific:
-        return f"I'll share what you tell me with our {team}."
+        return (f"I'll share what you tell me with our {team}." if asked else
+                f"I'll share what you've told us with our {team}.")
     if not abouts:
         return f"I've passed this on to our {team} today."
     about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
@@ -383,7 +398,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             sarcastic = any(f.get("flag") == "sarcasm" for f in triage.get("flags") or [])
             hear, specific = _hear([] if sarcastic else issues, seed, short,
                                    _experience_np(profile), strict=label != "negative",
-                                   text=item.get("text") or "")
+                                   text=item.get("text") or "", category=profile.category)
             if not short:
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
                 if liked:
@@ -394,11 +409,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             own = OWN.get(group, "")
             if own and not short and not social:
                 apology = f"{apology} {own}"
+            ask_what = not specific and not any(i.get("aspect") for i in issues) and len(
+                (item.get("text") or "").split()) <= ASK_WHAT_MAX_WORDS
             resolve = _resolve(contact, group, triage, profile, item, business, social, seed,
-                               ask_what=not specific and not any(
-                                   i.get("aspect") for i in issues))
+                               ask_what=ask_what)
             diagnose = _diagnose(issues, group, profile, short, seed, said=hear,
-                                 specific=specific)
+                                 specific=specific, asked=ask_what)
             if "fell short" in hear:
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
         greet = _greeting(name, profile, social)

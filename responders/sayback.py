@@ -20,7 +20,8 @@ _OPENERS = re.compile(
     r"^(?:(?:and|but|so|also|plus|then|honestly|unfortunately|sadly|overall|anyway|however|"
     r"first of all|firstly|secondly|finally|lastly|basically|well|ok|okay|oh|ugh|just|now|"
     r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
-    r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|yes|no|sure|sorry|eh|meh|"
+    r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
+    r"yes|yeah|sure|(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
     r"hmm+|um+|look|listen|seriously|frankly|sadly enough|"
     r"i (?:think|feel|guess|believe|found|noticed|realized|realised|must say|have to say)"
     r"(?: that| like)?|"
@@ -139,19 +140,34 @@ def _is_common_word(word: str) -> bool:
     return word in english_vocabulary()
 
 
-def say_back(clause: str) -> str | None:
+# A review of an app or a product often leaves out its subject: "doesn't save chat",
+# "keeps crashing", "stopped working after a week". The subject is the thing reviewed.
+_BARE_VERB = re.compile(
+    r"^(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not|wasn'?t|didn'?t|"
+    r"keeps|kept|stopped|stops|crashes|crashed|freezes|froze|fails|failed|gives|gave|takes|"
+    r"took|shows|says|logs|deletes|deleted|clears|cleared|loses|lost|drains|drained|"
+    r"disconnects|disconnected|reboots|restarts|overheats|broke|died|dies)\b", re.I)
+
+
+def say_back(clause: str, subject: str | None = None) -> str | None:
     """The clause as the manager says it back ("the sound is weak"), or None if it won't do.
 
     A clause too long to say back whole is said up to its first comma when that part is a
     sentence of its own ("the staff is immature and act like children yelling, and even
-    barking, at high decibels" -> "... yelling")."""
+    barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
+    front of a clause that opens with its verb ("doesn't save my chats")."""
+    if subject:
+        bare = clause.lstrip(" -\u2013\u2014,;:.!")
+        if _BARE_VERB.match(bare):
+            clause = f"{subject} {bare[:1].lower()}{bare[1:]}"
     said = _say_back(clause)
     if said is not None:
         return said
     head, comma, rest = clause.partition(",")
+    # (a whole clause refused for its second half, "they" or length, can still be said up to
+    # the comma when that part stands alone)
     if comma and _NEW_PHRASE.match(rest) and "not only" not in head.lower() and len(
-            _TOKEN.findall(head)) > MIN_WORDS and len(
-            [t for t in _TOKEN.findall(clause) if t[0].isalnum()]) > MAX_WORDS:
+            _TOKEN.findall(head)) > MIN_WORDS:
         return _say_back(head)
     return None
 
@@ -172,8 +188,14 @@ _THEY_DID = re.compile(
 _OURS = "weourteam"  # the business's "we", kept apart from the customer's "we" (-> "you")
 
 
+# Two sentences run together with no space ("it was cracked.I am not impressed"): the
+# first is the clause.
+_RUN_ON = re.compile(r"(?<=[a-z]{2})[.!?]+(?=[A-Z])")
+
+
 def _say_back(clause: str) -> str | None:
-    text = _FILLERS.sub("", _strip(html.unescape(html.unescape(clause))))
+    clause = _RUN_ON.split(html.unescape(html.unescape(clause)), 1)[0]
+    text = _FILLERS.sub("", _strip(clause))
     m = _THEY_DID.match(text)
     if m and m.group(0).lower().startswith("they "):
         text = _OURS + text[text.index(" "):]

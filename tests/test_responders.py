@@ -349,3 +349,43 @@ def test_a_hospital_named_in_passing_is_no_safety_case_and_teams_fit_the_busines
     assert "housekeeping" not in draft["reply"]  # a restaurant has no housekeeping team
     _, triage = draft_for("bistro", "My son ended up in the hospital after the shrimp.", rating=1)
     assert [f["flag"] for f in triage["flags"]] == ["safety"]
+
+
+@pytest.mark.parametrize(("business", "text", "said"), [
+    # the review leaves out its subject: it is the app or the product
+    ("habits", "doesn't save chat, it clears them immediately and I'm already signed in",
+     "the app doesn't save chat"),
+    ("acme", "Stopped working after a week. Very disappointed.", "it stopped working"),
+    # two sentences run together: the first is said back, not both
+    ("acme", "All it took was one drop from the counter and it was cracked.I am not impressed.",
+     "it was cracked."),
+])
+def test_subjectless_and_run_on_clauses_are_said_back_whole(business, text, said):
+    draft, _ = draft_for(business, text, rating=1)
+    assert said in moves(draft)["hear"]
+    assert "you are not impressed" not in draft["reply"]
+
+
+def test_no_opening_no_is_stripped_and_a_phone_that_holds_a_charge_is_not_support():
+    draft, _ = draft_for("habits", "no record of dates to when the thread started", rating=1)
+    assert "that record of dates" not in draft["reply"]
+    draft, _ = draft_for("acme", "My old phone holds the charge a lot better than this.",
+                         rating=1)
+    assert "hearing back" not in draft["reply"] and "support team" not in draft["reply"]
+
+
+def test_a_long_review_is_not_asked_what_went_wrong_and_a_shop_has_no_shift():
+    text = ("This update trashed the product. It's watered down, over-censored, and feels "
+            "like it's scared to say anything useful. The edge is gone. The whole experience "
+            "went from sharp to corporate mush. Nobody asked for a babysitter.")
+    draft, _ = draft_for("habits", text, rating=1)
+    assert "what went wrong" not in draft["reply"] and "what you tell me" not in draft["reply"]
+    draft, _ = draft_for("acme", "They have a terrible customer service, so you get what you "
+                         "pay for.", rating=1)
+    assert "who were there" not in draft["reply"] and "date and time" not in draft["reply"]
+
+
+def test_who_in_their_right_mind_is_not_a_question_to_answer():
+    draft, triage = draft_for("acme", "Who in their right mind is gonna buy this battery?",
+                              rating=1)
+    assert not triage["questions"] and "your question" not in draft["reply"]

@@ -119,7 +119,9 @@ _DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|woul
                      r"(?:you|someone|anyone)\b", _I)
 _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$|how (?:do|can|should|"
                          r"shall) i (?:explain|put|say|describe)|what (?:can|else can|more "
-                         r"can) i say)|['\"\u2018\u2019\u201c\u201d]", _I)
+                         r"can) i say|who in (?:their|his|her|your|the) right mind|who "
+                         r"(?:cares|knows|wants|needs)|who (?:would|on earth|the hell))|"
+                         r"['\"\u2018\u2019\u201c\u201d]", _I)
 # Compiled twice: case-sensitive, to read the lower-cased text (three times faster than
 # IGNORECASE), and case-blind for the rare text whose lower-casing changes its length.
 _COMPILED = tuple((k, reason, re.compile(p)) for k, reason, p in FLAGS)

@@ -38,12 +38,12 @@ def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *
     if cap is not None and platform in MENTION_PLATFORMS and item.get("author"):
         cap -= len(f"@{item['author']} ")  # the reply's @mention counts against the limit
     if language == "en":
-        def build(short: bool) -> list[dict[str, str]]:
+        def build(short: bool, tight: bool = False) -> list[dict[str, str]]:
             return manager.compose(item, triage, business, profile, platform=platform,
-                                   short=short)
+                                   short=short, tight=tight)
         join = manager.join
     else:
-        def build(short: bool) -> list[dict[str, str]]:
+        def build(short: bool, tight: bool = False) -> list[dict[str, str]]:
             return heard.compose(item, triage, business, bank=bank, short=short)
         join = heard.join
     parts = build(False)
@@ -57,9 +57,13 @@ def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *
         if measure(reply, unit) > cap:  # the signature line goes before any move
             parts = [p for p in parts if p["move"] != "sign"]
             reply = join(parts)
+        if measure(reply, unit) > cap:  # then a long say-back gives way to its aspect
+            parts = [p for p in build(True, tight=True) if p["move"] != "sign"]
+            reply = join(parts)
     routed = [f["flag"] for f in triage.get("flags") or []]
     lint = lint_reply(reply, item=item, business=business, platform=platform, limit=limit,
-                      parts=parts, label=triage.get("label"))
+                      parts=parts, label=None if any(p["move"] == "answer" for p in parts)
+                      else triage.get("label"))  # a plain question is answered, not apologised
     draft = {"reply": reply, "parts": parts, "lint": lint, "language": language,
              "fits": {"platform": platform, "limit": cap, "length": measure(reply, unit),
                       "unit": unit, "short_form": short},

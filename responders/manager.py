@@ -30,6 +30,7 @@ NEGATIVE_LABELS = ("negative", "mixed")
 SHORT_PLATFORMS = frozenset({"google_play"}) | SOCIAL_PLATFORMS
 MAX_HEAR_WORDS = 34
 MAX_CANDIDATES = 5
+TIGHT_SAYBACK = 60  # characters of say-back a channel the short form overflows still fits
 ASK_WHAT_MAX_WORDS = 30  # a longer review has said what went wrong: don't ask it again
 SAYBACK_MAX_COMPOUND = 0.1  # a clause that reads as praise is not said back as a complaint
 ROUTED_FLAGS = ("safety", "privacy", "legal", "billing_dispute", "bereavement",
@@ -194,6 +195,24 @@ def _whole_failure(clause: str, text: str) -> bool:
 SUBJECT = {"app": "the app", "product": "it"}  # the thing a subject-less clause is about
 
 
+_HANDLE = re.compile(r"(?<![\w@])[@#][\w.]+")
+
+
+def _only_a_question(item: dict[str, Any], triage: dict[str, Any]) -> bool:
+    """A post or unrated text that is nothing but a plain question ("@brand how do I reset
+    the speaker?"): no stars, no negative words, no complaint beyond the question itself."""
+    if item.get("rating") is not None or not triage.get("questions"):
+        return False
+    body = _HANDLE.sub(" ", item.get("text") or "").strip()
+    questions = " ".join(triage["questions"])
+    rest = body
+    for q in triage["questions"]:
+        rest = rest.replace(_HANDLE.sub(" ", q).strip(), " ")
+    return len(rest.strip(" .!?,;:-")) <= 3 and vader.compound(questions) >= 0 and \
+        not re.search(r"\b(?:still|again|won'?t|doesn'?t|can'?t|isn'?t|broken|stopped|never)\b",
+                      body, re.I)
+
+
 def _say(clause: str, text: str, category: str | None = None) -> str | None:
     """The clause said back, unless it leans on the clause before it for its subject; a
     review's opening clause with no subject is about the app or product reviewed."""
@@ -204,8 +223,8 @@ def _say(clause: str, text: str, category: str | None = None) -> str | None:
 
 
 def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
-          strict: bool = False, text: str = "", category: str | None = None
-          ) -> tuple[str, bool]:
+          strict: bool = False, text: str = "", category: str | None = None,
+          tight: bool = False) -> tuple[str, bool]:
     """The opening sentence, and whether it said a clause back (not just an aspect).
 
     The issues that can be said back are taken first, those with an aspect before those
@@ -221,6 +240,8 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
         said, source = next(((s, i) for i in issues if _plainly_a_complaint(
             i["clause"], strict) and (s := _say(i["clause"], text, category))), (None, None))
+    if tight and said and len(said) > TIGHT_SAYBACK:
+        said = None  # the channel can't hold it: the aspect is named instead
     if said:
         text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
         named = set(re.findall(r"[a-z]+", said.lower()))
@@ -355,8 +376,10 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
 
 
 def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile: Profile, *,
-            platform: str | None, short: bool = False) -> list[dict[str, str]]:
-    """The labelled parts of an English reply (empty when none is warranted)."""
+            platform: str | None, short: bool = False, tight: bool = False
+            ) -> list[dict[str, str]]:
+    """The labelled parts of an English reply (empty when none is warranted); `tight` (a
+    channel the short form still overflows) says a long complaint back by its aspect."""
     seed = str(item.get("external_id") or item.get("id") or "") + "|" + \
         (item.get("text") or "")[:300]
     social = platform in SOCIAL_PLATFORMS
@@ -368,7 +391,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
     experience = profile.experience
     parts: list[dict[str, str]] = []
     routed = [f for f in triage.get("flags") or [] if f.get("flag") in ROUTED_FLAGS]
-    if label in NEGATIVE_LABELS or routed or (label != "positive" and triage.get("issues")):
+    if not routed and _only_a_question(item, triage):
+        label = "question"  # "how do I reset it?" wants an answer, not an apology
+    if label != "question" and (label in NEGATIVE_LABELS or routed or (
+            label != "positive" and triage.get("issues"))):
         issues = list(triage.get("issues") or [])
         group = "serious" if any(f["flag"] in ("safety", "privacy", "legal", "discrimination")
                                  for f in routed) else _group(issues[0] if issues else None,
@@ -398,7 +424,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             sarcastic = any(f.get("flag") == "sarcasm" for f in triage.get("flags") or [])
             hear, specific = _hear([] if sarcastic else issues, seed, short,
                                    _experience_np(profile), strict=label != "negative",
-                                   text=item.get("text") or "", category=profile.category)
+                                   text=item.get("text") or "", category=profile.category,
+                                   tight=tight)
             if not short:
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
                 if liked:
@@ -417,6 +444,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                  specific=specific, asked=ask_what)
             if "fell short" in hear:
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
+            if "sorry" in hear.lower():  # "I'm sorry to read ..." already said it once
+                apology = re.sub(r"^and I'm (?:truly )?sorry(?: we fell short)?\.",
+                                 "and I apologise." if "truly" not in apology else
+                                 "and I sincerely apologise.", apology)
         greet = _greeting(name, profile, social)
         if social:
             hear = f"{greet}{_after_name(hear) if greet else hear}"

@@ -389,3 +389,41 @@ def test_who_in_their_right_mind_is_not_a_question_to_answer():
     draft, triage = draft_for("acme", "Who in their right mind is gonna buy this battery?",
                               rating=1)
     assert not triage["questions"] and "your question" not in draft["reply"]
+
+
+def mention_for(business, text, platform):
+    row = {"text": text, "title": None, "rating": None, "rating_max": 5, "kind": "mention",
+           "platform": platform, "author": "Alex Rivera", "external_id": "m1"}
+    triage = triage_item(None, row, B[business], None)
+    return compose_draft(row, triage, B[business], platform=platform), triage
+
+
+def test_posts_to_the_brand_read_as_a_care_manager_would():
+    # a plain how-to question is answered, not apologised for
+    draft, _ = mention_for("acme", "@acme how do I reset the speaker to factory settings?",
+                           "bluesky")
+    assert "sorry" not in draft["reply"].lower() and "answer" in draft["reply"]
+    assert not draft["lint"]
+    # "right now" is the disruption only next to one
+    _, triage = mention_for("acme", "@acme the app says my speaker is offline but it's "
+                            "playing music right now. what gives?", "mastodon")
+    assert "ongoing" not in [f["flag"] for f in triage["flags"]]
+    _, triage = mention_for("air", "at the gate right now and nobody is here to help",
+                            "bluesky")
+    assert "ongoing" in [f["flag"] for f in triage["flags"]]
+    # a page leaking other customers' data goes to a person
+    draft, triage = mention_for("bistro", "Their online ordering page leaks other customers' "
+                                "addresses in the JSON, fyi", "hackernews")
+    assert "privacy" in [f["flag"] for f in triage["flags"]] and draft["holding"]
+    # "Is anyone there?" is not a question to promise an answer to
+    draft, triage = mention_for("air", "Been on hold for 90 minutes trying to rebook a "
+                                "cancelled flight. Is anyone there?", "mastodon")
+    assert not triage["questions"] and "your question" not in draft["reply"]
+
+
+def test_a_long_say_back_gives_way_to_its_aspect_on_bluesky_and_sorry_is_said_once():
+    draft, _ = mention_for("acme", "@acme my speaker keeps disconnecting from wifi every night "
+                           "since the last update", "bluesky")
+    assert not [f for f in draft["lint"] if f["rule"] == "too_long"]
+    assert draft["fits"]["length"] <= draft["fits"]["limit"]
+    assert draft["reply"].lower().count("sorry") == 1

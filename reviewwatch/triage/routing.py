@@ -42,6 +42,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
      r"my)|privacy|personal (?:data|information|info|details)|my (?:data|information) "
      r"(?:was|is|got|being)|(?:sold|shared|leaked) my|data (?:breach|leak)|hack(?:ed|ers?)|"
+     r"(?:leak(?:s|ed|ing)?|expos(?:es|ed|ing)|shows?|showed|showing) (?:other |other "
+     r"people'?s? |other users'? |other customers'? |customers'? |users'? |people'?s? )"
+     r"(?:personal |private )?(?:data|addresses|address|information|info|details|e-?mails?|"
+     r"phone numbers?|orders?|card details|names)|"
      r"identity theft|stole my (?:identity|card|data)|unauthori[sz]ed (?:access|login)|"
      r"camera in|tracking (?:me|us|my)|(?:share|sharing|shares|give|access to|tracks?) my "
      r"(?:location|contacts|microphone|camera|photos)|location (?:data|permission|access|"
@@ -87,9 +91,15 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
 )
 
 # In a post written in the moment, these are the disruption itself ("stuck at JFK").
+# "Right now" is the disruption only next to one ("at the gate right now and nobody is
+# here"); "it's playing music right now" is not.
+_NOW_MARK = (r"(?:\b(?:no|not|nobody|no one|never|still|stuck|delayed|cancell?ed|waiting|"
+             r"hold)\b|n't)")
 _LIVE_ONGOING = re.compile(
-    r"\b(?:stuck (?:at|in|on)|right now|as we speak|still (?:not|no|can't|cannot|haven't|"
-    r"hasn't|unable|without|waiting)|(?:now|just) (?:cancell?ed|delayed)|no hotel|no voucher)\b")
+    r"\b(?:stuck (?:at|in|on)|still (?:not|no|can't|cannot|haven't|"
+    r"hasn't|unable|without|waiting)|(?:now|just) (?:cancell?ed|delayed)|no hotel|no voucher)\b|"
+    + _NOW_MARK + r"[^.!?\n]{0,40}\b(?:right now|as we speak)\b|\b(?:right now|as we speak)\b"
+    r"[^.!?\n]{0,40}" + _NOW_MARK)
 
 _SARCASM = re.compile(
     r"\b(?:thanks? (?:a lot |so much )?for (?:nothing|ruining|wasting|losing|making me|"
@@ -120,7 +130,9 @@ _DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|woul
 _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$|how (?:do|can|should|"
                          r"shall) i (?:explain|put|say|describe)|what (?:can|else can|more "
                          r"can) i say|who in (?:their|his|her|your|the) right mind|who "
-                         r"(?:cares|knows|wants|needs)|who (?:would|on earth|the hell))|"
+                         r"(?:cares|knows|wants|needs)|who (?:would|on earth|the hell)|"
+                         r"is (?:any ?one|anybody|somebody|someone) (?:there|home|listening|"
+                         r"out there|awake))|"
                          r"['\"\u2018\u2019\u201c\u201d]", _I)
 # Compiled twice: case-sensitive, to read the lower-cased text (three times faster than
 # IGNORECASE), and case-blind for the rare text whose lower-casing changes its length.

@@ -166,10 +166,11 @@ def _experience_np(profile: Profile) -> str:
     return word if word.startswith(("the ", "your ")) else f"your {word}"
 
 
-def _plainly_a_complaint(clause: str, strict: bool) -> bool:
+def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None) -> bool:
     """Whether a clause may be said back as the complaint. Never praise; and in a mixed
     review (strict) only with explicit evidence, negative words or a complaint cue ("waited
-    45 minutes"): the model's doubt is enough to answer a clause, not to quote it."""
+    45 minutes"): the model's doubt is enough to answer a clause, not to quote it.
+    (`severity` is the triage's, kept for callers that weigh it.)"""
     from reviewwatch.triage.aspects import find_cues
 
     compound = vader.compound(clause)
@@ -224,8 +225,9 @@ def _say(clause: str, text: str, category: str | None = None) -> str | None:
 
 def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
           strict: bool = False, text: str = "", category: str | None = None,
-          tight: bool = False) -> tuple[str, bool]:
-    """The opening sentence, and whether it said a clause back (not just an aspect).
+          tight: bool = False) -> tuple[str, bool, dict[str, Any] | None]:
+    """The opening sentence, whether it said a clause back (not just an aspect), and the
+    issue it said back.
 
     The issues that can be said back are taken first, those with an aspect before those
     without (a named problem says more than a verdict), in triage's order of certainty."""
@@ -234,12 +236,13 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     # "The EQ settings reset every time I close the app" is the complaint the stars mean
     issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text)]
     with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect") and
-                   _plainly_a_complaint(i["clause"], strict)]
+                   _plainly_a_complaint(i["clause"], strict, i.get("severity"))]
     said, source = next(((s, i) for i in with_aspect
                          if (s := _say(i["clause"], text, category))), (None, None))
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
         said, source = next(((s, i) for i in issues if _plainly_a_complaint(
-            i["clause"], strict) and (s := _say(i["clause"], text, category))), (None, None))
+            i["clause"], strict, i.get("severity")) and (s := _say(i["clause"], text, category))
+                              ), (None, None))
     if tight and said and len(said) > TIGHT_SAYBACK:
         said = None  # the channel can't hold it: the aspect is named instead
     if said:
@@ -250,7 +253,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                   and i.get("severity") != "low"]  # a doubtful second complaint goes unnamed
         if others and not short:  # a second complaint, named, not quoted
             text += f" {_pick(SECOND, seed, 'second').format(about=others[0])}"
-        return text, True
+        return text, True, source
     # up to two aspects of the three surest issues (the surest may name none: "they don't
     # care"); further down the list a clause is too often not the complaint
     by_aspect: dict[str, str] = {}  # one name per aspect: not "the ambiance and the atmosphere"
@@ -260,12 +263,12 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     abouts = list(dict.fromkeys(by_aspect.values()))[:2]
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
-        return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False
+        return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False, None
     return _pick([f"Thank you for your honest review of {experience}.",
                   f"I'm sorry {experience} fell short of what you expected.",
                   f"Thank you for telling us how you found {experience}.",
                   f"I'm sorry to read that {experience} let you down."], seed,
-                 "hear"), False
+                 "hear"), False, None
 
 
 # Praise that a contrast takes back in the same breath ("the food looked amazing but was
@@ -276,6 +279,12 @@ _TAKEN_BACK = re.compile(r"\s*[,;]?\s*(?:but|though|however|yet|except|only)\s+(
                          r"(?:is|was|were|are|has|had|tasted|looked|felt|smelled|arrived|came|"
                          r"turned|ended|got|went|fell|not|too|so|very|way|a bit|kind of|"
                          r"sort of)\b", re.I)
+
+
+# Praise the customer only heard of or wished for ("I wish I could write how great the
+# food was, as I heard from others") is not theirs to be thanked for.
+_HEARSAY = re.compile(r"\b(?:wish\w*|heard|supposed to|expect\w*|hoped|hoping|would have|"
+                      r"would've|if only|reviews?|others|people say|everyone says)\b", re.I)
 
 
 def _a_thing(term: str, praise: dict[str, Any], category: str | None) -> bool:
@@ -300,7 +309,7 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
         term = (p.get("term") or "").strip().lower()
         clause = p.get("clause") or ""
         at = text.find(clause) if clause else -1
-        if at >= 0 and _TAKEN_BACK.match(text, at + len(clause)):
+        if at >= 0 and _TAKEN_BACK.match(text, at + len(clause)) or _HEARSAY.search(clause):
             continue
         if term and p.get("aspect") not in complained and term.isalpha() and len(term) > 2 \
                 and term not in said and text.lower().count(term) <= 1 and \
@@ -354,7 +363,11 @@ def _cap(text: str) -> str:
 
 
 def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short: bool,
-              seed: str, said: str = "", specific: bool = False, asked: bool = True) -> str:
+              seed: str, said: str = "", specific: bool = False, asked: bool = True,
+              main: dict[str, Any] | None = None) -> str:
+    """The honest hand-off, to the team of the issue said back (else the surest issue)."""
+    if main and main.get("aspect"):
+        issues = [main, *(i for i in issues if i is not main)]
     main = issues[0] if issues else {}
     team = profile.team_for(main.get("aspect"), main.get("team"))
     abouts = list(dict.fromkeys({i.get("aspect"): i["about"] for i in reversed(issues[:2])
@@ -368,7 +381,8 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
     if not abouts:
         return f"I've passed this on to our {team} today."
     about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
-    if short or any(a in said for a in abouts):  # the opening named it; don't name it twice
+    named = set(re.findall(r"[a-z]+", said.lower()))
+    if short or any(a.split()[-1] in named for a in abouts):  # the opening named it
         return f"I've passed this to our {team}."
     return _pick([f"I've passed what you said about {about} to our {team}, so they can see "
                   "what went wrong.", f"I've shared your note about {about} with our {team} "
@@ -422,7 +436,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             diagnose = f"I've passed it to our {team} today."
         else:
             sarcastic = any(f.get("flag") == "sarcasm" for f in triage.get("flags") or [])
-            hear, specific = _hear([] if sarcastic else issues, seed, short,
+            hear, specific, said_issue = _hear([] if sarcastic else issues, seed, short,
                                    _experience_np(profile), strict=label != "negative",
                                    text=item.get("text") or "", category=profile.category,
                                    tight=tight)
@@ -441,7 +455,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             resolve = _resolve(contact, group, triage, profile, item, business, social, seed,
                                ask_what=ask_what)
             diagnose = _diagnose(issues, group, profile, short, seed, said=hear,
-                                 specific=specific, asked=ask_what)
+                                 specific=specific, asked=ask_what, main=said_issue)
             if "fell short" in hear:
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
             if "sorry" in hear.lower():  # "I'm sorry to read ..." already said it once

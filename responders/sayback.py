@@ -47,9 +47,12 @@ _REFUSE = re.compile(
     r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
     r"don'?t (?:use|buy|download|install|go)|i (?:don'?t|do not) (?:like|want|recommend)|"
     r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
-    r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf)\b|[\"\u201c\u201d()\[\]]", re.I)
+    r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf|"
+    r"chicks?|bitch\w*|hags?|bimbos?|hipsters?|retard\w*|ghetto|trash(?:y)? people)\b|"
+    r"[\"\u201c\u201d()\[\]]", re.I)  # (a customer's slur is never said back)
 _BARE_VERDICT = re.compile(
-    r"^(?:(?:this|it|that) (?:is|was) not the kind of \w+|"
+    r"^(?:\w+ and \w+(?: (?:down|up|out|over))? \w+|"  # "rude and watered down tea": no verb
+    r"(?:this|it|that) (?:is|was) not the kind of \w+|"
     r"(?:this|it|that|they|everything) (?:is|was|are|were|'s) (?:so |very |just |"
     r"really |absolutely |the )?(?:worst|terrible|awful|horrible|bad|trash|garbage|useless|"
     r"ridiculous|a joke|a disaster|disgusting|unacceptable|disappointing|horrendous)"
@@ -146,7 +149,9 @@ _BARE_VERB = re.compile(
     r"^(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not|wasn'?t|didn'?t|"
     r"keeps|kept|stopped|stops|crashes|crashed|freezes|froze|fails|failed|gives|gave|takes|"
     r"took|shows|says|logs|deletes|deleted|clears|cleared|loses|lost|drains|drained|"
-    r"disconnects|disconnected|reboots|restarts|overheats|broke|died|dies)\b", re.I)
+    r"disconnects|disconnected|reboots|restarts|overheats|broke|died|dies|runs|ran|looks|"
+    r"looked|feels|felt|fits|arrived|came|smells|smelled|tastes|tasted|started|tore|ripped|"
+    r"shrank|shrunk|faded)\b", re.I)
 
 
 def say_back(clause: str, subject: str | None = None) -> str | None:
@@ -156,10 +161,11 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     sentence of its own ("the staff is immature and act like children yelling, and even
     barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
     front of a clause that opens with its verb ("doesn't save my chats")."""
-    if subject:
-        bare = clause.lstrip(" -\u2013\u2014,;:.!")
-        if _BARE_VERB.match(bare):
-            clause = f"{subject} {bare[:1].lower()}{bare[1:]}"
+    bare = clause.lstrip(" -\u2013\u2014,;:.!")
+    if _BARE_VERB.match(bare):
+        if not subject:
+            return None  # "runs big and looked unflattering" has no subject to say back
+        clause = f"{subject} {bare[:1].lower()}{bare[1:]}"
     said = _say_back(clause)
     if said is not None:
         return said
@@ -207,11 +213,19 @@ def _say_back(clause: str) -> str | None:
 # the customer thinking aloud, not the complaint.
 _HEDGE = re.compile(r"^(?:i (?:don'?t|do not) know|i'?m not (?:really )?sure|not (?:really )?"
                     r"sure|who knows|no idea|i wonder)\b", re.I)
+# Facts that are not the complaint: plenty of something, the customer describing themself,
+# the customer's own return ("there are lots of tables", "I am petite", "this one went back
+# the same day it came").
+_NOT_THE_COMPLAINT = re.compile(
+    r"^there (?:are|is|were|was) (?:lots|plenty|a lot|loads|tons|many|several) of\b|"
+    r"^(?:i am|i'm|im) (?:petite|tall|short|curvy|busty|slim|thin|a size|size|usually|normally|"
+    r"\d)|\b(?:went back|sent (?:it|them|this|these) back|returned (?:it|them|this|these)|"
+    r"(?:is|are|was|were) going back)\b", re.I)
 
 
 def _said(text: str) -> str | None:
     if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or \
-            _BAD_START.match(text) or _HEDGE.match(text):
+            _BAD_START.match(text) or _HEDGE.match(text) or _NOT_THE_COMPLAINT.search(text):
         return None
     tokens = _TOKEN.findall(text)
     words = [t for t in tokens if t[0].isalnum()]

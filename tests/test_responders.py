@@ -379,7 +379,8 @@ def test_a_long_review_is_not_asked_what_went_wrong_and_a_shop_has_no_shift():
             "like it's scared to say anything useful. The edge is gone. The whole experience "
             "went from sharp to corporate mush. Nobody asked for a babysitter.")
     draft, _ = draft_for("habits", text, rating=1)
-    assert "what went wrong" not in draft["reply"] and "what you tell me" not in draft["reply"]
+    assert "tell me what went wrong" not in draft["reply"]
+    assert "what you tell me" not in draft["reply"]
     draft, _ = draft_for("acme", "They have a terrible customer service, so you get what you "
                          "pay for.", rating=1)
     assert "who were there" not in draft["reply"] and "date and time" not in draft["reply"]
@@ -427,3 +428,25 @@ def test_a_long_say_back_gives_way_to_its_aspect_on_bluesky_and_sorry_is_said_on
     assert not [f for f in draft["lint"] if f["rule"] == "too_long"]
     assert draft["fits"]["length"] <= draft["fits"]["limit"]
     assert draft["reply"].lower().count("sorry") == 1
+
+
+@pytest.mark.parametrize(("business", "text", "not_said"), [
+    ("bistro", "Rude and watered down tea. I was the only one ordering and didn't get helped.",
+     "rude and watered down tea"),  # no verb: not a sentence to say back
+    ("bistro", "Coffee deserves 5 stars but the chick behind the counter is so rude.",
+     "chick"),  # a customer's slur is never repeated
+    ("acme", "Runs big and looked unflattering. I am petite, might work on someone taller.",
+     "petite"),  # the customer describing themself is not the complaint
+    ("bistro", "I needed a place to work. There are lots of tables, not enough outlets.",
+     "lots of tables"),
+])
+def test_what_is_not_a_complaint_or_not_a_sentence_is_not_said_back(business, text, not_said):
+    draft, _ = draft_for(business, text, rating=2)
+    assert not_said not in draft["reply"].lower()
+    assert "that runs big" not in draft["reply"]
+
+
+def test_praise_only_heard_of_is_not_thanked():
+    draft, _ = draft_for("bistro", "I wish I could write a review of how great the food was, as "
+                         "I heard from others. The manager refused to seat us.", rating=2)
+    assert "glad you liked" not in draft["reply"]

@@ -132,7 +132,8 @@ _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$|how (?
                          r"can) i say|who in (?:their|his|her|your|the) right mind|who "
                          r"(?:cares|knows|wants|needs)|who (?:would|on earth|the hell)|"
                          r"is (?:any ?one|anybody|somebody|someone) (?:there|home|listening|"
-                         r"out there|awake))|"
+                         r"out there|awake)|how (?:does|do|can|could) (?:any ?one|anybody|"
+                         r"people) |how is this (?:a|an|even|still|allowed|legal))|"
                          r"['\"\u2018\u2019\u201c\u201d]", _I)
 # Compiled twice: case-sensitive, to read the lower-cased text (three times faster than
 # IGNORECASE), and case-blind for the rare text whose lower-casing changes its length.

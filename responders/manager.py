@@ -47,7 +47,7 @@ GROUP = {
     "login": "broken", "setup": "broken", "workmanship": "broken", "room": "place",
     "cleanliness": "place", "noise": "place", "ambience": "place", "amenities": "place",
     "baggage": "lost", "delivery": "lost", "booking": "lost", "features": "design",
-    "ads": "design", "fit": "design", "material": "design", "location": "design",
+    "ads": "design", "fit": "wear", "material": "wear", "listing": "wear", "location": "design",
     "communication": "unheard", "onboard": "place",
 }
 # Complaints about a design, a policy or the weather: no "what went wrong", only a hand-off.
@@ -73,6 +73,8 @@ EMPATHY = {
               "I understand how much that took away from your {experience}"],
     "lost": ["I can imagine how stressful that has been", "I understand how worrying that is"],
     "design": ["I can see why that grates", "I understand why that feels like a step back"],
+    "wear": ["I know how disappointing it is when something doesn't turn out the way you "
+             "hoped", "That's not what we want anyone to receive from us"],
     "default": ["I understand why you're disappointed", "I can see why that was a "
                 "disappointment"],
 }
@@ -330,6 +332,8 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         step = "I'll help you find a size or style that works for you"
     elif aspect == "material":
         step = "I'll pass your notes on the material to the people who choose our fabrics"
+    elif aspect == "listing":
+        step = "I'll have the listing checked against the product itself"
     elif aspect == "performance":
         step = "I'll check what can improve it on your setup"
     elif group == "broken" and profile.replacement and aspect in ("quality", "warranty"):

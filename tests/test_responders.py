@@ -450,3 +450,14 @@ def test_praise_only_heard_of_is_not_thanked():
     draft, _ = draft_for("bistro", "I wish I could write a review of how great the food was, as "
                          "I heard from others. The manager refused to seat us.", rating=2)
     assert "glad you liked" not in draft["reply"]
+
+
+def test_a_product_unlike_its_photos_is_the_listing_and_fit_is_no_step_back():
+    draft, triage = draft_for("acme", "So wanted to love it. The one received is not the one in "
+                              "the photos, and the top is not the same.", rating=2)
+    assert any(i["aspect"] == "listing" for i in triage["issues"])
+    assert "listing" in moves(draft)["resolve"]
+    draft, _ = draft_for("acme", "This skirt is very short. I ordered my usual size and it was "
+                         "so short that it ended above my ankle.", rating=2)
+    assert "step back" not in draft["reply"] and "grates" not in draft["reply"]
+    assert not draft["lint"]

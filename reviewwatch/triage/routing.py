@@ -133,7 +133,9 @@ _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$|how (?
                          r"(?:cares|knows|wants|needs)|who (?:would|on earth|the hell)|"
                          r"is (?:any ?one|anybody|somebody|someone) (?:there|home|listening|"
                          r"out there|awake)|how (?:does|do|can|could) (?:any ?one|anybody|"
-                         r"people) |how is this (?:a|an|even|still|allowed|legal))|"
+                         r"people) |how is this (?:a|an|even|still|allowed|legal)|how "
+                         r"(?:can|could|do) (?:you|they) (?:make|sell|call|charge|expect|"
+                         r"justify|put))|"
                          r"['\"\u2018\u2019\u201c\u201d]", _I)
 # Compiled twice: case-sensitive, to read the lower-cased text (three times faster than
 # IGNORECASE), and case-blind for the rare text whose lower-casing changes its length.

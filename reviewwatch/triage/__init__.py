@@ -228,7 +228,10 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     label = _label(p_doc, m.threshold, readings, compound, stars, bool(sarcasm))
     if stars is None and label in ("neutral", "positive") and p_doc >= HIDDEN_COMPLAINT_P and \
             cues >= HIDDEN_COMPLAINT_CUES:
-        label = "mixed"  # near the line, with a plain complaint cue: answer it, don't ignore it
+        # near the line, with a plain complaint cue: answer it, don't ignore it; with nothing
+        # good said beside it ("the app crashes every time I open it") it is a complaint
+        praised = compound >= POSITIVE or any(r["polarity"] == "positive" for r in readings)
+        label = "mixed" if praised else "negative"
     if label in ("neutral", "positive") and (stars is None or stars < 4) and any(
             f.flag in COMPLAINT_FLAGS for f in flags):
         label = "negative"  # a legal threat or a safety worry is a complaint, calm words or not

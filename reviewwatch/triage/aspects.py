@@ -163,6 +163,13 @@ GENERAL: tuple[tuple[float, str], ...] = (
     (1.2, r"\b(?:unacceptable|not impressed|nothing special|mediocre|not as (?:advertised|"
           r"described)|let ?down|not acceptable|worst|useless|pointless|a joke)\b"),
     (0.8, r"\b(?:complain(?:ed|t|ts)?|problems?|issues?|manager)\b"),
+    # The customer sends it back: the plainest verdict a shopper gives ("it's going back",
+    # "had to return them", "sent it back the same day").
+    (1.0, r"\b(?:return(?:ed|ing)? (?:it|them|this|these|the \w+)|sen(?:t|d|ding) (?:it|them|"
+          r"this|these) back|(?:it'?s|is|are|they'?re|will be|be) going back|went back to the "
+          r"store|had to (?:return|send)|will be returning|returning (?:it|them|this)|"
+          r"looks? nothing like|looked nothing like|not as (?:pictured|shown)|unflattering|"
+          r"not flattering)\b"),
     # Expectation gone wrong: people explain what should have happened.
     (1.0, r"\b(?:unfortunately|disappoint\w*|expected (?:more|better|much)|supposed to|"
           r"should have (?:been|had)|not what (?:we|i) (?:expected|paid)|instead of|"

@@ -31,7 +31,7 @@ SHORT_PLATFORMS = frozenset({"google_play"}) | SOCIAL_PLATFORMS
 MAX_HEAR_WORDS = 34
 MAX_CANDIDATES = 5
 TIGHT_SAYBACK = 60  # characters of say-back a channel the short form overflows still fits
-ASK_WHAT_MAX_WORDS = 30  # a longer review has said what went wrong: don't ask it again
+ASK_WHAT_MAX_WORDS = 12  # a longer review has said what went wrong: don't ask it again
 SAYBACK_MAX_COMPOUND = 0.1  # a clause that reads as praise is not said back as a complaint
 ROUTED_FLAGS = ("safety", "privacy", "legal", "billing_dispute", "bereavement",
                 "discrimination", "ongoing", "other_company", "language")
@@ -155,6 +155,8 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
     group = GROUP.get((issue or {}).get("aspect") or "", "default")
     if group == "people" and category in ("product", "app"):
         return "people_remote"  # support by mail or phone: nobody "was there" on a shift
+    if group == "place" and category == "product":
+        return "wear"  # a smell or a stain on a parcel's contents: no place they came to
     if group == "waiting" and category == "product":
         return "lost"  # a shop's customer who waited is waiting for a parcel
     if group == "waiting" and category == "app":
@@ -258,10 +260,11 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         return text, True, source
     # up to two aspects of the three surest issues (the surest may name none: "they don't
     # care"); further down the list a clause is too often not the complaint
-    by_aspect: dict[str, str] = {}  # one name per aspect: not "the ambiance and the atmosphere"
-    for i in issues[:3]:
+    by_aspect: dict[str, str] = {}  # one name per kind of failure: not "the ambiance and
+    for i in issues[:3]:           # the atmosphere", "the way you were treated and the service"
         if i.get("about"):
-            by_aspect.setdefault(i.get("aspect") or i["about"], i["about"])
+            kind = i.get("aspect") or i["about"]
+            by_aspect.setdefault("people" if GROUP.get(kind) == "people" else kind, i["about"])
     abouts = list(dict.fromkeys(by_aspect.values()))[:2]
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"

@@ -23,7 +23,8 @@ _OPENERS = re.compile(
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
     r"yes|yeah|sure|(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
     r"hmm+|um+|look|listen|seriously|frankly|sadly enough|"
-    r"i (?:think|feel|guess|believe|found|noticed|realized|realised|must say|have to say)"
+    r"i (?:think|feel|guess|believe|found|noticed|realized|realised|see|saw|must say|"
+    r"have to say)"
     r"(?: that| like)?|"
     r"to be (?:honest|fair)|in fact|the problem is(?: that)?|the issue is(?: that)?)"
     r"[,:]?\s+)+", re.I)
@@ -42,7 +43,8 @@ _VERBISH = re.compile(
     r"charges|needs|wants|looks|feels|seems|tastes|smells|runs|fits|comes|make|take|keep|"
     r"resets?|disconnects|reboots|restarts|closes|shuts|turns|drains|lags|skips|forces|"
     r"refuses|deletes|asks|ignores|cuts|jumps|overheats|beeps|buzzes|crackles|leaks|peels|"
-    r"pills|shrinks|fades|rips|won't|\w{3,}ed)\b", re.I)
+    r"pills|shrinks|fades|rips|won't|shrunk|shrank|tore|wore|stank|stunk|fell|ran|split|"
+    r"\w{3,}ed)\b", re.I)
 _REFUSE = re.compile(
     r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
     r"don'?t (?:use|buy|download|install|go)|i (?:don'?t|do not) (?:like|want|recommend)|"
@@ -57,7 +59,9 @@ _BARE_VERDICT = re.compile(
     r"really |absolutely |the )?(?:worst|terrible|awful|horrible|bad|trash|garbage|useless|"
     r"ridiculous|a joke|a disaster|disgusting|unacceptable|disappointing|horrendous)"
     r"(?: \w+){0,2}|(?:what a|such a) \w+(?: \w+){0,3}|never again|avoid(?: \w+){0,3}|"
-    r"(?:very |so |really )?disappointed(?: \w+){0,3}|i (?:hate|love) (?:it|this|them))$", re.I)
+    r"(?:very |so |really )?disappointed(?: \w+){0,3}|i (?:hate|love) (?:it|this|them)|"
+    r"i(?:'m| am) (?:so |very |really |extremely |just )?(?:disappointed|upset|sad|frustrated|"
+    r"annoyed|angry|unhappy|bummed|gutted)(?: \w+){0,3})$", re.I)
 _BAD_START = re.compile(
     r"^(?:because|which|that|when|if|as|to|for|with|of|in|on|at|by|from|even|what|how|why|"
     r"who|where|while|than|or|nor|like|after|before|since|until|unless|although|though|"
@@ -166,10 +170,12 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         if not subject:
             return None  # "runs big and looked unflattering" has no subject to say back
         clause = f"{subject} {bare[:1].lower()}{bare[1:]}"
+    head, comma, rest = clause.partition(",")
+    if comma and _BARE_VERDICT.match(_strip(head)):
+        return _say_back(rest)  # "I am very disappointed, it shrunk after one wash"
     said = _say_back(clause)
     if said is not None:
         return said
-    head, comma, rest = clause.partition(",")
     # (a whole clause refused for its second half, "they" or length, can still be said up to
     # the comma when that part stands alone)
     if comma and _NEW_PHRASE.match(rest) and "not only" not in head.lower() and len(
@@ -220,7 +226,8 @@ _NOT_THE_COMPLAINT = re.compile(
     r"^there (?:are|is|were|was) (?:lots|plenty|a lot|loads|tons|many|several) of\b|"
     r"^(?:i am|i'm|im) (?:petite|tall|short|curvy|busty|slim|thin|a size|size|usually|normally|"
     r"\d)|\b(?:went back|sent (?:it|them|this|these) back|returned (?:it|them|this|these)|"
-    r"(?:is|are|was|were) going back)\b", re.I)
+    r"(?:is|are|was|were) going back|(?:had|has|have|will|needs?) to go back|"
+    r"i should(?:'ve| have| not have|n'?t have)|my (?:own )?fault)\b", re.I)  # self-blame
 
 
 def _said(text: str) -> str | None:

@@ -461,3 +461,31 @@ def test_a_product_unlike_its_photos_is_the_listing_and_fit_is_no_step_back():
                          "so short that it ended above my ankle.", rating=2)
     assert "step back" not in draft["reply"] and "grates" not in draft["reply"]
     assert not draft["lint"]
+
+
+@pytest.mark.parametrize(("business", "text", "not_said"), [
+    ("acme", "Ladies this top shrinks! I am very disappointed, it shrunk after one wash.",
+     "you are very disappointed"),  # a bare emotion is not the complaint
+    ("acme", "So cute, but it was shapeless and the support thin! It had to go back.",
+     "had to go back"),  # the customer's own return
+    ("bistro", "The credit card machine was acting up, and I see that I was charged 3 times.",
+     "you see that"),  # 'I see that' is an opener
+])
+def test_more_clauses_that_are_not_the_complaint_as_written(business, text, not_said):
+    draft, _ = draft_for(business, text, rating=2)
+    assert not_said not in draft["reply"]
+
+
+def test_one_name_for_the_staff_and_a_rhetorical_what_happened():
+    draft, triage = draft_for("bistro", "What happened to this place? The staff ignored us and "
+                              "the service was awful, rude baristas everywhere.", rating=2)
+    assert not triage["questions"] and "your question" not in draft["reply"]
+    assert "the way you were treated and the service" not in draft["reply"]
+    draft, _ = draft_for("acme", "Stinky sweater, quite a smell off of this one.", rating=1)
+    assert "when you come to us" not in draft["reply"]
+
+
+def test_the_customers_self_blame_is_never_said_back():
+    draft, _ = draft_for("acme", "So cute, but it was huge and shapeless! It had to go back. I "
+                         "should've looked at other reviews.", rating=1)
+    assert "should've" not in draft["reply"] and not draft["lint"]

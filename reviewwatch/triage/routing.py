@@ -135,7 +135,8 @@ _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$|how (?
                          r"out there|awake)|how (?:does|do|can|could) (?:any ?one|anybody|"
                          r"people) |how is this (?:a|an|even|still|allowed|legal)|how "
                          r"(?:can|could|do) (?:you|they) (?:make|sell|call|charge|expect|"
-                         r"justify|put))|"
+                         r"justify|put)|what (?:happened|has happened) to (?:this|the) "
+                         r"(?:place|app|company|brand|restaurant|shop|store))|"
                          r"['\"\u2018\u2019\u201c\u201d]", _I)
 # Compiled twice: case-sensitive, to read the lower-cased text (three times faster than
 # IGNORECASE), and case-blind for the rare text whose lower-casing changes its length.

@@ -83,7 +83,7 @@ into..."); never "I'll fix it", "I promise" or "this will never happen again". {
 diagnose: an honest hand-off: say you have passed it to our {team}. No "root cause", no \
 "at its source", no "so it doesn't happen again"{design_note}.
 
-What the customer had: their {experience}. Call it that, and use no word that belongs to \
+What the customer had: {experience}. Call it that, and use no word that belongs to \
 another kind of business (no "your visit" or "your meal" for an app or a flight, no "your \
 flight" for a restaurant). Voice: {voice}. Write no greeting and no sign-off: they are \
 added for you.
@@ -161,7 +161,8 @@ def messages(item: dict[str, Any], triage: dict[str, Any], business: Any, *,
                      "words first, in the same move." if triage.get("praise") else ""),
         design_note=(", and since this is about a design or a policy, do not say anything "
                      "went wrong" if design else ""),
-        experience=profile.experience, voice=profile.voice,
+        experience=profile.experience if profile.experience.startswith(("the ", "your "))
+        else f"their {profile.experience}", voice=profile.voice,  # not "their the app"
         channel=f"{CHANNEL_NAMES.get(platform or '', 'a review site')} "
                 f"({'a public social post' if social else 'a reply to a review'})",
         cap=cap or DEFAULT_CAP, unit=UNIT_NAMES.get(unit, unit),

@@ -70,7 +70,7 @@ EMPATHY = {
     "broken": ["I know how frustrating it is when something you rely on lets you down",
                "That's not how it should work for you"],
     "place": ["That's not what you should find when you come to us",
-              "I understand how much that took away from your {experience}"],
+              "I understand how much that took away from {experience}"],
     "lost": ["I can imagine how stressful that has been", "I understand how worrying that is"],
     "design": ["I can see why that grates", "I understand why that feels like a step back"],
     "wear": ["I know how disappointing it is when something doesn't turn out the way you "
@@ -229,7 +229,8 @@ def _say(clause: str, text: str, category: str | None = None) -> str | None:
 
 def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
           strict: bool = False, text: str = "", category: str | None = None,
-          tight: bool = False) -> tuple[str, bool, dict[str, Any] | None]:
+          tight: bool = False, title: str | None = None
+          ) -> tuple[str, bool, dict[str, Any] | None]:
     """The opening sentence, whether it said a clause back (not just an aspect), and the
     issue it said back.
 
@@ -243,6 +244,14 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                    _plainly_a_complaint(i["clause"], strict, i.get("severity"))]
     said, source = next(((s, i) for i in with_aspect
                          if (s := _say(i["clause"], text, category))), (None, None))
+    if said is None and title:  # the customer's own headline of the complaint
+        said, source = next(((s, i) for i in issues if i["clause"].strip() == title.strip() and
+                             _plainly_a_complaint(i["clause"], strict, i.get("severity")) and
+                             (s := sayback.say_back(i["clause"], SUBJECT.get(category or "")))),
+                            (None, None))
+        if said and said.split()[0].isalpha() and said.split()[0].islower() and \
+                said.split()[0] not in sayback.SUBJECT_WORDS:
+            said = f"the {said}"  # a headline drops its article: "mobile app cannot ..."
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
         said, source = next(((s, i) for i in issues if _plainly_a_complaint(
             i["clause"], strict, i.get("severity")) and (s := _say(i["clause"], text, category))
@@ -409,7 +418,6 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
     contact_raw = (getattr(business, "contact", "") or "").strip()
     contact = profile.contact_phrase(contact_raw, platform)
     label = triage.get("label")
-    experience = profile.experience
     parts: list[dict[str, str]] = []
     routed = [f for f in triage.get("flags") or [] if f.get("flag") in ROUTED_FLAGS]
     if not routed and _only_a_question(item, triage):
@@ -446,13 +454,13 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             hear, specific, said_issue = _hear([] if sarcastic else issues, seed, short,
                                    _experience_np(profile), strict=label != "negative",
                                    text=item.get("text") or "", category=profile.category,
-                                   tight=tight)
+                                   tight=tight, title=item.get("title"))
             if not short:
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
                 if liked:
                     hear = f"{liked} {hear}"
             empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(
-                experience=experience)
+                experience=_experience_np(profile))
             apology = _pick(APOLOGY[profile.voice], seed, "apology")
             own = OWN.get(group, "")
             if own and not short and not social:

@@ -37,7 +37,8 @@ _AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't", "wasnt": "weren't"}
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|can|could|will|would|"
     r"should|may|might|must|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|don't|doesn't|"
-    r"didn't|can't|couldn't|won't|wouldn't|took|got|came|left|went|made|kept|found|gave|said|"
+    r"didn't|can't|cannot|couldn't|won't|wouldn't|took|got|came|left|went|made|kept|found|"
+    r"gave|said|"
     r"told|lost|broke|quit|stopped|charged|forgot|ignored|arrived|keeps|stops|works|crashes|"
     r"fails|takes|makes|gets|goes|says|shows|loads|freezes|hangs|breaks|drops|logs|costs|"
     r"charges|needs|wants|looks|feels|seems|tastes|smells|runs|fits|comes|make|take|keep|"
@@ -74,6 +75,7 @@ _SUBJECT_WORDS = frozenset(
     "the a an it it's its this that these those they they're there there's he she his her "
     "their you you're you've your both all every each everything nothing nobody someone "
     "none one two three several most some many compared".split())
+SUBJECT_WORDS = _SUBJECT_WORDS | frozenset(_SWAP.values()) | frozenset("i we my our".split())
 _GENERIC_YOU = re.compile(r"\byou\b", re.I)
 # "they" in a review is often the business's own staff, and as often other customers: a
 # clause that leans on it cannot be said back without guessing who is meant.
@@ -134,7 +136,8 @@ def _join(tokens: list[str]) -> str:
     for tok in tokens:
         if not text:
             text = tok
-        elif tok in ",.;:!%)-" or tok.startswith("'") or text.endswith(("(", "$")):
+        elif tok in ",.;:!%)-" or tok.startswith("'") or text.endswith(("(", "$")) or (
+                text.endswith("-") and tok[:1].isdigit() and text[-2:-1].isdigit()):
             text += tok
         else:
             text += " " + tok
@@ -155,7 +158,7 @@ _BARE_VERB = re.compile(
     r"took|shows|says|logs|deletes|deleted|clears|cleared|loses|lost|drains|drained|"
     r"disconnects|disconnected|reboots|restarts|overheats|broke|died|dies|runs|ran|looks|"
     r"looked|feels|felt|fits|arrived|came|smells|smelled|tastes|tasted|started|tore|ripped|"
-    r"shrank|shrunk|faded)\b", re.I)
+    r"shrank|shrunk|faded|needs|requires|forces)\b", re.I)
 
 
 def say_back(clause: str, subject: str | None = None) -> str | None:

@@ -4,6 +4,7 @@ empty draft."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
@@ -489,3 +490,41 @@ def test_the_customers_self_blame_is_never_said_back():
     draft, _ = draft_for("acme", "So cute, but it was huge and shapeless! It had to go back. I "
                          "should've looked at other reviews.", rating=1)
     assert "should've" not in draft["reply"] and not draft["lint"]
+
+
+def test_app_reviews_headline_accessibility_and_no_cleanliness():
+    # the title is the customer's own headline of the complaint; it drops its article
+    row = {"text": "I use the mobile app to deposit checks. It works on personal checks but "
+                   "not on business ones. The previous app did not have this problem.",
+           "title": "Mobile app cannot recognize endorsement on business size checks.",
+           "rating": 2, "rating_max": 5, "kind": "review", "platform": "appstore_connect",
+           "author": None, "external_id": "t1"}
+    triage = triage_item(None, row, B["habits"], None)
+    draft = compose_draft(row, triage, B["habits"], platform="appstore_connect")
+    assert "the mobile app cannot recognize endorsement" in moves(draft)["hear"]
+    draft, triage = draft_for("habits", "As a person with a visual disability the muted colors "
+                              "and small font sizing make it difficult to use.", rating=2)
+    assert "accessibility" in draft["reply"] and "the wait" not in draft["reply"]
+    draft, _ = draft_for("habits", "The app is heavy and slow, and it is not clean at all.",
+                         rating=1)
+    assert "cleanliness" not in draft["reply"] and "your the app" not in draft["reply"]
+
+
+def test_real_app_store_reviews_draft_without_lint_errors_or_broken_phrases(shared):
+    feed = json.loads(shared("fixtures", "apple_app_store_rss",
+                             "customerreviews_us_id1321994487_page1.json").read_text())
+    drafted = 0
+    for e in feed["feed"]["entry"]:
+        rating = int(e.get("im:rating", {}).get("label") or 5)
+        if rating > 2:
+            continue
+        row = {"text": e["content"]["label"], "title": e["title"]["label"], "rating": rating,
+               "rating_max": 5, "kind": "review", "platform": "appstore_connect",
+               "author": None, "external_id": e["id"]["label"]}
+        triage = triage_item(None, row, B["habits"], None)
+        draft = compose_draft(row, triage, B["habits"], platform="appstore_connect")
+        drafted += 1
+        assert not [f for f in draft["lint"] if f["severity"] == "error"], draft
+        for broken in ("your the ", "cleanliness", "5- 10", "that needs to", "what you described"):
+            assert broken not in draft["reply"], draft["reply"]
+    assert drafted >= 15

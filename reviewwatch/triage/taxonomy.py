@@ -230,8 +230,8 @@ def _build(category: str | None, extra: tuple) -> Taxonomy:
     owner: dict[str, str] = {}
     for section in sections:
         for aspect_id, spec in section.items():
-            if aspect_id in aspects:
-                continue
+            if aspect_id in aspects or category in spec.get("not_for", ()):
+                continue  # (an app has no cleanliness: "a clean interface" is praise of design)
             terms = tuple(t.lower().strip() for t in spec["terms"])
             aspects[aspect_id] = Aspect(aspect_id, spec["name"], terms, spec.get("team", "team"),
                                         spec.get("about") or spec["name"].lower(),

@@ -450,12 +450,18 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 issues[0].get("team") if issues else None))
             diagnose = f"I've passed it to our {team} today."
         else:
-            sarcastic = any(f.get("flag") == "sarcasm" for f in triage.get("flags") or [])
-            hear, specific, said_issue = _hear([] if sarcastic else issues, seed, short,
+            # sarcasm is never thanked, and its own clause ("Thanks for nothing.") never said
+            # back; the plain complaint beside it ("waited 45 minutes in line") still is
+            mocked = {f.get("clause") for f in triage.get("flags") or []
+                      if f.get("flag") == "sarcasm"}
+            plain = [i for i in issues if i["clause"] not in mocked] if mocked else issues
+            hear, specific, said_issue = _hear(plain, seed, short,
                                    _experience_np(profile), strict=label != "negative",
                                    text=item.get("text") or "", category=profile.category,
                                    tight=tight, title=item.get("title"))
-            if not short:
+            if said_issue and said_issue.get("aspect") and group != "serious":
+                group = _group(said_issue, profile.category)  # the failure the opening named
+            if not short and not mocked:
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
                 if liked:
                     hear = f"{liked} {hear}"

@@ -528,3 +528,16 @@ def test_real_app_store_reviews_draft_without_lint_errors_or_broken_phrases(shar
         for broken in ("your the ", "cleanliness", "5- 10", "that needs to", "what you described"):
             assert broken not in draft["reply"], draft["reply"]
     assert drafted >= 15
+
+
+def test_an_evacuation_goes_to_a_person_and_sarcasm_leaves_the_plain_complaint_said():
+    _, triage = draft_for("bistro", "A warning came over the loud speakers to leave the "
+                          "building. There was a state of confusion and no one knew what was "
+                          "happening.", rating=1)
+    assert "safety" in [f["flag"] for f in triage["flags"]]
+    draft, triage = draft_for("bistro", "We waited in the line for 45 minutes and they were "
+                              "out of hot dogs. Thanks for nothing.", rating=2)
+    assert "sarcasm" in [f["flag"] for f in triage["flags"]]
+    assert "thank you for the kind" not in draft["reply"].lower()
+    assert "Thanks for nothing" not in draft["reply"]
+    assert "45 minutes" in moves(draft)["hear"] or "the wait" in moves(draft)["hear"]

@@ -33,6 +33,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"smell(?:s|ed|ing)? (?:of |like )?(?:burning|burnt|smoke)|burning (?:smell|plastic|"
      r"rubber)|"
      r"glass in|mou?ld(?:y)? (?:in|on|food|bread)|bed ?bugs?|carbon monoxide|gas leak|"
+     r"evacuat\w*|fire alarm|bomb threat|active shooter|stampede|crush of people|"
+     r"(?:warning|announcement|alarm)[^.!?\n]{0,60}\b(?:to leave|to exit|to get out)\b|"
      r"(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|bodies|"
      r"matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
      r"rat|band-?aid|plaster) (?:in|on) (?:my|the|our) (?:food|meal|plate|drink|salad|"

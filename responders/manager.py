@@ -218,6 +218,19 @@ def _only_a_question(item: dict[str, Any], triage: dict[str, Any]) -> bool:
                       body, re.I)
 
 
+def _nameable(triage: dict[str, Any], item: dict[str, Any], category: str | None) -> bool:
+    """Whether a reply could name the complaint: an issue with an aspect, or one that can
+    be said back with the evidence a mixed review needs."""
+    text = item.get("text") or ""
+    for i in (triage.get("issues") or [])[:MAX_CANDIDATES]:
+        if i.get("inferred"):
+            continue
+        if i.get("about") or (_plainly_a_complaint(i["clause"], True) and
+                              _say(i["clause"], text, category)):
+            return True
+    return False
+
+
 def _say(clause: str, text: str, category: str | None = None) -> str | None:
     """The clause said back, unless it leans on the clause before it for its subject; a
     review's opening clause with no subject is about the app or product reviewed."""
@@ -422,6 +435,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
     routed = [f for f in triage.get("flags") or [] if f.get("flag") in ROUTED_FLAGS]
     if not routed and _only_a_question(item, triage):
         label = "question"  # "how do I reset it?" wants an answer, not an apology
+    if label == "mixed" and not routed and not _nameable(triage, item, profile.category):
+        # praise with a doubt the words never name ("Switched from Streaks last month and I
+        # love the weekly review"): an apology for nothing would read as a form letter
+        label = "question" if triage.get("questions") else "positive"
+        if label == "positive" and platform in MANUAL_SOCIAL and item.get("kind") == "mention":
+            return []  # praise in a thread is not answered (as triage decides for plain praise)
     if label != "question" and (label in NEGATIVE_LABELS or routed or (
             label != "positive" and triage.get("issues"))):
         issues = list(triage.get("issues") or [])
@@ -491,7 +510,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
         parts += [{"move": "hear", "text": hear}, {"move": "empathize", "text": f"{empathy},"},
                   {"move": "apologize", "text": apology}, {"move": "resolve", "text": resolve},
                   {"move": "diagnose", "text": diagnose}]
-    elif label == "positive" and ((item.get("kind") or "review") == "review" or social):
+    elif label == "positive" and ((item.get("kind") or "review") == "review" or (
+            social and not triage.get("questions"))):  # a post's question gets the answer
         greet = _greeting(name, profile, social)
         liked = _praise_first(triage, item.get("text") or "", profile.category)
         thank = _pick(["Thank you for the kind words!", "Thank you, that's lovely to hear."]

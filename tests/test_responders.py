@@ -541,3 +541,23 @@ def test_an_evacuation_goes_to_a_person_and_sarcasm_leaves_the_plain_complaint_s
     assert "thank you for the kind" not in draft["reply"].lower()
     assert "Thanks for nothing" not in draft["reply"]
     assert "45 minutes" in moves(draft)["hear"] or "the wait" in moves(draft)["hear"]
+
+
+def test_demo_like_posts_mixed_praise_a_question_and_lost_data():
+    # praise with a doubt nobody can name is not apologised for; in a thread it gets nothing
+    draft, _ = mention_for("habits", "Switched from Streaks to Tidepool last month and I love "
+                           "the weekly review, it keeps me honest.", "hackernews")
+    assert draft is None or "sorry" not in draft["reply"].lower()
+    # a thread's question is answered, not thanked
+    draft, _ = mention_for("habits", "Does anyone know if Tidepool supports exporting to CSV? "
+                           "Thinking about switching from my spreadsheet.", "hackernews")
+    assert "answer" in draft["reply"] and "lovely" not in draft["reply"]
+    # lost data is a bug, not a privacy matter
+    draft, _ = draft_for("habits", "Updated the app and all my habits and history are gone. "
+                         "Years of data, wiped.", rating=1)
+    assert "privacy" not in draft["reply"]
+    # a 4-star review whose sync never shows up is answered about it
+    draft, triage = draft_for("habits", "Great design and the reminders are spot on, but syncing "
+                              "between my phone and iPad is slow and sometimes my check-ins "
+                              "never show up on the phone.", rating=4)
+    assert triage["label"] == "mixed" and "sorry" in draft["reply"].lower()

@@ -118,7 +118,11 @@ CUES: tuple[tuple[str, float, str], ...] = (
     ("app_bug", 1.5, r"\b(?:bugs?|buggy|glitch(?:es|y)?|error messages?|(?:wo ?n'?t|does ?n'?t|"
                      r"not) "
                      r"(?:load|sync)|sync(?:ing)? (?:issues?|problems?)|lost (?:my|all)(?: \w+)? "
-                     r"(?:data|progress|history|streaks?|notes))\b"),
+                     r"(?:data|progress|history|streaks?|notes)|"
+                     # what a user sees go missing: "my check-ins never show up on the phone"
+                     r"never (?:shows?|showed) up|(?:do ?n'?t|does ?n'?t|never) (?:show up|appear|"
+                     r"sync|save)|sync(?:ing|s)? (?:\w+ ){0,6}?(?:is|are|was) (?:slow|broken|"
+                     r"unreliable|flaky|spotty))\b"),
     ("app_login", 2.0, r"\b(?:(?:ca ?n'?t|cannot|unable to|could ?n'?t) (?:log|sign) ?in|"
                        r"locked out|login (?:issues?|problems?|fails?)|log ?in (?:issues?|"
                        r"problems?|"

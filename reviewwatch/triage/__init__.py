@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 from typing import Any
 
 from reviewwatch.triage import features, routing, segment, taxonomy, vader
@@ -85,21 +84,29 @@ class _Reader:
         if self.aligned:
             self.raw, self.starts = features.token_spans(lowered[:features.MAX_FEATURE_CHARS]
                                                          if len(scored) <= 1 else lowered)
-            self.negators = "n't" in lowered or not features._NEGATORS.isdisjoint(self.raw)
+            self.negators = features.negator_positions(self.raw)  # found once, for all
             self.terms = tax.terms_in(lowered)
 
     def doc_tokens(self) -> list[str]:
         if not self.aligned:
             return features.tokens(self.body)
         end = bisect_left(self.starts, features.MAX_FEATURE_CHARS)
-        return features.mark_negation(self.raw[:end], self.negators)
+        return features.marked(self.raw[:end], self._negators_in(0, end))
 
     def clause_tokens(self, span: segment.Span) -> list[str]:
         if not self.aligned:
             return features.tokens(span.text)
         lo = bisect_left(self.starts, span.start)
         hi = bisect_left(self.starts, min(span.end, span.start + features.MAX_FEATURE_CHARS))
-        return features.mark_negation(self.raw[lo:hi], self.negators)
+        return features.marked(self.raw[lo:hi], self._negators_in(lo, hi))
+
+    def _negators_in(self, lo: int, hi: int) -> list[int]:
+        """The negators among raw tokens lo..hi, as positions in that run."""
+        negators = self.negators
+        if not negators:
+            return negators
+        a, b = bisect_left(negators, lo), bisect_left(negators, hi)
+        return [i - lo for i in negators[a:b]] if lo else negators[a:b]
 
     def aspect(self, span: segment.Span) -> tuple[str, str] | None:
         if not self.aligned:
@@ -126,10 +133,10 @@ def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, 
         if len(spans) == 1:
             p, cues = whole
         else:
+            # the clause's share of the text's cues; the model reads only their aspect and
+            # weight, so they keep their offsets in the text (no copy per cue)
             lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
-            mine = [replace(c, start=c.start - span.start, end=c.end - span.start)
-                    for c in doc_cues[lo:hi]]
-            p, cues = m.score_tokens(reader.clause_tokens(span), compound, mine)
+            p, cues = m.score_tokens(reader.clause_tokens(span), compound, doc_cues[lo:hi])
         found = reader.aspect(span)
         if p >= min(m.threshold, CLAUSE_P) or (p >= HIDDEN_COMPLAINT_P and
                                                cues >= HIDDEN_COMPLAINT_CUES):

@@ -81,15 +81,22 @@ class _Reader:
         else:  # one clause: it is the text, and reuses the text's compound
             self.compound = vader.compound(body) if compound is None else compound
             self.compounds = [self.compound] * len(scored)
+        self.whole_only = len(scored) <= 1
+        self.starts: list[int] = []
+        if self.aligned and self.whole_only:
+            # one clause: only the whole text's tokens are read, no offsets to share out
+            self.raw = features.raw_tokens(lowered[:features.MAX_FEATURE_CHARS])
+        elif self.aligned:
+            self.raw, self.starts = features.token_spans(lowered)
         if self.aligned:
-            self.raw, self.starts = features.token_spans(lowered[:features.MAX_FEATURE_CHARS]
-                                                         if len(scored) <= 1 else lowered)
             self.negators = features.negator_positions(self.raw)  # found once, for all
             self.terms = tax.terms_in(lowered)
 
     def doc_tokens(self) -> list[str]:
         if not self.aligned:
             return features.tokens(self.body)
+        if self.whole_only:  # the tokens of the text's first MAX_FEATURE_CHARS
+            return features.marked(self.raw, self.negators)
         end = bisect_left(self.starts, features.MAX_FEATURE_CHARS)
         return features.marked(self.raw[:end], self._negators_in(0, end))
 

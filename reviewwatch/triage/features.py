@@ -35,6 +35,11 @@ def tokens(text: str) -> list[str]:
 _DROPPED = frozenset(".,;:()")  # breaks that end a negation's scope and are not features
 
 
+def raw_tokens(lowered: str) -> list[str]:
+    """The raw tokens of a lower-cased text (`mark_negation` makes them `tokens()`)."""
+    return _TOKEN.findall(lowered)
+
+
 def token_spans(lowered: str) -> tuple[list[str], list[int]]:
     """The raw tokens of a lower-cased text and where each starts, read once for a whole
     text; `mark_negation` turns a run of them (the text, or one clause) into `tokens()`."""

@@ -19,6 +19,7 @@ TAXONOMY_FILE = Path(__file__).with_name("taxonomy.toml")
 CATEGORIES = ("restaurant", "hotel", "product", "app", "airline", "clinic", "service")
 _SUFFIXES = ("s", "es", "ed", "ing", "")  # not a bare "d": "fee" + "d" is "feed"
 _SUFFIX = r"(?:s|es|ed|ing)?"  # the same endings, for the pattern
+_ENDINGS = _SUFFIXES[:-1]  # the non-empty ones
 
 
 @lru_cache(maxsize=4096)
@@ -105,17 +106,21 @@ class Taxonomy:
                     for m in self.pattern.finditer(text)] if self.pattern else []
         candidates = []
         n = len(text)
-        for last, term in self.automaton.iter(text):
-            start = last + 1 - len(term)
+        for last, (term, size) in self.automaton.iter(text):
+            start = last + 1 - size
             if start > 0 and _wordish(text[start - 1]):
                 continue
             stop = last + 1
-            for suffix in _SUFFIXES:
-                end = stop + len(suffix)
-                if (not suffix or text.startswith(suffix, stop)) and (
-                        end >= n or not _wordish(text[end])):
-                    candidates.append((start, -len(term), end, term))
-                    break
+            if stop >= n or not _wordish(text[stop]):
+                end = stop  # the bare term: no ending can follow a non-word character
+            else:  # a word character follows: one of the endings, then a boundary
+                for suffix in _ENDINGS:
+                    end = stop + len(suffix)
+                    if text.startswith(suffix, stop) and (end >= n or not _wordish(text[end])):
+                        break
+                else:
+                    continue
+            candidates.append((start, -size, end, term))
         candidates.sort()
         out: list[tuple[int, int, str, str]] = []
         reached = -1
@@ -166,7 +171,7 @@ def _automaton(terms: Any) -> Any:
 
     automaton = ahocorasick.Automaton()
     for term in terms:
-        automaton.add_word(term, term)
+        automaton.add_word(term, (term, len(term)))
     automaton.make_automaton()
     return automaton
 

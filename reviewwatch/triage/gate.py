@@ -194,9 +194,10 @@ class GateSet:
         for i, gate in enumerate(gates):
             for literal in gate or ():
                 owners.setdefault(literal, []).append(i)
+        self.literals = {literal: tuple(indices) for literal, indices in owners.items()}
         self._automaton = ahocorasick.Automaton()
-        for literal, indices in owners.items():
-            self._automaton.add_word(literal, (tuple(indices), len(literal)))
+        for literal, indices in self.literals.items():
+            self._automaton.add_word(literal, (indices, len(literal)))
         self._empty = not owners
         if owners:
             self._automaton.make_automaton()
@@ -218,6 +219,48 @@ class GateSet:
                 where = (last + 1 - size, last + 1)
                 for k in indices:
                     spans = found.setdefault(k, [])
+                    if spans is not None:
+                        spans.append(where)
+        return found
+
+
+class GateUnion:
+    """Several GateSets answered in one Aho-Corasick pass over a text, instead of one pass
+    each: `open_at(text, limits)[i]` is `sets[i].open_at(text[:limits[i]])` (a limit of
+    None reads the whole text)."""
+
+    def __init__(self, sets: list[GateSet]):
+        import ahocorasick
+
+        self.sets = sets
+        owners: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+        for i, gate_set in enumerate(sets):
+            for literal, indices in gate_set.literals.items():
+                owners.setdefault(literal, []).append((i, indices))
+        self._automaton = ahocorasick.Automaton()
+        for literal, parts in owners.items():
+            self._automaton.add_word(literal, (tuple(parts), len(literal)))
+        self._empty = not owners
+        if owners:
+            self._automaton.make_automaton()
+
+    def open_at(self, text: str, limits: tuple[int | None, ...]
+                ) -> list[dict[int, list[tuple[int, int]] | None]]:
+        """Each set's gates this text opens, with where their literals occur. A literal
+        ending within a set's limit is exactly one found in the text cut there."""
+        found: list[dict[int, list[tuple[int, int]] | None]] = [
+            dict.fromkeys(gate_set.always) for gate_set in self.sets]
+        if self._empty:
+            return found
+        for last, (parts, size) in self._automaton.iter(text):
+            where = (last + 1 - size, last + 1)
+            for i, indices in parts:
+                limit = limits[i]
+                if limit is not None and last >= limit:
+                    continue
+                opened = found[i]
+                for k in indices:
+                    spans = opened.setdefault(k, [])
                     if spans is not None:
                         spans.append(where)
         return found

@@ -151,6 +151,7 @@ _SARCASM_GATE = GateSet([necessary(_SARCASM_LOWER)])  # "thanks for nothing", "o
 _SARCASM_REACH = reach(_SARCASM_LOWER)
 _FLAG_GATES = GateSet([necessary(p) for _, _, p in _COMPILED])
 _ASK_GATES = GateSet([necessary(p) for _, p in _ASKS])
+GATES = (_FLAG_GATES, _SARCASM_GATE, _ASK_GATES)  # what the `gates` arguments answer
 _FLAG_REACH = [reach(p) for _, _, p in _COMPILED]
 _ASK_REACH = [reach(p) for _, p in _ASKS]
 # Platforms and companies whose failures a business often hears about but does not own.
@@ -176,18 +177,19 @@ def _clause_at(spans: list[Any], starts: list[int], position: int) -> str:
 
 
 def flags_in(text: str, spans: list[Any], lowered: str | None = None,
-             live: bool = False) -> list[Flag]:
+             live: bool = False, gates: list[dict[int, Any]] | None = None) -> list[Flag]:
     """The routing flags a text raises, one per kind, each with the clause it is in.
 
     Each pattern reads the whole text once (not once per clause), and not at all when none
     of its necessary words is there; the clause is found by position. `live` says the text
     is a post written in the moment (a mention), not a review written afterwards: there
-    "stuck at JFK" or "still no reply" is a disruption going on now."""
+    "stuck at JFK" or "still no reply" is a disruption going on now. `gates` is what `GATES`
+    open in the lower-cased text, when the caller found it already (`gate.GateUnion`)."""
     starts = [s.start for s in spans]
     lowered = text.lower() if lowered is None else lowered
     same = len(lowered) == len(text)  # positions in the lower-cased text are the text's
     found: list[Flag] = []
-    opened = _FLAG_GATES.open_at(lowered)
+    opened = gates[0] if gates else _FLAG_GATES.open_at(lowered)
     for k, (kind, reason, pattern) in enumerate(_COMPILED):
         if k not in opened:
             continue
@@ -203,11 +205,12 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None,
     return found
 
 
-def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None) -> str | None:
+def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
+               gates: list[dict[int, Any]] | None = None) -> str | None:
     """The clause that reads as sarcasm ("thanks for nothing"), if any."""
     lowered = text.lower() if lowered is None else lowered
     if len(lowered) == len(text):  # searched only near its literals, and not at all without
-        near = _SARCASM_GATE.open_at(lowered).get(0)
+        near = (gates[1] if gates else _SARCASM_GATE.open_at(lowered)).get(0)
         m = next(finditer_near(_SARCASM_LOWER, lowered, near, _SARCASM_REACH), None) \
             if near else None
     else:
@@ -251,13 +254,14 @@ def _companies(competitors: tuple[str, ...], own: tuple[str, ...]
     return re.compile(rf"(?<![\w@.])(?:{alternation})(?![\w])"), names, automaton
 
 
-def asks_in(text: str, spans: list[Any], lowered: str | None = None) -> list[dict[str, str]]:
+def asks_in(text: str, spans: list[Any], lowered: str | None = None,
+            gates: list[dict[int, Any]] | None = None) -> list[dict[str, str]]:
     """What the customer asks for (a refund, a callback, a fix, ...), with the clause."""
     starts = [s.start for s in spans]
     lowered = text.lower() if lowered is None else lowered
     same = len(lowered) == len(text)
     found = []
-    opened = _ASK_GATES.open_at(lowered)
+    opened = gates[2] if gates else _ASK_GATES.open_at(lowered)
     for k, (kind, pattern) in enumerate(_ASKS):
         if k not in opened:
             continue

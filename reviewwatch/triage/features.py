@@ -96,7 +96,11 @@ def length_feature(n: int) -> str:
 def vader_buckets(compound: float) -> list[str]:
     """VADER's compound as a few indicator features (the model learns how much each means)."""
     k = max(-4, min(4, int(math.floor(compound * 4.5))))
-    return [f"V{k}", "VNEG" if compound <= -0.05 else "VPOS" if compound >= 0.05 else "VNEU"]
+    return [_V_NAMES[k + 4], "VNEG" if compound <= -0.05 else "VPOS" if compound >= 0.05 else
+            "VNEU"]
+
+
+_V_NAMES = tuple(f"V{k}" for k in range(-4, 5))
 
 
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")

@@ -77,11 +77,10 @@ class LinearModel:
         if self._delta_tables is not None:  # type: ignore[attr-defined]
             total += _dot(self._delta_tables, words, stems, pairs,  # type: ignore[attr-defined]
                           others)
-        z = self.bias + self.delta_bias + total / math.sqrt(n) + self.cue_weight * min(
-            features.MAX_CUE_MASS, sum(c.weight for c in cues))
+        mass = min(features.MAX_CUE_MASS, sum(c.weight for c in cues)) if cues else 0
+        z = self.bias + self.delta_bias + total / math.sqrt(n) + self.cue_weight * mass
         z = max(-MAX_LOGIT, min(MAX_LOGIT, z))
-        return 1.0 / (1.0 + math.exp(-z)), min(features.MAX_CUE_MASS,
-                                               sum(c.weight for c in cues))
+        return 1.0 / (1.0 + math.exp(-z)), mass
 
     def probability(self, text: str, compound: float) -> float:
         """P(the text is a complaint)."""

@@ -209,8 +209,7 @@ def validate_extension(extra: Any, where: str) -> list[str]:
 
 def build(category: str | None, extra: Mapping[str, Any] | None = None) -> Taxonomy:
     """The taxonomy for a category (None: every category), with a business's own aspects."""
-    key = (category, _freeze(extra or {}))
-    return _build(*key)
+    return _build(category, _freeze(extra) if extra else ())
 
 
 def _freeze(extra: Mapping[str, Any]) -> tuple:

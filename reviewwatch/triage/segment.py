@@ -63,9 +63,13 @@ _ALL_BREAKS = tuple(range(len(_BREAKS)))
 _CLAUSE_BREAK = _break_pattern(_ALL_BREAKS)
 
 
+PRUNE_MIN_CHARS = 256  # on a shorter text, choosing the breaks costs more than it saves
+
+
 def _breaks_in(text: str) -> re.Pattern[str] | None:
     """The clause-break pattern with only the breaks this text can contain."""
-    if not text.isascii() and any(ch in text for ch in _CASE_TWINS):
+    if len(text) < PRUNE_MIN_CHARS or (not text.isascii() and
+                                       any(ch in text for ch in _CASE_TWINS)):
         return _CLAUSE_BREAK
     in_text, in_lowered = text.__contains__, text.lower().__contains__
     kept = [k for k, (_, _, needs, case) in enumerate(_BREAKS)

@@ -89,9 +89,13 @@ def word_valences(text: str) -> tuple[str, list[str], list[float]]:
 # Every multi-word phrase _special_idioms_check looks up, as its set of words: a text that
 # has all the words of none of them cannot match any, and skips the check.
 _IDIOMS = tuple(frozenset(k.split()) for k in (*SPECIAL_CASES, *BOOSTERS) if " " in k)
+# one word of each (its longest): a text with none of them has no idiom's words all present
+_IDIOM_ANCHORS = frozenset(max(sorted(words), key=len) for words in _IDIOMS)
 
 
 def _may_have_idioms(lower: list[str]) -> bool:
+    if _IDIOM_ANCHORS.isdisjoint(lower):
+        return False
     present = set(lower)
     return any(words <= present for words in _IDIOMS)
 
@@ -219,10 +223,9 @@ def _but_check(lower: list[str], sentiments: list[float]) -> list[float]:
     (which may be an earlier, already rescaled one). A heap of positions per value finds
     that first entry without a scan.
     """
-    try:
-        bi = lower.index("but")
-    except ValueError:
+    if "but" not in lower:  # (a test in C; raising ValueError cost more than the scan)
         return sentiments
+    bi = lower.index("but")
     where: dict[float, list[int]] = {}
     for idx, value in enumerate(sentiments):
         where.setdefault(value, []).append(idx)  # ascending already: a valid heap

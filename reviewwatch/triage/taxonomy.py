@@ -78,23 +78,30 @@ class Taxonomy:
                      end: int | None = None) -> tuple[str, str] | None:
         """The aspect of the terms found (by `terms_in`) that lie within [start, end)."""
         best: tuple[tuple[int, ...], str, str] | None = None
+        ranks, general = self._ranks, self.general  # type: ignore[attr-defined]
         for at, stop, term, shown in found:
             if at < start or (end is not None and stop > end):
                 continue
-            aspect = self.owner[term]
-            in_common = aspect in self.common
-            # with no category, the most specific (longest) term says more than the first;
-            # a term that is itself the complaint ("sticky", "rude") says what the clause
-            # is about more than the thing it is said of ("tables were sticky")
-            # with no category the common aspects first, then the longest term; with one,
-            # the earliest term (the clause's subject), its own aspects breaking a tie
-            rank = (0 if aspect in self.priority else 1,
-                    0 if _complaint_word(term) else 1,
-                    *((0 if in_common else 1, -len(term)) if self.general else
-                      (at, 1 if in_common else 0)))
+            aspect, static = ranks[term]
+            rank = static if general else (static[0], static[1], at, static[2])
             if best is None or rank < best[0]:
                 best = (rank, aspect, shown)
         return (best[1], best[2]) if best else None
+
+    def __post_init__(self) -> None:
+        # Each term's rank for aspect_among, but for where it is, worked out once:
+        # a priority aspect first; a term that is itself the complaint ("sticky", "rude")
+        # says what the clause is about more than the thing it is said of ("tables were
+        # sticky"); then with no category the common aspects first and the longest
+        # (most specific) term, and with one the earliest term (the clause's subject), its
+        # own aspects breaking a tie.
+        ranks: dict[str, tuple[str, tuple[int, ...]]] = {}
+        for term, aspect in self.owner.items():
+            in_common = aspect in self.common
+            first = (0 if aspect in self.priority else 1, 0 if _complaint_word(term) else 1)
+            ranks[term] = (aspect, (*first, 0 if in_common else 1, -len(term)) if self.general
+                           else (*first, 1 if in_common else 0))
+        object.__setattr__(self, "_ranks", ranks)
 
     def terms_in(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, term, the words as written) of each whole-word term in a lower-cased

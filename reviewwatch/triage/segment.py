@@ -71,9 +71,11 @@ def _breaks_in(text: str) -> re.Pattern[str] | None:
     if len(text) < PRUNE_MIN_CHARS or (not text.isascii() and
                                        any(ch in text for ch in _CASE_TWINS)):
         return _CLAUSE_BREAK
-    in_text, in_lowered = text.__contains__, text.lower().__contains__
+    lowered = text.lower()
+    in_text, in_lowered = text.__contains__, lowered.__contains__
+    capitals = lowered != text  # else no case-sensitive literal (all capitalised) is there
     kept = [k for k, (_, _, needs, case) in enumerate(_BREAKS)
-            if any(map(in_text if case else in_lowered, needs))]  # (the tests run in C)
+            if (capitals or not case) and any(map(in_text if case else in_lowered, needs))]
     return _break_pattern(tuple(kept))
 
 

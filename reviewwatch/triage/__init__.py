@@ -223,7 +223,6 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     tax = taxonomy.build(category or taxonomy.category_for(platform), aspects)
     body = full[:MAX_SCORED_CHARS]
     spans = segment.clauses(body)
-    texts = [s.text for s in spans]
     lowered = body.lower()  # the routing gates read it; lower-case once
     gates = _GATES.open_at(lowered, _GATE_LIMITS)
     flags = routing.flags_in(body, spans, lowered, live=kind == "mention", gates=gates)
@@ -244,7 +243,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     if supported and sarcasm is None and stars is not None and stars <= 1.5 and \
             compound >= SARCASM_PRAISE and p_doc < SARCASM_MAX_P and not any(
                 r["polarity"] == "negative" for r in readings):
-        sarcasm = texts[0] if texts else full  # praise words on a one-star rating
+        sarcasm = spans[0].text if spans else full  # praise words on a one-star rating
     if sarcasm:
         flags.append(routing.Flag("sarcasm", "sarcasm", sarcasm))
     other = routing.other_company(body, competitors, names, lowered)

@@ -279,6 +279,8 @@ def questions_in(text: str, limit: int = 3) -> list[str]:
     Found from each '?' back to the sentence's start, so the work is linear in the text."""
     out: list[str] = []
     text = text[:5_000]
+    if "?" not in text:
+        return out
     for m in _QMARK.finditer(text):
         end = m.end()
         start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1

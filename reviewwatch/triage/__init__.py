@@ -17,12 +17,12 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 from typing import Any
 
-from reviewwatch.triage import features, routing, segment, taxonomy, vader
+from reviewwatch.triage import aspects, features, routing, segment, taxonomy, vader
 from reviewwatch.triage import model as linear
 from reviewwatch.triage.aspects import find_cues
+from reviewwatch.triage.gate import GateUnion
 from reviewwatch.triage.language import detect
 
 NEGATIVE = -0.05  # VADER's own thresholds, for the plain-VADER baseline
@@ -49,6 +49,13 @@ HIDDEN_COMPLAINT_P = 0.45
 HIDDEN_COMPLAINT_CUES = 1.5
 HIDDEN_COMPLAINT_VADER = -0.2  # on a 4-5 star review the words must plainly complain too
 COMPLAINT_FLAGS = ("safety", "privacy", "legal", "discrimination", "billing_dispute", "ongoing")
+
+
+# The routing flags', sarcasm's, the asks' and the complaint cues' gates, answered in one
+# pass over the lower-cased text instead of five; the cues read only its first
+# MAX_FEATURE_CHARS.
+_GATES = GateUnion([*routing.GATES, *aspects.GATES])
+_GATE_LIMITS = (None, None, None, features.MAX_FEATURE_CHARS, features.MAX_FEATURE_CHARS)
 
 
 def vader_compound(text: str) -> float:
@@ -82,24 +89,39 @@ class _Reader:
         else:  # one clause: it is the text, and reuses the text's compound
             self.compound = vader.compound(body) if compound is None else compound
             self.compounds = [self.compound] * len(scored)
+        self.whole_only = len(scored) <= 1
+        self.starts: list[int] = []
+        if self.aligned and self.whole_only:
+            # one clause: only the whole text's tokens are read, no offsets to share out
+            self.raw = features.raw_tokens(lowered[:features.MAX_FEATURE_CHARS])
+        elif self.aligned:
+            self.raw, self.starts = features.token_spans(lowered)
         if self.aligned:
-            self.raw, self.starts = features.token_spans(lowered[:features.MAX_FEATURE_CHARS]
-                                                         if len(scored) <= 1 else lowered)
-            self.negators = "n't" in lowered or not features._NEGATORS.isdisjoint(self.raw)
+            self.negators = features.negator_positions(self.raw)  # found once, for all
             self.terms = tax.terms_in(lowered)
 
     def doc_tokens(self) -> list[str]:
         if not self.aligned:
             return features.tokens(self.body)
+        if self.whole_only:  # the tokens of the text's first MAX_FEATURE_CHARS
+            return features.marked(self.raw, self.negators)
         end = bisect_left(self.starts, features.MAX_FEATURE_CHARS)
-        return features.mark_negation(self.raw[:end], self.negators)
+        return features.marked(self.raw[:end], self._negators_in(0, end))
 
     def clause_tokens(self, span: segment.Span) -> list[str]:
         if not self.aligned:
             return features.tokens(span.text)
         lo = bisect_left(self.starts, span.start)
         hi = bisect_left(self.starts, min(span.end, span.start + features.MAX_FEATURE_CHARS))
-        return features.mark_negation(self.raw[lo:hi], self.negators)
+        return features.marked(self.raw[lo:hi], self._negators_in(lo, hi))
+
+    def _negators_in(self, lo: int, hi: int) -> list[int]:
+        """The negators among raw tokens lo..hi, as positions in that run."""
+        negators = self.negators
+        if not negators:
+            return negators
+        a, b = bisect_left(negators, lo), bisect_left(negators, hi)
+        return [i - lo for i in negators[a:b]] if lo else negators[a:b]
 
     def aspect(self, span: segment.Span) -> tuple[str, str] | None:
         if not self.aligned:
@@ -126,10 +148,10 @@ def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, 
         if len(spans) == 1:
             p, cues = whole
         else:
+            # the clause's share of the text's cues; the model reads only their aspect and
+            # weight, so they keep their offsets in the text (no copy per cue)
             lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
-            mine = [replace(c, start=c.start - span.start, end=c.end - span.start)
-                    for c in doc_cues[lo:hi]]
-            p, cues = m.score_tokens(reader.clause_tokens(span), compound, mine)
+            p, cues = m.score_tokens(reader.clause_tokens(span), compound, doc_cues[lo:hi])
         found = reader.aspect(span)
         if p >= min(m.threshold, CLAUSE_P) or (p >= HIDDEN_COMPLAINT_P and
                                                cues >= HIDDEN_COMPLAINT_CUES):
@@ -201,14 +223,14 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     tax = taxonomy.build(category or taxonomy.category_for(platform), aspects)
     body = full[:MAX_SCORED_CHARS]
     spans = segment.clauses(body)
-    texts = [s.text for s in spans]
     lowered = body.lower()  # the routing gates read it; lower-case once
-    flags = routing.flags_in(body, spans, lowered, live=kind == "mention")
-    sarcasm = routing.sarcasm_in(body, spans, lowered)
+    gates = _GATES.open_at(lowered, _GATE_LIMITS)
+    flags = routing.flags_in(body, spans, lowered, live=kind == "mention", gates=gates)
+    sarcasm = routing.sarcasm_in(body, spans, lowered, gates)
     supported = lang in MODEL_LANGUAGES
     if supported:
-        doc_cues = find_cues(lowered[:features.MAX_FEATURE_CHARS] if len(lowered) == len(body)
-                             else body[:features.MAX_FEATURE_CHARS].lower())
+        doc_cues = find_cues(lowered[:features.MAX_FEATURE_CHARS], gates[3:]) \
+            if len(lowered) == len(body) else find_cues(body[:features.MAX_FEATURE_CHARS].lower())
         # the whole text's exact compound comes with the clauses' when the body is all of it
         reader = _Reader(body, lowered, spans, tax, doc_cues,
                          None if len(full) <= MAX_SCORED_CHARS else vader_compound(full))
@@ -221,7 +243,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     if supported and sarcasm is None and stars is not None and stars <= 1.5 and \
             compound >= SARCASM_PRAISE and p_doc < SARCASM_MAX_P and not any(
                 r["polarity"] == "negative" for r in readings):
-        sarcasm = texts[0] if texts else full  # praise words on a one-star rating
+        sarcasm = spans[0].text if spans else full  # praise words on a one-star rating
     if sarcasm:
         flags.append(routing.Flag("sarcasm", "sarcasm", sarcasm))
     other = routing.other_company(body, competitors, names, lowered)
@@ -298,7 +320,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         "evidence": [i["clause"] for i in issues][:MAX_EVIDENCE], "language": lang,
         "needs_reply": needs_reply, "needs_human": bool(flags), "priority": priority,
         "p_negative": round(p_doc, 4), "model": m.name, "issues": issues[:MAX_EVIDENCE],
-        "praise": praise[:MAX_EVIDENCE], "asks": routing.asks_in(body, spans, lowered),
+        "praise": praise[:MAX_EVIDENCE], "asks": routing.asks_in(body, spans, lowered, gates),
         "questions": questions, "flags": flag_dicts,
         "category": tax_category(category, platform)}
     if flags:

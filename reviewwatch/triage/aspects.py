@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from reviewwatch.triage.gate import GateSet, finditer_near, necessary, reach
 
@@ -262,15 +263,21 @@ def _aspect_of(noun: str) -> str | None:
     return None
 
 
-def find_cues(text: str) -> list[Cue]:
-    """Every complaint cue in a lower-cased text, in order, negated ones left out."""
+GATES = (_GATE_SET, _PREDICATE_GATE)  # what find_cues' `opened` answers, in this order
+
+
+def find_cues(text: str, gates: list[dict[int, Any]] | None = None) -> list[Cue]:
+    """Every complaint cue in a lower-cased text, in order, negated ones left out.
+
+    `gates` is what `GATES` open in this text when the caller found it already (one pass
+    for several modules' gates, `gate.GateUnion`)."""
     found: list[Cue] = []
     taken = bytearray(len(text))  # characters already inside an aspect cue: linear checks
 
     def take(m: re.Match[str]) -> None:
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
-    opened = _GATE_SET.open_at(text)
+    opened, opened_verbs = gates or (_GATE_SET.open_at(text), _PREDICATE_GATE.open_at(text))
     for k, (aspect, weight, pattern) in enumerate(_COMPILED):
         if k not in opened:
             continue
@@ -278,7 +285,7 @@ def find_cues(text: str) -> list[Cue]:
             if not _negated(text, m.start(), m.group(0)):
                 found.append(Cue(aspect, weight, m.start(), m.end(), m.group(0)))
                 take(m)
-    verbs = _PREDICATE_GATE.open_at(text).get(0)
+    verbs = opened_verbs.get(0)
     for m in finditer_near(_PREDICATE, text, verbs, _PREDICATE_REACH) if verbs else ():
         if _bad_word(m.group("adj")) and not any(taken[m.start():m.end()]):
             aspect = _aspect_of(m.group("noun"))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import or_
 
 MAX_FEATURE_CHARS = 5_000  # the model reads this much of a text; long texts say it early
 NEGATION_SCOPE = 3  # words after a negator that it flips, at most (to the next punctuation)
@@ -33,6 +35,11 @@ def tokens(text: str) -> list[str]:
 _DROPPED = frozenset(".,;:()")  # breaks that end a negation's scope and are not features
 
 
+def raw_tokens(lowered: str) -> list[str]:
+    """The raw tokens of a lower-cased text (`mark_negation` makes them `tokens()`)."""
+    return _TOKEN.findall(lowered)
+
+
 def token_spans(lowered: str) -> tuple[list[str], list[int]]:
     """The raw tokens of a lower-cased text and where each starts, read once for a whole
     text; `mark_negation` turns a run of them (the text, or one clause) into `tokens()`."""
@@ -44,34 +51,41 @@ def token_spans(lowered: str) -> tuple[list[str], list[int]]:
     return toks, starts
 
 
+def negator_positions(raw: list[str]) -> list[int]:
+    """Where the negators are in a run of raw tokens ("not", "never", any "...n't"), in
+    order. (Set membership and `str.endswith` mapped over the run: the scan runs in C.)"""
+    return list(compress(count(), map(or_, map(_NEGATORS.__contains__, raw),
+                                      map(str.endswith, raw, repeat("n't")))))
+
+
 def mark_negation(raw: list[str], may_negate: bool = True) -> list[str]:
     """`tokens()` of a run of raw tokens: breaks dropped (but ! and ?), negation marked.
-    `may_negate=False` says no negator is in the run, so a list comprehension does it."""
-    if not may_negate or (_NEGATORS.isdisjoint(raw) and not any(
-            t.endswith("n't") for t in raw if "'" in t)):
+    `may_negate=False` says no negator is in the run."""
+    return marked(raw, negator_positions(raw) if may_negate else [])
+
+
+_ENDS_SCOPE = _BREAKS | _CONTRAST | _NEGATORS  # (and any "...n't")
+
+
+def marked(raw: list[str], negators: list[int]) -> list[str]:
+    """`mark_negation(raw)` given where the run's negators are (`negator_positions`).
+
+    Each negator becomes "NOT" and marks the next NEGATION_SCOPE tokens "~", stopping at a
+    break, a contrast word or the next negator (which starts its own scope): the same as a
+    token-by-token walk with a scope counter, but only the few tokens near a negator are
+    touched; the rest is one list comprehension."""
+    if not negators:
         return [t for t in raw if t not in _DROPPED]
-    out: list[str] = []
-    scope = 0
-    for tok in raw:
-        if tok in _BREAKS:
-            scope = 0
-            if tok in "!?":
-                out.append(tok)
-            continue
-        if tok in _CONTRAST:
-            scope = 0
-            out.append(tok)
-            continue
-        if tok in _NEGATORS or tok.endswith("n't"):
-            out.append("NOT")
-            scope = NEGATION_SCOPE
-            continue
-        if scope:
-            out.append("~" + tok)
-            scope -= 1
-        else:
-            out.append(tok)
-    return out
+    out = list(raw)
+    n = len(raw)
+    for i in negators:
+        out[i] = "NOT"
+        for j in range(i + 1, min(n, i + 1 + NEGATION_SCOPE)):
+            tok = raw[j]
+            if tok in _ENDS_SCOPE or tok.endswith("n't"):
+                break
+            out[j] = "~" + tok
+    return [t for t in out if t not in _DROPPED]
 
 
 def length_feature(n: int) -> str:
@@ -82,7 +96,11 @@ def length_feature(n: int) -> str:
 def vader_buckets(compound: float) -> list[str]:
     """VADER's compound as a few indicator features (the model learns how much each means)."""
     k = max(-4, min(4, int(math.floor(compound * 4.5))))
-    return [f"V{k}", "VNEG" if compound <= -0.05 else "VPOS" if compound >= 0.05 else "VNEU"]
+    return [_V_NAMES[k + 4], "VNEG" if compound <= -0.05 else "VPOS" if compound >= 0.05 else
+            "VNEU"]
+
+
+_V_NAMES = tuple(f"V{k}" for k in range(-4, 5))
 
 
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")

@@ -17,22 +17,74 @@ except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
 
 MIN_LITERAL = 3  # shorter strings occur almost everywhere and gate nothing
+MAX_SPELLINGS = 100  # a run is spelled out while it has at most this many spellings
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")  # \\b, lookarounds: they consume no character
 
 
-def _seq(items: Any) -> set[str] | None:
-    """For a sequence of parse items: the most selective necessary set among its parts."""
-    candidates: list[set[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if len(run) >= MIN_LITERAL:
-            candidates.append({"".join(run)})
-        run.clear()
-
+def _finite(items: Any) -> set[str] | None:
+    """Every string a sequence of parse items can match, when that is a small finite set
+    ("su(?:e|ing|ed) " is {"sue ", "suing ", "sued "}); None when it is not."""
+    out = {""}
     for op, arg in items:
         name = str(op)
         if name == "LITERAL":
-            run.append(chr(arg))
+            one: set[str] | None = {chr(arg)}
+        elif name in _ZERO_WIDTH:
+            continue  # the characters either side of it are adjacent in every match
+        elif name == "SUBPATTERN":
+            one = _finite(arg[-1])
+        elif name == "BRANCH":
+            one = set()
+            for branch in arg[1]:
+                found = _finite(branch)
+                if found is None:
+                    return None
+                one |= found
+        elif name == "IN" and all(str(o) == "LITERAL" for o, _ in arg):
+            one = {chr(c) for _, c in arg}
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[1] <= 3:
+            body = _finite(arg[2])
+            if body is None:
+                return None
+            one, power = set(), {""}
+            for k in range(arg[1] + 1):
+                if k >= arg[0]:
+                    one |= power
+                if len(power) * len(body) > MAX_SPELLINGS:
+                    return None
+                power = {a + b for a in power for b in body}
+        else:
+            return None
+        if one is None or len(out) * len(one) > MAX_SPELLINGS:
+            return None
+        out = {a + b for a in out for b in one}
+    return out
+
+
+def _seq(items: Any) -> set[str] | None:
+    """For a sequence of parse items: the most selective necessary set among its parts.
+
+    A run of adjacent items whose matches are few strings (literals, small alternations,
+    optional parts, character sets of letters; zero-width assertions skipped) is spelled
+    out in full: every match of the sequence contains one of the run's spellings."""
+    candidates: list[set[str]] = []
+    run: set[str] = {""}
+
+    def flush() -> None:
+        nonlocal run
+        if min(map(len, run)) >= MIN_LITERAL:
+            candidates.append(run)
+        run = {""}
+
+    for op, arg in items:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue
+        one = _finite([(op, arg)])
+        if one is not None:
+            if len(run) * len(one) > MAX_SPELLINGS:
+                flush()
+            run = {a + b for a in run for b in one}
             continue
         flush()
         if name == "SUBPATTERN":
@@ -142,9 +194,10 @@ class GateSet:
         for i, gate in enumerate(gates):
             for literal in gate or ():
                 owners.setdefault(literal, []).append(i)
+        self.literals = {literal: tuple(indices) for literal, indices in owners.items()}
         self._automaton = ahocorasick.Automaton()
-        for literal, indices in owners.items():
-            self._automaton.add_word(literal, (tuple(indices), len(literal)))
+        for literal, indices in self.literals.items():
+            self._automaton.add_word(literal, (indices, len(literal)))
         self._empty = not owners
         if owners:
             self._automaton.make_automaton()
@@ -166,6 +219,48 @@ class GateSet:
                 where = (last + 1 - size, last + 1)
                 for k in indices:
                     spans = found.setdefault(k, [])
+                    if spans is not None:
+                        spans.append(where)
+        return found
+
+
+class GateUnion:
+    """Several GateSets answered in one Aho-Corasick pass over a text, instead of one pass
+    each: `open_at(text, limits)[i]` is `sets[i].open_at(text[:limits[i]])` (a limit of
+    None reads the whole text)."""
+
+    def __init__(self, sets: list[GateSet]):
+        import ahocorasick
+
+        self.sets = sets
+        owners: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+        for i, gate_set in enumerate(sets):
+            for literal, indices in gate_set.literals.items():
+                owners.setdefault(literal, []).append((i, indices))
+        self._automaton = ahocorasick.Automaton()
+        for literal, parts in owners.items():
+            self._automaton.add_word(literal, (tuple(parts), len(literal)))
+        self._empty = not owners
+        if owners:
+            self._automaton.make_automaton()
+
+    def open_at(self, text: str, limits: tuple[int | None, ...]
+                ) -> list[dict[int, list[tuple[int, int]] | None]]:
+        """Each set's gates this text opens, with where their literals occur. A literal
+        ending within a set's limit is exactly one found in the text cut there."""
+        found: list[dict[int, list[tuple[int, int]] | None]] = [
+            dict.fromkeys(gate_set.always) for gate_set in self.sets]
+        if self._empty:
+            return found
+        for last, (parts, size) in self._automaton.iter(text):
+            where = (last + 1 - size, last + 1)
+            for i, indices in parts:
+                limit = limits[i]
+                if limit is not None and last >= limit:
+                    continue
+                opened = found[i]
+                for k in indices:
+                    spans = opened.setdefault(k, [])
                     if spans is not None:
                         spans.append(where)
         return found

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ class LinearModel:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_tables", _tables(self.weights))
+        object.__setattr__(self, "_vocab", _vocabulary(self._tables))  # type: ignore[attr-defined]
         object.__setattr__(self, "_delta_tables", _tables(self.delta) if self.delta else None)
 
     def score_tokens(self, toks: list[str], compound: float, cues: list
@@ -61,18 +63,24 @@ class LinearModel:
         others.update(features.vader_buckets(compound))
         others.add(features.length_feature(len(toks)))
         words = set(toks)
-        stems = set(map(stem, words))
+        vocab = self._vocab  # type: ignore[attr-defined]
+        read = list(map(vocab.__getitem__, words))  # (unigram w, stem w, stem) of each word
+        stems = set(map(_STEM, read))  # the same set as set(map(stem, words))
         pairs = set(map(" ".join, zip(toks, toks[1:], strict=False)))  # "a b", as trained
         n = len(words) + len(stems) + len(pairs) + len(others)
-        total = _dot(self._tables, words, stems, pairs, others)  # type: ignore[attr-defined]
+        _, _, b, o = self._tables  # type: ignore[attr-defined]
+        # _dot(self._tables, ...): the same weights added in the same order, the unigram and
+        # stem ones read from one entry per word (a stem is mostly the word itself)
+        total = (sum(map(_UNIGRAM_W, read)) +
+                 sum(map(_STEM_W, map(vocab.get, stems, repeat(_UNKNOWN)))) +
+                 sum(map(b.get, pairs, repeat(0.0))) + sum(map(o.get, others, repeat(0.0))))
         if self._delta_tables is not None:  # type: ignore[attr-defined]
             total += _dot(self._delta_tables, words, stems, pairs,  # type: ignore[attr-defined]
                           others)
-        z = self.bias + self.delta_bias + total / math.sqrt(n) + self.cue_weight * min(
-            features.MAX_CUE_MASS, sum(c.weight for c in cues))
+        mass = min(features.MAX_CUE_MASS, sum(c.weight for c in cues)) if cues else 0
+        z = self.bias + self.delta_bias + total / math.sqrt(n) + self.cue_weight * mass
         z = max(-MAX_LOGIT, min(MAX_LOGIT, z))
-        return 1.0 / (1.0 + math.exp(-z)), min(features.MAX_CUE_MASS,
-                                               sum(c.weight for c in cues))
+        return 1.0 / (1.0 + math.exp(-z)), mass
 
     def probability(self, text: str, compound: float) -> float:
         """P(the text is a complaint)."""
@@ -120,6 +128,41 @@ def _tables(weights: dict[str, float]) -> tuple[Any, ...]:
         _TABLES.clear()
     _TABLES[id(weights)] = (weights, tables)
     return tables
+
+
+_UNIGRAM_W, _STEM_W, _STEM = itemgetter(0), itemgetter(1), itemgetter(2)
+_UNKNOWN = (0.0, 0.0, "")
+
+
+class _Vocabulary(dict):  # type: ignore[type-arg]
+    """Every key of the unigram and stem tables -> (its unigram weight, its weight as a
+    stem, its stem): a word's two weights and its stem in one look-up, where there were
+    three (the unigram table, stem()'s cache, the stem table), each a cache miss in tables
+    this large. A word the model never saw has no weight and its stem is computed."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> tuple[float, float, str]:
+        return (0.0, 0.0, stem(word))  # not kept: the vocabulary stays the model's
+
+
+_VOCABULARIES: dict[int, tuple[tuple[Any, ...], _Vocabulary]] = {}
+
+
+def _vocabulary(tables: tuple[Any, ...]) -> _Vocabulary:
+    """The vocabulary of a model's tables (built once per tables, like `_tables`)."""
+    hit = _VOCABULARIES.get(id(tables))
+    if hit is not None and hit[0] is tables:
+        return hit[1]
+    words, stems = tables[0], tables[1]
+    plain_stem = stem.__wrapped__  # not through stem()'s cache: it is for texts' words
+    vocab = _Vocabulary()
+    for key in (*words, *(k for k in stems if k not in words)):
+        vocab[key] = (words.get(key, 0.0), stems.get(key, 0.0), plain_stem(key))
+    if len(_VOCABULARIES) > 32:
+        _VOCABULARIES.clear()
+    _VOCABULARIES[id(tables)] = (tables, vocab)
+    return vocab
 
 
 def _dot(tables: tuple[Any, ...], words: set[str], stems: set[str],

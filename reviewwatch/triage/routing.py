@@ -147,8 +147,11 @@ _COMPILED_I = tuple(re.compile(p, _I) for _, _, p in FLAGS)
 _ASKS = tuple((k, re.compile(p)) for k, p in ASKS)
 _ASKS_I = tuple(re.compile(p, _I) for _, p in ASKS)
 _SARCASM_LOWER = re.compile(_SARCASM.pattern)
+_SARCASM_GATE = GateSet([necessary(_SARCASM_LOWER)])  # "thanks for nothing", "oh, great", ...
+_SARCASM_REACH = reach(_SARCASM_LOWER)
 _FLAG_GATES = GateSet([necessary(p) for _, _, p in _COMPILED])
 _ASK_GATES = GateSet([necessary(p) for _, p in _ASKS])
+GATES = (_FLAG_GATES, _SARCASM_GATE, _ASK_GATES)  # what the `gates` arguments answer
 _FLAG_REACH = [reach(p) for _, _, p in _COMPILED]
 _ASK_REACH = [reach(p) for _, p in _ASKS]
 # Platforms and companies whose failures a business often hears about but does not own.
@@ -174,18 +177,19 @@ def _clause_at(spans: list[Any], starts: list[int], position: int) -> str:
 
 
 def flags_in(text: str, spans: list[Any], lowered: str | None = None,
-             live: bool = False) -> list[Flag]:
+             live: bool = False, gates: list[dict[int, Any]] | None = None) -> list[Flag]:
     """The routing flags a text raises, one per kind, each with the clause it is in.
 
     Each pattern reads the whole text once (not once per clause), and not at all when none
     of its necessary words is there; the clause is found by position. `live` says the text
     is a post written in the moment (a mention), not a review written afterwards: there
-    "stuck at JFK" or "still no reply" is a disruption going on now."""
+    "stuck at JFK" or "still no reply" is a disruption going on now. `gates` is what `GATES`
+    open in the lower-cased text, when the caller found it already (`gate.GateUnion`)."""
     starts = [s.start for s in spans]
     lowered = text.lower() if lowered is None else lowered
     same = len(lowered) == len(text)  # positions in the lower-cased text are the text's
     found: list[Flag] = []
-    opened = _FLAG_GATES.open_at(lowered)
+    opened = gates[0] if gates else _FLAG_GATES.open_at(lowered)
     for k, (kind, reason, pattern) in enumerate(_COMPILED):
         if k not in opened:
             continue
@@ -201,41 +205,63 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None,
     return found
 
 
-def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None) -> str | None:
+def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
+               gates: list[dict[int, Any]] | None = None) -> str | None:
     """The clause that reads as sarcasm ("thanks for nothing"), if any."""
     lowered = text.lower() if lowered is None else lowered
-    m = _SARCASM_LOWER.search(lowered) if len(lowered) == len(text) else _SARCASM.search(text)
+    if len(lowered) == len(text):  # searched only near its literals, and not at all without
+        near = (gates[1] if gates else _SARCASM_GATE.open_at(lowered)).get(0)
+        m = next(finditer_near(_SARCASM_LOWER, lowered, near, _SARCASM_REACH), None) \
+            if near else None
+    else:
+        m = _SARCASM.search(text)
     return _clause_at(spans, [s.start for s in spans], m.start()) if m else None
 
 
 def other_company(text: str, competitors: tuple[str, ...] = (),
                   own_names: tuple[str, ...] = (), lowered: str | None = None) -> str | None:
     """A named competitor or platform the text is about, when it is not about the business."""
-    pattern, names = _companies(tuple(competitors), tuple(own_names))
-    m = pattern.search(text.lower() if lowered is None else lowered) if pattern else None
-    return names[m.group(0)] if m else None
+    pattern, names, automaton = _companies(tuple(competitors), tuple(own_names))
+    if pattern is None:
+        return None
+    lowered = text.lower() if lowered is None else lowered
+    # Every match starts where a name occurs: the pattern is tried only there, leftmost
+    # first, which is the match pattern.search() finds (its lookbehind sees the text before).
+    for start in sorted({last + 1 - size for last, size in automaton.iter(lowered)}):
+        m = pattern.match(lowered, start)
+        if m:
+            return names[m.group(0)]
+    return None
 
 
 @lru_cache(maxsize=64)
 def _companies(competitors: tuple[str, ...], own: tuple[str, ...]
-               ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One pattern for every other company's name, so a text is read once."""
+               ) -> tuple[re.Pattern[str] | None, dict[str, str], Any]:
+    """One pattern for every other company's name, and an Aho-Corasick automaton over the
+    names that says where the pattern can match."""
+    import ahocorasick
+
     mine = {o.lower().strip() for o in own}
     names = {n.lower().strip(): n for n in (*competitors, *PLATFORMS)
              if n.strip() and n.lower().strip() not in mine}
     if not names:
-        return None, {}
+        return None, {}, None
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w@.])(?:{alternation})(?![\w])"), names
+    automaton = ahocorasick.Automaton()
+    for n in names:
+        automaton.add_word(n, len(n))
+    automaton.make_automaton()
+    return re.compile(rf"(?<![\w@.])(?:{alternation})(?![\w])"), names, automaton
 
 
-def asks_in(text: str, spans: list[Any], lowered: str | None = None) -> list[dict[str, str]]:
+def asks_in(text: str, spans: list[Any], lowered: str | None = None,
+            gates: list[dict[int, Any]] | None = None) -> list[dict[str, str]]:
     """What the customer asks for (a refund, a callback, a fix, ...), with the clause."""
     starts = [s.start for s in spans]
     lowered = text.lower() if lowered is None else lowered
     same = len(lowered) == len(text)
     found = []
-    opened = _ASK_GATES.open_at(lowered)
+    opened = gates[2] if gates else _ASK_GATES.open_at(lowered)
     for k, (kind, pattern) in enumerate(_ASKS):
         if k not in opened:
             continue
@@ -253,6 +279,8 @@ def questions_in(text: str, limit: int = 3) -> list[str]:
     Found from each '?' back to the sentence's start, so the work is linear in the text."""
     out: list[str] = []
     text = text[:5_000]
+    if "?" not in text:
+        return out
     for m in _QMARK.finditer(text):
         end = m.end()
         start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1

@@ -12,23 +12,73 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_SEGMENT_CHARS = 20_000
 MIN_CLAUSE_WORDS = 3
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st vs etc e.g i.e approx no jr sr inc ltd co mt ft ave apt dept est min "
     "hr hrs sec oz lb lbs fig ca".split())
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n+|[.!?]+[\"')\]]*$")
-# Every break starts with a space, a comma, a semicolon, a colon or a dash: the lookahead
-# lets the regex engine skip the other characters (2.6 times faster, the same matches).
-_CLAUSE_BREAK = re.compile(
-    r"(?=[\s,;:\u2014])(?:\s*[;:](?=\s)\s*|\s+[-\u2013\u2014]+\s+|\s*\u2014\s*"
-    r"|\s+/\s+|,?(?<!\beven)\s+(?=(?:but|however|although|though|whereas|except that|yet)\b)"
-    r"|,\s*(?:and|so)\s+(?=(?:i|we|they|he|she|it|the|my|our|you|there|this|that)\b)"
-    r"|,\s+(?=(?:i|we|they|he|she|the|my|our|there)\s)"
-    r"|(?-i:(?<=[a-z])\s+(?=(?:This|The|It|My|We|They|These|Our|Love|Loved|Bought|Ordered)\s))"
-    r"|\s+and then\s+|\s+and\s+(?=(?:the|my|our|their|his|her|we|they|i|he|she|it)\s))",
-    re.IGNORECASE)
+# Every sentence end starts with ".", "!", "?" or a line break: the lookahead lets the regex
+# engine skip the other characters (3 times faster, the same matches).
+_SENTENCE_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"')\]]*(?=\s)|\n+|[.!?]+[\"')\]]*$)")
+# The clause breaks, in the order the alternation tries them: (pattern, the characters a
+# match can start with, strings one of which the text must contain for it to match, whether
+# those are case-sensitive). A text is split by an alternation of only the breaks it can
+# contain: a break that cannot match anywhere fails at every position, so leaving it out
+# changes no match, and the engine tries fewer branches at each space (2-4 times faster).
+# The lookahead on the first characters lets the engine skip every other character.
+_BREAKS: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
+    (r"\s*[;:](?=\s)\s*", r"\s;:", (";", ":"), False),
+    (r"\s+[-\u2013\u2014]+\s+", r"\s", ("-", "\u2013", "\u2014"), False),
+    (r"\s*\u2014\s*", "\\s\u2014", ("\u2014",), False),
+    (r"\s+/\s+", r"\s", ("/",), False),
+    (r",?(?<!\beven)\s+(?=(?:but|however|although|though|whereas|except that|yet)\b)", r"\s,",
+     ("but", "however", "though", "whereas", "except that", "yet"), False),
+    (r",\s*(?:and|so)\s+(?=(?:i|we|they|he|she|it|the|my|our|you|there|this|that)\b)", ",",
+     (",",), False),
+    (r",\s+(?=(?:i|we|they|he|she|the|my|our|there)\s)", ",", (",",), False),
+    (r"(?-i:(?<=[a-z])\s+(?=(?:This|The|It|My|We|They|These|Our|Love|Loved|Bought|Ordered)\s))",
+     r"\s", ("This", "The", "It", "My", "We", "Our", "Love", "Bought", "Ordered"), True),
+    (r"\s+and then\s+", r"\s", ("and then",), False),
+    (r"\s+and\s+(?=(?:the|my|our|their|his|her|we|they|i|he|she|it)\s)", r"\s", ("and",),
+     False),
+)
+# The only non-ASCII characters re.IGNORECASE matches to ASCII letters (İ ı ſ K); in a text
+# without them, a case-blind match of an ASCII string is in the lower-cased text.
+_CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=256)
+def _break_pattern(kept: tuple[int, ...]) -> re.Pattern[str] | None:
+    """The alternation of these clause breaks (indices into `_BREAKS`), in their order."""
+    if not kept:
+        return None
+    first = "".join(dict.fromkeys(ch for k in kept for ch in re.findall(r"\\s|.", _BREAKS[k][1])))
+    return re.compile(f"(?=[{first}])(?:" + "|".join(_BREAKS[k][0] for k in kept) + ")",
+                      re.IGNORECASE)
+
+
+_ALL_BREAKS = tuple(range(len(_BREAKS)))
+_CLAUSE_BREAK = _break_pattern(_ALL_BREAKS)
+
+
+PRUNE_MIN_CHARS = 256  # on a shorter text, choosing the breaks costs more than it saves
+
+
+def _breaks_in(text: str) -> re.Pattern[str] | None:
+    """The clause-break pattern with only the breaks this text can contain."""
+    if len(text) < PRUNE_MIN_CHARS or (not text.isascii() and
+                                       any(ch in text for ch in _CASE_TWINS)):
+        return _CLAUSE_BREAK
+    lowered = text.lower()
+    in_text, in_lowered = text.__contains__, lowered.__contains__
+    capitals = lowered != text  # else no case-sensitive literal (all capitalised) is there
+    kept = [k for k, (_, _, needs, case) in enumerate(_BREAKS)
+            if (capitals or not case) and any(map(in_text if case else in_lowered, needs))]
+    return _break_pattern(tuple(kept))
+
+
 _LEADING = re.compile(r"(?:but|however|although|though|whereas|yet|and|so|also|plus|then)\b,?\s*",
                       re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -78,10 +128,11 @@ def clauses(text: str) -> list[Span]:
     """The clauses of a text, each a verbatim span; short fragments stay with a neighbour."""
     text = text[:MAX_SEGMENT_CHARS]
     out: list[Span] = []
+    breaks = _breaks_in(text)
     for sentence in sentences(text):
         pieces: list[tuple[int, int]] = []
         start = sentence.start
-        for m in _CLAUSE_BREAK.finditer(sentence.text):
+        for m in breaks.finditer(sentence.text) if breaks else ():
             pieces.append((start, sentence.start + m.start()))
             start = sentence.start + m.end()
         pieces.append((start, sentence.end))

@@ -19,6 +19,7 @@ TAXONOMY_FILE = Path(__file__).with_name("taxonomy.toml")
 CATEGORIES = ("restaurant", "hotel", "product", "app", "airline", "clinic", "service")
 _SUFFIXES = ("s", "es", "ed", "ing", "")  # not a bare "d": "fee" + "d" is "feed"
 _SUFFIX = r"(?:s|es|ed|ing)?"  # the same endings, for the pattern
+_ENDINGS = _SUFFIXES[:-1]  # the non-empty ones
 
 
 @lru_cache(maxsize=4096)
@@ -77,23 +78,30 @@ class Taxonomy:
                      end: int | None = None) -> tuple[str, str] | None:
         """The aspect of the terms found (by `terms_in`) that lie within [start, end)."""
         best: tuple[tuple[int, ...], str, str] | None = None
+        ranks, general = self._ranks, self.general  # type: ignore[attr-defined]
         for at, stop, term, shown in found:
             if at < start or (end is not None and stop > end):
                 continue
-            aspect = self.owner[term]
-            in_common = aspect in self.common
-            # with no category, the most specific (longest) term says more than the first;
-            # a term that is itself the complaint ("sticky", "rude") says what the clause
-            # is about more than the thing it is said of ("tables were sticky")
-            # with no category the common aspects first, then the longest term; with one,
-            # the earliest term (the clause's subject), its own aspects breaking a tie
-            rank = (0 if aspect in self.priority else 1,
-                    0 if _complaint_word(term) else 1,
-                    *((0 if in_common else 1, -len(term)) if self.general else
-                      (at, 1 if in_common else 0)))
+            aspect, static = ranks[term]
+            rank = static if general else (static[0], static[1], at, static[2])
             if best is None or rank < best[0]:
                 best = (rank, aspect, shown)
         return (best[1], best[2]) if best else None
+
+    def __post_init__(self) -> None:
+        # Each term's rank for aspect_among, but for where it is, worked out once:
+        # a priority aspect first; a term that is itself the complaint ("sticky", "rude")
+        # says what the clause is about more than the thing it is said of ("tables were
+        # sticky"); then with no category the common aspects first and the longest
+        # (most specific) term, and with one the earliest term (the clause's subject), its
+        # own aspects breaking a tie.
+        ranks: dict[str, tuple[str, tuple[int, ...]]] = {}
+        for term, aspect in self.owner.items():
+            in_common = aspect in self.common
+            first = (0 if aspect in self.priority else 1, 0 if _complaint_word(term) else 1)
+            ranks[term] = (aspect, (*first, 0 if in_common else 1, -len(term)) if self.general
+                           else (*first, 1 if in_common else 0))
+        object.__setattr__(self, "_ranks", ranks)
 
     def terms_in(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, term, the words as written) of each whole-word term in a lower-cased
@@ -105,17 +113,21 @@ class Taxonomy:
                     for m in self.pattern.finditer(text)] if self.pattern else []
         candidates = []
         n = len(text)
-        for last, term in self.automaton.iter(text):
-            start = last + 1 - len(term)
+        for last, (term, size) in self.automaton.iter(text):
+            start = last + 1 - size
             if start > 0 and _wordish(text[start - 1]):
                 continue
             stop = last + 1
-            for suffix in _SUFFIXES:
-                end = stop + len(suffix)
-                if (not suffix or text.startswith(suffix, stop)) and (
-                        end >= n or not _wordish(text[end])):
-                    candidates.append((start, -len(term), end, term))
-                    break
+            if stop >= n or not _wordish(text[stop]):
+                end = stop  # the bare term: no ending can follow a non-word character
+            else:  # a word character follows: one of the endings, then a boundary
+                for suffix in _ENDINGS:
+                    end = stop + len(suffix)
+                    if text.startswith(suffix, stop) and (end >= n or not _wordish(text[end])):
+                        break
+                else:
+                    continue
+            candidates.append((start, -size, end, term))
         candidates.sort()
         out: list[tuple[int, int, str, str]] = []
         reached = -1
@@ -166,7 +178,7 @@ def _automaton(terms: Any) -> Any:
 
     automaton = ahocorasick.Automaton()
     for term in terms:
-        automaton.add_word(term, term)
+        automaton.add_word(term, (term, len(term)))
     automaton.make_automaton()
     return automaton
 
@@ -204,8 +216,7 @@ def validate_extension(extra: Any, where: str) -> list[str]:
 
 def build(category: str | None, extra: Mapping[str, Any] | None = None) -> Taxonomy:
     """The taxonomy for a category (None: every category), with a business's own aspects."""
-    key = (category, _freeze(extra or {}))
-    return _build(*key)
+    return _build(category, _freeze(extra) if extra else ())
 
 
 def _freeze(extra: Mapping[str, Any]) -> tuple:

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from importlib.resources import files
+from itertools import compress
 from string import punctuation
 
 from vaderSentiment import vaderSentiment as _vs
@@ -44,16 +45,12 @@ def lexicons() -> tuple[dict[str, float], dict[str, str]]:
     return lexicon, emojis
 
 
-_WORDS = re.compile(r"\S+")  # str.split()'s tokens, with their offsets
+_WORDS = re.compile(r"\S+")  # str.split()'s tokens (same whitespace), with their offsets
+_START = re.Match.start
 
 
 def _negated(word_lower: str) -> bool:
     return word_lower in NEGATE or "n't" in word_lower
-
-
-def _strip_punc_if_word(token: str) -> str:
-    stripped = token.strip(punctuation)
-    return token if len(stripped) <= 2 else stripped
 
 
 def replace_emoji(text: str) -> str:
@@ -77,43 +74,58 @@ def replace_emoji(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """VADER's words and emoticons for a text (emoji already replaced)."""
-    return [_strip_punc_if_word(t) for t in text.split()]
+    # vaderSentiment's _strip_punc_if_word, inline (a call per word was a fifth of the time)
+    return [s if len(s := t.strip(punctuation)) > 2 else t for t in text.split()]
 
 
 def word_valences(text: str) -> tuple[str, list[str], list[float]]:
     """(emoji-free text, tokens, per-token valence after every rule incl. 'but')."""
     text = replace_emoji(text)
     words = tokens(text)
-    lower = [w.lower() for w in words]
+    lower = list(map(str.lower, words))
     return text, words, _but_check(lower, _valences(words, lower))
+
+
+# Every multi-word phrase _special_idioms_check looks up, as its set of words: a text that
+# has all the words of none of them cannot match any, and skips the check.
+_IDIOMS = tuple(frozenset(k.split()) for k in (*SPECIAL_CASES, *BOOSTERS) if " " in k)
+# one word of each (its longest): a text with none of them has no idiom's words all present
+_IDIOM_ANCHORS = frozenset(max(sorted(words), key=len) for words in _IDIOMS)
+
+
+def _may_have_idioms(lower: list[str]) -> bool:
+    if _IDIOM_ANCHORS.isdisjoint(lower):
+        return False
+    present = set(lower)
+    return any(words <= present for words in _IDIOMS)
 
 
 def _valences(words: list[str], lower: list[str]) -> list[float]:
     """Each token's valence after every rule but the 'but' rule."""
     lexicon, _ = lexicons()
     n = len(words)
-    upper = [w.isupper() for w in words]
+    upper = list(map(str.isupper, words))
     caps = sum(upper)
     is_cap_diff = 0 < n - caps < n
-    in_lex = [w in lexicon for w in lower]
-    sentiments: list[float] = []
-    for i in range(n):
+    in_lex = list(map(lexicon.__contains__, lower))
+    idioms = _may_have_idioms(lower)
+    # A word not in the lexicon, a booster and the "kind" of "kind of" are 0 (an int, as in
+    # the package); only the lexicon's words get a valence, so only they are visited.
+    sentiments: list[float] = [0] * n
+    for i in compress(range(n), in_lex):
         item_lower = lower[i]
         if item_lower in BOOSTERS:
-            sentiments.append(0)
             continue
         if i < n - 1 and item_lower == "kind" and lower[i + 1] == "of":
-            sentiments.append(0)
             continue
-        sentiments.append(_valence(i, words, lower, upper, in_lex, is_cap_diff, lexicon))
+        sentiments[i] = _valence(i, words, lower, upper, in_lex, is_cap_diff, lexicon, idioms)
     return sentiments
 
 
 def _valence(i: int, words: list[str], lower: list[str], upper: list[bool], in_lex: list[bool],
-             is_cap_diff: bool, lexicon: dict[str, float]) -> float:
+             is_cap_diff: bool, lexicon: dict[str, float], idioms: bool) -> float:
+    """The valence of word i, which is in the lexicon and not a booster."""
     item_lower = lower[i]
-    if not in_lex[i]:
-        return 0
     n = len(words)
     valence = lexicon[item_lower]
     if item_lower == "no" and i != n - 1 and in_lex[i + 1]:
@@ -133,7 +145,7 @@ def _valence(i: int, words: list[str], lower: list[str], upper: list[bool], in_l
                 s = s * 0.9
             valence = valence + s
             valence = _negation_check(valence, lower, start_i, i)
-            if start_i == 2:
+            if start_i == 2 and idioms:
                 valence = _special_idioms_check(valence, lower, i)
     return _least_check(valence, lower, in_lex, i)
 
@@ -211,10 +223,9 @@ def _but_check(lower: list[str], sentiments: list[float]) -> list[float]:
     (which may be an earlier, already rescaled one). A heap of positions per value finds
     that first entry without a scan.
     """
-    try:
-        bi = lower.index("but")
-    except ValueError:
+    if "but" not in lower:  # (a test in C; raising ValueError cost more than the scan)
         return sentiments
+    bi = lower.index("but")
     where: dict[float, list[int]] = {}
     for idx, value in enumerate(sentiments):
         where.setdefault(value, []).append(idx)  # ascending already: a valid heap
@@ -285,8 +296,9 @@ def _normalize(score: float, alpha: float = 15) -> float:
 
 
 def compound(text: str) -> float:
-    """VADER's compound score for a text."""
-    return polarity_scores(text)["compound"]
+    """VADER's compound score for a text (polarity_scores' compound, without the rest)."""
+    text, _, sentiments = word_valences(text)
+    return _compound_of(sentiments, text)
 
 
 def _compound_of(sentiments: list[float], text: str) -> float:
@@ -314,16 +326,13 @@ def compounds(text: str, spans: list[tuple[int, int]]) -> tuple[float, list[floa
         return compound(text), [compound(text[a:b]) for a, b in spans]
     stripped = text.strip()
     shift = len(text) - len(text.lstrip())
-    words: list[str] = []
-    starts: list[int] = []
-    for m in _WORDS.finditer(stripped):
-        words.append(_strip_punc_if_word(m.group()))
-        starts.append(m.start() + shift)
-    lower = [w.lower() for w in words]
+    words = tokens(stripped)  # the \\S+ runs, as str.split() gives them
+    starts = list(map(_START, _WORDS.finditer(stripped)))  # where each starts in `stripped`
+    lower = list(map(str.lower, words))
     raw = _valences(words, lower)
     whole = _compound_of(_but_check(lower, list(raw)), stripped)
     out = []
     for a, b in spans:
-        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        i, j = bisect_left(starts, a - shift), bisect_left(starts, b - shift)
         out.append(_compound_of(_but_check(lower[i:j], raw[i:j]), text[a:b]))
     return whole, out

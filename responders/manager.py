@@ -197,6 +197,7 @@ def _whole_failure(clause: str, text: str) -> bool:
             bool(_FAILURE.search(clause)))
 
 
+_CONCEDED = re.compile(r"\s*[,;]?\s*(?:but|yet|however|though)\b", re.I)
 SUBJECT = {"app": "the app", "product": "it"}  # the thing a subject-less clause is about
 
 
@@ -231,11 +232,19 @@ def _nameable(triage: dict[str, Any], item: dict[str, Any], category: str | None
     return False
 
 
-def _say(clause: str, text: str, category: str | None = None) -> str | None:
+def _say(clause: str, text: str, category: str | None = None,
+         complaints: tuple[str, ...] = ()) -> str | None:
     """The clause said back, unless it leans on the clause before it for its subject; a
     review's opening clause with no subject is about the app or product reviewed."""
     if sayback.elided(clause, text):
         return None
+    at = text.find(clause)
+    conceded = _CONCEDED.match(text, at + len(clause)) if at >= 0 else None
+    if conceded and complaints:
+        after = text[conceded.end():].lstrip(" ,;")[:40]
+        if any(c and after.startswith(c[:min(len(c), 40)]) for c in complaints):
+            return None  # "it was an inexpensive piece, but I expected better quality": the
+            # complaint is the clause after "but"; "stiff, but the grey one is soft" is not
     opening = text.lstrip(" -\u2013\u2014,;:.!").startswith(clause.lstrip(" -\u2013\u2014,;:.!"))
     return sayback.say_back(clause, SUBJECT.get(category or "") if opening else None)
 
@@ -255,8 +264,9 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text)]
     with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect") and
                    _plainly_a_complaint(i["clause"], strict, i.get("severity"))]
+    complaints = tuple(i["clause"] for i in issues)
     said, source = next(((s, i) for i in with_aspect
-                         if (s := _say(i["clause"], text, category))), (None, None))
+                         if (s := _say(i["clause"], text, category, complaints))), (None, None))
     if said is None and title:  # the customer's own headline of the complaint
         said, source = next(((s, i) for i in issues if i["clause"].strip() == title.strip() and
                              _plainly_a_complaint(i["clause"], strict, i.get("severity")) and
@@ -267,8 +277,8 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             said = f"the {said}"  # a headline drops its article: "mobile app cannot ..."
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
         said, source = next(((s, i) for i in issues if _plainly_a_complaint(
-            i["clause"], strict, i.get("severity")) and (s := _say(i["clause"], text, category))
-                              ), (None, None))
+            i["clause"], strict, i.get("severity")) and (s := _say(i["clause"], text, category,
+                                                                   complaints))), (None, None))
     if tight and said and len(said) > TIGHT_SAYBACK:
         said = None  # the channel can't hold it: the aspect is named instead
     if said:

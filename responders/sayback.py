@@ -58,6 +58,7 @@ _BARE_VERDICT = re.compile(
     r"(?:this|it|that) (?:is|was) not the kind of \w+|"
     r"(?:this|it|that|they|everything) (?:is|was|are|were|'s) (?:so |very |just |"
     r"really |absolutely |the )?(?:worst|terrible|awful|horrible|bad|trash|garbage|useless|"
+    r"infuriating|frustrating|annoying|maddening|insane|pathetic|"
     r"ridiculous|a joke|a disaster|disgusting|unacceptable|disappointing|horrendous)"
     r"(?: \w+){0,2}|(?:what a|such a) \w+(?: \w+){0,3}|never again|avoid(?: \w+){0,3}|"
     r"(?:very |so |really )?disappointed(?: \w+){0,3}|i (?:hate|love) (?:it|this|them)|"
@@ -169,6 +170,9 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
     front of a clause that opens with its verb ("doesn't save my chats")."""
     bare = clause.lstrip(" -\u2013\u2014,;:.!")
+    if subject and re.match(r"not\s", bare, re.I) and not re.search(
+            r"\b(?:i|i'?d|i'?m|i'?ve|you|we|they)\b", bare[4:], re.I):  # "Not loud enough"
+        return say_back(f"{subject} is {bare[:1].lower()}{bare[1:]}")
     if _BARE_VERB.match(bare):
         if not subject:
             return None  # "runs big and looked unflattering" has no subject to say back

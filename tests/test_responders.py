@@ -561,3 +561,17 @@ def test_demo_like_posts_mixed_praise_a_question_and_lost_data():
                               "between my phone and iPad is slow and sometimes my check-ins "
                               "never show up on the phone.", rating=4)
     assert triage["label"] == "mixed" and "sorry" in draft["reply"].lower()
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    ("I fully charged it before bed and it only had 20 % left in the morning.",
+     "how it performs", "the charge"),  # a battery's charge is not a bill
+    ("It was an inexpensive piece, but I would still have expected better quality.",
+     "quality", "inexpensive piece"),  # before 'but' is the concession, not the complaint
+    ("Not loud enough and doesn't turn on like it should.",
+     "it is not loud enough and doesn't turn on", "what went wrong"),
+    ("This is infuriating.", "", "that this is infuriating"),
+])
+def test_electronics_complaints_are_named_as_a_manager_would(text, wanted, unwanted):
+    draft, _ = draft_for("acme", text, rating=1)
+    assert wanted in draft["reply"] and unwanted not in draft["reply"]

@@ -251,7 +251,8 @@ def _say(clause: str, text: str, category: str | None = None,
 
 def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
           strict: bool = False, text: str = "", category: str | None = None,
-          tight: bool = False, title: str | None = None
+          tight: bool = False, title: str | None = None, mocked: frozenset[str] = frozenset(),
+          post: bool = False, also: tuple[str, ...] = ()
           ) -> tuple[str, bool, dict[str, Any] | None]:
     """The opening sentence, whether it said a clause back (not just an aspect), and the
     issue it said back.
@@ -262,13 +263,16 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     # GPT is a very good app" with 2 stars), unless it is the whole review and no praise:
     # "The EQ settings reset every time I close the app" is the complaint the stars mean
     issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text)]
-    with_aspect = [i for i in issues[:MAX_CANDIDATES] if i.get("aspect") and
+    # a sarcastic clause ("thanks for losing my bag AGAIN") is never said back, but what it
+    # is about is still named
+    sayable = [i for i in issues if i["clause"] not in mocked]
+    with_aspect = [i for i in sayable[:MAX_CANDIDATES] if i.get("aspect") and
                    _plainly_a_complaint(i["clause"], strict, i.get("severity"))]
     complaints = tuple(i["clause"] for i in issues)
     said, source = next(((s, i) for i in with_aspect
                          if (s := _say(i["clause"], text, category, complaints))), (None, None))
     if said is None and title:  # the customer's own headline of the complaint
-        said, source = next(((s, i) for i in issues if i["clause"].strip() == title.strip() and
+        said, source = next(((s, i) for i in sayable if i["clause"].strip() == title.strip() and
                              _plainly_a_complaint(i["clause"], strict, i.get("severity")) and
                              (s := sayback.say_back(i["clause"], SUBJECT.get(category or "")))),
                             (None, None))
@@ -276,7 +280,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                 said.split()[0] not in sayback.SUBJECT_WORDS:
             said = f"the {said}"  # a headline drops its article: "mobile app cannot ..."
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
-        said, source = next(((s, i) for i in issues if _plainly_a_complaint(
+        said, source = next(((s, i) for i in sayable if _plainly_a_complaint(
             i["clause"], strict, i.get("severity")) and (s := _say(i["clause"], text, category,
                                                                    complaints))), (None, None))
     if tight and said and len(said) > TIGHT_SAYBACK:
@@ -297,11 +301,12 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         if i.get("about"):
             kind = i.get("aspect") or i["about"]
             by_aspect.setdefault("people" if GROUP.get(kind) == "people" else kind, i["about"])
-    abouts = list(dict.fromkeys(by_aspect.values()))[:2]
+    abouts = list(dict.fromkeys([*by_aspect.values(), *also]))[:2]
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False, None
-    return _pick([f"Thank you for your honest review of {experience}.",
+    return _pick([f"Thank you for telling us about {experience}." if post else
+                  f"Thank you for your honest review of {experience}.",
                   f"I'm sorry {experience} fell short of what you expected.",
                   f"Thank you for telling us how you found {experience}.",
                   f"I'm sorry to read that {experience} let you down."], seed,
@@ -481,15 +486,20 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
         else:
             # sarcasm is never thanked, and its own clause ("Thanks for nothing.") never said
             # back; the plain complaint beside it ("waited 45 minutes in line") still is
-            mocked = {f.get("clause") for f in triage.get("flags") or []
-                      if f.get("flag") == "sarcasm"}
-            plain = [i for i in issues if i["clause"] not in mocked] if mocked else issues
-            hear, specific, said_issue = _hear(plain, seed, short,
+            sarcasm = [f for f in triage.get("flags") or [] if f.get("flag") == "sarcasm"]
+            mocked = {f.get("clause") for f in sarcasm}
+            hear, specific, said_issue = _hear(issues, seed, short,
                                    _experience_np(profile), strict=label != "negative",
                                    text=item.get("text") or "", category=profile.category,
-                                   tight=tight, title=item.get("title"))
-            if said_issue and said_issue.get("aspect") and group != "serious":
-                group = _group(said_issue, profile.category)  # the failure the opening named
+                                   tight=tight, title=item.get("title"),
+                                   mocked=frozenset(mocked),
+                                   post=(item.get("kind") or "review") == "mention",
+                                   also=tuple(f["about"] for f in sarcasm if f.get("about")))
+            named = said_issue if said_issue and said_issue.get("aspect") else next(
+                (f for f in sarcasm if f.get("aspect") and not any(
+                    i.get("aspect") for i in issues)), None)
+            if named and group != "serious":
+                group = _group(named, profile.category)  # the failure the opening named
             if not short and not mocked:
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
                 if liked:
@@ -500,12 +510,13 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             own = OWN.get(group, "")
             if own and not short and not social:
                 apology = f"{apology} {own}"
-            ask_what = not specific and not any(i.get("aspect") for i in issues) and len(
-                (item.get("text") or "").split()) <= ASK_WHAT_MAX_WORDS
+            ask_what = not specific and not any(i.get("aspect") for i in [*issues, *sarcasm]) \
+                and len((item.get("text") or "").split()) <= ASK_WHAT_MAX_WORDS
             resolve = _resolve(contact, group, triage, profile, item, business, social, seed,
                                ask_what=ask_what)
             diagnose = _diagnose(issues, group, profile, short, seed, said=hear,
-                                 specific=specific, asked=ask_what, main=said_issue)
+                                 specific=specific or named is not None, asked=ask_what,
+                                 main=said_issue or named)
             if "fell short" in hear:
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
             if "sorry" in hear.lower():  # "I'm sorry to read ..." already said it once

@@ -575,3 +575,14 @@ def test_demo_like_posts_mixed_praise_a_question_and_lost_data():
 def test_electronics_complaints_are_named_as_a_manager_would(text, wanted, unwanted):
     draft, _ = draft_for("acme", text, rating=1)
     assert wanted in draft["reply"] and unwanted not in draft["reply"]
+
+
+def test_airline_posts_sarcasm_names_what_it_mocks_and_a_car_seat_is_baggage():
+    draft, triage = mention_for("air", "@bluejet thanks for losing my bag AGAIN. third time this "
+                                "year", "bluesky")
+    assert "sarcasm" in [f["flag"] for f in triage["flags"]]
+    assert "your bags" in draft["reply"] and "what went wrong" not in draft["reply"]
+    assert "review" not in draft["reply"]  # a post is not a review
+    draft, _ = mention_for("air", "@bluejet lost my kid's car seat, what am I supposed to do now",
+                           "bluesky")
+    assert "bags" in draft["reply"] and "booking" not in draft["reply"]

@@ -132,9 +132,16 @@ def _shift(tokens: list[str]) -> list[str]:
     return out
 
 
+_STUTTER = frozenset("very really too much just".split())  # "very very burnt" -> "very"
+
+
 def _join(tokens: list[str]) -> str:
     text = ""
+    prev = ""
     for tok in tokens:
+        if tok.lower() == prev and prev in _STUTTER:
+            continue
+        prev = tok.lower()
         if not text:
             text = tok
         elif tok in ",.;:!%)-" or tok.startswith("'") or text.endswith(("(", "$")) or (
@@ -239,6 +246,7 @@ _NOT_THE_COMPLAINT = re.compile(
 
 def _said(text: str) -> str | None:
     if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or \
+            re.search(r"\w[.!?]+\s*[a-z]", text) or \
             _BAD_START.match(text) or _HEDGE.match(text) or _NOT_THE_COMPLAINT.search(text):
         return None
     tokens = _TOKEN.findall(text)

@@ -586,3 +586,11 @@ def test_airline_posts_sarcasm_names_what_it_mocks_and_a_car_seat_is_baggage():
     draft, _ = mention_for("air", "@bluejet lost my kid's car seat, what am I supposed to do now",
                            "bluesky")
     assert "bags" in draft["reply"] and "booking" not in draft["reply"]
+
+
+def test_said_back_text_is_cleaned_of_stutter_and_refused_when_sentences_run_together():
+    from responders.sayback import say_back
+
+    assert say_back("it tasted very very burnt") == "it tasted very burnt"
+    assert say_back("the quality was so so") == "the quality was so so"  # "so-so" is a word
+    assert say_back("one of the most.useless paid ai i have never used") is None

@@ -41,7 +41,7 @@ GROUP = {
     "wait_time": "waiting", "delay": "waiting", "support": "unheard", "appointments": "waiting",
     "scheduling": "waiting", "billing": "money", "refund": "money", "price_value": "value",
     "pricing": "value", "quote": "money", "staff": "people", "crew": "people",
-    "front_desk": "people", "service": "people", "care": "people", "food_quality": "food",
+    "front_desk": "people", "service": "service", "care": "people", "food_quality": "food",
     "drinks": "food", "food_safety": "serious", "safety": "serious", "privacy": "serious",
     "quality": "broken", "performance": "broken", "crashes": "broken", "bugs": "broken",
     "login": "broken", "setup": "broken", "workmanship": "broken", "room": "place",
@@ -83,8 +83,12 @@ APOLOGY = {
     "formal": ["and I apologise.", "and I sincerely apologise."],
 }
 EMPATHY["people_remote"] = EMPATHY["people"]
+# an order got wrong or slow at the table: a failure of service, not of how they were treated
+EMPATHY["service"] = ["That's not the service you should get from us",
+                      "I understand how frustrating that was"]
 OWN = {  # a second apology sentence that owns the failure, for longer channels
     "people_remote": "That's on us, not on you.",
+    "service": "That's on us.",
     "food": "That's on us, and it's ours to put right.",
     "people": "That's on us, not on you.",
     "waiting": "That's on us.",
@@ -99,6 +103,7 @@ STEP = {
     "value": "I'll pass on what you've said and check what we can do",
     "people": "I'll go through what happened with the team who were there",
     "people_remote": "I'll look into how our team handled your case",
+    "service": "I'll go through it with the team who were on shift",
     "food": "I'll go through it with the team who were on shift",
     "serious": "I'll look into it personally",
     "broken": "I'll check what can fix it on your side",
@@ -109,6 +114,7 @@ STEP = {
 }
 STEP_NEEDS = {  # what the customer should send with the contact
     "waiting": "with the date and time", "people": "with the date and time",
+    "service": "with the date and time",
     "food": "with the date", "money": "with the date of the charge",
     "lost": "with your reference", "serious": "with the date",
 }
@@ -290,7 +296,9 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         named = set(re.findall(r"[a-z]+", said.lower()))
         others = [i["about"] for i in with_aspect if i.get("about") and
                   i["about"].split()[-1] not in named and i["aspect"] != source.get("aspect")
-                  and i.get("severity") != "low"]  # a doubtful second complaint goes unnamed
+                  and i.get("severity") != "low"  # a doubtful second complaint goes unnamed
+                  and vader.compound(i["clause"]) <= SAYBACK_MAX_COMPOUND  # nor praise
+                  and not sayback.not_the_complaint(i["clause"])]
         if others and not short:  # a second complaint, named, not quoted
             text += f" {_pick(SECOND, seed, 'second').format(about=others[0])}"
         return text, True, source
@@ -300,7 +308,8 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     for i in issues[:3]:           # the atmosphere", "the way you were treated and the service"
         if i.get("about"):
             kind = i.get("aspect") or i["about"]
-            by_aspect.setdefault("people" if GROUP.get(kind) == "people" else kind, i["about"])
+            by_aspect.setdefault("people" if GROUP.get(kind) in ("people", "service") else kind,
+                                 i["about"])
     abouts = list(dict.fromkeys([*by_aspect.values(), *also]))[:2]
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"

@@ -22,7 +22,7 @@ _OPENERS = re.compile(
     r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
     r"yes|yeah|sure|(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
-    r"hmm+|um+|look|listen|seriously|frankly|sadly enough|"
+    r"hmm+|um+|look|listen|seriously|frankly|sadly enough|sad to say|needless to say|"
     r"i (?:think|feel|guess|believe|found|noticed|realized|realised|see|saw|must say|"
     r"have to say)"
     r"(?: that| like)?|"
@@ -241,7 +241,15 @@ _NOT_THE_COMPLAINT = re.compile(
     r"^(?:i am|i'm|im) (?:petite|tall|short|curvy|busty|slim|thin|a size|size|usually|normally|"
     r"\d)|\b(?:went back|sent (?:it|them|this|these) back|returned (?:it|them|this|these)|"
     r"(?:is|are|was|were) going back|(?:had|has|have|will|needs?) to go back|"
-    r"i should(?:'ve| have| not have|n'?t have)|my (?:own )?fault)\b", re.I)  # self-blame
+    r"i should(?:'ve| have| not have|n'?t have)|my (?:own )?fault|"  # self-blame
+    r"if (?:it |it's |it is |it was |it were )?(?:not|n't|wasn'?t|weren'?t|isn'?t|hadn'?t been)"
+    r" for|if not for)\b", re.I)  # "if it wasn't for the great staff"
+
+
+def not_the_complaint(clause: str) -> bool:
+    """A clause that reads as a fact beside the complaint, not the complaint: the customer's
+    own return or self-blame, plenty of something, "if it wasn't for the great staff"."""
+    return bool(_NOT_THE_COMPLAINT.search(_strip(clause)))
 
 
 def _said(text: str) -> str | None:

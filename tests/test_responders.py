@@ -594,3 +594,16 @@ def test_said_back_text_is_cleaned_of_stutter_and_refused_when_sentences_run_tog
     assert say_back("it tasted very very burnt") == "it tasted very burnt"
     assert say_back("the quality was so so") == "the quality was so so"  # "so-so" is a word
     assert say_back("one of the most.useless paid ai i have never used") is None
+
+
+def test_a_mixed_up_order_is_a_service_failure_and_counterfactual_praise_is_not_a_complaint():
+    draft, _ = draft_for("bistro", "You MUST order very slowly and ask the server to repeat the "
+                         "order back, or you get oatmeal swimming in espresso, delivered to your "
+                         "table 30 minutes after you ordered.", rating=1)
+    assert "where things stand" not in draft["reply"] and "your reference" not in draft["reply"]
+    assert "Nobody should be treated" not in draft["reply"]
+    draft, _ = draft_for("bistro", "Sad to say, if it wasn't for the great staff here I would "
+                         "not come. The new coffee extract is much more bitter than it used to "
+                         "be.", rating=2)
+    assert "the way you were treated" not in draft["reply"]
+    assert "if it wasn't for" not in draft["reply"]

@@ -97,7 +97,7 @@ _NOT_SUBJECTS = frozenset(
     "look see read avoid beware save stay go buy use download install delete fix bring let "
     "find tell ask call stop pay skip run trust sent got left lost broke bought brought "
     "thought felt found told gave took kept paid said rather instead maybe perhaps probably "
-    "hopefully apparently".split())
+    "hopefully apparently later soon eventually finally once afterwards".split())
 
 
 _LEADING_HANDLES = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")

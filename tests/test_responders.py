@@ -607,3 +607,12 @@ def test_a_mixed_up_order_is_a_service_failure_and_counterfactual_praise_is_not_
                          "be.", rating=2)
     assert "the way you were treated" not in draft["reply"]
     assert "if it wasn't for" not in draft["reply"]
+
+
+def test_an_adverb_led_continuation_is_not_said_back_and_a_loose_case_is_the_fit():
+    draft, _ = draft_for("acme", "The case was an extra that I put on but later discarded "
+                         "because it scratched my ear.", rating=1)
+    assert "later discarded" not in draft["reply"]
+    draft, _ = draft_for("acme", "When I placed my phone into the case, not only was it NOT "
+                         "snug, but there was a lot of extra room on the sides.", rating=1)
+    assert "the fit" in draft["reply"]

@@ -1,0 +1,69 @@
+"""Case-insensitive patterns searched on a text lower-cased once, for the reply linter.
+
+The linter runs twenty-odd `re.I` patterns on every draft. With `re.I` the regex engine
+folds the case of every character it compares, and a pattern that starts with `\\b` and an
+alternation gives it no literal to skip ahead to, so each pattern cost 4-11 us a reply,
+most of the linter's time (issue 13). Two cheaper forms give the same matches:
+
+- the same pattern, lower-cased and without `re.I`, on `text.lower()`; and
+- before that, a few literal substrings one of which every match contains (`needs`), each
+  tested with `in` at C speed: most replies hold none of them.
+
+They are the same only when lower-casing keeps every offset and `re.I` matches no character
+that `lower()` leaves apart from an ASCII letter. Four characters break that: "İ" lower-cases
+to two characters, and `re.I` matches "ı", "ſ" and the Kelvin sign to i, s and k.
+`tests/test_lint_fast.py` checks that list against every code point, and a text that holds
+one of them is searched with the original `re.I` pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_CASE_UNSAFE = re.compile("[\u0130\u0131\u017f\u212a]")
+_UPPER_ESCAPE = re.compile(r"\\[A-Z]")  # \W, \S, \D, \B: lower-casing would change them
+
+
+class Text:
+    """A text with its lower-case form, and whether patterns may be searched on that."""
+
+    __slots__ = ("folded", "low", "raw")
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.low = raw.lower()
+        self.folded = _CASE_UNSAFE.search(raw) is None
+
+    def has(self, *needles: str) -> bool:
+        """Whether the lower-case text may hold any of these (always True when not folded)."""
+        return not self.folded or any(n in self.low for n in needles)
+
+
+class Pattern:
+    """A case-insensitive pattern, with the literals one of which each match contains."""
+
+    def __init__(self, pattern: str, needs: tuple[str, ...] = (), flags: int = 0):
+        if _UPPER_ESCAPE.search(pattern):
+            raise ValueError(f"an upper-case escape does not survive lower-casing: {pattern}")
+        self.exact = re.compile(pattern, flags | re.I)
+        self.folded = re.compile(pattern.lower(), flags)
+        self.needs = needs
+
+    def search(self, text: Text) -> str | None:
+        """The first match as written in the text, or None."""
+        if not text.folded:
+            m = self.exact.search(text.raw)
+            return m.group(0) if m else None
+        if self.needs and not any(n in text.low for n in self.needs):
+            return None
+        m = self.folded.search(text.low)
+        return text.raw[m.start():m.end()] if m else None
+
+    def finditer(self, text: Text) -> Iterator[re.Match[str]]:
+        """Every match, on the lower-case text when folded (offsets are the text's)."""
+        if not text.folded:
+            return self.exact.finditer(text.raw)
+        if self.needs and not any(n in text.low for n in self.needs):
+            return iter(())
+        return self.folded.finditer(text.low)

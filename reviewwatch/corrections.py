@@ -153,6 +153,19 @@ def needs_refit(db: Database, business_id: str) -> bool:
     return not rows or rows[0]["last_correction_id"] < latest[0]
 
 
+def adaptation(db: Database, business_id: str) -> tuple[dict[str, float], float, str] | None:
+    """(delta, bias, name) of the business's stored adaptation, None if it has none: what
+    `model_for` applies to the shipped model, without loading that (the triage workers
+    apply it; the collecting process need not hold the model's tables too)."""
+    rows = list(db.query("SELECT model FROM business_models WHERE business_id = ?",
+                         [business_id]))
+    stored = json.loads(rows[0]["model"]) if rows else None
+    if not stored or not stored.get("delta") and not stored.get("bias"):
+        return None  # as adapt.adapted_model: the shipped model as it is
+    return ({str(k): float(v) for k, v in stored.get("delta", {}).items()},
+            float(stored.get("bias", 0.0)), f"shipped+{business_id}")
+
+
 def model_for(db: Database | None, business_id: str | None) -> linear.LinearModel:
     """The business's adapted model, or the shipped one; cached until the next fit."""
     base = linear.load()

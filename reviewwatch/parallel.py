@@ -3,21 +3,30 @@
 Triage and the template draft are pure Python and take about three quarters of a backfill's
 time (bench/bench_ingest.py), so one process uses one core however many the machine has.
 When the work queue holds at least `MIN_BACKLOG` items and the machine has more than one
-core, the collecting process starts worker processes (spawned, so no lock or thread of the
-parent is inherited) that triage and draft chunks of items, while the parent keeps every
-database read and write: the results are the ones the parent would compute itself, and
-nothing stored depends on which process computed it. A worker that dies makes the batch
-fall back to the parent.
+core, the collecting process starts worker processes that triage and draft chunks of items,
+while the parent keeps every database read and write: the results are the ones the parent
+would compute itself, and nothing stored depends on which process computed it. A worker
+that dies makes the batch fall back to the parent.
+
+The workers are forked from a fork server (multiprocessing's "forkserver"), not spawned
+each on its own: the server is a fresh single-threaded process (no lock or thread of the
+collector is inherited, which forking the collector itself would risk), and it imports the
+program and loads the model, the phrase banks and the language detector once
+(`triage_server.py`) before it forks the workers, so they share those pages instead of each
+loading its own copy (~160 MB a spawned worker). bench/bench_ingest.py reports the tree's
+PSS, the honest measure of shared pages. The server is stopped with the pool. Where there
+is no fork server (Windows, macOS' default), workers are spawned.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
+from multiprocessing import forkserver, get_context
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -48,9 +57,13 @@ class Workers:
         # Sources travel without their options: the workers need the kind and reply
         # limit, never a credential.
         slim = {name: dataclasses.replace(s, options={}) for name, s in sources.items()}
+        self._forked = "forkserver" in multiprocessing.get_all_start_methods()
+        if self._forked:
+            # __main__ first, as the default preload: the workers then share it too
+            forkserver.set_forkserver_preload(["__main__", "reviewwatch.triage_server"])
         self._pool = ProcessPoolExecutor(
-            max_workers=count, mp_context=get_context("spawn"), initializer=_start,
-            initargs=(businesses, slim, models, phrase_bank))
+            max_workers=count, mp_context=get_context("forkserver" if self._forked else "spawn"),
+            initializer=_start, initargs=(businesses, slim, models, phrase_bank))
         self.broken = False
 
     def submit(self, jobs: list[Job]) -> list[Future]:
@@ -70,7 +83,12 @@ class Workers:
         return out
 
     def close(self) -> None:
+        """Stop the workers, and the fork server: it holds the model, and a scheduler would
+        otherwise keep it between backlogs."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        stop = getattr(forkserver._forkserver, "_stop", None)  # noqa: SLF001 (no public stop)
+        if self._forked and stop is not None:
+            stop()
 
 
 _state: dict[str, Any] = {}

@@ -337,9 +337,12 @@ def process_pending(db: Database, settings: Settings, report: CycleReport | None
     backlog = db.execute("SELECT count(*) FROM triage_queue").fetchone()[0]
     workers = parallel.workers_for(backlog, wanted=settings.triage_workers)
     if workers:
+        from reviewwatch.corrections import adaptation
+
+        # the adaptations only: this process never loads the model unless a worker dies
         context.workers = parallel.Workers(workers, context.businesses, context.sources, {
-            b: (m.delta, m.delta_bias, m.name) for b in context.businesses
-            if (m := _model(db, context, b)).delta or m.delta_bias}, settings.phrase_bank)
+            b: a for b in context.businesses if (a := adaptation(db, b)) is not None},
+            settings.phrase_bank)
     try:
         after = 0
         started: _Batch | None = None

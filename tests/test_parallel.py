@@ -23,10 +23,19 @@ TEXTS = [
 ]
 
 
-def processed(tmp_path, name, n, monkeypatch, workers):
+def processed(tmp_path, name, n, monkeypatch, workers, adapted=False):
     settings = make_settings(tmp_path / name)
     db = store.open_database(settings.storage_path)
     store.sync_config(db, settings)
+    if adapted:  # the business's own model: the workers must apply it as the parent does
+        from reviewwatch import corrections
+
+        for k in range(40):
+            corrections.correct(db, "bistro", f"the pie was pie-ish again {k}", "negative",
+                                actor="maria", origin="test")
+            corrections.correct(db, "bistro", f"a quiet normal evening {k}", "positive",
+                                actor="maria", origin="test")
+        corrections.fit(db, "bistro")
     items = [Item(source="bistro-app", external_id=f"us:{k}", author=f"user{k}",
                   rating=TEXTS[k % len(TEXTS)][1], title=None,
                   text=f"{TEXTS[k % len(TEXTS)][0]} (visit {k})",
@@ -72,6 +81,22 @@ def test_worker_processes_give_what_the_parent_computes(tmp_path, monkeypatch):
     assert parallel_db["triage_queue"].count == 0
     assert (parallel_report.negative, parallel_report.drafts_created, parallel_report.errors) \
         == (serial.negative, serial.drafts_created, serial.errors) and serial.errors == 0
+
+
+def test_workers_apply_a_business_adaptation_as_the_parent_does(tmp_path, monkeypatch):
+    from reviewwatch import corrections
+
+    n = 60
+    serial_db, _ = processed(tmp_path, "serial", n, monkeypatch, 0, adapted=True)
+    parallel_db, _ = processed(tmp_path, "parallel", n, monkeypatch, 2, adapted=True)
+    assert rows(parallel_db) == rows(serial_db)
+    delta, bias, name = corrections.adaptation(parallel_db, "bistro")
+    model = corrections.model_for(parallel_db, "bistro")
+    assert (model.delta, model.delta_bias, model.name) == (delta, bias, name) and delta
+    assert corrections.adaptation(parallel_db, "nobody") is None
+    plain = rows(processed(tmp_path, "plain", n, monkeypatch, 2)[0])[0]
+    assert [t["score"] for t in plain.values()] != \
+        [t["score"] for t in rows(parallel_db)[0].values()]  # the adaptation changed scores
 
 
 def test_a_backlog_is_worth_workers_only_when_large_and_with_cores():

@@ -195,9 +195,12 @@ contact = "hello@bench.example"
   columns = {{ id = "id", text = "text", rating = "rating", author = "author", date = "date" }}
   max_bytes = {csv_path.stat().st_size + 1}
 """)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run([sys.executable, __file__, "--child", str(config)], cwd=ROOT,
                           capture_output=True, text=True, check=False,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the collector and all it reaped
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if proc.returncode != 0:
         sys.exit(f"collect failed for {n}: {proc.stderr[-2000:]}")
     measured = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -209,6 +212,7 @@ contact = "hello@bench.example"
             "tree_pss_mb": round(measured["tree_pss_mb"]),
             "tree_rss_sum_mb": round(measured["tree_rss_sum_mb"]),
             "processes": measured["processes"],
+            "cpu_us_per_item": round(cpu / n * 1e6),  # the whole tree, start-up included
             "cpu_collector_s": round(measured["cpu_collector_s"], 1),
             "cpu_others_s": round(measured["cpu_others_s"], 1),
             "drafts": measured["drafts"], "seconds": round(measured["seconds"], 1),

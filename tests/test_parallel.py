@@ -122,3 +122,19 @@ def test_the_config_sets_the_workers_and_refuses_nonsense():
     for bad in (-1, "lots", True, 65):
         with pytest.raises(ConfigError, match="storage.triage_workers"):
             load(bad)
+
+
+def test_the_fork_server_preload_loads_what_the_workers_share():
+    # Whatever the server loads, the workers share; what it leaves lazy, each worker loads
+    # privately (the language detector was ~60 MB a worker). In a fresh interpreter: the
+    # module freezes the garbage collector's generations, which this process must keep.
+    import subprocess
+    import sys
+
+    code = ("import reviewwatch.triage_server, gc; "
+            "from reviewwatch.triage import language, model; "
+            "print(language._detector.cache_info().currsize, model.load.cache_info().currsize, "
+            "gc.get_freeze_count() > 0)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["1", "1", "True"]

@@ -57,14 +57,6 @@ def _use_fork_server() -> bool:
     return True
 
 
-def warm(wanted: int | None = None) -> None:
-    """Start the fork server now, for a backlog that will be worth workers: it loads the
-    triage (~1.5 s of CPU) on another core while this process is still saving items,
-    instead of while the backlog waits. Does nothing where workers would not be used."""
-    if workers_for(MIN_BACKLOG, wanted=wanted) and _use_fork_server():
-        forkserver.ensure_running()
-
-
 class Workers:
     """A pool of triage workers for one backlog; `close()` when the backlog is done."""
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import weakref
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -174,8 +176,7 @@ async def _poll_streaming(db: Database, settings: Settings, client: httpx.AsyncC
         result.new += len(saved.new)
         result.edited += len(saved.edited)
         result.unchanged += saved.unchanged
-        if before < parallel.MIN_BACKLOG <= result.new + result.edited:
-            parallel.warm(settings.triage_workers)  # a backfill: workers will triage it
+        _save_and_triage(wdb, settings, result.new + result.edited, before, now)
 
     async def save(batch: list[Item]) -> None:
         await writer.run(save_chunk, batch)
@@ -342,37 +343,96 @@ def process_pending(db: Database, settings: Settings, report: CycleReport | None
                     now: datetime | None = None) -> CycleReport:
     """Triage and draft every item on the work queue: this cycle's, and any a crash left."""
     report = report or CycleReport()
-    context = _Context(settings, now or datetime.now(UTC))
-    backlog = db.execute("SELECT count(*) FROM triage_queue").fetchone()[0]
-    workers = parallel.workers_for(backlog, wanted=settings.triage_workers)
-    if workers:
-        from reviewwatch.corrections import adaptation
-
-        # the adaptations only: this process never loads the model unless a worker dies
-        context.workers = parallel.Workers(workers, context.businesses, context.sources, {
-            b: a for b in context.businesses if (a := adaptation(db, b)) is not None},
-            settings.phrase_bank)
+    backlog = _BACKLOGS.pop(db, None)  # opened while a backfill was being saved
+    if backlog is None:
+        queued = db.execute("SELECT count(*) FROM triage_queue").fetchone()[0]
+        backlog = _Backlog(db, settings, now, parallel.workers_for(
+            queued, wanted=settings.triage_workers))
     try:
-        after = 0
-        started: _Batch | None = None
-        while True:
-            # the next batch goes to the workers before this one is written: the parent
-            # writes while they triage
-            work = store.queued_work(db, BATCH_SIZE, after)
-            following = None
-            if work:
-                after = work[-1][0]
-                following = _start_batch(db, context, [i for i, _ in work],
-                                         {i for i, is_new in work if is_new})
-            if started is not None:
-                _finish_batch(db, context, started, report)
-            if following is None:
-                break
-            started = following
+        backlog.drain(db)
     finally:
-        if context.workers is not None:
-            context.workers.close()
+        backlog.close()
+    backlog.add_to(report)
     return report
+
+
+class _Backlog:
+    """The work queue's batches on their way through triage, oldest first.
+
+    `drain` reads the queue batch by batch; the next batch goes to the workers before the
+    oldest is written, so the parent writes while they triage. `step` is what a backfill
+    does while it is still being saved (with workers only): it writes the batches already
+    triaged and keeps IN_FLIGHT full batches at the workers, without waiting, so the
+    workers triage while the parent saves instead of after.
+    """
+
+    IN_FLIGHT = 3
+
+    def __init__(self, db: Database, settings: Settings, now: datetime | None, workers: int):
+        self.context = _Context(settings, now or datetime.now(UTC))
+        self.report = CycleReport()
+        self.after = 0
+        self.batches: deque[_Batch] = deque()
+        if workers:
+            from reviewwatch.corrections import adaptation
+
+            # the adaptations only: this process never loads the model unless a worker dies
+            self.context.workers = parallel.Workers(
+                workers, self.context.businesses, self.context.sources,
+                {b: a for b in self.context.businesses if (a := adaptation(db, b)) is not None},
+                settings.phrase_bank)
+
+    def _next(self, db: Database, full_only: bool = False) -> bool:
+        work = store.queued_work(db, BATCH_SIZE, self.after)
+        if not work or full_only and len(work) < BATCH_SIZE:
+            return False
+        self.after = work[-1][0]
+        self.batches.append(_start_batch(db, self.context, [i for i, _ in work],
+                                         {i for i, is_new in work if is_new}))
+        return True
+
+    def step(self, db: Database) -> None:
+        """Write what the workers have finished; send more full batches. Never waits."""
+        while self.batches and self.batches[0].done():
+            _finish_batch(db, self.context, self.batches.popleft(), self.report)
+        while len(self.batches) < self.IN_FLIGHT and self._next(db, full_only=True):
+            pass
+
+    def drain(self, db: Database) -> None:
+        """Triage, draft and write everything on the queue."""
+        while True:
+            more = self._next(db)
+            if self.batches and (not more or len(self.batches) > 1):
+                _finish_batch(db, self.context, self.batches.popleft(), self.report)
+            if not more and not self.batches:
+                return
+
+    def close(self) -> None:
+        if self.context.workers is not None:
+            self.context.workers.close()
+            self.context.workers = None
+
+    def add_to(self, report: CycleReport) -> None:
+        for name in ("negative", "drafts_created", "llm_queued", "alerts_queued", "errors"):
+            setattr(report, name, getattr(report, name) + getattr(self.report, name))
+
+
+# A backfill's backlog, opened by the save of a large local source and finished by the
+# cycle's process_pending (or closed by run_cycle if the cycle fails before that).
+_BACKLOGS: weakref.WeakKeyDictionary[Database, _Backlog] = weakref.WeakKeyDictionary()
+
+
+def _save_and_triage(db: Database, settings: Settings, saved: int, before: int,
+                     now: datetime | None) -> None:
+    """After a chunk of a large local source is saved: once the backlog is worth workers,
+    start them and keep them fed while the rest of the file is saved."""
+    backlog = _BACKLOGS.get(db)
+    if backlog is None and before < parallel.MIN_BACKLOG <= saved:
+        workers = parallel.workers_for(saved, wanted=settings.triage_workers)
+        if workers:
+            backlog = _BACKLOGS[db] = _Backlog(db, settings, now, workers)
+    if backlog is not None:
+        backlog.step(db)
 
 
 class _Context:
@@ -407,6 +467,10 @@ class _Batch:
     jobs: list[parallel.Job]
     replied: dict[int, str]
     futures: list[Any] | None = None
+
+    def done(self) -> bool:
+        """Whether the workers have finished it (a batch not sent to them never is)."""
+        return self.futures is not None and all(f.done() for f in self.futures)
 
 
 def _start_batch(db: Database, context: _Context, ids: list[int], new_set: set[int]) -> _Batch:
@@ -554,6 +618,8 @@ async def run_cycle(db: Database, settings: Settings, *, names: list[str] | None
         if deliver:
             report.delivery = await deliver_outbox(db, settings, client, now)
     finally:
+        if (backlog := _BACKLOGS.pop(db, None)) is not None:  # the cycle failed mid-backfill
+            backlog.close()
         if own_client:
             await client.aclose()
     return report

@@ -138,3 +138,56 @@ def test_the_fork_server_preload_loads_what_the_workers_share():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["1", "1", "True"]
+
+
+def test_a_backfill_is_triaged_by_workers_while_it_is_saved(tmp_path, monkeypatch):
+    # A large local source opens the backlog once MIN_BACKLOG items are saved, and the
+    # workers triage while the rest is saved: the rows are the ones of a serial collect.
+    import asyncio
+    import csv
+
+    from reviewwatch import config as cfg
+
+    path = tmp_path / "big.csv"
+    with path.open("w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["id", "text", "rating", "date"])
+        for k in range(330):
+            text, rating = TEXTS[k % len(TEXTS)]
+            out.writerow([f"r{k}", f"{text} (visit {k})", rating,
+                          (SEED_NOW - timedelta(hours=k)).strftime("%Y-%m-%dT%H:%M:%SZ")])
+    monkeypatch.setattr(pipeline, "SAVE_CHUNK", 30)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 20)
+    monkeypatch.setattr(parallel, "MIN_BACKLOG", 60)
+    opened = []
+    real = pipeline.process_pending
+
+    def process_pending(db, settings, report=None, now=None):
+        opened.append(db in pipeline._BACKLOGS)  # opened by the save, before this call
+        return real(db, settings, report, now)
+
+    monkeypatch.setattr(pipeline, "process_pending", process_pending)
+
+    def collected(name, workers):
+        settings = cfg.from_dict({
+            "storage": {"path": str(tmp_path / f"{name}.db"), "triage_workers": workers},
+            "alerts": {"slack_webhook_url": "https://hooks.slack.example/services/T/B/X"},
+            "businesses": [{
+                "id": "bistro", "name": "Blue Door", "timezone": "UTC", "signature": "Maria",
+                "contact": "maria@bluedoor.example", "sources": [{
+                    "name": "bistro-app", "kind": "csv", "path": str(path),
+                    "max_bytes": 10_000_000, "columns": {"id": "id", "text": "text",
+                                                         "rating": "rating", "date": "date"}}]}]},
+            environ={})
+        db = store.open_database(settings.storage_path)
+        report = asyncio.run(pipeline.run_cycle(db, settings, deliver=False, now=SEED_NOW))
+        assert db["triage_queue"].count == 0 and not pipeline._BACKLOGS
+        outbox = [r["dedupe_key"] for r in db.query("SELECT dedupe_key FROM outbox ORDER BY 1")]
+        return rows(db), outbox, (report.new, report.negative, report.drafts_created,
+                                  report.alerts_queued, report.errors)
+
+    serial = collected("serial", 0)
+    assert opened == [False]
+    forked = collected("forked", 2)
+    assert opened == [False, True]
+    assert forked == serial and serial[2][0] == 330 and 0 < serial[2][3] < serial[2][1]

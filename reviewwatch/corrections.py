@@ -125,9 +125,9 @@ def fit(db: Database, business_id: str, actor: str = "reviewwatch") -> dict[str,
         raise InputError(f"{business_id}: {len(rows)} corrections; a fit needs at least "
                          f"{adapt.MIN_CORRECTIONS}")
     base = linear.load()
-    delta, bias = adapt.fit(base, [r["text"] for r in rows],
-                            [r["label"] == "negative" for r in rows])
-    fitted = {"delta": delta, "bias": bias}
+    delta, bias, check = adapt.fit_checked(base, [r["text"] for r in rows],
+                                           [r["label"] == "negative" for r in rows])
+    fitted = {"delta": delta, "bias": bias, "check": check}
     now = store.utcnow()
     with db.atomic():
         db.execute(
@@ -137,9 +137,9 @@ def fit(db: Database, business_id: str, actor: str = "reviewwatch") -> dict[str,
             "last_correction_id=excluded.last_correction_id, fitted_at=excluded.fitted_at",
             [business_id, json.dumps(fitted), len(rows), rows[-1]["id"], now])
         store.audit(db, actor, "model_fitted", f"business:{business_id}", corrections=len(rows),
-                    features=len(delta))
+                    features=len(delta), kept=check["kept"])
     return {"business": business_id, "corrections": len(rows), "features": len(delta),
-            "fitted_at": now}
+            "fitted_at": now, "check": check}
 
 
 def needs_refit(db: Database, business_id: str) -> bool:

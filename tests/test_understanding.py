@@ -190,6 +190,23 @@ def test_fit_adapts_the_shipped_model_to_a_business(tmp_path):
     assert adapt.adapted_model(base, None, "x") is base
 
 
+def test_an_adaptation_is_kept_only_when_it_beats_the_shipped_model_on_held_corrections():
+    base = linear.load()
+    quirky = [f"the {w} thing again" for w in ("wibble", "wobble", "wubble", "wabble")] * 10
+    calm = [f"a {w} evening out" for w in ("pleasant", "quiet", "normal", "ordinary")] * 10
+    delta, _, check = adapt.fit_checked(base, quirky + calm, [True] * 40 + [False] * 40)
+    assert check["kept"] and delta and check["f1_adapted"] > check["f1_shipped"]
+    # corrections the shipped model already gets right leave nothing to gain: it stays
+    plain = (["The food was cold and the waiter was rude.", "Worst service ever, never again.",
+              "They charged me twice and nobody answered."] * 8 +
+             ["Lovely evening, the staff were wonderful.", "Delicious food and great service.",
+              "We loved it and will be back soon."] * 8)
+    labels = [True] * 24 + [False] * 24
+    delta, bias, check = adapt.fit_checked(base, plain, labels)
+    assert check["f1_shipped"] == 1.0 and not check["kept"]
+    assert delta == {} and bias == 0.0 and check["checked_on"] == 48
+
+
 def test_import_fit_score_and_eval_through_the_cli(tmp_path):
     from tests.test_cli import seeded_config
 

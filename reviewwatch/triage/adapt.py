@@ -66,6 +66,50 @@ def fit(base: LinearModel, texts: Sequence[str], negative: Sequence[bool]
     return kept, round(bias, 4)
 
 
+CHECK_FOLDS = 3
+
+
+def _f1(truth: Sequence[bool], guess: Sequence[bool]) -> float:
+    tp = sum(1 for t, g in zip(truth, guess, strict=True) if t and g)
+    fp = sum(1 for t, g in zip(truth, guess, strict=True) if g and not t)
+    fn = sum(1 for t, g in zip(truth, guess, strict=True) if t and not g)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def fit_checked(base: LinearModel, texts: Sequence[str], negative: Sequence[bool]
+                ) -> tuple[dict[str, float], float, dict[str, Any]]:
+    """`fit`, kept only if it does better than `base` on corrections it was not fitted on.
+
+    The corrections are dealt into CHECK_FOLDS folds (every k-th, so the split is fixed);
+    each fold is predicted by an adaptation fitted on the others, and the pooled F1 is set
+    against the shipped model's on the same texts. A business whose corrections the
+    adaptation cannot generalize from keeps the shipped model (an empty delta): learning
+    from staff must never make triage worse than not learning."""
+    n = len(texts)
+    truth: list[bool] = []
+    before: list[bool] = []
+    after: list[bool] = []
+    for k in range(CHECK_FOLDS):
+        held = [i for i in range(n) if i % CHECK_FOLDS == k]
+        given = [i for i in range(n) if i % CHECK_FOLDS != k]
+        if not held or not any(negative[i] for i in given):
+            continue
+        delta, bias = fit(base, [texts[i] for i in given], [negative[i] for i in given])
+        tuned = base.adapted(delta, bias, "check")
+        for i in held:
+            compound = vader.compound(texts[i])
+            truth.append(bool(negative[i]))
+            before.append(base.probability(texts[i], compound) >= base.threshold)
+            after.append(tuned.probability(texts[i], compound) >= tuned.threshold)
+    check = {"f1_shipped": round(_f1(truth, before), 3), "f1_adapted": round(_f1(truth, after),
+                                                                               3),
+             "checked_on": len(truth)}
+    if not truth or check["f1_adapted"] <= check["f1_shipped"]:
+        return {}, 0.0, {**check, "kept": False}
+    delta, bias = fit(base, texts, negative)
+    return delta, bias, {**check, "kept": True}
+
+
 def adapted_model(base: LinearModel, stored: dict[str, Any] | None, name: str) -> LinearModel:
     """The base model with a stored adaptation ({"delta": {...}, "bias": b}) applied."""
     if not stored or not stored.get("delta") and not stored.get("bias"):

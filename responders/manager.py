@@ -30,6 +30,7 @@ NEGATIVE_LABELS = ("negative", "mixed")
 SHORT_PLATFORMS = frozenset({"google_play"}) | SOCIAL_PLATFORMS
 MAX_HEAR_WORDS = 34
 MAX_CANDIDATES = 5
+CUT_TEXT = 400  # a text this long that ends mid-word was truncated by the platform or dataset
 TIGHT_SAYBACK = 60  # characters of say-back a channel the short form overflows still fits
 ASK_WHAT_MAX_WORDS = 12  # a longer review has said what went wrong: don't ask it again
 SAYBACK_MAX_COMPOUND = 0.1  # a clause that reads as praise is not said back as a complaint
@@ -244,6 +245,9 @@ def _say(clause: str, text: str, category: str | None = None,
     review's opening clause with no subject is about the app or product reviewed."""
     if sayback.elided(clause, text):
         return None
+    if len(text) >= CUT_TEXT and text.rstrip()[-1:].isalnum() and text.rstrip().endswith(
+            clause.rstrip()):
+        return None  # the text was cut off mid-word by its source: its last clause is too
     at = text.find(clause)
     conceded = _CONCEDED.match(text, at + len(clause)) if at >= 0 else None
     if conceded and complaints:

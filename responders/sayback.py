@@ -97,7 +97,8 @@ _NOT_SUBJECTS = frozenset(
     "look see read avoid beware save stay go buy use download install delete fix bring let "
     "find tell ask call stop pay skip run trust sent got left lost broke bought brought "
     "thought felt found told gave took kept paid said rather instead maybe perhaps probably "
-    "hopefully apparently later soon eventually finally once afterwards".split())
+    "hopefully apparently later soon eventually finally once afterwards saw heard wished "
+    "realized noticed decided".split())
 
 
 _LEADING_HANDLES = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
@@ -144,7 +145,8 @@ def _join(tokens: list[str]) -> str:
         prev = tok.lower()
         if not text:
             text = tok
-        elif tok in ",.;:!%)-" or tok.startswith("'") or text.endswith(("(", "$")) or (
+        elif tok in ",.;:!%)-" or tok.startswith("'") or text.endswith("(") or (
+                text.endswith("$") and tok[:1].isdigit()) or (
                 text.endswith("-") and tok[:1].isdigit() and text[-2:-1].isdigit()):
             text += tok
         else:
@@ -246,6 +248,13 @@ _NOT_THE_COMPLAINT = re.compile(
     r" for|if not for)\b", re.I)  # "if it wasn't for the great staff"
 
 
+# Two predicates with no conjunction between ("drinks were fine service was unforgiving"):
+# two sentences the customer ran together.
+_RUN_TOGETHER = re.compile(r"\b(?:was|were|is|are) (?!(?:\w+ ){0,2}?(?:and|but|or|so|because|"
+                           r"while|as|that|which|when|if)\b)(?:\w+ ){1,2}(?:was|were|is|are)\b",
+                           re.I)
+
+
 def not_the_complaint(clause: str) -> bool:
     """A clause that reads as a fact beside the complaint, not the complaint: the customer's
     own return or self-blame, plenty of something, "if it wasn't for the great staff"."""
@@ -254,7 +263,7 @@ def not_the_complaint(clause: str) -> bool:
 
 def _said(text: str) -> str | None:
     if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or \
-            re.search(r"\w[.!?]+\s*[a-z]", text) or \
+            re.search(r"\w[.!?]+\s*[a-z]", text) or _RUN_TOGETHER.search(text) or \
             _BAD_START.match(text) or _HEDGE.match(text) or _NOT_THE_COMPLAINT.search(text):
         return None
     tokens = _TOKEN.findall(text)
@@ -311,8 +320,8 @@ def elided(clause: str, text: str) -> bool:
     if not words or words[0] in _SUBJECT_WORDS or words[0] in _SWAP:
         return False
     first = words[0]
-    return bool(_VERBISH.fullmatch(first)) or first.endswith("ed") or (
-        first.endswith("s") and len(words) > 1 and words[1] in _PARTICLES)
+    return bool(_VERBISH.fullmatch(first)) or first.endswith("ed") or first in _NOT_SUBJECTS \
+        or (first.endswith("s") and len(words) > 1 and words[1] in _PARTICLES)
 
 
 def both(first: str, second: str | None) -> str:

@@ -616,3 +616,27 @@ def test_an_adverb_led_continuation_is_not_said_back_and_a_loose_case_is_the_fit
     draft, _ = draft_for("acme", "When I placed my phone into the case, not only was it NOT "
                          "snug, but there was a lot of extra room on the sides.", rating=1)
     assert "the fit" in draft["reply"]
+
+
+def test_idioms_and_cut_texts_from_the_last_fresh_slice():
+    from responders.sayback import say_back
+
+    # "to add insult to injury" is no injury
+    _, triage = draft_for("bistro", "The toddy was watered down. To add insult to injury, the "
+                          "cup was half empty.", rating=1)
+    assert "safety" not in [f["flag"] for f in triage["flags"]]
+    # "the stink eye" is not the cleanliness
+    draft, _ = draft_for("bistro", "The not so nice girl at the register gave us the stink eye "
+                         "all night. Service was unforgiving.", rating=2)
+    assert "cleanliness" not in draft["reply"]
+    # two sentences run together; a past verb after "but then" borrows its subject
+    assert say_back("drinks were fine service was unforgiving and uncomfortable") is None
+    draft, _ = draft_for("habits", "I was considering upgrading but then saw it was 20$ a month. "
+                         "for Ai? really?", rating=1)
+    assert "saw it was" not in draft["reply"] and "$a" not in draft["reply"]
+    # a long text its source cut off mid-word: its last clause is not said back
+    cut = ("I was just wanting it to be a great addition for vacations and beach days, but it's "
+           "honestly so thin I couldn't see it working. " * 4 + "My usual small was way more "
+           "bodycon than I was anti")
+    draft, _ = draft_for("acme", cut, rating=2)
+    assert "than you were anti" not in draft["reply"]

@@ -179,6 +179,9 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
     front of a clause that opens with its verb ("doesn't save my chats")."""
     bare = clause.lstrip(" -\u2013\u2014,;:.!")
+    if re.match(r"not enough \w+", bare, re.I) and not re.match(r"not enough (?:to|for)\b",
+                                                               bare, re.I):
+        return say_back(f"there is {bare[:1].lower()}{bare[1:]}")  # "Not enough volume."
     if subject and re.match(r"not\s", bare, re.I) and not re.search(
             r"\b(?:i|i'?d|i'?m|i'?ve|you|we|they)\b", bare[4:], re.I):  # "Not loud enough"
         return say_back(f"{subject} is {bare[:1].lower()}{bare[1:]}")

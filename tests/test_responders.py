@@ -640,3 +640,11 @@ def test_idioms_and_cut_texts_from_the_last_fresh_slice():
            "bodycon than I was anti")
     draft, _ = draft_for("acme", cut, rating=2)
     assert "than you were anti" not in draft["reply"]
+
+
+def test_not_enough_volume_and_a_plug_that_lines_up_are_the_product_not_a_wait():
+    draft, _ = draft_for("acme", "Not enough volume.", rating=1)
+    assert "there is not enough volume" in moves(draft)["hear"]
+    draft, _ = draft_for("acme", "I have to jiggle the plug to get it to line up right to get "
+                         "decent volume.", rating=1)
+    assert "the wait" not in draft["reply"] and "where things stand" not in draft["reply"]

@@ -149,3 +149,23 @@ def test_long_text_is_bounded_and_still_exact():
     result = triage(text)
     assert result["vader"] == ANALYZER.polarity_scores(text)["compound"]
     assert result["label"] in ("negative", "mixed")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("@united my bag is lost", "negative"),  # "united" is a positive word to VADER
+    ("@united flight 1234 delayed again", "negative"),
+    ("@united thanks for the help today, Mary at the desk was great", "positive"),
+])
+def test_a_handle_is_whom_a_post_is_addressed_to_not_what_it_says(text, label):
+    result = triage(text, kind="mention", platform="bluesky")
+    assert result["label"] == label
+    # the contract's vader field still reads the text as written
+    assert result["vader"] == ANALYZER.polarity_scores(text)["compound"]
+    # and the evidence keeps the handle verbatim
+    assert all(i["clause"] in text for i in result["issues"])
+
+
+def test_an_email_address_is_not_a_handle():
+    from reviewwatch.triage import features
+
+    assert features.judged("mail jo@united.com or @united") == "mail jo@united.com or " + " " * 7

@@ -231,14 +231,20 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     if supported:
         doc_cues = find_cues(lowered[:features.MAX_FEATURE_CHARS], gates[3:]) \
             if len(lowered) == len(body) else find_cues(body[:features.MAX_FEATURE_CHARS].lower())
-        # the whole text's exact compound comes with the clauses' when the body is all of it
-        reader = _Reader(body, lowered, spans, tax, doc_cues,
-                         None if len(full) <= MAX_SCORED_CHARS else vader_compound(full))
+        # the whole text's exact compound comes with the clauses' when the body is all of it;
+        # the model and the label read the text with @handles blanked (same offsets), and
+        # the contract's `vader` stays vaderSentiment's compound of the text as written
+        seen = features.judged(body)
+        reader = _Reader(seen, lowered if seen is body else features.judged(lowered), spans,
+                         tax, doc_cues, None if len(full) <= MAX_SCORED_CHARS else
+                         vader_compound(features.judged(full)))
         compound = reader.compound
+        exact = compound if seen is body and len(full) <= MAX_SCORED_CHARS else \
+            vader_compound(full)
         p_doc, cues = m.score_tokens(reader.doc_tokens(), compound, doc_cues)
         readings = _clause_reading(reader, m, (p_doc, cues))
     else:  # no words judged in a language the model does not read; the stars still count
-        compound = vader_compound(full)
+        compound = exact = vader_compound(full)
         p_doc, cues, readings, flags = 0.0, 0.0, [], []
     if supported and sarcasm is None and stars is not None and stars <= 1.5 and \
             compound >= SARCASM_PRAISE and p_doc < SARCASM_MAX_P and not any(
@@ -316,7 +322,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         needs_reply = bool(text.strip() or title) or label in ("negative", "mixed")
     issue_aspects = list(dict.fromkeys(i["aspect"] for i in issues if i["aspect"]))
     result: dict[str, Any] = {
-        "label": label, "score": score, "vader": compound, "aspects": issue_aspects,
+        "label": label, "score": score, "vader": exact, "aspects": issue_aspects,
         "evidence": [i["clause"] for i in issues][:MAX_EVIDENCE], "language": lang,
         "needs_reply": needs_reply, "needs_human": bool(flags), "priority": priority,
         "p_negative": round(p_doc, 4), "model": m.name, "issues": issues[:MAX_EVIDENCE],

@@ -27,6 +27,7 @@ PRUNE_BELOW = 1e-3
 
 
 def _example(text: str) -> tuple[list[str], float]:
+    text = features.judged(text)  # read as triage reads it: @handles blanked
     feats = sorted(set(features.featurize(text, vader.compound(text))))
     return feats, (1.0 / math.sqrt(len(feats)) if feats else 0.0)
 
@@ -97,7 +98,7 @@ def fit_checked(base: LinearModel, texts: Sequence[str], negative: Sequence[bool
         delta, bias = fit(base, [texts[i] for i in given], [negative[i] for i in given])
         tuned = base.adapted(delta, bias, "check")
         for i in held:
-            compound = vader.compound(texts[i])
+            compound = vader.compound(features.judged(texts[i]))
             truth.append(bool(negative[i]))
             before.append(base.probability(texts[i], compound) >= base.threshold)
             after.append(tuned.probability(texts[i], compound) >= tuned.threshold)

@@ -115,6 +115,20 @@ def stem(word: str) -> str:
     return word
 
 
+# An @handle is whom a post is addressed to, not what the customer says: "@united" is a
+# positive word to VADER, and "@united my bag is lost" read as praise. Handles are blanked
+# (same length, so every offset holds) before a text is judged; the `vader` field of the
+# contract still reads the text as it is.
+_HANDLE = re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")
+
+
+def judged(text: str) -> str:
+    """The text as the model and the label read it: @handles blanked to spaces."""
+    if "@" not in text:
+        return text
+    return _HANDLE.sub(lambda m: " " * len(m.group()), text)
+
+
 def featurize(text: str, compound: float) -> list[str]:
     """The feature strings of one text, given its VADER compound."""
     return featurize_with_cues(text, compound)[0]

@@ -88,8 +88,9 @@ class LinearModel:
 
     def score(self, text: str, compound: float, cues: list | None = None
               ) -> tuple[float, float]:
-        """(P(the text is a complaint), the complaint cues' weight in it)."""
-        feats, cues = features.featurize_with_cues(text, compound, cues)
+        """(P(the text is a complaint), the complaint cues' weight in it). The caller gives
+        the compound of `features.judged(text)`, as triage does."""
+        feats, cues = features.featurize_with_cues(features.judged(text), compound, cues)
         z = self.logit(feats) + self.cue_weight * cues
         z = max(-MAX_LOGIT, min(MAX_LOGIT, z))
         return 1.0 / (1.0 + math.exp(-z)), cues

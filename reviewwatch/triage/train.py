@@ -47,7 +47,11 @@ def _need_sklearn():
 
 
 def _rows(examples: Sequence[corpus.Example]) -> list[list[str]]:
-    return [sorted(set(features.featurize(e.text, vader.compound(e.text)))) for e in examples]
+    rows = []
+    for e in examples:
+        text = features.judged(e.text)  # @handles blanked, as triage reads a text
+        rows.append(sorted(set(features.featurize(text, vader.compound(text)))))
+    return rows
 
 
 def _matrix(rows: list[list[str]], vocab: dict[str, int]):

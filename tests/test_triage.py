@@ -169,3 +169,12 @@ def test_an_email_address_is_not_a_handle():
     from reviewwatch.triage import features
 
     assert features.judged("mail jo@united.com or @united") == "mail jo@united.com or " + " " * 7
+
+
+def test_the_business_own_name_is_not_praise():
+    # "United" is a positive word to VADER; the business's own name is who, not what
+    text = "United lost my bag again"
+    assert triage(text, kind="mention", platform="bluesky")["label"] == "positive"  # unnamed
+    named = triage(text, kind="mention", platform="bluesky", names=("United Airlines", "United"))
+    assert named["label"] == "negative"
+    assert named["vader"] == ANALYZER.polarity_scores(text)["compound"]

@@ -234,10 +234,10 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         # the whole text's exact compound comes with the clauses' when the body is all of it;
         # the model and the label read the text with @handles blanked (same offsets), and
         # the contract's `vader` stays vaderSentiment's compound of the text as written
-        seen = features.judged(body)
-        reader = _Reader(seen, lowered if seen is body else features.judged(lowered), spans,
-                         tax, doc_cues, None if len(full) <= MAX_SCORED_CHARS else
-                         vader_compound(features.judged(full)))
+        seen = features.judged(body, names)
+        reader = _Reader(seen, lowered if seen is body else features.judged(lowered, names),
+                         spans, tax, doc_cues, None if len(full) <= MAX_SCORED_CHARS else
+                         vader_compound(features.judged(full, names)))
         compound = reader.compound
         exact = compound if seen is body and len(full) <= MAX_SCORED_CHARS else \
             vader_compound(full)

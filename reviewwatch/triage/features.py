@@ -122,11 +122,27 @@ def stem(word: str) -> str:
 _HANDLE = re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")
 
 
-def judged(text: str) -> str:
-    """The text as the model and the label read it: @handles blanked to spaces."""
-    if "@" not in text:
-        return text
-    return _HANDLE.sub(lambda m: " " * len(m.group()), text)
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = sorted({n.strip().lstrip("@") for n in names if len(n.strip().lstrip("@")) >= 3},
+                   key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+def judged(text: str, names: tuple[str, ...] = ()) -> str:
+    """The text as the model and the label read it: @handles blanked to spaces, and the
+    business's own names ("Best Buy lost my order", "United lost my bag": the name is not
+    praise)."""
+    if "@" in text:
+        text = _HANDLE.sub(_blank, text)
+    pattern = _names_pattern(names) if names else None
+    return pattern.sub(_blank, text) if pattern is not None else text
 
 
 def featurize(text: str, compound: float) -> list[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reviewwatch.triage import adapt, corpus, taxonomy, train, vader  # noqa: E402
+from reviewwatch.triage import adapt, corpus, features, taxonomy, train, vader  # noqa: E402
 from reviewwatch.triage.model import LinearModel, load  # noqa: E402
 from reviewwatch.triage.segment import clauses  # noqa: E402
 
@@ -97,7 +97,8 @@ def corrections(examples: list[corpus.Example]) -> None:
         def score(model: LinearModel, held: list[corpus.Example] = held) -> float:
             tp = fp = fn = 0
             for e in held:
-                p = model.probability(e.text, vader.compound(e.text)) >= model.threshold
+                judged = features.judged(e.text)
+                p = model.probability(judged, vader.compound(judged)) >= model.threshold
                 truth = e.label == "negative"
                 tp += p and truth
                 fp += p and not truth

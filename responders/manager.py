@@ -312,8 +312,11 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     for i in issues[:3]:           # the atmosphere", "the way you were treated and the service"
         if i.get("about"):
             kind = i.get("aspect") or i["about"]
-            by_aspect.setdefault("people" if GROUP.get(kind) in ("people", "service") else kind,
-                                 i["about"])
+            group = GROUP.get(kind)
+            # one name for one kind of failure: not "the price and the pricing"
+            key = "people" if group in ("people", "service") else group if group in (
+                "value", "money", "waiting", "unheard") else kind
+            by_aspect.setdefault(key, i["about"])
     abouts = list(dict.fromkeys([*by_aspect.values(), *also]))[:2]
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
@@ -513,6 +516,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     i.get("aspect") for i in issues)), None)
             if named and group != "serious":
                 group = _group(named, profile.category)  # the failure the opening named
+            if group == "design" and said_issue and _FAILURE.search(said_issue["clause"]):
+                group = "broken"  # "notifications stopped working" since an update: a bug
             if not short and not mocked:
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
                 if liked:

@@ -648,3 +648,15 @@ def test_not_enough_volume_and_a_plug_that_lines_up_are_the_product_not_a_wait()
     draft, _ = draft_for("acme", "I have to jiggle the plug to get it to line up right to get "
                          "decent volume.", rating=1)
     assert "the wait" not in draft["reply"] and "where things stand" not in draft["reply"]
+
+
+def test_one_name_for_price_and_pricing_no_one_answered_is_support_and_a_bug_is_no_redesign():
+    draft, _ = draft_for("habits", "Paid for Plus and half the features don't work. Complete "
+                         "waste of money, the price is far too high.", rating=1)
+    assert "the price and the pricing" not in draft["reply"]
+    draft, _ = draft_for("habits", "Opened three tickets about a sync bug. No one answered.",
+                         rating=1)
+    assert "quality of the answers" not in draft["reply"]
+    draft, _ = draft_for("habits", "Notifications stopped working after the 4.2 update.",
+                         rating=1)
+    assert "step back" not in draft["reply"] and "people who decide" not in draft["reply"]

@@ -226,6 +226,11 @@ def _only_a_question(item: dict[str, Any], triage: dict[str, Any]) -> bool:
                       body, re.I)
 
 
+def _words(text: str) -> set[str]:
+    """The lower-case words of a sentence the reply already says, to not name them twice."""
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
 def _nameable(triage: dict[str, Any], item: dict[str, Any], category: str | None) -> bool:
     """Whether a reply could name the complaint: an issue with an aspect, or one that can
     be said back with the evidence a mixed review needs."""
@@ -297,7 +302,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         said = None  # the channel can't hold it: the aspect is named instead
     if said:
         text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
-        named = set(re.findall(r"[a-z]+", said.lower()))
+        named = _words(said)
         others = [i["about"] for i in with_aspect if i.get("about") and
                   i["about"].split()[-1] not in named and i["aspect"] != source.get("aspect")
                   and i.get("severity") != "low"  # a doubtful second complaint goes unnamed
@@ -441,7 +446,7 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
     if not abouts:
         return f"I've passed this on to our {team} today."
     about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
-    named = set(re.findall(r"[a-z]+", said.lower()))
+    named = _words(said)
     if short or any(a.split()[-1] in named for a in abouts):  # the opening named it
         return f"I've passed this to our {team}."
     return _pick([f"I've passed what you said about {about} to our {team}, so they can see "

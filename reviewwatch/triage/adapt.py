@@ -70,13 +70,6 @@ def fit(base: LinearModel, texts: Sequence[str], negative: Sequence[bool]
 CHECK_FOLDS = 3
 
 
-def _f1(truth: Sequence[bool], guess: Sequence[bool]) -> float:
-    tp = sum(1 for t, g in zip(truth, guess, strict=True) if t and g)
-    fp = sum(1 for t, g in zip(truth, guess, strict=True) if g and not t)
-    fn = sum(1 for t, g in zip(truth, guess, strict=True) if t and not g)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
 def fit_checked(base: LinearModel, texts: Sequence[str], negative: Sequence[bool]
                 ) -> tuple[dict[str, float], float, dict[str, Any]]:
     """`fit`, kept only if it does better than `base` on corrections it was not fitted on.
@@ -102,8 +95,9 @@ def fit_checked(base: LinearModel, texts: Sequence[str], negative: Sequence[bool
             truth.append(bool(negative[i]))
             before.append(base.probability(texts[i], compound) >= base.threshold)
             after.append(tuned.probability(texts[i], compound) >= tuned.threshold)
-    check = {"f1_shipped": round(_f1(truth, before), 3), "f1_adapted": round(_f1(truth, after),
-                                                                               3),
+    from reviewwatch.triage.train import _f1  # the F1 the leave-one-domain-out table uses
+
+    check = {"f1_shipped": _f1(truth, before)["f1"], "f1_adapted": _f1(truth, after)["f1"],
              "checked_on": len(truth)}
     if not truth or check["f1_adapted"] <= check["f1_shipped"]:
         return {}, 0.0, {**check, "kept": False}

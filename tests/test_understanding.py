@@ -54,10 +54,22 @@ def test_clauses_are_linear_and_bounded():
     ("clinic", "the doctor rushed through my appointment", "care"),
     ("service", "the plumber left a leak and a mess", "workmanship"),
     (None, "I was charged twice", "billing"),
+    # "took forever" is the complaint, whatever it is said of; "forever" alone is no wait
+    ("restaurant", "food took forever to arrive", "wait_time"),
+    ("app", "it takes forever to load", "performance"),
+    ("app", "This app is a great aap forever", None),
 ])
 def test_aspects_come_from_the_category_taxonomy(category, clause, aspect):
     found = taxonomy.build(category).aspect_of(clause)
-    assert found is not None and found[0] == aspect, found
+    assert (found[0] if found else None) == aspect, found
+
+
+def test_an_apps_people_are_its_support_team():
+    tax = taxonomy.build("app")
+    found = tax.aspect_of("you are too rude")
+    assert found and tax.team(found[0]) == "support team"
+    restaurant = taxonomy.build("restaurant")
+    assert restaurant.team(restaurant.aspect_of("the waiter was rude")[0]) == "front-line team"
 
 
 def test_a_business_extends_its_taxonomy():

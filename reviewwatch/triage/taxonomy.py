@@ -36,7 +36,8 @@ def _complaint_word(term: str) -> bool:
 _COMPLAINT_TERMS = frozenset(
     "sticky greasy soggy burnt overcooked undercooked waited waiting smelly smell moldy mouldy "
     "crumbs cockroach roach bugs stained dusty cramped overbooked overcharged "
-    "crashes crashed freezes laggy".split())
+    "crashes crashed freezes laggy".split()) | {
+    "took forever", "took ages", "forever to", "forever for", "still waiting"}
 
 
 def _wordish(ch: str) -> bool:

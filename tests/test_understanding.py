@@ -64,10 +64,13 @@ def test_aspects_come_from_the_category_taxonomy(category, clause, aspect):
     assert (found[0] if found else None) == aspect, found
 
 
-def test_an_apps_people_are_its_support_team():
+def test_an_apps_and_a_product_makers_people_are_their_support():
     tax = taxonomy.build("app")
     found = tax.aspect_of("you are too rude")
     assert found and tax.team(found[0]) == "support team"
+    product = taxonomy.build("product")
+    assert product.team(product.aspect_of("they have a terrible customer service")[0]) == \
+        "customer service team"
     restaurant = taxonomy.build("restaurant")
     assert restaurant.team(restaurant.aspect_of("the waiter was rude")[0]) == "front-line team"
 

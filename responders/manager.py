@@ -264,6 +264,30 @@ def _say(clause: str, text: str, category: str | None = None,
     return sayback.say_back(clause, SUBJECT.get(category or "") if opening else None)
 
 
+_AND_BETWEEN = re.compile(r"\s*,?\s*and\s+", re.I)
+
+
+def _with_its_pair(source: dict[str, Any], issues: list[dict[str, Any]], text: str
+                   ) -> str | None:
+    """The sentence a said-back complaint shares with a second complaint of the same kind,
+    joined by "and" ("The pizza was delivered cold | and the cheese wasn't even fully
+    melted"): said back alone, either half drops the other."""
+    at = text.find(source["clause"])
+    if at < 0:
+        return None
+    for other in issues:
+        if other is source or other.get("aspect") not in (None, source.get("aspect")):
+            continue
+        where = text.find(other["clause"])
+        if where < 0:
+            continue
+        first, second = sorted(((at, source["clause"]), (where, other["clause"])))
+        between = text[first[0] + len(first[1]):second[0]]
+        if _AND_BETWEEN.fullmatch(between):
+            return text[first[0]:second[0] + len(second[1])]
+    return None
+
+
 def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
           strict: bool = False, text: str = "", category: str | None = None,
           tight: bool = False, title: str | None = None, mocked: frozenset[str] = frozenset(),
@@ -286,6 +310,11 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     complaints = tuple(i["clause"] for i in issues)
     said, source = next(((s, i) for i in with_aspect
                          if (s := _say(i["clause"], text, category, complaints))), (None, None))
+    if said is not None:
+        whole = _with_its_pair(source, sayable, text)
+        said_whole = _say(whole, text, category, complaints) if whole else None
+        if said_whole:  # "the pizza was delivered cold and the cheese wasn't even melted"
+            said = said_whole
     if said is None and title:  # the customer's own headline of the complaint
         said, source = next(((s, i) for i in sayable if i["clause"].strip() == title.strip() and
                              _plainly_a_complaint(i["clause"], strict, i.get("severity")) and

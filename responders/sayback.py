@@ -114,6 +114,32 @@ def _strip(clause: str) -> str:
         text = text[m.end():]
 
 
+def _shouted(tok: str) -> bool:
+    return len(tok) >= 3 and tok.isalpha() and tok.isupper()
+
+
+_EMPHASIS = frozenset("not never nothing nobody none always every still even again ever really "
+                      "very totally completely absolutely extremely literally only".split())
+
+
+def _unshout(tokens: list[str]) -> list[str]:
+    """Shouting said back in a normal voice: a manager writes "extremely chewy", not
+    "EXTRMELY CHEWY". A capitalised word goes to lower case when it is an English word of
+    four letters or more, or stands in a run of shouted words (a typo among them too);
+    short acronyms ("USB", "TV") and a lone unknown one ("HDMI") stay as written."""
+    out = list(tokens)
+    for k, tok in enumerate(tokens):
+        if not _shouted(tok):
+            continue
+        run = (k > 0 and _shouted(tokens[k - 1])) or (k + 1 < len(tokens) and
+                                                     _shouted(tokens[k + 1]))
+        low = tok.lower()
+        if low in _EMPHASIS or (len(tok) >= 4 and _is_common_word(low)) or (
+                run and (len(tok) >= 4 or _is_common_word(low))):
+            out[k] = tok.lower()
+    return out
+
+
 def _shift(tokens: list[str]) -> list[str]:
     out: list[str] = []
     prev = ""
@@ -248,7 +274,12 @@ _NOT_THE_COMPLAINT = re.compile(
     r"(?:is|are|was|were) going back|(?:had|has|have|will|needs?) to go back|"
     r"i should(?:'ve| have| not have|n'?t have)|my (?:own )?fault|"  # self-blame
     r"if (?:it |it's |it is |it was |it were )?(?:not|n't|wasn'?t|weren'?t|isn'?t|hadn'?t been)"
-    r" for|if not for)\b", re.I)  # "if it wasn't for the great staff"
+    r" for|if not for)\b|"  # "if it wasn't for the great staff"
+    # what the customer did before it went wrong ("I've asked a cart attendant for rice"),
+    # with nothing going wrong in it: the complaint is the clause after it
+    r"^(?:i|we|ive|i've|we've|i have|we have|i had|we had) (?:asked|ordered|requested|booked|"
+    r"bought|purchased|tried|got|went|came|called)\b(?![^.!?]*(?:\b(?:and|but|never|not|no|"
+    r"wrong|without|late|cold|only|still)\b|n't))", re.I)
 
 
 # Two predicates with no conjunction between ("drinks were fine service was unforgiving"):
@@ -291,7 +322,7 @@ def _said(text: str) -> str | None:
            and _is_common_word(tok.lower()) for prev, tok in zip(tokens, tokens[1:],
                                                                    strict=False)):
         return None  # "awkward style Fits very strange": a title run into its text
-    shifted = _shift(tokens)
+    shifted = _shift(_unshout(tokens))
     first = shifted[0]
     low = first.lower()
     if low in _NOT_SUBJECTS or low.endswith(("ed", "ly", "ing")) or low[:1].isdigit():

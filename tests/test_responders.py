@@ -660,3 +660,25 @@ def test_one_name_for_price_and_pricing_no_one_answered_is_support_and_a_bug_is_
     draft, _ = draft_for("habits", "Notifications stopped working after the 4.2 update.",
                          rating=1)
     assert "step back" not in draft["reply"] and "people who decide" not in draft["reply"]
+
+
+@pytest.mark.parametrize(("text", "said", "not_said"), [
+    # shouting is said back in a normal voice; short acronyms stay
+    ("The lamb meat was under-cooked and EXTRMELY CHEWY.",
+     "the lamb meat was under-cooked and extrmely chewy", "CHEWY"),
+    ("The USB port is BROKEN after two days.", "the USB port is broken", "BROKEN"),
+    # two complaints of one kind in one sentence are said back together
+    ("The pizza was delivered cold and the cheese wasn't even fully melted!",
+     "the pizza was delivered cold and the cheese wasn't even fully melted", "serious"),
+])
+def test_the_opening_says_the_whole_complaint_in_a_normal_voice(text, said, not_said):
+    business = "acme" if "USB" in text else "bistro"
+    draft, _ = draft_for(business, text, rating=1)
+    hear = moves(draft)["hear"]
+    assert said in hear and not_said not in draft["reply"], hear
+
+
+def test_what_the_customer_did_before_it_went_wrong_is_not_said_back_as_the_complaint():
+    draft, _ = draft_for("bistro", "Ive asked a cart attendant for a lotus leaf wrapped rice "
+                         "and she replied back rice and just walked away.", rating=1)
+    assert "asked a cart attendant" not in moves(draft)["hear"], moves(draft)["hear"]

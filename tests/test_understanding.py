@@ -121,6 +121,16 @@ def test_a_disruption_remembered_or_quoted_is_not_ongoing(text):
     assert "ongoing" not in {f["flag"] for f in triage(text)["flags"]}
 
 
+@pytest.mark.parametrize(("text", "safety"), [
+    ("The pizza was delivered cold and the cheese wasn't even fully melted!", False),
+    ("the steak melted in my mouth", False),
+    ("The charger melted after a week in the wall socket", True),
+    ("The cable started melting near the plug", True),
+])
+def test_melting_is_a_hazard_in_a_device_not_on_a_plate(text, safety):
+    assert ("safety" in {f["flag"] for f in triage(text)["flags"]}) is safety
+
+
 def test_sarcasm_is_flagged_and_negative():
     result = triage("Thanks for nothing, lost my bag again")
     assert result["label"] == "negative"

@@ -28,7 +28,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?<!insult to )injur\w*|"
      r"hurt (?:me|my|us|him|her|myself)|burn(?:ed|t) (?:me|my|myself)|caught fire|on fire|"
      r"fire hazard|electric(?:al)? shock|shocked me|sparks?|smok(?:e|ing) (?:came|coming)|"
-     r"overheat\w*|explod\w*|melted|unsafe|dangerous|chok(?:e|ed|ing)|broken glass|"
+     r"overheat\w*|explod\w*|unsafe|"
+     # melting is a hazard in a device, not in a pizza ("the cheese wasn't fully melted")
+     r"(?:charger|cable|plug|wires?|cord|adapter|outlet|socket|battery|plastic|port|casing|"
+     r"connector|device|unit|power strip)[^.!?\n]{0,40}\bmelt(?:ed|ing)|melted (?:plastic|wires?)|"
+     r"dangerous|chok(?:e|ed|ing)|broken glass|"
      r"(?:got|gets|getting|became|becomes|gone|runs?|running) (?:really |very |extremely |too |"
      r"so |super |dangerously )?hot|too hot to (?:touch|hold)|scorch\w*|spark(?:ed|ing)|"
      r"smell(?:s|ed|ing)? (?:of |like )?(?:burning|burnt|smoke)|burning (?:smell|plastic|"

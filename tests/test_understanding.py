@@ -64,6 +64,17 @@ def test_aspects_come_from_the_category_taxonomy(category, clause, aspect):
     assert (found[0] if found else None) == aspect, found
 
 
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("Dinner took almost 4 hours without any lag time.", "wait_time"),
+    ("we waited an hour for our pizza", "wait_time"),
+    ("the food took over an hour and was cold", "food_quality"),  # "cold" is the complaint
+    ("it took 3 days for support to reply", "support"),  # a team's wait stays the team's
+])
+def test_how_long_a_meal_took_is_the_wait(text, aspect):
+    issues = triage(text, category="restaurant")["issues"]
+    assert issues and issues[0]["aspect"] == aspect, issues
+
+
 def test_an_apps_and_a_product_makers_people_are_their_support():
     tax = taxonomy.build("app")
     found = tax.aspect_of("you are too rude")

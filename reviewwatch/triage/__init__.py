@@ -35,6 +35,8 @@ PRAISE_MAX_P = 0.3
 PRAISE_TERM_P = 0.15  # a praised thing is named back only when the praise is unmistakable
 PRAISE_TERM_COMPOUND = 0.5
 CLEAR_COMPLAINT = 0.8  # a clause this sure is a complaint even in a 4-5 star review
+WAITED_WEIGHT = 2.0  # the weight of a complaint cue that says how long a wait took
+WAITED_FOR = frozenset({"food_quality", "drinks"})  # a meal's wait is the wait
 SARCASM_PRAISE = 0.4  # praise-heavy words (VADER) on a 1-star rating read as sarcasm
 SARCASM_MAX_P = 0.3  # ... when nothing in the text reads as a complaint
 HIGH_SEVERITY_P = 0.9
@@ -136,6 +138,20 @@ class _Reader:
         return self.tax.thing_among(self.terms, aspect, span.start, span.end)
 
 
+def _waited(reader: _Reader, doc_cues: list, lo: int, hi: int,
+            found: tuple[str, str] | None) -> tuple[str, str] | None:
+    """A clause that says how long it took ("Dinner took almost 4 hours") is about the wait,
+    not the meal waited for, unless a word that is itself the complaint ("cold") named it.
+    A wait for a team (support, delivery, the front desk) stays that team's."""
+    tax = reader.tax
+    if "wait_time" not in tax.aspects or (found and (
+            found[0] not in WAITED_FOR or taxonomy.complaint_word(found[1]))):
+        return found
+    if any(c.aspect == "wait_time" and c.weight >= WAITED_WEIGHT for c in doc_cues[lo:hi]):
+        return ("wait_time", "wait")
+    return found
+
+
 def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, float]
                     ) -> list[dict[str, Any]]:
     """Each clause scored by the model; the text's cues are shared out by position, and a
@@ -145,14 +161,15 @@ def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, 
     starts = [c.start for c in doc_cues]
     for k, span in enumerate(spans[:MAX_CLAUSES]):
         compound = reader.compounds[k]
+        lo, hi = (0, len(doc_cues)) if len(spans) == 1 else (
+            bisect_left(starts, span.start), bisect_left(starts, span.end))
         if len(spans) == 1:
             p, cues = whole
         else:
             # the clause's share of the text's cues; the model reads only their aspect and
             # weight, so they keep their offsets in the text (no copy per cue)
-            lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
             p, cues = m.score_tokens(reader.clause_tokens(span), compound, doc_cues[lo:hi])
-        found = reader.aspect(span)
+        found = _waited(reader, doc_cues, lo, hi, reader.aspect(span))
         if p >= min(m.threshold, CLAUSE_P) or (p >= HIDDEN_COMPLAINT_P and
                                                cues >= HIDDEN_COMPLAINT_CUES):
             polarity = "negative"  # near the line, a named failure ("crashes") is a complaint

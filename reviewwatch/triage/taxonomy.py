@@ -23,7 +23,7 @@ _ENDINGS = _SUFFIXES[:-1]  # the non-empty ones
 
 
 @lru_cache(maxsize=4096)
-def _complaint_word(term: str) -> bool:
+def complaint_word(term: str) -> bool:
     """A term that is a complaint in itself: a plain complaint word, or negative to VADER."""
     from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
     from reviewwatch.triage.vader import lexicons
@@ -99,7 +99,7 @@ class Taxonomy:
         ranks: dict[str, tuple[str, tuple[int, ...]]] = {}
         for term, aspect in self.owner.items():
             in_common = aspect in self.common
-            first = (0 if aspect in self.priority else 1, 0 if _complaint_word(term) else 1)
+            first = (0 if aspect in self.priority else 1, 0 if complaint_word(term) else 1)
             ranks[term] = (aspect, (*first, 0 if in_common else 1, -len(term)) if self.general
                            else (*first, 1 if in_common else 0))
         object.__setattr__(self, "_ranks", ranks)

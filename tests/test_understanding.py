@@ -51,6 +51,8 @@ def test_clauses_are_linear_and_bounded():
     ("app", "it crashes every time I open it", "crashes"),
     ("airline", "they lost my luggage in Denver", "baggage"),
     ("airline", "flight delayed 5 hours with no update", "delay"),
+    # hunger on the ground is the delay's, not the cabin service's
+    ("airline", "stranded in Philly- #Starving and can't get a meal voucher", "delay"),
     ("clinic", "the doctor rushed through my appointment", "care"),
     ("service", "the plumber left a leak and a mess", "workmanship"),
     (None, "I was charged twice", "billing"),

@@ -36,7 +36,7 @@ def complaint_word(term: str) -> bool:
 _COMPLAINT_TERMS = frozenset(
     "sticky greasy soggy burnt overcooked undercooked waited waiting smelly smell moldy mouldy "
     "crumbs cockroach roach bugs stained dusty cramped overbooked overcharged "
-    "crashes crashed freezes laggy".split()) | {
+    "crashes crashed freezes laggy stranded".split()) | {
     "took forever", "took ages", "forever to", "forever for", "still waiting"}
 
 

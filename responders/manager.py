@@ -508,7 +508,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             return []  # praise in a thread is not answered (as triage decides for plain praise)
     if label != "question" and (label in NEGATIVE_LABELS or routed or (
             label != "positive" and triage.get("issues"))):
-        issues = list(triage.get("issues") or [])
+        # an issue only the stars implied, in words of praise ("good information support"
+        # on two stars), names no failure: it neither picks the team nor the empathy
+        issues = [i for i in triage.get("issues") or []
+                  if not (i.get("inferred") and vader.compound(i["clause"]) > 0)]
         group = "serious" if any(f["flag"] in ("safety", "privacy", "legal", "discrimination")
                                  for f in routed) else _group(issues[0] if issues else None,
                                                               profile.category)
@@ -532,6 +535,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             team = profile.team_for(routed[0].get("aspect") or (
                 issues[0].get("aspect") if issues else None), routed[0].get("team") or (
                 issues[0].get("team") if issues else None))
+            if routed[0]["flag"] == "privacy" and not routed[0].get("aspect"):
+                team = profile.team_for("privacy", "privacy team")  # not "our app team"
             diagnose = f"I've passed it to our {team} today."
         else:
             # sarcasm is never thanked, and its own clause ("Thanks for nothing.") never said

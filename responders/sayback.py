@@ -159,6 +159,8 @@ def _shift(tokens: list[str]) -> list[str]:
     return out
 
 
+_PHRASAL = frozenset({"log in", "sign in", "sign up", "check in", "log out", "sign out",
+                      "logged in", "signed in", "get in", "logging in", "signing in"})
 _STUTTER = frozenset("very really too much just".split())  # "very very burnt" -> "very"
 
 
@@ -188,6 +190,12 @@ def _is_common_word(word: str) -> bool:
 
 # A review of an app or a product often leaves out its subject: "doesn't save chat",
 # "keeps crashing", "stopped working after a week". The subject is the thing reviewed.
+# What the customer, not the thing, cannot do ("can't login", "cannot open it")
+_USER_CANT = re.compile(
+    r"^(can'?t|cannot|can not)\s+(login|log in|log into|sign in|sign up|signup|register|"
+    r"open|access|find|see|use|download|install|delete|cancel|pay|upload|save|subscribe|"
+    r"unsubscribe|get in|get into)\b", re.I)
+_USER_VERB_FORM = {"login": "log in", "signup": "sign up"}
 _BARE_VERB = re.compile(
     r"^(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not|wasn'?t|didn'?t|"
     r"keeps|kept|stopped|stops|crashes|crashed|freezes|froze|fails|failed|gives|gave|takes|"
@@ -214,6 +222,11 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     if _BARE_VERB.match(bare):
         if not subject:
             return None  # "runs big and looked unflattering" has no subject to say back
+        user = _USER_CANT.match(bare)
+        if user:  # "can't login" is the customer who can't: "you can't log in"
+            bare = f"{user.group(1)} {_USER_VERB_FORM.get(user.group(2).lower(), user.group(2))}" \
+                f"{bare[user.end():]}"
+            subject = "I"  # (said back as "you")
         clause = f"{subject} {bare[:1].lower()}{bare[1:]}"
     head, comma, rest = clause.partition(",")
     if comma and _BARE_VERDICT.match(_strip(head)):
@@ -316,7 +329,7 @@ def _said(text: str) -> str | None:
     lowered = [w.lower() for w in words]
     if any(lowered[i:i + 2] == lowered[i + 2:i + 4] for i in range(len(lowered) - 3)):
         return None  # "itch and itch and itch": a repetition reads as mockery said back
-    if words[-1].lower() in _DANGLING:
+    if words[-1].lower() in _DANGLING and " ".join(lowered[-2:]) not in _PHRASAL:
         return None  # "... not sure if it was from": the clause was cut mid-phrase
     if any(tok[:1].isupper() and tok[1:].islower() and prev.isalpha() and prev.islower()
            and _is_common_word(tok.lower()) for prev, tok in zip(tokens, tokens[1:],

@@ -682,3 +682,24 @@ def test_what_the_customer_did_before_it_went_wrong_is_not_said_back_as_the_comp
     draft, _ = draft_for("bistro", "Ive asked a cart attendant for a lotus leaf wrapped rice "
                          "and she replied back rice and just walked away.", rating=1)
     assert "asked a cart attendant" not in moves(draft)["hear"], moves(draft)["hear"]
+
+
+def test_what_the_customer_cannot_do_is_said_back_as_theirs():
+    draft, _ = draft_for("habits", "can't login. clear the bug.", platform="google_play",
+                         rating=1)
+    assert "you can't log in" in moves(draft)["hear"], moves(draft)["hear"]
+
+
+def test_praise_on_low_stars_picks_no_team_and_no_failure():
+    # "support" in "good information support" is praise: no "left without an answer"
+    draft, _ = draft_for("habits", "good information support ..", platform="google_play",
+                         rating=2)
+    assert "answer" not in draft["reply"] and "support team" not in draft["reply"], \
+        draft["reply"]
+
+
+def test_a_privacy_matter_goes_to_the_privacy_team():
+    draft, triage = draft_for("habits", "WARNING THIS TECHNOLOGY HARVESTS ALL PROPRIETARY AND "
+                              "FIRST PERSON INFORMATION ABOUT ALL PROJECTS", platform="google_play",
+                              rating=1)
+    assert triage["needs_human"] and "privacy team" in moves(draft)["diagnose"], draft["reply"]

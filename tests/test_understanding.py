@@ -114,6 +114,10 @@ def test_a_business_extends_its_taxonomy():
     ("The speaker got really hot and smelled like burning plastic while charging", "safety"),
     ("Why do I need an account and to share my location just to play music", "privacy"),
     ("Stuck on the runway at Newark for three hours", "ongoing"),
+    ("I have paid multiple times for pro, but it says the version is still the free one",
+     "billing_dispute"),
+    ("THIS TECHNOLOGY HARVESTS ALL PROPRIETARY AND FIRST PERSON INFORMATION", "privacy"),
+    ("why can't I delete my account even after 3 tries in 3 months", "privacy"),
 ])
 def test_routing_flags_name_the_clause(text, flag):
     result = triage(text)
@@ -130,6 +134,7 @@ def test_routing_flags_name_the_clause(text, flag):
     "The booth was stuck in a corner by the kitchen door",
 ])
 def test_a_disruption_remembered_or_quoted_is_not_ongoing(text):
+    # (and below: a how-to question and praise of a paid plan are no dispute or data matter)
     # "still not worth it" and a "right now" in dialogue are no outage to hand to a person
     assert "ongoing" not in {f["flag"] for f in triage(text)["flags"]}
 
@@ -377,3 +382,10 @@ def test_gates_change_no_cue_flag_or_ask_on_real_text(shared):
 def test_an_issue_names_the_thing_its_clause_names(text, about):
     issues = triage(text, rating=2, category="restaurant")["issues"]
     assert issues and issues[0]["about"] == about, issues
+
+
+@pytest.mark.parametrize("text", ["how do I delete my account?", "I paid for premium and it's "
+                                  "great", "I paid twice as much elsewhere, this is better"])
+def test_a_question_or_praise_about_an_account_or_a_plan_goes_to_no_person(text):
+    result = triage(text, category="app")
+    assert not result["needs_human"], result["flags"]

@@ -54,6 +54,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:personal |private )?(?:data|addresses|address|information|info|details|e-?mails?|"
      r"phone numbers?|orders?|card details|names)|"
      r"identity theft|stole my (?:identity|card|data)|unauthori[sz]ed (?:access|login)|"
+     r"harvest(?:s|ed|ing)? (?:\w+ ){0,5}?(?:data|information|info|details)|"
+     # an account or data the customer cannot get deleted is a data-rights matter
+     r"(?:can'?t|cannot|can not|unable to|won'?t let (?:me|us)|no way to|impossible to|"
+     r"can'?t (?:i|we)) "
+     r"(?:delete|remove|close|erase) (?:my|our|the) (?:account|data|profile|information)|"
      r"camera in|tracking (?:me|us|my)|(?:share|sharing|shares|give|access to|tracks?) my "
      r"(?:location|contacts|microphone|camera|photos)|location (?:data|permission|access|"
      r"tracking))\b"),
@@ -67,7 +72,14 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"charged (?:me |us )?(?:twice|double|again|extra|without)|double[- ]charged|"
      r"overcharg\w*|unauthori[sz]ed (?:charges?|payments?|transactions?)|"
      r"still (?:being )?(?:billed|charged)|billed (?:after|twice|again)|stole my money|"
-     r"took my money|scam(?:med)?)\b"),
+     r"took my money|scam(?:med)?|"
+     # paid and not given what was paid for ("paid multiple times for pro, but it says the
+     # version is still the free one")
+     r"paid (?:\w+ ){0,3}?(?:twice|multiple times|several times|(?:two|three|\d+) times)"
+     r"(?! (?:as|more|the price))|"
+     r"(?:paid|payment went through|charged)[^.!?\n]{0,60}\b(?:still (?:the |on the |shows? "
+     r"(?:the )?|says? (?:the )?)?free|never (?:got|received|unlocked|activated)|not "
+     r"(?:unlocked|activated|upgraded)))\b"),
     ("bereavement", "bereavement",
      r"\b(?:passed away|died|death (?:of|in)|funeral|bereave\w*|my late (?:husband|wife|"
      r"mother|father|mom|dad|son|daughter|partner)|lost my (?:husband|wife|mother|father|mom|"

@@ -217,7 +217,8 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
                                                                bare, re.I):
         return say_back(f"there is {bare[:1].lower()}{bare[1:]}")  # "Not enough volume."
     if subject and re.match(r"not\s", bare, re.I) and not re.search(
-            r"\b(?:i|i'?d|i'?m|i'?ve|you|we|they)\b", bare[4:], re.I):  # "Not loud enough"
+            r"\b(?:i|i'?d|i'?m|i'?ve|you|we|they)\b", bare[4:], re.I) and "," not in bare \
+            and len(bare.split()) <= 10:  # "Not loud enough"; not "not true image,voice ..."
         return say_back(f"{subject} is {bare[:1].lower()}{bare[1:]}")
     if _BARE_VERB.match(bare):
         if not subject:

@@ -703,3 +703,9 @@ def test_a_privacy_matter_goes_to_the_privacy_team():
                               "FIRST PERSON INFORMATION ABOUT ALL PROJECTS", platform="google_play",
                               rating=1)
     assert triage["needs_human"] and "privacy team" in moves(draft)["diagnose"], draft["reply"]
+
+
+def test_a_garbled_list_is_not_said_back_with_a_subject_put_in_front():
+    draft, _ = draft_for("habits", "not true image,voice chat not working also uses wrong words",
+                         platform="google_play", rating=1)
+    assert "the app is not true image" not in draft["reply"], draft["reply"]

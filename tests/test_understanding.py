@@ -187,6 +187,26 @@ def test_direct_questions_are_kept_verbatim():
     assert result["question"] is True
 
 
+@pytest.mark.parametrize(("text", "questions"), [
+    ("OMG. Did i not make myself clear??? I said green tea.", []),
+    ("Are you kidding me? The fries were cold.", []),
+    ("Am I the only one who thinks this is bad?", []),
+    ("Did you get my email? I sent it Monday.", ["Did you get my email?"]),
+])
+def test_exasperation_is_no_question_to_answer(text, questions):
+    assert triage(text)["questions"] == questions
+
+
+@pytest.mark.parametrize(("text", "flag", "present"), [
+    ("I used to go there until I sold my business about a year ago.", "privacy", False),
+    ("they sold my data to advertisers", "privacy", True),
+    ("A cloud of fruit flies rose up inside the pastry case", "safety", True),
+    ("time flies when you're having fun here", "safety", False),
+])
+def test_flags_read_what_was_sold_and_what_flew(text, flag, present):
+    assert (flag in {f["flag"] for f in triage(text)["flags"]}) is present
+
+
 def test_issues_are_whole_clauses_with_aspect_polarity_and_severity():
     text = "The view was lovely. The Shower was broken and nobody at Reception cared."
     result = triage(text, category="hotel")

@@ -38,6 +38,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"smell(?:s|ed|ing)? (?:of |like )?(?:burning|burnt|smoke)|burning (?:smell|plastic|"
      r"rubber)|"
      r"glass in|mou?ld(?:y)? (?:in|on|food|bread)|bed ?bugs?|carbon monoxide|gas leak|"
+     r"fruit ?flies|maggots?|flies (?:in|on|all over|inside|around|crawling) (?:the |my |our )?"
+     r"(?:food|case|kitchen|counter|table|drinks?|pastries|cakes?|plates?|display)|"
      r"evacuat\w*|fire alarm|bomb threat|active shooter|stampede|crush of people|"
      r"(?:warning|announcement|alarm)[^.!?\n]{0,60}\b(?:to leave|to exit|to get out)\b|"
      r"(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|bodies|"
@@ -48,7 +50,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
      r"my)|privacy|personal (?:data|information|info|details)|my (?:data|information) "
-     r"(?:was|is|got|being)|(?:sold|shared|leaked) my|data (?:breach|leak)|hack(?:ed|ers?)|"
+     r"(?:was|is|got|being)|(?:sold|shared|leaked) my (?:data|information|info|details|personal|number|"
+     r"phone number|e-?mail|address|contacts|photos)|data (?:breach|leak)|hack(?:ed|ers?)|"
      r"(?:leak(?:s|ed|ing)?|expos(?:es|ed|ing)|shows?|showed|showing) (?:other |other "
      r"people'?s? |other users'? |other customers'? |customers'? |users'? |people'?s? )"
      r"(?:personal |private )?(?:data|addresses|address|information|info|details|e-?mails?|"
@@ -156,6 +159,10 @@ _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$|how (?
                          r"(?:can|could|do) (?:you|they) (?:make|sell|call|charge|expect|"
                          r"justify|put)|what (?:happened|has happened) to (?:this|the) "
                          r"(?:place|app|company|brand|restaurant|shop|store))|"
+                         # the customer's own exasperation, asked of nobody
+                         r"^(?:did|do|was|am|have) (?:i|we) not\b|^(?:didn'?t|don'?t|wasn'?t|"
+                         r"haven'?t) (?:i|we) (?:make|say|tell|ask|explain)|^am i (?:wrong|"
+                         r"crazy|the only|missing)|^are you (?:kidding|serious|joking)|"
                          r"['\"\u2018\u2019\u201c\u201d]", _I)
 # Compiled twice: case-sensitive, to read the lower-cased text (three times faster than
 # IGNORECASE), and case-blind for the rare text whose lower-casing changes its length.

@@ -528,6 +528,14 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             first = routed[0]["flag"]
             empathy = _pick(HOLD_EMPATHY.get(first) or EMPATHY[
                 "serious" if group == "serious" else "default"], seed, "empathy")
+            if first == "billing_dispute":  # a refund chased is not a charge disputed
+                charged = re.search(r"\b(?:charg\w*|bill\w*|paid|pay(?:ment)?|debit\w*|"
+                                    r"subscription|renew\w*)\b", routed[0].get("clause") or "",
+                                    re.I)
+                refund = re.search(r"\b(?:refund\w*|return\w*|money back|reimburs\w*)\b",
+                                   routed[0].get("clause") or "", re.I)
+                if refund or charged:
+                    empathy = HOLD_EMPATHY[first][0 if refund else 1]
             voice = "formal" if profile.voice == "formal" or group == "serious" else "warm"
             apology = _pick(APOLOGY[voice][:2], seed, "apology")
             resolve = (f"{_cap(contact)} and I'll pick this up with you personally." if social

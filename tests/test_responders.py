@@ -709,3 +709,12 @@ def test_a_garbled_list_is_not_said_back_with_a_subject_put_in_front():
     draft, _ = draft_for("habits", "not true image,voice chat not working also uses wrong words",
                          platform="google_play", rating=1)
     assert "the app is not true image" not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("text", "empathy"), [
+    ("I'm trying to return it for a refund.", "chase their own money"),
+    ("You charged me twice for one order.", "a charge like that"),
+])
+def test_a_refund_chased_is_not_answered_as_a_charge(text, empathy):
+    draft, triage = draft_for("acme", text, rating=1, external_id="refund-1")
+    assert triage["needs_human"] and empathy in moves(draft)["empathize"], draft["reply"]

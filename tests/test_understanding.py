@@ -60,6 +60,9 @@ def test_clauses_are_linear_and_bounded():
     ("restaurant", "food took forever to arrive", "wait_time"),
     ("app", "it takes forever to load", "performance"),
     ("app", "This app is a great aap forever", None),
+    # a fliptop gets loose too: only a garment's looseness is its fit
+    ("product", "the fliptop started to get loose and wobbly", "quality"),
+    ("product", "the dress was loose around the waist", "fit"),
 ])
 def test_aspects_come_from_the_category_taxonomy(category, clause, aspect):
     found = taxonomy.build(category).aspect_of(clause)

@@ -412,3 +412,10 @@ def test_an_issue_names_the_thing_its_clause_names(text, about):
 def test_a_question_or_praise_about_an_account_or_a_plan_goes_to_no_person(text):
     result = triage(text, category="app")
     assert not result["needs_human"], result["flags"]
+
+
+def test_a_condition_the_customer_resents_is_a_complaint_about_it():
+    result = triage("I think it's lame that you need a family plan to use multiple devices.",
+                    category="product")
+    assert result["label"] == "negative"
+    assert [i["aspect"] for i in result["issues"]] == ["subscription"]

@@ -167,6 +167,12 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"stay away|steer clear|avoid (?:this|it|at all costs)|zero stars?|0 stars?)\b"),
     (1.2, r"\b(?:unacceptable|not impressed|nothing special|mediocre|not as (?:advertised|"
           r"described)|let ?down|not acceptable|worst|useless|pointless|a joke)\b"),
+    # A condition the customer resents ("it's lame that you need a family plan to use two",
+    # "you have to pay just to ..."): no lexicon word, plainly a complaint.
+    (1.2, r"\b(?:(?:it'?s|it is|that'?s|that is|is) (?:lame|ridiculous|absurd|silly|stupid|"
+          r"annoying|a shame|unfair) (?:that|how)|(?:you|i|we) (?:have|need|had) to (?:pay|buy|"
+          r"subscribe)(?: extra| more| again)? (?:just )?to|forced (?:me |us )?to (?:pay|buy|"
+          r"subscribe|upgrade))\b"),
     (0.8, r"\b(?:complain(?:ed|t|ts)?|problems?|issues?|manager)\b"),
     # The customer sends it back: the plainest verdict a shopper gives ("it's going back",
     # "had to return them", "sent it back the same day").

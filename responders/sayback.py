@@ -22,11 +22,13 @@ _OPENERS = re.compile(
     r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
     r"yes|yeah|sure|(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
-    r"hmm+|um+|look|listen|seriously|frankly|sadly enough|sad to say|needless to say|"
+    r"hmm+|um+|look|listen|seriously|(?:quite |very )?frankly|truthfully|sadly enough|"
+    r"sad to say|needless to say|"
     r"i (?:think|feel|guess|believe|found|noticed|realized|realised|see|saw|must say|"
     r"have to say)"
     r"(?: that| like)?|"
-    r"to be (?:honest|fair)|in fact|the problem is(?: that)?|the issue is(?: that)?)"
+    r"to be (?:honest|fair|frank)|in fact|the problem is(?: that)?|the issue is(?: that)?|"
+    r"the only problem is(?: that)?)"
     r"[,:]?\s+)+", re.I)
 _SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
          "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",

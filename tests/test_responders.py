@@ -718,3 +718,15 @@ def test_a_garbled_list_is_not_said_back_with_a_subject_put_in_front():
 def test_a_refund_chased_is_not_answered_as_a_charge(text, empathy):
     draft, triage = draft_for("acme", text, rating=1, external_id="refund-1")
     assert triage["needs_human"] and empathy in moves(draft)["empathize"], draft["reply"]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Quite frankly, this is some of the worst sushi I have ever tried.",
+     "this is some of the worst sushi you have ever tried"),
+    ("The only problem is that the manager is a complete incompetent.",
+     "the manager is a complete incompetent"),
+])
+def test_a_say_back_drops_the_customers_preamble(text, said):
+    draft, _ = draft_for("bistro", text, rating=1)
+    hear = moves(draft)["hear"]
+    assert f"that {said}." in hear and "frankly" not in hear and "problem" not in hear, hear

@@ -72,6 +72,8 @@ def test_aspects_come_from_the_category_taxonomy(category, clause, aspect):
 @pytest.mark.parametrize(("text", "aspect"), [
     ("Dinner took almost 4 hours without any lag time.", "wait_time"),
     ("we waited an hour for our pizza", "wait_time"),
+    ("For the next hour and a half we stood in the crowded lobby area of this touristy "
+     "restaurant listening to explanations of why we were not being seated.", "wait_time"),
     ("the food took over an hour and was cold", "food_quality"),  # "cold" is the complaint
     ("it took 3 days for support to reply", "support"),  # a team's wait stays the team's
 ])

@@ -37,7 +37,8 @@ _COMPLAINT_TERMS = frozenset(
     "sticky greasy soggy burnt overcooked undercooked waited waiting smelly smell moldy mouldy "
     "crumbs cockroach roach bugs stained dusty cramped overbooked overcharged "
     "crashes crashed freezes laggy stranded".split()) | {
-    "took forever", "took ages", "forever to", "forever for", "still waiting"}
+    "took forever", "took ages", "forever to", "forever for", "still waiting", "not being seated",
+    "waiting to be seated", "weren't seated", "hour and a half"}
 
 
 def _wordish(ch: str) -> bool:

@@ -63,6 +63,9 @@ def test_clauses_are_linear_and_bounded():
     # a fliptop gets loose too: only a garment's looseness is its fit
     ("product", "the fliptop started to get loose and wobbly", "quality"),
     ("product", "the dress was loose around the waist", "fit"),
+    # a missing part of a print is no missing parcel
+    ("product", "the dots are distressed looking, with parts of them missing", None),
+    ("product", "half the order is missing", "delivery"),
 ])
 def test_aspects_come_from_the_category_taxonomy(category, clause, aspect):
     found = taxonomy.build(category).aspect_of(clause)

@@ -50,8 +50,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
      r"my)|privacy|personal (?:data|information|info|details)|my (?:data|information) "
-     r"(?:was|is|got|being)|(?:sold|shared|leaked) my (?:data|information|info|details|personal|number|"
-     r"phone number|e-?mail|address|contacts|photos)|data (?:breach|leak)|hack(?:ed|ers?)|"
+     r"(?:was|is|got|being)|(?:sold|shared|leaked) my (?:data|information|info|details|"
+     r"personal|number|phone number|e-?mail|address|contacts|photos)|data (?:breach|leak)|"
+     r"hack(?:ed|ers?)|"
      r"(?:leak(?:s|ed|ing)?|expos(?:es|ed|ing)|shows?|showed|showing) (?:other |other "
      r"people'?s? |other users'? |other customers'? |customers'? |users'? |people'?s? )"
      r"(?:personal |private )?(?:data|addresses|address|information|info|details|e-?mails?|"

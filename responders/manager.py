@@ -320,9 +320,10 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                              _plainly_a_complaint(i["clause"], strict, i.get("severity")) and
                              (s := sayback.say_back(i["clause"], SUBJECT.get(category or "")))),
                             (None, None))
-        if said and said.split()[0].isalpha() and said.split()[0].islower() and \
-                said.split()[0] not in sayback.SUBJECT_WORDS:
-            said = f"the {said}"  # a headline drops its article: "mobile app cannot ..."
+    if said and title and source and source["clause"].strip() == title.strip() and \
+            said.split()[0].isalpha() and said.split()[0].islower() and \
+            said.split()[0] not in sayback.SUBJECT_WORDS:
+        said = f"the {said}"  # a headline drops its article: "mobile app cannot ..."
     if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
         said, source = next(((s, i) for i in sayable if _plainly_a_complaint(
             i["clause"], strict, i.get("severity")) and (s := _say(i["clause"], text, category,
@@ -410,6 +411,10 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
     return None
 
 
+_NO_REPEAT = re.compile(r"\b(?:don[\u2019']?t|do not) (?:tell|ask) (?:me|us) to "
+                        r"(?:call|email|e-mail|contact|reach out|message|dm|phone|write)", re.I)
+
+
 def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile, item: dict,
              business: Any, social: bool, seed: str, ask_what: bool = False) -> str:
     asks = {a["ask"] for a in triage.get("asks") or []}
@@ -433,6 +438,11 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     elif "callback" in asks and profile.callback and not social:
         step = "I'll call you back"
     needs = STEP_NEEDS.get(group, "")
+    if _NO_REPEAT.search(item.get("text") or ""):
+        # "don't tell me to call you, I described the problem above": the review is the
+        # report; the contact is offered for an update, not for telling it all again
+        return (f"There's no need to explain it again. If you'd like an update, "
+                f"{contact if social else 'please ' + contact} and I'll reply to you myself.")
     if social:
         text = f"{_cap(contact)} and {step}."
     else:

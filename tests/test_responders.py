@@ -730,3 +730,23 @@ def test_a_say_back_drops_the_customers_preamble(text, said):
     draft, _ = draft_for("bistro", text, rating=1)
     hear = moves(draft)["hear"]
     assert f"that {said}." in hear and "frankly" not in hear and "problem" not in hear, hear
+
+
+def test_a_customer_who_refuses_to_repeat_it_is_not_asked_to():
+    draft, _ = draft_for("habits", "The app still won't sync my notes. And don\u2019t tell me to "
+                         "email you, I described the problem above!!", platform="google_play",
+                         rating=1)
+    resolve = moves(draft)["resolve"]
+    assert "no need to explain it again" in resolve and "update" in resolve, resolve
+    assert "care@tidepool.example" in resolve
+
+
+def test_a_headline_said_back_keeps_its_article():
+    row = {"text": "I use the mobile app to deposit checks. It cannot find the endorsement on "
+           "business checks.", "title": "Mobile app cannot recognize endorsement on business "
+           "size checks.", "rating": 2, "rating_max": 5, "kind": "review",
+           "platform": "appstore_connect", "author": None, "external_id": "as1"}
+    triage = triage_item(None, row, B["habits"], None)
+    draft = compose_draft(row, triage, B["habits"], platform="appstore_connect")
+    assert "that the mobile app cannot recognize endorsement" in moves(draft)["hear"], \
+        moves(draft)["hear"]

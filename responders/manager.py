@@ -533,6 +533,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 about = None  # "the way our staff treated you" for a peanut allergy: no
             if about and "refund" in about:
                 about = None  # "about your refund" in a holding reply sounds like a promise
+            if any(f["flag"] == "billing_dispute" for f in routed) and \
+                    about not in (None, "the charge"):
+                about = None  # "still billed after cancelling" is no question of "the pricing"
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
             first = routed[0]["flag"]

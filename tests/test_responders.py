@@ -750,3 +750,10 @@ def test_a_headline_said_back_keeps_its_article():
     draft = compose_draft(row, triage, B["habits"], platform="appstore_connect")
     assert "that the mobile app cannot recognize endorsement" in moves(draft)["hear"], \
         moves(draft)["hear"]
+
+
+def test_a_billing_dispute_held_for_a_person_is_not_called_the_pricing():
+    draft, triage = draft_for("habits", "I cancelled my subscription in October and was still "
+                              "billed in November. Reporting this to my bank.",
+                              platform="google_play", rating=1)
+    assert triage["needs_human"] and "pricing" not in draft["reply"], draft["reply"]

@@ -171,6 +171,9 @@ def test_a_text_about_another_company_is_flagged():
     rival = triage("Skyways lost my bag", competitors=("Skyways",), names=("Bluejet",))
     assert "other_company" in {f["flag"] for f in rival["flags"]}
     assert not routing.other_company("Bluejet lost my bag", ("Skyways",), ("Bluejet",))
+    # a carrier whose name is a plain word is one only in capitals: "pop ups" is no UPS
+    assert routing.other_company("UPS left my parcel in the rain") == "ups"
+    assert not routing.other_company("The pop ups are annoying, ups and downs all day")
 
 
 def test_an_unsupported_language_goes_to_a_person_with_no_word_judgement():

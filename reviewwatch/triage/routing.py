@@ -184,6 +184,8 @@ PLATFORMS = ("amazon", "doordash", "uber eats", "ubereats", "grubhub", "delivero
              "just eat", "postmates", "instacart", "expedia", "booking.com", "airbnb",
              "hotels.com", "priceline", "paypal", "klarna", "fedex", "ups", "usps", "dhl",
              "royal mail", "opentable", "resy", "ticketmaster")
+# Names that are also plain words ("pop ups", "check-ups"): a company only in capitals
+WRITTEN_IN_CAPITALS = frozenset({"ups", "dhl", "usps"})
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,8 @@ def other_company(text: str, competitors: tuple[str, ...] = (),
     # first, which is the match pattern.search() finds (its lookbehind sees the text before).
     for start in sorted({last + 1 - size for last, size in automaton.iter(lowered)}):
         m = pattern.match(lowered, start)
-        if m:
+        if m and (m.group(0) not in WRITTEN_IN_CAPITALS or len(lowered) != len(text) or
+                  text[m.start():m.end()].isupper()):
             return names[m.group(0)]
     return None
 

@@ -192,6 +192,11 @@ def _is_common_word(word: str) -> bool:
 
 # A review of an app or a product often leaves out its subject: "doesn't save chat",
 # "keeps crashing", "stopped working after a week". The subject is the thing reviewed.
+# What the customer did, then what went wrong, with no subject for the first part
+_SETUP_THEN = re.compile(
+    r"^(?:i |we )?(?:paid|bought|ordered|purchased|upgraded|subscribed|signed up|installed|"
+    r"downloaded)(?: for| to)? [^,.;!?]{1,40}? and (?:then )?(?=(?:the|my|our|half|all|none|"
+    r"most|nothing|everything)\b)", re.I)  # (not "it": "ordered the steak and it came raw")
 # What the customer, not the thing, cannot do ("can't login", "cannot open it")
 _USER_CANT = re.compile(
     r"^(can'?t|cannot|can not)\s+(login|log in|log into|sign in|sign up|signup|register|"
@@ -215,6 +220,9 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
     front of a clause that opens with its verb ("doesn't save my chats")."""
     bare = clause.lstrip(" -\u2013\u2014,;:.!")
+    setup = _SETUP_THEN.match(bare)
+    if setup:  # "Paid for Plus and half the features don't work": the complaint is the rest
+        bare = clause = bare[setup.end():]
     if re.match(r"not enough \w+", bare, re.I) and not re.match(r"not enough (?:to|for)\b",
                                                                bare, re.I):
         return say_back(f"there is {bare[:1].lower()}{bare[1:]}")  # "Not enough volume."

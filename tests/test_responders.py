@@ -757,3 +757,10 @@ def test_a_billing_dispute_held_for_a_person_is_not_called_the_pricing():
                               "billed in November. Reporting this to my bank.",
                               platform="google_play", rating=1)
     assert triage["needs_human"] and "pricing" not in draft["reply"], draft["reply"]
+
+
+def test_what_was_paid_for_is_not_said_back_before_what_went_wrong():
+    draft, _ = draft_for("habits", "Waste of money. Paid for Plus and half the features don't "
+                         "work. Complete waste of money, never again.", platform="google_play",
+                         rating=1)
+    assert "half the features don't work" in moves(draft)["hear"], moves(draft)["hear"]

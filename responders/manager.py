@@ -196,6 +196,17 @@ _FAILURE = re.compile(
     r"loses|deleted?|disappear\w*|missing|disconnect\w*|error\w*|bug\w*|glitch\w*)\b", re.I)
 
 
+def _only_praise_words(issue: dict[str, Any]) -> bool:
+    """An issue only the stars implied, said in words of praise with no complaint cue or
+    failure in them ("good information support" on two stars; not "please optimize it, so
+    laggy and slow")."""
+    from reviewwatch.triage.aspects import find_cues
+
+    clause = issue["clause"]
+    return bool(issue.get("inferred")) and vader.compound(clause) > 0 and not _FAILURE.search(
+        clause) and not find_cues(clause.lower())
+
+
 def _whole_failure(clause: str, text: str) -> bool:
     """An issue only the stars called negative, said back only when it is the whole review
     and names a failure ("the settings reset every time I close the app")."""
@@ -520,8 +531,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             label != "positive" and triage.get("issues"))):
         # an issue only the stars implied, in words of praise ("good information support"
         # on two stars), names no failure: it neither picks the team nor the empathy
-        issues = [i for i in triage.get("issues") or []
-                  if not (i.get("inferred") and vader.compound(i["clause"]) > 0)]
+        issues = [i for i in triage.get("issues") or [] if not _only_praise_words(i)]
         group = "serious" if any(f["flag"] in ("safety", "privacy", "legal", "discrimination")
                                  for f in routed) else _group(issues[0] if issues else None,
                                                               profile.category)

@@ -698,6 +698,13 @@ def test_praise_on_low_stars_picks_no_team_and_no_failure():
         draft["reply"]
 
 
+def test_praise_words_with_a_complaint_cue_still_name_the_failure():
+    draft, _ = draft_for("habits", "please optimize it\U0001F64F chatgpt is so laggy and slow on "
+                         "both mobile and web", platform="google_play", rating=1)
+    assert "app team" in moves(draft)["diagnose"] and "disappoint" not in moves(draft)[
+        "empathize"], draft["reply"]
+
+
 def test_a_privacy_matter_goes_to_the_privacy_team():
     draft, triage = draft_for("habits", "WARNING THIS TECHNOLOGY HARVESTS ALL PROPRIETARY AND "
                               "FIRST PERSON INFORMATION ABOUT ALL PROJECTS", platform="google_play",

@@ -201,7 +201,7 @@ _SETUP_THEN = re.compile(
 _USER_CANT = re.compile(
     r"^(can'?t|cannot|can not)\s+(login|log in|log into|sign in|sign up|signup|register|"
     r"open|access|find|see|use|download|install|delete|cancel|pay|upload|save|subscribe|"
-    r"unsubscribe|get in|get into)\b", re.I)
+    r"unsubscribe|get in|get into|check in|check-in|book|rebook|board)\b", re.I)
 _USER_VERB_FORM = {"login": "log in", "signup": "sign up"}
 _BARE_VERB = re.compile(
     r"^(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not|wasn'?t|didn'?t|"
@@ -231,9 +231,9 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
             and len(bare.split()) <= 10:  # "Not loud enough"; not "not true image,voice ..."
         return say_back(f"{subject} is {bare[:1].lower()}{bare[1:]}")
     if _BARE_VERB.match(bare):
-        if not subject:
-            return None  # "runs big and looked unflattering" has no subject to say back
         user = _USER_CANT.match(bare)
+        if not subject and not user:
+            return None  # "runs big and looked unflattering" has no subject to say back
         if user:  # "can't login" is the customer who can't: "you can't log in"
             bare = f"{user.group(1)} {_USER_VERB_FORM.get(user.group(2).lower(), user.group(2))}" \
                 f"{bare[user.end():]}"

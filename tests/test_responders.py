@@ -684,7 +684,17 @@ def test_what_the_customer_did_before_it_went_wrong_is_not_said_back_as_the_comp
     assert "asked a cart attendant" not in moves(draft)["hear"], moves(draft)["hear"]
 
 
+def test_an_airline_websites_errors_go_to_its_digital_team():
+    draft, triage = draft_for("air", "@bluejet can't check in online, the site keeps throwing an "
+                              "error", platform="bluesky", kind="mention")
+    assert triage["issues"][0]["aspect"] == "digital", triage["issues"]
+    assert "digital team" in moves(draft)["diagnose"], draft["reply"]
+
+
 def test_what_the_customer_cannot_do_is_said_back_as_theirs():
+    from responders.sayback import say_back
+
+    assert say_back("can't check in online") == "you can't check in online"  # no subject given
     draft, _ = draft_for("habits", "can't login. clear the bug.", platform="google_play",
                          rating=1)
     assert "you can't log in" in moves(draft)["hear"], moves(draft)["hear"]

@@ -73,7 +73,7 @@ _BAD_START = re.compile(
 _FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically)\s+", re.I)
 _DANGLING = frozenset("from to of with at for by in on about into than as the a an and or but "
                       "if that which because whenever when while where after before until "
-                      "unless since".split())
+                      "unless since not".split())  # ("It was not.": the rest is elsewhere)
 _SUBJECT_WORDS = frozenset(
     "the a an it it's its this that these those they they're there there's he she his her "
     "their you you're you've your both all every each everything nothing nobody someone "
@@ -192,6 +192,19 @@ def _is_common_word(word: str) -> bool:
 
 # A review of an app or a product often leaves out its subject: "doesn't save chat",
 # "keeps crashing", "stopped working after a week". The subject is the thing reviewed.
+# A post's headline grammar: a thing and its participle with no "was" ("flight 212 delayed
+# again", "my bag lost in Denver"), and a thing with no article ("order came 90 min late")
+_HEADLINE_PASSIVE = re.compile(
+    r"^((?:my |our |the )?(?:flight|bag|bags|luggage|suitcase|order|package|parcel|delivery|"
+    r"booking|reservation)(?: \d+| [A-Z]{2}\d+)?) (delayed|cancell?ed|canceled|diverted|lost|"
+    r"damaged|overbooked|misplaced|delivered|stuck)\b", re.I)
+_BARE_NOUN = re.compile(
+    r"^(order|flight|bag|luggage|package|parcel|delivery|booking|food|pizza|driver|app|phone|"
+    r"room|table|waiter|staff|service|coffee|meal)(?= (?:was|were|is|are|came|arrived|took|"
+    r"never|still|keeps|kept|crashed|crashes|broke|stopped|didn't|doesn't|won't|has|had)\b)",
+    re.I)
+_ARTICLE = {w: "my" for w in (  # the customer's own (said back as "your")
+    "order flight bag luggage package parcel delivery booking room table phone meal".split())}
 # What the customer did, then what went wrong, with no subject for the first part
 _SETUP_THEN = re.compile(
     r"^(?:i |we )?(?:paid|bought|ordered|purchased|upgraded|subscribed|signed up|installed|"
@@ -219,7 +232,12 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     sentence of its own ("the staff is immature and act like children yelling, and even
     barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
     front of a clause that opens with its verb ("doesn't save my chats")."""
-    bare = clause.lstrip(" -\u2013\u2014,;:.!")
+    bare = _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!")
+    bare = _HEADLINE_PASSIVE.sub(r"\1 was \2", bare, count=1)  # "flight 212 delayed again"
+    bare = _BARE_NOUN.sub(lambda m: f"{_ARTICLE.get(m.group(1).lower(), 'the')} "
+                          f"{m.group(1).lower()}", bare, count=1)  # "order came 90 min late"
+    clause = bare if _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!") != bare \
+        else clause
     setup = _SETUP_THEN.match(bare)
     if setup:  # "Paid for Plus and half the features don't work": the complaint is the rest
         bare = clause = bare[setup.end():]

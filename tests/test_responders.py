@@ -781,3 +781,15 @@ def test_what_was_paid_for_is_not_said_back_before_what_went_wrong():
                          "work. Complete waste of money, never again.", platform="google_play",
                          rating=1)
     assert "half the features don't work" in moves(draft)["hear"], moves(draft)["hear"]
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    ("@SkylarkAir flight 212 delayed again", "flight 212 was delayed again"),
+    ("order came 90 min late and ice cold", "your order came 90 min late and ice cold"),
+    ("App crashes every time", "the app crashes every time"),
+    ("It was not.", None),  # the rest of the sentence is elsewhere
+])
+def test_a_posts_headline_grammar_is_said_back_as_a_sentence(clause, said):
+    from responders.sayback import say_back
+
+    assert say_back(clause) == said

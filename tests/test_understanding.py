@@ -126,6 +126,11 @@ def test_a_business_extends_its_taxonomy():
      "billing_dispute"),
     ("THIS TECHNOLOGY HARVESTS ALL PROPRIETARY AND FIRST PERSON INFORMATION", "privacy"),
     ("why can't I delete my account even after 3 tries in 3 months", "privacy"),
+    ("@SkylarkAir gate agent in Denver refused to let my husband board with his cane",
+     "discrimination"),
+    ("@Northwave no signal in downtown Austin since Monday, paying for nothing", "ongoing"),
+    ("@ProntoPizza found a piece of plastic in my calzone tonight", "safety"),
+    ("@SkylarkAir great, another delay. love spending my birthday at O'Hare", "sarcasm"),
 ])
 def test_routing_flags_name_the_clause(text, flag):
     result = triage(text)
@@ -203,6 +208,7 @@ def test_direct_questions_are_kept_verbatim():
     ("Are you kidding me? The fries were cold.", []),
     ("Am I the only one who thinks this is bad?", []),
     ("Did you get my email? I sent it Monday.", ["Did you get my email?"]),
+    ("been on hold 95 minutes trying to change a flight. Is anyone actually working?", []),
 ])
 def test_exasperation_is_no_question_to_answer(text, questions):
     assert triage(text)["questions"] == questions
@@ -427,3 +433,15 @@ def test_a_condition_the_customer_resents_is_a_complaint_about_it():
                     category="product")
     assert result["label"] == "negative"
     assert [i["aspect"] for i in result["issues"]] == ["subscription"]
+
+
+def test_a_short_posts_bare_complaint_is_about_the_thing_it_follows():
+    result = triage("@SkylarkAir my bag went to Phoenix and I went to Portland. Claim 4471. "
+                    "No update in 2 days", category="airline")
+    assert [i["aspect"] for i in result["issues"]] == ["baggage"], result["issues"]
+
+
+def test_how_is_that_acceptable_is_a_complaint():
+    result = triage("Cancelled my flight and rebooked me on one that leaves TOMORROW night. "
+                    "How is that acceptable", category="airline")
+    assert result["label"] == "negative"

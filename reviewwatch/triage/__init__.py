@@ -35,6 +35,7 @@ PRAISE_MAX_P = 0.3
 PRAISE_TERM_P = 0.15  # a praised thing is named back only when the praise is unmistakable
 PRAISE_TERM_COMPOUND = 0.5
 CLEAR_COMPLAINT = 0.8  # a clause this sure is a complaint even in a 4-5 star review
+CONTEXT_CLAUSES = 4  # a text this short is about one thing: a bare complaint takes its aspect
 WAITED_WEIGHT = 2.0  # the weight of a complaint cue that says how long a wait took
 WAITED_FOR = frozenset({"food_quality", "drinks"})  # a meal's wait is the wait
 SARCASM_PRAISE = 0.4  # praise-heavy words (VADER) on a 1-star rating read as sarcasm
@@ -150,6 +151,18 @@ def _waited(reader: _Reader, doc_cues: list, lo: int, hi: int,
     if any(c.aspect == "wait_time" and c.weight >= WAITED_WEIGHT for c in doc_cues[lo:hi]):
         return ("wait_time", "wait")
     return found
+
+
+def _aspect_from_context(readings: list[dict[str, Any]]) -> None:
+    """In a short text, a complaint that names no thing is about the thing the clause
+    before it named ("My bag went to Phoenix and I went to Portland. No update in 2 days"):
+    it takes that clause's aspect, unless that clause was praise."""
+    last = None
+    for r in readings:
+        if r["aspect"]:
+            last = r if r["polarity"] != "positive" else None
+        elif r["polarity"] == "negative" and last is not None:
+            r["aspect"], r["term"], r["thing"] = last["aspect"], last["term"], last["thing"]
 
 
 def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, float]
@@ -292,6 +305,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
                            "about": tax.about(found[0]) if found else None,
                            "team": tax.team(found[0]) if found else None})
     flagged_clauses = {f.clause for f in flags}
+    if len(readings) <= CONTEXT_CLAUSES:
+        _aspect_from_context(readings)
     issues = [{"aspect": r["aspect"], "aspect_name": tax.name(r["aspect"]) if r["aspect"]
                else None, "clause": r["clause"], "polarity": "negative",
                "severity": _severity(r["p"], r["clause"] in flagged_clauses),

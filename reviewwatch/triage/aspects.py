@@ -172,7 +172,8 @@ GENERAL: tuple[tuple[float, str], ...] = (
     (1.2, r"\b(?:(?:it'?s|it is|that'?s|that is|is) (?:lame|ridiculous|absurd|silly|stupid|"
           r"annoying|a shame|unfair) (?:that|how)|(?:you|i|we) (?:have|need|had) to (?:pay|buy|"
           r"subscribe)(?: extra| more| again)? (?:just )?to|forced (?:me |us )?to (?:pay|buy|"
-          r"subscribe|upgrade))\b"),
+          r"subscribe|upgrade)|how is (?:that|this|it) (?:acceptable|ok|okay|fair|allowed|legal)"
+          r"|is this (?:acceptable|a joke))\b"),
     (0.8, r"\b(?:complain(?:ed|t|ts)?|problems?|issues?|manager)\b"),
     # The customer sends it back: the plainest verdict a shopper gives ("it's going back",
     # "had to return them", "sent it back the same day").

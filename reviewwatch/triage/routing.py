@@ -44,8 +44,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:warning|announcement|alarm)[^.!?\n]{0,60}\b(?:to leave|to exit|to get out)\b|"
      r"(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|bodies|"
      r"matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
-     r"rat|band-?aid|plaster) (?:in|on) (?:my|the|our) (?:food|meal|plate|drink|salad|"
-     r"soup|dish|sandwich|burger|rice|curry|pizza|bowl)|(?:vegetarian|vegan|meatless|halal|"
+     r"rat|band-?aid|plaster|wire|screw|staple) (?:in|on) (?:my|the|our|his|her) (?:food|meal|"
+     r"plate|drink|salad|soup|dish|sandwich|burger|rice|curry|pizza|bowl|calzone|pasta|taco|"
+     r"burrito|wrap|sub|fries|dessert|cake|coffee|smoothie|order|\w+ (?:pizza|salad|sandwich|"
+     r"burger|soup))|(?:piece|shard|bit|chunk) of (?:glass|plastic|metal|wire)|"
+     r"(?:vegetarian|vegan|meatless|halal|"
      r"kosher)\b[\s\S]{0,240}?\b(?:meat|bacon|chicken|pork|beef|ham|sausage))\b"),
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
@@ -93,7 +96,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"because (?:i am|i'm|we are|we're|he is|she is) (?:black|white|asian|gay|muslim|jewish|"
      r"disabled|a woman|trans|old|indian|mexican)|racial(?:ly)? profil\w*|slurs?|"
      r"(?:refused|denied) (?:service )?because (?:of )?(?:my|our) (?:race|religion|"
-     r"disability|wheelchair|service dog|guide dog))\b"),
+     r"disability|wheelchair|service dog|guide dog)|"
+     r"(?:refused|denied|wouldn'?t|would not|did ?n'?t) (?:to )?(?:let|allow) (?:me|us|my \w+|"
+     r"him|her|them) (?:to )?(?:board|in|enter|on|sit|fly|stay)[^.!?\n]{0,30}\bwith (?:a |my |"
+     r"his |her |their )?(?:cane|wheelchair|walker|crutch(?:es)?|service (?:dog|animal)|guide "
+     r"dog|oxygen|mobility))\b"),
     ("ongoing", "a disruption still going on",
      # a disruption the customer is in now, not one they remember: "still not worth what
      # I paid" and a "right now" in quoted dialogue are not; "still not working" is
@@ -110,7 +117,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:waiting|stuck|sitting|standing|on hold|stranded)[^.!?\n]{0,30}\b(?:right now|as we "
      r"speak)|currently (?:stuck|waiting|on hold|down|unable)|(?:is|are|been) down (?:for|"
      r"since|again)|outage|hours? and counting|since (?:this morning|yesterday|last night)|"
-     r"next flight in|on the tarmac|no one (?:is )?(?:answering|picking up))\b"),
+     r"next flight in|on the tarmac|no one (?:is )?(?:answering|picking up)|"
+     r"(?:no|without|lost) (?:signal|service|power|internet|wifi|wi-fi|connection|water|heat|hot "
+     r"water|coverage)[^.!?\n]{0,40}\bsince (?:monday|tuesday|wednesday|thursday|friday|"
+     r"saturday|sunday|yesterday|last \w+|this morning|\d))\b"),
 )
 
 # In a post written in the moment, these are the disruption itself ("stuck at JFK").
@@ -130,8 +140,12 @@ _SARCASM = re.compile(
     r"great job\b.{0,40}\b(?:not|never|again|lost|late|broke)|yeah,? right|oh,? great|just great|"
     r"so much for|love (?:how|that|it when) (?:you|your|i|we|my|it)\b.{0,60}\b(?:not|never|"
     r"no|can't|won't|again|lost|late|cancel|wait|delay|broke|charg)|(?:wow|gee),? thanks|"
-    r"(?:brilliant|fantastic|wonderful|awesome|perfect),? (?:just )?(?:another|now) "
-    r"(?:delay|cancel|hour|error|crash))", _I)
+    r"(?:brilliant|fantastic|wonderful|awesome|perfect|great|lovely|nice),? (?:just |yet )?"
+    r"(?:another|now|more) (?:delay|cancel|hour|error|crash|outage|wait|bug|charge|fee)|"
+    # what nobody loves: "love spending my birthday at O'Hare", "love being on hold"
+    r"(?:love|loving|enjoy|enjoying) (?:spending|being stuck|sitting|waiting|standing|being on "
+    r"hold|being (?:charged|ignored|lied to))\b.{0,40}\b(?:airport|gate|tarmac|hold|line|"
+    r"queue|terminal|lobby|o'hare|jfk|lax|delay|hours?|again))", _I)
 
 ASKS: tuple[tuple[str, str], ...] = (
     ("refund", r"\b(?:refund|money back|reimburs\w*|pay (?:me )?back|compensat\w*)\b"),
@@ -155,7 +169,9 @@ _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$|how (?
                          r"can) i say|who in (?:their|his|her|your|the) right mind|who "
                          r"(?:cares|knows|wants|needs)|who (?:would|on earth|the hell)|"
                          r"is (?:any ?one|anybody|somebody|someone) (?:there|home|listening|"
-                         r"out there|awake)|how (?:does|do|can|could) (?:any ?one|anybody|"
+                         r"out there|awake|(?:actually |even )?working|in charge|reading)|"
+                         r"how is (?:that|this|it) (?:acceptable|ok|okay|fair|legal|possible)|"
+                         r"how (?:does|do|can|could) (?:any ?one|anybody|"
                          r"people) |how is this (?:a|an|even|still|allowed|legal)|how "
                          r"(?:can|could|do) (?:you|they) (?:make|sell|call|charge|expect|"
                          r"justify|put)|what (?:happened|has happened) to (?:this|the) "

@@ -215,6 +215,8 @@ def _whole_failure(clause: str, text: str) -> bool:
             bool(_FAILURE.search(clause)))
 
 
+_RUDE = re.compile(r"\b(?:rude\w*|yell\w*|shout\w*|swore|cursed|threw|insult\w*|"
+                   r"disrespect\w*|condescend\w*|hung up on)\b", re.I)
 _CONCEDED = re.compile(r"\s*[,;]?\s*(?:but|yet|however|though)\b", re.I)
 SUBJECT = {"app": "the app", "product": "it"}  # the thing a subject-less clause is about
 
@@ -588,6 +590,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 group = _group(named, profile.category)  # the failure the opening named
             if group == "design" and said_issue and _FAILURE.search(said_issue["clause"]):
                 group = "broken"  # "notifications stopped working" since an update: a bug
+            if group in ("lost", "food", "waiting", "default") and said_issue and \
+                    _RUDE.search(said_issue["clause"]):
+                # "the driver was rude and threw the box at my door": the way they were
+                # treated, whichever team the person who did it belongs to
+                group = "people_remote" if profile.category in ("product", "app") else "people"
             if not short and not mocked:
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
                 if liked:

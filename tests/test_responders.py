@@ -793,3 +793,11 @@ def test_a_posts_headline_grammar_is_said_back_as_a_sentence(clause, said):
     from responders.sayback import say_back
 
     assert say_back(clause) == said
+
+
+def test_a_rude_delivery_driver_is_answered_as_the_way_they_treated_you():
+    draft, _ = draft_for("bistro", "@BlueDoor driver was rude and threw the box at my door",
+                         platform="bluesky", kind="mention")
+    parts = moves(draft)
+    assert "treat" in parts["empathize"] and "where things stand" not in parts["resolve"], \
+        draft["reply"]

@@ -131,6 +131,7 @@ def test_a_business_extends_its_taxonomy():
     ("@Northwave no signal in downtown Austin since Monday, paying for nothing", "ongoing"),
     ("@ProntoPizza found a piece of plastic in my calzone tonight", "safety"),
     ("@SkylarkAir great, another delay. love spending my birthday at O'Hare", "sarcasm"),
+    ("@SkylarkAir you lost my wheelchair. I am at the gate with no way to move", "safety"),
 ])
 def test_routing_flags_name_the_clause(text, flag):
     result = triage(text)
@@ -445,3 +446,30 @@ def test_how_is_that_acceptable_is_a_complaint():
     result = triage("Cancelled my flight and rebooked me on one that leaves TOMORROW night. "
                     "How is that acceptable", category="airline")
     assert result["label"] == "negative"
+
+
+@pytest.mark.parametrize(("text", "category", "aspect"), [
+    ("@SkylarkAir flight attendant on SK88 spilled coffee on my laptop and just walked off",
+     "airline", "crew"),
+    ("@SkylarkAir the app logged me out and now my boarding pass is gone", "airline", "digital"),
+    ("@SkylarkAir overbooked and bumped AGAIN. this is the last time I fly with you", "airline",
+     "booking"),
+    ("@Northwave I've been charged a $15 late fee even though autopay went through on time",
+     "service", "billing"),
+    ("@ProntoPizza driver was rude and threw the box at my door", "restaurant", "delivery"),
+])
+def test_plain_complaints_in_posts_are_complaints_about_the_right_thing(text, category, aspect):
+    result = triage(text, category=category)
+    assert result["label"] == "negative", result
+    assert result["issues"] and result["issues"][0]["aspect"] == aspect, result["issues"]
+
+
+def test_a_post_from_the_gate_is_a_disruption_still_going_on():
+    result = triage("@SkylarkAir you lost my wheelchair. I am at the gate with no way to move",
+                    kind="mention")
+    assert "ongoing" in {f["flag"] for f in result["flags"]}
+
+
+def test_no_working_sim_is_not_the_quality_of_a_job():
+    result = triage("3 hours in your store and still no working SIM", category="service")
+    assert all(i["aspect"] != "workmanship" for i in result["issues"]), result["issues"]

@@ -57,7 +57,11 @@ CUES: tuple[tuple[str, float, str], ...] = (
     ("staff_attitude", 2.0, r"\b(?:rude|unfriendly|unhelpful|condescending|dismissive|arrogant|"
                             r"unprofessional|impolite|disrespectful)\b|\byelled at\b"),
     ("staff_attitude", 1.5, r"\b(?:no ?one|nobody) (?:came|checked|greeted|bothered|cared)\b"
-                            r"|\bignored (?:us|me)\b|\bbad attitude\b"),
+                            r"|\bignored (?:us|me)\b|\bbad attitude\b"
+                            # what was done to the customer, then left ("spilled coffee on my
+                            # laptop and just walked off")
+                            r"|\b(?:spilled|spilt|dropped|threw|tossed) (?:\w+ ){0,2}(?:on|at) "
+                            r"(?:me|my|us|our)\b|\b(?:just )?walked (?:off|away)\b"),
     ("food_quality", 1.5, r"\b(?:cold|lukewarm) (?:food|meal|fries|pizza|soup|coffee|burger|dish)"
                           r"|\b(?:undercooked|overcooked|under ?cooked|inedible|tasteless|stale|"
                           r"soggy|burnt|bland|flavou?rless)\b|\bfood was cold\b"),
@@ -165,6 +169,11 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"will not (?:be back|return)|not (?:coming|going) back|would ?n'?t recommend|"
           r"would not recommend|do not recommend|don'?t recommend|can'?t recommend|"
           r"stay away|steer clear|avoid (?:this|it|at all costs)|zero stars?|0 stars?)\b"),
+    # Something of the customer's gone or taken away ("logged me out and now my boarding
+    # pass is gone", "bumped again")
+    (1.2, r"\b(?:logged (?:me|us) out|(?:my|our) (?:\w+ ){0,2}(?:is|are|was|were) (?:gone|"
+          r"missing|deleted|wiped)|bumped (?:again|off|from)|last time i (?:fly|order|use|buy|"
+          r"shop|come|stay|eat))\b"),
     (1.2, r"\b(?:unacceptable|not impressed|nothing special|mediocre|not as (?:advertised|"
           r"described)|let ?down|not acceptable|worst|useless|pointless|a joke)\b"),
     # A condition the customer resents ("it's lame that you need a family plan to use two",

@@ -26,6 +26,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"anaphyla\w*|epi ?pen|(?:in|to|at|from|into) (?:the |a )?hospital|hospitali[sz]\w*|"
      r"hospital (?:visit|bill|stay|trip)|emergency room|\ber\b visit|ambulance|"
      r"(?<!insult to )injur\w*|"
+     # a mobility aid or a medicine lost or broken leaves someone unable to move or be safe
+     r"(?:lost|broke|damaged|broken|lose|misplaced) (?:my|his|her|our|their|mom'?s|dad'?s|"
+     r"son'?s|daughter'?s|wife'?s|husband'?s) (?:wheelchair|walker|mobility (?:scooter|aid)|"
+     r"oxygen|insulin|medication|medicine|epi-?pen|cpap)|"
      r"hurt (?:me|my|us|him|her|myself)|burn(?:ed|t) (?:me|my|myself)|caught fire|on fire|"
      r"fire hazard|electric(?:al)? shock|shocked me|sparks?|smok(?:e|ing) (?:came|coming)|"
      r"overheat\w*|explod\w*|unsafe|"
@@ -129,7 +133,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
 _NOW_MARK = (r"(?:\b(?:no|not|nobody|no one|never|still|stuck|delayed|cancell?ed|waiting|"
              r"hold)\b|n't)")
 _LIVE_ONGOING = re.compile(
-    r"\b(?:stuck (?:at|in|on)|still (?:not|no|can't|cannot|haven't|"
+    r"\b(?:stuck (?:at|in|on)|(?:i am|i'm|we are|we're|sitting|standing) (?:at|in) the "
+    r"(?:gate|airport|terminal|counter|desk|station|store|lobby)|still (?:not|no|can't|cannot|"
+    r"haven't|"
     r"hasn't|unable|without|waiting)|(?:now|just) (?:cancell?ed|delayed)|no hotel|no voucher)\b|"
     + _NOW_MARK + r"[^.!?\n]{0,40}\b(?:right now|as we speak)\b|\b(?:right now|as we speak)\b"
     r"[^.!?\n]{0,40}" + _NOW_MARK)

@@ -38,7 +38,8 @@ _COMPLAINT_TERMS = frozenset(
     "crumbs cockroach roach bugs stained dusty cramped overbooked overcharged "
     "crashes crashed freezes laggy stranded".split()) | {
     "took forever", "took ages", "forever to", "forever for", "still waiting", "not being seated",
-    "waiting to be seated", "weren't seated", "hour and a half"}
+    "waiting to be seated", "weren't seated", "hour and a half", "overbooked", "bumped",
+    "driver was rude", "rude driver", "threw the box", "threw my order"}
 
 
 def _wordish(ch: str) -> bool:

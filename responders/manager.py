@@ -390,7 +390,10 @@ _TAKEN_BACK = re.compile(r"\s*[,;]?\s*(?:but|though|however|yet|except|only)\s+(
 # Praise the customer only heard of or wished for ("I wish I could write how great the
 # food was, as I heard from others") is not theirs to be thanked for.
 _HEARSAY = re.compile(r"\b(?:wish\w*|heard|supposed to|expect\w*|hoped|hoping|would have|"
-                      r"would've|if only|reviews?|others|people say|everyone says)\b", re.I)
+                      r"would've|if only|reviews?|others|people say|everyone says|"
+                      # praise of how it was once ("I have enjoyed the atmosphere in the past")
+                      r"in the past|used to|back then|at first|previously|once was|years ago)\b",
+                      re.I)
 
 
 def _a_thing(term: str, praise: dict[str, Any], category: str | None) -> bool:

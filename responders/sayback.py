@@ -70,7 +70,7 @@ _BAD_START = re.compile(
     r"^(?:because|which|that|when|if|as|to|for|with|of|in|on|at|by|from|even|what|how|why|"
     r"who|where|while|than|or|nor|like|after|before|since|until|unless|although|though|"
     r"without|about|out|up|off|down|over|back|into|onto|through)\b", re.I)
-_FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically)\s+", re.I)
+_FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically|also)\s+", re.I)
 _DANGLING = frozenset("from to of with at for by in on about into than as the a an and or but "
                       "if that which because whenever when while where after before until "
                       "unless since not".split())  # ("It was not.": the rest is elsewhere)

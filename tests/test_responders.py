@@ -801,3 +801,9 @@ def test_a_rude_delivery_driver_is_answered_as_the_way_they_treated_you():
     parts = moves(draft)
     assert "treat" in parts["empathize"] and "where things stand" not in parts["resolve"], \
         draft["reply"]
+
+
+def test_praise_of_how_it_once_was_is_not_thanked():
+    draft, _ = draft_for("bistro", "I have enjoyed the atmosphere in the past. It is DIRTY now and "
+                         "the staff don't clean the tables.", rating=2)
+    assert "glad you liked" not in draft["reply"], draft["reply"]

@@ -66,6 +66,10 @@ def test_clauses_are_linear_and_bounded():
     # a missing part of a print is no missing parcel
     ("product", "the dots are distressed looking, with parts of them missing", None),
     ("product", "half the order is missing", "delivery"),
+    # burned espresso, a wood-fired oven and a shock at the price are no safety problem
+    ("restaurant", "no one seems to know when their espresso has been burned", "drinks"),
+    ("restaurant", "I was in shock at the price", "price_value"),
+    ("product", "the charger burned my hand", "safety"),
 ])
 def test_aspects_come_from_the_category_taxonomy(category, clause, aspect):
     found = taxonomy.build(category).aspect_of(clause)

@@ -193,7 +193,8 @@ def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None)
 _FAILURE = re.compile(
     r"\b(?:resets?|crash\w*|freez\w*|froze|wrong\w*|broken|break|breaks|stops?|stopped|"
     r"won't|doesn't|didn't|can't|cannot|isn't|never|fails?|failed|drops?|dropped|lost|"
-    r"loses|deleted?|disappear\w*|missing|disconnect\w*|error\w*|bug\w*|glitch\w*)\b", re.I)
+    r"loses|deleted?|disappear\w*|missing|disconnect\w*|error\w*|bug\w*|glitch\w*|"
+    r"not work\w*|unusable|defective|faulty|dead|died|useless)\b", re.I)
 
 
 def _only_praise_words(issue: dict[str, Any]) -> bool:
@@ -211,7 +212,8 @@ def _whole_failure(clause: str, text: str) -> bool:
     """An issue only the stars called negative, said back only when it is the whole review
     and names a failure ("the settings reset every time I close the app")."""
     return (len(clause) >= WHOLE_REVIEW * len(text.strip()) and
-            len(re.findall(r"[A-Za-z']+", clause)) >= 5 and vader.compound(clause) <= 0 and
+            len(re.findall(r"[A-Za-z']+", clause)) >= 5 and
+            vader.compound(clause) <= SAYBACK_MAX_COMPOUND and
             bool(_FAILURE.search(clause)))
 
 

@@ -807,3 +807,16 @@ def test_praise_of_how_it_once_was_is_not_thanked():
     draft, _ = draft_for("bistro", "I have enjoyed the atmosphere in the past. It is DIRTY now and "
                          "the staff don't clean the tables.", rating=2)
     assert "glad you liked" not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # after "but" another thing: a charger that arrived on time and did not work is no parcel
+    ("The charger arrived within the promised timeframe, but it did not work.",
+     "it did not work", "where things stand"),
+    ("The ear buds only play music in one ear.", "how it performs", "software"),
+    ("It is unusable in a moving car at freeway speed.",
+     "it is unusable in a moving car at freeway speed", "what went wrong"),
+])
+def test_a_devices_failure_is_named_as_a_failure_of_the_device(text, wanted, unwanted):
+    draft, _ = draft_for("acme", text, rating=2, external_id="dev-1")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
@@ -153,7 +154,10 @@ def _waited(reader: _Reader, doc_cues: list, lo: int, hi: int,
     return found
 
 
-def _aspect_from_context(readings: list[dict[str, Any]]) -> None:
+_AFTER_CONTRAST = re.compile(r"\b(?:but|however|though|although|yet|except)\W*$", re.I)
+
+
+def _aspect_from_context(readings: list[dict[str, Any]], text: str) -> None:
     """In a short text, a complaint that names no thing is about the thing the clause
     before it named ("My bag went to Phoenix and I went to Portland. No update in 2 days"):
     it takes that clause's aspect, unless that clause was praise."""
@@ -161,8 +165,10 @@ def _aspect_from_context(readings: list[dict[str, Any]]) -> None:
     for r in readings:
         if r["aspect"]:
             last = r if r["polarity"] != "positive" else None
-        elif r["polarity"] == "negative" and last is not None:
+        elif r["polarity"] == "negative" and last is not None and not _AFTER_CONTRAST.search(
+                text[max(0, r["start"] - 12):r["start"]]):
             r["aspect"], r["term"], r["thing"] = last["aspect"], last["term"], last["thing"]
+        # ("The charger arrived on time, but it did not work": after "but", another thing)
 
 
 def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, float]
@@ -306,7 +312,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
                            "team": tax.team(found[0]) if found else None})
     flagged_clauses = {f.clause for f in flags}
     if len(readings) <= CONTEXT_CLAUSES:
-        _aspect_from_context(readings)
+        _aspect_from_context(readings, body)
     issues = [{"aspect": r["aspect"], "aspect_name": tax.name(r["aspect"]) if r["aspect"]
                else None, "clause": r["clause"], "polarity": "negative",
                "severity": _severity(r["p"], r["clause"] in flagged_clauses),

@@ -59,6 +59,8 @@ def test_clauses_are_linear_and_bounded():
     # "took forever" is the complaint, whatever it is said of; "forever" alone is no wait
     ("restaurant", "food took forever to arrive", "wait_time"),
     ("app", "it takes forever to load", "performance"),
+    ("app", "Constantly giving wrong information.", "content"),
+    ("app", "the usage limits are far too low", "pricing"),
     ("app", "This app is a great aap forever", None),
     # a fliptop gets loose too: only a garment's looseness is its fit
     ("product", "the fliptop started to get loose and wobbly", "quality"),

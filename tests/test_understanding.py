@@ -131,6 +131,8 @@ def test_a_business_extends_its_taxonomy():
     ("I have paid multiple times for pro, but it says the version is still the free one",
      "billing_dispute"),
     ("THIS TECHNOLOGY HARVESTS ALL PROPRIETARY AND FIRST PERSON INFORMATION", "privacy"),
+    ("paid for plus and wont let me use plus", "billing_dispute"),
+    ("I have paid but it did not activate upgrade", "billing_dispute"),
     ("why can't I delete my account even after 3 tries in 3 months", "privacy"),
     ("@SkylarkAir gate agent in Denver refused to let my husband board with his cane",
      "discrimination"),

@@ -90,7 +90,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?! (?:as|more|the price))|"
      r"(?:paid|payment went through|charged)[^.!?\n]{0,60}\b(?:still (?:the |on the |shows? "
      r"(?:the )?|says? (?:the )?)?free|never (?:got|received|unlocked|activated)|not "
-     r"(?:unlocked|activated|upgraded)))\b"),
+     r"(?:unlocked|activated|upgraded)|(?:did ?n[o']?t|does ?n[o']?t|won'?t|wont|will not) "
+     r"(?:activate|unlock|upgrade|let me use|give me)|can'?t use (?:it|plus|pro|premium|the)))\b"),
     ("bereavement", "bereavement",
      r"\b(?:passed away|died|death (?:of|in)|funeral|bereave\w*|my late (?:husband|wife|"
      r"mother|father|mom|dad|son|daughter|partner)|lost my (?:husband|wife|mother|father|mom|"

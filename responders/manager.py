@@ -49,7 +49,7 @@ GROUP = {
     "cleanliness": "place", "noise": "place", "ambience": "place", "amenities": "place",
     "baggage": "lost", "delivery": "lost", "booking": "lost", "features": "design",
     "ads": "design", "fit": "wear", "material": "wear", "listing": "wear", "location": "design",
-    "communication": "unheard", "onboard": "place",
+    "communication": "default", "onboard": "place",  # (being misinformed is no unanswered mail)
 }
 # Complaints about a design, a policy or the weather: no "what went wrong", only a hand-off.
 DESIGN = frozenset({"design", "value"})
@@ -294,8 +294,9 @@ def _with_its_pair(source: dict[str, Any], issues: list[dict[str, Any]], text: s
         if other is source or other.get("aspect") not in (None, source.get("aspect")):
             continue
         where = text.find(other["clause"])
-        if where < 0:
-            continue
+        if where < 0 or sayback.elided(other["clause"], text) or \
+                sayback.say_back(other["clause"]) is None:
+            continue  # each half must stand as a sentence ("function as regressions" doesn't)
         first, second = sorted(((at, source["clause"]), (where, other["clause"])))
         between = text[first[0] + len(first[1]):second[0]]
         if _AND_BETWEEN.fullmatch(between):

@@ -820,3 +820,14 @@ def test_praise_of_how_it_once_was_is_not_thanked():
 def test_a_devices_failure_is_named_as_a_failure_of_the_device(text, wanted, unwanted):
     draft, _ = draft_for("acme", text, rating=2, external_id="dev-1")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_a_change_for_the_worse_is_heard_and_an_elided_half_is_never_joined_on():
+    text = ("Recent changes have significantly reduced usability and reliability. These changes "
+            "were framed as improvements but function as regressions, and the lack of transparent "
+            "communication has undermined trust.")
+    draft, triage = draft_for("habits", text, platform="google_play", rating=1)
+    assert any("reduced usability" in i["clause"] for i in triage["issues"]), triage["issues"]
+    hear = moves(draft)["hear"]
+    assert "function as regressions" not in hear and "without an answer" not in draft["reply"], \
+        draft["reply"]

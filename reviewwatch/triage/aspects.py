@@ -171,6 +171,11 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"stay away|steer clear|avoid (?:this|it|at all costs)|zero stars?|0 stars?)\b"),
     # Something of the customer's gone or taken away ("logged me out and now my boarding
     # pass is gone", "bumped again")
+    # A change that made it worse ("Recent changes have significantly reduced usability")
+    (1.2, r"\b(?:(?:reduced|worsened|degraded|ruined|hurt|killed) (?:the |its |my )?(?:usability|"
+          r"reliability|quality|experience|performance|battery life)|regressions?|(?:made|"
+          r"makes) (?:it|things|the app|everything) (?:worse|unusable)|worse (?:user )?"
+          r"experience|a step backwards?|downgrade)\b"),
     (1.2, r"\b(?:logged (?:me|us) out|(?:my|our) (?:\w+ ){0,2}(?:is|are|was|were) (?:gone|"
           r"missing|deleted|wiped)|bumped (?:again|off|from)|last time i (?:fly|order|use|buy|"
           r"shop|come|stay|eat))\b"),

@@ -23,6 +23,8 @@ _OPENERS = re.compile(
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
     r"yes|yeah|sure|(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
     r"hmm+|um+|look|listen|seriously|(?:quite |very )?frankly|truthfully|sadly enough|"
+    r"(?:a |such a |what a )?(?:huge |big |major |total |massive |real )?(?:disappointment|"
+    r"letdown|let down)|"  # a headline run into the text: "Huge disappointment I have been"
     r"sad to say|needless to say|"
     r"i (?:think|feel|guess|believe|found|noticed|realized|realised|see|saw|must say|"
     r"have to say)"
@@ -70,7 +72,8 @@ _BAD_START = re.compile(
     r"^(?:because|which|that|when|if|as|to|for|with|of|in|on|at|by|from|even|what|how|why|"
     r"who|where|while|than|or|nor|like|after|before|since|until|unless|although|though|"
     r"without|about|out|up|off|down|over|back|into|onto|through)\b", re.I)
-_FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically|also)\s+", re.I)
+_FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically|also|"
+                      r"unfortunately|sadly)\s+", re.I)
 _DANGLING = frozenset("from to of with at for by in on about into than as the a an and or but "
                       "if that which because whenever when while where after before until "
                       "unless since not".split())  # ("It was not.": the rest is elsewhere)

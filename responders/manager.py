@@ -395,7 +395,9 @@ _TAKEN_BACK = re.compile(r"\s*[,;]?\s*(?:but|though|however|yet|except|only)\s+(
 _HEARSAY = re.compile(r"\b(?:wish\w*|heard|supposed to|expect\w*|hoped|hoping|would have|"
                       r"would've|if only|reviews?|others|people say|everyone says|"
                       # praise of how it was once ("I have enjoyed the atmosphere in the past")
-                      r"in the past|used to|back then|at first|previously|once was|years ago)\b",
+                      r"in the past|used to|back then|at first|previously|once was|years ago|"
+                      # praise of somewhere else ("go to Margharita's instead, amazing food")
+                      r"instead|go to|better than)\b",
                       re.I)
 
 
@@ -412,6 +414,14 @@ def _a_thing(term: str, praise: dict[str, Any], category: str | None) -> bool:
     return term in aspect.things or (len(own) == 2 and own[0] == "the" and term == own[1])
 
 
+def _sentence_at(text: str, at: int, size: int) -> str:
+    """The sentence of `text` that holds text[at:at + size] (bounded to 300 characters each
+    side, so the work stays linear)."""
+    lo = max(text.rfind(ch, max(0, at - 300), at) for ch in ".!?\n") + 1
+    ends = [e for e in (text.find(ch, at + size, at + size + 300) for ch in ".!?\n") if e >= 0]
+    return text[lo:min(ends) if ends else at + size + 300]
+
+
 def _praise_first(triage: dict[str, Any], text: str = "", category: str | None = None
                   ) -> str | None:
     """'I'm glad you liked the color.' for a thing praised and not also complained about."""
@@ -421,8 +431,9 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
         term = (p.get("term") or "").strip().lower()
         clause = p.get("clause") or ""
         at = text.find(clause) if clause else -1
-        if at >= 0 and _TAKEN_BACK.match(text, at + len(clause)) or _HEARSAY.search(clause):
-            continue
+        sentence = _sentence_at(text, at, len(clause)) if at >= 0 else clause
+        if at >= 0 and _TAKEN_BACK.match(text, at + len(clause)) or _HEARSAY.search(sentence):
+            continue  # (taken back, heard of, of the past, or of another place, in its sentence)
         if term and p.get("aspect") not in complained and term.isalpha() and len(term) > 2 \
                 and term not in said and text.lower().count(term) <= 1 and \
                 _a_thing(term, p, category):

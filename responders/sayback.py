@@ -56,7 +56,10 @@ _REFUSE = re.compile(
     r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
     r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf|"
     r"chicks?|bitch\w*|hags?|bimbos?|hipsters?|retard\w*|ghetto|trash(?:y)? people)\b|"
-    r"[\"\u201c\u201d()\[\]]", re.I)  # (a customer's slur is never said back)
+    r"[\"\u201c\u201d()\[\]]|"  # (a customer's slur is never said back)
+    # a verdict on the clause before it ("the chef changed | and it was not for the better")
+    r"^(?:it|this|that) (?:was|is|has been|wasn'?t|isn'?t)(?: not)? (?:for the (?:better|worse)|"
+    r"the same)\b", re.I)
 _BARE_VERDICT = re.compile(
     r"^(?:\w+ and \w+(?: (?:down|up|out|over))? \w+|"  # "rude and watered down tea": no verb
     r"(?:this|it|that) (?:is|was) not the kind of \w+|"
@@ -203,7 +206,9 @@ _HEADLINE_PASSIVE = re.compile(
     r"damaged|overbooked|misplaced|delivered|stuck)\b", re.I)
 _BARE_NOUN = re.compile(
     r"^(order|flight|bag|luggage|package|parcel|delivery|booking|food|pizza|driver|app|phone|"
-    r"room|table|waiter|staff|service|coffee|meal)(?= (?:was|were|is|are|came|arrived|took|"
+    r"room|table|waiter|staff|service|coffee|meal|interior|decor|atmosphere|ambience|ambiance|"
+    r"music|place|bathroom|toilet|menu|price|prices|portion|portions)"
+    r"(?= (?:was|were|is|are|came|arrived|took|"
     r"never|still|keeps|kept|crashed|crashes|broke|stopped|didn't|doesn't|won't|has|had)\b)",
     re.I)
 _ARTICLE = {w: "my" for w in (  # the customer's own (said back as "your")
@@ -261,8 +266,11 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
             subject = "I"  # (said back as "you")
         clause = f"{subject} {bare[:1].lower()}{bare[1:]}"
     head, comma, rest = clause.partition(",")
-    if comma and _BARE_VERDICT.match(_strip(head)):
-        return _say_back(rest)  # "I am very disappointed, it shrunk after one wash"
+    if comma and (_BARE_VERDICT.match(_strip(head)) or (
+            not _VERBISH.search(head) and re.match(r"\s*(?:it|they|the|this|these)\b", rest,
+                                                   re.I))):
+        return _say_back(rest)  # "I am very disappointed, it shrunk after one wash"; "Alone
+        # for 100 bucks, it is really overpriced" (a verbless lead-in)
     said = _say_back(clause)
     if said is not None:
         return said

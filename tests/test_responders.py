@@ -834,3 +834,20 @@ def test_a_change_for_the_worse_is_heard_and_an_elided_half_is_never_joined_on()
     hear = moves(draft)["hear"]
     assert "function as regressions" not in hear and "without an answer" not in draft["reply"], \
         draft["reply"]
+
+
+def test_praise_of_another_place_is_not_thanked():
+    draft, _ = draft_for("bistro", "Save your money, go to Margharita's on Washington Street "
+                         "instead, they have amazing food and the BEST service.", rating=1)
+    assert "glad you liked" not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    ("Interior was so so.", "the interior was so so"),
+    ("Alone for 100 bucks, it is really overpriced.", "it is really overpriced"),
+    ("it was not for the better", None),  # a verdict on the clause before it
+])
+def test_a_restaurant_sentence_is_said_back_as_a_sentence(clause, said):
+    from responders.sayback import say_back
+
+    assert say_back(clause) == said

@@ -252,6 +252,10 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     if re.match(r"not enough \w+", bare, re.I) and not re.match(r"not enough (?:to|for)\b",
                                                                bare, re.I):
         return say_back(f"there is {bare[:1].lower()}{bare[1:]}")  # "Not enough volume."
+    verb = re.match(r"not (work|load|open|connect|sync|charge|respond|save|play|turn on)\b",
+                    bare, re.I)
+    if subject and verb and "," not in bare and len(bare.split()) <= 10:
+        return say_back(f"{subject} does {bare[:1].lower()}{bare[1:]}")  # "not work properly"
     if subject and re.match(r"not\s", bare, re.I) and not re.search(
             r"\b(?:i|i'?d|i'?m|i'?ve|you|we|they)\b", bare[4:], re.I) and "," not in bare \
             and len(bare.split()) <= 10:  # "Not loud enough"; not "not true image,voice ..."

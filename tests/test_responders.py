@@ -851,3 +851,15 @@ def test_a_restaurant_sentence_is_said_back_as_a_sentence(clause, said):
     from responders.sayback import say_back
 
     assert say_back(clause) == said
+
+
+def test_a_three_star_failure_with_no_kind_word_is_not_thanked():
+    draft, _ = draft_for("habits", "how come I can't upload a picture from my gallery",
+                         platform="google_play", rating=3)
+    assert "kind words" not in draft["reply"] and "lovely" not in draft["reply"], draft["reply"]
+
+
+def test_not_work_is_said_back_with_its_auxiliary():
+    from responders.sayback import say_back
+
+    assert say_back("not work properly", "the app") == "the app does not work properly"

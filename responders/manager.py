@@ -544,8 +544,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
         # praise with a doubt the words never name ("Switched from Streaks last month and I
         # love the weekly review"): an apology for nothing would read as a form letter
         praised = bool(triage.get("praise")) or (triage.get("vader") or 0.0) >= 0.05
-        label = "question" if triage.get("questions") else "positive" if praised else \
-            "negative"  # "how come I can't upload a picture" on three stars: no kind words
+        sure = any(i.get("severity") == "high" for i in triage.get("issues") or [])
+        label = "question" if triage.get("questions") else "positive" if praised and not \
+            sure else "negative"  # "how come I can't upload a picture" on three stars: no
+        # kind words; "very disappointed. sent it right back": a sure complaint, unnamed
         if label == "positive" and platform in MANUAL_SOCIAL and item.get("kind") == "mention":
             return []  # praise in a thread is not answered (as triage decides for plain praise)
     if label != "question" and (label in NEGATIVE_LABELS or routed or (

@@ -863,3 +863,16 @@ def test_not_work_is_said_back_with_its_auxiliary():
     from responders.sayback import say_back
 
     assert say_back("not work properly", "the app") == "the app does not work properly"
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Beautiful, but scratchy. My friend's first comment was 'take it off, it is scratchy'. "
+     "fit was true to size.", "the material"),
+    ("This is not red! i thought it was very cute, but it is not red as advertised. it is "
+     "really a brick orange-y color, which is definitely not what i wanted. very disappointed. "
+     "sent it right back.", "sorry"),
+])
+def test_a_three_star_complaint_is_never_answered_with_thanks_alone(text, wanted):
+    draft, _ = draft_for("acme", text, platform="trustpilot", rating=3, external_id="c3")
+    assert wanted in draft["reply"] and "lovely review" not in draft["reply"] and \
+        "Enjoy it" not in draft["reply"], draft["reply"]

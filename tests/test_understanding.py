@@ -68,6 +68,8 @@ def test_clauses_are_linear_and_bounded():
     # a missing part of a print is no missing parcel
     ("product", "the dots are distressed looking, with parts of them missing", None),
     ("product", "half the order is missing", "delivery"),
+    ("product", "Cute but didn't work for me", "fit"),  # a garment that didn't suit
+    ("product", "the buttons kept slipping out of their holes", "quality"),
     # burned espresso, a wood-fired oven and a shock at the price are no safety problem
     ("restaurant", "no one seems to know when their espresso has been burned", "drinks"),
     ("restaurant", "I was in shock at the price", "price_value"),

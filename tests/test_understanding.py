@@ -69,6 +69,9 @@ def test_clauses_are_linear_and_bounded():
     ("product", "the dots are distressed looking, with parts of them missing", None),
     ("product", "half the order is missing", "delivery"),
     ("product", "Cute but didn't work for me", "fit"),  # a garment that didn't suit
+    # a word of praise names a clause only when nothing else does
+    ("hotel", "clean room but the breakfast prices are ridiculous", "room"),
+    ("restaurant", "clean plates but cold food", "food_quality"),
     ("product", "the buttons kept slipping out of their holes", "quality"),
     # burned espresso, a wood-fired oven and a shock at the price are no safety problem
     ("restaurant", "no one seems to know when their espresso has been burned", "drinks"),

@@ -32,6 +32,15 @@ def complaint_word(term: str) -> bool:
         lexicons()[0].get(term, 0.0) <= -1.1  # not "cancelled" (-1.0): a subscription is too
 
 
+@lru_cache(maxsize=4096)
+def _praise_word(term: str) -> bool:
+    """A term that is praise in itself ("clean"): it names a clause only when nothing else
+    does ("clean room, but the breakfast prices are ridiculous" is about the price)."""
+    from reviewwatch.triage.vader import lexicons
+
+    return lexicons()[0].get(term, 0.0) >= 1.0
+
+
 # Taxonomy terms that are complaints whatever they are said of (not in VADER's lexicon)
 _COMPLAINT_TERMS = frozenset(
     "sticky greasy soggy burnt overcooked undercooked waited waiting smelly smell moldy mouldy "
@@ -101,7 +110,8 @@ class Taxonomy:
         ranks: dict[str, tuple[str, tuple[int, ...]]] = {}
         for term, aspect in self.owner.items():
             in_common = aspect in self.common
-            first = (0 if aspect in self.priority else 1, 0 if complaint_word(term) else 1)
+            first = (0 if aspect in self.priority else 1,
+                     0 if complaint_word(term) else 2 if _praise_word(term) else 1)
             ranks[term] = (aspect, (*first, 0 if in_common else 1, -len(term)) if self.general
                            else (*first, 1 if in_common else 0))
         object.__setattr__(self, "_ranks", ranks)

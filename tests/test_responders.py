@@ -876,3 +876,12 @@ def test_a_three_star_complaint_is_never_answered_with_thanks_alone(text, wanted
     draft, _ = draft_for("acme", text, platform="trustpilot", rating=3, external_id="c3")
     assert wanted in draft["reply"] and "lovely review" not in draft["reply"] and \
         "Enjoy it" not in draft["reply"], draft["reply"]
+
+
+def test_a_play_reply_names_both_complaints_when_350_characters_hold_them():
+    text = ("Weak sound. Compared to the Google Home Mini the sound is bad. Also you need Prime "
+            "to have a small selection of music. I think it's lame that you need a family plan "
+            "to use multiple devices.")
+    draft, _ = draft_for("acme", text, platform="google_play", rating=2, author="Karen Miller")
+    assert "the sound and needing a subscription" in draft["reply"], draft["reply"]
+    assert draft["fits"]["length"] <= PLAY_REPLY_LIMIT

@@ -301,6 +301,18 @@ def test_an_adaptation_is_kept_only_when_it_beats_the_shipped_model_on_held_corr
     assert delta == {} and bias == 0.0 and check["checked_on"] == 48
 
 
+@pytest.mark.parametrize(("gain", "kept"), [(0.01, False), (0.03, True)])
+def test_an_adaptation_must_gain_more_than_noise_on_held_corrections(monkeypatch, gain, kept):
+    from reviewwatch.triage import train
+
+    base = linear.load()
+    scores = iter([0.60, 0.60 + gain])  # the shipped model's held-out F1, then the adapted's
+    monkeypatch.setattr(train, "_f1", lambda truth, predicted: {"f1": next(scores)})
+    texts = [f"the {w} thing again" for w in ("knob", "dial")] * 15 + ["a calm evening"] * 30
+    delta, bias, check = adapt.fit_checked(base, texts, [True] * 30 + [False] * 30)
+    assert check["kept"] is kept and bool(delta) is kept
+
+
 def test_import_fit_score_and_eval_through_the_cli(tmp_path):
     from tests.test_cli import seeded_config
 

@@ -68,11 +68,17 @@ def fit(base: LinearModel, texts: Sequence[str], negative: Sequence[bool]
 
 
 CHECK_FOLDS = 3
+# The held-out F1 an adaptation must gain to be kept: on 300 corrections with 30 complaints a
+# gain of a point is noise (bench/lodo.py: clothing's adaptation passed its check 0.595 ->
+# 0.600 and lost 0.021 on the other 658 texts). A moved threshold alone was tried as a second
+# kind of adaptation and never beat this margin on the four left-out domains.
+KEEP_MARGIN = 0.02
 
 
 def fit_checked(base: LinearModel, texts: Sequence[str], negative: Sequence[bool]
                 ) -> tuple[dict[str, float], float, dict[str, Any]]:
-    """`fit`, kept only if it does better than `base` on corrections it was not fitted on.
+    """`fit`, kept only if it does clearly better than `base` on corrections it was not
+    fitted on (by KEEP_MARGIN).
 
     The corrections are dealt into CHECK_FOLDS folds (every k-th, so the split is fixed);
     each fold is predicted by an adaptation fitted on the others, and the pooled F1 is set
@@ -99,7 +105,7 @@ def fit_checked(base: LinearModel, texts: Sequence[str], negative: Sequence[bool
 
     check = {"f1_shipped": _f1(truth, before)["f1"], "f1_adapted": _f1(truth, after)["f1"],
              "checked_on": len(truth)}
-    if not truth or check["f1_adapted"] <= check["f1_shipped"]:
+    if not truth or check["f1_adapted"] < check["f1_shipped"] + KEEP_MARGIN:
         return {}, 0.0, {**check, "kept": False}
     delta, bias = fit(base, texts, negative)
     return delta, bias, {**check, "kept": True}

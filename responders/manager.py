@@ -27,7 +27,8 @@ from reviewwatch.profile import MANUAL_SOCIAL, SOCIAL_PLATFORMS, Profile
 from reviewwatch.triage import vader
 
 NEGATIVE_LABELS = ("negative", "mixed")
-SHORT_PLATFORMS = SOCIAL_PLATFORMS  # (a Play reply is tried in full first: 350 characters often hold it)
+# (a Play reply is tried in full first: 350 characters often hold it)
+SHORT_PLATFORMS = SOCIAL_PLATFORMS
 MAX_HEAR_WORDS = 34
 MAX_CANDIDATES = 5
 CUT_TEXT = 400  # a text this long that ends mid-word was truncated by the platform or dataset

@@ -30,8 +30,9 @@ def processed(tmp_path, name, n, monkeypatch, workers, adapted=False):
     if adapted:  # the business's own model: the workers must apply it as the parent does
         from reviewwatch import corrections
 
-        for k in range(40):
-            corrections.correct(db, "bistro", f"the pie was pie-ish again {k}", "negative",
+        for k in range(40):  # complaints the shipped model misses, so the fit is kept
+            word = ("knob", "dial", "wibble", "wobble")[k % 4]
+            corrections.correct(db, "bistro", f"the {word} thing again {k}", "negative",
                                 actor="maria", origin="test")
             corrections.correct(db, "bistro", f"a quiet normal evening {k}", "positive",
                                 actor="maria", origin="test")

@@ -43,12 +43,11 @@ def raw_tokens(lowered: str) -> list[str]:
 def token_spans(lowered: str) -> tuple[list[str], list[int]]:
     """The raw tokens of a lower-cased text and where each starts, read once for a whole
     text; `mark_negation` turns a run of them (the text, or one clause) into `tokens()`."""
-    toks: list[str] = []
-    starts: list[int] = []
-    for m in _TOKEN.finditer(lowered):
-        toks.append(m.group())
-        starts.append(m.start())
-    return toks, starts
+    # two passes in C (the tokens, then where each starts) cost less than one in Python
+    return _TOKEN.findall(lowered), list(map(_START, _TOKEN.finditer(lowered)))
+
+
+_START = re.Match.start
 
 
 def negator_positions(raw: list[str]) -> list[int]:

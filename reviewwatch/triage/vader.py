@@ -17,8 +17,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from importlib.resources import files
-from itertools import compress, repeat
-from operator import or_
+from itertools import compress
 from string import punctuation
 
 from vaderSentiment import vaderSentiment as _vs
@@ -113,31 +112,14 @@ def _valences(words: list[str], lower: list[str]) -> list[float]:
     # A word not in the lexicon, a booster and the "kind" of "kind of" are 0 (an int, as in
     # the package); only the lexicon's words get a valence, so only they are visited.
     sentiments: list[float] = [0] * n
-    # The words that can change the valence of a word up to three after them (boosters,
-    # negations, "no", "least", "so"/"this", "never so", "without doubt"): a word with none
-    # of them before it, not in capitals among lower-case words, not "no" itself, and no
-    # idiom in the text, keeps its lexicon valence (every rule adds 0.0 or scales nothing),
-    # so _valence is called only for the others.
-    context = list(map(_CONTEXT.__contains__, lower))
-    if "n't" in " ".join(lower):
-        context = list(map(or_, context, map(str.__contains__, lower, repeat("n't"))))
     for i in compress(range(n), in_lex):
         item_lower = lower[i]
         if item_lower in BOOSTERS:
             continue
         if i < n - 1 and item_lower == "kind" and lower[i + 1] == "of":
             continue
-        if idioms or item_lower == "no" or (upper[i] and is_cap_diff) or \
-                any(context[i - 3 if i > 3 else 0:i]):
-            sentiments[i] = _valence(i, words, lower, upper, in_lex, is_cap_diff, lexicon,
-                                     idioms)
-        else:
-            sentiments[i] = lexicon[item_lower]
+        sentiments[i] = _valence(i, words, lower, upper, in_lex, is_cap_diff, lexicon, idioms)
     return sentiments
-
-
-_CONTEXT = frozenset(BOOSTERS) | NEGATE | {"no", "least", "so", "this", "never", "without",
-                                           "doubt"}
 
 
 def _valence(i: int, words: list[str], lower: list[str], upper: list[bool], in_lex: list[bool],

@@ -49,7 +49,7 @@ _BREAKS: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
 _CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)  # every subset of the ten breaks: no pattern is compiled twice
 def _break_pattern(kept: tuple[int, ...]) -> re.Pattern[str] | None:
     """The alternation of these clause breaks (indices into `_BREAKS`), in their order."""
     if not kept:
@@ -63,7 +63,7 @@ _ALL_BREAKS = tuple(range(len(_BREAKS)))
 _CLAUSE_BREAK = _break_pattern(_ALL_BREAKS)
 
 
-PRUNE_MIN_CHARS = 256  # on a shorter text, choosing the breaks costs more than it saves
+PRUNE_MIN_CHARS = 0  # every text: choosing the breaks costs less than trying them all
 
 
 def _breaks_in(text: str) -> re.Pattern[str] | None:
@@ -82,6 +82,8 @@ def _breaks_in(text: str) -> re.Pattern[str] | None:
 _LEADING = re.compile(r"(?:but|however|although|though|whereas|yet|and|so|also|plus|then)\b,?\s*",
                       re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_ASCII_WORD = re.compile(r"[a-zA-Z0-9]+(?:'[a-zA-Z0-9]+)?")  # _WORD on ASCII, without the
+# Unicode category look-up per character
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ def clauses(text: str) -> list[Span]:
     text = text[:MAX_SEGMENT_CHARS]
     out: list[Span] = []
     breaks = _breaks_in(text)
+    word = _ASCII_WORD if text.isascii() else _WORD
     for sentence in sentences(text):
         pieces: list[tuple[int, int]] = []
         start = sentence.start
@@ -139,16 +142,16 @@ def clauses(text: str) -> list[Span]:
         merged: list[tuple[int, int]] = []
         last_words = 0  # the words of merged[-1], counted once
         for a, b in pieces:
-            words = len(_WORD.findall(text, a, b)) if len(pieces) > 1 else MIN_CLAUSE_WORDS
+            words = len(word.findall(text, a, b)) if len(pieces) > 1 else MIN_CLAUSE_WORDS
             if merged and (words < MIN_CLAUSE_WORDS or last_words < MIN_CLAUSE_WORDS):
                 merged[-1] = (merged[-1][0], b)
-                last_words = len(_WORD.findall(text, merged[-1][0], b))
+                last_words = len(word.findall(text, merged[-1][0], b))
             else:
                 merged.append((a, b))
                 last_words = words
         for a, b in merged:
             lead = _LEADING.match(text, a, b)
             span = _trimmed(text, lead.end() if lead and lead.end() < b else a, b)
-            if span and _WORD.search(span.text):
+            if span and word.search(span.text):
                 out.append(span)
     return out

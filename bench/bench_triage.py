@@ -1,8 +1,10 @@
 """Triage speed and exactness, against the plain vaderSentiment package, in one run.
 
 Prints: whether the linear VADER gives the package's exact compound on every text; the
-throughput of both on ~1 KB reviews; the time of both on one 100 KB text; and the
-end-to-end throughput of `reviewwatch score` on the dev set.
+throughput of both on short texts (the paper's tweets and snippets; the real reviews
+bench_ingest.py collects, all of them and those under 150 bytes) and on ~1 KB reviews; the
+time of both on one 100 KB text; and the end-to-end throughput of `reviewwatch score` on the
+dev set.
 
     .venv/bin/python bench/bench_triage.py [--shared ../shared]
 """
@@ -23,6 +25,9 @@ sys.path.insert(0, str(ROOT))
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
 
 from reviewwatch.triage import triage, vader  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+import bench_ingest  # noqa: E402
 
 
 def timed(fn, texts, repeat=1):
@@ -57,11 +62,18 @@ def main() -> None:
 
     short = [t for t in gold if 60 <= len(t) <= 140][:1000]
     kb = [t for t in reviews if 800 <= len(t) <= 1300][:400]
+    # the texts bench/bench_ingest.py collects (Play, Yelp, clothing, UCI: real reviews, most
+    # of them short), and those of them under 150 bytes
+    bench_ingest.DATA = args.shared / "data" / "train"
+    ingest = [t for t, _ in bench_ingest.load_texts()[:1500]]
+    tiny = [t for t in ingest if len(t.encode()) < 150][:1000]
     print("whole triage (language, model, clauses, flags) vs vaderSentiment.polarity_scores, "
           "same texts, same run:")
     print(f"{'texts':<26}{'vaderSentiment/s':>18}{'linear VADER/s':>16}{'triage/s':>10}"
           f"{'triage/vader':>14}")
-    for name, batch in (("~100 B tweets/snippets", short), ("~1 KB reviews", kb)):
+    for name, batch in (("~100 B tweets/snippets", short), ("ingest reviews, <150 B", tiny),
+                        (f"ingest reviews, ~{sum(map(len, ingest)) // len(ingest)} B", ingest),
+                        ("~1 KB reviews", kb)):
         triage(batch[0])  # load the model and the language detector outside the timing
         triage("Das Zimmer war schmutzig und das Personal sehr unfreundlich.")  # (lingua)
         plain = timed(lambda t: analyzer.polarity_scores(t), batch, repeat=5)

@@ -41,7 +41,8 @@ def test_vader_is_exact_on_the_dev_reviews(shared):
 WORDS = ["good", "bad", "not", "but", "BUT", "GREAT", "awful", "kind", "of", "least", "at",
          "very", "no", "never", "so", "this", "without", "doubt", "the", "bomb", "sort",
          "isn't", "n't", "really", "kinda", "😁", "💘", "😡", ":)", ":(", "!!!", "?", "??",
-         "yeah", "right", "cut", "mustard", "nor", "or", "love", "hate", "ok", "Good!", "bad,"]
+         "yeah", "right", "cut", "mustard", "nor", "or", "love", "hate", "ok", "Good!", "bad,",
+         "extremely", "hardly", "despite", "seldom", "LOVE", "didnt", "fun", "dislike"]
 
 
 @settings(max_examples=400, deadline=None)

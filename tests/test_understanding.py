@@ -4,9 +4,12 @@ and learning from staff corrections (stored, audited, fitted, used)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from reviewwatch import corrections
 from reviewwatch import db as store
@@ -32,6 +35,36 @@ def test_clauses_are_verbatim_spans_with_their_casing(text, clauses):
     spans = segment.clauses(text)
     assert [s.text for s in spans] == clauses
     assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+BREAK_WORDS = ("but however although though whereas except that yet even Even and so then i we "
+               "they he she it the my our you there this that their his her This The It My We "
+               "They These Our Love Loved Bought Ordered BUT x - / ; : , \u2014 \u2013 . ! ? \n"
+               ).split(" ")
+BREAK_SEPS = ["", " ", "  ", ",", ", ", " - ", "\u2014", " / ", "; ", ":", "\t", "\n", ". "]
+
+
+@settings(max_examples=300, deadline=None)
+@example([("it was even", " "), ("but", " "), ("fine", ", ")], set(range(10)))
+@example([("nice", ",  "), ("but", " "), ("Even", " "), ("yet", "")], {4})
+@example([("great", "\u2014"), ("so", " \u2014 "), ("x", "; "), ("we", ":")], {0, 1, 2})
+@example([("rude", " "), ("The", " "), ("room", " / "), ("and then", " "), ("we", " ")],
+         {3, 7, 8, 9})
+@example([("ok", ", "), ("and", " "), ("the", ", "), ("we", " ")], {5, 6})
+@given(st.lists(st.tuples(st.sampled_from(BREAK_WORDS), st.sampled_from(BREAK_SEPS)),
+                max_size=12),
+       st.sets(st.integers(0, len(segment._BREAKS) - 1), min_size=1))
+def test_break_patterns_match_as_the_breaks_are_written(pieces, kept):
+    """The fast patterns (a leading character class, each break's first character consumed)
+    find the same breaks and sentence ends as the breaks and lookaheads they were written as."""
+    text = "".join(w + s for w, s in pieces)
+    kept_breaks = tuple(sorted(kept))
+    for fast, plain in ((segment._break_pattern(kept_breaks),
+                         segment._lookahead_pattern(kept_breaks)),
+                        (segment._SENTENCE_END, re.compile(
+                            r"(?=[.!?\n])(?:[.!?]+[\"')\]]*(?=\s)|\n+|[.!?]+[\"')\]]*$)"))):
+        assert [m.span() for m in fast.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
 
 
 def test_clauses_are_linear_and_bounded():

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from reviewwatch.triage import aspects, features, routing, segment, taxonomy, vader
@@ -31,6 +31,7 @@ POSITIVE = 0.05
 MAX_SCORED_CHARS = 20_000  # the project's judgement reads this much; `vader` reads all
 MAX_CLAUSES = 60  # clauses scored one by one; the rest count only in the whole-text score
 MAX_EVIDENCE = 6
+FEW_TERMS = 16  # a clause's taxonomy terms are found by bisection in a text with more
 PRAISE_COMPOUND = 0.3  # a clause this positive to VADER, and not a complaint, is praise
 PRAISE_MAX_P = 0.3
 PRAISE_TERM_P = 0.15  # a praised thing is named back only when the praise is unmistakable
@@ -103,6 +104,10 @@ class _Reader:
         if self.aligned:
             self.negators = features.negator_positions(self.raw)  # found once, for all
             self.terms = tax.terms_in(lowered)
+            if len(self.terms) > FEW_TERMS:
+                # the terms are in order and do not overlap: those within a clause are a run
+                self.term_starts = [t[0] for t in self.terms]
+                self.term_stops = [t[1] for t in self.terms]
 
     def doc_tokens(self) -> list[str]:
         if not self.aligned:
@@ -127,17 +132,27 @@ class _Reader:
         a, b = bisect_left(negators, lo), bisect_left(negators, hi)
         return [i - lo for i in negators[a:b]] if lo else negators[a:b]
 
+    def _terms_within(self, span: segment.Span) -> list[tuple[int, int, str, str]]:
+        """The terms that lie within the span (those `aspect_among(terms, start, end)` reads),
+        found by bisection instead of a test per term of the text."""
+        lo = bisect_left(self.term_starts, span.start)
+        return self.terms[lo:max(lo, bisect_right(self.term_stops, span.end))]
+
     def aspect(self, span: segment.Span) -> tuple[str, str] | None:
         if not self.aligned:
             return self.tax.aspect_of(span.text)
-        return self.tax.aspect_among(self.terms, span.start, span.end)
+        if len(self.terms) <= FEW_TERMS:
+            return self.tax.aspect_among(self.terms, span.start, span.end)
+        return self.tax.aspect_among(self._terms_within(span))
 
     def thing(self, span: segment.Span, aspect: str | None) -> str | None:
         if not aspect:
             return None
         if not self.aligned:
             return self.tax.thing_among(self.tax.terms_in(span.text.lower()), aspect)
-        return self.tax.thing_among(self.terms, aspect, span.start, span.end)
+        if len(self.terms) <= FEW_TERMS:
+            return self.tax.thing_among(self.terms, aspect, span.start, span.end)
+        return self.tax.thing_among(self._terms_within(span), aspect)
 
 
 def _waited(reader: _Reader, doc_cues: list, lo: int, hi: int,

@@ -43,12 +43,12 @@ def raw_tokens(lowered: str) -> list[str]:
 def token_spans(lowered: str) -> tuple[list[str], list[int]]:
     """The raw tokens of a lower-cased text and where each starts, read once for a whole
     text; `mark_negation` turns a run of them (the text, or one clause) into `tokens()`."""
-    toks: list[str] = []
-    starts: list[int] = []
-    for m in _TOKEN.finditer(lowered):
-        toks.append(m.group())
-        starts.append(m.start())
-    return toks, starts
+    # one pass of the regex; the tokens and their starts are read off its matches in C
+    found = list(_TOKEN.finditer(lowered))
+    return list(map(_GROUP, found)), list(map(_START, found))
+
+
+_GROUP, _START = re.Match.group, re.Match.start
 
 
 def negator_positions(raw: list[str]) -> list[int]:

@@ -17,6 +17,7 @@ DETECT_CHARS = 240  # lingua's time grows with the sample; a few sentences decid
 MIN_CHARS = 20  # shorter texts are too short to call; they are taken as English
 SAMPLE_CHARS = 600  # detection reads a bounded sample (~100 words), so it stays fast on long posts
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")  # the same letters in lower-cased ASCII, twice as fast
 _ENGLISH_WORDS = (
     "the and to of a i it is was in for that this you my with on not but have had we they "
     "are at be so very no were just our me all there would an or from can out get when if "
@@ -86,7 +87,8 @@ def _count_until(vocabulary: frozenset[str], words: list[str], share: float) -> 
 def detect(text: str) -> str:
     """An ISO 639-1 code for the text's language; 'en' when too short to tell."""
     sample = text[:SAMPLE_CHARS]
-    words = _WORD.findall(sample.lower())
+    lowered = sample.lower()
+    words = (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered)
     if len(sample.strip()) < MIN_CHARS or len(words) < 4:
         return "en"
     if sum(map(_ENGLISH.__contains__, words)) / len(words) >= FUNCTION_WORD_SHARE:

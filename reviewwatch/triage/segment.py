@@ -19,9 +19,13 @@ MIN_CLAUSE_WORDS = 3
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st vs etc e.g i.e approx no jr sr inc ltd co mt ft ave apt dept est min "
     "hr hrs sec oz lb lbs fig ca".split())
-# Every sentence end starts with ".", "!", "?" or a line break: the lookahead lets the regex
-# engine skip the other characters (3 times faster, the same matches).
-_SENTENCE_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"')\]]*(?=\s)|\n+|[.!?]+[\"')\]]*$)")
+# Every sentence end starts with ".", "!", "?" or a line break. The pattern starts with that
+# character class, so the regex engine skips the other characters in its C scan (a leading
+# lookahead was tried at every character, 2.5 times slower); each branch then checks which
+# character it consumed. The same matches as
+# (?=[.!?\n])(?:[.!?]+["')\]]*(?=\s)|\n+|[.!?]+["')\]]*$).
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]]*(?=\s)|(?<=\n)\n*|(?<=[.!?])[.!?]*[\"')\]]*$)")
 # The clause breaks, in the order the alternation tries them: (pattern, the characters a
 # match can start with, strings one of which the text must contain for it to match, whether
 # those are case-sensitive). A text is split by an alternation of only the breaks it can
@@ -44,16 +48,41 @@ _BREAKS: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
     (r"\s+and\s+(?=(?:the|my|our|their|his|her|we|they|i|he|she|it)\s)", r"\s", ("and",),
      False),
 )
+# Each break as it goes on once its first character is consumed by the pattern's leading
+# character class (so that the engine skips, in C, to the characters a break starts with):
+# a branch per kind of first character, which it checks by looking behind; a lookbehind of
+# the break itself reads one character further back. Branch by branch the same matches as
+# the break in _BREAKS at the same place (tests/test_understanding.py compares them).
+_CONSUMED: tuple[str, ...] = (
+    r"(?<=\s)\s*[;:](?=\s)\s*|(?<=[;:])(?=\s)\s*",
+    r"(?<=\s)\s*[-\u2013\u2014]+\s+",
+    r"(?<=\s)\s*\u2014\s*|(?<=\u2014)\s*",
+    r"(?<=\s)\s*/\s+",
+    r"(?<=,)(?<!\beven)\s+(?=(?:but|however|although|though|whereas|except that|yet)\b)|"
+    r"(?<=\s)(?<!\beven\s)\s*(?=(?:but|however|although|though|whereas|except that|yet)\b)",
+    r"(?<=,)\s*(?:and|so)\s+(?=(?:i|we|they|he|she|it|the|my|our|you|there|this|that)\b)",
+    r"(?<=,)\s+(?=(?:i|we|they|he|she|the|my|our|there)\s)",
+    r"(?-i:(?<=[a-z]\s)\s*(?=(?:This|The|It|My|We|They|These|Our|Love|Loved|Bought|Ordered)\s))",
+    r"(?<=\s)\s*and then\s+",
+    r"(?<=\s)\s*and\s+(?=(?:the|my|our|their|his|her|we|they|i|he|she|it)\s)",
+)
 # The only non-ASCII characters re.IGNORECASE matches to ASCII letters (İ ı ſ K); in a text
 # without them, a case-blind match of an ASCII string is in the lower-cased text.
 _CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)  # every subset of the ten breaks: no pattern is compiled twice
 def _break_pattern(kept: tuple[int, ...]) -> re.Pattern[str] | None:
     """The alternation of these clause breaks (indices into `_BREAKS`), in their order."""
     if not kept:
         return None
+    first = "".join(dict.fromkeys(ch for k in kept for ch in re.findall(r"\\s|.", _BREAKS[k][1])))
+    return re.compile(f"[{first}](?:" + "|".join(_CONSUMED[k] for k in kept) + ")",
+                      re.IGNORECASE)
+
+
+def _lookahead_pattern(kept: tuple[int, ...]) -> re.Pattern[str]:
+    """`_break_pattern` as the breaks are written in `_BREAKS` (for the tests)."""
     first = "".join(dict.fromkeys(ch for k in kept for ch in re.findall(r"\\s|.", _BREAKS[k][1])))
     return re.compile(f"(?=[{first}])(?:" + "|".join(_BREAKS[k][0] for k in kept) + ")",
                       re.IGNORECASE)
@@ -63,7 +92,7 @@ _ALL_BREAKS = tuple(range(len(_BREAKS)))
 _CLAUSE_BREAK = _break_pattern(_ALL_BREAKS)
 
 
-PRUNE_MIN_CHARS = 256  # on a shorter text, choosing the breaks costs more than it saves
+PRUNE_MIN_CHARS = 0  # every text: choosing the breaks costs less than trying them all
 
 
 def _breaks_in(text: str) -> re.Pattern[str] | None:
@@ -82,6 +111,8 @@ def _breaks_in(text: str) -> re.Pattern[str] | None:
 _LEADING = re.compile(r"(?:but|however|although|though|whereas|yet|and|so|also|plus|then)\b,?\s*",
                       re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_ASCII_WORD = re.compile(r"[a-zA-Z0-9]+(?:'[a-zA-Z0-9]+)?")  # _WORD on ASCII, without the
+# Unicode category look-up per character
 
 
 @dataclass(frozen=True)
@@ -129,6 +160,7 @@ def clauses(text: str) -> list[Span]:
     text = text[:MAX_SEGMENT_CHARS]
     out: list[Span] = []
     breaks = _breaks_in(text)
+    word = _ASCII_WORD if text.isascii() else _WORD
     for sentence in sentences(text):
         pieces: list[tuple[int, int]] = []
         start = sentence.start
@@ -139,16 +171,16 @@ def clauses(text: str) -> list[Span]:
         merged: list[tuple[int, int]] = []
         last_words = 0  # the words of merged[-1], counted once
         for a, b in pieces:
-            words = len(_WORD.findall(text, a, b)) if len(pieces) > 1 else MIN_CLAUSE_WORDS
+            words = len(word.findall(text, a, b)) if len(pieces) > 1 else MIN_CLAUSE_WORDS
             if merged and (words < MIN_CLAUSE_WORDS or last_words < MIN_CLAUSE_WORDS):
                 merged[-1] = (merged[-1][0], b)
-                last_words = len(_WORD.findall(text, merged[-1][0], b))
+                last_words = len(word.findall(text, merged[-1][0], b))
             else:
                 merged.append((a, b))
                 last_words = words
         for a, b in merged:
             lead = _LEADING.match(text, a, b)
             span = _trimmed(text, lead.end() if lead and lead.end() < b else a, b)
-            if span and _WORD.search(span.text):
+            if span and word.search(span.text):
                 out.append(span)
     return out

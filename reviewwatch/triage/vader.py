@@ -226,10 +226,14 @@ def _but_check(lower: list[str], sentiments: list[float]) -> list[float]:
     if "but" not in lower:  # (a test in C; raising ValueError cost more than the scan)
         return sentiments
     bi = lower.index("but")
+    # Only the non-zero entries are visited: a zero rescales the first zero to 0.0, the same
+    # value (0 * 0.5 == 0), and a non-zero value never becomes zero nor equals a zero, so
+    # the zeros (most words: not in the lexicon) change nothing and take no part.
+    nonzero = list(compress(range(len(sentiments)), sentiments))
     where: dict[float, list[int]] = {}
-    for idx, value in enumerate(sentiments):
-        where.setdefault(value, []).append(idx)  # ascending already: a valid heap
-    for k in range(len(sentiments)):
+    for idx in nonzero:
+        where.setdefault(sentiments[idx], []).append(idx)  # ascending already: a valid heap
+    for k in nonzero:
         value = sentiments[k]
         heap = where[value]
         while sentiments[heap[0]] != value:  # drop positions whose value has changed

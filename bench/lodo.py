@@ -69,8 +69,8 @@ def aspects() -> None:
 
 
 def _linear(vocab: dict[str, int], clf, threshold: float, cue_weight: float) -> LinearModel:
-    coef = clf.coef_[0]
-    return LinearModel(float(clf.intercept_[0]), {f: float(coef[j]) for f, j in vocab.items()},
+    coef = clf.coef
+    return LinearModel(clf.intercept, {f: float(coef[j]) for f, j in vocab.items()},
                        threshold, cue_weight=cue_weight)
 
 

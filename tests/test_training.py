@@ -75,3 +75,26 @@ def test_train_writes_weights_the_runtime_loads(shared, tmp_path, monkeypatch):
     loaded = model.load(out)
     assert 0 <= loaded.probability("The app crashes every time I open it", 0.0) <= 1
     assert "Triage model card" in card.read_text("utf-8")
+
+
+def test_the_log_count_ratio_weighs_a_feature_that_tells_the_classes_apart_more():
+    pytest.importorskip("sklearn")
+    import numpy as np
+
+    rows = [["u:broken", "u:the"], ["u:broken", "u:the"], ["u:the", "u:great"],
+            ["u:the", "u:great"]]
+    vocab = {"u:broken": 0, "u:great": 1, "u:the": 2}
+    y = np.array([True, True, False, False])
+    r = train._ratios(train._matrix(rows, vocab), y, np.ones(4))
+    assert r[0] > r[2] and r[1] > r[2]  # "the" is in every text: it tells nothing apart
+    assert r[0] == pytest.approx(r[1]) and r.mean() == pytest.approx(1.0)
+
+
+def test_the_folds_in_parallel_give_the_same_table_as_one_after_another(shared, monkeypatch):
+    pytest.importorskip("sklearn")
+    examples = small_corpus(shared, 120)
+    parallel = train.leave_one_domain_out(examples)
+    monkeypatch.setattr(train, "FOLD_WORKERS", 1)
+    assert train.leave_one_domain_out(examples) == parallel
+    nested = [r["nested_f1"] for r in parallel["table"]]
+    assert parallel["mean_f1"]["nested"] == round(sum(nested) / len(nested), 3)

@@ -247,13 +247,23 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
+def _complains(clause: str) -> bool:
+    """A clause whose own words complain: negative to VADER, a complaint cue, or a plain
+    complaint word ("scratchy", "cold")."""
+    from reviewwatch.triage.aspects import PLAIN_COMPLAINTS, find_cues
+
+    lowered = clause.lower()
+    return vader.compound(clause) < 0 or bool(find_cues(lowered)) or any(
+        w in PLAIN_COMPLAINTS for w in re.findall(r"[a-z]+", lowered))
+
+
 def _nameable(triage: dict[str, Any], item: dict[str, Any], category: str | None) -> bool:
     """Whether a reply could name the complaint: an issue with an aspect, or one that can
     be said back with the evidence a mixed review needs."""
     text = item.get("text") or ""
     for i in (triage.get("issues") or [])[:MAX_CANDIDATES]:
-        if i.get("inferred"):
-            continue
+        if i.get("inferred") and not (i.get("about") and _complains(i["clause"])):
+            continue  # only the stars said so, and its words don't ("it is scratchy" do)
         if i.get("about") or (_plainly_a_complaint(i["clause"], True) and
                               _say(i["clause"], text, category)):
             return True

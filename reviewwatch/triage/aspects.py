@@ -222,12 +222,14 @@ ASPECT_NOUNS = {
     "cleanliness": "toilets?|floors?|tables?|sheets|towels|carpet",
 }
 _PLAIN = ("cold slow dirty small tiny late wrong broken rude bland overpriced expensive noisy "
-          "loud lukewarm raw stale filthy useless unresponsive unhelpful missing damaged")
+          "loud lukewarm raw stale filthy useless unresponsive unhelpful missing damaged "
+          "scratchy itchy flimsy")
 PLAIN_COMPLAINTS = frozenset(_PLAIN.split())
 _INTENSIFIER = r"(?: (?:so|very|really|extremely|incredibly|pretty|quite|absolutely|just|too))?"
 _PREDICATE = re.compile(
     r"\b(?P<noun>" + "|".join(ASPECT_NOUNS.values()) + r")s? (?:was|were|is|are|seemed|felt|"
-    r"tasted|looked|came)" + _INTENSIFIER + r" (?P<adj>[a-z-]{1,40})")
+    r"tasted|looked|came|arrived)(?: (?:delivered|served|brought|out))?" + _INTENSIFIER +
+    r" (?P<adj>[a-z-]{1,40})")  # ("the pizza was delivered cold", "the food came out cold")
 _NOUN_ASPECT = {noun: aspect for aspect, nouns in ASPECT_NOUNS.items()
                 for noun in nouns.split("|")}
 
@@ -255,7 +257,8 @@ _GATE_SET = GateSet([necessary(p) for _, _, p in _COMPILED] +
 _REACH = [reach(p) for _, _, p in _COMPILED] + [reach(p) for _, p in _GENERAL]
 # "the room was dirty": every match has one of these verbs, and is searched only near one
 _PREDICATE_GATE = GateSet([frozenset(f" {v} " for v in
-                                     "was were is are seemed felt tasted looked came".split())])
+                                     "was were is are seemed felt tasted looked came arrived"
+                                     .split())])
 _PREDICATE_REACH = reach(_PREDICATE)
 _SELF_NEGATING = re.compile(r"^(?:no|never|nobody|not|ca|wo|do|does|did|is|has|could|unable)\b")
 

@@ -171,6 +171,7 @@ def test_a_business_extends_its_taxonomy():
     ("THIS TECHNOLOGY HARVESTS ALL PROPRIETARY AND FIRST PERSON INFORMATION", "privacy"),
     ("paid for plus and wont let me use plus", "billing_dispute"),
     ("I have paid but it did not activate upgrade", "billing_dispute"),
+    ("got the wrong order AGAIN. I ordered veggie and got pepperoni, I'm vegetarian", "safety"),
     ("why can't I delete my account even after 3 tries in 3 months", "privacy"),
     ("@SkylarkAir gate agent in Denver refused to let my husband board with his cane",
      "discrimination"),
@@ -531,3 +532,17 @@ def test_a_post_from_the_gate_is_a_disruption_still_going_on():
 def test_no_working_sim_is_not_the_quality_of_a_job():
     result = triage("3 hours in your store and still no working SIM", category="service")
     assert all(i["aspect"] != "workmanship" for i in result["issues"]), result["issues"]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # posts with no word VADER knows: a change made without asking, a loop with no person,
+    # and thanks VADER has no word for
+    ("@Northwave been a customer 9 years and you just raised my price 30% with zero notice",
+     "negative"),
+    ("@Northwave your chat bot keeps looping me back to the start. let me talk to a human",
+     "negative"),
+    ("@SkylarkAir shoutout to Maria at the Boston check-in desk, she fixed my whole itinerary",
+     "positive"),
+])
+def test_a_posts_plain_complaint_or_thanks_is_read_as_one(text, label):
+    assert triage(text, kind="mention")["label"] == label

@@ -232,8 +232,14 @@ def _severity(p: float, flagged: bool) -> str:
     return "medium" if p >= CLEAR_COMPLAINT else "low"
 
 
+# Praise VADER has no word for ("shoutout to Maria at the desk, she fixed my itinerary")
+_THANKS = re.compile(r"\b(?:shout ?outs?|kudos|props to|hats off|big thanks|huge thanks|"
+                     r"above and beyond|life ?saver|saved the day|saved my (?:day|trip|life))\b",
+                     re.I)
+
+
 def _label(p_doc: float, threshold: float, readings: list[dict[str, Any]], compound: float,
-           stars: float | None, sarcastic: bool) -> str:
+           stars: float | None, sarcastic: bool, thanked: bool = False) -> str:
     negative_text = p_doc >= threshold or sarcastic
     complaints = [r for r in readings if r["polarity"] == "negative"]
     praise = [r for r in readings if r["polarity"] == "positive"]
@@ -250,7 +256,7 @@ def _label(p_doc: float, threshold: float, readings: list[dict[str, Any]], compo
             p_doc < CLEAR_COMPLAINT else "negative"
     if complaints and (praise or compound >= POSITIVE):
         return "mixed"
-    if compound >= POSITIVE or praise:
+    if compound >= POSITIVE or praise or thanked:
         return "positive"
     return "neutral"
 
@@ -309,7 +315,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     if not supported:
         flags.append(routing.Flag("language", f"a language the model does not cover ({lang})",
                                   ""))
-    label = _label(p_doc, m.threshold, readings, compound, stars, bool(sarcasm))
+    label = _label(p_doc, m.threshold, readings, compound, stars, bool(sarcasm),
+                   bool(_THANKS.search(body)))
     if stars is None and label in ("neutral", "positive") and p_doc >= HIDDEN_COMPLAINT_P and \
             cues >= HIDDEN_COMPLAINT_CUES:
         # near the line, with a plain complaint cue: answer it, don't ignore it; with nothing

@@ -171,6 +171,14 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"stay away|steer clear|avoid (?:this|it|at all costs)|zero stars?|0 stars?)\b"),
     # Something of the customer's gone or taken away ("logged me out and now my boarding
     # pass is gone", "bumped again")
+    # A change made to the customer without asking ("raised my price 30% with zero notice"),
+    # and a customer who can't reach a person ("let me talk to a human")
+    (1.5, r"\b(?:(?:with|without) (?:zero|no|any) (?:notice|warning)|without (?:asking|telling|"
+          r"my (?:consent|permission))|(?:raised|increased|hiked|doubled) (?:my|the|our) "
+          r"(?:price|prices|bill|rate|fee|plan)|price (?:hike|increase)|let me (?:talk|speak) to "
+          r"(?:a|an) (?:human|person|agent|real person)|(?:talk|speak) to a (?:real )?(?:human|"
+          r"person)|keeps? (?:looping|sending) me (?:back|in circles)|(?:going|goes|go) in "
+          r"circles)\b"),
     # A change that made it worse ("Recent changes have significantly reduced usability")
     (1.2, r"\b(?:(?:reduced|worsened|degraded|ruined|hurt|killed) (?:the |its |my )?(?:usability|"
           r"reliability|quality|experience|performance|battery life)|regressions?|(?:made|"

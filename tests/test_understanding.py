@@ -93,6 +93,9 @@ def test_clauses_are_linear_and_bounded():
     ("restaurant", "food took forever to arrive", "wait_time"),
     ("app", "it takes forever to load", "performance"),
     ("app", "Constantly giving wrong information.", "content"),
+    ("restaurant", "the coupon code in your email doesn't work at checkout", "discounts"),
+    ("restaurant", "2 hours and my pizza still hasn't arrived", "delivery"),
+    ("restaurant", "we had to deal with a broken chair", None),
     ("app", "the usage limits are far too low", "pricing"),
     ("app", "This app is a great aap forever", None),
     # a fliptop gets loose too: only a garment's looseness is its fit

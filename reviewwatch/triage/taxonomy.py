@@ -48,7 +48,8 @@ _COMPLAINT_TERMS = frozenset(
     "crashes crashed freezes laggy stranded".split()) | {
     "took forever", "took ages", "forever to", "forever for", "still waiting", "not being seated",
     "waiting to be seated", "weren't seated", "hour and a half", "overbooked", "bumped",
-    "driver was rude", "rude driver", "threw the box", "threw my order"}
+    "driver was rude", "rude driver", "threw the box", "threw my order", "hasn't arrived",
+    "has not arrived", "never arrived", "still hasn't arrived"}
 
 
 def _wordish(ch: str) -> bool:

@@ -79,7 +79,8 @@ _FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically|als
                       r"unfortunately|sadly)\s+", re.I)
 _DANGLING = frozenset("from to of with at for by in on about into than as the a an and or but "
                       "if that which because whenever when while where after before until "
-                      "unless since not".split())  # ("It was not.": the rest is elsewhere)
+                      "unless since not like liked want wanted need needed enjoy expect "
+                      "expected".split())  # "It was not.", "I didn't like.": cut short
 _SUBJECT_WORDS = frozenset(
     "the a an it it's its this that these those they they're there there's he she his her "
     "their you you're you've your both all every each everything nothing nobody someone "

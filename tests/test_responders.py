@@ -796,6 +796,7 @@ def test_what_was_paid_for_is_not_said_back_before_what_went_wrong():
     ("Alone for 100 bucks, it is really overpriced.", None, "it is really overpriced"),
     # never alone: the rest of the sentence, or what it judges, is elsewhere
     ("It was not.", None, None),
+    ("I didn't like.", None, None),
     ("it was not for the better", None, None),
 ])
 def test_a_clause_is_said_back_as_a_sentence(clause, subject, said):

@@ -80,7 +80,8 @@ _FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically|als
 _DANGLING = frozenset("from to of with at for by in on about into than as the a an and or but "
                       "if that which because whenever when while where after before until "
                       "unless since not like liked want wanted need needed enjoy expect "
-                      "expected".split())  # "It was not.", "I didn't like.": cut short
+                      "expected approx approximately around roughly".split())  # "It was
+# not.", "I didn't like.", "wait at the bar for approx.": cut short
 _SUBJECT_WORDS = frozenset(
     "the a an it it's its this that these those they they're there there's he she his her "
     "their you you're you've your both all every each everything nothing nobody someone "
@@ -257,6 +258,9 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
                     bare, re.I)
     if subject and verb and "," not in bare and len(bare.split()) <= 10:
         return say_back(f"{subject} does {bare[:1].lower()}{bare[1:]}")  # "not work properly"
+    if subject and re.match(r"not\s+(?:very\s+|too\s+|at all\s+)?(?:impressed|happy|satisfied|"
+                            r"pleased|thrilled|amused|a fan)\b", bare, re.I):
+        return None  # "Not impressed." is the customer, not "it is not impressed"
     if subject and re.match(r"not\s", bare, re.I) and not re.search(
             r"\b(?:i|i'?d|i'?m|i'?ve|you|we|they)\b", bare[4:], re.I) and "," not in bare \
             and len(bare.split()) <= 10:  # "Not loud enough"; not "not true image,voice ..."

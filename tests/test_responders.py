@@ -797,6 +797,8 @@ def test_what_was_paid_for_is_not_said_back_before_what_went_wrong():
     # never alone: the rest of the sentence, or what it judges, is elsewhere
     ("It was not.", None, None),
     ("I didn't like.", None, None),
+    ("We did have to wait at the bar for approx.", None, None),
+    ("Not impressed.", "it", None),  # the customer, not "it is not impressed"
     ("it was not for the better", None, None),
 ])
 def test_a_clause_is_said_back_as_a_sentence(clause, subject, said):

@@ -96,6 +96,8 @@ def test_clauses_are_linear_and_bounded():
     ("restaurant", "the coupon code in your email doesn't work at checkout", "discounts"),
     ("restaurant", "2 hours and my pizza still hasn't arrived", "delivery"),
     ("restaurant", "we had to deal with a broken chair", None),
+    ("restaurant", "$200 for 2 glasses of champagne", None),  # no glass in the food
+    ("product", "This product is clearly not ready for prime time", None),
     ("app", "the usage limits are far too low", "pricing"),
     ("app", "This app is a great aap forever", None),
     # a fliptop gets loose too: only a garment's looseness is its fit

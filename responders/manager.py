@@ -199,14 +199,11 @@ _FAILURE = re.compile(
 
 
 def _only_praise_words(issue: dict[str, Any]) -> bool:
-    """An issue only the stars implied, said in words of praise with no complaint cue or
-    failure in them ("good information support" on two stars; not "please optimize it, so
-    laggy and slow")."""
-    from reviewwatch.triage.aspects import find_cues
-
+    """An issue only the stars implied, said in words of praise with no word of complaint
+    in them ("good information support" on two stars; not "please optimize it, so laggy and
+    slow")."""
     clause = issue["clause"]
-    return bool(issue.get("inferred")) and vader.compound(clause) > 0 and not _FAILURE.search(
-        clause) and not find_cues(clause.lower())
+    return bool(issue.get("inferred")) and vader.compound(clause) > 0 and not _complains(clause)
 
 
 def _whole_failure(clause: str, text: str) -> bool:
@@ -248,13 +245,14 @@ def _words(text: str) -> set[str]:
 
 
 def _complains(clause: str) -> bool:
-    """A clause whose own words complain: negative to VADER, a complaint cue, or a plain
-    complaint word ("scratchy", "cold")."""
+    """A clause whose own words complain: negative to VADER, a complaint cue, a failure
+    ("crashes", "not working"), or a plain complaint word ("scratchy", "cold")."""
     from reviewwatch.triage.aspects import PLAIN_COMPLAINTS, find_cues
 
     lowered = clause.lower()
-    return vader.compound(clause) < 0 or bool(find_cues(lowered)) or any(
-        w in PLAIN_COMPLAINTS for w in re.findall(r"[a-z]+", lowered))
+    return vader.compound(clause) < 0 or bool(find_cues(lowered)) or bool(
+        _FAILURE.search(clause)) or any(w in PLAIN_COMPLAINTS
+                                        for w in re.findall(r"[a-z]+", lowered))
 
 
 def _nameable(triage: dict[str, Any], item: dict[str, Any], category: str | None) -> bool:

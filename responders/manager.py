@@ -25,6 +25,7 @@ from responders import sayback
 from responders.names import first_name
 from reviewwatch.profile import MANUAL_SOCIAL, SOCIAL_PLATFORMS, Profile
 from reviewwatch.triage import vader
+from reviewwatch.triage.aspects import find_cues
 
 NEGATIVE_LABELS = ("negative", "mixed")
 # (a Play reply is tried in full first: 350 characters often hold it)
@@ -34,6 +35,9 @@ MAX_CANDIDATES = 5
 CUT_TEXT = 400  # a text this long that ends mid-word was truncated by the platform or dataset
 TIGHT_SAYBACK = 60  # characters of say-back a channel the short form overflows still fits
 ASK_WHAT_MAX_WORDS = 12  # a longer review has said what went wrong: don't ask it again
+SURE_CUES = 2.0  # complaint cues this heavy in all, in a mixed text: a complaint to answer
+# (two plain ones, "too many upsells" and "the pop ups are annoying"; not one "nothing
+# special" beside "no real complaints")
 SAYBACK_MAX_COMPOUND = 0.1  # a clause that reads as praise is not said back as a complaint
 ROUTED_FLAGS = ("safety", "privacy", "legal", "billing_dispute", "bereavement",
                 "discrimination", "ongoing", "other_company", "language")
@@ -183,8 +187,6 @@ def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None)
     review (strict) only with explicit evidence, negative words or a complaint cue ("waited
     45 minutes"): the model's doubt is enough to answer a clause, not to quote it.
     (`severity` is the triage's, kept for callers that weigh it.)"""
-    from reviewwatch.triage.aspects import find_cues
-
     compound = vader.compound(clause)
     if compound > SAYBACK_MAX_COMPOUND:
         return False
@@ -247,7 +249,7 @@ def _words(text: str) -> set[str]:
 def _complains(clause: str) -> bool:
     """A clause whose own words complain: negative to VADER, a complaint cue, a failure
     ("crashes", "not working"), or a plain complaint word ("scratchy", "cold")."""
-    from reviewwatch.triage.aspects import PLAIN_COMPLAINTS, find_cues
+    from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
 
     lowered = clause.lower()
     return vader.compound(clause) < 0 or bool(find_cues(lowered)) or bool(
@@ -553,7 +555,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
         # praise with a doubt the words never name ("Switched from Streaks last month and I
         # love the weekly review"): an apology for nothing would read as a form letter
         praised = bool(triage.get("praise")) or (triage.get("vader") or 0.0) >= 0.05
-        sure = any(i.get("severity") == "high" for i in triage.get("issues") or [])
+        sure = any(i.get("severity") == "high" for i in triage.get("issues") or []) or sum(
+            c.weight for c in find_cues(" ".join(filter(None, (
+                item.get("title"), item.get("text")))).lower()[:5_000])) >= SURE_CUES
+        # ("too many upsells", "The pop ups are annoying": a complaint cue says so plainly,
+        # whatever VADER makes of "free")
         label = "question" if triage.get("questions") else "positive" if praised and not \
             sure else "negative"  # "how come I can't upload a picture" on three stars: no
         # kind words; "very disappointed. sent it right back": a sure complaint, unnamed

@@ -206,6 +206,9 @@ _HEADLINE_PASSIVE = re.compile(
     r"^((?:my |our |the )?(?:flight|bag|bags|luggage|suitcase|order|package|parcel|delivery|"
     r"booking|reservation)(?: \d+| [A-Z]{2}\d+)?) (delayed|cancell?ed|canceled|diverted|lost|"
     r"damaged|overbooked|misplaced|delivered|stuck)\b", re.I)
+_HEADLINE_PLURAL = re.compile(  # a plural noun of four letters or more, not a verb ("is")
+    r"^(?!(?:this|does|was|has|is|its|us|yes|plus|less|always)\b)([A-Za-z]{3,}s) (broken|gone|"
+    r"missing|disappeared|wrong)\b")
 _BARE_NOUN = re.compile(
     r"^(order|flight|bag|luggage|package|parcel|delivery|booking|food|pizza|driver|app|phone|"
     r"room|table|waiter|staff|service|coffee|meal|interior|decor|atmosphere|ambience|ambiance|"
@@ -244,6 +247,8 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     front of a clause that opens with its verb ("doesn't save my chats")."""
     bare = _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!")
     bare = _HEADLINE_PASSIVE.sub(r"\1 was \2", bare, count=1)  # "flight 212 delayed again"
+    bare = _HEADLINE_PLURAL.sub(lambda m: f"the {m.group(1).lower()} are {m.group(2)}", bare,
+                                count=1)  # "Widgets broken on iOS 18"
     bare = _BARE_NOUN.sub(lambda m: f"{_ARTICLE.get(m.group(1).lower(), 'the')} "
                           f"{m.group(1).lower()}", bare, count=1)  # "order came 90 min late"
     clause = bare if _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!") != bare \

@@ -799,6 +799,8 @@ def test_what_was_paid_for_is_not_said_back_before_what_went_wrong():
     ("I didn't like.", None, None),
     ("We did have to wait at the bar for approx.", None, None),
     ("Not impressed.", "it", None),  # the customer, not "it is not impressed"
+    ("Widgets broken on iOS 18", None, "the widgets are broken on iOS 18"),
+    ("is wrong more than right.", None, None),
     ("it was not for the better", None, None),
 ])
 def test_a_clause_is_said_back_as_a_sentence(clause, subject, said):
@@ -859,6 +861,8 @@ def test_a_three_star_failure_with_no_kind_word_is_not_thanked():
 
 
 @pytest.mark.parametrize(("text", "wanted"), [
+    ("The core tracker is good, but every other screen pushes me to upgrade to Plus. The pop "
+     "ups are annoying and make the free version feel like a trial.", "sorry"),
     ("Beautiful, but scratchy. My friend's first comment was 'take it off, it is scratchy'. "
      "fit was true to size.", "the material"),
     ("This is not red! i thought it was very cute, but it is not red as advertised. it is "

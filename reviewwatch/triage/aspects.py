@@ -179,6 +179,10 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"(?:a|an) (?:human|person|agent|real person)|(?:talk|speak) to a (?:real )?(?:human|"
           r"person)|keeps? (?:looping|sending) me (?:back|in circles)|(?:going|goes|go) in "
           r"circles)\b"),
+    # Upselling ("every other screen pushes me to upgrade to Plus", "too many upsells")
+    (1.2, r"\b(?:push(?:es|ing)? (?:me|you|users|people) to (?:upgrade|pay|buy|subscribe)|"
+          r"upsell(?:s|ing)?|nag(?:s|ging)? (?:me|you) to (?:upgrade|pay|subscribe)|constant "
+          r"(?:upgrade|subscription) (?:prompts|pop ?ups|reminders))\b"),
     # A change that made it worse ("Recent changes have significantly reduced usability")
     (1.2, r"\b(?:(?:reduced|worsened|degraded|ruined|hurt|killed) (?:the |its |my )?(?:usability|"
           r"reliability|quality|experience|performance|battery life)|regressions?|(?:made|"
@@ -223,7 +227,7 @@ ASPECT_NOUNS = {
     "staff_attitude": "service|staff|waiter|waitress|server|host|hostess|receptionist|"
                       "manager|employees?|front desk|desk clerk|driver|technician",
     "room_quality": "room|bed|bathroom|shower|pool|wifi|wi-fi|parking|view",
-    "app_bug": "app|update|version|interface|ui",
+    "app_bug": "app|update|version|interface|ui|pop ?ups|popups|ads|prompts|notifications",
     "price_value": "price|prices|bill|value",
     "delivery": "delivery|order|package|parcel|shipping",
     "support_unresponsive": "support|customer service|help desk|helpdesk",

@@ -25,7 +25,7 @@ from responders import sayback
 from responders.names import first_name
 from reviewwatch.profile import MANUAL_SOCIAL, SOCIAL_PLATFORMS, Profile
 from reviewwatch.triage import vader
-from reviewwatch.triage.aspects import find_cues
+from reviewwatch.triage.aspects import PLAIN_COMPLAINTS, find_cues
 
 NEGATIVE_LABELS = ("negative", "mixed")
 # (a Play reply is tried in full first: 350 characters often hold it)
@@ -249,8 +249,6 @@ def _words(text: str) -> set[str]:
 def _complains(clause: str) -> bool:
     """A clause whose own words complain: negative to VADER, a complaint cue, a failure
     ("crashes", "not working"), or a plain complaint word ("scratchy", "cold")."""
-    from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
-
     lowered = clause.lower()
     return vader.compound(clause) < 0 or bool(find_cues(lowered)) or bool(
         _FAILURE.search(clause)) or any(w in PLAIN_COMPLAINTS

@@ -245,14 +245,14 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     sentence of its own ("the staff is immature and act like children yelling, and even
     barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
     front of a clause that opens with its verb ("doesn't save my chats")."""
-    bare = _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!")
-    bare = _HEADLINE_PASSIVE.sub(r"\1 was \2", bare, count=1)  # "flight 212 delayed again"
+    stripped = _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!")
+    bare = _HEADLINE_PASSIVE.sub(r"\1 was \2", stripped, count=1)  # "flight 212 delayed again"
     bare = _HEADLINE_PLURAL.sub(lambda m: f"the {m.group(1).lower()} are {m.group(2)}", bare,
                                 count=1)  # "Widgets broken on iOS 18"
     bare = _BARE_NOUN.sub(lambda m: f"{_ARTICLE.get(m.group(1).lower(), 'the')} "
                           f"{m.group(1).lower()}", bare, count=1)  # "order came 90 min late"
-    clause = bare if _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!") != bare \
-        else clause
+    if bare != stripped:  # a headline rewritten is the clause said back
+        clause = bare
     setup = _SETUP_THEN.match(bare)
     if setup:  # "Paid for Plus and half the features don't work": the complaint is the rest
         bare = clause = bare[setup.end():]

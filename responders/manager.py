@@ -55,6 +55,8 @@ GROUP = {
     "baggage": "lost", "delivery": "lost", "booking": "lost", "features": "design",
     "ads": "design", "fit": "wear", "material": "wear", "listing": "wear", "location": "design",
     "communication": "default", "onboard": "place",  # (being misinformed is no unanswered mail)
+    "cancellation": "cancelled", "loyalty": "lost", "assistance": "assist",
+    "condition": "wear",
 }
 # Complaints about a design, a policy or the weather: no "what went wrong", only a hand-off.
 DESIGN = frozenset({"design", "value"})
@@ -83,6 +85,10 @@ EMPATHY = {
              "hoped", "That's not what we want anyone to receive from us"],
     "default": ["I understand why you're disappointed", "I can see why that was a "
                 "disappointment"],
+    "cancelled": ["A cancelled flight upends everything you had planned",
+                  "I know how much a cancellation throws your plans"],
+    "assist": ["Nobody who needs our help should be left waiting for it",
+               "Nobody who asks us for assistance should be left without it"],
 }
 APOLOGY = {
     "warm": ["and I'm sorry.", "and I'm truly sorry.", "and I'm sorry we fell short."],
@@ -101,6 +107,7 @@ OWN = {  # a second apology sentence that owns the failure, for longer channels
     "money": "Getting your money right is our job, not yours.",
     "broken": "",
     "serious": "",
+    "assist": "That's on us.",
 }
 STEP = {
     "waiting": "I'll look into what held things up",
@@ -117,6 +124,8 @@ STEP = {
     "lost": "I'll check where things stand for you",
     "design": "I'll make sure your points reach the people who decide",
     "default": "I'll look into it",
+    "cancelled": "I'll look at the rebooking options we can offer you",
+    "assist": "I'll look into what happened with your assistance myself",
 }
 STEP_NEEDS = {  # what the customer should send with the contact
     "waiting": "with the date and time", "people": "with the date and time",
@@ -355,6 +364,11 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                                                                    complaints))), (None, None))
     if tight and said and len(said) > TIGHT_SAYBACK:
         said = None  # the channel can't hold it: the aspect is named instead
+    second = _second_said(said, source, sayable, text, category, complaints, strict) \
+        if said and not tight else None
+    if second:  # two complaints said back, in the order the customer told them
+        said = sayback.both(*((second[0], said) if second[1] < text.find(source["clause"])
+                              else (said, second[0])))
     if said:
         text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
         named = _words(said)
@@ -363,7 +377,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                   and i.get("severity") != "low"  # a doubtful second complaint goes unnamed
                   and vader.compound(i["clause"]) <= SAYBACK_MAX_COMPOUND  # nor praise
                   and not sayback.not_the_complaint(i["clause"])]
-        if others and not short:  # a second complaint, named, not quoted
+        if others and not short and not second:  # a second complaint, named, not quoted
             text += f" {_pick(SECOND, seed, 'second').format(about=others[0])}"
         return text, True, source
     # up to two aspects of the three surest issues (the surest may name none: "they don't
@@ -387,6 +401,51 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                   f"Thank you for telling us how you found {experience}.",
                   f"I'm sorry to read that {experience} let you down."], seed,
                  "hear"), False, None
+
+
+SECOND_MAX_WORDS = 12  # a second complaint said back is short, or it is named instead
+BOTH_MAX_WORDS = 26  # the two said back together stay one readable sentence
+
+
+def _second_said(said: str, source: dict[str, Any], issues: list[dict[str, Any]], text: str,
+                 category: str | None, complaints: tuple[str, ...], strict: bool
+                 ) -> tuple[str, int] | None:
+    """A second complaint of the review said back beside the first, and where it is in the
+    text ("the food came after 1.5 hours and was completely cold" | "the packaging was
+    leaking"): a manager names each thing that went wrong, not one and "the rest"."""
+    said_words = _words(said)
+    for i in issues[:MAX_CANDIDATES]:
+        clause = i["clause"]
+        if i is source or i.get("inferred") or not i.get("aspect") or \
+                clause in source["clause"] or \
+                source["clause"] in clause or i.get("severity") == "low" or \
+                not _plainly_a_complaint(clause, strict, i.get("severity")) or \
+                vader.compound(clause) > SAYBACK_MAX_COMPOUND or sayback.not_the_complaint(clause):
+            continue
+        other = _say(clause, text, category, complaints)
+        if not other or not (_NAMED_SUBJECT.match(other) or _YOU_HAD.match(other) or (
+                other.startswith("it ") and category in ("product", "app") and
+                _FAILURE.search(other))) or \
+                len(other.split()) > SECOND_MAX_WORDS or \
+                len(said.split()) + len(other.split()) > BOTH_MAX_WORDS:
+            continue
+        content = _words(other) - _STOP_WORDS
+        if not content or len(content & said_words) * 2 >= len(content):
+            continue  # the same complaint again in other words
+        return other, text.find(clause)
+    return None
+
+
+# A second complaint said back names its thing ("the packaging was leaking", "we charged you
+# for 2 extra drinks"), not a feeling or a verdict ("you were not happy", "it didn't get
+# better", "this was no exception")
+_NAMED_SUBJECT = re.compile(r"(?:the|your|our|we|a|an) (?!(?:one|ones|rest|whole thing|way)\b)\w",
+                            re.I)
+# ... or what the customer was put through ("you had to call the waiter 3 times for water")
+_YOU_HAD = re.compile(r"you (?:had to|were (?:charged|told|given|moved|sent|left)|got "
+                      r"(?:charged|moved|bumped|stuck)|never (?:got|received|heard))\b")
+_STOP_WORDS = frozenset("the a an and or but it is was were are to of in on for with you your "
+                        "we our they their this that at be been so very too not".split())
 
 
 # Praise that a contrast takes back in the same breath ("the food looked amazing but was
@@ -472,6 +531,11 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         step = "I'll check what can improve it on your setup"
     elif group == "broken" and profile.replacement and aspect in ("quality", "warranty"):
         step = "I'll check whether a repair or a replacement is the right fix"
+    if "rebooking" in asks and group in ("waiting", "unheard", "cancelled", "default"):
+        step = STEP["cancelled"]  # a customer still trying to get there needs a flight
+    if "voucher" in asks:  # stranded and asking for a meal or a room: check, never promise
+        step += (" and" if step.startswith("I'll look at") else ", and I'll check") + \
+            " what meal and hotel support we can give you"
     if "refund" in asks and profile.refund:
         step = "I'll check whether a refund is possible"
     elif "callback" in asks and profile.callback and not social:

@@ -49,6 +49,7 @@ _VERBISH = re.compile(
     r"resets?|disconnects|reboots|restarts|closes|shuts|turns|drains|lags|skips|forces|"
     r"refuses|deletes|asks|ignores|cuts|jumps|overheats|beeps|buzzes|crackles|leaks|peels|"
     r"pills|shrinks|fades|rips|won't|shrunk|shrank|tore|wore|stank|stunk|fell|ran|split|"
+    r"hung|sat|sent|brought|bought|paid|spent|threw|spoke|stole|rang|put|let|"
     r"\w{3,}ed)\b", re.I)
 _REFUSE = re.compile(
     r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
@@ -91,7 +92,17 @@ _GENERIC_YOU = re.compile(r"\byou\b", re.I)
 # "they" in a review is often the business's own staff, and as often other customers: a
 # clause that leans on it cannot be said back without guessing who is meant.
 _THIRD_PARTY = re.compile(r"\b(?:they|them|their|theirs|he|she|him|her|his)\b|;", re.I)
-_KEEP_CAPITAL = re.compile(r"^(?:I|[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*)$")
+# ... unless the clause itself says who: "my wife uses a wheelchair and nobody showed up to
+# help her off the plane" (she and her are the customer's own, said back as "your wife")
+_THEIR_OWN = re.compile(
+    r"^(?=.*\b(?:my|our) (?:(?:wife|mother|mom|mum|daughter|sister|girlfriend|grandmother|"
+    r"grandma|aunt|niece|fiancee)\b(?!.*\b(?:he|him|his|they|them|their)\b)|(?:husband|"
+    r"father|dad|son|brother|boyfriend|grandfather|grandpa|uncle|nephew|fiance)\b(?!.*\b(?:she|"
+    r"her|hers|they|them|their)\b)))(?!.*(?:\b(?:they|them|their|theirs)\b|;))", re.I)
+_KEEP_CAPITAL = re.compile(r"^(?:I|[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*|Alexa|Siri|Google|Amazon|Apple|"
+                           r"Spotify|Netflix|Android|Samsung|Prime|Bluetooth|YouTube|Youtube|"
+                           r"Facebook|Instagram|Microsoft|Windows|Roku|Sonos|Kindle|Uber|Lyft|"
+                           r"PayPal|Paypal|Venmo|Visa|Mastercard|Xbox|Chromecast|Zoom|Slack)$")
 _COMMON_STARTS = frozenset(
     "the a an it its this that these those they there he she his her their my our i we "
     "your everything nothing nobody no one when our staff food service".split())
@@ -192,6 +203,22 @@ def _join(tokens: list[str]) -> str:
     return text
 
 
+def all_phrases() -> frozenset[str]:
+    from reviewwatch.triage.taxonomy import all_phrases as phrases
+
+    return phrases()
+
+
+def _rated(word: str) -> bool:
+    """A word VADER rates or a plain complaint: an adjective or a verdict ("slow",
+    "dirty"), not a thing."""
+    from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
+    from reviewwatch.triage.vader import lexicons
+
+    return word in lexicons()[0] or word in PLAIN_COMPLAINTS or word.endswith(
+        ("ful", "ous", "ive", "able", "ible", "less", "ish"))
+
+
 def _is_common_word(word: str) -> bool:
     from reviewwatch.triage.language import english_vocabulary
 
@@ -238,6 +265,55 @@ _BARE_VERB = re.compile(
     r"shrank|shrunk|faded|needs|requires|forces)\b", re.I)
 
 
+# A clause opening with a common noun and its verb, the article left out ("Bill was wrong",
+# "Washroom was dirty", "Customer service rep hung up on me"): said back with "the". Not a
+# pronoun, a quantifier or a name ("Everything was cold", "Mike was rude", "Alexa is ...").
+_NOUN_THEN_VERB = re.compile(
+    r"^([A-Za-z][a-z]+|[A-Z]{2,5})((?: [a-z]+){0,2}?) (?=(?:was|were|is|are|has|had|came|"
+    r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|didn'?t|"
+    r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t)\b)")
+# Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
+FIRST_NAMES = frozenset(
+    "james john robert michael mike william will david dave richard rick joseph joe thomas tom "
+    "charles chris christopher daniel dan matthew matt anthony tony mark donald steven steve "
+    "paul andrew andy joshua josh kevin kev brian george edward ed ryan jason jeff jeffrey gary "
+    "timothy tim jose larry eric jacob nick nicholas jonathan jon justin scott brandon ben "
+    "benjamin sam samuel greg gregory alex alexander frank patrick pat jack dennis jerry tyler "
+    "aaron adam nathan henry peter zach kyle carl jesse luis juan carlos miguel omar ali ahmed "
+    "raj rahul amit vikram arjun ravi sanjay mary patricia pat jennifer jen jenny linda "
+    "elizabeth liz barbara susan sue jessica jess sarah sara karen lisa nancy betty sandra "
+    "margaret ashley kim kimberly emily donna michelle carol amanda melissa deborah deb "
+    "stephanie rebecca becky laura sharon cynthia kathy amy angela anna emma olivia sophia "
+    "maria rachel megan heather nicole christine julie joyce victoria kelly lauren grace rose "
+    "priya anjali neha pooja sneha kavya deepa fatima aisha".split())
+_NOT_NOUNS = frozenset(
+    "everyone everybody anyone anybody someone somebody anything something everything nothing "
+    "what which who whoever whatever here there half none neither either another other others "
+    "such same rest few lot lots plenty enough more less much mine yours ours theirs".split())
+# What the customer did, told with no subject ("got bumped from my flight", "paid for extra
+# legroom", "missed my connection"): the subject is the customer ("you got bumped").
+_SELF_STARTS = re.compile(r"(?:got|paid|missed|spent|booked|received|had to|was told|were told|"
+                          r"ended up|checked in)\b", re.I)
+
+
+def _articled(text: str) -> str:
+    m = _NOUN_THEN_VERB.match(text)
+    if not m:
+        return text
+    words = [m.group(1).lower(), *m.group(2).split()]
+    acronym = m.group(1).isupper() and len(m.group(1)) <= 3 and not _rated(words[0])
+    if words in (["customer", "service"], ["customer", "care"], ["customer", "support"]):
+        return text  # said as a name: "customer service had me try 10 things"
+    if any(w in _SUBJECT_WORDS or w in _SWAP or w in _NOT_SUBJECTS or w in _NOT_NOUNS or
+           w.endswith("ly") for w in words) or _KEEP_CAPITAL.match(m.group(1)) and not \
+            acronym or words[0] in FIRST_NAMES or not (
+            acronym or words[0] in all_phrases() and not _rated(words[0]) or
+            len(words) > 1 and " ".join(words[:2]) in all_phrases()):
+        return text  # (a word we don't know may be a name or a brand: "Zomato was late")
+    first = m.group(1) if acronym else m.group(1).lower()
+    return f"the {first}{text[len(m.group(1)):]}"
+
+
 def say_back(clause: str, subject: str | None = None) -> str | None:
     """The clause as the manager says it back ("the sound is weak"), or None if it won't do.
 
@@ -251,6 +327,14 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
                                 count=1)  # "Widgets broken on iOS 18"
     bare = _BARE_NOUN.sub(lambda m: f"{_ARTICLE.get(m.group(1).lower(), 'the')} "
                           f"{m.group(1).lower()}", bare, count=1)  # "order came 90 min late"
+    if bare == stripped:
+        opened = _strip(bare)
+        articled = _articled(opened)
+        if articled != opened:  # "Bill was wrong", "Butter chicken was too sweet"
+            bare = articled
+        elif not subject and _SELF_STARTS.match(opened):
+            # a post's own subject-less clause: "got bumped from my flight"
+            bare = f"I {opened[:1].lower()}{opened[1:]}"
     if bare != stripped:  # a headline rewritten is the clause said back
         clause = bare
     setup = _SETUP_THEN.match(bare)
@@ -299,7 +383,8 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
 # After the comma a new phrase begins ("useless, it just makes up stuff"), not the rest of a
 # list of adjectives ("a long, convoluted ploy"), which a cut would leave hanging.
 _NEW_PHRASE = re.compile(r"\s*(?:and|but|so|which|who|it|it's|its|they|then|because|since|"
-                         r"even|or|plus|at|with|from|no|not|namely|while|when)\b", re.I)
+                         r"even|or|plus|at|with|from|no|not|namely|while|when|nobody|"
+                         r"no one|noone|nothing|still|now)\b", re.I)
 
 
 # "They" that did something to the customer is the business: "they forgot our order",
@@ -317,9 +402,28 @@ _OURS = "weourteam"  # the business's "we", kept apart from the customer's "we" 
 _RUN_ON = re.compile(r"(?<=[a-z]{2})[.!?]+(?=[A-Z])")
 
 
+# A statement ending in "??" is exasperation, not a question ("you rebooked me on a flight 2
+# days later??"); a clause that opens as a question stays one.
+_RHETORICAL = re.compile(r"(?<=[\w)])\s*\?+$")
+_ASKING = re.compile(r"^(?:why|how|what|when|where|who|which|is|are|was|were|do|does|did|can|"
+                     r"could|will|would|should|has|have|any|anyone|anybody)\b", re.I)
+# "You" who did something to the customer is the business the post is addressed to ("you
+# rebooked me", "you lost my bag"): said back as "we", owning it. A generic "you" ("you
+# need Prime to ...") is no act of ours and stays refused.
+_YOU_DID = re.compile(
+    r"\byou (?=(?:(?:guys|people|all|just|then|also|never|still|even) )?(?:cancell?ed|canceled|"
+    r"rebooked|charged|lost|sent|gave|told|kept|took|left|sold|broke|forgot|ruined|changed|"
+    r"moved|bumped|refused|ignored|hung|damaged|delayed|overbooked|denied|downgraded|"
+    r"stranded|misplaced)\b)", re.I)
+
+
 def _say_back(clause: str) -> str | None:
     clause = _RUN_ON.split(html.unescape(html.unescape(clause)), 1)[0]
     text = _FILLERS.sub("", _strip(clause))
+    if text.count("?") and _RHETORICAL.search(text) and text.count("?") == len(
+            _RHETORICAL.search(text).group(0).strip()) and not _ASKING.match(text):
+        text = _RHETORICAL.sub("", text)
+    text = _YOU_DID.sub(_OURS + " ", text)
     m = _THEY_DID.match(text)
     if m and m.group(0).lower().startswith("they "):
         text = _OURS + text[text.index(" "):]
@@ -346,7 +450,8 @@ _NOT_THE_COMPLAINT = re.compile(
     # with nothing going wrong in it: the complaint is the clause after it
     r"^(?:i|we|ive|i've|we've|i have|we have|i had|we had) (?:asked|ordered|requested|booked|"
     r"bought|purchased|tried|got|went|came|called)\b(?![^.!?]*(?:\b(?:and|but|never|not|no|"
-    r"wrong|without|late|cold|only|still)\b|n't))", re.I)
+    r"wrong|without|late|cold|only|still|bumped|charged|overcharged|stuck|stranded|moved|"
+    r"downgraded|ignored|cancell?ed|canceled|though|nothing)\b|n't))", re.I)
 
 
 # Two predicates with no conjunction between ("drinks were fine service was unforgiving"):
@@ -371,7 +476,7 @@ def _said(text: str) -> str | None:
     words = [t for t in tokens if t[0].isalnum()]
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not _VERBISH.search(text):
         return None
-    if _THIRD_PARTY.search(text):
+    if _THIRD_PARTY.search(text) and not _THEIR_OWN.search(text):
         return None
     if _GENERIC_YOU.search(text) and not re.search(r"\byour\b", text, re.I):
         return None  # "you need Prime to ..." is a generic you; shifting it misleads
@@ -397,7 +502,7 @@ def _said(text: str) -> str | None:
     if low not in _SUBJECT_WORDS and not _VERBISH.search(" ".join(words[1:])):
         return None  # a bare noun phrase with no verb after it says nothing back
     following = shifted[1] if len(shifted) > 1 else ""
-    if first[:1].isupper() and not _KEEP_CAPITAL.match(first) and (
+    if first[:1].isupper() and not _KEEP_CAPITAL.match(first) and low not in FIRST_NAMES and (
             _is_common_word(low) or following[:1].islower()):
         shifted[0] = first[:1].lower() + first[1:]  # "Second, the soup" mid-sentence
     if first.lower() in _COMMON_STARTS or (first[:1].isupper() and not _KEEP_CAPITAL.match(

@@ -56,7 +56,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                        r"|\bstill waiting\b|\bwaited (?:forever|ages)\b|\bslow(?:est)? service\b"),
     ("staff_attitude", 2.0, r"\b(?:rude|unfriendly|unhelpful|condescending|dismissive|arrogant|"
                             r"unprofessional|impolite|disrespectful)\b|\byelled at\b"),
-    ("staff_attitude", 1.5, r"\b(?:no ?one|nobody) (?:came|checked|greeted|bothered|cared)\b"
+    ("staff_attitude", 1.5, r"\b(?:no ?one|nobody) (?:came|checked|greeted|bothered|cared|"
+                            r"showed up|turned up|helped|met (?:us|me|her|him|them))\b"
                             r"|\bignored (?:us|me)\b|\bbad attitude\b"
                             # what was done to the customer, then left ("spilled coffee on my
                             # laptop and just walked off")
@@ -145,7 +146,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                                   r"got back|returned (?:my|our))|no (?:response|reply|answer) "
                                   r"(?:from|to)|ignored (?:my|our) (?:emails?|calls?|messages?|"
                                   r"tickets?)|"
-                                  r"on hold for|(?:support|customer service) (?:never|is useless|"
+                                  r"on hold for|hung up on (?:me|us)|"
+                                  r"(?:support|customer service) (?:never|is useless|"
                                   r"was useless|ignores?))\b"),
     ("privacy", 2.0, r"\b(?:privacy|(?:shared|sold|leaked) (?:my|our) (?:e-?mail|data|details|"
                      r"information|number)|marketing e-?mails?|spam(?:med)? (?:me|us))\b"),
@@ -181,6 +183,7 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"circles)\b"),
     # Upselling ("every other screen pushes me to upgrade to Plus", "too many upsells")
     (1.2, r"\b(?:push(?:es|ing)? (?:me|you|users|people) to (?:upgrade|pay|buy|subscribe)|"
+          r"(?:tries|trying|try) to (?:sell|upsell) (?:me|us|you)|"
           r"upsell(?:s|ing)?|nag(?:s|ging)? (?:me|you) to (?:upgrade|pay|subscribe)|constant "
           r"(?:upgrade|subscription) (?:prompts|pop ?ups|reminders))\b"),
     # A change that made it worse ("Recent changes have significantly reduced usability")
@@ -188,7 +191,8 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"reliability|quality|experience|performance|battery life)|regressions?|(?:made|"
           r"makes) (?:it|things|the app|everything) (?:worse|unusable)|worse (?:user )?"
           r"experience|a step backwards?|downgrade)\b"),
-    (1.2, r"\b(?:logged (?:me|us) out|(?:my|our) (?:\w+ ){0,2}(?:is|are|was|were) (?:gone|"
+    (1.2, r"\b(?:logged (?:me|us) out|lost (?:my|our|all (?:my|our)) (?!mind\b|way\b|"
+          r"temper\b|breath\b|heart\b)[a-z]+|(?:my|our) (?:\w+ ){0,2}(?:is|are|was|were) (?:gone|"
           r"missing|deleted|wiped)|bumped (?:again|off|from)|last time i (?:fly|order|use|buy|"
           r"shop|come|stay|eat))\b"),
     (1.2, r"\b(?:unacceptable|not impressed|nothing special|mediocre|not as (?:advertised|"
@@ -201,6 +205,8 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"subscribe|upgrade)|how is (?:that|this|it) (?:acceptable|ok|okay|fair|allowed|legal)"
           r"|is this (?:acceptable|a joke))\b"),
     (0.8, r"\b(?:complain(?:ed|t|ts)?|problems?|issues?|manager)\b"),
+    # Exasperation said as a question of its own ("$50 fee. Really?", "Seriously??")
+    (1.0, r"(?:^|[.!?] )(?:really|seriously|are you (?:serious|kidding(?: me)?))\?+"),
     # The customer sends it back: the plainest verdict a shopper gives ("it's going back",
     # "had to return them", "sent it back the same day").
     (1.0, r"\b(?:return(?:ed|ing)? (?:it|them|this|these|the \w+)|sen(?:t|d|ding) (?:it|them|"

@@ -167,7 +167,10 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("cancellation", r"\b(?:cancel (?:my|the) (?:account|subscription|order|booking)|"
                      r"unsubscribe|delete my (?:account|data))\b"),
     ("rebooking", r"\b(?:rebook\w*|next (?:available )?flight|get (?:me|us) (?:home|on))\b"),
-    ("voucher", r"\b(?:voucher|meal credit|hotel (?:room|voucher)|travel credit)\b"),
+    # (a voucher asked for, not one complained about: "thanks for the $10 voucher")
+    ("voucher", r"\b(?:need|want|get|give|offer|no|any|without|ca ?n'?t get|cannot get|"
+                r"did ?n'?t get|never got|where'?s|where is) (?:\w+ ){0,2}?(?:voucher|meal "
+                r"credit|hotel(?: room)?|room for the night|place to stay)\b"),
 )
 _QMARK = re.compile(r"\?+")
 _HANDLES = re.compile(r"^(?:[@#][\w.]+[,:]?\s+)+")  # "@Bluejet why does ...?" asks "why"

@@ -281,6 +281,13 @@ def all_terms() -> frozenset[str]:
                      for t in spec["terms"] if " " not in t)
 
 
+@lru_cache(maxsize=1)
+def all_phrases() -> frozenset[str]:
+    """Every term of every taxonomy, phrases too ("customer service")."""
+    return frozenset(t for section in _raw().values() for spec in section.values()
+                     for t in spec["terms"])
+
+
 def category_for(platform: str | None) -> str | None:
     """A category guess from the platform, for items scored without a business."""
     if platform in ("google_play", "appstore", "appstore_connect"):

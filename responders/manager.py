@@ -39,6 +39,7 @@ SURE_CUES = 2.0  # complaint cues this heavy in all, in a mixed text: a complain
 # (two plain ones, "too many upsells" and "the pop ups are annoying"; not one "nothing
 # special" beside "no real complaints")
 SAYBACK_MAX_COMPOUND = 0.1  # a clause that reads as praise is not said back as a complaint
+FAILED_PRAISE = 0.5  # ... unless it says a thing failed, and a kind word is all VADER saw
 ROUTED_FLAGS = ("safety", "privacy", "legal", "billing_dispute", "bereavement",
                 "discrimination", "ongoing", "other_company", "language")
 
@@ -87,6 +88,8 @@ EMPATHY = {
                 "disappointment"],
     "cancelled": ["A cancelled flight upends everything you had planned",
                   "I know how much a cancellation throws your plans"],
+    "unfixed": ["Trying fix after fix with nothing to show for it is exhausting",
+                "Going through all of that and still having no fix is exhausting"],
     "assist": ["Nobody who needs our help should be left waiting for it",
                "Nobody who asks us for assistance should be left without it"],
 }
@@ -125,6 +128,7 @@ STEP = {
     "design": "I'll make sure your points reach the people who decide",
     "default": "I'll look into it",
     "cancelled": "I'll look at the rebooking options we can offer you",
+    "unfixed": "I'll take this on myself, so you don't have to start over",
     "assist": "I'll look into what happened with your assistance myself",
 }
 STEP_NEEDS = {  # what the customer should send with the contact
@@ -191,13 +195,19 @@ def _experience_np(profile: Profile) -> str:
     return word if word.startswith(("the ", "your ")) else f"your {word}"
 
 
+_THING_FAILED = re.compile(r"\b(?:(?:do|does|did|wo|is|are)?n'?t|not|never) (?:work|connect|pair|"
+                           r"respond|load|sync|charge|turn on|play)\w*|\bstopped working\b|"
+                           r"\bkeeps? (?:crash|disconnect|drop|freez|reboot)\w*", re.I)
+
+
 def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None) -> bool:
     """Whether a clause may be said back as the complaint. Never praise; and in a mixed
     review (strict) only with explicit evidence, negative words or a complaint cue ("waited
     45 minutes"): the model's doubt is enough to answer a clause, not to quote it.
     (`severity` is the triage's, kept for callers that weigh it.)"""
     compound = vader.compound(clause)
-    if compound > SAYBACK_MAX_COMPOUND:
+    if compound > SAYBACK_MAX_COMPOUND and not (compound < FAILED_PRAISE and _THING_FAILED.search(
+            clause)):  # ("Smart home features don't work with my lights": "smart" is no praise)
         return False
     return not strict or compound < 0 or bool(find_cues(clause.lower()))
 
@@ -223,7 +233,20 @@ def _whole_failure(clause: str, text: str) -> bool:
     return (len(clause) >= WHOLE_REVIEW * len(text.strip()) and
             len(re.findall(r"[A-Za-z']+", clause)) >= 5 and
             vader.compound(clause) <= SAYBACK_MAX_COMPOUND and
-            bool(_FAILURE.search(clause)))
+            bool(_FAILURE.search(clause) or _DAMAGE.search(clause)))
+
+
+# What arrived wrong, said without a failure verb ("Received a used one with scratches")
+_DAMAGE = re.compile(r"\b(?:scratch(?:es|ed)?|dent(?:s|ed)?|cracked|torn|ripped|stain(?:s|ed)?|"
+                     r"leak(?:s|ed|ing)?|used one|someone else'?s|second[- ]hand|refurbished)\b",
+                     re.I)
+_UNFIXED = re.compile(r"\b(?:none (?:of (?:it|them|which) )?worked|nothing worked|didn'?t (?:help|"
+                      r"work|fix)|did not (?:help|work|fix)|no (?:help|solution|fix)|couldn'?t "
+                      r"(?:help|fix)|could not (?:help|fix)|still (?:not|doesn'?t|broken))\b",
+                      re.I)
+# A question that asks for the help the reply offers ("can you help?"): the offer answers it
+_HELP_ASK = re.compile(r"^\W*(?:can|could|will|would) (?:you|someone|somebody|any ?one|anybody)"
+                       r"(?: guys)?(?: please)? help(?: me| us)?\W*$", re.I)
 
 
 _RUDE = re.compile(r"\b(?:rude\w*|yell\w*|shout\w*|swore|cursed|threw|insult\w*|"
@@ -531,6 +554,8 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         step = "I'll check what can improve it on your setup"
     elif group == "broken" and profile.replacement and aspect in ("quality", "warranty"):
         step = "I'll check whether a repair or a replacement is the right fix"
+    if group == "unfixed":  # after every fix tried: one person, no starting over
+        step = STEP["unfixed"]
     if "rebooking" in asks and group in ("waiting", "unheard", "cancelled", "default"):
         step = STEP["cancelled"]  # a customer still trying to get there needs a flight
     if "voucher" in asks:  # stranded and asking for a meal or a room: check, never promise
@@ -551,7 +576,7 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     else:
         with_what = f" {needs}" if needs and " your " not in contact else ""
         text = f"Please {contact}{with_what} and {step}."
-    if triage.get("questions"):
+    if triage.get("questions") and not all(_HELP_ASK.match(q) for q in triage["questions"]):
         text += " I'll answer your question then, too."
     comp = getattr(business, "compensation", None)
     if comp and (item.get("kind") or "review") == "review" and not social and \
@@ -688,6 +713,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 group = _group(named, profile.category)  # the failure the opening named
             if group == "design" and said_issue and _FAILURE.search(said_issue["clause"]):
                 group = "broken"  # "notifications stopped working" since an update: a bug
+            if group in ("people", "people_remote") and said_issue and profile.category in (
+                    "product", "app") and not _RUDE.search(said_issue["clause"]) and \
+                    _UNFIXED.search(said_issue["clause"]):
+                # "customer service had me try 10 things and none worked": no answer that
+                # helped, not a person who was rude
+                group = "unfixed"
             if group in ("lost", "food", "waiting", "default") and said_issue and \
                     _RUDE.search(said_issue["clause"]):
                 # "the driver was rude and threw the box at my door": the way they were

@@ -49,7 +49,8 @@ _VERBISH = re.compile(
     r"resets?|disconnects|reboots|restarts|closes|shuts|turns|drains|lags|skips|forces|"
     r"refuses|deletes|asks|ignores|cuts|jumps|overheats|beeps|buzzes|crackles|leaks|peels|"
     r"pills|shrinks|fades|rips|won't|shrunk|shrank|tore|wore|stank|stunk|fell|ran|split|"
-    r"hung|sat|sent|brought|bought|paid|spent|threw|spoke|stole|rang|put|let|"
+    r"hung|sat|sent|brought|bought|paid|spent|threw|spoke|stole|rang|put|let|tries|pushes|"
+    r"plays|hears|listens|understands|responds|sells|"
     r"\w{3,}ed)\b", re.I)
 _REFUSE = re.compile(
     r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
@@ -296,6 +297,11 @@ _SELF_STARTS = re.compile(r"(?:got|paid|missed|spent|booked|received|had to|was 
                           r"ended up|checked in)\b", re.I)
 
 
+# (of those, what only the customer does, whatever the review is about: "Received a used one")
+_OWN_ACTS = re.compile(r"(?:paid|received|had to|was told|were told|spent|booked|checked in|"
+                       r"ended up)\b", re.I)
+
+
 def _articled(text: str) -> str:
     m = _NOUN_THEN_VERB.match(text)
     if not m:
@@ -332,7 +338,7 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         articled = _articled(opened)
         if articled != opened:  # "Bill was wrong", "Butter chicken was too sweet"
             bare = articled
-        elif not subject and _SELF_STARTS.match(opened):
+        elif _SELF_STARTS.match(opened) and (not subject or _OWN_ACTS.match(opened)):
             # a post's own subject-less clause: "got bumped from my flight"
             bare = f"I {opened[:1].lower()}{opened[1:]}"
     if bare != stripped:  # a headline rewritten is the clause said back

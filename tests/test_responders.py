@@ -980,3 +980,34 @@ def test_say_back_articles_and_capitals(clause, said):
     got = say_back(clause)
     assert got is not None and got.lower().startswith(said.lower()) and \
         said.split()[0] == got.split()[0], got
+
+
+def test_support_that_fixed_nothing_is_answered_as_that_not_as_rudeness():
+    draft, _ = draft_for("acme", "Cant pair it with my bluetooth speaker. It says connected but "
+                         "no sound comes out. Customer service had me try 10 things and none "
+                         "worked", platform="trustpilot", rating=1)
+    assert "better treatment" not in draft["reply"] and "treated" not in draft["reply"], \
+        draft["reply"]
+    assert "start over" in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "text", "said_back"), [
+    # a whole review that names what arrived wrong, with no failure verb
+    ("acme", "Received a used one with scratches and someone else's account still on it.",
+     "you received a used one with scratches"),
+    # a kind word VADER reads ("smart") in a plain failure
+    ("acme", "Smart home features don't work with my lights. Skill keeps getting disabled.",
+     "smart home features don't work with your lights"),
+    ("acme", "Too many ads. Every time I ask for something it tries to sell me something else.",
+     "every time you ask for something it tries to sell you something else"),
+])
+def test_a_product_failure_without_a_sentiment_word_is_said_back(business, text, said_back):
+    draft, _ = draft_for(business, text, platform="trustpilot", rating=2)
+    assert said_back in moves(draft)["hear"], draft["reply"]
+
+
+def test_a_request_for_help_is_answered_by_the_offer_not_promised_an_answer():
+    draft, _ = draft_for("air", "@bluejet can you help? missed my connection in ATL because the "
+                         "inbound was late", platform="mastodon", author="Ian Moss",
+                         kind="mention")
+    assert "answer your question" not in draft["reply"], draft["reply"]

@@ -244,6 +244,35 @@ _UNFIXED = re.compile(r"\b(?:none (?:of (?:it|them|which) )?worked|nothing worke
                       r"work|fix)|did not (?:help|work|fix)|no (?:help|solution|fix)|couldn'?t "
                       r"(?:help|fix)|could not (?:help|fix)|still (?:not|doesn'?t|broken))\b",
                       re.I)
+# A health or safety matter held for a person, named by what it was, never by its detail
+# (which food, which ingredient): a holding reply must not guess or admit what happened.
+HELD_WHAT = (
+    (re.compile(r"\b(?:allerg\w* reaction|had a reaction|anaphyla\w*|epi ?pen)\b", re.I),
+     "the allergic reaction you had", ("restaurant", "hotel", "airline")),
+    (re.compile(r"\ballerg\w*", re.I), "your allergy and what was in your meal",
+     ("restaurant", "hotel")),
+    (re.compile(r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|vomit\w*|threw up)\b",
+                re.I), "feeling ill after your visit", ("restaurant", "hotel")),
+    (re.compile(r"\b(?:hairs? in|found a hair|foreign (?:particle|object)s?|plastic in|glass in|"
+                r"piece of (?:glass|plastic|metal))\b", re.I),
+     "what you found in your food", ("restaurant", "hotel")),
+    (re.compile(r"\b(?:overheat\w*|got (?:really |very |so )?hot|smell\w* (?:like |of )?burn\w*|"
+                r"burning smell|smok(?:e|ed|ing)|sparks?|melted)\b", re.I),
+     "the overheating you describe", ("product",)),
+)
+_HOT = HELD_WHAT[-1][0]
+SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
+
+
+def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None) -> str | None:
+    """What a held safety or health item was about, in plain words, or None."""
+    if flag.get("flag") != "safety":
+        return None
+    text = item.get("text") or ""
+    return next((what for pattern, what, where in HELD_WHAT
+                 if category in where and pattern.search(text)), None)
+
+
 # A question that asks for the help the reply offers ("can you help?"): the offer answers it
 _HELP_ASK = re.compile(r"^\W*(?:can|could|will|would) (?:you|someone|somebody|any ?one|anybody)"
                        r"(?: guys)?(?: please)? help(?: me| us)?\W*$", re.I)
@@ -671,6 +700,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if any(f["flag"] == "billing_dispute" for f in routed) and \
                     about not in (None, "the charge"):
                 about = None  # "still billed after cancelling" is no question of "the pricing"
+            what = _held_what(routed[0], item, profile.category)
+            if what:  # the health or safety matter named, never its detail guessed
+                about = what
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
             first = routed[0]["flag"]
@@ -688,6 +720,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             apology = _pick(APOLOGY[voice][:2], seed, "apology")
             resolve = (f"{_cap(contact)} and I'll pick this up with you personally." if social
                        else f"Please {contact} and I'll pick this up with you personally.")
+            if routed[0]["flag"] == "safety" and profile.category == "product" and \
+                    _HOT.search(item.get("text") or ""):
+                resolve = f"{SAFE_FIRST} {resolve}"  # the customer's safety before our fix
             team = profile.team_for(routed[0].get("aspect") or (
                 issues[0].get("aspect") if issues else None), routed[0].get("team") or (
                 issues[0].get("team") if issues else None))

@@ -1011,3 +1011,17 @@ def test_a_request_for_help_is_answered_by_the_offer_not_promised_an_answer():
                          "inbound was late", platform="mastodon", author="Ian Moss",
                          kind="mention")
     assert "answer your question" not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "text", "named", "extra"), [
+    ("acme", "The power adapter got really hot and smelled like burning plastic. Unplugged it "
+     "and won't use it again.", "the overheating you describe", "keep it unplugged"),
+    ("bistro", "I had clearly told them I am allergic to peanuts and the curry had peanuts in "
+     "it. I had a reaction and had to take medicine.", "the allergic reaction you had", ""),
+])
+def test_a_held_safety_item_names_what_it_was_about_and_puts_safety_first(business, text, named,
+                                                                         extra):
+    draft, triage = draft_for(business, text, platform="trustpilot", rating=1)
+    assert triage["needs_human"], triage
+    assert named in moves(draft)["hear"] and extra in draft["reply"], draft["reply"]
+    assert "peanut" not in draft["reply"].lower()  # the detail is never guessed back

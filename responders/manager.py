@@ -197,7 +197,8 @@ def _experience_np(profile: Profile) -> str:
 
 _THING_FAILED = re.compile(r"\b(?:(?:do|does|did|wo|is|are)?n'?t|not|never) (?:work|connect|pair|"
                            r"respond|load|sync|charge|turn on|play)\w*|\bstopped working\b|"
-                           r"\bkeeps? (?:crash|disconnect|drop|freez|reboot)\w*", re.I)
+                           r"\bkeeps? (?:crash|disconnect|drop|freez|reboot)\w*|"
+                           r"\b(?:delayed|cancell?ed|canceled|overbooked|stranded)\b", re.I)
 
 
 def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None) -> bool:

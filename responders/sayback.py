@@ -423,6 +423,12 @@ _YOU_DID = re.compile(
     r"stranded|misplaced)\b)", re.I)
 
 
+# Two things a thing does wrong, joined by a comma ("won't let me select seats, keeps giving
+# error code 500"): said back with "and", as a sentence
+_VERB_LIST = re.compile(r",\s+(?=(?:keeps|kept|won'?t|doesn'?t|didn'?t|gives|gave|shows|says|"
+                        r"crashes|freezes|froze|stopped|stops|logs|throws)\b)(?![^,]*,)")
+
+
 def _say_back(clause: str) -> str | None:
     clause = _RUN_ON.split(html.unescape(html.unescape(clause)), 1)[0]
     text = _FILLERS.sub("", _strip(clause))
@@ -430,6 +436,7 @@ def _say_back(clause: str) -> str | None:
             _RHETORICAL.search(text).group(0).strip()) and not _ASKING.match(text):
         text = _RHETORICAL.sub("", text)
     text = _YOU_DID.sub(_OURS + " ", text)
+    text = _VERB_LIST.sub(" and ", text, count=1)  # "won't let me select seats, keeps giving"
     m = _THEY_DID.match(text)
     if m and m.group(0).lower().startswith("they "):
         text = _OURS + text[text.index(" "):]

@@ -1025,3 +1025,17 @@ def test_a_held_safety_item_names_what_it_was_about_and_puts_safety_first(busine
     assert triage["needs_human"], triage
     assert named in moves(draft)["hear"] and extra in draft["reply"], draft["reply"]
     assert "peanut" not in draft["reply"].lower()  # the detail is never guessed back
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("@bluejet flight 1432 delayed 3 hrs and counting, nobody at the gate can tell us "
+     "anything. #frustrated", "flight 1432 was delayed 3 hrs and counting"),
+    ("@bluejet your website won't let me select seats, keeps giving error code 500. trying for "
+     "an hour", "our website won't let you select seats and keeps giving error code 500"),
+    # an airline's rude people are its crew and gate staff
+    ("@bluejet the flight attendant on BJ220 was rude to my daughter when she asked for water",
+     "customer experience team"),
+])
+def test_airline_posts_said_back_and_sent_to_the_right_team(text, wanted):
+    draft, _ = draft_for("air", text, platform="mastodon", author="Tess Ray", kind="mention")
+    assert wanted in draft["reply"] and "front-line" not in draft["reply"], draft["reply"]

@@ -57,7 +57,7 @@ GROUP = {
     "ads": "design", "fit": "wear", "material": "wear", "listing": "wear", "location": "design",
     "communication": "default", "onboard": "place",  # (being misinformed is no unanswered mail)
     "cancellation": "cancelled", "loyalty": "lost", "assistance": "assist",
-    "condition": "wear",
+    "condition": "wear", "boarding": "default", "design": "design",
 }
 # Complaints about a design, a policy or the weather: no "what went wrong", only a hand-off.
 DESIGN = frozenset({"design", "value"})
@@ -125,7 +125,7 @@ STEP = {
     "broken": "I'll check what can fix it on your side",
     "place": "I'll look into it with the team",
     "lost": "I'll check where things stand for you",
-    "design": "I'll make sure your points reach the people who decide",
+    "design": "I'll make sure this reaches the people who decide",
     "default": "I'll look into it",
     "cancelled": "I'll look at the rebooking options we can offer you",
     "unfixed": "I'll take this on myself, so you don't have to start over",
@@ -262,6 +262,8 @@ HELD_WHAT = (
      "the overheating you describe", ("product",)),
 )
 _HOT = HELD_WHAT[-1][0]
+HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher)\b", re.I),
+               "a meal that didn't meet your dietary needs", ("restaurant", "hotel", "airline")),)
 SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
 
 

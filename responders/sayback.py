@@ -58,7 +58,8 @@ _REFUSE = re.compile(
     r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
     r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf|"
     r"chicks?|bitch\w*|hags?|bimbos?|hipsters?|retard\w*|ghetto|trash(?:y)? people)\b|"
-    r"[\"\u201c\u201d()\[\]]|"  # (a customer's slur is never said back)
+    r"[\"\u201c\u201d()\[\]]|(?<![A-Za-z])'[A-Za-z]|"  # (a customer's slur is never said back;
+    # a single-quoted phrase, "says 'something went wrong'", is a quote we would mangle)
     # a verdict on the clause before it ("the chef changed | and it was not for the better")
     r"^(?:it|this|that) (?:was|is|has been|wasn'?t|isn'?t)(?: not)? (?:for the (?:better|worse)|"
     r"the same)\b", re.I)
@@ -71,6 +72,8 @@ _BARE_VERDICT = re.compile(
     r"ridiculous|a joke|a disaster|disgusting|unacceptable|disappointing|horrendous)"
     r"(?: \w+){0,2}|(?:what a|such a) \w+(?: \w+){0,3}|never again|avoid(?: \w+){0,3}|"
     r"(?:very |so |really )?disappointed(?: \w+){0,3}|i (?:hate|love) (?:it|this|them)|"
+    r"(?:it'?s|it has|has) been (?:over |almost |nearly )?\S+ \w+(?: now| already)?|"  # time alone
+    r"\w+ said (?:a |an |the )?\w+ (?:issue|problem)s?|"  # "pilot said maintenance issue"
     r"i(?:'m| am) (?:so |very |really |extremely |just )?(?:disappointed|upset|sad|frustrated|"
     r"annoyed|angry|unhappy|bummed|gutted)(?: \w+){0,3})$", re.I)
 _BAD_START = re.compile(
@@ -120,7 +123,7 @@ _NOT_SUBJECTS = frozenset(
     "find tell ask call stop pay skip run trust sent got left lost broke bought brought "
     "thought felt found told gave took kept paid said rather instead maybe perhaps probably "
     "hopefully apparently later soon eventually finally once afterwards saw heard wished "
-    "realized noticed decided".split())
+    "realized noticed decided almost nearly barely hardly".split())
 
 
 _LEADING_HANDLES = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
@@ -293,8 +296,8 @@ _NOT_NOUNS = frozenset(
     "such same rest few lot lots plenty enough more less much mine yours ours theirs".split())
 # What the customer did, told with no subject ("got bumped from my flight", "paid for extra
 # legroom", "missed my connection"): the subject is the customer ("you got bumped").
-_SELF_STARTS = re.compile(r"(?:got|paid|missed|spent|booked|received|had to|was told|were told|"
-                          r"ended up|checked in)\b", re.I)
+_SELF_STARTS = re.compile(r"(?:(?:almost|nearly) )?(?:got|paid|missed|spent|booked|received|had "
+                          r"to|was told|were told|ended up|checked in)\b", re.I)
 
 
 # (of those, what only the customer does, whatever the review is about: "Received a used one")

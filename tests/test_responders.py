@@ -1039,3 +1039,40 @@ def test_a_held_safety_item_names_what_it_was_about_and_puts_safety_first(busine
 def test_airline_posts_said_back_and_sent_to_the_right_team(text, wanted):
     draft, _ = draft_for("air", text, platform="mastodon", author="Tess Ray", kind="mention")
     assert wanted in draft["reply"] and "front-line" not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
+    ("air", "mastodon", "@bluejet gate changed 4 times and nobody announced it. almost missed "
+     "the flight running across the terminal", "you almost missed the flight", "baggage"),
+    ("air", "mastodon", "@bluejet no overhead space left because you let group 1 bring 3 bags "
+     "each. had to gate check my laptop bag", "airport team", "where things stand"),
+    ("air", "mastodon", "@bluejet when will my bag be delivered? it's been 3 days and the "
+     "tracker still says 'located'", "your bags", "that it's been 3 days"),
+    ("air", "mastodon", "@bluejet pilot said maintenance issue, now we're deplaning after "
+     "sitting here 2 hrs. what a mess", "operations team", "pilot said"),
+    ("acme", "trustpilot", "Sound quality is fine but it drops off the wifi every night and I "
+     "have to unplug it to get it back.", "it drops off the wifi every night", "let you down"),
+    ("acme", "trustpilot", "The speaker is decent but the cord is way too short and there's no "
+     "battery, so it has to sit right next to an outlet.", "the cord is way too short",
+     "size or style"),
+    ("acme", "trustpilot", "Returned it. The setup kept failing at the last step and the app "
+     "just says 'something went wrong'.", "the setup kept failing at the last step", "says'"),
+    ("bistro", "google_business", "The food was good but we were rushed out because they "
+     "needed the table. The bill was dropped before we finished our mains.",
+     "the bill was dropped before you finished your mains", "charges"),
+    ("bistro", "google_business", "Good food but the music is too loud and the lights are so "
+     "dim you can't read the menu.", "front-of-house team", "kitchen team"),
+])
+def test_unseen_reading_causes(business, platform, text, wanted, unwanted):
+    # (the fifth session's second, unseen reading: 24 drafts, each cause here a REWRITE)
+    kind = "mention" if platform == "mastodon" else "review"
+    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
+                         else 2, author="Greg Hall", kind=kind)
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_meat_in_a_vegetarian_meal_is_held_for_a_person_and_named_plainly():
+    draft, triage = draft_for("bistro", "Ordered a veg thali and found a piece of chicken in it. "
+                              "I am a strict vegetarian. Disgusting.", rating=1)
+    assert triage["needs_human"], triage
+    assert "a meal that didn't meet your dietary needs" in draft["reply"], draft["reply"]

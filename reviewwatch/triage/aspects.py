@@ -50,7 +50,8 @@ _UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)"
 CUES: tuple[tuple[str, float, str], ...] = (
     ("wait_time", 2.0, rf"\b(?:wait(?:ed|ing)?|took|queued?|sat(?: there)?|held)\b(?: \w+){{0,3}}? "
                        rf"(?:for )?(?:almost |nearly |over |about |more than )?{_NUM}\+? {_UNIT}"),
-    ("wait_time", 1.5, rf"\b{_NUM} {_UNIT} (?:wait|late|delay)"),
+    ("wait_time", 1.5, rf"\b{_NUM} {_UNIT} (?:wait|late|delay)|\b(?:it'?s|it has|has) been "
+                       rf"(?:over |almost |nearly |more than )?{_NUM} {_UNIT}\b"),
     ("wait_time", 1.5, r"\b(?:long|endless|forever) (?:wait|line|queue)s?\b|\btook (?:forever|"
                        r"ages)\b"
                        r"|\bstill waiting\b|\bwaited (?:forever|ages)\b|\bslow(?:est)? service\b"),
@@ -69,7 +70,7 @@ CUES: tuple[tuple[str, float, str], ...] = (
     ("cleanliness", 1.5, r"\b(?:dirty|filthy|unclean|grimy|stain(?:s|ed)?|mou?ldy?|"
                          r"cockroach(?:es)?|roach(?:es)?|bed ?bugs?|mice|rats|hairs? (?:in|on)|"
                          r"smell(?:s|ed|y)|stinks?|stank|musty)\b"),
-    ("noise", 1.2, r"\b(?:noisy|thin walls|could hear (?:every|people|the)|"
+    ("noise", 1.2, r"\b(?:noisy|thin walls|could hear (?:every|people|the)|(?:too|so|way too) loud|"
                    r"(?:couldn'?t|could not|can'?t|did ?n'?t|unable to) sleep)\b"),
     ("room_quality", 1.2, r"\b(?:no hot water|broken (?:ac|air|tv|shower|toilet|lock|window|"
                           r"heater)|"
@@ -87,7 +88,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                          r"their )?prices|portions? (?:have |has )?(?:shrunk|gotten smaller|got "
                          r"smaller)|smaller portions)\b"),
     ("billing", 2.0, r"\b(?:still (?:being )?(?:billed|charged)|billed after|charged after|"
-                     r"charged (?:me |us )?(?:twice|double|again|extra)|double[- ]charged|"
+                     r"charged (?:me |us |my (?:card|account|credit card) )?(?:twice|double|"
+                     r"again|extra)|double[- ]charged|"
                      r"overcharged|over charged|hidden (?:fees?|charges?)|unauthori[sz]ed charges?|"
                      r"wrong (?:bill|charge|amount)|billed (?:twice|again))\b"),
     ("refund", 1.5, r"\b(?:(?:no|never|still no|refused|denied|waiting for (?:a|my|the)) refunds?|"
@@ -115,6 +117,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"(?:connect|charge|pair|turn on|power on|sync|hold a charge|stay "
                             r"connected|recogni[sz]e|hear me|understand me)|"
                             r"hardly (?:works?|worked|came on|ever works?|charges?|connects?)|"
+                            r"drops? (?:off|out of) (?:the )?(?:wifi|wi-fi|network|connection|"
+                            r"bluetooth)|randomly (?:starts|turns|plays|wakes|lights|goes|"
+                            r"shuts|reboots|restarts)|stopped responding|stuck at|"
                             r"(?:died|dead|failed|broke) (?:after|within) (?:a|an|one|two|three|"
                             r"\d+)|doa\b|dead on arrival)"),
     ("app_crash", 2.0, r"\b(?:crash(?:es|ed|ing)?|freez(?:es|ing)|froze|force clos(?:es|e)|"

@@ -52,10 +52,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"plate|drink|salad|soup|dish|sandwich|burger|rice|curry|pizza|bowl|calzone|pasta|taco|"
      r"burrito|wrap|sub|fries|dessert|cake|coffee|smoothie|order|\w+ (?:pizza|salad|sandwich|"
      r"burger|soup))|(?:piece|shard|bit|chunk) of (?:glass|plastic|metal|wire)|"
-     r"(?:vegetarian|vegan|meatless|halal|"
+     r"(?:vegetarian|vegan|veg|veggie|meatless|halal|"
      r"kosher)\b[\s\S]{0,240}?\b(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|"
      r"salami|prosciutto|chorizo|anchov(?:y|ies)|shrimp|fish sauce|lard|gelatin)|"
-     r"(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|salami)\b[^.!?\n]{0,80}?\b(?:i'?m|"
+     r"(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|salami)\b[^!?\n]{0,80}?\b(?:i'?m|"
      r"i am|we'?re|we are|he'?s|she'?s|he is|she is) (?:a )?(?:strict )?(?:vegetarian|vegan))\b"),
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"

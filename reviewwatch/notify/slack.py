@@ -40,6 +40,15 @@ def escape_mrkdwn(text: str | None, limit: int = SECTION_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_MENTION_START = re.compile(r"<(?=[@!#])")
+
+
+def plain_text(text: str, limit: int) -> str:
+    """Text for a plain_text object: Slack shows it literally, but a "<@" or "<!" is still
+    broken with a zero-width space, so no copy of it can become a mention elsewhere."""
+    return _MENTION_START.sub("<\u200b", text)[:limit]
+
+
 def stars(rating: float | None, rating_max: float | None = 5) -> str:
     """'★★☆☆☆' for a 2-of-5 rating; '' without one."""
     if rating is None:
@@ -73,7 +82,8 @@ def build_alert(item: dict[str, Any], triage: dict[str, Any] | None,
                          f"“{i['clause']}”" for i in issues)
         fields.append(f"*Issues:* {escape_mrkdwn(said, 600)}")
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": head[:HEADER_LIMIT]}},
+        {"type": "header", "text": {"type": "plain_text",
+                                    "text": plain_text(head, HEADER_LIMIT)}},
         {"type": "section", "fields": [{"type": "mrkdwn", "text": f} for f in fields]},
         {"type": "section", "text": {"type": "mrkdwn", "text": f">{excerpt}" if excerpt else
                                      "_(no text)_"}},
@@ -86,7 +96,9 @@ def build_alert(item: dict[str, Any], triage: dict[str, Any] | None,
     blocks.append({"type": "actions", "elements": [{
         "type": "button", "text": {"type": "plain_text", "text": "Open in reviewwatch"},
         "url": link}]})
-    fallback = f"{head} ({priority}) from {who}: {excerpt[:FALLBACK_CHARS]}"
+    # (the fallback text is mrkdwn to Slack's notifications: the business name is escaped too)
+    fallback = f"{escape_mrkdwn(head, HEADER_LIMIT)} ({priority}) from {who}: " \
+        f"{excerpt[:FALLBACK_CHARS]}"
     return {"text": fallback, "blocks": blocks, "unfurl_links": False, "unfurl_media": False}
 
 

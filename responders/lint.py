@@ -37,9 +37,12 @@ _OFFER = Pattern(
      "on the house", "% off", "money back", "reimburse"))
 # An offer is the word in a giving context ("I'd like to offer you a refund", "a free
 # night"); "the trouble getting your refund" only names the topic.
-_OFFER_CONTEXT = re.compile(r"\b(?:offer\w*|give|send|provide|issue|process|like to|happy to|"
-                            r"we'?ll|i'?ll|we will|i will|we can|i can|enjoy|receive|get you|"
-                            r"here'?s)\b[^.!?]{0,40}$", re.I)
+# ("offered", past, is what the customer says was offered before: "just offered a coupon")
+_OFFER_CONTEXT = re.compile(r"\b(?:offer(?:s|ing)?|give|send|provide|issue|process|like to|"
+                            r"happy to|we'?ll|i'?ll|we will|i will|we can|i can|enjoy|receive|"
+                            r"get you|here'?s)\b[^.!?]{0,40}$", re.I)
+_SAID_BACK = re.compile(r"\s*(?:\w+, )?(?:you'?ve said|you told us|i read|you said|you wrote)"
+                        r"(?: that)?\b", re.I)
 _NOT_AN_OFFER = Pattern(r"\b(?:feel free|free to|hands-free|free of charge to contact)\b",
                         ("free",))
 _LIABILITY = Pattern(
@@ -120,8 +123,10 @@ def _compensation(text: Text, business: Any) -> list[dict[str, str]]:
     for m in _OFFER.finditer(scrubbed):
         offered = scrubbed.raw[m.start():m.end()]
         giving = _OFFER_CONTEXT.search(scrubbed.raw[max(0, m.start() - 60):m.start()])
-        if not giving:
-            continue
+        sentence = scrubbed.raw[max(scrubbed.raw.rfind(".", 0, m.start()),
+                                    scrubbed.raw.rfind("\n", 0, m.start())) + 1:m.start()]
+        if not giving or _SAID_BACK.match(sentence):
+            continue  # (the customer's own words said back: "You've said that we ... offered")
         if not allowed:
             return [_finding("compensation", f'offers "{offered}" but the business has no '
                                              "compensation policy in the config")]

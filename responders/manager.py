@@ -57,7 +57,7 @@ GROUP = {
     "ads": "design", "fit": "wear", "material": "wear", "listing": "wear", "location": "design",
     "communication": "default", "onboard": "place",  # (being misinformed is no unanswered mail)
     "cancellation": "cancelled", "loyalty": "lost", "assistance": "assist",
-    "condition": "wear", "boarding": "default", "design": "design",
+    "condition": "wear", "boarding": "default", "design": "design", "fees": "value",
 }
 # Complaints about a design, a policy or the weather: no "what went wrong", only a hand-off.
 DESIGN = frozenset({"design", "value"})
@@ -252,8 +252,13 @@ HELD_WHAT = (
      "the allergic reaction you had", ("restaurant", "hotel", "airline")),
     (re.compile(r"\ballerg\w*", re.I), "your allergy and what was in your meal",
      ("restaurant", "hotel")),
-    (re.compile(r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|vomit\w*|threw up)\b",
-                re.I), "feeling ill after your visit", ("restaurant", "hotel")),
+    (re.compile(r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|vomit\w*|threw up|"
+                r"upset stomach|stomach (?:ache|upset|pain|cramps|bug)|loose motions|(?:fell|"
+                r"felt|was) (?:very |so |really )?(?:ill|sick))\b", re.I),
+     "feeling ill after your visit", ("restaurant", "hotel")),
+    (re.compile(r"\b(chicken|pork|turkey)\b[^.!?\n]{0,30}?\b(?:pink|raw|undercooked|under ?cooked|"
+                r"bloody|not cooked)\b|\braw (chicken)\b", re.I),
+     "the {0} you were served", ("restaurant", "hotel")),
     (re.compile(r"\b(?:hairs? in|found a hair|foreign (?:particle|object)s?|plastic in|glass in|"
                 r"piece of (?:glass|plastic|metal))\b", re.I),
      "what you found in your food", ("restaurant", "hotel")),
@@ -272,8 +277,11 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     if flag.get("flag") != "safety":
         return None
     text = item.get("text") or ""
-    return next((what for pattern, what, where in HELD_WHAT
-                 if category in where and pattern.search(text)), None)
+    for pattern, what, where in HELD_WHAT:
+        m = pattern.search(text) if category in where else None
+        if m:  # ("the chicken you were served": the dish they named, nothing guessed)
+            return what.format(*(g.lower() for g in m.groups() if g)) if "{0}" in what else what
+    return None
 
 
 # A question that asks for the help the reply offers ("can you help?"): the offer answers it
@@ -349,7 +357,20 @@ def _say(clause: str, text: str, category: str | None = None,
             return None  # "it was an inexpensive piece, but I expected better quality": the
             # complaint is the clause after "but"; "stiff, but the grey one is soft" is not
     opening = text.lstrip(" -\u2013\u2014,;:.!").startswith(clause.lstrip(" -\u2013\u2014,;:.!"))
+    ours = OURSELVES.get(category or "")
+    if ours:  # "the restaurant refused to send the right one": that is us
+        clause = ours.sub(sayback.OURS + " ", clause, count=1)  # (not the customer's "we")
     return sayback.say_back(clause, SUBJECT.get(category or "") if opening else None)
+
+
+# How a customer names the business itself in the third person, said back as "we"
+OURSELVES = {c: re.compile(rf"^\s*(?:the )?(?:{n}) (?=(?:refused|said|told|gave|sent|charged|kept|"
+                           r"lost|forgot|ignored|cancell?ed|never|didn'?t|did not|won'?t|would "
+                           r"not|just)\b)", re.I)
+             for c, n in (("restaurant", "restaurant|kitchen"), ("hotel", "hotel|property"),
+                          ("airline", "airline"), ("product", "company|seller|manufacturer"),
+                          ("app", "company|developers?"), ("clinic", "clinic|practice|office"),
+                          ("service", "company"))}
 
 
 _AND_BETWEEN = re.compile(r"\s*,?\s*and\s+", re.I)
@@ -545,6 +566,12 @@ def _sentence_at(text: str, at: int, size: int) -> str:
     return text[lo:min(ends) if ends else at + size + 300]
 
 
+# Aspects that name a failure, never a thing a customer could like
+FAILURE_ASPECTS = frozenset({"delay", "cancellation", "wait_time", "refund", "billing", "support",
+                             "boarding", "fees", "safety", "health", "privacy", "food_safety",
+                             "crashes", "bugs", "login", "warranty", "condition", "ads"})
+
+
 def _praise_first(triage: dict[str, Any], text: str = "", category: str | None = None
                   ) -> str | None:
     """'I'm glad you liked the color.' for a thing praised and not also complained about."""
@@ -557,6 +584,8 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
         sentence = _sentence_at(text, at, len(clause)) if at >= 0 else clause
         if at >= 0 and _TAKEN_BACK.match(text, at + len(clause)) or _HEARSAY.search(sentence):
             continue  # (taken back, heard of, of the past, or of another place, in its sentence)
+        if p.get("aspect") in FAILURE_ASPECTS:
+            continue  # "so helpful getting me rebooked after my delay": not "you liked the delay"
         if term and p.get("aspect") not in complained and term.isalpha() and len(term) > 2 \
                 and term not in said and text.lower().count(term) <= 1 and \
                 _a_thing(term, p, category):

@@ -274,7 +274,7 @@ _BARE_VERB = re.compile(
 # pronoun, a quantifier or a name ("Everything was cold", "Mike was rude", "Alexa is ...").
 _NOUN_THEN_VERB = re.compile(
     r"^([A-Za-z][a-z]+|[A-Z]{2,5})((?: [a-z]+){0,2}?) (?=(?:was|were|is|are|has|had|came|"
-    r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|didn'?t|"
+    r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|didn'?t|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
 FIRST_NAMES = frozenset(
@@ -296,13 +296,23 @@ _NOT_NOUNS = frozenset(
     "such same rest few lot lots plenty enough more less much mine yours ours theirs".split())
 # What the customer did, told with no subject ("got bumped from my flight", "paid for extra
 # legroom", "missed my connection"): the subject is the customer ("you got bumped").
-_SELF_STARTS = re.compile(r"(?:(?:almost|nearly) )?(?:got|paid|missed|spent|booked|received|had "
+_SELF_STARTS = re.compile(r"(?:(?:almost|nearly) )?(?:got|paid|missed|spent|booked|received|"
+                          r"waited|had "
                           r"to|was told|were told|ended up|checked in)\b", re.I)
 
 
 # (of those, what only the customer does, whatever the review is about: "Received a used one")
-_OWN_ACTS = re.compile(r"(?:paid|received|had to|was told|were told|spent|booked|checked in|"
+_OWN_ACTS = re.compile(r"(?:paid|received|waited|had to|was told|were told|spent|booked|checked in|"
                        r"ended up)\b", re.I)
+
+
+_AFTER_UPDATE = re.compile(r"(?:ever )?(?:since|after) (?:the|this|your|its|a) ((?:last |latest |"
+                           r"recent |new |most recent )?(?:firmware |software |app |system )?)"
+                           r"update,?\s+(?=(?:it|the \w+|my \w+|this \w+)\b)", re.I)
+# Two faults, a comma between them, the second with its own bare subject ("the seat doesn't
+# recline, tv screen is broken"): joined with "and the"
+_NOUN_AFTER_COMMA = re.compile(r",\s+(?=[a-z]+(?: [a-z]+)? (?:is|was|are|were|doesn'?t|didn'?t|"
+                               r"won'?t|isn'?t|wasn'?t)\b)(?![^,]*,)")
 
 
 def _articled(text: str) -> str:
@@ -346,6 +356,9 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
             bare = f"I {opened[:1].lower()}{opened[1:]}"
     if bare != stripped:  # a headline rewritten is the clause said back
         clause = bare
+    since = _AFTER_UPDATE.match(bare)
+    if since:  # "After the last firmware update it won't turn on at all"
+        bare = clause = f"{bare[since.end():].rstrip(' .!')} since the {since.group(1)}update"
     setup = _SETUP_THEN.match(bare)
     if setup:  # "Paid for Plus and half the features don't work": the complaint is the rest
         bare = clause = bare[setup.end():]
@@ -404,6 +417,7 @@ _THEY_DID = re.compile(
     r"overcharged|double charged|ignored|lost|refused|cancell?ed|gave|brought|served|sent|"
     r"kept|made|told|messed up|mixed up|got)\b(?= (?:us|me|my|our)\b)", re.I)
 _OURS = "weourteam"  # the business's "we", kept apart from the customer's "we" (-> "you")
+OURS = _OURS
 
 
 # Two sentences run together with no space ("it was cracked.I am not impressed"): the
@@ -432,14 +446,24 @@ _VERB_LIST = re.compile(r",\s+(?=(?:keeps|kept|won'?t|doesn'?t|didn'?t|gives|gav
                         r"crashes|freezes|froze|stopped|stops|logs|throws)\b)(?![^,]*,)")
 
 
+# Words a public dataset's find-and-replace left in airline posts ("Cancelled Flightled",
+# "see you Late Flightr"): never real words, said back as the customer wrote them first
+_MANGLED = re.compile(r"(?i)\b(cancell?ed|late) flight(?:led|r)\b")
+
+
 def _say_back(clause: str) -> str | None:
     clause = _RUN_ON.split(html.unescape(html.unescape(clause)), 1)[0]
+    clause = _MANGLED.sub(lambda m: m.group(1), clause)
     text = _FILLERS.sub("", _strip(clause))
     if text.count("?") and _RHETORICAL.search(text) and text.count("?") == len(
             _RHETORICAL.search(text).group(0).strip()) and not _ASKING.match(text):
         text = _RHETORICAL.sub("", text)
     text = _YOU_DID.sub(_OURS + " ", text)
     text = _VERB_LIST.sub(" and ", text, count=1)  # "won't let me select seats, keeps giving"
+    comma = _NOUN_AFTER_COMMA.search(text)
+    if comma and _VERBISH.search(text[:comma.start()]):
+        rest = text[comma.end():]
+        text = f"{text[:comma.start()]} and {_articled(rest)}"
     m = _THEY_DID.match(text)
     if m and m.group(0).lower().startswith("they "):
         text = _OURS + text[text.index(" "):]
@@ -459,7 +483,8 @@ _NOT_THE_COMPLAINT = re.compile(
     r"^(?:i am|i'm|im) (?:petite|tall|short|curvy|busty|slim|thin|a size|size|usually|normally|"
     r"\d)|\b(?:went back|sent (?:it|them|this|these) back|returned (?:it|them|this|these)|"
     r"(?:is|are|was|were) going back|(?:had|has|have|will|needs?) to go back|"
-    r"i should(?:'ve| have| not have|n'?t have)|my (?:own )?fault|"  # self-blame
+    r"i should(?:'ve| have| not have|n'?t have)|my (?:own )?fault|"
+    r"(?<!than )(?<!than it )(?<!than they )used to (?:be|have|get)|"  # (not "than it used to be")
     r"if (?:it |it's |it is |it was |it were )?(?:not|n't|wasn'?t|weren'?t|isn'?t|hadn'?t been)"
     r" for|if not for)\b|"  # "if it wasn't for the great staff"
     # what the customer did before it went wrong ("I've asked a cart attendant for rice"),

@@ -1076,3 +1076,58 @@ def test_meat_in_a_vegetarian_meal_is_held_for_a_person_and_named_plainly():
                               "I am a strict vegetarian. Disgusting.", rating=1)
     assert triage["needs_human"], triage
     assert "a meal that didn't meet your dietary needs" in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
+    # (the fifth session's third reading, 30 unseen drafts: each cause here was a REWRITE)
+    ("air", "mastodon", "@bluejet your agent at LAX told me I had to pay $200 to change to an "
+     "earlier flight that had 30 open seats. makes no sense", "the fee", "treated"),
+    ("air", "mastodon", "@bluejet why do I have to pay for a carry on when my ticket cost "
+     "$480??", "the fee", "where things stand"),
+    ("air", "mastodon", "@bluejet Late Flight again. Every. Single. Time. #neveragain",
+     "the delay", "what went wrong"),
+    ("air", "mastodon", "@bluejet the gate agent in Denver was so helpful getting me rebooked "
+     "after my delay, thank you Maria!", "thank you", "liked the delay"),
+    ("air", "mastodon", "@bluejet seat doesn't recline, tv screen is broken and the person next "
+     "to me is coughing all over me. 5 hours of this",
+     "the seat doesn't recline and the tv screen is broken", "reservations"),
+    ("acme", "trustpilot", "After the last firmware update it won't turn on at all. Just a "
+     "blinking orange light.", "it won't turn on at all since the last firmware update", "and the"
+     " wait"),
+    ("bistro", "google_business", "Good taste but the portion size has reduced a lot. The same "
+     "thali used to be filling, now I'm hungry after. Not value for money anymore.", "sorry",
+     "used to be filling"),
+    ("bistro", "google_business", "Waited 1 hour for home delivery and got someone else's order. "
+     "Restaurant refused to send the right one and just offered a coupon.",
+     "we refused to send the right one", "restaurant refused"),
+])
+def test_third_unseen_reading_causes(business, platform, text, wanted, unwanted):
+    kind = "mention" if platform == "mastodon" else "review"
+    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
+                         else 1, author="Derek Hale", kind=kind)
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert not [f for f in draft["lint"] if f["severity"] == "error"], draft["lint"]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Ordered biryani on Swiggy, it came without the raita. Called the restaurant, they said "
+     "it's Swiggy's problem.", None),  # another company: held for a person
+    ("The ambience is lovely but the food was too oily. I had an upset stomach the whole next "
+     "day.", "feeling ill after your visit"),
+    ("The chicken tikka was pink inside. When I told the waiter he said that's how it is "
+     "supposed to be.", "the chicken you were served"),
+])
+def test_illness_raw_poultry_and_a_delivery_platform_are_held_for_a_person(text, named):
+    draft, triage = draft_for("bistro", text, rating=1)
+    assert triage["needs_human"], triage
+    if named:
+        assert named in draft["reply"], draft["reply"]
+
+
+def test_a_said_back_offer_in_the_past_is_no_offer_of_ours():
+    from responders.lint import lint_reply
+
+    said = "You've said that we refused to send the right one and just offered a coupon."
+    assert not [f for f in lint_reply(said) if f["rule"] == "compensation"]
+    assert [f for f in lint_reply("I'd like to offer you a coupon.") if f["rule"] ==
+            "compensation"]

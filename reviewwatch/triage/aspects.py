@@ -167,6 +167,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
     ("legal", 2.0, r"\b(?:lawyer|attorney|lawsuit|legal action|small claims|sue (?:you|them)|"
                    r"health (?:department|inspector)|better business bureau|trading standards)\b"),
     ("food_poisoning", 3.0, r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|"
+                            r"upset stomach|stomach (?:ache|upset|pain|cramps)|loose motions|"
+                            r"(?:fell|felt|was) (?:very |so )?(?:ill|sick) (?:after|the next)|"
                             r"(?:vomit\w*|threw up|diarrh\w*)|sick after eating)\b"),
 )
 
@@ -210,6 +212,11 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"subscribe|upgrade)|how is (?:that|this|it) (?:acceptable|ok|okay|fair|allowed|legal)"
           r"|is this (?:acceptable|a joke))\b"),
     (0.8, r"\b(?:complain(?:ed|t|ts)?|problems?|issues?|manager)\b"),
+    # A verdict said as a hashtag ("#neveragain", "#bluejetfail") or a failure that repeats
+    # ("Late Flight again. Every. Single. Time.")
+    (2.0, r"#(?:never ?again|\w*fail\w*|worst\w*|disappointed|frustrated|unacceptable|"
+          r"ripoff|scam\w*|boycott\w*|do ?better)\b|\b(?:late|delayed|cancell?ed|canceled|"
+          r"broken|down)(?: flight)? again\b|\bevery\.? single\.? time\b"),
     # Exasperation said as a question of its own ("$50 fee. Really?", "Seriously??")
     (1.0, r"(?:^|[.!?] )(?:really|seriously|are you (?:serious|kidding(?: me)?))\?+"),
     # The customer sends it back: the plainest verdict a shopper gives ("it's going back",

@@ -23,6 +23,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     ("safety", "a safety or health risk",
      r"\b(?:food poisoning|poison(?:ed|ing)|got (?:really |very )?sick|made (?:me|us|my \w+) "
      r"(?:sick|ill)|threw up|throwing up|vomit\w*|diarrh?o?ea|allerg(?:y|ic|ies|en)\w*|"
+     r"upset stomach|stomach (?:ache|upset|pain|cramps|bug)|loose motions|(?:fell|felt|was) "
+     r"(?:very |so |really )?(?:ill|sick) (?:after|the next|all night|the whole)|"
+     # poultry or pork served raw ("the chicken tikka was pink inside")
+     r"(?:chicken|pork|turkey)\b[^.!?\n]{0,30}?\b(?:pink|raw|undercooked|under ?cooked|"
+     r"bloody|not cooked)\b|raw chicken|"
      r"anaphyla\w*|epi ?pen|(?:in|to|at|from|into) (?:the |a )?hospital|hospitali[sz]\w*|"
      r"hospital (?:visit|bill|stay|trip)|emergency room|\ber\b visit|ambulance|"
      r"(?<!insult to )injur\w*|"
@@ -209,7 +214,9 @@ GATES = (_FLAG_GATES, _SARCASM_GATE, _ASK_GATES)  # what the `gates` arguments a
 _FLAG_REACH = [reach(p) for _, _, p in _COMPILED]
 _ASK_REACH = [reach(p) for _, p in _ASKS]
 # Platforms and companies whose failures a business often hears about but does not own.
-PLATFORMS = ("amazon", "doordash", "uber eats", "ubereats", "grubhub", "deliveroo",
+PLATFORMS = ("amazon", "doordash", "uber eats", "ubereats", "grubhub", "deliveroo", "swiggy",
+             "zomato", "foodpanda", "talabat", "careem", "wolt", "glovo", "rappi", "menulog",
+             "skipthedishes", "skip the dishes", "seamless", "caviar", "dunzo", "blinkit",
              "just eat", "postmates", "instacart", "expedia", "booking.com", "airbnb",
              "hotels.com", "priceline", "paypal", "klarna", "fedex", "ups", "usps", "dhl",
              "royal mail", "opentable", "resy", "ticketmaster")

@@ -49,7 +49,8 @@ _COMPLAINT_TERMS = frozenset(
     "took forever", "took ages", "forever to", "forever for", "still waiting", "not being seated",
     "waiting to be seated", "weren't seated", "hour and a half", "overbooked", "bumped",
     "driver was rude", "rude driver", "threw the box", "threw my order", "hasn't arrived",
-    "has not arrived", "never arrived", "still hasn't arrived"}
+    "has not arrived", "never arrived", "still hasn't arrived", "had to pay", "have to pay",
+    "change fee", "bag fee", "baggage fee", "pay for a carry on", "pay for a carry-on"}
 
 
 def _wordish(ch: str) -> bool:

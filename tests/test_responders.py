@@ -1131,3 +1131,17 @@ def test_a_said_back_offer_in_the_past_is_no_offer_of_ours():
     assert not [f for f in lint_reply(said) if f["rule"] == "compensation"]
     assert [f for f in lint_reply("I'd like to offer you a coupon.") if f["rule"] ==
             "compensation"]
+
+
+@pytest.mark.parametrize(("business", "text", "wanted", "unwanted"), [
+    # (causes from a reading of real UCI and SemEval sentences; the texts here are our own)
+    ("acme", "I have to jiggle the charging plug every time to get any sound out of it.",
+     "repair or a replacement", "people who decide"),  # a loose plug is a defect, not design
+    ("bistro", "I asked the runner for more bread and he just walked away.", "service",
+     "came to us for"),  # not the food's empathy
+    ("bistro", "We were disappointed with the service and the food was on the pricey side.",
+     "the service", "treated"),  # a disappointing service is no mistreatment
+])
+def test_real_sentence_causes(business, text, wanted, unwanted):
+    draft, _ = draft_for(business, text, platform="trustpilot", rating=2)
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

@@ -50,7 +50,8 @@ _COMPLAINT_TERMS = frozenset(
     "waiting to be seated", "weren't seated", "hour and a half", "overbooked", "bumped",
     "driver was rude", "rude driver", "threw the box", "threw my order", "hasn't arrived",
     "has not arrived", "never arrived", "still hasn't arrived", "had to pay", "have to pay",
-    "change fee", "bag fee", "baggage fee", "pay for a carry on", "pay for a carry-on"}
+    "change fee", "bag fee", "baggage fee", "pay for a carry on", "pay for a carry-on",
+    "jiggle", "wiggle", "frayed", "walked away", "walked off"}
 
 
 def _wordish(ch: str) -> bool:

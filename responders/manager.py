@@ -752,6 +752,18 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             apology = _pick(APOLOGY[voice][:2], seed, "apology")
             resolve = (f"{_cap(contact)} and I'll pick this up with you personally." if social
                        else f"Please {contact} and I'll pick this up with you personally.")
+            asked = {a["ask"] for a in triage.get("asks") or []}
+            if routed[0]["flag"] == "ongoing" and asked & {"voucher", "rebooking"}:
+                # still stranded: the hold says what will be checked, and promises none of it
+                overnight = re.search(r"\b(?:hotel|room|overnight|tonight|the night)\b",
+                                      item.get("text") or "", re.I)
+                support = f"what meal {'and hotel ' if overnight else ''}support we can give you"
+                sooner = "whether we can get you on an earlier flight"
+                step = "I'll check right away " + (
+                    f"{support}, and {sooner}" if asked >= {"voucher", "rebooking"} else
+                    support if "voucher" in asked else sooner) + "."
+                resolve = f"{_cap(contact)} and {step}" if social else \
+                    f"Please {contact} and {step}"
             if routed[0]["flag"] == "safety" and profile.category == "product" and \
                     _HOT.search(item.get("text") or ""):
                 resolve = f"{SAFE_FIRST} {resolve}"  # the customer's safety before our fix

@@ -1145,3 +1145,15 @@ def test_a_said_back_offer_in_the_past_is_no_offer_of_ours():
 def test_real_sentence_causes(business, text, wanted, unwanted):
     draft, _ = draft_for(business, text, platform="trustpilot", rating=2)
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_a_passenger_still_stranded_is_told_what_will_be_checked_without_a_promise():
+    # (REPLY-EXAMPLES #50's kind of post, in our own words: a disruption still going on is
+    # held for a person, and the hold says what will be checked, as its gold reply does)
+    draft, triage = draft_for("air", "@bluejet stuck in Denver, #starving, can't get a meal "
+                              "voucher even though your plane broke down. next flight in 9 hrs",
+                              platform="mastodon", author="Priya N", kind="mention")
+    assert any(f["flag"] == "ongoing" for f in triage["flags"]), triage["flags"]
+    resolve = moves(draft)["resolve"]
+    assert "what meal support we can give you" in resolve and "earlier flight" in resolve, resolve
+    assert "hotel" not in resolve  # nobody asked for a night's stay

@@ -186,7 +186,16 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
         return "lost"  # a shop's customer who waited is waiting for a parcel
     if group == "waiting" and category == "app":
         return "default"
+    if group == "value" and _WRONG_CHARGE.search((issue or {}).get("clause") or ""):
+        return "money"  # a fee that should not have been charged: the charges, gone through
     return group
+
+
+# A fee charged against the rules ("a change fee that was supposed to be waived", "a bag fee
+# even though my card includes free bags"), not a price the customer thinks too high
+_WRONG_CHARGE = re.compile(r"\b(?:supposed to be (?:waived|free|included)|waived|even though|"
+                           r"includes? free|included|by mistake|twice|double|wrongly|"
+                           r"shouldn'?t have been)\b", re.I)
 
 
 def _experience_np(profile: Profile) -> str:
@@ -441,7 +450,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     if tight and said and len(said) > TIGHT_SAYBACK:
         said = None  # the channel can't hold it: the aspect is named instead
     second = _second_said(said, source, sayable, text, category, complaints, strict) \
-        if said and not tight else None
+        if said and not tight and "," not in said else None  # (not after a list of its own)
     if second:  # two complaints said back, in the order the customer told them
         said = sayback.both(*((second[0], said) if second[1] < text.find(source["clause"])
                               else (said, second[0])))

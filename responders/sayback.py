@@ -15,7 +15,8 @@ import re
 
 MIN_WORDS = 3
 MAX_WORDS = 14
-_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]")
+_TOKEN = re.compile(r"[A-Za-z]+\d[A-Za-z\d]*|[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|\d+(?:[.,:]\d+)*|"
+                    r"[^\sA-Za-z\d]")  # ("BJ300" and "iOS18" stay one word)
 _OPENERS = re.compile(
     r"^(?:(?:and|but|so|also|plus|then|honestly|unfortunately|sadly|overall|anyway|however|"
     r"first of all|firstly|secondly|finally|lastly|basically|well|ok|okay|oh|ugh|just|now|"
@@ -274,7 +275,8 @@ _BARE_VERB = re.compile(
 # pronoun, a quantifier or a name ("Everything was cold", "Mike was rude", "Alexa is ...").
 _NOUN_THEN_VERB = re.compile(
     r"^([A-Za-z][a-z]+|[A-Z]{2,5})((?: [a-z]+){0,2}?) (?=(?:was|were|is|are|has|had|came|"
-    r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|didn'?t|"
+    r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|"
+    r"stopped|broke|died|failed|crashed|froze|didn'?t|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
 FIRST_NAMES = frozenset(
@@ -413,9 +415,10 @@ _NEW_PHRASE = re.compile(r"\s*(?:and|but|so|which|who|it|it's|its|they|then|beca
 # "they charged me twice". Said back as "we" ("... that we forgot your order"), owning it.
 # "They were loud" (other guests, perhaps) stays refused.
 _THEY_DID = re.compile(
-    r"^(?:they|they've|they have) (?:(?:just|then|also|never|still) )?(?:forgot|charged|"
+    r"^(?:they|they've|they have) (?:(?:just|then|also|never|still) )?(?:forgot|charged|added|"
+    r"included|forced|put|"
     r"overcharged|double charged|ignored|lost|refused|cancell?ed|gave|brought|served|sent|"
-    r"kept|made|told|messed up|mixed up|got)\b(?= (?:us|me|my|our)\b)", re.I)
+    r"kept|made|told|messed up|mixed up|got)\b(?= (?:us|me|my|our|a|an)\b)", re.I)
 _OURS = "weourteam"  # the business's "we", kept apart from the customer's "we" (-> "you")
 OURS = _OURS
 
@@ -451,6 +454,12 @@ _VERB_LIST = re.compile(r",\s+(?=(?:keeps|kept|won'?t|doesn'?t|didn'?t|gives|gav
 _MANGLED = re.compile(r"(?i)\b(cancell?ed|late) flight(?:led|r)\b")
 
 
+# A clause the segmenter cut at a comma that ends on the start of the next thought ("They
+# added a 15% charge without telling us and when we asked, ..."): the tail goes
+_CUT_TAIL = re.compile(r"\s+(?:and|but|so) (?:when|after|as|because|if|once)\b[^,]{0,30}$",
+                       re.I)
+
+
 def _say_back(clause: str) -> str | None:
     clause = _RUN_ON.split(html.unescape(html.unescape(clause)), 1)[0]
     clause = _MANGLED.sub(lambda m: m.group(1), clause)
@@ -459,6 +468,7 @@ def _say_back(clause: str) -> str | None:
             _RHETORICAL.search(text).group(0).strip()) and not _ASKING.match(text):
         text = _RHETORICAL.sub("", text)
     text = _YOU_DID.sub(_OURS + " ", text)
+    text = _CUT_TAIL.sub("", text)  # "... without telling us and when we asked": cut off there
     text = _VERB_LIST.sub(" and ", text, count=1)  # "won't let me select seats, keeps giving"
     comma = _NOUN_AFTER_COMMA.search(text)
     if comma and _VERBISH.search(text[:comma.start()]):

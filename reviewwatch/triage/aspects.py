@@ -120,6 +120,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"drops? (?:off|out of) (?:the )?(?:wifi|wi-fi|network|connection|"
                             r"bluetooth)|randomly (?:starts|turns|plays|wakes|lights|goes|"
                             r"shuts|reboots|restarts)|stopped responding|stuck at|"
+                            r"(?:wifi|wi-fi|internet|app|site|website|system|server|tv|"
+                            r"screen|entertainment) (?:was|is|went|has been|were) "
+                            r"(?:down|out|dead|not working)|"
                             r"(?:died|dead|failed|broke) (?:after|within) (?:a|an|one|two|three|"
                             r"\d+)|doa\b|dead on arrival)"),
     ("app_crash", 2.0, r"\b(?:crash(?:es|ed|ing)?|freez(?:es|ing)|froze|force clos(?:es|e)|"

@@ -15,8 +15,8 @@ import re
 
 MIN_WORDS = 3
 MAX_WORDS = 14
-_TOKEN = re.compile(r"[A-Za-z]+\d[A-Za-z\d]*|[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|\d+(?:[.,:]\d+)*|"
-                    r"[^\sA-Za-z\d]")  # ("BJ300" and "iOS18" stay one word)
+_TOKEN = re.compile(r"[A-Za-z]+\d[A-Za-z\d]*|\d+[A-Za-z]+\b|[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|"
+                    r"\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]")  # ("BJ300", "iOS18", "3rd": one word)
 _OPENERS = re.compile(
     r"^(?:(?:and|but|so|also|plus|then|honestly|unfortunately|sadly|overall|anyway|however|"
     r"first of all|firstly|secondly|finally|lastly|basically|well|ok|okay|oh|ugh|just|now|"
@@ -55,7 +55,8 @@ _VERBISH = re.compile(
     r"\w{3,}ed)\b", re.I)
 _REFUSE = re.compile(
     r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
-    r"don'?t (?:use|buy|download|install|go)|i (?:don'?t|do not) (?:like|want|recommend)|"
+    r"don'?t (?:use|buy|download|install|go)|i (?:don'?t|do not) (?:like|want|recommend)"
+    r"(?! (?:that|how|the way|when)\b)|"
     r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
     r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf|"
     r"chicks?|bitch\w*|hags?|bimbos?|hipsters?|retard\w*|ghetto|trash(?:y)? people)\b|"
@@ -78,7 +79,8 @@ _BARE_VERDICT = re.compile(
     r"i(?:'m| am) (?:so |very |really |extremely |just )?(?:disappointed|upset|sad|frustrated|"
     r"annoyed|angry|unhappy|bummed|gutted)(?: \w+){0,3})$", re.I)
 _BAD_START = re.compile(
-    r"^(?:because|which|that|when|if|as|to|for|with|of|in|on|at|by|from|even|what|how|why|"
+    r"^(?:because|which|that|when|if|as|to|for|with|of|in|on|at|by|from|"
+    r"even(?! (?:at|with|after|on|in) [^,]{1,25} (?:i|it|the|my|we)\b)|what|how|why|"
     r"who|where|while|than|or|nor|like|after|before|since|until|unless|although|though|"
     r"without|about|out|up|off|down|over|back|into|onto|through)\b", re.I)
 _FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically|also|"
@@ -127,6 +129,8 @@ _NOT_SUBJECTS = frozenset(
     "realized noticed decided almost nearly barely hardly".split())
 
 
+_EVEN_AT = re.compile(r"even (?:at|with|after|on|in) [^,]{1,25}? (?:i|it|the|my|we|you)\b", re.I)
+_DETERMINERS = frozenset("my your our the a an this that his her their".split())
 _LEADING_HANDLES = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
 
 
@@ -299,8 +303,9 @@ _NOT_NOUNS = frozenset(
 # What the customer did, told with no subject ("got bumped from my flight", "paid for extra
 # legroom", "missed my connection"): the subject is the customer ("you got bumped").
 _SELF_STARTS = re.compile(r"(?:(?:almost|nearly) )?(?:got|paid|missed|spent|booked|received|"
-                          r"waited|had "
-                          r"to|was told|were told|ended up|checked in)\b", re.I)
+                          r"waited|had to|was told|were told|ended up|checked in)\b|"
+                          r"(?:still )?(?:have ?n'?t|have not|never) (?:received|got|gotten|"
+                          r"heard|been)\b", re.I)
 
 
 # (of those, what only the customer does, whatever the review is about: "Received a used one")
@@ -456,6 +461,7 @@ _MANGLED = re.compile(r"(?i)\b(cancell?ed|late) flight(?:led|r)\b")
 
 # A clause the segmenter cut at a comma that ends on the start of the next thought ("They
 # added a 15% charge without telling us and when we asked, ..."): the tail goes
+_PLEASE_TAIL = re.compile(r",?\s+(?:please|pls|plz)(?: \w+){0,3}$", re.I)
 _CUT_TAIL = re.compile(r"\s+(?:and|but|so) (?:when|after|as|because|if|once)\b[^,]{0,30}$",
                        re.I)
 
@@ -469,6 +475,7 @@ def _say_back(clause: str) -> str | None:
         text = _RHETORICAL.sub("", text)
     text = _YOU_DID.sub(_OURS + " ", text)
     text = _CUT_TAIL.sub("", text)  # "... without telling us and when we asked": cut off there
+    text = _PLEASE_TAIL.sub("", text)  # "..., please fix": the ask, answered by the offer
     text = _VERB_LIST.sub(" and ", text, count=1)  # "won't let me select seats, keeps giving"
     comma = _NOUN_AFTER_COMMA.search(text)
     if comma and _VERBISH.search(text[:comma.start()]):
@@ -542,13 +549,25 @@ def _said(text: str) -> str | None:
     if words[-1].lower() in _DANGLING and " ".join(lowered[-2:]) not in _PHRASAL:
         return None  # "... not sure if it was from": the clause was cut mid-phrase
     if any(tok[:1].isupper() and tok[1:].islower() and prev.isalpha() and prev.islower()
-           and _is_common_word(tok.lower()) for prev, tok in zip(tokens, tokens[1:],
-                                                                   strict=False)):
+           and prev not in _DETERMINERS and _is_common_word(tok.lower())
+           for prev, tok in zip(tokens, tokens[1:], strict=False)):
         return None  # "awkward style Fits very strange": a title run into its text
     shifted = _shift(_unshout(tokens))
+    for k in range(1, len(shifted)):  # "your Cancelled flight": a capital of no name
+        tok = shifted[k]
+        after = shifted[k + 1] if k + 1 < len(shifted) else ""
+        if tok[:1].isupper() and tok[1:].islower() and shifted[k - 1].lower() in _DETERMINERS \
+                and not _KEEP_CAPITAL.match(tok) and _is_common_word(tok.lower()) and \
+                tok.lower() not in FIRST_NAMES and not after[:1].isupper():  # ("Coffee Bean")
+            shifted[k] = tok.lower()
     first = shifted[0]
     low = first.lower()
-    if low in _NOT_SUBJECTS or low.endswith(("ed", "ly", "ing")) or low[:1].isdigit():
+    no_thing = low == "no" and len(words) >= 3 and not _VERBISH.fullmatch(words[1]) and (
+        bool(_VERBISH.fullmatch(words[2])) or words[1].lower() == "one" and
+        bool(_VERBISH.search(" ".join(words[2:]))))  # "no sound comes out", "no one ... is"
+    even_at = low == "even" and bool(_EVEN_AT.match(text))  # "Even at max volume I can ..."
+    if (low in _NOT_SUBJECTS and not no_thing and not even_at) or \
+            low.endswith(("ed", "ly", "ing")) or low[:1].isdigit():
         return None
     if low not in _SUBJECT_WORDS and not _VERBISH.search(" ".join(words[1:])):
         return None  # a bare noun phrase with no verb after it says nothing back

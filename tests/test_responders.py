@@ -1181,3 +1181,37 @@ def test_fourth_unseen_reading_causes(business, platform, text, wanted, unwanted
     draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
                          else 1, author="Ivy Chen", kind=kind)
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    # (refusals counted over this session's 156 drafts: each was a complaint left unsaid)
+    ("still haven't received my refund for flight cancelled on Jan 3rd.",
+     "you still haven't received your refund for flight cancelled on Jan 3rd"),
+    ("no sound comes out.", "no sound comes out"),
+    ("I've been on hold for 2 hours trying to rebook my Cancelled flight.",
+     "you've been on hold for 2 hours trying to rebook your cancelled flight"),
+    ("I don't like that it's always listening.", "you don't like that it's always listening"),
+    ("your app charged my card twice for the same seat upgrade, please fix",
+     "our app charged your card twice for the same seat upgrade"),
+    ("Even at max volume I can barely hear it in the kitchen.",
+     "even at max volume you can barely hear it in the kitchen"),
+    ("no record of dates to when the thread started", None),  # no verb of its own
+    ("I don't like it.", None),  # a verdict
+])
+def test_complaints_once_refused_are_said_back(clause, said):
+    from responders.sayback import say_back
+
+    assert say_back(clause) == said
+
+
+def test_the_customers_own_word_is_never_a_wrong_word_for_the_business():
+    from responders.lint import lint_reply
+
+    class Maker:
+        category, compensation = "product", None
+
+    said = "I read that even at max volume you can barely hear it in the kitchen."
+    assert not lint_reply(said, item={"text": "Even at max volume I can barely hear it in the "
+                                      "kitchen."}, business=Maker())
+    assert [f["rule"] for f in lint_reply("Enjoy your meal in our kitchen.", item={
+        "text": "it broke"}, business=Maker())] == ["wrong_word"]

@@ -318,8 +318,9 @@ def _only_a_question(item: dict[str, Any], triage: dict[str, Any]) -> bool:
     for q in triage["questions"]:
         rest = rest.replace(_HANDLE.sub(" ", q).strip(), " ")
     return len(rest.strip(" .!?,;:-")) <= 3 and vader.compound(questions) >= 0 and \
-        not re.search(r"\b(?:still|again|won'?t|doesn'?t|can'?t|isn'?t|broken|stopped|never)\b",
-                      body, re.I)
+        not re.search(r"\b(?:still|again|won'?t|doesn'?t|can'?t|isn'?t|broken|stopped|never|"
+                      r"hangs? up|hung up|on hold|cancell?ed|canceled|delayed|lost|late|charged|"
+                      r"is there a reason)\b", body, re.I)  # (a failure asked about)
 
 
 def _words(text: str) -> set[str]:
@@ -626,7 +627,7 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         step = "I'll check whether a repair or a replacement is the right fix"
     if group == "unfixed":  # after every fix tried: one person, no starting over
         step = STEP["unfixed"]
-    if "rebooking" in asks and group in ("waiting", "unheard", "cancelled", "default"):
+    if "rebooking" in asks and group in ("waiting", "unheard", "cancelled", "default", "lost"):
         step = STEP["cancelled"]  # a customer still trying to get there needs a flight
     if "voucher" in asks:  # stranded and asking for a meal or a room: check, never promise
         step += (" and" if step.startswith("I'll look at") else ", and I'll check") + \

@@ -280,7 +280,7 @@ _BARE_VERB = re.compile(
 _NOUN_THEN_VERB = re.compile(
     r"^([A-Za-z][a-z]+|[A-Z]{2,5})((?: [a-z]+){0,2}?) (?=(?:was|were|is|are|has|had|came|"
     r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|"
-    r"stopped|broke|died|failed|crashed|froze|didn'?t|"
+    r"stopped|broke|died|failed|crashed|froze|crawled|spilled|leaked|cracked|melted|didn'?t|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
 FIRST_NAMES = frozenset(
@@ -424,6 +424,9 @@ _THEY_DID = re.compile(
     r"included|forced|put|"
     r"overcharged|double charged|ignored|lost|refused|cancell?ed|gave|brought|served|sent|"
     r"kept|made|told|messed up|mixed up|got)\b(?= (?:us|me|my|our|a|an)\b)", re.I)
+# (what staff did to everyone: "they boarded everyone at once anyway")
+_THEY_ALL = re.compile(r"^(?:they|they've|they have) (?:(?:just|then|also|still) )?(?:boarded|"
+                       r"seated|served|rushed|kicked out|moved)\b", re.I)
 _OURS = "weourteam"  # the business's "we", kept apart from the customer's "we" (-> "you")
 OURS = _OURS
 
@@ -443,6 +446,7 @@ _ASKING = re.compile(r"^(?:why|how|what|when|where|who|which|is|are|was|were|do|
 # need Prime to ...") is no act of ours and stays refused.
 _YOU_DID = re.compile(
     r"\byou (?=(?:(?:guys|people|all|just|then|also|never|still|even) )?(?:cancell?ed|canceled|"
+    r"served|boarded|seated|sat|offered|"
     r"rebooked|charged|lost|sent|gave|told|kept|took|left|sold|broke|forgot|ruined|changed|"
     r"moved|bumped|refused|ignored|hung|damaged|delayed|overbooked|denied|downgraded|"
     r"stranded|misplaced)\b)", re.I)
@@ -481,7 +485,7 @@ def _say_back(clause: str) -> str | None:
     if comma and _VERBISH.search(text[:comma.start()]):
         rest = text[comma.end():]
         text = f"{text[:comma.start()]} and {_articled(rest)}"
-    m = _THEY_DID.match(text)
+    m = _THEY_DID.match(text) or _THEY_ALL.match(text)
     if m and m.group(0).lower().startswith("they "):
         text = _OURS + text[text.index(" "):]
     said = _said(text)
@@ -507,7 +511,8 @@ _NOT_THE_COMPLAINT = re.compile(
     # what the customer did before it went wrong ("I've asked a cart attendant for rice"),
     # with nothing going wrong in it: the complaint is the clause after it
     r"^(?:i|we|ive|i've|we've|i have|we have|i had|we had) (?:asked|ordered|requested|booked|"
-    r"bought|purchased|tried|got|went|came|called)\b(?![^.!?]*(?:\b(?:and|but|never|not|no|"
+    r"bought|purchased|tried|got|went|came|called|paid|reserved)\b(?![^.!?]*(?:\b(?:and|but|"
+    r"never|not|no|"
     r"wrong|without|late|cold|only|still|bumped|charged|overcharged|stuck|stranded|moved|"
     r"downgraded|ignored|cancell?ed|canceled|though|nothing)\b|n't))", re.I)
 

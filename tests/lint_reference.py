@@ -82,7 +82,7 @@ def wording(text: str, *, review: str, business: Any, platform: str | None
     category = getattr(business, "category", None)
     for pattern, fits in _FIT:
         m = pattern.search(text)
-        if m and category not in fits:
+        if m and category not in fits and m.group(0).lower() not in review.lower():
             found.append(_finding("wrong_word", f'"{m.group(0)}" does not fit a {category} '
                                                 "business"))
             break
@@ -144,9 +144,9 @@ _OFFER = re.compile(
     r"on the house|\d+\s?% off|money back|reimburse\w*|compensat\w*|comp(?:ed)?)\b", re.I)
 # An offer is the word in a giving context ("I'd like to offer you a refund", "a free
 # night"); "the trouble getting your refund" only names the topic.
-_OFFER_CONTEXT = re.compile(r"\b(?:offer\w*|give|send|provide|issue|process|like to|happy to|"
-                            r"we'?ll|i'?ll|we will|i will|we can|i can|enjoy|receive|get you|"
-                            r"here'?s)\b[^.!?]{0,40}$", re.I)
+_OFFER_CONTEXT = re.compile(r"\b(?:offer(?:s|ing)?|give|send|provide|issue|process|like to|"
+                            r"happy to|we'?ll|i'?ll|we will|i will|we can|i can|enjoy|receive|"
+                            r"get you|here'?s)\b[^.!?]{0,40}$", re.I)
 _NOT_AN_OFFER = re.compile(r"\b(?:feel free|free to|hands-free|free of charge to contact)\b",
                            re.I)
 _LIABILITY = re.compile(
@@ -219,7 +219,10 @@ def _compensation(text: str, business: Any) -> list[dict[str, str]]:
     for m in _OFFER.finditer(scrubbed):
         word = m.group(0).lower()
         giving = _OFFER_CONTEXT.search(scrubbed[max(0, m.start() - 60):m.start()])
-        if not giving:
+        sentence = scrubbed[max(scrubbed.rfind(".", 0, m.start()),
+                                scrubbed.rfind("\n", 0, m.start())) + 1:m.start()]
+        if not giving or re.match(r"\s*(?:\w+, )?(?:you'?ve said|you told us|i read|you said|"
+                                  r"you wrote)(?: that)?\b", sentence, re.I):
             continue
         if not allowed:
             return [_finding("compensation", f'offers "{m.group(0)}" but the business has no '

@@ -1215,3 +1215,39 @@ def test_the_customers_own_word_is_never_a_wrong_word_for_the_business():
                                       "kitchen."}, business=Maker())
     assert [f["rule"] for f in lint_reply("Enjoy your meal in our kitchen.", item={
         "text": "it broke"}, business=Maker())] == ["wrong_word"]
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
+    # (the fifth session's fifth reading, 30 unseen drafts: SEND 8, LIGHT 16, REWRITE 6)
+    ("air", "mastodon", "@bluejet is there a reason your customer service line hangs up after "
+     "45 minutes on hold?", "sorry", "Thanks for asking"),  # a failure asked about
+    ("air", "mastodon", "@bluejet flight attendant told my son to put his ipad away during the "
+     "whole flight while other kids kept theirs. felt singled out", "treated", "(none)"),
+    ("air", "mastodon", "@bluejet overbooked again and nobody wants the $200 voucher. now I'm "
+     "stuck until tomorrow", "rebooking options", "where things stand"),
+    ("air", "mastodon", "@bluejet the food you served on BJ12 was stale and the coffee was cold",
+     "the food we served on BJ12 was stale", "food you served"),
+    ("acme", "trustpilot", "Works with Spotify but keeps disconnecting every 20 minutes. Annoying "
+     "during parties.", "sorry", "what went wrong"),
+    ("bistro", "google_business", "Cockroach crawled across our table while we were eating. "
+     "Staff said it came from outside.", "the cockroach crawled across your table", "that "
+     "cockroach"),
+    ("air", "mastodon", "@bluejet paid for priority boarding and they boarded everyone at once "
+     "anyway", "boarding", "you paid for priority boarding"),
+])
+def test_fifth_unseen_reading_causes(business, platform, text, wanted, unwanted):
+    kind = "mention" if platform == "mastodon" else "review"
+    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
+                         else 2, author="Paula Ruiz", kind=kind)
+    assert draft is not None
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_a_device_that_died_is_no_bereavement():
+    _, triage = draft_for("acme", "The speaker exploded with static and then died. It smelled "
+                          "like something burned.", platform="trustpilot", rating=1)
+    flags = [f["flag"] for f in triage["flags"]]
+    assert "safety" in flags and "bereavement" not in flags, flags
+    _, grief = draft_for("bistro", "My father died last month and we came here after the "
+                         "funeral. The staff were cold to us.", rating=2)
+    assert "bereavement" in [f["flag"] for f in grief["flags"]]

@@ -59,7 +59,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"unprofessional|impolite|disrespectful)\b|\byelled at\b"),
     ("staff_attitude", 1.5, r"\b(?:no ?one|nobody) (?:came|checked|greeted|bothered|cared|"
                             r"showed up|turned up|helped|met (?:us|me|her|him|them))\b"
-                            r"|\bignored (?:us|me)\b|\bbad attitude\b"
+                            r"|\bignored (?:us|me)\b|\bbad attitude\b|\bsingled (?:me |us |him |"
+                            r"her |them )?out\b|\bpicked on\b|\btreated (?:me |us |him |her )?"
+                            r"differently\b"
                             # what was done to the customer, then left ("spilled coffee on my
                             # laptop and just walked off")
                             r"|\b(?:spilled|spilt|dropped|threw|tossed) (?:\w+ ){0,2}(?:on|at) "
@@ -220,6 +222,9 @@ GENERAL: tuple[tuple[float, str], ...] = (
     (2.0, r"#(?:never ?again|\w*fail\w*|worst\w*|disappointed|frustrated|unacceptable|"
           r"ripoff|scam\w*|boycott\w*|do ?better)\b|\b(?:late|delayed|cancell?ed|canceled|"
           r"broken|down)(?: flight)? again\b|\bevery\.? single\.? time\b"),
+    # Paid for, then not given ("paid for priority boarding and they boarded everyone at once")
+    (1.2, r"\bpaid (?:extra )?for [^.!?]{1,40}?\b(?:and|but) (?:they|it|we|nobody|no one|still|"
+          r"never|didn'?t|did not)\b"),
     # Exasperation said as a question of its own ("$50 fee. Really?", "Seriously??")
     (1.0, r"(?:^|[.!?] )(?:really|seriously|are you (?:serious|kidding(?: me)?))\?+"),
     # The customer sends it back: the plainest verdict a shopper gives ("it's going back",

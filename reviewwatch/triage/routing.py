@@ -101,7 +101,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:unlocked|activated|upgraded)|(?:did ?n[o']?t|does ?n[o']?t|won'?t|wont|will not) "
      r"(?:activate|unlock|upgrade|let me use|give me)|can'?t use (?:it|plus|pro|premium|the)))\b"),
     ("bereavement", "bereavement",
-     r"\b(?:passed away|died|death (?:of|in)|funeral|bereave\w*|my late (?:husband|wife|"
+     # ("it died", "the battery died after a week": a device, not a person)
+     r"\b(?:passed away|(?<!\bit )(?<!\bthen )(?<!\bjust )(?<!\bbattery )(?<!\bphone )"
+     r"died(?! (?:on (?:me|us)|after|within|in (?:a|an|one|two|three|\d))\b)|"
+     r"death (?:of|in)|funeral|bereave\w*|my late (?:husband|wife|"
      r"mother|father|mom|dad|son|daughter|partner)|lost my (?:husband|wife|mother|father|mom|"
      r"dad|son|daughter|baby|partner|brother|sister)|in mourning|memorial service)\b"),
     ("discrimination", "discrimination",
@@ -171,7 +174,8 @@ ASKS: tuple[tuple[str, str], ...] = (
             r"add (?:an? |the )?(?:option|feature|way)|please (?:add|update|change|make))\b"),
     ("cancellation", r"\b(?:cancel (?:my|the) (?:account|subscription|order|booking)|"
                      r"unsubscribe|delete my (?:account|data))\b"),
-    ("rebooking", r"\b(?:rebook\w*|next (?:available )?flight|get (?:me|us) (?:home|on))\b"),
+    ("rebooking", r"\b(?:rebook\w*|next (?:available )?flight|get (?:me|us) (?:home|on)|"
+                  r"stuck (?:here |in \w+ |at \w+ )?(?:until|till|overnight))\b"),
     # (a voucher asked for, not one complained about: "thanks for the $10 voucher")
     ("voucher", r"\b(?:need|want|get|give|offer|no|any|without|ca ?n'?t get|cannot get|"
                 r"did ?n'?t get|never got|where'?s|where is) (?:\w+ ){0,2}?(?:voucher|meal "

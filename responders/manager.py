@@ -450,8 +450,11 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                                                                    complaints))), (None, None))
     if tight and said and len(said) > TIGHT_SAYBACK:
         said = None  # the channel can't hold it: the aspect is named instead
-    second = _second_said(said, source, sayable, text, category, complaints, strict) \
-        if said and not tight and "," not in said else None  # (not after a list of its own)
+    headline = bool(title and source and source["clause"].strip() == title.strip())
+    second = _second_said(said, source, [i for i in sayable if not title or i["clause"].strip()
+                                         != title.strip()], text, category, complaints, strict) \
+        if said and not tight and "," not in said and not headline else None
+    # (not after a list of its own, nor beside a headline, which sums up the text after it)
     if second:  # two complaints said back, in the order the customer told them
         said = sayback.both(*((second[0], said) if second[1] < text.find(source["clause"])
                               else (said, second[0])))
@@ -676,7 +679,7 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
     abouts = list(dict.fromkeys({i.get("aspect"): i["about"] for i in reversed(issues[:2])
                                  if i.get("about")}.values()))[::-1]  # one name an aspect
     if group in DESIGN:
-        what = "Your points are" if len(abouts) > 1 else "Your feedback is"
+        what = "Both points are" if len(abouts) > 1 else "Your feedback is"
         return f"{what} now with our {team}."
     if not any(i.get("aspect") for i in issues) and not specific:
         return (f"I'll share what you tell me with our {team}." if asked else

@@ -1251,3 +1251,23 @@ def test_a_device_that_died_is_no_bereavement():
     _, grief = draft_for("bistro", "My father died last month and we came here after the "
                          "funeral. The staff were cold to us.", rating=2)
     assert "bereavement" in [f["flag"] for f in grief["flags"]]
+
+
+def test_a_headline_is_not_said_back_twice_with_the_text_it_sums_up():
+    row = {"text": "My reminders stopped working after the 4.2 update. I missed my medication "
+           "twice this week because the notification never arrived.",
+           "title": "Notifications stopped working", "rating": 2, "rating_max": 5,
+           "kind": "review", "platform": "appstore", "author": "gr8scott", "external_id": "n1"}
+    triage = triage_item(None, row, B["habits"], None)
+    draft = compose_draft(row, triage, B["habits"], platform="appstore")
+    hear = moves(draft)["hear"]
+    assert not ("notifications stopped working" in hear and "reminders stopped working" in hear)
+
+
+@pytest.mark.parametrize("rating", [3, None])
+def test_a_customer_with_no_real_complaints_is_not_apologised_to(rating):
+    _, triage = draft_for("habits", "It does the job. The reminders work. Nothing special "
+                          "compared to other apps but I have no real complaints.",
+                          platform="appstore", rating=rating,
+                          kind="review" if rating else "mention")
+    assert triage["label"] != "negative", triage["label"]

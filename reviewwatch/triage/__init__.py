@@ -238,9 +238,18 @@ _THANKS = re.compile(r"\b(?:shout ?outs?|kudos|props to|hats off|big thanks|huge
                      re.I)
 
 
+# A customer who says they have no complaint ("Nothing special ... but I have no real
+# complaints"): a lukewarm text near the line is not a complaint to apologise for
+_CONTENT = re.compile(r"\b(?:(?:have|had|got) no (?:real |major |big |other )?(?:complaints?|"
+                      r"issues|problems)|no (?:real |major )?complaints?(?: here| so far)?|"
+                      r"can'?t complain|nothing to complain about)\b", re.I)
+
+
 def _label(p_doc: float, threshold: float, readings: list[dict[str, Any]], compound: float,
-           stars: float | None, sarcastic: bool, thanked: bool = False) -> str:
-    negative_text = p_doc >= threshold or sarcastic
+           stars: float | None, sarcastic: bool, thanked: bool = False,
+           content: bool = False) -> str:
+    negative_text = (p_doc >= threshold and not (content and p_doc < CLEAR_COMPLAINT)) or \
+        sarcastic
     complaints = [r for r in readings if r["polarity"] == "negative"]
     praise = [r for r in readings if r["polarity"] == "positive"]
     if stars is not None:
@@ -316,7 +325,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         flags.append(routing.Flag("language", f"a language the model does not cover ({lang})",
                                   ""))
     label = _label(p_doc, m.threshold, readings, compound, stars, bool(sarcasm),
-                   bool(_THANKS.search(body)))
+                   bool(_THANKS.search(body)), bool(_CONTENT.search(body)))
     if stars is None and label in ("neutral", "positive") and p_doc >= HIDDEN_COMPLAINT_P and \
             cues >= HIDDEN_COMPLAINT_CUES:
         # near the line, with a plain complaint cue: answer it, don't ignore it; with nothing

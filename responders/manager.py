@@ -469,6 +469,10 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         if others and not short and not second:  # a second complaint, named, not quoted
             text += f" {_pick(SECOND, seed, 'second').format(about=others[0])}"
         return text, True, source
+    # a complaint told as a headline, with no verb ("dirty cabin, trash in the seat pocket and
+    # a sticky tray table", "Weak sound."): its things named back, not just their aspect
+    headline = next(((p, i) for i in sayable[:3] if (p := sayback.noun_phrase(i["clause"]))),
+                    None)
     # up to two aspects of the three surest issues (the surest may name none: "they don't
     # care"); further down the list a clause is too often not the complaint
     by_aspect: dict[str, str] = {}  # one name per kind of failure: not "the ambiance and
@@ -481,6 +485,13 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                 "value", "money", "waiting", "unheard") else kind
             by_aspect.setdefault(key, i["about"])
     abouts = list(dict.fromkeys([*by_aspect.values(), *also]))[:2]
+    if headline:  # the headline's things, and a second kind of complaint by its name
+        phrase, issue = headline
+        other = next((i["about"] for i in issues[:3] if i.get("about") and
+                      i.get("aspect") != issue.get("aspect") and
+                      i["about"].split()[-1] not in phrase), None)
+        about = f"{phrase} and {other}" if other and not short else phrase
+        return _pick(HEAR_ABOUT, seed, "hear").format(about=about), True, issue
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False, None

@@ -605,6 +605,61 @@ def elided(clause: str, text: str) -> bool:
         or (first.endswith("s") and len(words) > 1 and words[1] in _PARTICLES)
 
 
+_NP_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_NP_WORD = re.compile(r"^[a-z][a-z-]*$")
+_NP_PREPOSITIONS = frozenset("in on at of with for from by to during after before".split())
+_NP_ADVERBS = frozenset("again anymore ever still now today yesterday always never already "
+                        "anyway though too either also even".split())
+_NP_UNIT = re.compile(r"^\d+[ -](?:hour|hr|minute|min|day|week)s?(?: long)? [a-z]+$")
+_NP_REFUSE = frozenset("i me my mine we us our you your they them their it its he she him her "
+                       "this that these those too so very really super extremely just".split())
+NP_MAX_WORDS = 14
+_NP_GENERIC = frozenset("experience purchase product app place time thing things one buy company "
+                        "restaurant hotel airline item items stuff day night visit trip".split())
+
+
+def noun_phrase(clause: str) -> str | None:
+    """A verbless complaint said back as the things it names ("Weak sound." -> "the weak
+    sound"; "Rude staff and cold food." -> "the rude staff and the cold food"), or None.
+
+    Only a short list of complaint adjectives, each before the thing it is said of, qualifies;
+    with no part-of-speech tagger, anything else is left to the aspect's name."""
+    text = _strip(_RUN_ON.split(html.unescape(clause), 1)[0]).strip(" .!")
+    if not text or _VERBISH.search(text) or re.search(r"[?!\"()\[\]:;@#/&*_\d]", text) or \
+            len(text.split()) > NP_MAX_WORDS:
+        return None
+    items = [x for x in _NP_ITEM_SPLIT.split(text) if x]
+    if not 1 <= len(items) <= 3:
+        return None
+    from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
+    from reviewwatch.triage.vader import lexicons
+
+    lexicon = lexicons()[0]
+
+    def bad(word: str) -> bool:  # a complaint adjective: "weak", "rude", "cold", "dirty"
+        return lexicon.get(word, 0.0) < 0 or word in PLAIN_COMPLAINTS
+
+    out = []
+    for item in items:
+        low = item.lower().split()
+        if low[0] in ("a", "an", "the"):
+            low = low[1:]
+        adjectives = 0
+        while adjectives < len(low) and bad(low[adjectives]):
+            adjectives += 1
+        things = low[adjectives:]
+        phrase = " ".join(things)
+        if not adjectives or not 1 <= len(things) <= 2 or any(
+                w in lexicon or w in PLAIN_COMPLAINTS or w in _NP_GENERIC or w in _NP_ADVERBS or
+                w in _NP_PREPOSITIONS or w in _NOT_SUBJECTS or w in _NP_REFUSE or
+                w.endswith(("ly", "ing")) or not _NP_WORD.match(w) for w in things) or not (
+                phrase in all_phrases() or phrase.removesuffix("s") in all_phrases() or
+                all(_is_common_word(w) or _is_common_word(w.removesuffix("s")) for w in things)):
+            return None
+        out.append("the " + " ".join(low))
+    return out[0] if len(out) == 1 else f"{', '.join(out[:-1])} and {out[-1]}"
+
+
 def both(first: str, second: str | None) -> str:
     """Two said-back clauses as one: 'X, and that Y'."""
     return f"{first}, and that {second}" if second else first

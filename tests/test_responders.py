@@ -880,7 +880,7 @@ def test_a_play_reply_names_both_complaints_when_350_characters_hold_them():
             "to have a small selection of music. I think it's lame that you need a family plan "
             "to use multiple devices.")
     draft, _ = draft_for("acme", text, platform="google_play", rating=2, author="Karen Miller")
-    assert "the sound and needing a subscription" in draft["reply"], draft["reply"]
+    assert "the weak sound and needing a subscription" in draft["reply"], draft["reply"]
     assert draft["fits"]["length"] <= PLAY_REPLY_LIMIT
 
 
@@ -1271,3 +1271,21 @@ def test_a_customer_with_no_real_complaints_is_not_apologised_to(rating):
                           platform="appstore", rating=rating,
                           kind="review" if rating else "mention")
     assert triage["label"] != "negative", triage["label"]
+
+
+@pytest.mark.parametrize(("clause", "phrase"), [
+    ("Weak sound.", "the weak sound"),
+    ("Rude staff and cold food.", "the rude staff and the cold food"),
+    ("Dirty tables, rude staff", "the dirty tables and the rude staff"),
+    ("Horrible customer service", "the horrible customer service"),
+    # (read on the 619 sample drafts: each of these was said back as nonsense by a looser rule)
+    ("Smokers ruin the atmosphere", None), ("no bueno", None), ("Terrible experience", None),
+    ("Burnt, bitter espresso.", None), ("worst AI out there", None),
+    ("bad review because of wrong answers", None), ("TRYING TO STEAL MONEY FROM PEOPLE", None),
+    ("slow answer de raha hai", None), ("regarding slow service", None),
+])
+def test_a_headline_complaint_is_named_by_its_things_only_when_it_is_a_plain_list(clause,
+                                                                                  phrase):
+    from responders.sayback import noun_phrase
+
+    assert noun_phrase(clause) == phrase

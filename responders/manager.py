@@ -281,11 +281,30 @@ HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher)\b", r
 SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
 
 
+# A money dispute held for a person, named by what the customer says happened, promising
+# nothing ("the refund you're still waiting for", not "your refund")
+HELD_MONEY = (
+    (re.compile(r"\b(?:charged|billed)\b[^.!?]{0,30}\b(?:twice|double|two times|three times)\b|"
+                r"\bdouble[- ]charged\b|\b(?:two|three|2|3|multiple) (?:pending )?charges\b", re.I),
+     "being charged more than once"),
+    (re.compile(r"\b(?:credit|voucher)s? instead of (?:a |my )?(?:cash|refund|money)\b", re.I),
+     "being given credit instead of your money back"),
+    (re.compile(r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?)\b|"
+                r"\b(?:still|not yet|never|haven'?t|hasn'?t)\b[^.!?]{0,30}\brefund", re.I),
+     "the refund you're still waiting for"),
+    (re.compile(r"\b(?:never|didn'?t|did not) (?:signed? up|agree\w*|authori[sz]e\w*|"
+                r"order(?:ed)?)\b|\bwithout (?:my|our) (?:consent|permission)\b", re.I),
+     "a charge you didn't agree to"),
+)
+
+
 def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None) -> str | None:
-    """What a held safety or health item was about, in plain words, or None."""
+    """What a held safety, health or money item was about, in plain words, or None."""
+    text = item.get("text") or ""
+    if flag.get("flag") == "billing_dispute":
+        return next((what for pattern, what in HELD_MONEY if pattern.search(text)), None)
     if flag.get("flag") != "safety":
         return None
-    text = item.get("text") or ""
     for pattern, what, where in HELD_WHAT:
         m = pattern.search(text) if category in where else None
         if m:  # ("the chicken you were served": the dish they named, nothing guessed)

@@ -1297,3 +1297,19 @@ def test_an_opinion_said_with_emphasis_is_never_said_back_as_fact():
 
     assert say_back("I seriously think all the food comes out of a tin.") is None
     assert say_back("I think the food was undercooked.") == "the food was undercooked"
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("@bluejet still haven't received my refund for the flight you cancelled. It's been 2 months",
+     "the refund you're still waiting for"),
+    ("@bluejet you cancelled my flight and refunded me in travel credit instead of cash. I want "
+     "my money back", "being given credit instead of your money back"),
+    ("@bluejet I was charged twice for my seat and want the second charge refunded",
+     "being charged more than once"),
+])
+def test_a_held_money_dispute_names_what_happened_and_promises_nothing(text, named):
+    draft, triage = draft_for("air", text, platform="mastodon", author="Sara Lind",
+                              kind="mention")
+    assert any(f["flag"] == "billing_dispute" for f in triage["flags"]), triage["flags"]
+    hear = moves(draft)["hear"]
+    assert named in hear and "your refund" not in hear, draft["reply"]

@@ -207,7 +207,9 @@ def _experience_np(profile: Profile) -> str:
 _THING_FAILED = re.compile(r"\b(?:(?:do|does|did|wo|is|are)?n'?t|not|never) (?:work|connect|pair|"
                            r"respond|load|sync|charge|turn on|play)\w*|\bstopped working\b|"
                            r"\bkeeps? (?:crash|disconnect|drop|freez|reboot)\w*|"
-                           r"\b(?:delayed|cancell?ed|canceled|overbooked|stranded)\b", re.I)
+                           r"\b(?:delayed|cancell?ed|canceled|overbooked|stranded)\b|"
+                           r"\b(?:no ?one|nobody) (?:showed up|came|helped|turned up|answered)\b",
+                           re.I)
 
 
 def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None) -> bool:
@@ -537,9 +539,10 @@ def _second_said(said: str, source: dict[str, Any], issues: list[dict[str, Any]]
         clause = i["clause"]
         if i is source or i.get("inferred") or not i.get("aspect") or \
                 clause in source["clause"] or \
-                source["clause"] in clause or i.get("severity") == "low" or \
+                source["clause"] in clause or (i.get("severity") == "low" and not
+                                                _THING_FAILED.search(clause)) or \
                 not _plainly_a_complaint(clause, strict, i.get("severity")) or \
-                vader.compound(clause) > SAYBACK_MAX_COMPOUND or sayback.not_the_complaint(clause):
+                sayback.not_the_complaint(clause):  # (praise is no complaint: checked in there)
             continue
         other = _say(clause, text, category, complaints)
         if not other or not (_NAMED_SUBJECT.match(other) or _YOU_HAD.match(other) or (
@@ -562,7 +565,8 @@ _NAMED_SUBJECT = re.compile(r"(?:the|your|our|we|a|an) (?!(?:one|ones|rest|whole
                             re.I)
 # ... or what the customer was put through ("you had to call the waiter 3 times for water")
 _YOU_HAD = re.compile(r"you (?:had to|were (?:charged|told|given|moved|sent|left)|got "
-                      r"(?:charged|moved|bumped|stuck)|never (?:got|received|heard))\b")
+                      r"(?:charged|moved|bumped|stuck)|never (?:got|received|heard))\b|"
+                      r"(?:nobody|no one) (?:showed up|came|helped|turned up|answered)\b")
 _STOP_WORDS = frozenset("the a an and or but it is was were are to of in on for with you your "
                         "we our they their this that at be been so very too not".split())
 
@@ -833,6 +837,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     i.get("aspect") for i in issues)), None)
             if named and group != "serious":
                 group = _group(named, profile.category)  # the failure the opening named
+            if group in ("waiting", "default", "lost") and any(
+                    i.get("aspect") == "assistance" for i in issues[:2]):
+                group = "assist"  # help that never came outweighs the wait it caused
             if group == "design" and said_issue and _FAILURE.search(said_issue["clause"]):
                 group = "broken"  # "notifications stopped working" since an update: a bug
             if group in ("people", "people_remote") and said_issue and profile.category in (

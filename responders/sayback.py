@@ -106,6 +106,12 @@ _THEIR_OWN = re.compile(
     r"grandma|aunt|niece|fiancee)\b(?!.*\b(?:he|him|his|they|them|their)\b)|(?:husband|"
     r"father|dad|son|brother|boyfriend|grandfather|grandpa|uncle|nephew|fiance)\b(?!.*\b(?:she|"
     r"her|hers|they|them|their)\b)))(?!.*(?:\b(?:they|them|their|theirs)\b|;))", re.I)
+# A relative named, then what went wrong for them ("my wife uses a wheelchair and nobody
+# showed up to help her off the plane"): the second half said back with the relative named
+_RELATIVE_THEN = re.compile(
+    r"^(?:my|our) (wife|husband|mother|mom|mum|father|dad|daughter|son|sister|brother|"
+    r"grandmother|grandfather|grandma|grandpa|girlfriend|boyfriend|partner)\b[^,.;!?]{0,40}? "
+    r"(?:and|but) (.+)$", re.I)
 _KEEP_CAPITAL = re.compile(r"^(?:I|[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*|Alexa|Siri|Google|Amazon|Apple|"
                            r"Spotify|Netflix|Android|Samsung|Prime|Bluetooth|YouTube|Youtube|"
                            r"Facebook|Instagram|Microsoft|Windows|Roku|Sonos|Kindle|Uber|Lyft|"
@@ -406,6 +412,12 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     if comma and _NEW_PHRASE.match(rest) and "not only" not in head.lower() and len(
             _TOKEN.findall(head)) > MIN_WORDS:
         return _say_back(head)
+    who = _RELATIVE_THEN.match(_strip(clause))
+    if who:  # "my wife uses a wheelchair and nobody showed up to help her off the plane"
+        person = f"my {who.group(1)}"
+        after = re.sub(r"\b(?:her|him|she|he)\b", person, who.group(2), count=1, flags=re.I)
+        if after != who.group(2) and not _THIRD_PARTY.search(after):
+            return _say_back(after)  # -> "nobody showed up to help your wife off the plane"
     return None
 
 

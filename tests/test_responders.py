@@ -1313,3 +1313,13 @@ def test_a_held_money_dispute_names_what_happened_and_promises_nothing(text, nam
     assert any(f["flag"] == "billing_dispute" for f in triage["flags"]), triage["flags"]
     hear = moves(draft)["hear"]
     assert named in hear and "your refund" not in hear, draft["reply"]
+
+
+def test_a_passenger_left_without_wheelchair_help_is_heard_and_answered_as_that():
+    draft, _ = draft_for(
+        "air", "@bluejet my wife uses a wheelchair and nobody showed up to help her off the "
+        "plane. we waited 40 minutes", platform="mastodon", author="Paul Grant", kind="mention")
+    assert "nobody showed up to help your wife off the plane" in moves(draft)["hear"], \
+        draft["reply"]
+    assert "held things up" not in draft["reply"] and "assistance" in draft["reply"], \
+        draft["reply"]

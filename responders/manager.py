@@ -252,6 +252,9 @@ def _whole_failure(clause: str, text: str) -> bool:
 _DAMAGE = re.compile(r"\b(?:scratch(?:es|ed)?|dent(?:s|ed)?|cracked|torn|ripped|stain(?:s|ed)?|"
                      r"leak(?:s|ed|ing)?|used one|someone else'?s|second[- ]hand|refurbished)\b",
                      re.I)
+_ATTITUDE = re.compile(r"\b(?:ignor\w*|dismissive|unhelpful|condescending|attitude|laugh\w*|"
+                       r"rolled (?:his|her|their) eyes|snapped|mocked|sarcastic|unfriendly|"
+                       r"unprofessional|disrespect\w*|argued|defensive|singled)\b", re.I)
 _UNFIXED = re.compile(r"\b(?:none (?:of (?:it|them|which) )?worked|nothing worked|didn'?t (?:help|"
                       r"work|fix)|did not (?:help|work|fix)|no (?:help|solution|fix)|couldn'?t "
                       r"(?:help|fix)|could not (?:help|fix)|still (?:not|doesn'?t|broken))\b",
@@ -341,7 +344,8 @@ def _only_a_question(item: dict[str, Any], triage: dict[str, Any]) -> bool:
     return len(rest.strip(" .!?,;:-")) <= 3 and vader.compound(questions) >= 0 and \
         not re.search(r"\b(?:still|again|won'?t|doesn'?t|can'?t|isn'?t|broken|stopped|never|"
                       r"hangs? up|hung up|on hold|cancell?ed|canceled|delayed|lost|late|charged|"
-                      r"is there a reason)\b", body, re.I)  # (a failure asked about)
+                      r"is there a reason|costs? (?:\$?\d+ )?more|more expensive)\b|\$\d+", body,
+                      re.I)  # (a failure, or a price, asked about)
 
 
 def _words(text: str) -> set[str]:
@@ -837,6 +841,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     i.get("aspect") for i in issues)), None)
             if named and group != "serious":
                 group = _group(named, profile.category)  # the failure the opening named
+            if group == "people" and said_issue is None and profile.category == "airline" and \
+                    not any(_RUDE.search(i["clause"]) or _ATTITUDE.search(i["clause"])
+                            for i in issues):
+                group = "service"  # an agent who sent you to another line is no mistreatment
             if group in ("waiting", "default", "lost") and any(
                     i.get("aspect") == "assistance" for i in issues[:2]):
                 group = "assist"  # help that never came outweighs the wait it caused

@@ -287,7 +287,7 @@ _NOUN_THEN_VERB = re.compile(
     r"^([A-Za-z][a-z]+|[A-Z]{2,5})((?: [a-z]+){0,2}?) (?=(?:was|were|is|are|has|had|came|"
     r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|"
     r"stopped|broke|died|failed|crashed|froze|crawled|spilled|leaked|cracked|melted|didn'?t|"
-    r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t)\b)")
+    r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t|wouldn'?t|couldn'?t|can'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
 FIRST_NAMES = frozenset(
     "james john robert michael mike william will david dave richard rick joseph joe thomas tom "
@@ -499,6 +499,10 @@ def _say_back(clause: str) -> str | None:
     if comma and _VERBISH.search(text[:comma.start()]):
         rest = text[comma.end():]
         text = f"{text[:comma.start()]} and {_articled(rest)}"
+    elif text.count(",") >= 2:  # "the seat was broken, tray table wouldn't come out, and ..."
+        parts = text.split(", ")
+        text = ", ".join([parts[0]] + [_articled(p) if not p.startswith("and ") else
+                                       "and " + _articled(p[4:]) for p in parts[1:]])
     m = _THEY_DID.match(text) or _THEY_ALL.match(text)
     if m and m.group(0).lower().startswith("they "):
         text = _OURS + text[text.index(" "):]

@@ -1222,7 +1222,8 @@ def test_the_customers_own_word_is_never_a_wrong_word_for_the_business():
     ("air", "mastodon", "@bluejet is there a reason your customer service line hangs up after "
      "45 minutes on hold?", "sorry", "Thanks for asking"),  # a failure asked about
     ("air", "mastodon", "@bluejet flight attendant told my son to put his ipad away during the "
-     "whole flight while other kids kept theirs. felt singled out", "treated", "(none)"),
+     "whole flight while other kids kept theirs. felt singled out", "better treatment",
+     "(none)"),
     ("air", "mastodon", "@bluejet overbooked again and nobody wants the $200 voucher. now I'm "
      "stuck until tomorrow", "rebooking options", "where things stand"),
     ("air", "mastodon", "@bluejet the food you served on BJ12 was stale and the coffee was cold",
@@ -1323,3 +1324,28 @@ def test_a_passenger_left_without_wheelchair_help_is_heard_and_answered_as_that(
         draft["reply"]
     assert "held things up" not in draft["reply"] and "assistance" in draft["reply"], \
         draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
+    # (the fifth session's last reading, 30 unseen drafts: SEND 13, LIGHT 14, REWRITE 3)
+    ("air", "mastodon", "@bluejet why does it cost $40 more to book on your app than on your "
+     "website?", "sorry", "Thanks for asking"),  # a price asked about is a complaint
+    ("air", "mastodon", "@bluejet the kiosk at DEN ate my boarding pass and the agent said to "
+     "stand in the other line. 40 min later still standing", "how our staff handled things",
+     "better treatment"),  # an agent who sent you elsewhere did no wrong in manner
+    ("acme", "trustpilot", "Received it with a dent in the side and the power cable missing.",
+     "the condition it arrived in", "people who decide"),  # not the design
+])
+def test_last_unseen_reading_causes(business, platform, text, wanted, unwanted):
+    kind = "mention" if platform == "mastodon" else "review"
+    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
+                         else 1, author="Faye Lin", kind=kind)
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_a_guest_who_says_minorities_are_not_welcome_is_held_for_a_person():
+    # (found on the 619 sample drafts: answered as "the way you were treated and the coffee")
+    _, triage = draft_for("bistro", "The coffee is weak and I stopped going because it seems "
+                          "minorities aren't welcome here, given how some of the staff act.",
+                          rating=1)
+    assert "discrimination" in [f["flag"] for f in triage["flags"]], triage["flags"]

@@ -111,6 +111,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:racis[mt]\w*|discriminat\w*|sexis[mt]\w*|homophob\w*|transphob\w*|bigot\w*|"
      r"because (?:i am|i'm|we are|we're|he is|she is) (?:black|white|asian|gay|muslim|jewish|"
      r"disabled|a woman|trans|old|indian|mexican)|racial(?:ly)? profil\w*|slurs?|"
+     # who is not welcome ("minorities aren't welcome here")
+     r"(?:minorities|people of colou?r|black people|brown people|immigrants|foreigners|gay "
+     r"couples?)\b[^.!?\n]{0,20}\b(?:are ?n'?t|are not|were ?n'?t|were not|not) welcome|"
+     r"(?:made|make) (?:us|me) feel unwelcome because|"
      r"(?:refused|denied) (?:service )?because (?:of )?(?:my|our) (?:race|religion|"
      r"disability|wheelchair|service dog|guide dog)|"
      r"(?:refused|denied|wouldn'?t|would not|did ?n'?t) (?:to )?(?:let|allow) (?:me|us|my \w+|"

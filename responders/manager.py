@@ -58,6 +58,7 @@ GROUP = {
     "communication": "default", "onboard": "place",  # (being misinformed is no unanswered mail)
     "cancellation": "cancelled", "loyalty": "lost", "assistance": "assist",
     "condition": "wear", "boarding": "default", "design": "design", "fees": "value",
+    "compatibility": "design",
 }
 # Complaints about a design, a policy or the weather: no "what went wrong", only a hand-off.
 DESIGN = frozenset({"design", "value"})
@@ -208,8 +209,9 @@ _THING_FAILED = re.compile(r"\b(?:(?:do|does|did|wo|is|are)?n'?t|not|never) (?:w
                            r"respond|load|sync|charge|turn on|play)\w*|\bstopped working\b|"
                            r"\bkeeps? (?:crash|disconnect|drop|freez|reboot)\w*|"
                            r"\b(?:delayed|cancell?ed|canceled|overbooked|stranded)\b|"
-                           r"\b(?:no ?one|nobody) (?:showed up|came|helped|turned up|answered)\b",
-                           re.I)
+                           r"\b(?:no ?one|nobody) (?:showed up|came|helped|turned up|answered)\b|"
+                           r"\b(?:smell|tast)(?:s|ed|ing)? (?:like|of)\b",  # ("like" is praise
+                           re.I)                                          # to VADER)
 
 
 def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None) -> bool:
@@ -266,6 +268,9 @@ HELD_WHAT = (
      "the allergic reaction you had", ("restaurant", "hotel", "airline")),
     (re.compile(r"\ballerg\w*", re.I), "your allergy and what was in your meal",
      ("restaurant", "hotel")),
+    (re.compile(r"\b(?:hairs? in|found a hair|foreign (?:particle|object)s?|plastic in|glass in|"
+                r"piece of (?:glass|plastic|metal))\b", re.I),
+     "what you found in your food", ("restaurant", "hotel")),
     (re.compile(r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|vomit\w*|threw up|"
                 r"upset stomach|stomach (?:ache|upset|pain|cramps|bug)|loose motions|(?:fell|"
                 r"felt|was) (?:very |so |really )?(?:ill|sick))\b", re.I),
@@ -273,9 +278,6 @@ HELD_WHAT = (
     (re.compile(r"\b(chicken|pork|turkey)\b[^.!?\n]{0,30}?\b(?:pink|raw|undercooked|under ?cooked|"
                 r"bloody|not cooked)\b|\braw (chicken)\b", re.I),
      "the {0} you were served", ("restaurant", "hotel")),
-    (re.compile(r"\b(?:hairs? in|found a hair|foreign (?:particle|object)s?|plastic in|glass in|"
-                r"piece of (?:glass|plastic|metal))\b", re.I),
-     "what you found in your food", ("restaurant", "hotel")),
     (re.compile(r"\b(?:overheat\w*|got (?:really |very |so )?hot|smell\w* (?:like |of )?burn\w*|"
                 r"burning smell|smok(?:e|ed|ing)|sparks?|melted)\b", re.I),
      "the overheating you describe", ("product",)),

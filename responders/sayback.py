@@ -412,6 +412,11 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     if comma and _NEW_PHRASE.match(rest) and "not only" not in head.lower() and len(
             _TOKEN.findall(head)) > MIN_WORDS:
         return _say_back(head)
+    then = re.match(r"^(.{12,}?) and (?:now|then|so now)\b", _strip(clause), re.I)
+    if then and len(_TOKEN.findall(then.group(1))) > MIN_WORDS:  # "... without asking and now
+        said = _say_back(then.group(1))                           # I have a 9 hour layover"
+        if said:
+            return said
     who = _RELATIVE_THEN.match(_strip(clause))
     if who:  # "my wife uses a wheelchair and nobody showed up to help her off the plane"
         person = f"my {who.group(1)}"

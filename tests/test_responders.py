@@ -1349,3 +1349,25 @@ def test_a_guest_who_says_minorities_are_not_welcome_is_held_for_a_person():
                           "minorities aren't welcome here, given how some of the staff act.",
                           rating=1)
     assert "discrimination" in [f["flag"] for f in triage["flags"]], triage["flags"]
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
+    # (a seventh unseen reading, 30 drafts after all the fixes above: SEND 17, LIGHT 10,
+    # REWRITE 3; its causes)
+    ("acme", "trustpilot", "Completely stopped working after a power outage. Won't turn on at "
+     "all now.", "repair or a replacement", "no end in sight"),  # a past outage is no disruption
+    ("air", "mastodon", "@bluejet you changed my return flight without asking and now I have a 9 "
+     "hour layover", "we changed your return flight without asking", "how you found"),
+    ("acme", "trustpilot", "Doesn't work with Apple Music, only their own service. Should say "
+     "that on the box.", "what it works with", "repair or a replacement"),
+    ("air", "mastodon", "@bluejet the plane smelled like vomit the entire flight and the crew "
+     "just sprayed air freshener", "the plane smelled like vomit the entire flight",
+     "personally"),  # a smell is no illness to hold for a person
+    ("bistro", "google_business", "I found a piece of plastic in my dal. The manager apologised "
+     "but I felt sick thinking about it.", "what you found in your food", "feeling ill"),
+])
+def test_seventh_unseen_reading_causes(business, platform, text, wanted, unwanted):
+    kind = "mention" if platform == "mastodon" else "review"
+    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
+                         else 1, author="Kyle Ross", kind=kind)
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

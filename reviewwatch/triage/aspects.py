@@ -174,7 +174,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
     ("food_poisoning", 3.0, r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|"
                             r"upset stomach|stomach (?:ache|upset|pain|cramps)|loose motions|"
                             r"(?:fell|felt|was) (?:very |so )?(?:ill|sick) (?:after|the next)|"
-                            r"(?:vomit\w*|threw up|diarrh\w*)|sick after eating)\b"),
+                            r"(?:(?<!like )(?<!of )vomit\w*|threw up|diarrh\w*)|"
+                            r"sick after eating)\b"),
 )
 
 # Complaints with no aspect: they make an item negative without saying what went wrong.

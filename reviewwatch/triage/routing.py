@@ -22,7 +22,8 @@ _I = re.IGNORECASE
 FLAGS: tuple[tuple[str, str, str], ...] = (
     ("safety", "a safety or health risk",
      r"\b(?:food poisoning|poison(?:ed|ing)|got (?:really |very )?sick|made (?:me|us|my \w+) "
-     r"(?:sick|ill)|threw up|throwing up|vomit\w*|diarrh?o?ea|allerg(?:y|ic|ies|en)\w*|"
+     r"(?:sick|ill)|threw up|throwing up|(?<!like )(?<!of )vomit\w*|diarrh?o?ea|"
+     r"allerg(?:y|ic|ies|en)\w*|"
      r"upset stomach|stomach (?:ache|upset|pain|cramps|bug)|loose motions|(?:fell|felt|was) "
      r"(?:very |so |really )?(?:ill|sick) (?:after|the next|all night|the whole)|"
      # poultry or pork served raw ("the chicken tikka was pink inside")
@@ -136,7 +137,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"email|call|delivery|package|parcel|order))|"
      r"(?:waiting|stuck|sitting|standing|on hold|stranded)[^.!?\n]{0,30}\b(?:right now|as we "
      r"speak)|currently (?:stuck|waiting|on hold|down|unable)|(?:is|are|been) down (?:for|"
-     r"since|again)|outage|hours? and counting|since (?:this morning|yesterday|last night)|"
+     r"since|again)|(?:ongoing|current) outage|outage (?:in|at|since|for|again|today|right now|"
+     r"still)|there(?:'s| is) an outage|"  # (not "stopped working after a power outage")
+     r"hours? and counting|since (?:this morning|yesterday|last night)|"
      r"next flight in|on the tarmac|no one (?:is )?(?:answering|picking up)|"
      r"(?:no|without|lost) (?:signal|service|power|internet|wifi|wi-fi|connection|water|heat|hot "
      r"water|coverage)[^.!?\n]{0,40}\bsince (?:monday|tuesday|wednesday|thursday|friday|"

@@ -279,7 +279,8 @@ def m040_llm_draft_jobs(db: Database) -> None:
 # The desk's indexes and the queue's sort key (m020, m021) live in db_indexes.py.
 from reviewwatch import db_indexes  # noqa: E402,F401,I001  (registers its migrations after these)
 from reviewwatch import db_scale  # noqa: E402,F401,I001  (the scale migrations, after the desk's)
-from reviewwatch import db_pages  # noqa: E402,F401,I001  (roll-up and queue label, last)
+from reviewwatch import db_pages  # noqa: E402,F401,I001  (roll-up and queue label)
+from reviewwatch import db_ingest  # noqa: E402,F401,I001  (the roll-up's batch counts, last)
 
 
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
@@ -435,6 +436,15 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
     An edit flags the item's open drafts "review changed since draft" and never touches
     a staff decision. Callers wrap this in `db.atomic()` with the source's state.
     """
+    from reviewwatch.db_ingest import deferred_rollup
+
+    # The new items are counted in the roll-up once for the batch, not by a trigger per row
+    with deferred_rollup(db, "rollup_items_insert") as added:
+        return _save_items(db, business_id, items, now, added)
+
+
+def _save_items(db: Database, business_id: str, items: Iterable[Item], now: datetime | None,
+                added: list[int] | None) -> SaveResult:
     from reviewwatch.replies import record_platform_reply
 
     result = SaveResult()
@@ -469,6 +479,8 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
                  "reply_text": item.reply_text, "reply_at": item.reply_at,
                  "reply_by": "platform" if item.reply_text or item.reply_at else None})
             result.new.append(cursor.lastrowid)
+            if added is not None:
+                added.append(cursor.lastrowid)
             queue_work(db, cursor.lastrowid, True)
             continue
         old = existing[0]

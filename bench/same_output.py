@@ -7,9 +7,10 @@
 of bench_ingest.py, with a Slack webhook configured so negative items queue alerts; nothing
 is delivered), collects it again with every EDIT_EVERY-th row edited (the edits' path:
 versions, re-triage, fresh drafts), then writes every row of items, item_versions, triage,
-drafts, outbox, triage_queue, the roll-up, the search index and the sources, without the
-columns that hold the moment of the run. `compare` says which rows differ. Run `dump`
-before and after a change to the pipeline: a speed-up must store the same rows.
+drafts, outbox, triage_queue, the roll-up, the search index's content and answers, and
+the sources, without the columns that hold the moment of the run. `compare` says which
+rows differ. Run `dump` before and after a change to the pipeline: a speed-up must store
+the same rows.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_ingest import load_texts, write_csv  # noqa: E402
 
 TABLES = ("items", "item_versions", "triage", "drafts", "outbox", "triage_queue",
-          "rollup_days", "rollup_aspects", "rollup_reply_minutes", "items_fts", "sources")
+          "rollup_days", "rollup_aspects", "rollup_reply_minutes", "items_fts", "sources",
+          "search")
 ORDER = dict.fromkeys(("rollup_days", "rollup_aspects", "rollup_reply_minutes"), "1, 2, 3")
 EDIT_EVERY = 7
+SEARCHES = ("cold", "staff", "rude waiter", "app", "great food", "edited", "user1*", "refund")
 MOMENTS = {"edited_at", "review_updated_at", "first_seen_at", "scored_at", "created_at",
            "next_attempt_at", "recorded_at", "last_poll_at", "last_success_at"}
 
@@ -78,12 +81,16 @@ contact = "hello@bench.example"
         conn = sqlite3.connect(db_path)
         conn.row_factory = sqlite3.Row
         tables = {}
-        for table in TABLES:
+        for table in TABLES[:-1]:  # (the last, "search", is what the index answers)
             columns = "rowid, *" if table == "items_fts" else "*"
             rows = conn.execute(f"SELECT {columns} FROM {table} "
                                 f"ORDER BY {ORDER.get(table, 'rowid')}").fetchall()
             tables[table] = [{k: r[k] for k in r.keys() if k not in MOMENTS}  # noqa: SIM118
                              for r in rows]  # (a Row iterates its values)
+        conn.execute("INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)")
+        tables["search"] = [{"q": q, "rowids": [r[0] for r in conn.execute(
+            "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid", [q])]}
+            for q in SEARCHES]
         conn.close()
     out.write_text(json.dumps(tables, ensure_ascii=False, sort_keys=True))
     print(", ".join(f"{t}: {len(rows)}" for t, rows in tables.items()))

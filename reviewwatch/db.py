@@ -436,10 +436,11 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
     An edit flags the item's open drafts "review changed since draft" and never touches
     a staff decision. Callers wrap this in `db.atomic()` with the source's state.
     """
-    from reviewwatch.db_ingest import deferred_rollup
+    from reviewwatch.db_ingest import deferred
 
-    # The new items are counted in the roll-up once for the batch, not by a trigger per row
-    with deferred_rollup(db, "rollup_items_insert") as added:
+    # The new items are indexed for search and counted in the roll-up once for the batch,
+    # not by triggers per row
+    with deferred(db, "items_fts_insert", "rollup_items_insert") as added:
         return _save_items(db, business_id, items, now, added)
 
 

@@ -1,23 +1,25 @@
-"""The roll-up's first counts of a batch, added once for the batch instead of once per row.
+"""A batch's per-row trigger work, done once for the batch: the search index and the
+roll-up's first counts of a backfill.
 
-The roll-up (rollup.py) is kept by triggers. Two of them fire once per row a backfill
-writes: an item's insert counts it (six upserts through the `rollup_item` view), and its
-first triage adds its label, need and aspects (six more). Per row, they were three
-quarters of what the collecting process spent on an item (bench/bench_ingest.py: about
-300 us of a 390 us save, 50 us of a 90 us triage write, on the shared 2-core machine).
+Three triggers fire once per row a backfill writes: an item's insert indexes it for search
+(m022) and counts it in the roll-up (six upserts through the `rollup_item` view), and its
+first triage adds its label, need and aspects to the roll-up (six more). Per row, they
+were most of what the collecting process spent on an item (bench/bench_ingest.py and a
+micro-benchmark on the shared 2-core machine: ~300 of a 390 us item save, ~20 of a 90 us
+triage write; the search index ~25 us a row by trigger, a few us in one statement).
 
-m060 gives those two triggers a condition: they stand aside while this module's flag row
-for them is in `rollup_deferred`. `deferred_rollup` sets the flag inside the writer's own
-transaction, lets the batch write its rows, adds all of them to the roll-up with the same
-statements the trigger runs (over the batch's ids instead of NEW's), and clears the flag,
-before the transaction commits. Another connection never sees the flag (it is never
-committed); a crash rolls it back with the batch; an exception still adds the rows written
-so far and clears the flag, as the triggers would have. The sums are the same additions
-in the same order (ids ascending), so the stored figures are the same.
+m060 gives those triggers a condition: each stands aside while its flag row is in
+`deferred_triggers`. `deferred` sets the flags inside the writer's own transaction, lets
+the batch write its rows, runs the triggers' statements once over the batch's ids, and
+clears the flags, before the transaction commits. Another connection never sees a flag (it
+is never committed); a crash rolls it back with the batch; an exception still indexes and
+counts the rows written so far and clears the flags, as the triggers would have. The sums
+are the same additions in the same order (ids ascending), so the stored figures are the
+same, and the search index answers the same (its segments are laid out differently).
 
 A database whose trigger lacks the condition (a later migration that rebuilds the
-roll-up's triggers) is written row by row, as before: `deferred_rollup` checks the
-trigger's SQL first, so a batch is never counted twice.
+roll-up's triggers) is written row by row, as before: `deferred` checks each trigger's
+SQL first, so a row is never indexed or counted twice.
 """
 
 from __future__ import annotations
@@ -31,35 +33,42 @@ from sqlite_utils import Database
 from reviewwatch import rollup
 from reviewwatch.db import migrations, run_script
 
-FLAG_TABLE = "rollup_deferred"
+FLAG_TABLE = "deferred_triggers"
 IDS = "SELECT value FROM json_each(:ids)"
-# trigger name -> (its flag and table, the row's id in the trigger, triage_only)
-TRIGGERS = {"rollup_items_insert": ("items", "NEW.id", False),
-            "rollup_triage_after_insert": ("triage", "NEW.item_id", True)}
 
 
-def _body(trigger: str, ids: str) -> str:
-    """The trigger's statements (rollup.py's own), over `ids`."""
-    _, _, triage_only = TRIGGERS[trigger]
-    return rollup._change(ids, "+", triage_only=triage_only)  # noqa: SLF001
+def _search(ids: str) -> str:
+    return ("INSERT INTO items_fts (rowid, title, text, author) SELECT id, title, text, author "
+            f"FROM items WHERE id IN ({ids}) ORDER BY id;")
 
 
-# (the roll-up's SQL holds no ';' inside a literal: each ';' ends a statement)
-BATCH_STATEMENTS = {name: [s.strip() for s in _body(name, IDS).split(";") if s.strip()]
-                    for name in TRIGGERS}
+# trigger -> (its table, its statements for one row, the same statements over a batch)
+TRIGGERS = {
+    # m022's search index row, as it wrote it (the batch's: one statement, not one a row)
+    "items_fts_insert": ("items", "INSERT INTO items_fts (rowid, title, text, author) "
+                         "VALUES (new.id, new.title, new.text, new.author);", _search(IDS)),
+    "rollup_items_insert": ("items", rollup._change("NEW.id", "+"),  # noqa: SLF001
+                            rollup._change(IDS, "+")),  # noqa: SLF001
+    "rollup_triage_after_insert": (
+        "triage", rollup._change("NEW.item_id", "+", triage_only=True),  # noqa: SLF001
+        rollup._change(IDS, "+", triage_only=True)),  # noqa: SLF001
+}
+# (this SQL holds no ';' inside a literal: each ';' ends a statement)
+BATCH_STATEMENTS = {name: [s.strip() for s in batch.split(";") if s.strip()]
+                    for name, (_, _, batch) in TRIGGERS.items()}
 
 
 @migrations()
-def m060_ingest_rollup_deferral(db: Database) -> None:
-    """The flag table, and the two per-row roll-up triggers that stand aside for it."""
+def m060_ingest_batch_triggers(db: Database) -> None:
+    """The flag table, and the three per-row triggers that stand aside for their flag."""
     run_script(db, f"CREATE TABLE IF NOT EXISTS {FLAG_TABLE} (name TEXT PRIMARY KEY) "
                "WITHOUT ROWID;" + "".join(
                    f"""DROP TRIGGER IF EXISTS {name};
-                   CREATE TRIGGER {name} AFTER INSERT ON {flag}
-                   WHEN NOT EXISTS (SELECT 1 FROM {FLAG_TABLE} WHERE name = '{flag}') BEGIN
-                       {_body(name, new_id)}
+                   CREATE TRIGGER {name} AFTER INSERT ON {table}
+                   WHEN NOT EXISTS (SELECT 1 FROM {FLAG_TABLE} WHERE name = '{name}') BEGIN
+                       {one}
                    END;"""
-                   for name, (flag, new_id, _) in TRIGGERS.items()))
+                   for name, (table, one, _) in TRIGGERS.items()))
 
 
 def defers(db: Database, trigger: str) -> bool:
@@ -70,19 +79,21 @@ def defers(db: Database, trigger: str) -> bool:
 
 
 @contextmanager
-def deferred_rollup(db: Database, trigger: str, enabled: bool = True
-                    ) -> Iterator[list[int] | None]:
-    """Within the caller's open transaction: the trigger stands aside, and the ids the
-    caller appends to the list it is given are added to the roll-up on exit.
+def deferred(db: Database, *triggers: str, enabled: bool = True
+             ) -> Iterator[list[int] | None]:
+    """Within the caller's open transaction: these triggers stand aside, and on exit their
+    statements run once over the ids the caller appended to the list it is given.
 
-    Yields None (the trigger counts each row, as before) outside a transaction, when not
-    `enabled`, or when the database's trigger does not stand aside."""
-    if not enabled or not db.conn.in_transaction or not defers(db, trigger):
+    Yields None (each row fires the triggers, as before) outside a transaction, when not
+    `enabled`, or when none of the database's triggers stands aside; a trigger that does
+    not stand aside fires per row, and its batch statements are not run."""
+    standing = [t for t in triggers if enabled and db.conn.in_transaction and defers(db, t)]
+    if not standing:
         yield None
         return
-    flag = TRIGGERS[trigger][0]
-    owner = db.conn.execute(f"INSERT INTO {FLAG_TABLE} (name) VALUES (?) "
-                            "ON CONFLICT(name) DO NOTHING", [flag]).rowcount == 1
+    owned = [t for t in standing if db.conn.execute(
+        f"INSERT INTO {FLAG_TABLE} (name) VALUES (?) ON CONFLICT(name) DO NOTHING",
+        [t]).rowcount == 1]
     ids: list[int] = []
     try:
         yield ids
@@ -90,8 +101,9 @@ def deferred_rollup(db: Database, trigger: str, enabled: bool = True
         try:
             if ids:
                 args = {"ids": json.dumps(sorted(ids))}
-                for statement in BATCH_STATEMENTS[trigger]:
-                    db.conn.execute(statement, args)
+                for trigger in standing:
+                    for statement in BATCH_STATEMENTS[trigger]:
+                        db.conn.execute(statement, args)
         finally:
-            if owner:
-                db.conn.execute(f"DELETE FROM {FLAG_TABLE} WHERE name = ?", [flag])
+            for trigger in owned:
+                db.conn.execute(f"DELETE FROM {FLAG_TABLE} WHERE name = ?", [trigger])

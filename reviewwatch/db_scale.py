@@ -158,14 +158,14 @@ def save_triages(db: Database, rows: Sequence[tuple[int, str, dict[str, Any]]]) 
     The same row as `db.save_triage` (the rest of the result in `detail`). An item's open
     drafts move in the queue with its priority (`queue_rank` is the queue's indexed copy).
     """
-    from reviewwatch.db_ingest import deferred_rollup
+    from reviewwatch.db_ingest import deferred
 
     now = utcnow()
     columns = store._TRIAGE_COLUMNS
     ids = [item_id for item_id, _, _ in rows]
     # An item's first triage is counted in the roll-up once for the batch (an item twice in
     # one batch: row by row, as the triggers count an insert and then an update)
-    with deferred_rollup(db, "rollup_triage_after_insert", len(set(ids)) == len(ids)) as added:
+    with deferred(db, "rollup_triage_after_insert", enabled=len(set(ids)) == len(ids)) as added:
         if added is not None:
             known = {r[0] for r in db.conn.execute(
                 "SELECT item_id FROM triage WHERE item_id IN (SELECT value FROM json_each(?))",

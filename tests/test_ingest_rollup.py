@@ -64,12 +64,19 @@ def batches(db, seed: int = 7) -> None:
                                 (twice, "h4", triage_result(rng))])
 
 
+def searched(db) -> dict[str, list[int]]:
+    """What the search index answers (its integrity checked first)."""
+    db.execute("INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)")
+    return {q: [r[0] for r in db.execute(
+        "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid", [q])]
+        for q in ("review", "review 7", "1*", "edited", "x")}
+
+
 def batch_statements(db) -> list[str]:
     seen: list[str] = []
     # (the callback sees the statement with its parameters filled in)
     db.conn.set_trace_callback(
-        lambda sql: seen.append(sql) if "INTO rollup_days" in sql and "json_each('[" in sql
-        else None)
+        lambda sql: seen.append(sql.split()[2]) if "json_each('[" in sql else None)
     return seen
 
 
@@ -78,7 +85,8 @@ def test_a_batch_counted_once_gives_the_tables_of_the_per_row_triggers(tmp_path,
     ran = batch_statements(deferred)
     batches(deferred)
     deferred.conn.set_trace_callback(None)
-    assert ran  # the batches were counted by the batch statements, not row by row
+    # the batches were indexed and counted by the batch statements, not row by row
+    assert {"items_fts", "rollup_days", "rollup_aspects"} <= set(ran)
     kept = tables(deferred)
 
     with monkeypatch.context() as m:
@@ -87,8 +95,9 @@ def test_a_batch_counted_once_gives_the_tables_of_the_per_row_triggers(tmp_path,
         batches(per_row)
     assert kept["rollup_days"] and kept["rollup_aspects"]
     assert tables(per_row) == kept
+    assert searched(deferred) == searched(per_row) and searched(deferred)["review 7"]
     assert backfilled(deferred) == kept
-    assert deferred.execute("SELECT count(*) FROM rollup_deferred").fetchone()[0] == 0
+    assert deferred.execute("SELECT count(*) FROM deferred_triggers").fetchone()[0] == 0
 
 
 def exploding(rng, business, count):
@@ -108,9 +117,10 @@ def test_a_failure_mid_batch_rolls_back_or_counts_what_was_written(tmp_path):
     with store.write_transaction(db):  # a caller that goes on: the rows written so far count
         with pytest.raises(Boom):
             store.save_items(db, "bistro", exploding(rng, "bistro", 5), now=NOW)
-        assert db.execute("SELECT count(*) FROM rollup_deferred").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM deferred_triggers").fetchone()[0] == 0
         store.save_items(db, "app", [make_item(rng, "app", 99, NOW)], now=NOW)
     assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 6
+    assert len(searched(db)["review"]) == 6
     kept = tables(db)
     assert sum(r[3] for r in kept["rollup_days"] if r[0] == rollup.ALL) == 6
     assert backfilled(db) == kept

@@ -438,9 +438,9 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
     """
     from reviewwatch.db_ingest import deferred
 
-    # The new items are indexed for search and counted in the roll-up once for the batch,
-    # not by triggers per row
-    with deferred(db, "items_fts_insert", "rollup_items_insert") as added:
+    # The new items are indexed for search, counted beside their source and in the roll-up
+    # once for the batch, not by triggers per row
+    with deferred(db, "items_fts_insert", "items_count_insert", "rollup_items_insert") as added:
         return _save_items(db, business_id, items, now, added)
 
 

@@ -1,12 +1,13 @@
-"""A batch's per-row trigger work, done once for the batch: the search index and the
-roll-up's first counts of a backfill.
+"""A batch's per-row trigger work, done once for the batch: a backfill's search index,
+source counts and the roll-up's first counts.
 
-Three triggers fire once per row a backfill writes: an item's insert indexes it for search
-(m022) and counts it in the roll-up (six upserts through the `rollup_item` view), and its
-first triage adds its label, need and aspects to the roll-up (six more). Per row, they
-were most of what the collecting process spent on an item (bench/bench_ingest.py and a
-micro-benchmark on the shared 2-core machine: ~300 of a 390 us item save, ~20 of a 90 us
-triage write; the search index ~25 us a row by trigger, a few us in one statement).
+Four triggers fire once per row a backfill writes: an item's insert indexes it for search
+(m022), counts it beside its source (m023) and in the roll-up (six upserts through the
+`rollup_item` view), and its first triage adds its label, need and aspects to the roll-up
+(six more). Per row, they were most of what the collecting process spent on an item
+(micro-benchmarks on the shared 2-core machine, 5,000 items: save_items 167-413 us an
+item with every trigger per row, 55-69 with all four deferred; the triage write ~20 us
+less).
 
 m060 gives those triggers a condition: each stands aside while its flag row is in
 `deferred_triggers`. `deferred` sets the flags inside the writer's own transaction, lets
@@ -42,11 +43,20 @@ def _search(ids: str) -> str:
             f"FROM items WHERE id IN ({ids}) ORDER BY id;")
 
 
+def _counts(ids: str) -> str:
+    batch = f"SELECT i.source FROM items i WHERE i.id IN ({ids})"
+    return (f"UPDATE sources SET item_total = item_total + (SELECT count(*) FROM ({batch}) b "
+            f"WHERE b.source = sources.name) WHERE name IN ({batch});")
+
+
 # trigger -> (its table, its statements for one row, the same statements over a batch)
 TRIGGERS = {
     # m022's search index row, as it wrote it (the batch's: one statement, not one a row)
     "items_fts_insert": ("items", "INSERT INTO items_fts (rowid, title, text, author) "
                          "VALUES (new.id, new.title, new.text, new.author);", _search(IDS)),
+    # m023's count of items beside each source
+    "items_count_insert": ("items", "UPDATE sources SET item_total = item_total + 1 "
+                           "WHERE name = new.source;", _counts(IDS)),
     "rollup_items_insert": ("items", rollup._change("NEW.id", "+"),  # noqa: SLF001
                             rollup._change(IDS, "+")),  # noqa: SLF001
     "rollup_triage_after_insert": (
@@ -60,7 +70,7 @@ BATCH_STATEMENTS = {name: [s.strip() for s in batch.split(";") if s.strip()]
 
 @migrations()
 def m060_ingest_batch_triggers(db: Database) -> None:
-    """The flag table, and the three per-row triggers that stand aside for their flag."""
+    """The flag table, and the four per-row triggers that stand aside for their flag."""
     run_script(db, f"CREATE TABLE IF NOT EXISTS {FLAG_TABLE} (name TEXT PRIMARY KEY) "
                "WITHOUT ROWID;" + "".join(
                    f"""DROP TRIGGER IF EXISTS {name};

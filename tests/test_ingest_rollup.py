@@ -72,11 +72,22 @@ def searched(db) -> dict[str, list[int]]:
         for q in ("review", "review 7", "1*", "edited", "x")}
 
 
+def counted(db) -> list[tuple]:
+    """Each source's kept item count, which must be its items' count."""
+    kept = [tuple(r) for r in db.execute("SELECT name, item_total FROM sources ORDER BY 1")]
+    assert kept == [tuple(r) for r in db.execute(
+        "SELECT s.name, (SELECT count(*) FROM items i WHERE i.source = s.name) FROM sources s "
+        "ORDER BY 1")]
+    assert sum(n for _, n in kept) == db.execute("SELECT count(*) FROM items").fetchone()[0]
+    return kept
+
+
 def batch_statements(db) -> list[str]:
     seen: list[str] = []
     # (the callback sees the statement with its parameters filled in)
     db.conn.set_trace_callback(
-        lambda sql: seen.append(sql.split()[2]) if "json_each('[" in sql else None)
+        lambda sql: seen.append(sql.split()[1 if sql.startswith("UPDATE") else 2])
+        if "json_each('[" in sql else None)
     return seen
 
 
@@ -86,7 +97,7 @@ def test_a_batch_counted_once_gives_the_tables_of_the_per_row_triggers(tmp_path,
     batches(deferred)
     deferred.conn.set_trace_callback(None)
     # the batches were indexed and counted by the batch statements, not row by row
-    assert {"items_fts", "rollup_days", "rollup_aspects"} <= set(ran)
+    assert {"items_fts", "sources", "rollup_days", "rollup_aspects"} <= set(ran)
     kept = tables(deferred)
 
     with monkeypatch.context() as m:
@@ -96,6 +107,7 @@ def test_a_batch_counted_once_gives_the_tables_of_the_per_row_triggers(tmp_path,
     assert kept["rollup_days"] and kept["rollup_aspects"]
     assert tables(per_row) == kept
     assert searched(deferred) == searched(per_row) and searched(deferred)["review 7"]
+    assert counted(deferred) == counted(per_row)
     assert backfilled(deferred) == kept
     assert deferred.execute("SELECT count(*) FROM deferred_triggers").fetchone()[0] == 0
 
@@ -121,6 +133,7 @@ def test_a_failure_mid_batch_rolls_back_or_counts_what_was_written(tmp_path):
         store.save_items(db, "app", [make_item(rng, "app", 99, NOW)], now=NOW)
     assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 6
     assert len(searched(db)["review"]) == 6
+    counted(db)
     kept = tables(db)
     assert sum(r[3] for r in kept["rollup_days"] if r[0] == rollup.ALL) == 6
     assert backfilled(db) == kept

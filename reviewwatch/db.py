@@ -279,7 +279,8 @@ def m040_llm_draft_jobs(db: Database) -> None:
 # The desk's indexes and the queue's sort key (m020, m021) live in db_indexes.py.
 from reviewwatch import db_indexes  # noqa: E402,F401,I001  (registers its migrations after these)
 from reviewwatch import db_scale  # noqa: E402,F401,I001  (the scale migrations, after the desk's)
-from reviewwatch import db_pages  # noqa: E402,F401,I001  (roll-up and queue label, last)
+from reviewwatch import db_pages  # noqa: E402,F401,I001  (roll-up and queue label)
+from reviewwatch import db_ingest  # noqa: E402,F401,I001  (the roll-up's batch counts, last)
 
 
 def open_database(path: str | Path | None = None, *, memory: bool = False) -> Database:
@@ -435,69 +436,132 @@ def save_items(db: Database, business_id: str, items: Iterable[Item],
     An edit flags the item's open drafts "review changed since draft" and never touches
     a staff decision. Callers wrap this in `db.atomic()` with the source's state.
     """
+    from reviewwatch.db_ingest import deferred
+
+    # The new items are indexed for search, counted beside their source and in the roll-up
+    # once for the batch, not by triggers per row
+    with deferred(db, "items_fts_insert", "items_count_insert", "rollup_items_insert") as added:
+        return _save_items(db, business_id, items, now, added)
+
+
+def _save_items(db: Database, business_id: str, items: Iterable[Item], now: datetime | None,
+                added: list[int] | None) -> SaveResult:
     from reviewwatch.replies import record_platform_reply
 
     result = SaveResult()
     now = utcnow_of(now) if now else utcnow()
     seen_in_batch: set[tuple[str, str]] = set()
-    for item in items:
-        key = (item.source, item.external_id)
-        if key in seen_in_batch:  # a platform may repeat an item across pages
-            continue
-        seen_in_batch.add(key)
-        digest = item.content_hash()
-        existing = list(db.query(
-            "SELECT id, content_hash, version, author, rating, title, text, raw FROM items "
-            "WHERE source = ? AND external_id = ?", list(key)))
-        fields = {
-            "author": item.author, "rating": item.rating, "rating_max": item.rating_max,
-            "title": item.title, "text": item.text, "url": item.url,
-            "published_at": item.published_at, "language": item.language,
-            "raw": _json(item.raw), "content_hash": digest,
-            "review_updated_at": item.updated_at,
-        }
-        if not existing:
-            cursor = db.execute(
-                "INSERT INTO items (source, business_id, external_id, kind, author, rating, "
-                "rating_max, title, text, url, published_at, language, raw, content_hash, "
-                "review_updated_at, reply_text, reply_at, reply_by, first_seen_at) VALUES "
-                "(:source, :business_id, :external_id, :kind, :author, :rating, :rating_max, "
-                ":title, :text, :url, :published_at, :language, :raw, :content_hash, "
-                ":review_updated_at, :reply_text, :reply_at, :reply_by, :now)",
-                {**fields, "source": item.source, "business_id": business_id,
-                 "external_id": item.external_id, "kind": str(item.kind), "now": now,
-                 "reply_text": item.reply_text, "reply_at": item.reply_at,
-                 "reply_by": "platform" if item.reply_text or item.reply_at else None})
-            result.new.append(cursor.lastrowid)
-            queue_work(db, cursor.lastrowid, True)
-            continue
-        old = existing[0]
-        if record_platform_reply(db, old["id"], item,
-                                 datetime.fromisoformat(now.replace("Z", "+00:00"))) and \
-                old["content_hash"] == digest:
-            queue_work(db, old["id"], False)  # its reply is gone: it may be answered again
-            result.unchanged += 1
-            continue
-        if old["content_hash"] == digest:
-            result.unchanged += 1
-            continue
-        db.execute(
-            "INSERT INTO item_versions (item_id, version, author, rating, title, text, raw, "
-            "content_hash, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [old["id"], old["version"], old["author"], old["rating"], old["title"], old["text"],
-             old["raw"], old["content_hash"], now])
-        db.execute(
-            "UPDATE items SET author=:author, rating=:rating, rating_max=:rating_max, "
-            "title=:title, text=:text, url=:url, published_at=:published_at, "
-            "language=:language, raw=:raw, content_hash=:content_hash, version=version+1, "
-            "review_updated_at=coalesce(:review_updated_at, :now), edited_at=:now "
-            "WHERE id=:id", {**fields, "now": now, "id": old["id"]})
-        db.execute(
-            "UPDATE drafts SET review_changed = 1 WHERE item_id = ? AND content_hash != ?",
-            [old["id"], digest])
-        queue_work(db, old["id"], False)
-        result.edited.append(old["id"])
+    for chunk, failure in _chunks(items, LOOKUP_CHUNK):
+        found = _stored(db, {(i.source, i.external_id) for i in chunk} - seen_in_batch)
+        for item in chunk:
+            _save_one(db, business_id, item, now, seen_in_batch, found, result, added,
+                      record_platform_reply)
+        if failure is not None:  # the items before it are saved, as one by one
+            raise failure
     return result
+
+
+LOOKUP_CHUNK = 500  # items whose stored rows are read in one query
+
+
+def _chunks(items: Iterable[Item], size: int
+            ) -> Iterator[tuple[list[Item], BaseException | None]]:
+    """The items in lists of `size`; an iterable that fails gives what came before the
+    failure, with it."""
+    it = iter(items)
+    while True:
+        chunk: list[Item] = []
+        try:
+            for item in it:
+                chunk.append(item)
+                if len(chunk) == size:
+                    break
+        except BaseException as e:  # noqa: BLE001 (raised again, after the items before it)
+            yield chunk, e
+            return
+        if not chunk:
+            return
+        yield chunk, None
+        if len(chunk) < size:
+            return
+
+
+def _stored(db: Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The stored rows of these (source, external id) keys, in one query per source
+    instead of one per item."""
+    columns = ("id", "source", "external_id", "content_hash", "version", "author", "rating",
+               "title", "text", "raw")
+    by_source: dict[str, list[str]] = {}
+    for source, external_id in keys:
+        by_source.setdefault(source, []).append(external_id)
+    out = {}
+    for source, ids in by_source.items():
+        for row in db.conn.execute(
+                f"SELECT {', '.join(columns)} FROM items WHERE source = ? AND external_id IN "
+                "(SELECT value FROM json_each(?))", [source, json.dumps(ids)]):
+            out[(row[1], row[2])] = dict(zip(columns, row, strict=True))
+    return out
+
+
+def _save_one(db: Database, business_id: str, item: Item, now: str,
+              seen_in_batch: set[tuple[str, str]], found: dict[tuple[str, str], dict[str, Any]],
+              result: SaveResult, added: list[int] | None, record_platform_reply: Any) -> None:
+    key = (item.source, item.external_id)
+    if key in seen_in_batch:  # a platform may repeat an item across pages
+        return
+    seen_in_batch.add(key)
+    digest = item.content_hash()
+    existing = [found[key]] if key in found else []
+    fields = {
+        "author": item.author, "rating": item.rating, "rating_max": item.rating_max,
+        "title": item.title, "text": item.text, "url": item.url,
+        "published_at": item.published_at, "language": item.language,
+        "raw": _json(item.raw), "content_hash": digest,
+        "review_updated_at": item.updated_at,
+    }
+    if not existing:
+        cursor = db.execute(
+            "INSERT INTO items (source, business_id, external_id, kind, author, rating, "
+            "rating_max, title, text, url, published_at, language, raw, content_hash, "
+            "review_updated_at, reply_text, reply_at, reply_by, first_seen_at) VALUES "
+            "(:source, :business_id, :external_id, :kind, :author, :rating, :rating_max, "
+            ":title, :text, :url, :published_at, :language, :raw, :content_hash, "
+            ":review_updated_at, :reply_text, :reply_at, :reply_by, :now)",
+            {**fields, "source": item.source, "business_id": business_id,
+             "external_id": item.external_id, "kind": str(item.kind), "now": now,
+             "reply_text": item.reply_text, "reply_at": item.reply_at,
+             "reply_by": "platform" if item.reply_text or item.reply_at else None})
+        result.new.append(cursor.lastrowid)
+        if added is not None:
+            added.append(cursor.lastrowid)
+        queue_work(db, cursor.lastrowid, True)
+        return
+    old = existing[0]
+    if record_platform_reply(db, old["id"], item,
+                             datetime.fromisoformat(now.replace("Z", "+00:00"))) and \
+            old["content_hash"] == digest:
+        queue_work(db, old["id"], False)  # its reply is gone: it may be answered again
+        result.unchanged += 1
+        return
+    if old["content_hash"] == digest:
+        result.unchanged += 1
+        return
+    db.execute(
+        "INSERT INTO item_versions (item_id, version, author, rating, title, text, raw, "
+        "content_hash, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [old["id"], old["version"], old["author"], old["rating"], old["title"], old["text"],
+         old["raw"], old["content_hash"], now])
+    db.execute(
+        "UPDATE items SET author=:author, rating=:rating, rating_max=:rating_max, "
+        "title=:title, text=:text, url=:url, published_at=:published_at, "
+        "language=:language, raw=:raw, content_hash=:content_hash, version=version+1, "
+        "review_updated_at=coalesce(:review_updated_at, :now), edited_at=:now "
+        "WHERE id=:id", {**fields, "now": now, "id": old["id"]})
+    db.execute(
+        "UPDATE drafts SET review_changed = 1 WHERE item_id = ? AND content_hash != ?",
+        [old["id"], digest])
+    queue_work(db, old["id"], False)
+    result.edited.append(old["id"])
 
 
 def get_item(db: Database, item_id: int) -> dict[str, Any]:

@@ -8,6 +8,7 @@ hundreds of items per transaction; `prune` applies the retention policy.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -157,14 +158,25 @@ def save_triages(db: Database, rows: Sequence[tuple[int, str, dict[str, Any]]]) 
     The same row as `db.save_triage` (the rest of the result in `detail`). An item's open
     drafts move in the queue with its priority (`queue_rank` is the queue's indexed copy).
     """
+    from reviewwatch.db_ingest import deferred
+
     now = utcnow()
     columns = store._TRIAGE_COLUMNS
-    db.conn.executemany(TRIAGE_UPSERT, [
-        [item_id, r["label"], r["score"], r["vader"], store._json(r["aspects"]),
-         store._json(r["evidence"]), r.get("language"), int(bool(r["needs_reply"])),
-         int(bool(r.get("needs_human"))), r["priority"], content_hash, now,
-         store._json({k: v for k, v in r.items() if k not in columns})]
-        for item_id, content_hash, r in rows])
+    ids = [item_id for item_id, _, _ in rows]
+    # An item's first triage is counted in the roll-up once for the batch (an item twice in
+    # one batch: row by row, as the triggers count an insert and then an update)
+    with deferred(db, "rollup_triage_after_insert", enabled=len(set(ids)) == len(ids)) as added:
+        if added is not None:
+            known = {r[0] for r in db.conn.execute(
+                "SELECT item_id FROM triage WHERE item_id IN (SELECT value FROM json_each(?))",
+                [json.dumps(ids)])}
+            added.extend(i for i in ids if i not in known)
+        db.conn.executemany(TRIAGE_UPSERT, [
+            [item_id, r["label"], r["score"], r["vader"], store._json(r["aspects"]),
+             store._json(r["evidence"]), r.get("language"), int(bool(r["needs_reply"])),
+             int(bool(r.get("needs_human"))), r["priority"], content_hash, now,
+             store._json({k: v for k, v in r.items() if k not in columns})]
+            for item_id, content_hash, r in rows])
     db.conn.executemany(
         "UPDATE drafts SET queue_rank = ? WHERE item_id = ? AND queue_rank != ?",
         [[rank, item_id, rank] for item_id, _, r in rows

@@ -24,6 +24,7 @@ import dataclasses
 import logging
 import multiprocessing
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver, get_context
@@ -71,6 +72,18 @@ class Workers:
             max_workers=count, mp_context=get_context("forkserver" if self._forked else "spawn"),
             initializer=_start, initargs=(businesses, slim, models, phrase_bank))
         self.broken = False
+        # The fork server takes about a second to import the program and load the model;
+        # started on its own thread, the collecting process goes on saving meanwhile
+        # instead of waiting in its first submit (`ready` says when the wait is over).
+        self._starting: threading.Thread | None = None
+        if self._forked:
+            self._starting = threading.Thread(target=forkserver.ensure_running,
+                                              name="rw-forkserver-start", daemon=True)
+            self._starting.start()
+
+    def ready(self) -> bool:
+        """Whether a submit would go out without waiting for the fork server to start."""
+        return self._starting is None or not self._starting.is_alive()
 
     def submit(self, jobs: list[Job]) -> list[Future]:
         """The jobs, in chunks, handed to the workers."""
@@ -92,6 +105,8 @@ class Workers:
         """Stop the workers, and the fork server: it holds the model, and a scheduler would
         otherwise keep it between backlogs."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._starting is not None:
+            self._starting.join()  # a server still starting is stopped once it has started
         stop = getattr(forkserver._forkserver, "_stop", None)  # noqa: SLF001 (no public stop)
         if self._forked and stop is not None:
             stop()

@@ -392,9 +392,13 @@ class _Backlog:
         return True
 
     def step(self, db: Database) -> None:
-        """Write what the workers have finished; send more full batches. Never waits."""
+        """Write what the workers have finished; send more full batches. Never waits (while
+        the workers' fork server starts, the batches wait for it on the queue)."""
         while self.batches and self.batches[0].done():
             _finish_batch(db, self.context, self.batches.popleft(), self.report)
+        workers = self.context.workers
+        if workers is not None and not workers.ready():
+            return
         while len(self.batches) < self.IN_FLIGHT and self._next(db, full_only=True):
             pass
 

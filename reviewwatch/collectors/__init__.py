@@ -2,45 +2,60 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
-
-from reviewwatch.collectors import (
-    appstore,
-    appstore_connect,
-    bluesky,
-    csv_file,
-    google_business,
-    google_places,
-    google_play,
-    hackernews,
-    mastodon,
-    reddit,
-    rss,
-    schema_org,
-    trustpilot,
-    yelp,
-)
 
 if TYPE_CHECKING:
     from reviewwatch.config import Business
 
-REGISTRY: dict[str, ModuleType] = {
-    "appstore": appstore,
-    "appstore_connect": appstore_connect,
-    "google_places": google_places,
-    "google_business": google_business,
-    "google_play": google_play,
-    "yelp": yelp,
-    "trustpilot": trustpilot,
-    "schema_org": schema_org,
-    "csv": csv_file,
-    "hackernews": hackernews,
-    "reddit": reddit,
-    "mastodon": mastodon,
-    "bluesky": bluesky,
-    "rss": rss,
+# kind -> its module in this package
+MODULES: dict[str, str] = {
+    "appstore": "appstore",
+    "appstore_connect": "appstore_connect",
+    "google_places": "google_places",
+    "google_business": "google_business",
+    "google_play": "google_play",
+    "yelp": "yelp",
+    "trustpilot": "trustpilot",
+    "schema_org": "schema_org",
+    "csv": "csv_file",
+    "hackernews": "hackernews",
+    "reddit": "reddit",
+    "mastodon": "mastodon",
+    "bluesky": "bluesky",
+    "rss": "rss",
 }
+
+
+class _Registry(Mapping[str, ModuleType]):
+    """kind -> collector module, each imported the first time it is asked for.
+
+    Importing all fourteen up front brought BeautifulSoup, lxml, html5lib, extruct, rdflib
+    and requests into every process, the triage workers' fork server included: a third of
+    a second of start-up and ~20 MB in each (bench/bench_ingest.py), for a deployment that
+    polls a CSV file or two platforms."""
+
+    def __init__(self, modules: dict[str, str]):
+        self._names = modules
+        self._loaded: dict[str, ModuleType] = {}
+
+    def __getitem__(self, kind: str) -> ModuleType:
+        module = self._loaded.get(kind)
+        if module is None:
+            module = self._loaded[kind] = importlib.import_module(
+                f"{__name__}.{self._names[kind]}")
+        return module
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+REGISTRY: Mapping[str, ModuleType] = _Registry(MODULES)
 
 
 def get(kind: str) -> ModuleType:

@@ -7,8 +7,6 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from bs4 import BeautifulSoup
-
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 MAX_HTML_CHARS = 200_000  # parsing is bounded too; stored text is cut later anyway
@@ -21,6 +19,8 @@ def html_to_text(markup: str | None) -> str:
     markup = markup[:MAX_HTML_CHARS]
     if "<" not in markup:
         return _tidy(html.unescape(markup))
+    from bs4 import BeautifulSoup  # here: a CSV or JSON collector never loads it
+
     soup = BeautifulSoup(markup, "html.parser")
     for br in soup.find_all("br"):
         br.replace_with("\n")

@@ -675,6 +675,9 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     if "voucher" in asks:  # stranded and asking for a meal or a room: check, never promise
         step += (" and" if step.startswith("I'll look at") else ", and I'll check") + \
             " what meal and hotel support we can give you"
+    if "refund" in asks and profile.category == "airline" and re.search(
+            r"\bcompensat\w*", item.get("text") or "", re.I) and not profile.refund:
+        step = "I'll check what we can offer for what happened to your trip"  # a check only
     if "refund" in asks and profile.refund:
         step = "I'll check whether a refund is possible"
     elif "callback" in asks and profile.callback and not social:
@@ -777,6 +780,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
         if routed:  # a holding reply: no quote, no offer, a person takes it from here
             hear = _pick(HOLD_LEADS, seed, "hold")
             about = routed[0].get("about") or (issues[0].get("about") if issues else None)
+            if routed[0]["flag"] == "ongoing" and issues and issues[0].get("about"):
+                about = issues[0]["about"]  # what is going on ("the delay"), not where the
+                # clause that says so happens to be ("no food open" -> "the flight itself")
             if routed[0]["flag"] in ("safety", "privacy") and \
                     routed[0].get("aspect") not in SAFETY_ASPECTS:
                 about = None  # "the way our staff treated you" for a peanut allergy: no
@@ -823,6 +829,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             team = profile.team_for(routed[0].get("aspect") or (
                 issues[0].get("aspect") if issues else None), routed[0].get("team") or (
                 issues[0].get("team") if issues else None))
+            if routed[0]["flag"] == "ongoing" and issues and issues[0].get("aspect"):
+                team = profile.team_for(issues[0]["aspect"], issues[0].get("team"))
             if routed[0]["flag"] == "privacy" and not routed[0].get("aspect"):
                 team = profile.team_for("privacy", "privacy team")  # not "our app team"
             diagnose = f"I've passed it to our {team} today."

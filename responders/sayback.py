@@ -31,7 +31,8 @@ _OPENERS = re.compile(
     r"have to say)"
     r"(?: that| like)?|"
     r"to be (?:honest|fair|frank)|in fact|the problem is(?: that)?|the issue is(?: that)?|"
-    r"the only problem is(?: that)?)"
+    r"the only problem is(?: that)?|(?:my|the) (?:only|one|biggest|main) (?:complaint|issue|"
+    r"problem|gripe|downside|niggle) (?:is|was)(?: that)?)"
     r"[,:]?\s+)+", re.I)
 _SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
          "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",

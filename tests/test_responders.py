@@ -1371,3 +1371,20 @@ def test_seventh_unseen_reading_causes(business, platform, text, wanted, unwante
     draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
                          else 1, author="Kyle Ross", kind=kind)
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
+    ("acme", "trustpilot", "Good speaker for the money. My only complaint is the app needs an "
+     "update every time I open it.", "the app needs an update every time you open it",
+     "your only complaint"),  # a preamble, not the complaint
+    ("air", "mastodon", "@bluejet flight delayed 5 times today. 5. now it's 11pm and we're still "
+     "at the airport with no food open", "about the delay", "flight itself"),  # still going on
+    ("air", "mastodon", "@bluejet how do I get compensation for a 6 hour delay? your website just "
+     "says contact us", "check what we can offer", "held things up"),
+])
+def test_preambles_disruptions_still_going_on_and_compensation_asked(business, platform, text,
+                                                                      wanted, unwanted):
+    kind = "mention" if platform == "mastodon" else "review"
+    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
+                         else 3, author="Raul Diaz", kind=kind)
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

@@ -155,7 +155,9 @@ _LIVE_ONGOING = re.compile(
     r"\b(?:stuck (?:at|in|on)|(?:i am|i'm|we are|we're|sitting|standing) (?:at|in) the "
     r"(?:gate|airport|terminal|counter|desk|station|store|lobby)|still (?:not|no|can't|cannot|"
     r"haven't|"
-    r"hasn't|unable|without|waiting)|(?:now|just) (?:cancell?ed|delayed)|no hotel|no voucher)\b|"
+    r"hasn't|unable|without|waiting)|(?:now|just) (?:cancell?ed|delayed)|no hotel|no voucher|"
+    r"still (?:at|in) the (?:airport|gate|terminal|plane)|(?:we'?re|i'?m|we are|i am) still "
+    r"(?:here|at|in|on))\b|"
     + _NOW_MARK + r"[^.!?\n]{0,40}\b(?:right now|as we speak)\b|\b(?:right now|as we speak)\b"
     r"[^.!?\n]{0,40}" + _NOW_MARK)
 

@@ -393,11 +393,16 @@ def _say(clause: str, text: str, category: str | None = None,
         if any(c and after.startswith(c[:min(len(c), 40)]) for c in complaints):
             return None  # "it was an inexpensive piece, but I expected better quality": the
             # complaint is the clause after "but"; "stiff, but the grey one is soft" is not
-    opening = text.lstrip(" -\u2013\u2014,;:.!").startswith(clause.lstrip(" -\u2013\u2014,;:.!"))
+    lead = text.lstrip(" -\u2013\u2014,;:.!")
+    opening = lead.startswith(clause.lstrip(" -\u2013\u2014,;:.!")) or bool(_VERDICT_LEAD.match(
+        lead[:max(0, lead.find(clause.strip()))]))  # after "Terrible.": "Constantly drops ..."
     ours = OURSELVES.get(category or "")
     if ours:  # "the restaurant refused to send the right one": that is us
         clause = ours.sub(sayback.OURS + " ", clause, count=1)  # (not the customer's "we")
     return sayback.say_back(clause, SUBJECT.get(category or "") if opening else None)
+
+
+_VERDICT_LEAD = re.compile(r"^\s*(?:\w+\W+){1,2}$")  # one or two words before: "Terrible. "
 
 
 # How a customer names the business itself in the third person, said back as "we"

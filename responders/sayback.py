@@ -310,7 +310,8 @@ _NOT_NOUNS = frozenset(
 # What the customer did, told with no subject ("got bumped from my flight", "paid for extra
 # legroom", "missed my connection"): the subject is the customer ("you got bumped").
 _SELF_STARTS = re.compile(r"(?:(?:almost|nearly) )?(?:got|paid|missed|spent|booked|received|"
-                          r"waited|had to|was told|were told|ended up|checked in)\b|"
+                          r"waited|had to|was told|were told|ended up|checked in|used (?:it|them|"
+                          r"this|these))\b|"
                           r"(?:still )?(?:have ?n'?t|have not|never) (?:received|got|gotten|"
                           r"heard|been)\b", re.I)
 
@@ -483,6 +484,8 @@ _MANGLED = re.compile(r"(?i)\b(cancell?ed|late) flight(?:led|r)\b")
 
 # A clause the segmenter cut at a comma that ends on the start of the next thought ("They
 # added a 15% charge without telling us and when we asked, ..."): the tail goes
+_TRIED_TAIL = re.compile(r",\s+(?:(?:i'?ve |we'?ve )?(?:tried|tested|done) (?:everything|it all|"
+                         r"all|every \w+)|nothing (?:works|worked|helps|helped))$", re.I)
 _PLEASE_TAIL = re.compile(r",?\s+(?:please|pls|plz)(?: \w+){0,3}$", re.I)
 _CUT_TAIL = re.compile(r"\s+(?:and|but|so) (?:when|after|as|because|if|once)\b[^,]{0,30}$",
                        re.I)
@@ -500,6 +503,7 @@ def _say_back(clause: str) -> str | None:
     text = _YOU_DID.sub(_OURS + " ", text)
     text = _CUT_TAIL.sub("", text)  # "... without telling us and when we asked": cut off there
     text = _PLEASE_TAIL.sub("", text)  # "..., please fix": the ask, answered by the offer
+    text = _TRIED_TAIL.sub("", text)  # "can't connect to my wifi, tried everything"
     text = _VERB_LIST.sub(" and ", text, count=1)  # "won't let me select seats, keeps giving"
     comma = _NOUN_AFTER_COMMA.search(text)
     if comma and _VERBISH.search(text[:comma.start()]):

@@ -1388,3 +1388,21 @@ def test_preambles_disruptions_still_going_on_and_compensation_asked(business, p
     draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
                          else 3, author="Raul Diaz", kind=kind)
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
+    # (an eighth unseen reading, 30 drafts: SEND 17, LIGHT 11, REWRITE 2; its causes)
+    ("acme", "trustpilot", "Terrible. Constantly drops connection.", "sorry",
+     "what went wrong"),  # a failure with no sentiment word after a bare verdict
+    ("air", "mastodon", "@bluejet no one at the desk in Houston and the line is 100 people deep",
+     "the line is 100 people deep", "how you found"),
+    ("acme", "trustpilot", "Used it for 3 days and the speaker started crackling.",
+     "the speaker started crackling", "honest review"),
+    ("acme", "trustpilot", "Can't connect to my wifi, tried everything. Customer support was no "
+     "help.", "it can't connect to your wifi.", "tried everything"),
+])
+def test_eighth_unseen_reading_causes(business, platform, text, wanted, unwanted):
+    kind = "mention" if platform == "mastodon" else "review"
+    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
+                         else 1, author="Cara Bell", kind=kind)
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

@@ -52,14 +52,17 @@ CUES: tuple[tuple[str, float, str], ...] = (
                        rf"(?:for )?(?:almost |nearly |over |about |more than )?{_NUM}\+? {_UNIT}"),
     ("wait_time", 1.5, rf"\b{_NUM} {_UNIT} (?:wait|late|delay)|\b(?:it'?s|it has|has) been "
                        rf"(?:over |almost |nearly |more than )?{_NUM} {_UNIT}\b"),
-    ("wait_time", 1.5, r"\b(?:long|endless|forever) (?:wait|line|queue)s?\b|\btook (?:forever|"
-                       r"ages)\b"
+    ("wait_time", 1.5, r"\b(?:line|queue) (?:is|was) (?:\d+|a hundred|fifty|forty|thirty) "
+                       r"people\b|\b(?:long|endless|forever) (?:wait|line|queue)s?\b|"
+                       r"\btook (?:forever|ages)\b"
                        r"|\bstill waiting\b|\bwaited (?:forever|ages)\b|\bslow(?:est)? service\b"),
     ("staff_attitude", 2.0, r"\b(?:rude|unfriendly|unhelpful|condescending|dismissive|arrogant|"
                             r"unprofessional|impolite|disrespectful)\b|\byelled at\b"),
     ("staff_attitude", 1.5, r"\b(?:no ?one|nobody) (?:came|checked|greeted|bothered|cared|"
                             r"showed up|turned up|helped|met (?:us|me|her|him|them))\b"
-                            r"|\bignored (?:us|me)\b|\bbad attitude\b|\bsingled (?:me |us |him |"
+                            r"|\bignored (?:us|me)\b|\bbad attitude\b|\b(?:no ?one|nobody) (?:at|"
+                            r"behind|on) the (?:desk|counter|gate|check-in|front desk)\b|"
+                            r"\bsingled (?:me |us |him |"
                             r"her |them )?out\b|\bpicked on\b|\btreated (?:me |us |him |her )?"
                             r"differently\b"
                             # what was done to the customer, then left ("spilled coffee on my
@@ -83,7 +86,10 @@ CUES: tuple[tuple[str, float, str], ...] = (
                           r"tired (?:room|decor|hotel|furniture)|needs? (?:updat|renovat|"
                           r"refurb)\w*|"
                           r"(?:paper|very|so) thin walls|no (?:view|air|ac|hot water|wifi))\b"),
-    ("price_value", 1.5, r"\b(?:overpriced|over priced|rip ?-?off|ripped off|waste of (?:money|"
+    ("price_value", 1.5, r"\bfor (?:rs\.? ?|\u20b9|\$|\u00a3|\u20ac)?\d{2,5}(?: rupees| rs| bucks| "
+                         r"dollars)? (?:is|was) (?:ridiculous|too much|crazy|insane|"
+                         r"daylight robbery|a rip ?-?off|not worth it)|daylight robbery|"
+                         r"\b(?:overpriced|over priced|rip ?-?off|ripped off|waste of (?:money|"
                          r"time)|"
                          r"not worth (?:it|the)|too (?:expensive|pricey)|price gouging|"
                          r"prices? (?:have |has )?(?:gone|went|go|gone way) up|raised (?:the |"
@@ -120,8 +126,11 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"connected|recogni[sz]e|hear me|understand me)|"
                             r"hardly (?:works?|worked|came on|ever works?|charges?|connects?)|"
                             r"drops? (?:off|out of) (?:the )?(?:wifi|wi-fi|network|connection|"
-                            r"bluetooth)|randomly (?:starts|turns|plays|wakes|lights|goes|"
-                            r"shuts|reboots|restarts)|stopped responding|stuck at|"
+                            r"bluetooth)|(?:drops?|loses?|dropping|losing) (?:the |its |my )?"
+                            r"(?:connection|signal|wifi|wi-fi|bluetooth)|randomly (?:starts|"
+                            r"turns|plays|wakes|lights|goes|shuts|reboots|restarts)|"
+                            r"stopped responding|stuck at|(?:started|starts|keeps) (?:crackling|"
+                            r"buzzing|hissing|humming|clicking|popping)|crackles|buzzes|"
                             r"(?:wifi|wi-fi|internet|app|site|website|system|server|tv|"
                             r"screen|entertainment) (?:was|is|went|has been|were) "
                             r"(?:down|out|dead|not working)|"

@@ -69,6 +69,8 @@ _REFUSE = re.compile(
 _BARE_VERDICT = re.compile(
     r"^(?:\w+ and \w+(?: (?:down|up|out|over))? \w+|"  # "rude and watered down tea": no verb
     r"(?:this|it|that) (?:is|was) not the kind of \w+|"
+    r"(?:this|it|that|they) (?:didn'?t|did not|doesn'?t|does not|don'?t) work (?:for|on) "
+    r"(?:me|you|us)|"  # a verdict, not what went wrong
     r"(?:this|it|that|they|everything) (?:is|was|are|were|'s) (?:so |very |just |"
     r"really |absolutely |the )?(?:worst|terrible|awful|horrible|bad|trash|garbage|useless|"
     r"infuriating|frustrating|annoying|maddening|insane|pathetic|"
@@ -491,6 +493,10 @@ _CUT_TAIL = re.compile(r"\s+(?:and|but|so) (?:when|after|as|because|if|once)\b[^
                        re.I)
 
 
+# A review's title run into its text with no stop ("Zipper broke The zipper broke ...")
+_TITLE_RUN_IN = re.compile(r"(?<=[a-z]) (?=(?:The|It|This|My|These|They|We|Our|Its) [a-z])")
+
+
 def _say_back(clause: str) -> str | None:
     clause = _RUN_ON.split(html.unescape(html.unescape(clause)), 1)[0]
     clause = _MANGLED.sub(lambda m: m.group(1), clause)
@@ -517,6 +523,10 @@ def _say_back(clause: str) -> str | None:
     if m and m.group(0).lower().startswith("they "):
         text = _OURS + text[text.index(" "):]
     said = _said(text)
+    if said is None:
+        run_in = _TITLE_RUN_IN.search(text)
+        if run_in:  # "Zipper broke The zipper broke on this piece": the title, then its text
+            said = _said(text[run_in.end():])
     return said.replace(_OURS, "we") if said else None
 
 

@@ -281,7 +281,8 @@ def test_posts_to_the_brand_on_social_channels():
 
 @pytest.mark.parametrize(("clause", "said"), [
     ("Awkward style Fits very strange", None),  # a title run into its text
-    ("Horrible quality The fabric pilled after one wash", None),
+    # (a title run into its text: the text is said back, never the title with it)
+    ("Horrible quality The fabric pilled after one wash", "the fabric pilled after one wash"),
     ("the Bose speaker stopped pairing", "the Bose speaker stopped pairing"),  # a name stays
     ("my Pixel keeps dropping the connection", "your Pixel keeps dropping the connection"),
     ("Sorry this is not good coffee.", "this is not good coffee"),  # not "I read that sorry"
@@ -1406,3 +1407,13 @@ def test_eighth_unseen_reading_causes(business, platform, text, wanted, unwanted
     draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
                          else 1, author="Cara Bell", kind=kind)
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_a_title_run_into_its_text_is_said_back_from_the_text():
+    draft, _ = draft_for("acme", "Zipper broke The zipper broke on this piece the first time i "
+                         "wore it. very disappointing since i love the design.",
+                         platform="trustpilot", rating=2)
+    assert "the zipper broke on this piece the first time you wore it" in moves(draft)["hear"]
+    from responders.sayback import say_back
+
+    assert say_back("This didn't work for me.") is None  # a verdict, not what went wrong

@@ -38,7 +38,7 @@ def fit(base: LinearModel, texts: Sequence[str], negative: Sequence[bool]
     data = []
     for text in texts:
         feats, scale = _example(text)
-        prior = base.cue_weight * cue_mass(text) if base.cue_weight else 0.0
+        prior = base.cue_prior(cue_mass(text), len(feats)) if base.cue_weight else 0.0
         data.append((feats, scale, base.logit(feats) + prior - base.delta_bias -
                      (sum(base.delta.get(f, 0.0) for f in feats) * scale)))
     # classes balanced as in the shipped model's training, so the delta learns the trade's

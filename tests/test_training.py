@@ -63,6 +63,8 @@ def test_leave_one_domain_out_trains_without_the_domain_it_tests(shared):
         "yelp_local_business", "clothing_products", "uci_sentences", "play_apps"]
     assert all(r["n"] == 300 for r in result["table"])
     assert result["threshold"] in train.THRESHOLDS
+    assert result["cue_weight"] in train.CUE_WEIGHTS
+    assert result["cue_features"] in train.CUE_FEATURES
     assert result["mean_f1"]["model"] > result["mean_f1"]["vader"]
 
 

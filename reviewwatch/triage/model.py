@@ -91,7 +91,9 @@ class LinearModel:
             total += _dot(self._delta_tables, words, stems, pairs,  # type: ignore[attr-defined]
                           others)
         mass = min(features.MAX_CUE_MASS, sum(c.weight for c in cues)) if cues else 0
-        z = self.bias + self.delta_bias + total / math.sqrt(n) + self.cue_prior(mass, n)
+        k = self.cue_features  # cue_prior(mass, n), without a call on the hot path
+        prior = self.cue_weight * mass if not k or n <= k else self.cue_prior(mass, n)
+        z = self.bias + self.delta_bias + total / math.sqrt(n) + prior
         z = max(-MAX_LOGIT, min(MAX_LOGIT, z))
         return 1.0 / (1.0 + math.exp(-z)), mass
 

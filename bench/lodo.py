@@ -68,47 +68,62 @@ def aspects() -> None:
     print("  per category: " + ", ".join(f"{c} {f1(*totals[c]):.3f}" for c in CATEGORIES))
 
 
-def _linear(vocab: dict[str, int], clf, threshold: float, cue_weight: float) -> LinearModel:
+def _linear(vocab: dict[str, int], clf, threshold: float, cue_weight: float,
+            cue_features: int = 0) -> LinearModel:
     coef = clf.coef
     return LinearModel(clf.intercept, {f: float(coef[j]) for f, j in vocab.items()},
-                       threshold, cue_weight=cue_weight)
+                       threshold, cue_weight=cue_weight, cue_features=cue_features)
+
+
+SEEDS = (5, 1, 2, 3, 4)  # seed 5 is the figure reported since the first run; the rest, its noise
+OLD_MARGIN = 0.02  # adapt.KEEP_MARGIN before it was chosen on other domains
+
+
+def _score(model: LinearModel, held: list[corpus.Example]) -> float:
+    tp = fp = fn = 0
+    for e in held:
+        judged = features.judged(e.text)
+        p = model.probability(judged, vader.compound(judged)) >= model.threshold
+        truth = e.label == "negative"
+        tp += p and truth
+        fp += p and not truth
+        fn += truth and not p
+    return f1(tp, fp, fn)
 
 
 def corrections(examples: list[corpus.Example]) -> None:
     shipped = load()
     print(f"learning from staff: {CORRECTIONS} corrections from a domain left out of training "
-          "(threshold and cue weight as shipped):")
+          f"(threshold and cue prior as shipped); seed {SEEDS[0]}, then the mean over seeds "
+          f"{', '.join(map(str, SEEDS))}:")
     for domain in ("clothing_products", "tripadvisor_hotels", "yelp_local_business",
                    "play_apps"):
         rest = [e for e in examples if e.domain != domain]
-        mine = [e for e in examples if e.domain == domain]
         rows = train._rows(rest)
         vocab, clf = train._fit(rows, [e.label == "negative" for e in rest],
                                 [e.domain for e in rest])
-        base = _linear(vocab, clf, shipped.threshold, shipped.cue_weight)
-        random.Random(5).shuffle(mine)
-        given, held = mine[:CORRECTIONS], mine[CORRECTIONS:]
-        delta, bias, check = adapt.fit_checked(base, [e.text for e in given],
-                                               [e.label == "negative" for e in given])
-        tuned = base.adapted(delta, bias, "adapted")
-        raw = base.adapted(*adapt.fit(base, [e.text for e in given],
-                                      [e.label == "negative" for e in given]), "unchecked")
-
-        def score(model: LinearModel, held: list[corpus.Example] = held) -> float:
-            tp = fp = fn = 0
-            for e in held:
-                judged = features.judged(e.text)
-                p = model.probability(judged, vader.compound(judged)) >= model.threshold
-                truth = e.label == "negative"
-                tp += p and truth
-                fp += p and not truth
-                fn += truth and not p
-            return f1(tp, fp, fn)
-
-        print(f"  {domain:<22} held out {len(held):>6}: F1 before {score(base):.3f}, "
-              f"after {score(tuned):.3f} (adaptation {'kept' if check['kept'] else 'refused'}"
+        base = _linear(vocab, clf, shipped.threshold, shipped.cue_weight, shipped.cue_features)
+        runs = []
+        for seed in SEEDS:
+            mine = [e for e in examples if e.domain == domain]
+            random.Random(seed).shuffle(mine)
+            given, held = mine[:CORRECTIONS], mine[CORRECTIONS:]
+            texts, negative = [e.text for e in given], [e.label == "negative" for e in given]
+            delta, bias, check = adapt.fit_checked(base, texts, negative)
+            raw = base.adapted(*adapt.fit(base, texts, negative), "unchecked")
+            runs.append((_score(base, held), _score(base.adapted(delta, bias, "adapted"), held),
+                         check, _score(raw, held), len(held)))
+        before, after, check, raw, n = runs[0]
+        mean = [sum(r[k] for r in runs) / len(runs) for k in (0, 1, 3)]
+        # the check's old margin (0.02), from the same fits: kept, the full fit is `raw`
+        old = sum(r[3] if r[2]["f1_adapted"] >= r[2]["f1_shipped"] + OLD_MARGIN else r[0]
+                  for r in runs) / len(runs)
+        print(f"  {domain:<22} held out {n:>6}: F1 before {before:.3f}, "
+              f"after {after:.3f} (adaptation {'kept' if check['kept'] else 'refused'}"
               f" by its own 3-fold check {check['f1_shipped']} -> {check['f1_adapted']}; "
-              f"unchecked it would be {score(raw):.3f})")
+              f"unchecked it would be {raw:.3f}); mean of {len(runs)} seeds: before "
+              f"{mean[0]:.3f}, after {mean[1]:.3f} (kept {sum(r[2]['kept'] for r in runs)}), "
+              f"unchecked {mean[2]:.3f}, with the old margin {OLD_MARGIN} {old:.3f}")
 
 
 def main() -> None:
@@ -116,7 +131,8 @@ def main() -> None:
     if "--skip-lodo" not in sys.argv:
         lodo = train.leave_one_domain_out(examples)
         print(f"leave one domain out (threshold {lodo['threshold']}, cue weight "
-              f"{lodo['cue_weight']}):")
+              f"{lodo['cue_weight']} diluted past {lodo['cue_features']} features; nested mean "
+              f"{lodo['mean_f1'].get('nested', 0.0):.3f}):")
         print(f"  {'left out':<22}{'n':>7}{'VADER F1':>10}{'learned F1':>12}{'model F1':>10}")
         for r in lodo["table"]:
             print(f"  {r['domain']:<22}{r['n']:>7}{r['vader']['f1']:>10.3f}"

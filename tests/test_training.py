@@ -63,6 +63,8 @@ def test_leave_one_domain_out_trains_without_the_domain_it_tests(shared):
         "yelp_local_business", "clothing_products", "uci_sentences", "play_apps"]
     assert all(r["n"] == 300 for r in result["table"])
     assert result["threshold"] in train.THRESHOLDS
+    assert result["cue_weight"] in train.CUE_WEIGHTS
+    assert result["cue_features"] in train.CUE_FEATURES
     assert result["mean_f1"]["model"] > result["mean_f1"]["vader"]
 
 
@@ -98,3 +100,60 @@ def test_the_folds_in_parallel_give_the_same_table_as_one_after_another(shared, 
     assert train.leave_one_domain_out(examples) == parallel
     nested = [r["nested_f1"] for r in parallel["table"]]
     assert parallel["mean_f1"]["nested"] == round(sum(nested) / len(nested), 3)
+
+
+def _two_sources(n=200):
+    """Source A: half its texts complaints; source B: a tenth. "u:bad" tells a complaint
+    apart in both; "x:a" / "x:b" only say which source a text came from."""
+    rows, y, domains = [], [], []
+    for source, share in (("a", 0.5), ("b", 0.1)):
+        for i in range(n):
+            negative = i < share * n
+            bad = negative if i % 5 else not negative  # a noisy but shared signal
+            rows.append(sorted({f"x:{source}", "u:the"} | ({"u:bad"} if bad else {"u:ok"})))
+            y.append(negative)
+            domains.append(source)
+    return rows, y, domains
+
+
+def test_each_source_has_its_own_intercept_so_no_feature_learns_its_share(monkeypatch):
+    pytest.importorskip("sklearn")
+    rows, y, domains = _two_sources()
+    monkeypatch.setattr(train, "DOMAIN_BIAS", 10.0)
+    vocab, fitted = train._fit(rows, y, domains)
+    assert len(fitted.coef) == len(vocab)  # the sources' own intercepts are not shipped
+    with_own = fitted.coef[vocab["x:a"]] - fitted.coef[vocab["x:b"]]
+    monkeypatch.setattr(train, "DOMAIN_BIAS", 0.0)  # none: the shipped setting
+    vocab, fitted = train._fit(rows, y, domains)
+    shared_only = fitted.coef[vocab["x:a"]] - fitted.coef[vocab["x:b"]]
+    # without them the source's marker carries its share of complaints; with them, far less
+    assert shared_only > 0.5 and abs(with_own) < shared_only / 3
+    assert fitted.coef[vocab["u:bad"]] > 0
+
+
+def test_the_cue_prior_of_a_long_text_is_diluted_like_its_words():
+    m = model.LinearModel(0.0, {}, cue_weight=0.5, cue_features=20)
+    assert m.cue_prior(2.0, 10) == pytest.approx(1.0)  # a short text: the full prior
+    assert m.cue_prior(2.0, 80) == pytest.approx(0.5)  # four times the features: half
+    assert model.LinearModel(0.0, {}, cue_weight=0.5).cue_prior(2.0, 80) == pytest.approx(1.0)
+    assert m.cue_prior(0.0, 80) == 0.0
+
+
+def test_both_scoring_paths_dilute_the_cue_prior_the_same():
+    from reviewwatch.triage import features, vader
+    from reviewwatch.triage.aspects import find_cues
+
+    shipped = model.load()
+    m = model.LinearModel(shipped.bias, shipped.weights, shipped.threshold,
+                          cue_weight=0.5, cue_features=20)
+    text = ("We waited 45 minutes for a table and the soup was cold. " * 3 +
+            "The staff were lovely and the dessert was the best in town.")
+    compound = vader.compound(text)
+    cues = find_cues(text.lower())
+    by_text = m.score(text, compound)
+    by_tokens = m.score_tokens(features.tokens(text), compound, cues)
+    assert by_text[1] == by_tokens[1] > 0
+    assert by_text[0] == pytest.approx(by_tokens[0], abs=1e-9)
+    undiluted = model.LinearModel(shipped.bias, shipped.weights, shipped.threshold,
+                                  cue_weight=0.5)
+    assert undiluted.score(text, compound)[0] > by_text[0]

@@ -340,7 +340,7 @@ def test_an_adaptation_is_kept_only_when_it_beats_the_shipped_model_on_held_corr
     assert delta == {} and bias == 0.0 and check["checked_on"] == 48
 
 
-@pytest.mark.parametrize(("gain", "kept"), [(0.01, False), (0.03, True)])
+@pytest.mark.parametrize(("gain", "kept"), [(0.0, False), (0.003, False), (0.01, True)])
 def test_an_adaptation_must_gain_more_than_noise_on_held_corrections(monkeypatch, gain, kept):
     from reviewwatch.triage import train
 

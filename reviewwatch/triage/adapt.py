@@ -38,7 +38,7 @@ def fit(base: LinearModel, texts: Sequence[str], negative: Sequence[bool]
     data = []
     for text in texts:
         feats, scale = _example(text)
-        prior = base.cue_weight * cue_mass(text) if base.cue_weight else 0.0
+        prior = base.cue_prior(cue_mass(text), len(feats)) if base.cue_weight else 0.0
         data.append((feats, scale, base.logit(feats) + prior - base.delta_bias -
                      (sum(base.delta.get(f, 0.0) for f in feats) * scale)))
     # classes balanced as in the shipped model's training, so the delta learns the trade's
@@ -68,11 +68,14 @@ def fit(base: LinearModel, texts: Sequence[str], negative: Sequence[bool]
 
 
 CHECK_FOLDS = 3
-# The held-out F1 an adaptation must gain to be kept: on 300 corrections with 30 complaints a
-# gain of a point is noise (bench/lodo.py: clothing's adaptation passed its check 0.595 ->
-# 0.600 and lost 0.021 on the other 658 texts). A moved threshold alone was tried as a second
-# kind of adaptation and never beat this margin on the four left-out domains.
-KEEP_MARGIN = 0.02
+# The held-out F1 an adaptation must gain on its own check to be kept. It was 0.02, chosen
+# after seeing the four domains bench/lodo.py reports. Chosen again on six others (UCI
+# sentences, VADER tweets, SemEval, hotel titles, movie and NYT snippets: 300 corrections from
+# each left out of training, 5 seeds, F1 on the rest, mean over the six): never adapt 0.703,
+# always 0.709 (but hotel titles lost 0.020), a margin of 0.001 / 0.005 / 0.01 / 0.02:
+# 0.708 / 0.709 / 0.708 / 0.705. The old margin refused gains on the tweets (0.846 against
+# 0.862 at 0.005). A tie (the shipped model already gets the corrections right) is refused.
+KEEP_MARGIN = 0.005
 
 
 def fit_checked(base: LinearModel, texts: Sequence[str], negative: Sequence[bool]

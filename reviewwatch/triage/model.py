@@ -23,6 +23,8 @@ from reviewwatch.triage.features import stem
 
 SHIPPED = Path(__file__).with_name("models") / "triage-en.json"
 MAX_LOGIT = 30.0
+
+
 def cue_mass(text: str) -> float:
     """The complaint cues' total weight in a text (capped): the model's fixed prior."""
     return features.featurize_with_cues(text, 0.0)[1]
@@ -39,6 +41,17 @@ class LinearModel:
     delta_bias: float = 0.0
     name: str = "shipped"
     cue_weight: float = 0.0
+    # A text with more distinct features than this has its cue prior diluted by
+    # sqrt(cue_features / n), as the words' sum is by sqrt(n): a long review collects cues in
+    # passing ("waited 20 minutes, worth it"); 0 = never diluted (models before it).
+    cue_features: int = 0
+
+    def cue_prior(self, mass: float, n: int) -> float:
+        """The complaint cues' share of the logit, for a text with `n` distinct features."""
+        if not mass or not self.cue_weight:
+            return 0.0
+        k = self.cue_features
+        return self.cue_weight * mass * (math.sqrt(k / n) if k and n > k else 1.0)
 
     def logit(self, feats: Iterable[str]) -> float:
         distinct = set(feats)
@@ -78,7 +91,9 @@ class LinearModel:
             total += _dot(self._delta_tables, words, stems, pairs,  # type: ignore[attr-defined]
                           others)
         mass = min(features.MAX_CUE_MASS, sum(c.weight for c in cues)) if cues else 0
-        z = self.bias + self.delta_bias + total / math.sqrt(n) + self.cue_weight * mass
+        k = self.cue_features  # cue_prior(mass, n), without a call on the hot path
+        prior = self.cue_weight * mass if not k or n <= k else self.cue_prior(mass, n)
+        z = self.bias + self.delta_bias + total / math.sqrt(n) + prior
         z = max(-MAX_LOGIT, min(MAX_LOGIT, z))
         return 1.0 / (1.0 + math.exp(-z)), mass
 
@@ -91,13 +106,13 @@ class LinearModel:
         """(P(the text is a complaint), the complaint cues' weight in it). The caller gives
         the compound of `features.judged(text)`, as triage does."""
         feats, cues = features.featurize_with_cues(features.judged(text), compound, cues)
-        z = self.logit(feats) + self.cue_weight * cues
+        z = self.logit(feats) + self.cue_prior(cues, len(set(feats)))
         z = max(-MAX_LOGIT, min(MAX_LOGIT, z))
         return 1.0 / (1.0 + math.exp(-z)), cues
 
     def adapted(self, delta: dict[str, float], delta_bias: float, name: str) -> LinearModel:
         return LinearModel(self.bias, self.weights, self.threshold, delta, delta_bias, name,
-                           self.cue_weight)
+                           self.cue_weight, self.cue_features)
 
 
 _TABLES: dict[int, tuple[dict[str, float], tuple[Any, ...]]] = {}
@@ -180,4 +195,5 @@ def load(path: Path = SHIPPED) -> LinearModel:
     if data.get("format") != "reviewwatch-triage-linear/1":
         raise ValueError(f"{path}: not a reviewwatch triage model")
     return LinearModel(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()},
-                       float(data["threshold"]), cue_weight=float(data.get("cue_weight", 0.0)))
+                       float(data["threshold"]), cue_weight=float(data.get("cue_weight", 0.0)),
+                       cue_features=int(data.get("cue_features", 0)))

@@ -33,8 +33,18 @@ MIN_COUNT = 2  # a feature seen once in training is noise
 THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(11))
 # The hand-written complaint cues, added to the logit with one weight chosen (with the
 # threshold) on the mean leave-one-domain-out F1: they carry what no training source holds
-# ("keeps rebooting"), where the learned cue features are diluted in a long text.
-CUE_WEIGHTS = (0.0, 0.25, 0.5, 0.75)
+# ("both quit connecting to the wifi and keep rebooting", the plain complaints the held-out
+# product reviews were missed on), where the learned cue features are diluted in a long
+# text. No source here holds enough of them for the left-out table to see it, so the weight
+# is 0.25 at least (with 0 allowed, the nested rule chose 0 for TripAdvisor: 0.711 there,
+# 0.670 mean; with its own intercept per source, 0 was chosen everywhere).
+CUE_WEIGHTS = (0.25, 0.5, 0.75)
+# A long review collects cues in passing ("waited 20 minutes, but worth it"): the prior of a
+# text with more distinct features than this is diluted by sqrt(k / n), as its words' sum is
+# (0 = never). Chosen with the weight and the threshold; undiluted, the 0.25 prior cost Yelp
+# 0.622 -> 0.584 left out.
+CUE_FEATURES = (0, 20, 40, 80, 160)
+MAX_Z = 30.0
 WEIGHT_DIGITS = 4
 # Newton-CG converges in ~6 steps (4 s on the full set); lbfgs took 64 steps and 17 s for
 # the same LODO figures (within 0.005 a domain), and at tol 1e-3 lost 0.008 of the mean
@@ -43,6 +53,21 @@ TOL = 1e-4
 FOLD_WORKERS = 2
 NB_SMOOTHING = 1.0  # added to each feature's (weighted) count in complaints and in the rest
 PRUNE_BELOW = 5e-4  # weights this small change no decision; dropping them keeps the file small
+# Each training source can get its own intercept (an indicator column of this value, so its
+# L2 penalty is 1/DOMAIN_BIAS**2 as light as a word's), dropped from the shipped model: the
+# sources' shares of complaints differ (8% of Yelp reviews, half of the UCI sentences), and
+# without their own intercepts the words absorb that difference (a short text leans to
+# "complaint" because the UCI sentences are short and half negative). A new business is an
+# unseen source: it gets the shared intercept, and its corrections fit its own (adapt.py).
+# Measured leave one domain out (mean / nested): with the cue weight free to be 0, off 0.677 /
+# 0.670, at 1 / 3 / 10: 0.680 / 0.678, 0.680 / 0.680, 0.682 / 0.682 (the weight went to 0);
+# with the 0.25 floor and the cue dilution, off 0.677 / 0.672, at 10 0.681 / 0.677 (domain
+# x length and domain x VADER columns besides: 0.677 / 0.673). OFF in the shipped model: the
+# gain is within a point, and it turned three hand-read examples in tests/test_understanding
+# and tests/test_responders (a bare "Claim 4471." read as a complaint, a shout-out to a
+# desk agent read as one at p 0.502, "The ear buds only play music in one ear." no longer
+# one). Set 10.0 and `make model` to ship it, with those examples re-read.
+DOMAIN_BIAS = 0.0
 
 
 def _need_sklearn():
@@ -110,7 +135,7 @@ def _ratios(x, y, weights):
 
 def _fit(rows: list[list[str]], y: list[bool], domains: list[str]):
     import numpy as np
-    from scipy.sparse import diags
+    from scipy.sparse import diags, hstack
     from sklearn.linear_model import LogisticRegression
 
     counts: dict[str, int] = {}
@@ -126,8 +151,24 @@ def _fit(rows: list[list[str]], y: list[bool], domains: list[str]):
     r = _ratios(x, truth, weights)
     clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", tol=TOL,
                              solver=SOLVER)
-    clf.fit(x @ diags(r), truth, sample_weight=weights)
-    return vocab, _Fitted(clf.coef_[0] * r, float(clf.intercept_[0]), int(clf.n_iter_[0]))
+    fit_on = x @ diags(r)
+    if DOMAIN_BIAS:
+        fit_on = hstack([fit_on, _domain_columns(domains)]).tocsr()
+    clf.fit(fit_on, truth, sample_weight=weights)
+    coef = clf.coef_[0][:len(vocab)]  # the sources' own intercepts are not shipped
+    return vocab, _Fitted(coef * r, float(clf.intercept_[0]), int(clf.n_iter_[0]))
+
+
+def _domain_columns(domains: list[str]):
+    """One indicator column per training source, of value DOMAIN_BIAS (see there)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    names = sorted(set(domains))
+    column = {d: j for j, d in enumerate(names)}
+    return csr_matrix((np.full(len(domains), DOMAIN_BIAS),
+                       (np.arange(len(domains)), [column[d] for d in domains])),
+                      shape=(len(domains), len(names)))
 
 
 def _f1(y: Sequence[bool], predicted: Sequence[bool]) -> dict[str, float]:
@@ -181,10 +222,12 @@ def leave_one_domain_out(examples: Sequence[corpus.Example],
                          rows: list[list[str]] | None = None) -> dict[str, Any]:
     """For each domain: train on the others, test on it; with plain VADER beside it.
 
-    The cue weight and the threshold are chosen together on the mean F1 over left-out
-    domains (near-ties: on the worst left-out domain), never on one set. `rows` are the
-    examples' features when the caller has them already."""
-    from reviewwatch.triage.model import cue_mass
+    The cue weight, the cue prior's dilution and the threshold are chosen together on the
+    mean F1 over left-out domains (near-ties: on the worst left-out domain), never on one
+    set. `rows` are the examples' features when the caller has them already."""
+    import numpy as np
+
+    from reviewwatch.triage.model import LinearModel, cue_mass
 
     rows = _rows(examples) if rows is None else rows
     y = [e.label == "negative" for e in examples]
@@ -192,51 +235,72 @@ def leave_one_domain_out(examples: Sequence[corpus.Example],
     cues = [cue_mass(e.text) for e in examples]
     names = list(domains or dict.fromkeys(doms))
     logits = _fold_logits(rows, y, doms, names)
-
-    def predicted(i: int, weight: float, threshold: float) -> bool:
-        z = logits[i] + weight * cues[i]
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) >= threshold
-
     by_domain = {name: [i for i, d in enumerate(doms) if d == name] for name in names}
+    order = [i for idx in by_domain.values() for i in idx]
+    z0 = np.array([logits[i] for i in order])
+    truth_all = np.array([y[i] for i in order])
+    spans, at = {}, 0
+    for name, idx in by_domain.items():
+        spans[name] = (at, at + len(idx))
+        at += len(idx)
+    prior = {}  # the cue prior of every text, per (weight, dilution): the runtime's formula
+    for w in (0.0, *CUE_WEIGHTS):
+        for k in CUE_FEATURES:
+            m = LinearModel(0.0, {}, cue_weight=w, cue_features=k)
+            prior[w, k] = np.array([m.cue_prior(cues[i], len(rows[i])) for i in order])
 
-    settings = [(w, t) for w in CUE_WEIGHTS for t in THRESHOLDS]
-    scored = {wt: {name: _f1([y[i] for i in idx], [predicted(i, *wt) for i in idx])["f1"]
-                   for name, idx in by_domain.items()} for wt in settings}
+    def predicted(weight: float, k: int, threshold: float):
+        z = np.clip(z0 + prior[weight, k], -MAX_Z, MAX_Z)
+        return z >= math.log(threshold / (1.0 - threshold))
 
-    def choice(wt: tuple[float, float], without: str | None = None
+    def f1s(p) -> dict[str, float]:
+        out = {}
+        for name, (a, b) in spans.items():
+            t, q = truth_all[a:b], p[a:b]
+            tp = int(np.sum(t & q))
+            wrong = int(np.sum(t ^ q))
+            out[name] = round(2 * tp / (2 * tp + wrong), 3) if tp else 0.0
+        return out
+
+    settings = [(w, k, t) for w in CUE_WEIGHTS for k in CUE_FEATURES for t in THRESHOLDS]
+    scored = {s: f1s(predicted(*s)) for s in settings}
+
+    def choice(s: tuple[float, int, float], without: str | None = None
                ) -> tuple[float, float, float]:
         """The mean F1 over left-out domains (to 3 places: the mean is flat near its top, and
         a 4th decimal is noise); near-ties go to the setting whose worst left-out domain does
         best (a new business is an unseen domain), then to the threshold nearest 0.5.
         `without`: the same, over every domain but that one."""
-        f1s = [f for name, f in scored[wt].items() if name != without]
-        return round(sum(f1s) / len(f1s), 3), min(f1s), -abs(wt[1] - 0.5)
+        found = [f for name, f in scored[s].items() if name != without]
+        return round(sum(found) / len(found), 3), min(found), -abs(s[2] - 0.5)
 
-    weight, threshold = max(settings, key=choice)
+    weight, k, threshold = max(settings, key=choice)
     # The setting is chosen on the domains it is then scored on. Nested: each domain scored
     # with the setting chosen on the other domains only, the honest figure for the rule.
-    nested = {name: scored[max(settings, key=lambda wt, n=name: choice(wt, n))][name]
+    nested = {name: scored[max(settings, key=lambda s, n=name: choice(s, n))][name]
               for name in names} if len(names) > 1 else {}
+    chosen, alone = predicted(weight, k, threshold), predicted(0.0, k, 0.5)
     table: list[dict[str, Any]] = []
-    for name in names:
-        idx = [i for i, d in enumerate(doms) if d == name]
+    for name, idx in by_domain.items():
+        a, b = spans[name]
         truth = [y[i] for i in idx]
         table.append({"domain": name, "n": len(idx), "negative_share": round(
             sum(truth) / len(truth), 3),
-            "model": _f1(truth, [predicted(i, weight, threshold) for i in idx]),
-            "learned_only": _f1(truth, [predicted(i, 0.0, 0.5) for i in idx]),
+            "model": _f1(truth, chosen[a:b].tolist()),
+            "learned_only": _f1(truth, alone[a:b].tolist()),
             "vader": _f1(truth, [vader.compound(examples[i].text) <= -0.05 for i in idx])})
         if nested:
             table[-1]["nested_f1"] = nested[name]
-    mean = {k: round(sum(r[k]["f1"] for r in table) / len(table), 3)
-            for k in ("model", "learned_only", "vader")}
+    mean = {key: round(sum(r[key]["f1"] for r in table) / len(table), 3)
+            for key in ("model", "learned_only", "vader")}
     if nested:
         mean["nested"] = round(sum(nested.values()) / len(nested), 3)
-    return {"threshold": threshold, "cue_weight": weight, "table": table, "mean_f1": mean}
+    return {"threshold": threshold, "cue_weight": weight, "cue_features": k, "table": table,
+            "mean_f1": mean}
 
 
 def train(examples: Sequence[corpus.Example], threshold: float, cue_weight: float = 0.0,
-          rows: list[list[str]] | None = None) -> dict[str, Any]:
+          rows: list[list[str]] | None = None, cue_features: int = 0) -> dict[str, Any]:
     """The model as a JSON-ready dict: bias, threshold and the non-negligible weights."""
     rows = _rows(examples) if rows is None else rows
     vocab, clf = _fit(rows, [e.label == "negative" for e in examples],
@@ -245,7 +309,7 @@ def train(examples: Sequence[corpus.Example], threshold: float, cue_weight: floa
     weights = {f: round(float(coef[j]), WEIGHT_DIGITS) for f, j in vocab.items()
                if abs(coef[j]) >= PRUNE_BELOW}
     return {"format": "reviewwatch-triage-linear/1", "threshold": threshold,
-            "cue_weight": cue_weight,
+            "cue_weight": cue_weight, "cue_features": cue_features,
             "bias": round(clf.intercept, WEIGHT_DIGITS), "weights": weights}
 
 
@@ -258,7 +322,8 @@ def train_and_write(data_dir: Path, out: Path, card: Path, with_lodo: bool = Tru
     rows = _rows(examples)  # featurized once for the folds and the shipped fit
     lodo = leave_one_domain_out(examples, rows=rows) if with_lodo else None
     threshold = lodo["threshold"] if lodo else 0.5
-    model = train(examples, threshold, lodo["cue_weight"] if lodo else 0.0, rows=rows)
+    model = train(examples, threshold, lodo["cue_weight"] if lodo else 0.0, rows=rows,
+                  cue_features=lodo["cue_features"] if lodo else 0)
     counts: dict[str, int] = {}
     for e in examples:
         counts[e.domain] = counts.get(e.domain, 0) + 1
@@ -267,6 +332,7 @@ def train_and_write(data_dir: Path, out: Path, card: Path, with_lodo: bool = Tru
                                      "feature_scaling": "nb_log_count_ratio",
                                      "nb_smoothing": NB_SMOOTHING,
                                      "domain_weight": "equal", "solver": SOLVER,
+                                     "domain_intercepts": DOMAIN_BIAS,
                                      "scikit_learn": sklearn.__version__,
                                      "python": platform.python_version()}}
     if lodo:
@@ -286,8 +352,13 @@ def model_card(model: dict[str, Any]) -> str:
         f"- Trained: {t['date']}, on {sum(t['examples'].values()):,} labelled texts.",
         f"- Settings: {json.dumps(t['settings'], sort_keys=True)}.",
         f"- Decision threshold: {model['threshold']}, complaint-cue weight "
-        f"{model.get('cue_weight', 0.0)} (chosen together on the mean leave-one-domain-out F1 "
-        "to three places, near-ties on the worst left-out domain; not on any one set).",
+        f"{model.get('cue_weight', 0.0)}, diluted by sqrt(k / n) past k = "
+        f"{model.get('cue_features', 0)} distinct features (0: never) (chosen together on the "
+        "mean leave-one-domain-out F1 to three places, near-ties on the worst left-out domain; "
+        "not on any one set).",
+        *(["- Each training source had its own intercept (an indicator of value "
+           f"{DOMAIN_BIAS}), not shipped: a new business gets the shared one."]
+          if DOMAIN_BIAS else []),
         f"- Features kept: {len(model['weights']):,} (weights under {PRUNE_BELOW} dropped).",
         "- Data (public labelled text in `../shared/data`, never shipped): " + ", ".join(
             f"{k} {v:,}" for k, v in t["examples"].items()) + ".",
@@ -308,7 +379,7 @@ def model_card(model: dict[str, Any]) -> str:
                      f"{lodo['mean_f1']['learned_only']:.3f} | "
                      f"{lodo['mean_f1']['model']:.3f} |")
         if "nested" in lodo["mean_f1"]:
-            lines += ["", "The threshold and the cue weight are chosen on the domains they are "
+            lines += ["", "The threshold and the cue prior are chosen on the domains they are "
                       "scored on. Each domain scored", "with the setting chosen on the other "
                       f"domains only (nested): mean F1 {lodo['mean_f1']['nested']:.3f} ("
                       + ", ".join(f"{r['domain']} {r['nested_f1']:.3f}" for r in lodo["table"])

@@ -69,8 +69,8 @@ _REFUSE = re.compile(
 _BARE_VERDICT = re.compile(
     r"^(?:\w+ and \w+(?: (?:down|up|out|over))? \w+|"  # "rude and watered down tea": no verb
     r"(?:this|it|that) (?:is|was) not the kind of \w+|"
-    r"(?:this|it|that|they) (?:didn'?t|did not|doesn'?t|does not|don'?t) work (?:for|on) "
-    r"(?:me|you|us)|"  # a verdict, not what went wrong
+    r"no thanks?\b.*|(?:this|it|that|they) (?:didn'?t|did not|doesn'?t|does not|don'?t) work "
+    r"(?:for|on) (?:me|you|us)|"  # a verdict, not what went wrong
     r"(?:this|it|that|they|everything) (?:is|was|are|were|'s) (?:so |very |just |"
     r"really |absolutely |the )?(?:worst|terrible|awful|horrible|bad|trash|garbage|useless|"
     r"infuriating|frustrating|annoying|maddening|insane|pathetic|"
@@ -272,7 +272,8 @@ _SETUP_THEN = re.compile(
 _USER_CANT = re.compile(
     r"^(can'?t|cannot|can not)\s+(login|log in|log into|sign in|sign up|signup|register|"
     r"open|access|find|see|use|download|install|delete|cancel|pay|upload|save|subscribe|"
-    r"unsubscribe|get in|get into|check in|check-in|book|rebook|board)\b", re.I)
+    r"unsubscribe|get in|get into|check in|check-in|book|rebook|board|set up|set it up|"
+    r"setup)\b", re.I)
 _USER_VERB_FORM = {"login": "log in", "signup": "sign up"}
 _BARE_VERB = re.compile(
     r"^(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not|wasn'?t|didn'?t|"

@@ -1417,3 +1417,33 @@ def test_a_title_run_into_its_text_is_said_back_from_the_text():
     from responders.sayback import say_back
 
     assert say_back("This didn't work for me.") is None  # a verdict, not what went wrong
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
+    # (a ninth unseen reading, 30 drafts after the model merge: SEND 9, LIGHT 14, REWRITE 7)
+    ("air", "mastodon", "@bluejet 2nd flight in a row where my checked bag came out damaged. the "
+     "handle is ripped off", "your bags", "worth it"),  # a handle ripped off is no rip-off
+    ("air", "mastodon", "@bluejet my connecting flight left without us even though we landed 20 "
+     "min early and ran", "the delay", "let you down"),
+    ("air", "mastodon", "@bluejet I was promised a callback within 24 hours. it's been 3 days",
+     "the trouble reaching us", "held things up"),
+    ("acme", "trustpilot", "Can't set up without giving it my location and contacts. No thanks, "
+     "returned.", "you can't set up without", "no thanks"),
+    ("bistro", "google_business", "Good food but the wait staff was not attentive at all. We had "
+     "to wave for 10 minutes to get the bill.", "you had to wave for 10 minutes to get the bill",
+     "charges"),  # asking for the bill is service, not billing
+])
+def test_ninth_unseen_reading_causes(business, platform, text, wanted, unwanted):
+    kind = "mention" if platform == "mastodon" else "review"
+    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
+                         else 2, author="Joy Park", kind=kind)
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize("text", [
+    "@bluejet plane smells like fuel and everyone is coughing. is this safe??",
+    "@bluejet the floor by gate 12 was wet and slippery, somebody could get hurt",
+])
+def test_a_hazard_named_is_held_for_a_person(text):
+    _, triage = draft_for("air", text, platform="mastodon", author="Ed Moss", kind="mention")
+    assert "safety" in [f["flag"] for f in triage["flags"]], triage["flags"]

@@ -37,6 +37,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"son'?s|daughter'?s|wife'?s|husband'?s) (?:wheelchair|walker|mobility (?:scooter|aid)|"
      r"oxygen|insulin|medication|medicine|epi-?pen|cpap)|"
      r"hurt (?:me|my|us|him|her|myself)|burn(?:ed|t) (?:me|my|myself)|caught fire|on fire|"
+     # a hazard named ("the floor was wet and slippery, somebody could get hurt"; "smells like
+     # fuel ... is this safe??")
+     r"(?:could|might|will) (?:get|have gotten|have been|be) (?:hurt|injured)|slippery|"
+     r"smell\w* (?:like |of )?(?:fuel|gas|petrol|jet fuel|smoke|burning)|is (?:this|it) safe\b|"
      r"fire hazard|electric(?:al)? shock|shocked me|sparks?|smok(?:e|ing) (?:came|coming)|"
      r"overheat\w*|explod\w*|unsafe|"
      # melting is a hazard in a device, not in a pizza ("the cheese wasn't fully melted")

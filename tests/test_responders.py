@@ -1422,7 +1422,7 @@ def test_a_title_run_into_its_text_is_said_back_from_the_text():
 @pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
     # (a ninth unseen reading, 30 drafts after the model merge: SEND 9, LIGHT 14, REWRITE 7)
     ("air", "mastodon", "@bluejet 2nd flight in a row where my checked bag came out damaged. the "
-     "handle is ripped off", "your bags", "worth it"),  # a handle ripped off is no rip-off
+     "handle is ripped off", "baggage team", "worth it"),  # a handle ripped off is no rip-off
     ("air", "mastodon", "@bluejet my connecting flight left without us even though we landed 20 "
      "min early and ran", "the delay", "let you down"),
     ("air", "mastodon", "@bluejet I was promised a callback within 24 hours. it's been 3 days",

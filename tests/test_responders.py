@@ -46,6 +46,16 @@ def moves(draft):
     return {p["move"]: p["text"] for p in draft["parts"]}
 
 
+def read_as_posted(business, platform, text, rating, author):
+    """The draft for a text read in a session's reading: a mention on Mastodon (no stars), a
+    review with `rating` stars elsewhere."""
+    kind = "mention" if platform == "mastodon" else "review"
+    draft, _ = draft_for(business, text, platform=platform,
+                         rating=None if kind == "mention" else rating, author=author, kind=kind)
+    assert draft is not None
+    return draft
+
+
 @pytest.mark.parametrize(("business", "text", "said_back", "team"), [
     ("bistro", "We waited 45 minutes for our food and the waiter was rude.",
      "the waiter was rude", "floor team"),
@@ -1066,9 +1076,7 @@ def test_airline_posts_said_back_and_sent_to_the_right_team(text, wanted):
 ])
 def test_unseen_reading_causes(business, platform, text, wanted, unwanted):
     # (the fifth session's second, unseen reading: 24 drafts, each cause here a REWRITE)
-    kind = "mention" if platform == "mastodon" else "review"
-    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
-                         else 2, author="Greg Hall", kind=kind)
+    draft = read_as_posted(business, platform, text, rating=2, author="Greg Hall")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
 
 
@@ -1103,9 +1111,7 @@ def test_meat_in_a_vegetarian_meal_is_held_for_a_person_and_named_plainly():
      "we refused to send the right one", "restaurant refused"),
 ])
 def test_third_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    kind = "mention" if platform == "mastodon" else "review"
-    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
-                         else 1, author="Derek Hale", kind=kind)
+    draft = read_as_posted(business, platform, text, rating=1, author="Derek Hale")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
     assert not [f for f in draft["lint"] if f["severity"] == "error"], draft["lint"]
 
@@ -1178,9 +1184,7 @@ def test_a_passenger_still_stranded_is_told_what_will_be_checked_without_a_promi
      "doesn't fit.", "the charger stopped working after a month", "that charger"),
 ])
 def test_fourth_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    kind = "mention" if platform == "mastodon" else "review"
-    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
-                         else 1, author="Ivy Chen", kind=kind)
+    draft = read_as_posted(business, platform, text, rating=1, author="Ivy Chen")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
 
 
@@ -1238,10 +1242,7 @@ def test_the_customers_own_word_is_never_a_wrong_word_for_the_business():
      "anyway", "boarding", "you paid for priority boarding"),
 ])
 def test_fifth_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    kind = "mention" if platform == "mastodon" else "review"
-    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
-                         else 2, author="Paula Ruiz", kind=kind)
-    assert draft is not None
+    draft = read_as_posted(business, platform, text, rating=2, author="Paula Ruiz")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
 
 
@@ -1338,9 +1339,7 @@ def test_a_passenger_left_without_wheelchair_help_is_heard_and_answered_as_that(
      "the condition it arrived in", "people who decide"),  # not the design
 ])
 def test_last_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    kind = "mention" if platform == "mastodon" else "review"
-    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
-                         else 1, author="Faye Lin", kind=kind)
+    draft = read_as_posted(business, platform, text, rating=1, author="Faye Lin")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
 
 
@@ -1368,9 +1367,7 @@ def test_a_guest_who_says_minorities_are_not_welcome_is_held_for_a_person():
      "but I felt sick thinking about it.", "what you found in your food", "feeling ill"),
 ])
 def test_seventh_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    kind = "mention" if platform == "mastodon" else "review"
-    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
-                         else 1, author="Kyle Ross", kind=kind)
+    draft = read_as_posted(business, platform, text, rating=1, author="Kyle Ross")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
 
 
@@ -1385,9 +1382,7 @@ def test_seventh_unseen_reading_causes(business, platform, text, wanted, unwante
 ])
 def test_preambles_disruptions_still_going_on_and_compensation_asked(business, platform, text,
                                                                       wanted, unwanted):
-    kind = "mention" if platform == "mastodon" else "review"
-    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
-                         else 3, author="Raul Diaz", kind=kind)
+    draft = read_as_posted(business, platform, text, rating=3, author="Raul Diaz")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
 
 
@@ -1403,9 +1398,7 @@ def test_preambles_disruptions_still_going_on_and_compensation_asked(business, p
      "help.", "it can't connect to your wifi.", "tried everything"),
 ])
 def test_eighth_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    kind = "mention" if platform == "mastodon" else "review"
-    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
-                         else 1, author="Cara Bell", kind=kind)
+    draft = read_as_posted(business, platform, text, rating=1, author="Cara Bell")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
 
 
@@ -1434,9 +1427,7 @@ def test_a_title_run_into_its_text_is_said_back_from_the_text():
      "charges"),  # asking for the bill is service, not billing
 ])
 def test_ninth_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    kind = "mention" if platform == "mastodon" else "review"
-    draft, _ = draft_for(business, text, platform=platform, rating=None if kind == "mention"
-                         else 2, author="Joy Park", kind=kind)
+    draft = read_as_posted(business, platform, text, rating=2, author="Joy Park")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
 
 

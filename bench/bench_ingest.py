@@ -182,13 +182,13 @@ def vader_rate(texts: list[str]) -> float:
     return len(texts) / (time.perf_counter() - started)
 
 
-def run(n: int, texts: list[tuple[str, int | None]], work: Path) -> dict:
-    csv_path, db_path, config = work / f"in-{n}.csv", work / f"rw-{n}.db", work / f"c-{n}.toml"
-    written = write_csv(csv_path, texts, n)
-    config.write_text(f"""
+def csv_config(db_path: Path, csv_path: Path, max_bytes: int, slack: str | None = None) -> str:
+    """The config of one business with one CSV source, as the ingest benchmarks collect it."""
+    alerts = f'\n[alerts]\nslack_webhook_url = "{slack}"\n' if slack else ""
+    return f"""
 [storage]
 path = "{db_path}"
-
+{alerts}
 [[businesses]]
 id = "bench"
 name = "Bench Bistro"
@@ -201,8 +201,14 @@ contact = "hello@bench.example"
   kind = "csv"
   path = "{csv_path}"
   columns = {{ id = "id", text = "text", rating = "rating", author = "author", date = "date" }}
-  max_bytes = {csv_path.stat().st_size + 1}
-""")
+  max_bytes = {max_bytes}
+"""
+
+
+def run(n: int, texts: list[tuple[str, int | None]], work: Path) -> dict:
+    csv_path, db_path, config = work / f"in-{n}.csv", work / f"rw-{n}.db", work / f"c-{n}.toml"
+    written = write_csv(csv_path, texts, n)
+    config.write_text(csv_config(db_path, csv_path, csv_path.stat().st_size + 1))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen([sys.executable, __file__, "--child", str(config)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_ingest import load_texts, write_csv  # noqa: E402
+from bench.bench_ingest import csv_config, load_texts, write_csv  # noqa: E402
 
 TABLES = ("items", "item_versions", "triage", "drafts", "outbox", "triage_queue",
           "rollup_days", "rollup_aspects", "rollup_reply_minutes", "items_fts", "sources",
@@ -46,27 +46,8 @@ def dump(out: Path, n: int, serial: bool) -> None:
         csv_path, db_path, config = work / "in.csv", work / "rw.db", work / "c.toml"
         texts = load_texts()
         write_csv(csv_path, texts, n)
-        config.write_text(f"""
-[storage]
-path = "{db_path}"
-
-[alerts]
-slack_webhook_url = "http://127.0.0.1:9/never-called"
-
-[[businesses]]
-id = "bench"
-name = "Bench Bistro"
-timezone = "UTC"
-signature = "The Bench team"
-contact = "hello@bench.example"
-
-  [[businesses.sources]]
-  name = "bench-csv"
-  kind = "csv"
-  path = "{csv_path}"
-  columns = {{ id = "id", text = "text", rating = "rating", author = "author", date = "date" }}
-  max_bytes = {10 * csv_path.stat().st_size + 1000}
-""")
+        config.write_text(csv_config(db_path, csv_path, 10 * csv_path.stat().st_size + 1000,
+                                     slack="http://127.0.0.1:9/never-called"))
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         if serial:
             env["REVIEWWATCH_BENCH_SERIAL"] = "1"

@@ -501,8 +501,8 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         if others and not short and not second:  # a second complaint, named, not quoted
             text += f" {_pick(SECOND, seed, 'second').format(about=others[0])}"
         return text, True, source
-    # a complaint told as a headline, with no verb ("dirty cabin, trash in the seat pocket and
-    # a sticky tray table", "Weak sound."): its things named back, not just their aspect
+    # a complaint told as a headline, with no verb ("Weak sound.", "Rude staff and cold
+    # food."): its things named back, not just their aspect
     headline = next(((p, i) for i in sayable[:3] if (p := sayback.noun_phrase(i["clause"]))),
                     None)
     # up to two aspects of the three surest issues (the surest may name none: "they don't

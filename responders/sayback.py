@@ -313,15 +313,15 @@ _NOT_NOUNS = frozenset(
 # What the customer did, told with no subject ("got bumped from my flight", "paid for extra
 # legroom", "missed my connection"): the subject is the customer ("you got bumped").
 _SELF_STARTS = re.compile(r"(?:(?:almost|nearly) )?(?:got|paid|missed|spent|booked|received|"
-                          r"waited|had to|was told|were told|ended up|checked in|used (?:it|them|"
-                          r"this|these))\b|"
+                          r"ordered|waited|had to|was told|were told|ended up|checked in|"
+                          r"used (?:it|them|this|these))\b|"
                           r"(?:still )?(?:have ?n'?t|have not|never) (?:received|got|gotten|"
                           r"heard|been)\b", re.I)
 
 
 # (of those, what only the customer does, whatever the review is about: "Received a used one")
-_OWN_ACTS = re.compile(r"(?:paid|received|waited|had to|was told|were told|spent|booked|checked in|"
-                       r"ended up)\b", re.I)
+_OWN_ACTS = re.compile(r"(?:paid|received|ordered|waited|had to|was told|were told|spent|booked|"
+                       r"checked in|ended up)\b", re.I)
 
 
 _AFTER_UPDATE = re.compile(r"(?:ever )?(?:since|after) (?:the|this|your|its|a) ((?:last |latest |"
@@ -476,7 +476,7 @@ _YOU_DID = re.compile(
 
 # Two things a thing does wrong, joined by a comma ("won't let me select seats, keeps giving
 # error code 500"): said back with "and", as a sentence
-_VERB_LIST = re.compile(r",\s+(?=(?:keeps|kept|won'?t|doesn'?t|didn'?t|gives|gave|shows|says|"
+_VERB_LIST = re.compile(r",\s+(?=(?:keeps|kept|won'?t|doesn'?t|didn'?t|gives|gave|shows|says|got|"
                         r"crashes|freezes|froze|stopped|stops|logs|throws)\b)(?![^,]*,)")
 
 

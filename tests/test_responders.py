@@ -1438,3 +1438,26 @@ def test_ninth_unseen_reading_causes(business, platform, text, wanted, unwanted)
 def test_a_hazard_named_is_held_for_a_person(text):
     _, triage = draft_for("air", text, platform="mastodon", author="Ed Moss", kind="mention")
     assert "safety" in [f["flag"] for f in triage["flags"]], triage["flags"]
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
+    # (a tenth unseen reading, 30 drafts: SEND 11, LIGHT 11, REWRITE 8; its causes)
+    ("air", "mastodon", "@bluejet im a platinum member and was treated like garbage at the "
+     "counter today", "sorry", "kind words"),
+    ("air", "mastodon", "@bluejet your new seats are so uncomfortable, my back is killing me "
+     "after 3 hours", "our new seats are so uncomfortable", "held things up"),  # 3 hours: no delay
+    ("air", "mastodon", "@bluejet you lost my son's stroller and offered a $25 voucher. are you "
+     "serious", "we lost your son's stroller", "condolences"),  # no bereavement
+    ("acme", "trustpilot", "Worked fine for 2 weeks then it started randomly rebooting in the "
+     "middle of songs.", "sorry", "fell short of what you expected"),
+    ("acme", "trustpilot", "Ordered the white one, got black. Returned it and got black again.",
+     "you ordered the white one and got black", "what went wrong"),
+    ("acme", "google_play", "Great for timers and weather but music playback skips a lot.",
+     "music playback skips a lot", "lovely review"),
+    ("acme", "trustpilot", "Constantly mishears me. I ask for the news and it plays music.",
+     "how it performs", "what went wrong"),
+])
+def test_tenth_unseen_reading_causes(business, platform, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=3 if "timers" in text else 1,
+                           author="Eli Ross")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

@@ -111,7 +111,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"died(?! (?:on (?:me|us)|after|within|in (?:a|an|one|two|three|\d))\b)|"
      r"death (?:of|in)|funeral|bereave\w*|my late (?:husband|wife|"
      r"mother|father|mom|dad|son|daughter|partner)|lost my (?:husband|wife|mother|father|mom|"
-     r"dad|son|daughter|baby|partner|brother|sister)|in mourning|memorial service)\b"),
+     r"dad|son|daughter|baby|partner|brother|sister)(?!['\u2019]s)|in mourning|"
+     r"memorial service)\b"),
     ("discrimination", "discrimination",
      r"\b(?:racis[mt]\w*|discriminat\w*|sexis[mt]\w*|homophob\w*|transphob\w*|bigot\w*|"
      r"because (?:i am|i'm|we are|we're|he is|she is) (?:black|white|asian|gay|muslim|jewish|"

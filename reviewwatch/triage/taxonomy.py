@@ -51,7 +51,8 @@ _COMPLAINT_TERMS = frozenset(
     "driver was rude", "rude driver", "threw the box", "threw my order", "hasn't arrived",
     "has not arrived", "never arrived", "still hasn't arrived", "had to pay", "have to pay",
     "change fee", "bag fee", "baggage fee", "pay for a carry on", "pay for a carry-on",
-    "jiggle", "wiggle", "frayed", "walked away", "walked off"}
+    "jiggle", "wiggle", "frayed", "walked away", "walked off", "hours late", "hours delay",
+    "hour delay", "hrs delayed", "hours delayed"}
 
 
 def _wordish(ch: str) -> bool:

@@ -269,15 +269,17 @@ HELD_WHAT = (
     (re.compile(r"\ballerg\w*", re.I), "your allergy and what was in your meal",
      ("restaurant", "hotel")),
     (re.compile(r"\b(?:hairs? in|found a hair|foreign (?:particle|object)s?|plastic in|glass in|"
-                r"piece of (?:glass|plastic|metal))\b", re.I),
+                r"piece of (?:glass|plastic|metal)|(?:stone|pebble)s? in)\b", re.I),
      "what you found in your food", ("restaurant", "hotel")),
     (re.compile(r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|vomit\w*|threw up|"
-                r"upset stomach|stomach (?:ache|upset|pain|cramps|bug)|loose motions|(?:fell|"
-                r"felt|was) (?:very |so |really )?(?:ill|sick))\b", re.I),
+                r"upset stomach|stomach (?:ache|upset|pain|cramps|bug)|loose motions|acidity|"
+                r"(?:fell|felt|was) (?:very |so |really )?(?:ill|sick))\b", re.I),
      "feeling ill after your visit", ("restaurant", "hotel")),
     (re.compile(r"\b(chicken|pork|turkey)\b[^.!?\n]{0,30}?\b(?:pink|raw|undercooked|under ?cooked|"
                 r"bloody|not cooked)\b|\braw (chicken)\b", re.I),
      "the {0} you were served", ("restaurant", "hotel")),
+    (re.compile(r"\b(?:spilled|spilt|poured|dropped) (?:hot|boiling|scalding) \w+ (?:on|over)\b",
+                re.I), "what happened with the hot drink", ("airline", "restaurant", "hotel")),
     (re.compile(r"\b(?:overheat\w*|got (?:really |very |so )?hot|smell\w* (?:like |of )?burn\w*|"
                 r"burning smell|smok(?:e|ed|ing)|sparks?|melted)\b", re.I),
      "the overheating you describe", ("product",)),

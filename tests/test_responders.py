@@ -1461,3 +1461,43 @@ def test_tenth_unseen_reading_causes(business, platform, text, wanted, unwanted)
     draft = read_as_posted(business, platform, text, rating=3 if "timers" in text else 1,
                            author="Eli Ross")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "flag"), [
+    # (an eleventh unseen reading, 30 drafts: SEND 11, LIGHT 11, REWRITE 8; what a person must
+    # handle that was answered as an ordinary complaint)
+    ("bistro", "google_business", "Found a stone in the dal. Could have broken my tooth.",
+     "safety"),
+    ("bistro", "google_business", "Good taste but extremely oily. Had acidity the whole night.",
+     "safety"),
+    ("bistro", "google_business", "Ordered a vegan meal and it had ghee and paneer in it. Told "
+     "the waiter and he said it's fine.", "safety"),
+    ("air", "mastodon", "@bluejet flight attendant spilled hot coffee on my arm and just walked "
+     "away", "safety"),
+])
+def test_eleventh_reading_holds_for_a_person(business, platform, text, flag):
+    draft = read_as_posted(business, platform, text, rating=1, author="Jas Kaur")
+    assert "personally" in draft["reply"], draft["reply"]
+    _, triage = draft_for(business, text, platform=platform, rating=None if platform ==
+                          "mastodon" else 1, kind="mention" if platform == "mastodon"
+                          else "review")
+    assert flag in [f["flag"] for f in triage["flags"]], triage["flags"]
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
+    ("air", "mastodon", "@bluejet the pilot kept us informed the whole delay, really appreciated "
+     "that", "Dana, thank you", "sorry"),  # thanks for how a delay was handled
+    ("air", "mastodon", "@bluejet I'm disabled and requested an aisle seat weeks ago. got a "
+     "middle seat anyway", "sorry", "Thanks for asking"),  # was no draft at all
+    ("acme", "trustpilot", "Package arrived opened and the speaker was missing. Only the box and "
+     "cable were inside.", "where things stand", "improve it on your setup"),
+])
+def test_eleventh_unseen_reading_causes(business, platform, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=1, author="Dana Roy")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_thank_you_for_a_failure_is_sarcasm():
+    _, triage = draft_for("air", "@bluejet thank you for losing my bag again", platform="mastodon",
+                          kind="mention")
+    assert triage["label"] == "negative" and "sarcasm" in [f["flag"] for f in triage["flags"]]

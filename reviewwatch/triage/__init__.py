@@ -245,6 +245,13 @@ _CONTENT = re.compile(r"\b(?:(?:have|had|got) no (?:real |major |big |other )?(?
                       r"can'?t complain|nothing to complain about)\b", re.I)
 
 
+# Thanks said plainly, with no complaint cue beside it ("the pilot kept us informed the whole
+# delay, really appreciated that"): near the line, gratitude is not a complaint
+_GRATEFUL = re.compile(r"\b(?:(?:really|much|so|truly|greatly|very much) appreciated|"
+                       r"appreciated (?:that|it|the|how)|thank you (?:so much )?(?:for|to)\b)",
+                       re.I)
+
+
 def _label(p_doc: float, threshold: float, readings: list[dict[str, Any]], compound: float,
            stars: float | None, sarcastic: bool, thanked: bool = False,
            content: bool = False) -> str:
@@ -324,8 +331,12 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     if not supported:
         flags.append(routing.Flag("language", f"a language the model does not cover ({lang})",
                                   ""))
+    grateful = not sarcasm and cues < 1.0 and bool(_GRATEFUL.search(body))
     label = _label(p_doc, m.threshold, readings, compound, stars, bool(sarcasm),
-                   bool(_THANKS.search(body)), bool(_CONTENT.search(body)))
+                   bool(_THANKS.search(body)), bool(_CONTENT.search(body)) or grateful)
+    if grateful and stars is None and label == "mixed" and compound > 0 and \
+            p_doc < CLEAR_COMPLAINT:
+        label = "positive"  # thanks for how a delay was handled is thanks, not a complaint
     if stars is None and label in ("neutral", "positive") and p_doc >= HIDDEN_COMPLAINT_P and \
             cues >= HIDDEN_COMPLAINT_CUES:
         # near the line, with a plain complaint cue: answer it, don't ignore it; with nothing

@@ -244,6 +244,10 @@ GENERAL: tuple[tuple[float, str], ...] = (
     (2.0, r"#(?:never ?again|\w*fail\w*|worst\w*|disappointed|frustrated|unacceptable|"
           r"ripoff|scam\w*|boycott\w*|do ?better)\b|\b(?:late|delayed|cancell?ed|canceled|"
           r"broken|down)(?: flight)? again\b|\bevery\.? single\.? time\b"),
+    # Asked for, then not given ("requested an aisle seat weeks ago. got a middle seat anyway")
+    (1.5, r"\bgot (?:a |an |the )?[a-z ]{1,20}? anyway\b|\b(?:requested|asked for|reserved|"
+          r"pre-?booked) (?:a |an |the )?[a-z -]{1,25}? (?:weeks?|days?|months?) (?:ago|before|in "
+          r"advance)\b"),
     # Paid for, then not given ("paid for priority boarding and they boarded everyone at once")
     (1.2, r"\bpaid (?:extra )?for [^.!?]{1,40}?\b(?:and|but) (?:they|it|we|nobody|no one|still|"
           r"never|didn'?t|did not)\b"),

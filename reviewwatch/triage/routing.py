@@ -56,8 +56,16 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:food|case|kitchen|counter|table|drinks?|pastries|cakes?|plates?|display)|"
      r"evacuat\w*|fire alarm|bomb threat|active shooter|stampede|crush of people|"
      r"(?:warning|announcement|alarm)[^.!?\n]{0,60}\b(?:to leave|to exit|to get out)\b|"
-     r"(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|bodies|"
-     r"matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
+     # a stone in the food, hot drink spilled on someone, a vegan meal with dairy in it
+     r"(?:a |small )?(?:stone|pebble|rock)s? in (?:my|the|our|his|her)|(?:could have|nearly|"
+     r"almost) (?:broken|broke|chipped|cracked) (?:my|a|his|her) (?:tooth|teeth)|"
+     r"(?:broke|chipped|cracked) (?:my|a) (?:tooth|teeth)|(?:spilled|spilt|poured|dropped) "
+     r"(?:hot|boiling|scalding) (?:coffee|tea|water|soup|oil) (?:on|over) (?:me|my|him|her|us|"
+     r"our)|vegan (?:meal|dish|option|order|burger|curry|food|pizza|bowl|thali|plate)\b[^.!?\n]"
+     r"{0,60}?\b(?:had|with|contained|came with|full of)\b[^.!?\n]{0,30}?\b(?:ghee|paneer|butter|"
+     r"cheese|milk|cream|eggs?|dairy|honey)\b|"
+     r"acidity|(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|"
+     r"bodies|matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
      r"rat|band-?aid|plaster|wire|screw|staple) (?:in|on) (?:my|the|our|his|her) (?:food|meal|"
      r"plate|drink|salad|soup|dish|sandwich|burger|rice|curry|pizza|bowl|calzone|pasta|taco|"
      r"burrito|wrap|sub|fries|dessert|cake|coffee|smoothie|order|\w+ (?:pizza|salad|sandwich|"
@@ -167,8 +175,9 @@ _LIVE_ONGOING = re.compile(
     r"[^.!?\n]{0,40}" + _NOW_MARK)
 
 _SARCASM = re.compile(
-    r"\b(?:thanks? (?:a lot |so much )?for (?:nothing|ruining|wasting|losing|making me|"
-    r"the (?:delay|wait|nothing))|thanks a lot\b(?! for (?:the|your) (?:help|quick))|"
+    r"\b(?:(?:thanks?|thank you) (?:a lot |so much )?for (?:nothing|ruining|wasting|losing|"
+    r"making me|the (?:delay|wait|nothing|\d+ hours?(?: delay)?))|"
+    r"thanks a lot\b(?! for (?:the|your) (?:help|quick))|"
     r"great job\b.{0,40}\b(?:not|never|again|lost|late|broke)|yeah,? right|oh,? great|just great|"
     r"so much for|love (?:how|that|it when) (?:you|your|i|we|my|it)\b.{0,60}\b(?:not|never|"
     r"no|can't|won't|again|lost|late|cancel|wait|delay|broke|charg)|(?:wow|gee),? thanks|"

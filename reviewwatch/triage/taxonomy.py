@@ -52,7 +52,8 @@ _COMPLAINT_TERMS = frozenset(
     "has not arrived", "never arrived", "still hasn't arrived", "had to pay", "have to pay",
     "change fee", "bag fee", "baggage fee", "pay for a carry on", "pay for a carry-on",
     "jiggle", "wiggle", "frayed", "walked away", "walked off", "hours late", "hours delay",
-    "hour delay", "hrs delayed", "hours delayed"}
+    "hour delay", "hrs delayed", "hours delayed", "was missing", "were missing", "is missing",
+    "are missing", "arrived opened"}
 
 
 def _wordish(ch: str) -> bool:

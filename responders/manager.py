@@ -151,6 +151,7 @@ HOLD_EMPATHY = {
 HEAR_LEADS = ["You told us that {said}.", "I read that {said}.", "You've said that {said}."]
 HEAR_ABOUT = ["Thank you for telling us about {about}.", "Thank you for letting us know about "
               "{about}.", "I'm sorry to read about {about}."]
+VAGUE_ABOUT = frozenset({"how it performs", "how it works"})
 SECOND = ["I'm sorry to read about {about} as well.", "Thank you for flagging {about} too."]
 # Aspects a safety or privacy flag may be named by: the clause's other aspects ("the crew
 # served nuts") would name the wrong thing back.
@@ -183,6 +184,9 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
         return "people_remote"  # support by mail or phone: nobody "was there" on a shift
     if group == "place" and category == "product":
         return "wear"  # a smell or a stain on a parcel's contents: no place they came to
+    if group in ("lost", "waiting") and category == "product" and _ARRIVED_DAMAGED.search(
+            (issue or {}).get("clause") or ""):
+        return "wear"  # "one arrived with a cracked top": it came, damaged; nothing is lost
     if group == "waiting" and category == "product":
         return "lost"  # a shop's customer who waited is waiting for a parcel
     if group == "waiting" and category == "app":
@@ -190,6 +194,12 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
     if group == "value" and _WRONG_CHARGE.search((issue or {}).get("clause") or ""):
         return "money"  # a fee that should not have been charged: the charges, gone through
     return group
+
+
+_ARRIVED_DAMAGED = re.compile(r"\b(?:arrived|came|showed up|was delivered|was sent|sent to me)"
+                              r"\b[^.!?]{0,25}?\b(?:"
+                              r"damaged|broken|cracked|dented|scratched|smashed|crushed|"
+                              r"chipped|torn|shattered)\b", re.I)
 
 
 # A fee charged against the rules ("a change fee that was supposed to be waived", "a bag fee
@@ -214,14 +224,28 @@ _THING_FAILED = re.compile(r"\b(?:(?:do|does|did|wo|is|are)?n'?t|not|never) (?:w
                            re.I)                                          # to VADER)
 
 
+_PRAISE_BUT = re.compile(r"^([^,.;!?]{2,30}),?\s+but\s+(.{8,})$", re.I | re.S)
+# A complaint put to us as a question ("why does your website charge me $20 when the app
+# says free?"): "free" is no praise
+_ASKED_WHY = re.compile(r"\bwhy (?:does|do|is|are|doesn'?t|don'?t|won'?t|can'?t) (?:your|you)\b"
+                        r"(?=.*\b(?:charg\w*|cost\w*|pay|paid|fees?|price\w*)\b)", re.I)
+ASKED_MAX_COMPOUND = 0.55  # "free" alone is 0.51; "why is your food so good?" is 0.58
+
+
 def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None) -> bool:
     """Whether a clause may be said back as the complaint. Never praise; and in a mixed
     review (strict) only with explicit evidence, negative words or a complaint cue ("waited
     45 minutes"): the model's doubt is enough to answer a clause, not to quote it.
     (`severity` is the triage's, kept for callers that weigh it.)"""
+    praised = _PRAISE_BUT.match(clause)
+    if praised and vader.compound(praised.group(1)) >= 0:
+        clause = praised.group(2)  # "Nice sound, but the battery only lasts 4 hours"
     compound = vader.compound(clause)
-    if compound > SAYBACK_MAX_COMPOUND and not (compound < FAILED_PRAISE and _THING_FAILED.search(
-            clause)):  # ("Smart home features don't work with my lights": "smart" is no praise)
+    if compound > SAYBACK_MAX_COMPOUND and not (compound < FAILED_PRAISE and (_THING_FAILED.search(
+            clause) or _ARRIVED_DAMAGED.search(clause))) and not (
+            compound < ASKED_MAX_COMPOUND and _ASKED_WHY.search(clause)):
+        # ("Smart home features don't work with my lights": "smart" is no praise; "arrived
+        # with a cracked top": "top" is none)
         return False
     return not strict or compound < 0 or bool(find_cues(clause.lower()))
 
@@ -280,13 +304,19 @@ HELD_WHAT = (
      "the {0} you were served", ("restaurant", "hotel")),
     (re.compile(r"\b(?:spilled|spilt|poured|dropped) (?:hot|boiling|scalding) \w+ (?:on|over)\b",
                 re.I), "what happened with the hot drink", ("airline", "restaurant", "hotel")),
+    (re.compile(r"\b(?:smoke|smoked|smoking)\b", re.I), "the smoke you saw", ("product",)),
+    (re.compile(r"\bsparks?\b", re.I), "the sparks you saw", ("product",)),
     (re.compile(r"\b(?:overheat\w*|got (?:really |very |so )?hot|smell\w* (?:like |of )?burn\w*|"
-                r"burning smell|smok(?:e|ed|ing)|sparks?|melted)\b", re.I),
-     "the overheating you describe", ("product",)),
+                r"burning smell|melted)\b", re.I),
+     "it overheating", ("product",)),
 )
-_HOT = HELD_WHAT[-1][0]
+_HOT = re.compile("|".join(p.pattern for p, _, _ in HELD_WHAT[-3:]), re.I)
 HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher)\b", re.I),
                "a meal that didn't meet your dietary needs", ("restaurant", "hotel", "airline")),)
+_WHOSE_ALLERGY = re.compile(
+    r"\b(?:my|our) (son|daughter|wife|husband|child|kid|boy|girl|mother|mom|mum|father|dad|friend|"
+    r"partner|sister|brother|niece|nephew|grandson|granddaughter|guest)\b[^.!?]{0,20}?\b(?:is|was|"
+    r"has|had|'s) (?:\w+ )?(?:allergic|an allergy|a \w+ allergy|\w+ allergy)", re.I)
 SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
 
 
@@ -317,6 +347,9 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     for pattern, what, where in HELD_WHAT:
         m = pattern.search(text) if category in where else None
         if m:  # ("the chicken you were served": the dish they named, nothing guessed)
+            whose = _WHOSE_ALLERGY.search(text) if what.startswith("your allergy") else None
+            if whose:  # "My son is allergic to nuts": his allergy, not the customer's
+                return f"your {whose.group(1).lower()}'s allergy and what was in the meal"
             return what.format(*(g.lower() for g in m.groups() if g)) if "{0}" in what else what
     return None
 
@@ -385,6 +418,10 @@ def _say(clause: str, text: str, category: str | None = None,
     review's opening clause with no subject is about the app or product reviewed."""
     if sayback.elided(clause, text):
         return None
+    ordered = _ORDERED_THEN_IT.search(text[:max(0, text.find(clause))]) if \
+        clause.lstrip().lower().startswith("it ") else None
+    if ordered:  # "We ordered paneer tikka and | it came out burnt": "it" is the dish
+        clause = text[ordered.start(1):text.find(clause) + len(clause)]
     if len(text) >= CUT_TEXT and text.rstrip()[-1:].isalnum() and text.rstrip().endswith(
             clause.rstrip()):
         return None  # the text was cut off mid-word by its source: its last clause is too
@@ -404,6 +441,8 @@ def _say(clause: str, text: str, category: str | None = None,
     return sayback.say_back(clause, SUBJECT.get(category or "") if opening else None)
 
 
+_ORDERED_THEN_IT = re.compile(r"(?:^|[.!?]\s+)((?:i|we) (?:ordered|got|had|tried|bought|asked for) "
+                              r"[^,.;!?]{2,40}? and (?:then )?)$", re.I)
 _VERDICT_LEAD = re.compile(r"^\s*(?:\w+\W+){1,2}$")  # one or two words before: "Terrible. "
 
 
@@ -498,6 +537,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         others = [i["about"] for i in with_aspect if i.get("about") and
                   i["about"].split()[-1] not in named and i["aspect"] != source.get("aspect")
                   and i.get("severity") != "low"  # a doubtful second complaint goes unnamed
+                  and i["about"] not in VAGUE_ABOUT  # ("thank you for flagging how it performs")
                   and vader.compound(i["clause"]) <= SAYBACK_MAX_COMPOUND  # nor praise
                   and not sayback.not_the_complaint(i["clause"])]
         if others and not short and not second:  # a second complaint, named, not quoted
@@ -675,6 +715,9 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         step = "I'll check what can improve it on your setup"
     elif group == "broken" and profile.replacement and aspect in ("quality", "warranty"):
         step = "I'll check whether a repair or a replacement is the right fix"
+    elif group == "wear" and profile.replacement and _ARRIVED_DAMAGED.search(
+            (triage.get("issues") or [{}])[0].get("clause") or ""):
+        step = "I'll check whether a replacement is the right fix"  # it came damaged
     if group == "unfixed":  # after every fix tried: one person, no starting over
         step = STEP["unfixed"]
     if "rebooking" in asks and group in ("waiting", "unheard", "cancelled", "default", "lost"):

@@ -52,11 +52,14 @@ _VERBISH = re.compile(
     r"refuses|deletes|asks|ignores|cuts|jumps|overheats|beeps|buzzes|crackles|leaks|peels|"
     r"pills|shrinks|fades|rips|won't|shrunk|shrank|tore|wore|stank|stunk|fell|ran|split|"
     r"hung|sat|sent|brought|bought|paid|spent|threw|spoke|stole|rang|put|let|tries|pushes|"
-    r"plays|hears|listens|understands|responds|sells|"
-    r"\w{3,}ed)\b", re.I)
+    r"plays|hears|listens|understands|responds|sells|lasts|connects|wakes|happens|appears|"
+    r"opens|sends|tells|gives|starts|dies|flickers|squeaks|rattles|wobbles|hurts|itches|"
+    r"unpairs|disappears|vanishes|"
+    r"\w{3,}ed|(?<=weourteam )[a-z]+)\b", re.I)  # (what "we" did, from "why do you ...?")
 _REFUSE = re.compile(
     r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
-    r"don'?t (?:use|buy|download|install|go)|i (?:don'?t|do not) (?:like|want|recommend)"
+    r"don'?t (?:use|buy|download|install|go (?:there|here|to|in|near)\b)|"
+    r"i (?:don'?t|do not) (?:like|want|recommend)"
     r"(?! (?:that|how|the way|when)\b)|"
     r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
     r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf|"
@@ -65,7 +68,10 @@ _REFUSE = re.compile(
     # a single-quoted phrase, "says 'something went wrong'", is a quote we would mangle)
     # a verdict on the clause before it ("the chef changed | and it was not for the better")
     r"^(?:it|this|that) (?:was|is|has been|wasn'?t|isn'?t)(?: not)? (?:for the (?:better|worse)|"
-    r"the same)\b", re.I)
+    r"the same)\b|"
+    # "nobody told me that when I bought it": "that" points at a clause before, not said here
+    r"\b(?:told|said|mentioned|explained|warned|informed)(?: (?:me|us|you))?(?: about)? (?:that|"
+    r"this)(?= (?:when|before|until|at the time)\b|\s*[.!?]*$)", re.I)
 _BARE_VERDICT = re.compile(
     r"^(?:\w+ and \w+(?: (?:down|up|out|over))? \w+|"  # "rude and watered down tea": no verb
     r"(?:this|it|that) (?:is|was) not the kind of \w+|"
@@ -273,7 +279,8 @@ _USER_CANT = re.compile(
     r"^(can'?t|cannot|can not)\s+(login|log in|log into|sign in|sign up|signup|register|"
     r"open|access|find|see|use|download|install|delete|cancel|pay|upload|save|subscribe|"
     r"unsubscribe|get in|get into|check in|check-in|book|rebook|board|set up|set it up|"
-    r"setup)\b", re.I)
+    r"setup|control|adjust|change|turn (?:it )?(?:off|on)|stop|skip|hear|reach|contact|"
+    r"get through)\b", re.I)
 _USER_VERB_FORM = {"login": "log in", "signup": "sign up"}
 _BARE_VERB = re.compile(
     r"^(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not|wasn'?t|didn'?t|"
@@ -291,6 +298,7 @@ _NOUN_THEN_VERB = re.compile(
     r"^([A-Za-z][a-z]+|[A-Z]{2,5})((?: [a-z]+){0,2}?) (?=(?:was|were|is|are|has|had|came|"
     r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|"
     r"stopped|broke|died|failed|crashed|froze|crawled|spilled|leaked|cracked|melted|didn'?t|"
+    r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t|wouldn'?t|couldn'?t|can'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
 FIRST_NAMES = frozenset(
@@ -314,6 +322,10 @@ _NOT_NOUNS = frozenset(
 # legroom", "missed my connection"): the subject is the customer ("you got bumped").
 _SELF_STARTS = re.compile(r"(?:(?:almost|nearly) )?(?:got|paid|missed|spent|booked|received|"
                           r"ordered|waited|had to|was told|were told|ended up|checked in|"
+                          r"(?:sent|emailed|e-mailed|messaged|contacted|called|rang|reported|"
+                          r"wrote to|complained to|raised (?:it|this) with) (?:photos|pictures|"
+                          r"a photo|a picture|an? e-?mail|e-?mails|a message|messages|a ticket|"
+                          r"it|this|them|you|your|the|customer|support|the support)\b|"
                           r"used (?:it|them|this|these))\b|"
                           r"(?:still )?(?:have ?n'?t|have not|never) (?:received|got|gotten|"
                           r"heard|been)\b", re.I)
@@ -326,7 +338,12 @@ _OWN_ACTS = re.compile(r"(?:paid|received|ordered|waited|had to|was told|were to
 
 _AFTER_UPDATE = re.compile(r"(?:ever )?(?:since|after) (?:the|this|your|its|a) ((?:last |latest |"
                            r"recent |new |most recent )?(?:firmware |software |app |system )?)"
-                           r"update,?\s+(?=(?:it|the \w+|my \w+|this \w+)\b)", re.I)
+                           r"(update|version|release|upgrade),?\s+(?=(?:it|the \w+|my \w+|this "
+                           r"\w+)\b)", re.I)
+# "since" wants a perfect tense; a present one is said with "with" ("the alarms don't go off
+# with the new version", not "... don't go off since the new version")
+_PRESENT = re.compile(r"\b(?:do|does|don'?t|doesn'?t|do not|does not|is|are|isn'?t|aren'?t|"
+                      r"keeps?|can'?t|cannot)\b", re.I)
 # Two faults, a comma between them, the second with its own bare subject ("the seat doesn't
 # recline, tv screen is broken"): joined with "and the"
 _NOUN_AFTER_COMMA = re.compile(r",\s+(?=[a-z]+(?: [a-z]+)? (?:is|was|are|were|doesn'?t|didn'?t|"
@@ -359,6 +376,14 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
     front of a clause that opens with its verb ("doesn't save my chats")."""
     stripped = _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!")
+    some = _SOME_OF_THEM.match(stripped)
+    if some:  # "Bought two, one arrived with a cracked top"
+        count = {"2": "two", "3": "three", "4": "four"}.get(some.group(2), some.group(2).lower())
+        clause = stripped = f"{some.group(3).lower()} of the {count} I " \
+            f"{some.group(1).lower()} {stripped[some.end():]}"
+    nth = _NTH_TIME.match(stripped)
+    if nth:  # "4th time this year my flight has been delayed": said as a sentence
+        clause = stripped = f"this is the {nth.group(1).lower()} time {stripped[nth.end():]}"
     bare = _HEADLINE_PASSIVE.sub(r"\1 was \2", stripped, count=1)  # "flight 212 delayed again"
     bare = _HEADLINE_PLURAL.sub(lambda m: f"the {m.group(1).lower()} are {m.group(2)}", bare,
                                 count=1)  # "Widgets broken on iOS 18"
@@ -376,7 +401,9 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         clause = bare
     since = _AFTER_UPDATE.match(bare)
     if since:  # "After the last firmware update it won't turn on at all"
-        bare = clause = f"{bare[since.end():].rstrip(' .!')} since the {since.group(1)}update"
+        rest = bare[since.end():].rstrip(' .!')
+        linker = "with" if _PRESENT.search(rest) else "since"
+        bare = clause = f"{rest} {linker} the {since.group(1)}{since.group(2)}"
     setup = _SETUP_THEN.match(bare)
     if setup:  # "Paid for Plus and half the features don't work": the complaint is the rest
         bare = clause = bare[setup.end():]
@@ -405,8 +432,8 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         clause = f"{subject} {bare[:1].lower()}{bare[1:]}"
     head, comma, rest = clause.partition(",")
     if comma and (_BARE_VERDICT.match(_strip(head)) or (
-            not _VERBISH.search(head) and re.match(r"\s*(?:it|they|the|this|these)\b", rest,
-                                                   re.I))):
+            not _VERBISH.search(head) and re.match(r"\s*(?:(?:but|though|however) )?(?:it|they|"
+                                                   r"the|this|these)\b", rest, re.I))):
         return _say_back(rest)  # "I am very disappointed, it shrunk after one wash"; "Alone
         # for 100 bucks, it is really overpriced" (a verbless lead-in)
     said = _say_back(clause)
@@ -445,7 +472,9 @@ _THEY_DID = re.compile(
     r"^(?:they|they've|they have) (?:(?:just|then|also|never|still) )?(?:forgot|charged|added|"
     r"included|forced|put|"
     r"overcharged|double charged|ignored|lost|refused|cancell?ed|gave|brought|served|sent|"
-    r"kept|made|told|messed up|mixed up|got)\b(?= (?:us|me|my|our|a|an)\b)", re.I)
+    r"kept|made|told|messed up|mixed up|got)\b(?= (?:us|me|my|our|a|an)\b)|^(?:they|they've|"
+    r"they have) (?:(?:just|then|also|still) )?(?:refused|declined|forgot|failed) to (?:seat|serve|"
+    r"give|let|take|help|refund|replace|seat|accept|honou?r)\b(?= (?:us|me|my|our)\b)", re.I)
 # (what staff did to everyone: "they boarded everyone at once anyway")
 _THEY_ALL = re.compile(r"^(?:they|they've|they have) (?:(?:just|then|also|still) )?(?:boarded|"
                        r"seated|served|rushed|kicked out|moved)\b", re.I)
@@ -456,6 +485,69 @@ OURS = _OURS
 # Two sentences run together with no space ("it was cracked.I am not impressed"): the
 # first is the clause.
 _RUN_ON = re.compile(r"(?<=[a-z]{2})[.!?]+(?=[A-Z])")
+
+
+# How many were bought, then what went wrong with some of them
+_SOME_OF_THEM = re.compile(r"^(?:i |we )?(bought|ordered|got|purchased) (two|three|four|2|3|4)"
+                           r"(?: of (?:these|them|this|it))?,? (?:and )?(one|two|both)\b ?", re.I)
+_VERY_LESS = re.compile(r"\b(is|are|was|were) (?:very|too|so) less\b", re.I)
+# A repeat told by its count, with no verb of its own ("4th time this year my flight has
+# been delayed", "Third time in a row the order is wrong")
+_NTH_TIME = re.compile(r"^(\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|"
+                       r"ninth|tenth) time (?=(?:this|in|that|now)\b)", re.I)
+# A complaint asked as a question about the business ("why does your website charge me $35
+# for a seat when the app said it was free?"): said back as the statement it is ("our website
+# charges you $35 ..."). Only auxiliaries whose statement form is sure; not "did" (a past
+# tense to guess) nor a question that asks for information ("why is my flight delayed?")
+_WHY_ASKED = re.compile(r"^(?:why|how come) (does|do|doesn'?t|don'?t|is|are|isn'?t|aren'?t|"
+                        r"won'?t|can'?t|has|hasn'?t|have|haven'?t|keeps?) (your|the|you) "
+                        r"([a-z][^?]{6,})\?+$", re.I)
+_ES_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
+
+
+def _third_person(verb: str) -> str:
+    """"charge" -> "charges", "try" -> "tries", "do" -> "does", "have" -> "has"."""
+    low = verb.lower()
+    if low in ("have", "be"):
+        return {"have": "has", "be": "is"}[low]
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + ("es" if low.endswith(_ES_ENDINGS) else "s")
+
+
+def _asked(text: str) -> str | None:
+    """A complaint put as "why does your X ...?" said as the statement, or None."""
+    m = _WHY_ASKED.match(text)
+    if not m:
+        return None
+    aux, det, rest = m.group(1).lower(), m.group(2).lower(), m.group(3).split()
+    if " if " in f" {m.group(3).lower()} ":
+        return None  # "why are the tables so big if the food is so small?": sarcasm
+    if det == "you":  # "why do you charge me for a carry-on?": we do
+        if aux in ("does", "doesn't", "doesnt", "is", "isn't", "isnt", "has", "hasn't", "keeps"):
+            return None
+        subject, words = _OURS, rest[1:] if rest[0].lower() in ("guys", "all", "people",
+                                                                 "folks") else rest
+    else:  # the subject ends at the thing it names ("why is the folksy music so loud")
+        things = [k for k in range(1, min(3, len(rest) - 1) + 1)
+                  if " ".join(rest[:k]).lower() in all_phrases() or rest[k - 1].lower() in
+                  all_phrases()]
+        if not things:
+            return None  # no thing of ours named: not sure where the subject ends
+        n = things[0]
+        if n < len(rest) - 1 and " ".join(rest[n - 1:n + 1]).lower() in all_phrases():
+            n += 1  # "your customer service"
+        subject = f"{det} {' '.join(rest[:n])}"  # ("your" is said back as "our")
+        words = rest[n:]
+    if not words or not re.fullmatch(r"[a-z]+", words[0]):
+        return None
+    if aux == "does":
+        body = [_third_person(words[0])] + words[1:]
+    elif aux == "do":
+        body = words  # "why do your agents ignore ..." -> "our agents ignore ..."
+    else:  # "why is your app so slow" -> "our app is so slow"
+        body = [aux] + words
+    return f"{subject} {' '.join(body)}"
 
 
 # A statement ending in "??" is exasperation, not a question ("you rebooked me on a flight 2
@@ -490,8 +582,11 @@ _MANGLED = re.compile(r"(?i)\b(cancell?ed|late) flight(?:led|r)\b")
 _TRIED_TAIL = re.compile(r",\s+(?:(?:i'?ve |we'?ve )?(?:tried|tested|done) (?:everything|it all|"
                          r"all|every \w+)|nothing (?:works|worked|helps|helped))$", re.I)
 _PLEASE_TAIL = re.compile(r",?\s+(?:please|pls|plz)(?: \w+){0,3}$", re.I)
-_CUT_TAIL = re.compile(r"\s+(?:and|but|so) (?:when|after|as|because|if|once)\b[^,]{0,30}$",
-                       re.I)
+_CUT_TAIL = re.compile(r"\s+(?:and|but|so) (?:when|after|as|because|if|once)\b[^,]{0,30}$|"
+                       # the reason given, in the staff's words ("... at 10 pm saying kitchen is
+                       # closed"): what was done is the complaint
+                       r"(?<!without)(?<!without,),?\s+(?:saying|claiming|telling (?:us|me)) "
+                       r"(?:that )?[^,]{0,40}$", re.I)
 
 
 # A review's title run into its text with no stop ("Zipper broke The zipper broke ...")
@@ -504,10 +599,14 @@ def _say_back(clause: str) -> str | None:
     if _HEDGE.match(_strip(clause)):
         return None  # (checked before "seriously" goes: "I seriously think ...")
     text = _FILLERS.sub("", _strip(clause))
+    asked = _asked(text)
+    if asked:
+        text = asked
     if text.count("?") and _RHETORICAL.search(text) and text.count("?") == len(
             _RHETORICAL.search(text).group(0).strip()) and not _ASKING.match(text):
         text = _RHETORICAL.sub("", text)
     text = _YOU_DID.sub(_OURS + " ", text)
+    text = _VERY_LESS.sub(r"\1 too small", text)  # "portion size is very less": Indian English
     text = _CUT_TAIL.sub("", text)  # "... without telling us and when we asked": cut off there
     text = _PLEASE_TAIL.sub("", text)  # "..., please fix": the ask, answered by the offer
     text = _TRIED_TAIL.sub("", text)  # "can't connect to my wifi, tried everything"
@@ -616,7 +715,7 @@ def _said(text: str) -> str | None:
     if (low in _NOT_SUBJECTS and not no_thing and not even_at) or \
             low.endswith(("ed", "ly", "ing")) or low[:1].isdigit():
         return None
-    if low not in _SUBJECT_WORDS and not _VERBISH.search(" ".join(words[1:])):
+    if low not in _SUBJECT_WORDS and low != _OURS and not _VERBISH.search(" ".join(words[1:])):
         return None  # a bare noun phrase with no verb after it says nothing back
     following = shifted[1] if len(shifted) > 1 else ""
     if first[:1].isupper() and not _KEEP_CAPITAL.match(first) and low not in FIRST_NAMES and (

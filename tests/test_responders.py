@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from responders import banks, compose_draft
+from responders import banks, compose_draft, sayback
 from responders.fit import PLAY_REPLY_LIMIT
 from responders.names import first_name
 from reviewwatch import config as cfg
@@ -1026,7 +1026,9 @@ def test_a_request_for_help_is_answered_by_the_offer_not_promised_an_answer():
 
 @pytest.mark.parametrize(("business", "text", "named", "extra"), [
     ("acme", "The power adapter got really hot and smelled like burning plastic. Unplugged it "
-     "and won't use it again.", "the overheating you describe", "keep it unplugged"),
+     "and won't use it again.", "it overheating", "keep it unplugged"),
+    ("acme", "The speaker started buzzing and then smoke came out of the back. This is "
+     "dangerous.", "the smoke you saw", "keep it unplugged"),  # (not "you describe" twice)
     ("bistro", "I had clearly told them I am allergic to peanuts and the curry had peanuts in "
      "it. I had a reaction and had to take medicine.", "the allergic reaction you had", ""),
 ])
@@ -1501,3 +1503,70 @@ def test_thank_you_for_a_failure_is_sarcasm():
     _, triage = draft_for("air", "@bluejet thank you for losing my bag again", platform="mastodon",
                           kind="mention")
     assert triage["label"] == "negative" and "sarcasm" in [f["flag"] for f in triage["flags"]]
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (a twelfth unseen reading, 30 drafts: SEND 4, LIGHT 19, REWRITE 7; its causes)
+    ("air", "mastodon", None, "@bluejet 3rd time this month my flight has been delayed. done",
+     "this is the 3rd time this month your flight has been delayed", "about the delay"),
+    ("air", "mastodon", None, "@bluejet why does your website charge me $20 for a bag when the "
+     "app says free?", "our website charges you $20 for a bag", "thanks for asking"),
+    ("acme", "google_play", 1, "App asks me to log in every time I open it. Can't control the "
+     "speaker without logging in again.", "log", "flagging how it performs"),
+    ("acme", "google_play", 2, "Since the new version the timers don't go off. Missed my bus.",
+     "the timers don't go off with the new version", "fell short of what you expected"),
+    ("acme", "google_play", 3, "Nice sound, but the battery only lasts about 4 hours, not the 10 "
+     "advertised.", "the battery only lasts about 4 hours", "about the battery"),
+    ("acme", "trustpilot", 2, "Stereo pairing keeps breaking. Every day I have to pair them "
+     "again.", "stereo pairing keeps breaking", "honest review"),
+    ("acme", "trustpilot", 1, "Volume jumps to max on its own at night. Scared the kids.",
+     "the volume jumps to max on its own", "about the volume"),
+    ("acme", "trustpilot", 1, "Bought two, one arrived with a dented grille.",
+     "one of the two you bought arrived with a dented grille", "where things stand"),
+    ("acme", "trustpilot", 2, "Support told me the warranty is void because it came from a "
+     "reseller. Nobody told me that when I bought it.", "sorry", "nobody told you that"),
+    ("bistro", "google_business", 1, "We ordered the malai kofta and it came out cold in the "
+     "middle.", "you ordered the malai kofta and it came out cold", "said that it came"),
+    ("bistro", "google_business", 2, "Taste was good but quantity is very less for the price.",
+     "too small for the price", "very less"),
+    ("bistro", "google_business", 1, "It was my wife's birthday and we told them in advance. "
+     "Nothing was arranged and the table was next to the washroom.",
+     "the table was next to the washroom", "about your booking"),
+    ("bistro", "google_business", 1, "They refused to seat us at 10:15 saying the kitchen is "
+     "closed, though Google says open till 11.", "we refused to seat you at 10:15",
+     "saying"),
+])
+def test_twelfth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Noor Shah")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_an_allergy_named_for_a_relative_is_theirs_not_the_customers():
+    draft = read_as_posted("bistro", "google_business", "My daughter is allergic to sesame and "
+                           "we told the waiter. The naan had sesame on top.", rating=1,
+                           author="Farah Ali")
+    assert "your daughter's allergy" in draft["reply"], draft["reply"]
+    assert "your allergy" not in draft["reply"] and "sesame" not in draft["reply"]
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    ("Sent photos to support a week ago and nobody has replied.",
+     "you sent photos to support a week ago and nobody has replied"),
+    ("why is the folksy music so LOUD?", "the folksy music is so loud"),
+    ("why do you guys never answer the phone?", "we never answer the phone"),
+    ("Since the latest update the app keeps crashing.", "the app keeps crashing with the latest "
+     "update"),
+    ("After the last firmware update it won't turn on at all.",
+     "it won't turn on at all since the last firmware update"),
+])
+def test_twelfth_reading_say_back_forms(clause, said):
+    assert sayback.say_back(clause) == said
+
+
+@pytest.mark.parametrize("clause", [
+    "why are the tables so big if the food is so small?",  # sarcasm, not a statement to echo
+    "why is my flight delayed?",  # a question for information: answered, not said back
+    "Nobody told me that.",
+])
+def test_twelfth_reading_say_back_refusals(clause):
+    assert sayback.say_back(clause) is None

@@ -74,7 +74,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"(?:me|my|us|our)\b|\b(?:just )?walked (?:off|away)\b"),
     ("food_quality", 1.5, r"\b(?:cold|lukewarm) (?:food|meal|fries|pizza|soup|coffee|burger|dish)"
                           r"|\b(?:undercooked|overcooked|under ?cooked|inedible|tasteless|stale|"
-                          r"soggy|burnt|bland|flavou?rless)\b|\bfood was cold\b"),
+                          r"soggy|burnt|bland|flavou?rless)\b|\bfood was cold\b|"
+                          r"\b(?:came|arrived|was served|were served|served) (?:out )?(?:cold|"
+                          r"lukewarm|stone cold|raw|half[- ]cooked)\b"),
     ("cleanliness", 1.5, r"\b(?:dirty|filthy|unclean|grimy|stain(?:s|ed)?|mou?ldy?|"
                          r"cockroach(?:es)?|roach(?:es)?|bed ?bugs?|mice|rats|hairs? (?:in|on)|"
                          r"smell(?:s|ed|y)|stinks?|stank|musty)\b"),
@@ -98,7 +100,10 @@ CUES: tuple[tuple[str, float, str], ...] = (
                          r"not worth (?:it|the)|too (?:expensive|pricey)|price gouging|"
                          r"prices? (?:have |has )?(?:gone|went|go|gone way) up|raised (?:the |"
                          r"their )?prices|portions? (?:have |has )?(?:shrunk|gotten smaller|got "
-                         r"smaller)|smaller portions)\b"),
+                         r"smaller)|smaller portions|portions? (?:sizes? )?(?:is|are|was|were) "
+                         r"(?:very |too |really |so |quite )?(?:small|less|tiny|stingy)|"
+                         r"(?:very|too) less|less quantity|quantity (?:is|was) (?:very |too )?"
+                         r"less)\b"),
     ("billing", 2.0, r"\b(?:still (?:being )?(?:billed|charged)|billed after|charged after|"
                      r"charged (?:me |us |my (?:card|account|credit card) )?(?:twice|double|"
                      r"again|extra)|double[- ]charged|"
@@ -109,7 +114,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
                     r"money back|returned (?:it|them|the)|chargeback)\b"),
     ("delivery", 2.0, r"\b(?:never (?:arrived|came|showed up|received|delivered)|"
                       r"(?:did ?n'?t|did not|has ?n'?t|has not) (?:arrive|come|been delivered)|"
-                      r"arrived (?:late|damaged|broken|cold)|late delivery|lost (?:package|"
+                      r"arrived (?:with (?:a |an )?)?(?:late|damaged|broken|cold|cracked|dented|"
+                      r"scratched|smashed|crushed|chipped)|came (?:with (?:a |an )?)?(?:cracked|"
+                      r"dented|smashed|chipped)|late delivery|lost (?:package|"
                       r"parcel|order)|"
                       r"wrong (?:item|order|size|colou?r)|missing (?:items?|parts?|pieces?)|"
                       r"ordered (?:the |a )?\w+(?: one)?,? (?:and )?(?:got|received|was sent) "
@@ -126,7 +133,13 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"charging|responding|pairing|syncing|turning on|holding)|"
                             r"keeps? (?:rebooting|restarting|disconnecting|dropping|freezing|"
                             r"turning off|shutting (?:off|down)|losing|buffering|cutting out|"
-                            r"beeping|resetting)|"
+                            r"beeping|resetting|breaking|failing|unpairing)|"
+                            # what it does on its own ("volume jumps to max by itself")
+                            r"(?:jumps?|turns?|switch(?:es)?|changes?|goes|went|starts?|shuts?|"
+                            r"wakes?|comes?|came|turned|switched) (?:\w+ ){0,3}?(?:by itself|on "
+                            r"its own)|(?:have|had|need) to (?:re-?pair|reset|reconnect|reboot|"
+                            r"pair (?:it|them) again|set (?:it|them) up again)|(?:goes|went) "
+                            r"silent|"
                             r"(?:wo ?n'?t|will not|does ?n'?t|does not|can'?t|cannot|could ?n'?t) "
                             r"(?:connect|charge|pair|turn on|power on|sync|hold a charge|stay "
                             r"connected|recogni[sz]e|hear me|understand me)|"
@@ -163,7 +176,11 @@ CUES: tuple[tuple[str, float, str], ...] = (
     ("app_login", 2.0, r"\b(?:(?:ca ?n'?t|cannot|unable to|could ?n'?t) (?:log|sign) ?in|"
                        r"locked out|login (?:issues?|problems?|fails?)|log ?in (?:issues?|"
                        r"problems?|"
-                       r"fails?)|verification code never)\b"),
+                       r"fails?)|verification code never|"
+                       # made to log in again and again ("asks me to log in every time")
+                       r"(?:asks?|makes?|forces?|have to|had to|need to) (?:me |you |us )?(?:to )?"
+                       r"(?:log|sign) ?(?:back )?in (?:again|every (?:single )?time)|logs? (?:me|"
+                       r"you|us) out (?:every|all the time|constantly|again))\b"),
     ("app_performance", 1.0, r"\b(?:laggy|lags|so slow to load|takes forever to load|"
                              r"(?:drains?|draining) (?:my )?battery|battery drain)\b"),
     ("ads", 1.0, r"\b(?:too many ads|full of ads|ads every|pop[- ]?up ads|ads? after every)\b"),
@@ -229,6 +246,10 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"temper\b|breath\b|heart\b)[a-z]+|(?:my|our) (?:\w+ ){0,2}(?:is|are|was|were) (?:gone|"
           r"missing|deleted|wiped)|bumped (?:again|off|from)|last time i (?:fly|order|use|buy|"
           r"shop|come|stay|eat))\b"),
+    # What was promised for an occasion, not done, and where the table was ("nothing was
+    # arranged", "the table was next to the washroom")
+    (1.2, r"\b(?:nothing was (?:arranged|done|ready|prepared|set up)|(?:next to|beside|right "
+          r"by|near) the (?:washrooms?|toilets?|restrooms?|bathrooms?|bins|trash))\b"),
     (1.2, r"\b(?:unacceptable|not impressed|nothing special|mediocre|not as (?:advertised|"
           r"described)|let ?down|not acceptable|worst|useless|pointless|a joke)\b"),
     # A condition the customer resents ("it's lame that you need a family plan to use two",
@@ -251,6 +272,10 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # Paid for, then not given ("paid for priority boarding and they boarded everyone at once")
     (1.2, r"\bpaid (?:extra )?for [^.!?]{1,40}?\b(?:and|but) (?:they|it|we|nobody|no one|still|"
           r"never|didn'?t|did not)\b"),
+    # A complaint put to the business as a question ("why does your website charge me $35
+    # when the app said it was free?", "why do you keep cancelling this flight?")
+    (1.0, r"\bwhy (?:does|do|did|is|are|was|were|would|won'?t|can'?t|doesn'?t|don'?t|didn'?t|"
+          r"isn'?t|has|have|hasn'?t|haven'?t) (?:your|you)\b"),
     # Exasperation said as a question of its own ("$50 fee. Really?", "Seriously??")
     (1.0, r"(?:^|[.!?] )(?:really|seriously|are you (?:serious|kidding(?: me)?))\?+"),
     # The customer sends it back: the plainest verdict a shopper gives ("it's going back",

@@ -189,6 +189,10 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
         return "wear"  # "one arrived with a cracked top": it came, damaged; nothing is lost
     if group == "waiting" and category == "product":
         return "lost"  # a shop's customer who waited is waiting for a parcel
+    clause = (issue or {}).get("clause") or ""
+    if group == "lost" and category == "product" and _CAME.search(clause) and not \
+            _NOT_CAME.search(clause):
+        return "default"  # "delivery took 3 weeks", "the exchange wants me to pay": it came
     if group == "waiting" and category == "app":
         return "default"
     if group == "value" and _WRONG_CHARGE.search((issue or {}).get("clause") or ""):
@@ -196,6 +200,10 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
     return group
 
 
+_CAME = re.compile(r"\b(?:took \d+ (?:days|weeks)|took (?:two|three|four|five|six) (?:days|weeks)|"
+                   r"left it|received|came|arrived|delivered|exchange|return shipping)\b", re.I)
+_NOT_CAME = re.compile(r"\b(?:still|never|not yet|has ?n'?t|have ?n'?t|did ?n'?t|lost|missing|"
+                       r"where is|no sign)\b", re.I)
 _ARRIVED_DAMAGED = re.compile(r"\b(?:arrived|came|showed up|was delivered|was sent|sent to me)"
                               r"\b[^.!?]{0,25}?\b(?:"
                               r"damaged|broken|cracked|dented|scratched|smashed|crushed|"
@@ -311,6 +319,14 @@ HELD_WHAT = (
      "it overheating", ("product",)),
 )
 _HOT = re.compile("|".join(p.pattern for p, _, _ in HELD_WHAT[-3:]), re.I)
+HELD_WHAT += (
+    (re.compile(r"\b(?:harass\w*|grop\w*|inappropriately)\b", re.I),
+     "the harassment on your flight", ("airline",)),
+    (re.compile(r"\b(?:harass\w*|grop\w*|inappropriately)\b", re.I),
+     "the harassment during your visit", ("restaurant", "hotel")),
+    (re.compile(r"\b(cockroach|roach|rat|mouse|rodent)(?:es|s)?\b|\b(mice)\b", re.I),
+     "the {0} you saw", ("restaurant", "hotel")),
+)
 HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher)\b", re.I),
                "a meal that didn't meet your dietary needs", ("restaurant", "hotel", "airline")),)
 _WHOSE_ALLERGY = re.compile(
@@ -441,6 +457,12 @@ def _say(clause: str, text: str, category: str | None = None,
     return sayback.say_back(clause, SUBJECT.get(category or "") if opening else None)
 
 
+# What a failure led to for the customer's party, not the failure itself
+_CONSEQUENCE = re.compile(r"^(?:you|(?:the )?kids|(?:the )?children|your (?:kids|children|son|"
+                          r"daughter|family|wife|husband|partner|mum|mom|dad|parents|friends?|"
+                          r"guests?))\b (?:could ?n[o']t|"
+                          r"can'?t|cannot|could not|have no|had no|were left|had nothing|"
+                          r"went (?:home )?hungry|left)\b", re.I)
 _ORDERED_THEN_IT = re.compile(r"(?:^|[.!?]\s+)((?:i|we) (?:ordered|got|had|tried|bought|asked for) "
                               r"[^,.;!?]{2,40}? and (?:then )?)$", re.I)
 _VERDICT_LEAD = re.compile(r"^\s*(?:\w+\W+){1,2}$")  # one or two words before: "Terrible. "
@@ -503,6 +525,16 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     complaints = tuple(i["clause"] for i in issues)
     said, source = next(((s, i) for i in with_aspect
                          if (s := _say(i["clause"], text, category, complaints))), (None, None))
+    if said is not None and _CONSEQUENCE.match(said):
+        # "Kids could not eat anything", "My kids have no clothes": what it led to; the
+        # failure told before it ("the biryani was too spicy") is the complaint to say back
+        at = text.find(source["clause"])
+        cause = next(((s, i) for i in with_aspect if i is not source and
+                      0 <= text.find(i["clause"]) < at and
+                      (s := _say(i["clause"], text, category, complaints)) and
+                      not _CONSEQUENCE.match(s)), None)
+        if cause:
+            said, source = cause
     if said is not None:
         whole = _with_its_pair(source, sayable, text)
         said_whole = _say(whole, text, category, complaints) if whole else None
@@ -529,8 +561,12 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         if said and not tight and "," not in said and not headline else None
     # (not after a list of its own, nor beside a headline, which sums up the text after it)
     if second:  # two complaints said back, in the order the customer told them
-        said = sayback.both(*((second[0], said) if second[1] < text.find(source["clause"])
-                              else (said, second[0])))
+        first = second[1] < text.find(source["clause"])
+        said = sayback.both(*((second[0], said) if first else (said, second[0])))
+        if first and (_AN_AFTERTHOUGHT.search(source["clause"]) or GROUP.get(
+                second[2].get("aspect") or "") == "money"):
+            source = second[2]  # "... without telling us. Service was slow also.": the charge
+            # told first leads the empathy and the step; the "also" is an afterthought
     if said:
         text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
         named = _words(said)
@@ -581,9 +617,12 @@ SECOND_MAX_WORDS = 12  # a second complaint said back is short, or it is named i
 BOTH_MAX_WORDS = 26  # the two said back together stay one readable sentence
 
 
+_AN_AFTERTHOUGHT = re.compile(r"\b(?:also|too|as well)\W*$|^\W*(?:also|plus)\b", re.I)
+
+
 def _second_said(said: str, source: dict[str, Any], issues: list[dict[str, Any]], text: str,
                  category: str | None, complaints: tuple[str, ...], strict: bool
-                 ) -> tuple[str, int] | None:
+                 ) -> tuple[str, int, dict[str, Any]] | None:
     """A second complaint of the review said back beside the first, and where it is in the
     text ("the food came after 1.5 hours and was completely cold" | "the packaging was
     leaking"): a manager names each thing that went wrong, not one and "the rest"."""
@@ -607,7 +646,7 @@ def _second_said(said: str, source: dict[str, Any], issues: list[dict[str, Any]]
         content = _words(other) - _STOP_WORDS
         if not content or len(content & said_words) * 2 >= len(content):
             continue  # the same complaint again in other words
-        return other, text.find(clause)
+        return other, text.find(clause), i
     return None
 
 

@@ -298,7 +298,8 @@ _NOUN_THEN_VERB = re.compile(
     r"^([A-Za-z][a-z]+|[A-Z]{2,5})((?: [a-z]+){0,2}?) (?=(?:was|were|is|are|has|had|came|"
     r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|"
     r"stopped|broke|died|failed|crashed|froze|crawled|spilled|leaked|cracked|melted|didn'?t|"
-    r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|"
+    r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|wants|shrugged|"
+    r"laughed|walked|yelled|shouted|snapped|argued|insisted|lied|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t|wouldn'?t|couldn'?t|can'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
 FIRST_NAMES = frozenset(
@@ -350,6 +351,11 @@ _NOUN_AFTER_COMMA = re.compile(r",\s+(?=[a-z]+(?: [a-z]+)? (?:is|was|are|were|do
                                r"won'?t|isn'?t|wasn'?t)\b)(?![^,]*,)")
 
 
+# Things a review names with the article left out that no taxonomy lists as an aspect
+_MORE_THINGS = frozenset("exchange return returns courier valet kiosk checkout warranty "
+                         "replacement receipt invoice".split())
+
+
 def _articled(text: str) -> str:
     m = _NOUN_THEN_VERB.match(text)
     if not m:
@@ -361,7 +367,8 @@ def _articled(text: str) -> str:
     if any(w in _SUBJECT_WORDS or w in _SWAP or w in _NOT_SUBJECTS or w in _NOT_NOUNS or
            w.endswith("ly") for w in words) or _KEEP_CAPITAL.match(m.group(1)) and not \
             acronym or words[0] in FIRST_NAMES or not (
-            acronym or words[0] in all_phrases() and not _rated(words[0]) or
+            acronym or words[0] in _MORE_THINGS or words[0] in all_phrases() and not
+            _rated(words[0]) or
             len(words) > 1 and " ".join(words[:2]) in all_phrases()):
         return text  # (a word we don't know may be a name or a brand: "Zomato was late")
     first = m.group(1) if acronym else m.group(1).lower()
@@ -472,7 +479,7 @@ _THEY_DID = re.compile(
     r"^(?:they|they've|they have) (?:(?:just|then|also|never|still) )?(?:forgot|charged|added|"
     r"included|forced|put|"
     r"overcharged|double charged|ignored|lost|refused|cancell?ed|gave|brought|served|sent|"
-    r"kept|made|told|messed up|mixed up|got)\b(?= (?:us|me|my|our|a|an)\b)|^(?:they|they've|"
+    r"kept|made|told|messed up|mixed up|got)\b(?= (?:(?:us|me|my|our|a|an)\b|\d))|^(?:they|they've|"
     r"they have) (?:(?:just|then|also|still) )?(?:refused|declined|forgot|failed) to (?:seat|serve|"
     r"give|let|take|help|refund|replace|seat|accept|honou?r)\b(?= (?:us|me|my|our)\b)", re.I)
 # (what staff did to everyone: "they boarded everyone at once anyway")
@@ -490,6 +497,18 @@ _RUN_ON = re.compile(r"(?<=[a-z]{2})[.!?]+(?=[A-Z])")
 # How many were bought, then what went wrong with some of them
 _SOME_OF_THEM = re.compile(r"^(?:i |we )?(bought|ordered|got|purchased) (two|three|four|2|3|4)"
                            r"(?: of (?:these|them|this|it))?,? (?:and )?(one|two|both)\b ?", re.I)
+_ALSO_TAIL = re.compile(r"(?<=\w) (?:also|too|as well)$", re.I)
+_BARE_PERCENT = re.compile(r"\b(added|charged|put|included|applied) (\d+(?:\.\d+)?%)(?= [a-z])",
+                           re.I)
+
+
+def _a_or_an(number: str) -> str:
+    """The article said before a number: "an 18%", "an 8%", "a 15%"."""
+    digits = number.rstrip("%").split(".")[0]
+    return "an" if digits.startswith("8") or digits in ("11", "18") or (
+        len(digits) in (5, 6) and digits[:2] in ("11", "18")) else "a"
+
+
 _VERY_LESS = re.compile(r"\b(is|are|was|were) (?:very|too|so) less\b", re.I)
 # A repeat told by its count, with no verb of its own ("4th time this year my flight has
 # been delayed", "Third time in a row the order is wrong")
@@ -607,6 +626,9 @@ def _say_back(clause: str) -> str | None:
         text = _RHETORICAL.sub("", text)
     text = _YOU_DID.sub(_OURS + " ", text)
     text = _VERY_LESS.sub(r"\1 too small", text)  # "portion size is very less": Indian English
+    text = _ALSO_TAIL.sub("", text)  # "Service was slow also": the "also" is the review's
+    text = _BARE_PERCENT.sub(lambda m: f"{m.group(1)} {_a_or_an(m.group(2))} {m.group(2)}",
+                             text)  # "added 18% service charge" -> "added an 18% ..."
     text = _CUT_TAIL.sub("", text)  # "... without telling us and when we asked": cut off there
     text = _PLEASE_TAIL.sub("", text)  # "..., please fix": the ask, answered by the offer
     text = _TRIED_TAIL.sub("", text)  # "can't connect to my wifi, tried everything"
@@ -655,7 +677,11 @@ _NOT_THE_COMPLAINT = re.compile(
     r"bought|purchased|tried|got|went|came|called|paid|reserved)\b(?![^.!?]*(?:\b(?:and|but|"
     r"never|not|no|"
     r"wrong|without|late|cold|only|still|bumped|charged|overcharged|stuck|stranded|moved|"
-    r"downgraded|ignored|cancell?ed|canceled|though|nothing)\b|n't))", re.I)
+    r"downgraded|ignored|cancell?ed|canceled|though|nothing)\b|n't))|"
+    # what the customer did about it ("We left immediately", "we walked out"): not what
+    # went wrong
+    r"^(?:i|we) (?:(?:just|then|finally|eventually) )?(?:left|walked out|got up and left)"
+    r"(?: (?:immediately|right away|straight away|at once|after that|then|early|hungry))?$", re.I)
 
 
 # Two predicates with no conjunction between ("drinks were fine service was unforgiving"):
@@ -712,8 +738,10 @@ def _said(text: str) -> str | None:
         bool(_VERBISH.fullmatch(words[2])) or words[1].lower() == "one" and
         bool(_VERBISH.search(" ".join(words[2:]))))  # "no sound comes out", "no one ... is"
     even_at = low == "even" and bool(_EVEN_AT.match(text))  # "Even at max volume I can ..."
+    gerund = low.endswith("ing") and bool(_GERUND_SUBJECT.match(text))  # "Connecting to
+    # Spotify takes forever": a doing that is the subject
     if (low in _NOT_SUBJECTS and not no_thing and not even_at) or \
-            low.endswith(("ed", "ly", "ing")) or low[:1].isdigit():
+            (low.endswith(("ed", "ly", "ing")) and not gerund) or low[:1].isdigit():
         return None
     if low not in _SUBJECT_WORDS and low != _OURS and not _VERBISH.search(" ".join(words[1:])):
         return None  # a bare noun phrase with no verb after it says nothing back
@@ -727,6 +755,10 @@ def _said(text: str) -> str | None:
     return _join(shifted).rstrip(" ,;:.")
 
 
+_GERUND_SUBJECT = re.compile(r"^(?:connecting|pairing|logging in|signing in|setting (?:it )?up|"
+                             r"getting|finding|changing|updating|booking|charging|cancell?ing|"
+                             r"reaching|contacting)\b(?: \w+){0,3}? (?:takes|took|is|was|isn'?t|"
+                             r"wasn'?t|never|keeps|fails|failed|doesn'?t|didn'?t)\b", re.I)
 _CONTINUES = re.compile(r"(?:\band(?: then)?|\bbut|\bor|\bthen|\bso|\bplus)\s*$", re.I)
 _PARTICLES = frozenset("into onto up down off out on in to over away apart through at around "
                        "back every the a an my all".split())

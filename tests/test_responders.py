@@ -1238,8 +1238,8 @@ def test_the_customers_own_word_is_never_a_wrong_word_for_the_business():
     ("acme", "trustpilot", "Works with Spotify but keeps disconnecting every 20 minutes. Annoying "
      "during parties.", "sorry", "what went wrong"),
     ("bistro", "google_business", "Cockroach crawled across our table while we were eating. "
-     "Staff said it came from outside.", "the cockroach crawled across your table", "that "
-     "cockroach"),
+     "Staff said it came from outside.", "the cockroach you saw", "that "
+     "cockroach"),  # (a pest where food is served is held for a person since the 13th reading)
     ("air", "mastodon", "@bluejet paid for priority boarding and they boarded everyone at once "
      "anyway", "boarding", "you paid for priority boarding"),
 ])
@@ -1570,3 +1570,52 @@ def test_twelfth_reading_say_back_forms(clause, said):
 ])
 def test_twelfth_reading_say_back_refusals(clause):
     assert sayback.say_back(clause) is None
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (a thirteenth unseen reading, 30 drafts: SEND 5, LIGHT 13, REWRITE 12; its causes)
+    ("air", "mastodon", None, "@bluejet A man kept harassing my wife on BJ20 and the crew "
+     "ignored it", "the harassment on your flight", "disappointed"),
+    ("air", "mastodon", None, "@bluejet requested a wheelchair for my dad and nobody came",
+     "assistance", "your booking"),
+    ("bistro", "google_business", 1, "Saw a cockroach near the buffet counter. Left at once.",
+     "the cockroach you saw", "you left"),
+    ("bistro", "google_business", 1, "We were 8 people and they added 15% service charge without "
+     "telling us. Food was cold too.", "we added a 15% service charge without telling you",
+     "held things up"),
+    ("bistro", "google_business", 2, "The dal was too salty even after we asked for less salt. "
+     "Kids could not eat it.", "the dal was too salty", "kids could not"),
+    ("acme", "trustpilot", 2, "Delivery took 2 weeks and the courier left it on a wet porch.",
+     "sorry", "where things stand"),
+    ("acme", "trustpilot", 2, "Got the wrong colour. Exchange process wants me to pay postage "
+     "for your mistake.", "the exchange process wants you", "where things stand"),
+])
+def test_thirteenth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Lee Park")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("text", "flag", "wanted"), [
+    ("@bluejet thanks for the $9 wrap that was still frozen inside", "sarcasm", True),
+    ("@bluejet kiosk ate my booking and the line is 150 people long. great start", "sarcasm",
+     True),
+    ("@bluejet A man kept harassing my wife on BJ20", "safety", True),
+    ("@bluejet thanks for the upgrade, that was a great start to our honeymoon!", "sarcasm",
+     False),
+])
+def test_thirteenth_reading_flags(text, flag, wanted):
+    _, triage = draft_for("air", text, platform="mastodon", kind="mention")
+    assert (flag in [f["flag"] for f in triage["flags"]]) is wanted, triage["flags"]
+    if wanted and flag == "sarcasm":
+        assert triage["label"] == "negative"
+
+
+def test_slang_for_people_is_no_pest():
+    _, triage = draft_for("bistro", "Half the regulars are frat rats but the coffee was cold.",
+                          rating=2)
+    assert "safety" not in [f["flag"] for f in triage["flags"]], triage["flags"]
+
+
+def test_what_the_customer_did_about_it_is_not_the_complaint():
+    assert sayback.not_the_complaint("We left immediately.")
+    assert not sayback.not_the_complaint("We left without our order.")

@@ -50,6 +50,9 @@ THANKED_PLATFORMS = ("mastodon", "bluesky")
 # whole texts, and a clause, with less to read, sits nearer the prior; 0.6 is where the
 # clause reading was read and tuned (drafts' say-back, the issues a manager sees).
 CLAUSE_P = 0.6
+# A clause that only gives a reference: a word or two and an id with a digit in it
+REFERENCE_MAX = 40
+_REFERENCE = re.compile(r"^\W*(?:[A-Za-z]+\.?:?\s+){1,2}(?:no\.?\s*|#\s*)?[A-Za-z-]*\d[\w-]*\W*$")
 HIDDEN_COMPLAINT_P = 0.45
 HIDDEN_COMPLAINT_CUES = 1.5
 HIDDEN_COMPLAINT_VADER = -0.2  # on a 4-5 star review the words must plainly complain too
@@ -204,8 +207,11 @@ def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, 
             # weight, so they keep their offsets in the text (no copy per cue)
             p, cues = m.score_tokens(reader.clause_tokens(span), compound, doc_cues[lo:hi])
         found = _waited(reader, doc_cues, lo, hi, reader.aspect(span))
-        if p >= min(m.threshold, CLAUSE_P) or (p >= HIDDEN_COMPLAINT_P and
-                                               cues >= HIDDEN_COMPLAINT_CUES):
+        if not cues and not compound and len(span.text) <= REFERENCE_MAX and \
+                _REFERENCE.match(span.text):
+            polarity = "neutral"  # "Claim 4471.", "Order #12345": a reference, no complaint
+        elif p >= min(m.threshold, CLAUSE_P) or (p >= HIDDEN_COMPLAINT_P and
+                                                 cues >= HIDDEN_COMPLAINT_CUES):
             polarity = "negative"  # near the line, a named failure ("crashes") is a complaint
         elif compound >= PRAISE_COMPOUND and p < PRAISE_MAX_P:
             polarity = "positive"
@@ -269,7 +275,7 @@ def _label(p_doc: float, threshold: float, readings: list[dict[str, Any]], compo
         return "mixed" if negative_text or clear else "positive"
     if negative_text:
         return "mixed" if praise and len(complaints) == 1 and len(readings) > 1 and \
-            p_doc < CLEAR_COMPLAINT else "negative"
+            p_doc < CLEAR_COMPLAINT and not sarcastic else "negative"  # (its praise is mock)
     if complaints and (praise or compound >= POSITIVE):
         return "mixed"
     if compound >= POSITIVE or praise or thanked:

@@ -196,7 +196,12 @@ CUES: tuple[tuple[str, float, str], ...] = (
                                   r"tickets?)|"
                                   r"on hold for|hung up on (?:me|us)|"
                                   r"(?:support|customer service) (?:never|is useless|"
-                                  r"was useless|ignores?))\b"),
+                                  r"was useless|ignores?)|"
+                                  # chased again and again ("emailed customer care four times")
+                                  r"(?:emailed|called|contacted|messaged|wrote to|chased) "
+                                  r"(?:\w+ ){0,3}?(?:\d+|two|three|four|five|six|several|"
+                                  r"multiple|many) times|(?:a )?different answer (?:every|each) "
+                                  r"time|every time (?:i|we) (?:get|got) a different answer)\b"),
     ("privacy", 2.0, r"\b(?:privacy|(?:shared|sold|leaked) (?:my|our) (?:e-?mail|data|details|"
                      r"information|number)|marketing e-?mails?|spam(?:med)? (?:me|us))\b"),
     ("booking", 1.5, r"\b(?:lost (?:our|my) (?:reservation|booking)|overbooked|double[- ]booked|"

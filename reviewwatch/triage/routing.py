@@ -47,6 +47,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:charger|cable|plug|wires?|cord|adapter|outlet|socket|battery|plastic|port|casing|"
      r"connector|device|unit|power strip)[^.!?\n]{0,40}\bmelt(?:ed|ing)|melted (?:plastic|wires?)|"
      r"dangerous|chok(?:e|ed|ing)|broken glass|"
+     # harassment, and pests where food is served
+     r"harass\w*|groped|grop(?:e|ing)|touched (?:me|her|him|my \w+) inappropriately|"
+     r"cockroach(?:es)?|(?:a|an|the|saw|seen|spotted|found|dead|live|two|several|some|huge|"
+     r"big|baby) (?:roach(?:es)?|rats?|mouse|mice|rodents?)\b|"
      r"(?:got|gets|getting|became|becomes|gone|runs?|running) (?:really |very |extremely |too |"
      r"so |super |dangerously )?hot|too hot to (?:touch|hold)|scorch\w*|spark(?:ed|ing)|"
      r"smell(?:s|ed|ing)? (?:of |like )?(?:burning|burnt|smoke)|burning (?:smell|plastic|"
@@ -177,6 +181,13 @@ _LIVE_ONGOING = re.compile(
 _SARCASM = re.compile(
     r"\b(?:(?:thanks?|thank you) (?:a lot |so much )?for (?:nothing|ruining|wasting|losing|"
     r"making me|the (?:delay|wait|nothing|\d+ hours?(?: delay)?))|"
+    # thanks for a thing that was bad ("thanks for the $12 sandwich that was still frozen")
+    r"(?:thanks?|thank you) (?:a lot |so much )?for the [^.!?\n]{1,40}? (?:that|which) "
+    r"(?:was|were|is|are) (?:still |completely |totally |all )?(?:frozen|cold|raw|stale|broken|"
+    r"late|cancell?ed|missing|lost|dirty|burnt|soggy|expired|empty|wrong)\b|"
+    # "... 200 people long. great start": a verdict after a failure
+    r"(?:line|queue|wait|delay|lost|late|broke|ate|crash\w*|\d+ (?:people|hours|minutes))\b"
+    r"[^\n]{0,120}\b(?:great|fantastic|wonderful|awesome|brilliant|lovely) start\W*$|"
     r"thanks a lot\b(?! for (?:the|your) (?:help|quick))|"
     r"great job\b.{0,40}\b(?:not|never|again|lost|late|broke)|yeah,? right|oh,? great|just great|"
     r"so much for|love (?:how|that|it when) (?:you|your|i|we|my|it)\b.{0,60}\b(?:not|never|"

@@ -204,6 +204,13 @@ _CAME = re.compile(r"\b(?:took \d+ (?:days|weeks)|took (?:two|three|four|five|si
                    r"left it|received|came|arrived|delivered|exchange|return shipping)\b", re.I)
 _NOT_CAME = re.compile(r"\b(?:still|never|not yet|has ?n'?t|have ?n'?t|did ?n'?t|lost|missing|"
                        r"where is|no sign)\b", re.I)
+# An occasion the customer missed because of us
+_MISSED_EVENT = re.compile(r"\b(?:missed|miss|missing|will miss|going to miss) (my|our|the) ((?:(?:"
+                           r"sister|brother|son|daughter|mum|mom|dad|father|mother|best "
+                           r"friend|friend|grandma|grandpa|grandmother|grandfather|cousin|"
+                           r"niece|nephew|wife|husband|partner)(?:'s|\u2019s) )?(?:own )?(?:"
+                           r"wedding|funeral|graduation|birthday|interview|job interview|exam|"
+                           r"surgery|anniversary|christening|concert|cruise|honeymoon))\b", re.I)
 _ARRIVED_DAMAGED = re.compile(r"\b(?:arrived|came|showed up|was delivered|was sent|sent to me)"
                               r"\b[^.!?]{0,25}?\b(?:"
                               r"damaged|broken|cracked|dented|scratched|smashed|crushed|"
@@ -320,6 +327,9 @@ HELD_WHAT = (
 )
 _HOT = re.compile("|".join(p.pattern for p, _, _ in HELD_WHAT[-3:]), re.I)
 HELD_WHAT += (
+    (re.compile(r"\bunaccompanied minor\b|\b(?:nobody|no one|noone) (?:met|was there for|came "
+                r"for|picked up) (?:my|our) (?:\d+ ?(?:year|yr)[- ]old|son|daughter|child|kid|boy|"
+                r"girl)\b", re.I), "your child being left waiting on their own", ("airline",)),
     (re.compile(r"\b(?:harass\w*|grop\w*|inappropriately)\b", re.I),
      "the harassment on your flight", ("airline",)),
     (re.compile(r"\b(?:harass\w*|grop\w*|inappropriately)\b", re.I),
@@ -966,7 +976,15 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     hear = f"{liked} {hear}"
             empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(
                 experience=_experience_np(profile))
+            missed = _MISSED_EVENT.search(item.get("text") or "") if group in (
+                "cancelled", "waiting", "default", "lost") else None
+            if missed:  # "I missed my sister's wedding because you cancelled ...": say so
+                whose = {"my": "your", "our": "your"}.get(missed.group(1).lower(), "the")
+                empathy = f"Missing {whose} {missed.group(2).lower()} is a loss nothing can " \
+                    f"give back"
             apology = _pick(APOLOGY[profile.voice], seed, "apology")
+            if missed:
+                apology = APOLOGY[profile.voice][1]  # never "I'm sorry we fell short" for it
             own = OWN.get(group, "")
             if own and not short and not social:
                 apology = f"{apology} {own}"

@@ -54,7 +54,7 @@ _VERBISH = re.compile(
     r"hung|sat|sent|brought|bought|paid|spent|threw|spoke|stole|rang|put|let|tries|pushes|"
     r"plays|hears|listens|understands|responds|sells|lasts|connects|wakes|happens|appears|"
     r"opens|sends|tells|gives|starts|dies|flickers|squeaks|rattles|wobbles|hurts|itches|"
-    r"unpairs|disappears|vanishes|"
+    r"unpairs|disappears|vanishes|show up|work|connect|load|appear|sync|respond|"
     r"\w{3,}ed|(?<=weourteam )[a-z]+)\b", re.I)  # (what "we" did, from "why do you ...?")
 _REFUSE = re.compile(
     r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
@@ -272,8 +272,9 @@ _ARTICLE = {w: "my" for w in (  # the customer's own (said back as "your")
 # What the customer did, then what went wrong, with no subject for the first part
 _SETUP_THEN = re.compile(
     r"^(?:i |we )?(?:paid|bought|ordered|purchased|upgraded|subscribed|signed up|installed|"
-    r"downloaded)(?: for| to)? [^,.;!?]{1,40}? and (?:then )?(?=(?:the|my|our|half|all|none|"
-    r"most|nothing|everything)\b)", re.I)  # (not "it": "ordered the steak and it came raw")
+    r"downloaded|updated|reinstalled)(?: for| to)? [^,.;!?]{1,40}? and (?:then |now )?(?=(?:the|"
+    r"my|our|half|all|none|most|nothing|everything)\b)", re.I)
+# (not "it": "ordered the steak and it came raw")
 # What the customer, not the thing, cannot do ("can't login", "cannot open it")
 _USER_CANT = re.compile(
     r"^(can'?t|cannot|can not)\s+(login|log in|log into|sign in|sign up|signup|register|"
@@ -451,7 +452,9 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     if comma and _NEW_PHRASE.match(rest) and "not only" not in head.lower() and len(
             _TOKEN.findall(head)) > MIN_WORDS:
         return _say_back(head)
-    then = re.match(r"^(.{12,}?) and (?:now|then|so now)\b", _strip(clause), re.I)
+    then = re.match(r"^(.{12,}?) and (?:now|then|so now)\b", _strip(clause), re.I) or \
+        re.match(r"^(.{30,}?) and (?=(?:a|an|the|my|our|your) [a-z]+ (?:[a-z]+ )?(?:costs?|is|"
+                 r"was|are|were|has|had|takes?|took)\b)", _strip(clause), re.I)
     if then and len(_TOKEN.findall(then.group(1))) > MIN_WORDS:  # "... without asking and now
         said = _say_back(then.group(1))                           # I have a 9 hour layover"
         if said:
@@ -626,6 +629,7 @@ def _say_back(clause: str) -> str | None:
         text = _RHETORICAL.sub("", text)
     text = _YOU_DID.sub(_OURS + " ", text)
     text = _VERY_LESS.sub(r"\1 too small", text)  # "portion size is very less": Indian English
+    text = re.sub(r"\bupto\b", "up to", text, flags=re.I)  # "not upto the mark"
     text = _ALSO_TAIL.sub("", text)  # "Service was slow also": the "also" is the review's
     text = _BARE_PERCENT.sub(lambda m: f"{m.group(1)} {_a_or_an(m.group(2))} {m.group(2)}",
                              text)  # "added 18% service charge" -> "added an 18% ..."

@@ -1619,3 +1619,25 @@ def test_slang_for_people_is_no_pest():
 def test_what_the_customer_did_about_it_is_not_the_complaint():
     assert sayback.not_the_complaint("We left immediately.")
     assert not sayback.not_the_complaint("We left without our order.")
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (a fourteenth unseen reading, 30 drafts: SEND 12, LIGHT 11, REWRITE 7; its causes)
+    ("air", "mastodon", None, "@bluejet my 10 year old flew as an unaccompanied minor and nobody "
+     "was there to meet him for an hour", "your child being left waiting on their own",
+     "assistance you needed"),
+    ("air", "mastodon", None, "@bluejet been trying to redeem my voucher for two weeks, the app "
+     "says invalid code", "sorry", "lovely to hear"),
+    ("air", "mastodon", None, "@bluejet you cancelled my flight and I missed my best friend's "
+     "wedding", "Missing your best friend's wedding is a loss", "fell short"),
+    ("acme", "google_play", 1, "Updated the app and now none of my speakers show up.",
+     "none of your speakers show up", "setup and software."),
+    ("acme", "trustpilot", 1, "The charging cable stopped working after a week and a new cable "
+     "costs $20 from you.", "the charging cable stopped working after a week",
+     "about how it performs."),
+    ("bistro", "google_business", 2, "The biryani was not upto the mark.", "not up to the mark",
+     "upto"),
+])
+def test_fourteenth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Max Hale")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

@@ -172,7 +172,11 @@ CUES: tuple[tuple[str, float, str], ...] = (
                      # what a user sees go missing: "my check-ins never show up on the phone"
                      r"never (?:shows?|showed) up|(?:do ?n'?t|does ?n'?t|never) (?:show up|appear|"
                      r"sync|save)|sync(?:ing|s)? (?:\w+ ){0,6}?(?:is|are|was) (?:slow|broken|"
-                     r"unreliable|flaky|spotty))\b"),
+                     r"unreliable|flaky|spotty)|"
+                     # what a site or app says to a code that should work
+                     r"(?:says|said|shows|showed|gives|gave|keeps saying) (?:an? |the )?"
+                     r"(?:invalid|error|wrong|expired)\b|invalid (?:code|voucher|credit|promo|"
+                     r"password|coupon))\b"),
     ("app_login", 2.0, r"\b(?:(?:ca ?n'?t|cannot|unable to|could ?n'?t) (?:log|sign) ?in|"
                        r"locked out|login (?:issues?|problems?|fails?)|log ?in (?:issues?|"
                        r"problems?|"
@@ -281,6 +285,11 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # when the app said it was free?", "why do you keep cancelling this flight?")
     (1.0, r"\bwhy (?:does|do|did|is|are|was|were|would|won'?t|can'?t|doesn'?t|don'?t|didn'?t|"
           r"isn'?t|has|have|hasn'?t|haven'?t) (?:your|you)\b"),
+    # Trying for a long time to get something done ("been trying to use my travel credit for
+    # a month")
+    (1.2, r"\b(?:been )?trying to (?:use|get|redeem|book|change|reach|contact|cancel|claim|"
+          r"sort|fix|return)\b[^.!?]{0,40}? for (?:a|an|over a|\d+|two|three|four|several) "
+          r"(?:days?|weeks?|months?)\b"),
     # Exasperation said as a question of its own ("$50 fee. Really?", "Seriously??")
     (1.0, r"(?:^|[.!?] )(?:really|seriously|are you (?:serious|kidding(?: me)?))\?+"),
     # The customer sends it back: the plainest verdict a shopper gives ("it's going back",

@@ -47,6 +47,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:charger|cable|plug|wires?|cord|adapter|outlet|socket|battery|plastic|port|casing|"
      r"connector|device|unit|power strip)[^.!?\n]{0,40}\bmelt(?:ed|ing)|melted (?:plastic|wires?)|"
      r"dangerous|chok(?:e|ed|ing)|broken glass|"
+     # a child travelling alone left without the escort promised
+     r"unaccompanied minor[^.!?\n]{0,60}\b(?:nobody|no one|noone|left|alone|waited|waiting|"
+     r"lost|missing|forgot\w*|never)|(?:nobody|no one|noone) (?:met|was there for|came for|"
+     r"picked up) (?:my|our) (?:\d+ ?(?:year|yr)[- ]old|son|daughter|child|kid|boy|girl)\b|"
      # harassment, and pests where food is served
      r"harass\w*|groped|grop(?:e|ing)|touched (?:me|her|him|my \w+) inappropriately|"
      r"cockroach(?:es)?|(?:a|an|the|saw|seen|spotted|found|dead|live|two|several|some|huge|"

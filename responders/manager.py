@@ -151,7 +151,7 @@ HOLD_EMPATHY = {
 HEAR_LEADS = ["You told us that {said}.", "I read that {said}.", "You've said that {said}."]
 HEAR_ABOUT = ["Thank you for telling us about {about}.", "Thank you for letting us know about "
               "{about}.", "I'm sorry to read about {about}."]
-VAGUE_ABOUT = frozenset({"how it performs", "how it works"})
+VAGUE_ABOUT = frozenset({"how it performs", "how it works", "what you were told"})
 SECOND = ["I'm sorry to read about {about} as well.", "Thank you for flagging {about} too."]
 # Aspects a safety or privacy flag may be named by: the clause's other aspects ("the crew
 # served nuts") would name the wrong thing back.
@@ -190,6 +190,8 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
     if group == "waiting" and category == "product":
         return "lost"  # a shop's customer who waited is waiting for a parcel
     clause = (issue or {}).get("clause") or ""
+    if group == "lost" and category == "airline" and (issue or {}).get("aspect") == "booking":
+        return "default"  # a seat or a booking gone wrong is no bag to trace
     if group == "lost" and category == "product" and _CAME.search(clause) and not \
             _NOT_CAME.search(clause):
         return "default"  # "delivery took 3 weeks", "the exchange wants me to pay": it came
@@ -204,6 +206,13 @@ _CAME = re.compile(r"\b(?:took \d+ (?:days|weeks)|took (?:two|three|four|five|si
                    r"left it|received|came|arrived|delivered|exchange|return shipping)\b", re.I)
 _NOT_CAME = re.compile(r"\b(?:still|never|not yet|has ?n'?t|have ?n'?t|did ?n'?t|lost|missing|"
                        r"where is|no sign)\b", re.I)
+# Staff who mistreated the customer's relative ("yelled at my son", "so rude to my elderly
+# father")
+_TREATED_RELATIVE = re.compile(
+    r"\b(?:yelled|shouted|screamed|snapped|swore|was (?:so |very |really |extremely )?rude|were "
+    r"(?:so |very |really |extremely )?rude|laughed|sneered)(?: at| to)? my (?:elderly |disabled |"
+    r"little |young |\d+ ?(?:year|yr)[- ]old )?(son|daughter|father|mother|dad|mum|mom|wife|"
+    r"husband|grandmother|grandfather|grandma|grandpa|kids|children|child|partner)\b", re.I)
 # An occasion the customer missed because of us
 _MISSED_EVENT = re.compile(r"\b(?:missed|miss|missing|will miss|going to miss) (my|our|the) ((?:(?:"
                            r"sister|brother|son|daughter|mum|mom|dad|father|mother|best "
@@ -211,6 +220,9 @@ _MISSED_EVENT = re.compile(r"\b(?:missed|miss|missing|will miss|going to miss) (
                            r"niece|nephew|wife|husband|partner)(?:'s|\u2019s) )?(?:own )?(?:"
                            r"wedding|funeral|graduation|birthday|interview|job interview|exam|"
                            r"surgery|anniversary|christening|concert|cruise|honeymoon))\b", re.I)
+_SOFTWARE = re.compile(r"\b(?:update\w*|app|mode|filter|integration|skill|routines?|settings?|"
+                       r"firmware|software|alexa|siri|assistant|spotify|account)\b",
+                       re.I)
 _ARRIVED_DAMAGED = re.compile(r"\b(?:arrived|came|showed up|was delivered|was sent|sent to me)"
                               r"\b[^.!?]{0,25}?\b(?:"
                               r"damaged|broken|cracked|dented|scratched|smashed|crushed|"
@@ -308,6 +320,9 @@ HELD_WHAT = (
     (re.compile(r"\ballerg\w*", re.I), "your allergy and what was in your meal",
      ("restaurant", "hotel")),
     (re.compile(r"\b(?:hairs? in|found a hair|foreign (?:particle|object)s?|plastic in|glass in|"
+                r"(?:insect|bug|worm|fly|flies|ant|ants|caterpillar|beetle)s? in (?:the|my|our|"
+                r"his|her) (?:food|salad|soup|curry|dal|rice|plate|dish|drink|water|"
+                r"biryani|meal)|"
                 r"piece of (?:glass|plastic|metal)|(?:stone|pebble)s? in)\b", re.I),
      "what you found in your food", ("restaurant", "hotel")),
     (re.compile(r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|vomit\w*|threw up|"
@@ -349,7 +364,8 @@ SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
 # A money dispute held for a person, named by what the customer says happened, promising
 # nothing ("the refund you're still waiting for", not "your refund")
 HELD_MONEY = (
-    (re.compile(r"\b(?:charged|billed)\b[^.!?]{0,30}\b(?:twice|double|two times|three times)\b|"
+    (re.compile(r"\b(?:charged|billed)\b[^.!?]{0,30}\b(?:twice|double|two times|three times|"
+                r"\d+ times|multiple times|several times)\b|"
                 r"\bdouble[- ]charged\b|\b(?:two|three|2|3|multiple) (?:pending )?charges\b", re.I),
      "being charged more than once"),
     (re.compile(r"\b(?:credit|voucher)s? instead of (?:a |my )?(?:cash|refund|money)\b", re.I),
@@ -448,6 +464,10 @@ def _say(clause: str, text: str, category: str | None = None,
         clause.lstrip().lower().startswith("it ") else None
     if ordered:  # "We ordered paneer tikka and | it came out burnt": "it" is the dish
         clause = text[ordered.start(1):text.find(clause) + len(clause)]
+    thing = _THING_BUT_IT.search(text[:max(0, text.find(clause))]) if \
+        clause.lstrip().lower().startswith("it ") and not ordered else None
+    if thing:  # "The thali was good value but | it came without the sweet": the thali did
+        clause = f"{thing.group(1)}{clause.lstrip()[2:]}"
     if len(text) >= CUT_TEXT and text.rstrip()[-1:].isalnum() and text.rstrip().endswith(
             clause.rstrip()):
         return None  # the text was cut off mid-word by its source: its last clause is too
@@ -475,6 +495,9 @@ _CONSEQUENCE = re.compile(r"^(?:you|(?:the )?kids|(?:the )?children|your (?:kids
                           r"went (?:home )?hungry|left)\b", re.I)
 _ORDERED_THEN_IT = re.compile(r"(?:^|[.!?]\s+)((?:i|we) (?:ordered|got|had|tried|bought|asked for) "
                               r"[^,.;!?]{2,40}? and (?:then )?)$", re.I)
+_THING_BUT_IT = re.compile(r"(?:^|[.!?]\s+)((?:the|my|our) [a-z]+(?: [a-z]+)?) (?:was|is|were|are|"
+                           r"looks?|looked|tastes?|tasted|sounds?|sounded) [^,.;!?]{2,30}?,? but $",
+                           re.I)
 _VERDICT_LEAD = re.compile(r"^\s*(?:\w+\W+){1,2}$")  # one or two words before: "Terrible. "
 
 
@@ -762,7 +785,9 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         step = "I'll have the listing checked against the product itself"
     elif aspect == "performance":
         step = "I'll check what can improve it on your setup"
-    elif group == "broken" and profile.replacement and aspect in ("quality", "warranty"):
+    elif group == "broken" and profile.replacement and aspect in ("quality", "warranty") and \
+            not _SOFTWARE.search((triage.get("issues") or [{}])[0].get("clause") or ""):
+        # (a setting, an app or an update is fixed in software, not by a new unit)
         step = "I'll check whether a repair or a replacement is the right fix"
     elif group == "wear" and profile.replacement and _ARRIVED_DAMAGED.search(
             (triage.get("issues") or [{}])[0].get("clause") or ""):
@@ -932,6 +957,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 team = profile.team_for(issues[0]["aspect"], issues[0].get("team"))
             if routed[0]["flag"] == "privacy" and not routed[0].get("aspect"):
                 team = profile.team_for("privacy", "privacy team")  # not "our app team"
+            if routed[0]["flag"] == "billing_dispute" and GROUP.get(
+                    routed[0].get("aspect") or "") not in ("money", "value"):
+                team = profile.team_for("billing", "billing team")  # not "our product team"
             diagnose = f"I've passed it to our {team} today."
         else:
             # sarcasm is never thanked, and its own clause ("Thanks for nothing.") never said
@@ -978,6 +1006,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 experience=_experience_np(profile))
             missed = _MISSED_EVENT.search(item.get("text") or "") if group in (
                 "cancelled", "waiting", "default", "lost") else None
+            relative = _TREATED_RELATIVE.search(item.get("text") or "") if group in (
+                "people", "service") else None
+            if relative:  # "the flight attendant yelled at my son": he deserved better
+                empathy = f"Your {relative.group(1).lower()} deserved far better than that"
             if missed:  # "I missed my sister's wedding because you cancelled ...": say so
                 whose = {"my": "your", "our": "your"}.get(missed.group(1).lower(), "the")
                 empathy = f"Missing {whose} {missed.group(2).lower()} is a loss nothing can " \

@@ -84,6 +84,7 @@ _BARE_VERDICT = re.compile(
     r"(?: \w+){0,2}|(?:what a|such a) \w+(?: \w+){0,3}|never again|avoid(?: \w+){0,3}|"
     r"(?:very |so |really )?disappointed(?: \w+){0,3}|i (?:hate|love) (?:it|this|them)|"
     r"(?:it'?s|it has|has) been (?:over |almost |nearly )?\S+ \w+(?: now| already)?|"  # time alone
+    r"(?:this|it|that) (?:has )?happened (?:\w+ ){0,2}times?(?: now| already)?|"  # ("4 times now")
     r"\w+ said (?:a |an |the )?\w+ (?:issue|problem)s?|"  # "pilot said maintenance issue"
     r"i(?:'m| am) (?:so |very |really |extremely |just )?(?:disappointed|upset|sad|frustrated|"
     r"annoyed|angry|unhappy|bummed|gutted)(?: \w+){0,3})$", re.I)

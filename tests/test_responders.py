@@ -1641,3 +1641,33 @@ def test_what_the_customer_did_about_it_is_not_the_complaint():
 def test_fourteenth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
     draft = read_as_posted(business, platform, text, rating=rating, author="Max Hale")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (a fifteenth unseen reading, 30 longer texts: SEND 4, LIGHT 18, REWRITE 8; its causes)
+    ("air", "mastodon", None, "@bluejet got bumped and were promised a meal voucher, never got "
+     "one", "meal", "where things stand"),
+    ("air", "mastodon", None, "@bluejet the gate agent yelled at my daughter for crying. She is "
+     "5.", "Your daughter deserved far better than that", "You deserved"),
+    ("acme", "trustpilot", 1, "Ordered one speaker, got charged three times.",
+     "being charged more than once", "how it performs"),
+    ("acme", "trustpilot", 1, "Alexa integration stopped working after the update.", "sorry",
+     "repair or a replacement"),
+    ("bistro", "google_business", 1, "Found an insect in my soup. Nobody apologised.",
+     "what you found in your food", "about this."),
+    ("bistro", "google_business", 2, "The thali was good value but it came without the dessert.",
+     "the thali came without the dessert", "that it came"),
+    ("acme", "trustpilot", 2, "Looks great. But the wifi keeps dropping every night and I have "
+     "to unplug it.", "wifi", "Thank you for your honest review of your purchase. I understand"),
+])
+def test_fifteenth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Jo Ames")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_a_held_billing_dispute_goes_to_billing_and_a_repeat_count_is_not_said_back():
+    draft, triage = draft_for("acme", "Ordered one speaker, got charged three times.",
+                              platform="trustpilot", rating=1)
+    assert "billing_dispute" in [f["flag"] for f in triage["flags"]]
+    assert "billing team" in draft["reply"], draft["reply"]
+    assert sayback.say_back("This has happened 4 times now.") is None

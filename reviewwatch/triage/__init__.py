@@ -374,7 +374,10 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
             key=lambda r: (-r["p"], r["start"])), strict=True)
             if _hidden_complaint(r, m.threshold)]
     if label in ("negative", "mixed") and not issues and readings and supported:
-        worst = max(readings, key=lambda r: r["p"])  # the stars say negative; name the worst
+        # the stars say negative; name the worst, a clause with a complaint cue first ("the
+        # wifi keeps dropping every evening" before "I have to unplug it to get it back")
+        worst = max(readings, key=lambda r: (r["cues"] > 0 and r["polarity"] != "positive",
+                                             r["p"]))
         issues.append({"aspect": worst["aspect"], "aspect_name": tax.name(worst["aspect"])
                        if worst["aspect"] else None, "clause": worst["clause"],
                        "polarity": "negative", "severity": "low", "inferred": True,

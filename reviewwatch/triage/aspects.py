@@ -106,7 +106,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                          r"less)\b"),
     ("billing", 2.0, r"\b(?:still (?:being )?(?:billed|charged)|billed after|charged after|"
                      r"charged (?:me |us |my (?:card|account|credit card) )?(?:twice|double|"
-                     r"again|extra)|double[- ]charged|"
+                     r"again|extra|three times|3 times|two times|2 times|multiple times|"
+                     r"several times)|double[- ]charged|"
                      r"overcharged|over charged|hidden (?:fees?|charges?)|unauthori[sz]ed charges?|"
                      r"wrong (?:bill|charge|amount)|billed (?:twice|again))\b"),
     ("refund", 1.5, r"\b(?:(?:no|never|still no|refused|denied|waiting for (?:a|my|the)) refunds?|"
@@ -134,6 +135,11 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"keeps? (?:rebooting|restarting|disconnecting|dropping|freezing|"
                             r"turning off|shutting (?:off|down)|losing|buffering|cutting out|"
                             r"beeping|resetting|breaking|failing|unpairing)|"
+                            # set up again and again ("forgets the wifi", "from scratch")
+                            r"forgets? (?:the |my |its |our )?(?:wifi|wi-fi|network|settings|"
+                            r"password|pairing|connection|login)|set (?:it|them) up (?:again|from "
+                            r"scratch)|(?:has )?happened (?:\d+|two|three|four|five|several|many) "
+                            r"times|"
                             # what it does on its own ("volume jumps to max by itself")
                             r"(?:jumps?|turns?|switch(?:es)?|changes?|goes|went|starts?|shuts?|"
                             r"wakes?|comes?|came|turned|switched) (?:\w+ ){0,3}?(?:by itself|on "
@@ -278,6 +284,9 @@ GENERAL: tuple[tuple[float, str], ...] = (
     (1.5, r"\bgot (?:a |an |the )?[a-z ]{1,20}? anyway\b|\b(?:requested|asked for|reserved|"
           r"pre-?booked) (?:a |an |the )?[a-z -]{1,25}? (?:weeks?|days?|months?) (?:ago|before|in "
           r"advance)\b"),
+    # Seated apart from the family ("we were split up, 10 rows apart")
+    (1.5, r"\b(?:split up|separated from (?:my|our)|seated apart|rows apart|not (?:seated|sat) "
+          r"together|couldn'?t sit together|could not sit together)\b"),
     # Paid for, then not given ("paid for priority boarding and they boarded everyone at once")
     (1.2, r"\bpaid (?:extra )?for [^.!?]{1,40}?\b(?:and|but) (?:they|it|we|nobody|no one|still|"
           r"never|didn'?t|did not)\b"),

@@ -109,7 +109,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"consumer protection|health (?:department|inspector))\b"),
     ("billing_dispute", "a refund or billing dispute",
      r"\b(?:refunds?|refunded|money back|reimburs\w*|charge ?backs?|dispute[ds]?|"
-     r"charged (?:me |us )?(?:twice|double|again|extra|without)|double[- ]charged|"
+     r"charged (?:me |us )?(?:twice|double|again|extra|without|three times|(?:two|3|2|four|"
+     r"multiple|several) times)|double[- ]charged|"
      r"overcharg\w*|unauthori[sz]ed (?:charges?|payments?|transactions?)|"
      r"still (?:being )?(?:billed|charged)|billed (?:after|twice|again)|stole my money|"
      r"took my money|scam(?:med)?|"
@@ -215,7 +216,7 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("rebooking", r"\b(?:rebook\w*|next (?:available )?flight|get (?:me|us) (?:home|on)|"
                   r"stuck (?:here |in \w+ |at \w+ )?(?:until|till|overnight))\b"),
     # (a voucher asked for, not one complained about: "thanks for the $10 voucher")
-    ("voucher", r"\b(?:need|want|get|give|offer|no|any|without|ca ?n'?t get|cannot get|"
+    ("voucher", r"\b(?:need|want|get|give|offer|no|any|without|ca ?n'?t get|cannot get|promised|"
                 r"did ?n'?t get|never got|where'?s|where is) (?:\w+ ){0,2}?(?:voucher|meal "
                 r"credit|hotel(?: room)?|room for the night|place to stay)\b"),
 )

@@ -21,6 +21,7 @@ _OPENERS = re.compile(
     r"^(?:(?:and|but|so|also|plus|then|honestly|unfortunately|sadly|overall|anyway|however|"
     r"first of all|firstly|secondly|finally|lastly|basically|well|ok|okay|oh|ugh|just|now|"
     r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
+    r"(?:the )?(?:only )?(?:problem|issue|trouble) is(?: that)?|"
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
     r"yes|yeah|sure|(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
     r"hmm+|um+|look|listen|seriously|(?:quite |very )?frankly|truthfully|sadly enough|"
@@ -85,6 +86,8 @@ _BARE_VERDICT = re.compile(
     r"(?:very |so |really )?disappointed(?: \w+){0,3}|i (?:hate|love) (?:it|this|them)|"
     r"(?:it'?s|it has|has) been (?:over |almost |nearly )?\S+ \w+(?: now| already)?|"  # time alone
     r"(?:this|it|that) (?:has )?happened (?:\w+ ){0,2}times?(?: now| already)?|"  # ("4 times now")
+    r"(?:this|that) results in .*|(?:this|the) place is (?:to be avoided|a bad idea|not the place"
+    r"|not worth it)(?: \w+){0,4}|"  # (what a line before caused; a verdict on the place)
     r"\w+ said (?:a |an |the )?\w+ (?:issue|problem)s?|"  # "pilot said maintenance issue"
     r"i(?:'m| am) (?:so |very |really |extremely |just )?(?:disappointed|upset|sad|frustrated|"
     r"annoyed|angry|unhappy|bummed|gutted)(?: \w+){0,3})$", re.I)

@@ -1671,3 +1671,27 @@ def test_a_held_billing_dispute_goes_to_billing_and_a_repeat_count_is_not_said_b
     assert "billing_dispute" in [f["flag"] for f in triage["flags"]]
     assert "billing team" in draft["reply"], draft["reply"]
     assert sayback.say_back("This has happened 4 times now.") is None
+
+
+@pytest.mark.parametrize(("text", "flag", "wanted"), [
+    # (real sentences read as drafts: UCI products seed 37 and SemEval seed 47, 30 drafts:
+    # SEND 7, LIGHT 19, REWRITE 4; their causes)
+    ("I plugged the car charger in and it started smoking.", "safety", True),
+    ("useless phone, simply deaf.", "safety", False),
+])
+def test_real_reading_flags(text, flag, wanted):
+    _, triage = draft_for("acme", text, platform="trustpilot", rating=1)
+    assert (flag in [f["flag"] for f in triage["flags"]]) is wanted, triage["flags"]
+    assert "accessibility" not in [i["aspect"] for i in triage["issues"]], triage["issues"]
+
+
+@pytest.mark.parametrize("clause", [
+    "This place is to be avoided.",  # a verdict on the place, not what went wrong
+    "This results in the phone being either stuck at max volume or mute.",  # points back
+])
+def test_real_reading_say_back_refusals(clause):
+    assert sayback.say_back(clause) is None
+
+
+def test_problem_is_opens_the_complaint():
+    assert sayback.say_back("Problem is the battery dies by noon.") == "the battery dies by noon"

@@ -42,6 +42,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:could|might|will) (?:get|have gotten|have been|be) (?:hurt|injured)|slippery|"
      r"smell\w* (?:like |of )?(?:fuel|gas|petrol|jet fuel|smoke|burning)|is (?:this|it) safe\b|"
      r"fire hazard|electric(?:al)? shock|shocked me|sparks?|smok(?:e|ing) (?:came|coming)|"
+     r"(?:started|starts|began|was|were|is|it|then) smoking|smoke (?:poured|pouring|came out)|"
      r"overheat\w*|explod\w*|unsafe|"
      # melting is a hazard in a device, not in a pizza ("the cheese wasn't fully melted")
      r"(?:charger|cable|plug|wires?|cord|adapter|outlet|socket|battery|plastic|port|casing|"

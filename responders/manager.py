@@ -762,7 +762,40 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
                 and term not in said and text.lower().count(term) <= 1 and \
                 _a_thing(term, p, category):
             return f"I'm glad you liked the {term}."
+    # a kind word for a part of the business not complained about, with no thing to name
+    # ("Food is good but ...", "Crew were nice but this was a mess"): thanked by its name
+    for p in triage.get("praise") or []:
+        clause = p.get("clause") or ""
+        name = PRAISED.get(p.get("aspect") or "")
+        at = text.find(clause) if clause else -1
+        if not name or p.get("aspect") in complained or at < 0 or \
+                _TAKEN_BACK.match(text, at + len(clause)) or \
+                _HEARSAY.search(_sentence_at(text, at, len(clause))) or \
+                vader.compound(clause) < PRAISED_MIN_COMPOUND or _complains(clause) or \
+                not _PLAIN_PRAISE.match(clause):
+            continue
+        if category == "airline" and name == "our team":
+            name = "our crew"
+        return f"Thank you for your kind words about {name}."
     return None
+
+
+# What a kind word about a part of the business is thanked as (no aspect of a failure here)
+PRAISED = {"food_quality": "the food", "food": "the food", "crew": "our crew", "staff": "our team",
+           "front_desk": "our team", "service": "the service", "ambience": "the atmosphere",
+           "drinks": "the drinks", "location": "the location", "room": "the room",
+           "amenities": "the facilities"}
+PRAISED_MIN_COMPOUND = 0.4
+_GOOD = (r"(?:good|great|nice|lovely|amazing|excellent|tasty|delicious|fantastic|friendly|polite|"
+         r"helpful|wonderful|perfect|awesome|fresh|beautiful|kind|courteous|superb|quick|fast)")
+# A plain kind word about one thing, said as a fact ("Food is good", "Crew were nice", "Nice
+# food and quick service"), not hedged, hoped, or told of another place
+_PLAIN_PRAISE = re.compile(
+    rf"^\W*(?:[@#][\w.]+\s+)?(?:(?:the|our|your|all the|their) )?(?:[a-z]+ ){{0,2}}?[a-z]+ "
+    rf"(?:is|was|are|were) (?:very |really |so |pretty |super |always |absolutely |extremely )?"
+    rf"{_GOOD}(?: and (?:very |really |so )?{_GOOD})?\W*$|"
+    rf"^\W*(?:very |really |super )?{_GOOD} [a-z]+(?:,? and (?:very |really )?{_GOOD} [a-z]+)?\W*$",
+    re.I)
 
 
 _NO_REPEAT = re.compile(r"\b(?:don[\u2019']?t|do not) (?:tell|ask) (?:me|us) to "
@@ -1000,6 +1033,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 group = "people_remote" if profile.category in ("product", "app") else "people"
             if not short and not mocked:
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
+                if liked and liked.startswith("Thank you") and hear.startswith("Thank you"):
+                    liked = liked.replace("Thank you for your kind words about",
+                                          "It's good to hear you liked", 1)  # (no two thanks)
                 if liked:
                     hear = f"{liked} {hear}"
             empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(

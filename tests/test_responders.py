@@ -1695,3 +1695,17 @@ def test_real_reading_say_back_refusals(clause):
 
 def test_problem_is_opens_the_complaint():
     assert sayback.say_back("Problem is the battery dies by noon.") == "the battery dies by noon"
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # (the commonest LIGHT of the sixth session: a kind word left unthanked)
+    ("Food is good but the place smells of damp and the sofa seats are torn.", True),
+    ("Nice food and quick service, but the washroom was dirty and there was no soap.", True),
+    ("The coffee might be good but the washroom was dirty and there was no soap.", False),
+    ("Maybe they have great coffee, but the washroom was dirty and there was no soap.", False),
+])
+def test_a_plain_kind_word_is_thanked_and_a_hedged_one_is_not(text, wanted):
+    draft = read_as_posted("bistro", "google_business", text, rating=3, author="Uma Rao")
+    assert ("kind words about the food" in draft["reply"] or "kind words about the drinks" in
+            draft["reply"]) is wanted, draft["reply"]
+    assert draft["reply"].count("Thank you") <= 1 + draft["reply"].count("Thank you, "), draft

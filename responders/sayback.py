@@ -463,6 +463,12 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         said = _say_back(then.group(1))                           # I have a 9 hour layover"
         if said:
             return said
+    words = [t for t in _TOKEN.findall(clause) if t[0].isalnum()]
+    both_done = _TWO_PREDICATES.match(_strip(clause)) if len(words) > MAX_WORDS else None
+    if both_done:  # "The seat in front of me was broken and reclined all the way into my lap
+        said = _say_back(both_done.group(1))  # for 4 hours": too long whole; the first
+        if said:                              # thing done says what went wrong
+            return said
     who = _RELATIVE_THEN.match(_strip(clause))
     if who:  # "my wife uses a wheelchair and nobody showed up to help her off the plane"
         person = f"my {who.group(1)}"
@@ -470,6 +476,13 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         if after != who.group(2) and not _THIRD_PARTY.search(after):
             return _say_back(after)  # -> "nobody showed up to help your wife off the plane"
     return None
+
+
+# A subject and its first predicate, then a second one that shares the subject ("... was
+# broken and reclined ..."): the first alone, when the whole is too long to say back
+_TWO_PREDICATES = re.compile(r"^((?:the|my|our|your|this|these) [^,;]{3,60}? (?:was|were|is|are|"
+                             r"has|had|kept|keeps|did ?n'?t|does ?n'?t|wo ?n'?t) [^,;]{3,40}?) and "
+                             r"(?=(?:\w+ed|kept|keeps|then)\b)", re.I)  # (not "and never arrived")
 
 
 # After the comma a new phrase begins ("useless, it just makes up stuff"), not the rest of a

@@ -1709,3 +1709,13 @@ def test_a_plain_kind_word_is_thanked_and_a_hedged_one_is_not(text, wanted):
     assert ("kind words about the food" in draft["reply"] or "kind words about the drinks" in
             draft["reply"]) is wanted, draft["reply"]
     assert draft["reply"].count("Thank you") <= 1 + draft["reply"].count("Thank you, "), draft
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    ("The seat in front of me was broken and reclined all the way into my lap for 4 hours.",
+     "the seat in front of you was broken"),  # too long whole: its first predicate
+    ("My order was marked delivered and never arrived even after three weeks of waiting for it",
+     None),  # (the second predicate is the complaint: nothing is cut to leave it out)
+])
+def test_a_long_clause_with_two_predicates_is_said_by_its_first(clause, said):
+    assert sayback.say_back(clause) == said

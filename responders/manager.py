@@ -220,6 +220,9 @@ _MISSED_EVENT = re.compile(r"\b(?:missed|miss|missing|will miss|going to miss) (
                            r"niece|nephew|wife|husband|partner)(?:'s|\u2019s) )?(?:own )?(?:"
                            r"wedding|funeral|graduation|birthday|interview|job interview|exam|"
                            r"surgery|anniversary|christening|concert|cruise|honeymoon))\b", re.I)
+_DEAD = re.compile(r"\b(?:bricked|is dead|went dead|died|wo ?n'?t (?:turn|power|switch) on|"
+                   r"does ?n'?t (?:turn|power|switch) on|stopped (?:turning|powering) on|no "
+                   r"longer (?:turns|powers) on|only the red light)\b", re.I)
 _SOFTWARE = re.compile(r"\b(?:update\w*|app|mode|filter|integration|skill|routines?|settings?|"
                        r"firmware|software|alexa|siri|assistant|spotify|account)\b",
                        re.I)
@@ -352,7 +355,7 @@ HELD_WHAT += (
     (re.compile(r"\b(cockroach|roach|rat|mouse|rodent)(?:es|s)?\b|\b(mice)\b", re.I),
      "the {0} you saw", ("restaurant", "hotel")),
 )
-HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher)\b", re.I),
+HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher|jain)\b", re.I),
                "a meal that didn't meet your dietary needs", ("restaurant", "hotel", "airline")),)
 _WHOSE_ALLERGY = re.compile(
     r"\b(?:my|our) (son|daughter|wife|husband|child|kid|boy|girl|mother|mom|mum|father|dad|friend|"
@@ -806,6 +809,7 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
              business: Any, social: bool, seed: str, ask_what: bool = False) -> str:
     asks = {a["ask"] for a in triage.get("asks") or []}
     step = STEP.get(group, STEP["default"])
+    lead = (triage.get("issues") or [{}])[0].get("clause") or ""
     aspect = (triage.get("issues") or [{}])[0].get("aspect")
     if ask_what:  # the review named nothing we could say back: ask what went wrong
         step = "tell me what went wrong, so I can look into it"
@@ -816,10 +820,12 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         step = "I'll pass your notes on the material to the people who choose our fabrics"
     elif aspect == "listing":
         step = "I'll have the listing checked against the product itself"
-    elif aspect == "performance":
+    elif aspect == "performance" and not (profile.replacement and _DEAD.search(lead)):
         step = "I'll check what can improve it on your setup"
-    elif group == "broken" and profile.replacement and aspect in ("quality", "warranty") and \
-            not _SOFTWARE.search((triage.get("issues") or [{}])[0].get("clause") or ""):
+    elif group == "broken" and profile.replacement and (aspect in ("quality", "warranty") and
+                                                        not _SOFTWARE.search(lead) or
+                                                        _DEAD.search(lead)):
+        # (a device that no longer turns on needs a repair or a new unit, whatever did it)
         # (a setting, an app or an update is fixed in software, not by a new unit)
         step = "I'll check whether a repair or a replacement is the right fix"
     elif group == "wear" and profile.replacement and _ARRIVED_DAMAGED.search(

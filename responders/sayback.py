@@ -598,7 +598,8 @@ _ASKING = re.compile(r"^(?:why|how|what|when|where|who|which|is|are|was|were|do|
 # rebooked me", "you lost my bag"): said back as "we", owning it. A generic "you" ("you
 # need Prime to ...") is no act of ours and stays refused.
 _YOU_DID = re.compile(
-    r"\byou (?=(?:(?:guys|people|all|just|then|also|never|still|even) )?(?:cancell?ed|canceled|"
+    r"\b(?:you|y'all|ya'll|yall) (?=(?:(?:guys|people|all|just|then|also|never|still|even|"
+    r"really|literally|actually) )?(?:cancell?ed|canceled|"
     r"served|boarded|seated|sat|offered|"
     r"rebooked|charged|lost|sent|gave|told|kept|took|left|sold|broke|forgot|ruined|changed|"
     r"moved|bumped|refused|ignored|hung|damaged|delayed|overbooked|denied|downgraded|"
@@ -645,6 +646,8 @@ def _say_back(clause: str) -> str | None:
             _RHETORICAL.search(text).group(0).strip()) and not _ASKING.match(text):
         text = _RHETORICAL.sub("", text)
     text = _YOU_DID.sub(_OURS + " ", text)
+    text = re.sub(rf"\b({_OURS}) (?:really|literally|actually|just) (?=[a-z]+ed\b)", r"\1 ", text)
+    # ("y'all really charged me $99": what we did, without the customer's emphasis)
     text = _VERY_LESS.sub(r"\1 too small", text)  # "portion size is very less": Indian English
     text = re.sub(r"\bupto\b", "up to", text, flags=re.I)  # "not upto the mark"
     text = _ALSO_TAIL.sub("", text)  # "Service was slow also": the "also" is the review's

@@ -1719,3 +1719,40 @@ def test_a_plain_kind_word_is_thanked_and_a_hedged_one_is_not(text, wanted):
 ])
 def test_a_long_clause_with_two_predicates_is_said_by_its_first(clause, said):
     assert sayback.say_back(clause) == said
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (a sixteenth unseen reading, 30 drafts: SEND 3, LIGHT 16, REWRITE 11; its causes)
+    ("air", "mastodon", None, "@bluejet y'all really charged me $50 to change my seat",
+     "we charged you $50 to change your seat", "you really charged"),
+    ("air", "mastodon", None, "@bluejet the agent at the desk was so kind when I was panicking. "
+     "thank you Priya!", "kind words", "sorry"),
+    ("air", "mastodon", None, "@bluejet my service dog was approved and the gate agent still made "
+     "us take a later flight", "sorry", "lovely to hear"),
+    ("air", "mastodon", None, "@bluejet I left my jacket on BJ22 and lost and found hasn't "
+     "replied in a week", "proper answer", "the flight itself"),
+    ("acme", "trustpilot", 1, "My speaker got an update last night and now it's bricked.",
+     "repair or a replacement", "improve it on your setup"),
+    ("bistro", "google_business", 1, "Ordered a jain thali and it came with onion in the dal.",
+     "dietary needs", "go through it with the team"),
+    ("bistro", "google_business", 1, "The security guard was rude to us at the gate.",
+     "sorry", "safety problem"),
+    ("acme", "google_play", 3, "Love the speaker, hate the app. Takes 20 seconds to connect "
+     "every time.", "sorry", "lovely review"),
+])
+def test_sixteenth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Kai Lund")
+    assert wanted.lower() in draft["reply"].lower() and unwanted not in draft["reply"], \
+        draft["reply"]
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("@bluejet I'm stuck here in Lima after the agent refused to board me", "flag", "ongoing"),
+    ("@bluejet Paid for express delivery of my bag, it came in 8 days. I want the delivery fee "
+     "back.", "ask", "refund"),
+])
+def test_sixteenth_reading_triage(text, key, value):
+    _, triage = draft_for("air", text, platform="mastodon", kind="mention")
+    found = [f["flag"] for f in triage["flags"]] if key == "flag" else \
+        [a["ask"] for a in triage.get("asks") or []]
+    assert value in found, triage

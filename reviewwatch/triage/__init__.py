@@ -254,7 +254,8 @@ _CONTENT = re.compile(r"\b(?:(?:have|had|got) no (?:real |major |big |other )?(?
 # Thanks said plainly, with no complaint cue beside it ("the pilot kept us informed the whole
 # delay, really appreciated that"): near the line, gratitude is not a complaint
 _GRATEFUL = re.compile(r"\b(?:(?:really|much|so|truly|greatly|very much) appreciated|"
-                       r"appreciated (?:that|it|the|how)|thank you (?:so much )?(?:for|to)\b)",
+                       r"appreciated (?:that|it|the|how)|thank you (?:so much )?(?:for|to)\b|"
+                       r"(?:thank you|thanks),? (?-i:[A-Z][a-z]+)\W*$)",  # "thank you Maria!"
                        re.I)
 
 

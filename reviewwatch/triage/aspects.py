@@ -166,7 +166,7 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"screen|entertainment) (?:was|is|went|has been|were) "
                             r"(?:down|out|dead|not working)|"
                             r"(?:died|dead|failed|broke) (?:after|within) (?:a|an|one|two|three|"
-                            r"\d+)|doa\b|dead on arrival)"),
+                            r"\d+)|doa\b|dead on arrival|bricked|brick(?:s|ed)? (?:it|the|my))"),
     ("app_crash", 2.0, r"\b(?:crash(?:es|ed|ing)?|freez(?:es|ing)|froze|force clos(?:es|e)|"
                        r"(?:wo ?n'?t|will not|does ?n'?t|does not) (?:open|launch|start)|"
                        r"keeps closing|"
@@ -192,6 +192,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                        r"(?:log|sign) ?(?:back )?in (?:again|every (?:single )?time)|logs? (?:me|"
                        r"you|us) out (?:every|all the time|constantly|again))\b"),
     ("app_performance", 1.0, r"\b(?:laggy|lags|so slow to load|takes forever to load|"
+                             r"takes? (?:\d+|ages|forever) (?:seconds|secs|minutes|mins) to "
+                             r"(?:find|load|connect|open|start|respond)|"
                              r"(?:drains?|draining) (?:my )?battery|battery drain)\b"),
     ("ads", 1.0, r"\b(?:too many ads|full of ads|ads every|pop[- ]?up ads|ads? after every)\b"),
     ("subscription", 1.0, r"\b(?:(?:cancel+(?:ed|ing)?|cancel) (?:my |the )?subscription|"
@@ -206,7 +208,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
                                   r"tickets?)|"
                                   r"on hold for|hung up on (?:me|us)|"
                                   r"(?:support|customer service) (?:never|is useless|"
-                                  r"was useless|ignores?)|"
+                                  r"was useless|ignores?)|(?:has ?n'?t|have ?n'?t|has not|have not|"
+                                  r"still ha(?:s|ve)n'?t) (?:replied|responded|answered|got back|"
+                                  r"gotten back|called back|emailed back)|"
                                   # chased again and again ("emailed customer care four times")
                                   r"(?:emailed|called|contacted|messaged|wrote to|chased) "
                                   r"(?:\w+ ){0,3}?(?:\d+|two|three|four|five|six|several|"
@@ -284,12 +288,18 @@ GENERAL: tuple[tuple[float, str], ...] = (
     (1.5, r"\bgot (?:a |an |the )?[a-z ]{1,20}? anyway\b|\b(?:requested|asked for|reserved|"
           r"pre-?booked) (?:a |an |the )?[a-z -]{1,25}? (?:weeks?|days?|months?) (?:ago|before|in "
           r"advance)\b"),
+    # Made to do what the customer should not have had to ("still made us take a later
+    # flight", "made me pay again")
+    (1.2, r"\b(?:still |then )?made (?:us|me|my \w+) (?:take|wait|pay|move|leave|check|sit|"
+          r"stand|go|rebook|change|buy)\b"),
     # Seated apart from the family ("we were split up, 10 rows apart")
     (1.5, r"\b(?:split up|separated from (?:my|our)|seated apart|rows apart|not (?:seated|sat) "
           r"together|couldn'?t sit together|could not sit together)\b"),
     # Paid for, then not given ("paid for priority boarding and they boarded everyone at once")
-    (1.2, r"\bpaid (?:extra )?for [^.!?]{1,40}?\b(?:and|but) (?:they|it|we|nobody|no one|still|"
-          r"never|didn'?t|did not)\b"),
+    (1.2, r"\bpaid (?:extra )?for [^.!?]{1,40}?(?:\b(?:and|but)|,) (?:they|it|we|nobody|no one|"
+          r"still|never|didn'?t|did not)\b"),
+    # "Love the speaker, hate the app": the hate is the complaint
+    (1.5, r"\bhate (?:the|your|this|their|its) [a-z]+"),
     # A complaint put to the business as a question ("why does your website charge me $35
     # when the app said it was free?", "why do you keep cancelling this flight?")
     (1.0, r"\bwhy (?:does|do|did|is|are|was|were|would|won'?t|can'?t|doesn'?t|don'?t|didn'?t|"

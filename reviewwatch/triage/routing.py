@@ -73,6 +73,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"our)|vegan (?:meal|dish|option|order|burger|curry|food|pizza|bowl|thali|plate)\b[^.!?\n]"
      r"{0,60}?\b(?:had|with|contained|came with|full of)\b[^.!?\n]{0,30}?\b(?:ghee|paneer|butter|"
      r"cheese|milk|cream|eggs?|dairy|honey)\b|"
+     # a Jain meal (no onion, no garlic) served with them
+     r"jain (?:meal|food|dish|order|thali|option)\b[^.!?\n]{0,80}?\b(?:had|with|contained|"
+     r"came with|full of|found)\b[^.!?\n]{0,30}?\b(?:onions?|garlic|potato(?:es)?)\b|"
      r"acidity|(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|"
      r"bodies|matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
      r"rat|band-?aid|plaster|wire|screw|staple) (?:in|on) (?:my|the|our|his|her) (?:food|meal|"
@@ -180,7 +183,8 @@ _LIVE_ONGOING = re.compile(
     r"haven't|"
     r"hasn't|unable|without|waiting)|(?:now|just) (?:cancell?ed|delayed)|no hotel|no voucher|"
     r"still (?:at|in) the (?:airport|gate|terminal|plane)|(?:we'?re|i'?m|we are|i am) still "
-    r"(?:here|at|in|on))\b|"
+    r"(?:here|at|in|on)|(?:i'?m|we'?re|i am|we are) (?:now )?stuck (?:here|in|at)|"
+    r"(?:been )?(?:sitting|waiting|stuck) (?:at|in) (?:the )?gate \w+ for)\b|"
     + _NOW_MARK + r"[^.!?\n]{0,40}\b(?:right now|as we speak)\b|\b(?:right now|as we speak)\b"
     r"[^.!?\n]{0,40}" + _NOW_MARK)
 
@@ -206,7 +210,8 @@ _SARCASM = re.compile(
     r"queue|terminal|lobby|o'hare|jfk|lax|delay|hours?|again))", _I)
 
 ASKS: tuple[tuple[str, str], ...] = (
-    ("refund", r"\b(?:refund|money back|reimburs\w*|pay (?:me )?back|compensat\w*)\b"),
+    ("refund", r"\b(?:refund|money back|reimburs\w*|pay (?:me )?back|compensat\w*|"
+               r"(?:fee|charge|deposit|shipping|postage|cost) back)\b"),
     ("replacement", r"\b(?:replace(?:ment)?|send (?:me )?(?:a )?new|exchange (?:it|this|them))\b"),
     ("callback", r"\b(?:call me|call (?:me )?back|contact me|reach out to me|get back to me|"
                  r"email me|dm me|message me|respond to (?:me|my)|please (?:respond|reply))\b"),

@@ -219,14 +219,15 @@ def report(result: dict, label: str) -> None:
 def diagnose(z0, cue, nfeat, y, dom) -> None:
     """Why it fails, at the shipped setting: the priors EM finds against the true ones, each
     domain's own calibration (a balanced Platt fit WITH its labels: the same scale everywhere
-    is what label shift assumes), the true prior's expected-F1 threshold, and the best any
+    is what label shift assumes), the true prior's expected-F1 threshold, the true prior's
+    share flagged (the top share * n texts: the break-even point), and the best any
     per-domain threshold could do (chosen on the labels: the ceiling of this whole idea)."""
     shipped = LinearModel(0.0, {}, cue_weight=0.25, cue_features=0)
     z = np.clip(z0 + np.array([shipped.cue_prior(c, n) for c, n in zip(cue, nfeat, strict=True)]),
                 -train.MAX_Z, train.MAX_Z)
     print("at the shipped setting (cue weight 0.25, threshold 0.55):")
     print(f"  {'domain':<22}{'share':>7}{'EM':>7}{'own a, b':>13}{'F1':>7}"
-          f"{'true-prior EF1':>16}{'best t':>8}{'best F1':>9}")
+          f"{'true-prior EF1':>16}{'top share':>11}{'best t':>8}{'best F1':>9}")
     rows = []
     for d in dict.fromkeys(dom.tolist()):
         i = dom == d
@@ -237,11 +238,12 @@ def diagnose(z0, cue, nfeat, y, dom) -> None:
         true_ef1 = f1_at(zi, yi, ef1_threshold(zi + shift) - shift)
         best = max((f1_at(zi, yi, _logit(t)), t) for t in np.arange(0.05, 0.955, 0.01))
         here = f1_at(zi, yi, _logit(0.55))
-        rows.append((here, true_ef1, best[0]))
+        top = f1_at(zi, yi, float(np.sort(zi)[::-1][int(round(yi.mean() * len(zi))) - 1]))
+        rows.append((here, true_ef1, top, best[0]))
         print(f"  {d:<22}{yi.mean():>7.3f}{em_prior(zi):>7.3f}{a:>7.2f},{b:>5.2f}{here:>7.3f}"
-              f"{true_ef1:>16.3f}{best[1]:>8.2f}{best[0]:>9.3f}")
+              f"{true_ef1:>16.3f}{top:>11.3f}{best[1]:>8.2f}{best[0]:>9.3f}")
     m = np.mean(rows, axis=0)
-    print(f"  {'mean':<22}{'':>27}{m[0]:>7.3f}{m[1]:>16.3f}{'':>8}{m[2]:>9.3f}")
+    print(f"  {'mean':<22}{'':>27}{m[0]:>7.3f}{m[1]:>16.3f}{m[2]:>11.3f}{'':>8}{m[3]:>9.3f}")
 
 
 def f1_at(z: np.ndarray, y: np.ndarray, line: float) -> float:

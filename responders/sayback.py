@@ -281,11 +281,12 @@ _SETUP_THEN = re.compile(
 # (not "it": "ordered the steak and it came raw")
 # What the customer, not the thing, cannot do ("can't login", "cannot open it")
 _USER_CANT = re.compile(
-    r"^(can'?t|cannot|can not)\s+(login|log in|log into|sign in|sign up|signup|register|"
+    r"^(can'?t|cannot|can not)\s+(?:even\s+|really\s+|just\s+)?(login|log in|log into|"
+    r"sign in|sign up|signup|register|"
     r"open|access|find|see|use|download|install|delete|cancel|pay|upload|save|subscribe|"
     r"unsubscribe|get in|get into|check in|check-in|book|rebook|board|set up|set it up|"
     r"setup|control|adjust|change|turn (?:it )?(?:off|on)|stop|skip|hear|reach|contact|"
-    r"get through)\b", re.I)
+    r"get through|get past|get beyond)\b", re.I)
 _USER_VERB_FORM = {"login": "log in", "signup": "sign up"}
 _BARE_VERB = re.compile(
     r"^(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not|wasn'?t|didn'?t|"
@@ -612,6 +613,12 @@ _VERB_LIST = re.compile(r",\s+(?=(?:keeps|kept|won'?t|doesn'?t|didn'?t|gives|gav
                         r"crashes|freezes|froze|stopped|stops|logs|throws)\b)(?![^,]*,)")
 
 
+# What the business did next, told with no subject after a comma ("flight was cancelled,
+# rebooked me on one 2 days later"): "and we rebooked you ..."
+_THEN_WE = re.compile(r",\s+(?=(?:then )?(?:rebooked|moved|bumped|downgraded|charged|refunded|"
+                      r"put|sent|gave|offered) (?:me|us|my|our)\b)(?![^,]*,)", re.I)
+
+
 # Words a public dataset's find-and-replace left in airline posts ("Cancelled Flightled",
 # "see you Late Flightr"): never real words, said back as the customer wrote them first
 _MANGLED = re.compile(r"(?i)\b(cancell?ed|late) flight(?:led|r)\b")
@@ -657,6 +664,7 @@ def _say_back(clause: str) -> str | None:
     text = _PLEASE_TAIL.sub("", text)  # "..., please fix": the ask, answered by the offer
     text = _TRIED_TAIL.sub("", text)  # "can't connect to my wifi, tried everything"
     text = _VERB_LIST.sub(" and ", text, count=1)  # "won't let me select seats, keeps giving"
+    text = _THEN_WE.sub(f" and {_OURS} ", text, count=1)  # "flight was cancelled, rebooked me"
     comma = _NOUN_AFTER_COMMA.search(text)
     if comma and _VERBISH.search(text[:comma.start()]):
         rest = text[comma.end():]

@@ -1756,3 +1756,14 @@ def test_sixteenth_reading_triage(text, key, value):
     found = [f["flag"] for f in triage["flags"]] if key == "flag" else \
         [a["ask"] for a in triage.get("asks") or []]
     assert value in found, triage
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    ("@bluejet flight was cancelled, rebooked me on one 2 days later",
+     "your flight was cancelled and we rebooked you on one 2 days later"),
+    ("Can't even get past the login screen.", "you can't get past the login screen"),
+    ("Kulfi was melted and served in a dirty glass.",
+     "the kulfi was melted and served in a dirty glass"),  # (a dish the taxonomy now knows)
+])
+def test_sixteenth_reading_say_back_forms(clause, said):
+    assert sayback.say_back(clause) == said

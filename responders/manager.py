@@ -123,7 +123,7 @@ STEP = {
     "service": "I'll go through it with the team who were on shift",
     "food": "I'll go through it with the team who were on shift",
     "serious": "I'll look into it personally",
-    "broken": "I'll check what can fix it on your side",
+    "broken": "I'll look into what's causing it and how to fix it",
     "place": "I'll look into it with the team",
     "lost": "I'll check where things stand for you",
     "design": "I'll make sure this reaches the people who decide",
@@ -138,6 +138,11 @@ STEP_NEEDS = {  # what the customer should send with the contact
     "food": "with the date", "money": "with the date of the charge",
     "lost": "with your reference", "serious": "with the date",
 }
+# A refund the customer has had to chase ("still", "9 weeks", "called 6 times")
+_CHASED = re.compile(r"\b(?:still|chas\w*|waiting|promised|weeks?|months?|not yet|since|never "
+                     r"(?:got|received|came|arrived)|(?:called|emailed|messaged|contacted|asked|"
+                     r"chased) (?:\w+ ){0,3}?(?:times|twice|again)|trying to (?:get|return))\b",
+                     re.I)
 HOLD_EMPATHY = {
     "ongoing": ["Being stuck like that, with no end in sight, is miserable",
                 "I know how hard it is to be left waiting while it's still going on"],
@@ -150,9 +155,12 @@ HOLD_EMPATHY = {
 }
 HEAR_LEADS = ["You told us that {said}.", "I read that {said}.", "You've said that {said}."]
 HEAR_ABOUT = ["Thank you for telling us about {about}.", "Thank you for letting us know about "
-              "{about}.", "I'm sorry to read about {about}."]
+              "{about}.", "Thank you for writing to us about {about}."]
+_WORTH_THE_WAIT = re.compile(r"\bworth (?:the |such (?:a )?|this |that |a )?(?:long )?wait",
+                             re.I)
 VAGUE_ABOUT = frozenset({"how it performs", "how it works", "what you were told"})
-SECOND = ["I'm sorry to read about {about} as well.", "Thank you for flagging {about} too."]
+SECOND = ["You also raised {about}, and I've noted it.",
+          "Thank you for flagging {about} too."]
 # Aspects a safety or privacy flag may be named by: the clause's other aspects ("the crew
 # served nuts") would name the wrong thing back.
 WHOLE_REVIEW = 0.8  # a clause this much of the review's text is the review
@@ -192,6 +200,8 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
     clause = (issue or {}).get("clause") or ""
     if group == "lost" and category == "airline" and (issue or {}).get("aspect") == "booking":
         return "default"  # a seat or a booking gone wrong is no bag to trace
+    if group == "lost" and category == "airline" and _PRICED.search(clause):
+        return "value"  # "why does a carry-on cost more than my ticket?": a fee, not a lost bag
     if group == "lost" and category == "product" and _CAME.search(clause) and not \
             _NOT_CAME.search(clause):
         return "default"  # "delivery took 3 weeks", "the exchange wants me to pay": it came
@@ -202,6 +212,7 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
     return group
 
 
+_PRICED = re.compile(r"\b(?:cost\w*|price\w*|fees?|charg\w*|pay|paid|\$\d+)\b", re.I)
 _CAME = re.compile(r"\b(?:took \d+ (?:days|weeks)|took (?:two|three|four|five|six) (?:days|weeks)|"
                    r"left it|received|came|arrived|delivered|exchange|return shipping)\b", re.I)
 _NOT_CAME = re.compile(r"\b(?:still|never|not yet|has ?n'?t|have ?n'?t|did ?n'?t|lost|missing|"
@@ -318,8 +329,11 @@ _UNFIXED = re.compile(r"\b(?:none (?:of (?:it|them|which) )?worked|nothing worke
 # A health or safety matter held for a person, named by what it was, never by its detail
 # (which food, which ingredient): a holding reply must not guess or admit what happened.
 HELD_WHAT = (
-    (re.compile(r"\b(?:allerg\w* reaction|had a reaction|anaphyla\w*|epi ?pen)\b", re.I),
+    (re.compile(r"\b(?:allerg\w* reaction|had a reaction|anaphyla\w*|used (?:my|her|his|an) "
+                r"epi ?pen)\b", re.I),
      "the allergic reaction you had", ("restaurant", "hotel", "airline")),
+    (re.compile(r"\ballerg\w*", re.I), "your allergy and how it was handled on board",
+     ("airline",)),
     (re.compile(r"\ballerg\w*", re.I), "your allergy and what was in your meal",
      ("restaurant", "hotel")),
     (re.compile(r"\b(?:hairs? in|found a hair|foreign (?:particle|object)s?|plastic in|glass in|"
@@ -345,6 +359,8 @@ HELD_WHAT = (
 )
 _HOT = re.compile("|".join(p.pattern for p, _, _ in HELD_WHAT[-3:]), re.I)
 HELD_WHAT += (
+    (re.compile(r"\b(?:inhaler|insulin|medication|medicine|epi-?pen|cpap|oxygen)\b", re.I),
+     "the medicine in your bag", ("airline",)),
     (re.compile(r"\bunaccompanied minor\b|\b(?:nobody|no one|noone) (?:met|was there for|came "
                 r"for|picked up) (?:my|our) (?:\d+ ?(?:year|yr)[- ]old|son|daughter|child|kid|boy|"
                 r"girl)\b", re.I), "your child being left waiting on their own", ("airline",)),
@@ -373,6 +389,8 @@ HELD_MONEY = (
      "being charged more than once"),
     (re.compile(r"\b(?:credit|voucher)s? instead of (?:a |my )?(?:cash|refund|money)\b", re.I),
      "being given credit instead of your money back"),
+    (re.compile(r"\b(?:promised|owed|was told i(?:'d| would) get) (?:a |my |the )?(?:full )?refund",
+                re.I), "the refund you were promised"),
     (re.compile(r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?)\b|"
                 r"\b(?:still|not yet|never|haven'?t|hasn'?t)\b[^.!?]{0,30}\brefund", re.I),
      "the refund you're still waiting for"),
@@ -402,6 +420,24 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
 # A question that asks for the help the reply offers ("can you help?"): the offer answers it
 _HELP_ASK = re.compile(r"^\W*(?:can|could|will|would) (?:you|someone|somebody|any ?one|anybody)"
                        r"(?: guys)?(?: please)? help(?: me| us)?\W*$", re.I)
+
+
+# A question that asks to know something ("how do I change my flight?", "can I get a refund
+# for the wifi?"), not exasperation asked of nobody ("is it too much to expect hot food?",
+# "is the chat even staffed??", "why accept bookings at all?")
+_ASKS_TO_KNOW = re.compile(r"(?:how (?:do|can|long|much|will|would|should)|what (?:do|can|should|"
+                           r"is|are|happens|will)|when (?:will|is|are|do|can|should)|where (?:do|"
+                           r"can|is|are|should)|which|who (?:do|can|should) i|can (?:i|we|you)|"
+                           r"could (?:i|we|you)|do (?:i|we|you)|does (?:it|this|the)|is (?:there|"
+                           r"it possible)|are (?:there|you able)|will (?:i|we|my|our|you)|"
+                           r"should (?:i|we)|am i|are we)\b", re.I)
+_HANDLE_LEAD = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
+_RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|open|there|"
+                             r"working)|seriously|really\?|kidding|joke|at all\?|how hard|"
+                             r"how difficult|anyone (?:there|home|listening)|is this how|"
+                             r"the heck|the hell|crud|crap)\b|^(?!(?:how (?:do|can)|can (?:i|we)|"
+                             r"when (?:will|is)|where(?:'s| is)|what (?:do|should) (?:i|we))\b)"
+                             r".*\?\?", re.I)  # ("what is this app??"; not "how do I ...??")
 
 
 _RUDE = re.compile(r"\b(?:rude\w*|yell\w*|shout\w*|swore|cursed|threw|insult\w*|"
@@ -610,6 +646,10 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                   i["about"].split()[-1] not in named and i["aspect"] != source.get("aspect")
                   and i.get("severity") != "low"  # a doubtful second complaint goes unnamed
                   and i["about"] not in VAGUE_ABOUT  # ("thank you for flagging how it performs")
+                  and not _WORTH_THE_WAIT.search(i["clause"])  # ("not worth such long wait")
+                  and not (GROUP.get(i["aspect"]) == "people" and not _RUDE.search(i["clause"])
+                           and not _ATTITUDE.search(i["clause"]))  # (no "way you were treated"
+                  # for help that fixed nothing)
                   and vader.compound(i["clause"]) <= SAYBACK_MAX_COMPOUND  # nor praise
                   and not sayback.not_the_complaint(i["clause"])]
         if others and not short and not second:  # a second complaint, named, not quoted
@@ -821,7 +861,7 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     elif aspect == "listing":
         step = "I'll have the listing checked against the product itself"
     elif aspect == "performance" and not (profile.replacement and _DEAD.search(lead)):
-        step = "I'll check what can improve it on your setup"
+        step = "I'll look into what's causing it"
     elif group == "broken" and profile.replacement and (aspect in ("quality", "warranty") and
                                                         not _SOFTWARE.search(lead) or
                                                         _DEAD.search(lead)):
@@ -856,8 +896,10 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     else:
         with_what = f" {needs}" if needs and " your " not in contact else ""
         text = f"Please {contact}{with_what} and {step}."
-    if triage.get("questions") and not all(_HELP_ASK.match(q) for q in triage["questions"]):
-        text += " I'll answer your question then, too."
+    asked = [_HANDLE_LEAD.sub("", q) for q in triage.get("questions") or []]
+    if any(_ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q) and not _RHETORICAL_ASK.search(q)
+           for q in asked):
+        text += " I'll answer your question then, too."  # (not "is it too much to expect?")
     comp = getattr(business, "compensation", None)
     if comp and (item.get("kind") or "review") == "review" and not social and \
             group not in DESIGN and group != "serious":
@@ -970,12 +1012,15 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                    routed[0].get("clause") or "", re.I)
                 if refund or charged:
                     empathy = HOLD_EMPATHY[first][0 if refund else 1]
+                if refund and not _CHASED.search(item.get("text") or ""):
+                    empathy = "I understand why you want your money back"  # (no chasing yet)
             voice = "formal" if profile.voice == "formal" or group == "serious" else "warm"
             apology = _pick(APOLOGY[voice][:2], seed, "apology")
             resolve = (f"{_cap(contact)} and I'll pick this up with you personally." if social
                        else f"Please {contact} and I'll pick this up with you personally.")
             asked = {a["ask"] for a in triage.get("asks") or []}
-            if routed[0]["flag"] == "ongoing" and asked & {"voucher", "rebooking"}:
+            if routed[0]["flag"] in ("ongoing", "bereavement") and asked & {"voucher",
+                                                                             "rebooking"}:
                 # still stranded: the hold says what will be checked, and promises none of it
                 overnight = re.search(r"\b(?:hotel|room|overnight|tonight|the night)\b",
                                       item.get("text") or "", re.I)
@@ -1032,6 +1077,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 # "customer service had me try 10 things and none worked": no answer that
                 # helped, not a person who was rude
                 group = "unfixed"
+            if group == "broken" and profile.category in ("product", "app") and any(
+                    _UNFIXED.search(i["clause"]) and not _RUDE.search(i["clause"])
+                    for i in issues[1:3]):
+                group = "unfixed"  # the fault, and the fixes tried that did nothing
             if group in ("lost", "food", "waiting", "default") and said_issue and \
                     _RUDE.search(said_issue["clause"]):
                 # "the driver was rude and threw the box at my door": the way they were
@@ -1046,6 +1095,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     hear = f"{liked} {hear}"
             empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(
                 experience=_experience_np(profile))
+            if "chase their own money" in empathy and not _CHASED.search(item.get("text") or ""):
+                empathy = EMPATHY["money"][1]  # a charge disputed, not a refund chased
             missed = _MISSED_EVENT.search(item.get("text") or "") if group in (
                 "cancelled", "waiting", "default", "lost") else None
             relative = _TREATED_RELATIVE.search(item.get("text") or "") if group in (

@@ -23,7 +23,8 @@ _OPENERS = re.compile(
     r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
     r"(?:the )?(?:only )?(?:problem|issue|trouble) is(?: that)?|"
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
-    r"yes|yeah|sure|(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
+    r"yes|yeah|sure|hello|hi|hey|dear (?:sir|madam|team)|"
+    r"(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
     r"hmm+|um+|look|listen|seriously|(?:quite |very )?frankly|truthfully|sadly enough|"
     r"(?:a |such a |what a )?(?:huge |big |major |total |massive |real )?(?:disappointment|"
     r"letdown|let down)|"  # a headline run into the text: "Huge disappointment I have been"
@@ -86,9 +87,11 @@ _BARE_VERDICT = re.compile(
     r"(?:very |so |really )?disappointed(?: \w+){0,3}|i (?:hate|love) (?:it|this|them)|"
     r"(?:it'?s|it has|has) been (?:over |almost |nearly )?\S+ \w+(?: now| already)?|"  # time alone
     r"(?:this|it|that) (?:has )?happened (?:\w+ ){0,2}times?(?: now| already)?|"  # ("4 times now")
-    r"(?:this|that) results in .*|(?:this|the) place is (?:to be avoided|a bad idea|not the place"
+    r"(?:this|that) results in .*|(?:this|that|it) (?:was|had been|has been) (?:confirmed|booked|"
+    r"arranged|requested|promised|agreed)(?: \w+){0,5}|"
+    r"(?:this|the) place is (?:to be avoided|a bad idea|not the place"
     r"|not worth it)(?: \w+){0,4}|"  # (what a line before caused; a verdict on the place)
-    r"\w+ said (?:a |an |the )?\w+ (?:issue|problem)s?|"  # "pilot said maintenance issue"
+    r"(?:the )?\w+ (?:just )?said (?:a |an |the )?\w+ (?:issue|problem)s?|"  # "pilot said ..."
     r"i(?:'m| am) (?:so |very |really |extremely |just )?(?:disappointed|upset|sad|frustrated|"
     r"annoyed|angry|unhappy|bummed|gutted)(?: \w+){0,3})$", re.I)
 _BAD_START = re.compile(
@@ -258,9 +261,30 @@ def _is_common_word(word: str) -> bool:
 # A post's headline grammar: a thing and its participle with no "was" ("flight 212 delayed
 # again", "my bag lost in Denver"), and a thing with no article ("order came 90 min late")
 _HEADLINE_PASSIVE = re.compile(
-    r"^((?:my |our |the )?(?:flight|bag|bags|luggage|suitcase|order|package|parcel|delivery|"
-    r"booking|reservation)(?: \d+| [A-Z]{2}\d+)?) (delayed|cancell?ed|canceled|diverted|lost|"
-    r"damaged|overbooked|misplaced|delivered|stuck)\b", re.I)
+    r"^((?:my |our |the )?(?:(?:wrong|damaged|broken|cold|late|missing) )?(?:flight|bag|bags|"
+    r"luggage|suitcase|order|package|parcel|delivery|booking|reservation|(?:warranty )?claim|"
+    r"refund(?: request)?|complaint|return|ticket|item)(?: \d+| [A-Z]{2}\d+)?) (delayed|"
+    r"cancell?ed|canceled|diverted|lost|damaged|overbooked|misplaced|delivered|stuck|rejected|"
+    r"denied|refused|ignored|closed)\b", re.I)
+_OWN_THINGS = frozenset("claim warranty refund complaint return ticket order booking reservation "
+                        "bag bags luggage suitcase package parcel delivery item".split())
+
+
+def _passive(m: re.Match[str]) -> str:
+    """A headline's noun and participle as a sentence: "Warranty claim rejected" -> "my
+    warranty claim was rejected" (said back "your ..."); "Wrong order delivered" -> "the
+    wrong order was delivered"; a flight named by its number keeps its name."""
+    noun, verb = m.group(1), m.group(2)
+    first = noun.split()[0].lower()
+    if first in ("my", "our", "the") or not noun.split()[-1].isalpha():
+        return f"{noun} was {verb}"
+    if first in ("wrong", "damaged", "broken", "cold", "late", "missing"):
+        return f"the {noun[:1].lower()}{noun[1:]} was {verb}"
+    if first in _OWN_THINGS:
+        return f"my {noun[:1].lower()}{noun[1:]} was {verb}"
+    return f"{noun} was {verb}"
+
+
 _HEADLINE_PLURAL = re.compile(  # a plural noun of four letters or more, not a verb ("is")
     r"^(?!(?:this|does|was|has|is|its|us|yes|plus|less|always)\b)([A-Za-z]{3,}s) (broken|gone|"
     r"missing|disappeared|wrong)\b")
@@ -282,6 +306,7 @@ _SETUP_THEN = re.compile(
 # What the customer, not the thing, cannot do ("can't login", "cannot open it")
 _USER_CANT = re.compile(
     r"^(can'?t|cannot|can not)\s+(?:even\s+|really\s+|just\s+)?(login|log in|log into|"
+    r"pair (?:it|them|this)|connect (?:it|them|this)|get (?:it|them) to|"
     r"sign in|sign up|signup|register|"
     r"open|access|find|see|use|download|install|delete|cancel|pay|upload|save|subscribe|"
     r"unsubscribe|get in|get into|check in|check-in|book|rebook|board|set up|set it up|"
@@ -304,7 +329,7 @@ _NOUN_THEN_VERB = re.compile(
     r"^([A-Za-z][a-z]+|[A-Z]{2,5})((?: [a-z]+){0,2}?) (?=(?:was|were|is|are|has|had|came|"
     r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|"
     r"stopped|broke|died|failed|crashed|froze|crawled|spilled|leaked|cracked|melted|didn'?t|"
-    r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|wants|shrugged|"
+    r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|wants|shrugged|said|"
     r"laughed|walked|yelled|shouted|snapped|argued|insisted|lied|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t|wouldn'?t|couldn'?t|can'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
@@ -359,14 +384,17 @@ _NOUN_AFTER_COMMA = re.compile(r",\s+(?=[a-z]+(?: [a-z]+)? (?:is|was|are|were|do
 
 # Things a review names with the article left out that no taxonomy lists as an aspect
 _MORE_THINGS = frozenset("exchange return returns courier valet kiosk checkout warranty "
-                         "replacement receipt invoice".split())
+                         "replacement receipt invoice pilot captain".split())
+
+
+_ADVERBS_BEFORE = frozenset("just then also still really never".split())  # "pilot just said"
 
 
 def _articled(text: str) -> str:
     m = _NOUN_THEN_VERB.match(text)
     if not m:
         return text
-    words = [m.group(1).lower(), *m.group(2).split()]
+    words = [m.group(1).lower(), *(w for w in m.group(2).split() if w not in _ADVERBS_BEFORE)]
     acronym = m.group(1).isupper() and len(m.group(1)) <= 3 and not _rated(words[0])
     if words in (["customer", "service"], ["customer", "care"], ["customer", "support"]):
         return text  # said as a name: "customer service had me try 10 things"
@@ -397,7 +425,7 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     nth = _NTH_TIME.match(stripped)
     if nth:  # "4th time this year my flight has been delayed": said as a sentence
         clause = stripped = f"this is the {nth.group(1).lower()} time {stripped[nth.end():]}"
-    bare = _HEADLINE_PASSIVE.sub(r"\1 was \2", stripped, count=1)  # "flight 212 delayed again"
+    bare = _HEADLINE_PASSIVE.sub(_passive, stripped, count=1)  # "flight 212 delayed again"
     bare = _HEADLINE_PLURAL.sub(lambda m: f"the {m.group(1).lower()} are {m.group(2)}", bare,
                                 count=1)  # "Widgets broken on iOS 18"
     bare = _BARE_NOUN.sub(lambda m: f"{_ARTICLE.get(m.group(1).lower(), 'the')} "
@@ -531,6 +559,12 @@ def _a_or_an(number: str) -> str:
 
 
 _VERY_LESS = re.compile(r"\b(is|are|was|were) (?:very|too|so) less\b", re.I)
+# Text-speak and dropped apostrophes, spelled out before the clause is said back as ours
+_SPELLED = {"wont": "won't", "dont": "don't", "doesnt": "doesn't", "cant": "can't",
+            "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't", "werent": "weren't",
+            "havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+            "ur": "your", "u": "you", "pls": "please", "thx": "thanks"}
+_TEXTSPEAK = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.I)
 # A repeat told by its count, with no verb of its own ("4th time this year my flight has
 # been delayed", "Third time in a row the order is wrong")
 _NTH_TIME = re.compile(r"^(\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|"
@@ -628,7 +662,9 @@ _MANGLED = re.compile(r"(?i)\b(cancell?ed|late) flight(?:led|r)\b")
 # added a 15% charge without telling us and when we asked, ..."): the tail goes
 _TRIED_TAIL = re.compile(r",\s+(?:(?:i'?ve |we'?ve )?(?:tried|tested|done) (?:everything|it all|"
                          r"all|every \w+)|nothing (?:works|worked|helps|helped))$", re.I)
-_PLEASE_TAIL = re.compile(r",?\s+(?:please|pls|plz)(?: \w+){0,3}$", re.I)
+_PLEASE_TAIL = re.compile(r",?\s+(?:please|pls|plz)(?: \w+){0,3}$|"
+                          r",?\s+(?:in my (?:honest )?opinion|imo|imho|if you ask me|"
+                          r"to be honest|tbh|honestly)$", re.I)
 _CUT_TAIL = re.compile(r"\s+(?:and|but|so) (?:when|after|as|because|if|once)\b[^,]{0,30}$|"
                        # the reason given, in the staff's words ("... at 10 pm saying kitchen is
                        # closed"): what was done is the complaint
@@ -646,6 +682,7 @@ def _say_back(clause: str) -> str | None:
     if _HEDGE.match(_strip(clause)):
         return None  # (checked before "seriously" goes: "I seriously think ...")
     text = _FILLERS.sub("", _strip(clause))
+    text = _TEXTSPEAK.sub(lambda m: _SPELLED[m.group(0).lower()], text)  # "ur app wont let me"
     asked = _asked(text)
     if asked:
         text = asked

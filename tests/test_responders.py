@@ -1767,3 +1767,44 @@ def test_sixteenth_reading_triage(text, key, value):
 ])
 def test_sixteenth_reading_say_back_forms(clause, said):
     assert sayback.say_back(clause) == said
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (an independent reading of 60 new items by a reviewer who is not the composer's author:
+    # SEND 1, LIGHT 26, REWRITE 33; the general causes behind them)
+    ("air", "mastodon", None, "@bluejet is it too much to expect the wifi to work?? paid $12",
+     "sorry", "answer your question"),  # exasperation, not a question to answer
+    ("air", "mastodon", None, "@bluejet my flight was cancelled. how do I get a refund?",
+     "pick this up", "chase"),  # (a refund asked for, held for a person: not "chased")
+    ("acme", "trustpilot", 2, "Since the last update the speaker keeps crashing.", "sorry",
+     "on your side"),  # our update's fault is not the customer's setup
+    ("acme", "trustpilot", 1, "It broke again. I want a refund, not a third replacement.",
+     "want your money back", "chase their own money"),  # a refund asked for, not chased
+    ("air", "mastodon", None, "@bluejet rebooked me 2 days later and I have a funeral tomorrow. "
+     "Is there really nothing sooner?", "earlier flight", "answer your question"),
+    ("air", "mastodon", None, "@bluejet my bag has been lost for 3 days and it's got my son's "
+     "inhaler in it", "the medicine in your bag", "worrying"),
+    ("air", "mastodon", None, "@bluejet why does a carry-on cost more than my actual ticket?",
+     "sorry", "where things stand"),
+    ("air", "mastodon", None, "@bluejet hello, my flight was overbooked and I was bumped",
+     "your flight was overbooked", "hello"),
+    ("air", "mastodon", None, "@bluejet I have a severe nut allergy and told you twice. Crew "
+     "served peanuts around me anyway. I had my epipen out all flight.",
+     "your allergy and how it was handled on board", "the allergic reaction you had"),
+    ("bistro", "google_business", 2, "Waited 50 mins for main course. Biryani was good but not "
+     "worth such long wait.", "sorry", "said about the price"),
+    ("bistro", "google_business", 2, "Service was slow and the dal was cold. The naan was burnt "
+     "too.", "sorry", "sorry to read about"),  # one apology, not one per complaint
+])
+def test_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Ren Ito")
+    assert wanted.lower() in draft["reply"].lower() and unwanted not in draft["reply"], \
+        draft["reply"]
+
+
+def test_independent_reading_sarcasm_and_refusals():
+    _, triage = draft_for("air", "@bluejet Love that the wifi I paid $18 for worked for exactly "
+                          "11 minutes of a 5 hour flight. Truly the future of travel.",
+                          platform="mastodon", kind="mention")
+    assert triage["label"] == "negative" and "sarcasm" in [f["flag"] for f in triage["flags"]]
+    assert sayback.say_back("This was confirmed twice on the phone.") is None

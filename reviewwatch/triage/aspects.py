@@ -97,7 +97,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                          r"\b(?:overpriced|over priced|rip ?-?off|(?:feel|felt|got|been|get) "
                          r"ripped off|ripped (?:me|us) off|waste of (?:money|"
                          r"time)|"
-                         r"not worth (?:it|the)|too (?:expensive|pricey)|price gouging|"
+                         r"not worth (?:it|the (?!(?:long )?wait))|too (?:expensive|pricey)|"
+                         r"price gouging|"
                          r"prices? (?:have |has )?(?:gone|went|go|gone way) up|raised (?:the |"
                          r"their )?prices|portions? (?:have |has )?(?:shrunk|gotten smaller|got "
                          r"smaller)|smaller portions|portions? (?:sizes? )?(?:is|are|was|were) "
@@ -292,6 +293,9 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # flight", "made me pay again")
     (1.2, r"\b(?:still |then )?made (?:us|me|my \w+) (?:take|wait|pay|move|leave|check|sit|"
           r"stand|go|rebook|change|buy)\b"),
+    # Asked of the business, about what the customer is owed ("where is my bag??")
+    (1.5, r"\bwhere(?:'s| is| are|s) (?:my|our) (?:bags?|luggage|suitcases?|refund|order|package|"
+          r"parcel|money|stroller|car seat|wheelchair|delivery|replacement)\b"),
     # Seated apart from the family ("we were split up, 10 rows apart")
     (1.5, r"\b(?:split up|separated from (?:my|our)|seated apart|rows apart|not (?:seated|sat) "
           r"together|couldn'?t sit together|could not sit together)\b"),

@@ -36,6 +36,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:lost|broke|damaged|broken|lose|misplaced) (?:my|his|her|our|their|mom'?s|dad'?s|"
      r"son'?s|daughter'?s|wife'?s|husband'?s) (?:wheelchair|walker|mobility (?:scooter|aid)|"
      r"oxygen|insulin|medication|medicine|epi-?pen|cpap)|"
+     r"(?:bag|luggage|suitcase)\b[^.!?\n]{0,80}?\b(?:inhaler|insulin|medication|medicine|"
+     r"epi-?pen|cpap|oxygen)|(?:inhaler|insulin|medication|medicine|epi-?pen)s? (?:is|was|are|"
+     r"were) in (?:it|my bag|the bag|that bag)|(?:got|has|had) my \w+(?:'s)? (?:inhaler|insulin|"
+     r"medication|medicine|epi-?pen) in it|"
      r"hurt (?:me|my|us|him|her|myself)|burn(?:ed|t) (?:me|my|myself)|caught fire|on fire|"
      # a hazard named ("the floor was wet and slippery, somebody could get hurt"; "smells like
      # fuel ... is this safe??")
@@ -61,7 +65,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"smell(?:s|ed|ing)? (?:of |like )?(?:burning|burnt|smoke)|burning (?:smell|plastic|"
      r"rubber)|"
      r"glass in|mou?ld(?:y)? (?:in|on|food|bread)|bed ?bugs?|carbon monoxide|gas leak|"
-     r"fruit ?flies|maggots?|flies (?:in|on|all over|inside|around|crawling) (?:the |my |our )?"
+     r"fruit ?flies|maggots?|flies everywhere|flies (?:in|on|all over|inside|around|crawling) "
+     r"(?:the |my |our )?"
      r"(?:food|case|kitchen|counter|table|drinks?|pastries|cakes?|plates?|display)|"
      r"evacuat\w*|fire alarm|bomb threat|active shooter|stampede|crush of people|"
      r"(?:warning|announcement|alarm)[^.!?\n]{0,60}\b(?:to leave|to exit|to get out)\b|"
@@ -184,7 +189,9 @@ _LIVE_ONGOING = re.compile(
     r"hasn't|unable|without|waiting)|(?:now|just) (?:cancell?ed|delayed)|no hotel|no voucher|"
     r"still (?:at|in) the (?:airport|gate|terminal|plane)|(?:we'?re|i'?m|we are|i am) still "
     r"(?:here|at|in|on)|(?:i'?m|we'?re|i am|we are) (?:now )?stuck (?:here|in|at)|"
-    r"(?:been )?(?:sitting|waiting|stuck) (?:at|in) (?:the )?gate \w+ for)\b|"
+    r"(?:been )?(?:sitting|waiting|stuck) (?:at|in) (?:the )?gate \w+ for|(?:we'?re|we are) "
+    r"(?:now )?(?:going|heading|taxiing) back to the gate|just (?:said|announced) (?:we'?re|we "
+    r"are|that we)|what is going on|what'?s going on)\b|"
     + _NOW_MARK + r"[^.!?\n]{0,40}\b(?:right now|as we speak)\b|\b(?:right now|as we speak)\b"
     r"[^.!?\n]{0,40}" + _NOW_MARK)
 
@@ -200,7 +207,9 @@ _SARCASM = re.compile(
     r"[^\n]{0,120}\b(?:great|fantastic|wonderful|awesome|brilliant|lovely) start\W*$|"
     r"thanks a lot\b(?! for (?:the|your) (?:help|quick))|"
     r"great job\b.{0,40}\b(?:not|never|again|lost|late|broke)|yeah,? right|oh,? great|just great|"
-    r"so much for|love (?:how|that|it when) (?:you|your|i|we|my|it)\b.{0,60}\b(?:not|never|"
+    r"so much for|love (?:how|that|it when) (?:the |my |your )?\w+\b.{0,60}\b(?:worked for "
+    r"(?:exactly|only|about|just) |lasted (?:exactly|only|about|just) )|truly the future of|"
+    r"love (?:how|that|it when) (?:you|your|i|we|my|it)\b.{0,60}\b(?:not|never|"
     r"no|can't|won't|again|lost|late|cancel|wait|delay|broke|charg)|(?:wow|gee),? thanks|"
     r"(?:brilliant|fantastic|wonderful|awesome|perfect|great|lovely|nice),? (?:just |yet )?"
     r"(?:another|now|more) (?:delay|cancel|hour|error|crash|outage|wait|bug|charge|fee)|"
@@ -220,6 +229,8 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("cancellation", r"\b(?:cancel (?:my|the) (?:account|subscription|order|booking)|"
                      r"unsubscribe|delete my (?:account|data))\b"),
     ("rebooking", r"\b(?:rebook\w*|next (?:available )?flight|get (?:me|us) (?:home|on)|"
+                  r"(?:anything|nothing) sooner|(?:an )?earlier flight|sooner flight|partner "
+                  r"airline|"
                   r"stuck (?:here |in \w+ |at \w+ )?(?:until|till|overnight))\b"),
     # (a voucher asked for, not one complained about: "thanks for the $10 voucher")
     ("voucher", r"\b(?:need|want|get|give|offer|no|any|without|ca ?n'?t get|cannot get|promised|"

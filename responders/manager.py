@@ -503,6 +503,13 @@ def _say(clause: str, text: str, category: str | None = None,
         clause.lstrip().lower().startswith("it ") else None
     if ordered:  # "We ordered paneer tikka and | it came out burnt": "it" is the dish
         clause = text[ordered.start(1):text.find(clause) + len(clause)]
+    who = _SHE_HE.match(clause)
+    if who:  # "Booked wheelchair assistance for my 82 yo mother ... | She waited 50 minutes"
+        kin = {k.lower() for k in _MY_KIN.findall(text[:max(0, text.find(clause))])}
+        kin = {k for k in kin if k in (_FEMALE_KIN if who.group(1).lower() == "she" else
+                                       _MALE_KIN)}
+        if len(kin) == 1:
+            clause = f"my {kin.pop()}{clause[who.end():]}"
     thing = _THING_BUT_IT.search(text[:max(0, text.find(clause))]) if \
         clause.lstrip().lower().startswith("it ") and not ordered else None
     if thing:  # "The thali was good value but | it came without the sweet": the thali did
@@ -532,6 +539,14 @@ _CONSEQUENCE = re.compile(r"^(?:you|(?:the )?kids|(?:the )?children|your (?:kids
                           r"guests?))\b (?:could ?n[o']t|"
                           r"can'?t|cannot|could not|have no|had no|were left|had nothing|"
                           r"went (?:home )?hungry|left)\b", re.I)
+_ASSIST_TEXT = re.compile(r"\b(?:wheelchair|special assistance|mobility (?:aid|assistance)|"
+                          r"assistance (?:for|at|to)|unaccompanied minor)\b", re.I)
+_SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
+_FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
+_MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
+_MY_KIN = re.compile(r"\bmy (?:(?:\d+ ?(?:yo|y/o|year old|yr old|-year-old)|elderly|disabled|"
+                     r"little|young|pregnant|older|younger) )?(" + "|".join(
+                         sorted(_FEMALE_KIN | _MALE_KIN)) + r")\b", re.I)
 _ORDERED_THEN_IT = re.compile(r"(?:^|[.!?]\s+)((?:i|we) (?:ordered|got|had|tried|bought|asked for) "
                               r"[^,.;!?]{2,40}? and (?:then )?)$", re.I)
 _THING_BUT_IT = re.compile(r"(?:^|[.!?]\s+)((?:the|my|our) [a-z]+(?: [a-z]+)?) (?:was|is|were|are|"
@@ -1066,8 +1081,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     not any(_RUDE.search(i["clause"]) or _ATTITUDE.search(i["clause"])
                             for i in issues):
                 group = "service"  # an agent who sent you to another line is no mistreatment
-            if group in ("waiting", "default", "lost") and any(
-                    i.get("aspect") == "assistance" for i in issues[:2]):
+            if group in ("waiting", "default", "lost", "unheard") and (any(
+                    i.get("aspect") == "assistance" for i in issues[:2]) or (
+                    profile.category == "airline" and _ASSIST_TEXT.search(
+                        item.get("text") or ""))):
                 group = "assist"  # help that never came outweighs the wait it caused
             if group == "design" and said_issue and _FAILURE.search(said_issue["clause"]):
                 group = "broken"  # "notifications stopped working" since an update: a bug

@@ -24,6 +24,8 @@ _OPENERS = re.compile(
     r"(?:the )?(?:only )?(?:problem|issue|trouble) is(?: that)?|"
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
     r"yes|yeah|sure|hello|hi|hey|dear (?:sir|madam|team)|"
+    r"(?:at|during|on) (?:check-?in|the gate|boarding|arrival|landing|the counter)(?= (?:the|my|"
+    r"our|we|i|they|your)\b)|even(?= (?:the|my|our)\b)|"
     r"(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
     r"hmm+|um+|look|listen|seriously|(?:quite |very )?frankly|truthfully|sadly enough|"
     r"(?:a |such a |what a )?(?:huge |big |major |total |massive |real )?(?:disappointment|"
@@ -493,6 +495,13 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         if said:
             return said
     words = [t for t in _TOKEN.findall(clause) if t[0].isalnum()]
+    if len(words) > MAX_WORDS:  # too long whole: said without when and where it happened
+        short = _PERIPHERAL.sub("", clause)
+        if short != clause and len([t for t in _TOKEN.findall(short) if t[0].isalnum()]) <= \
+                MAX_WORDS:
+            said = _say_back(short)
+            if said:
+                return said
     both_done = _TWO_PREDICATES.match(_strip(clause)) if len(words) > MAX_WORDS else None
     if both_done:  # "The seat in front of me was broken and reclined all the way into my lap
         said = _say_back(both_done.group(1))  # for 4 hours": too long whole; the first
@@ -505,6 +514,21 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         if after != who.group(2) and not _THIRD_PARTY.search(after):
             return _say_back(after)  # -> "nobody showed up to help your wife off the plane"
     return None
+
+
+# When and where it happened, and the customer's hedges: what a long clause can lose and
+# still say what went wrong ("Waited 50 mins for main course on a weekday afternoon", "the
+# agent at the Austin counter this morning", "takes like 10 seconds")
+_MONTHS_DAYS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+                r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_PERIPHERAL = re.compile(
+    r",?\s+(?:on a |on )?(?:weekday|weekend|sunday|saturday|friday|monday|tuesday|wednesday|"
+    r"thursday) (?:afternoon|morning|evening|night|lunch|dinner)\b|"
+    r"\s+(?:this|last|yesterday|tomorrow) (?:morning|afternoon|evening|night|week)\b|"
+    r"\s+(?:yesterday|today|tonight)\b|"
+    rf"\s+(?:at|in) (?:the )?(?!{_MONTHS_DAYS}\b)(?-i:[A-Z][a-z]+|[A-Z]{{3}})\b(?! [A-Z])|"
+    r"\s+(?:genuinely|literally|actually|basically|honestly)\b|(?<=takes) like\b|"
+    r"(?<=took) like\b", re.I)
 
 
 # A subject and its first predicate, then a second one that shares the subject ("... was

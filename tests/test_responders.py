@@ -1808,3 +1808,24 @@ def test_independent_reading_sarcasm_and_refusals():
                           platform="mastodon", kind="mention")
     assert triage["label"] == "negative" and "sarcasm" in [f["flag"] for f in triage["flags"]]
     assert sayback.say_back("This was confirmed twice on the phone.") is None
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    ("air", "mastodon", None, "@bluejet Booked wheelchair assistance for my 82 yo mother at JFK. "
+     "Nobody showed up. She waited 50 minutes at the gate.", "your mother waited 50 minutes",
+     "held things up"),  # "she" is the mother told of before; the help that never came
+    ("bistro", "google_business", 2, "Even the tandoori roti was cold.",
+     "the tandoori roti was cold", "even the"),
+])
+def test_independent_reading_say_back_of_who_and_what(business, platform, rating, text, wanted,
+                                                      unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Ren Ito")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"].lower(), draft["reply"]
+
+
+def test_when_and_where_go_from_a_clause_too_long_to_say_back_whole():
+    assert sayback.say_back("Waited 50 mins for main course on a weekday afternoon when "
+                            "restaurant was half empty") == \
+        "you waited 50 mins for main course when restaurant was half empty"
+    assert sayback.say_back("At check-in the app showed we'd all been split up") == \
+        "the app showed you'd all been split up"

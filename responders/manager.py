@@ -196,7 +196,10 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
             (issue or {}).get("clause") or ""):
         return "wear"  # "one arrived with a cracked top": it came, damaged; nothing is lost
     if group == "waiting" and category == "product":
-        return "lost"  # a shop's customer who waited is waiting for a parcel
+        clause = (issue or {}).get("clause") or ""
+        # a shop's customer who waited is waiting for a parcel, unless it came ("returns
+        # took three weeks")
+        return "default" if _CAME.search(clause) and not _NOT_CAME.search(clause) else "lost"
     clause = (issue or {}).get("clause") or ""
     if group == "lost" and category == "airline" and (issue or {}).get("aspect") == "booking":
         return "default"  # a seat or a booking gone wrong is no bag to trace
@@ -353,8 +356,9 @@ HELD_WHAT = (
                 re.I), "what happened with the hot drink", ("airline", "restaurant", "hotel")),
     (re.compile(r"\b(?:smoke|smoked|smoking)\b", re.I), "the smoke you saw", ("product",)),
     (re.compile(r"\bsparks?\b", re.I), "the sparks you saw", ("product",)),
-    (re.compile(r"\b(?:overheat\w*|got (?:really |very |so )?hot|smell\w* (?:like |of )?burn\w*|"
-                r"burning smell|melted)\b", re.I),
+    (re.compile(r"\b(?:overheat\w*|(?:got|getting|gets|became|becomes|gone|runs?|running) "
+                r"(?:really |very |so |extremely |too )?hot|smell\w* (?:like |of )?burn\w*|"
+                r"burning (?:plastic |rubber )?smell|melted)\b", re.I),
      "it overheating", ("product",)),
 )
 _HOT = re.compile("|".join(p.pattern for p, _, _ in HELD_WHAT[-3:]), re.I)
@@ -685,7 +689,10 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             key = "people" if group in ("people", "service") else group if group in (
                 "value", "money", "waiting", "unheard") else kind
             by_aspect.setdefault(key, i["about"])
-    abouts = list(dict.fromkeys([*by_aspect.values(), *also]))[:2]
+    abouts = list(dict.fromkeys([*by_aspect.values(), *also]))
+    if len(abouts) > 1:  # "how it performs and the setup and software" names nothing
+        abouts = [a for a in abouts if a not in VAGUE_ABOUT] or abouts[:1]
+    abouts = abouts[:2]
     if headline:  # the headline's things, and a second kind of complaint by its name
         phrase, issue = headline
         other = next((i["about"] for i in issues[:3] if i.get("about") and

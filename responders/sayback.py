@@ -66,6 +66,8 @@ _REFUSE = re.compile(
     r"i (?:don'?t|do not) (?:like|want|recommend)"
     r"(?! (?:that|how|the way|when)\b)|"
     r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
+    r"(?:does ?n'?t|do ?n'?t|did ?n'?t) (?:really |just )?get (?:me|you|us)\b(?! (?:to|a|an|the|my|"
+    r"your|our|any|there|back|in|on|off|out)\b)|"  # ("it just doesn't get me": flippant said back)
     r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf|"
     r"chicks?|bitch\w*|hags?|bimbos?|hipsters?|retard\w*|ghetto|trash(?:y)? people)\b|"
     r"[\"\u201c\u201d()\[\]]|(?<![A-Za-z])'[A-Za-z]|"  # (a customer's slur is never said back;
@@ -332,7 +334,7 @@ _NOUN_THEN_VERB = re.compile(
     r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|"
     r"stopped|broke|died|failed|crashed|froze|crawled|spilled|leaked|cracked|melted|didn'?t|"
     r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|wants|shrugged|said|"
-    r"laughed|walked|yelled|shouted|snapped|argued|insisted|lied|"
+    r"laughed|walked|yelled|shouted|snapped|argued|insisted|lied|changed|moved|closed|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t|wouldn'?t|couldn'?t|can'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
 FIRST_NAMES = frozenset(
@@ -386,7 +388,7 @@ _NOUN_AFTER_COMMA = re.compile(r",\s+(?=[a-z]+(?: [a-z]+)? (?:is|was|are|were|do
 
 # Things a review names with the article left out that no taxonomy lists as an aspect
 _MORE_THINGS = frozenset("exchange return returns courier valet kiosk checkout warranty "
-                         "replacement receipt invoice pilot captain".split())
+                         "replacement receipt invoice pilot captain gate".split())
 
 
 _ADVERBS_BEFORE = frozenset("just then also still really never".split())  # "pilot just said"

@@ -1829,3 +1829,22 @@ def test_when_and_where_go_from_a_clause_too_long_to_say_back_whole():
         "you waited 50 mins for main course when restaurant was half empty"
     assert sayback.say_back("At check-in the app showed we'd all been split up") == \
         "the app showed you'd all been split up"
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    ("acme", "trustpilot", 1, "The speaker started getting very hot near the socket and there "
+     "was a burning plastic smell.", "keep it unplugged", "raising this with us"),
+    ("acme", "google_play", 3, "Decent speaker. But the app takes 10 seconds to open. Also why "
+     "do I need to create an account to change the EQ??", "sorry", "how it performs and"),
+    ("acme", "trustpilot", 2, "One arrived cracked and returns took three weeks.", "sorry",
+     "where things stand"),
+])
+def test_independent_reading_second_batch(business, platform, rating, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Ren Ito")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_a_flippant_idiom_is_not_said_back_and_a_gate_gets_its_article():
+    assert sayback.say_back("I have a Portuguese accent and it just doesn't get me.") is None
+    assert sayback.say_back("gate changed with no announcement.") == \
+        "the gate changed with no announcement"

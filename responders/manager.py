@@ -139,7 +139,10 @@ STEP_NEEDS = {  # what the customer should send with the contact
     "lost": "with your reference", "serious": "with the date",
 }
 # A refund the customer has had to chase ("still", "9 weeks", "called 6 times")
-_CHASED = re.compile(r"\b(?:still|chas\w*|waiting|promised|weeks?|months?|not yet|since|never "
+_CHASED = re.compile(r"\b(?:still|chas\w*|waiting|promised|(?:been|after|for|over|nearly|almost|"
+                     r"in) "
+                     r"(?:\d+|a|an|two|three|four|five|six|several|many) (?:days?|weeks?|"
+                     r"months?)|not yet|since|never "
                      r"(?:got|received|came|arrived)|(?:called|emailed|messaged|contacted|asked|"
                      r"chased) (?:\w+ ){0,3}?(?:times|twice|again)|trying to (?:get|return))\b",
                      re.I)
@@ -343,12 +346,13 @@ HELD_WHAT = (
                 r"(?:insect|bug|worm|fly|flies|ant|ants|caterpillar|beetle)s? in (?:the|my|our|"
                 r"his|her) (?:food|salad|soup|curry|dal|rice|plate|dish|drink|water|"
                 r"biryani|meal)|"
-                r"piece of (?:glass|plastic|metal)|(?:stone|pebble)s? in)\b", re.I),
+                r"piece of (?:glass|plastic|metal|wire)|(?:stone|pebble|wire|staple|screw|nail|"
+                r"band-?aid|plaster|steel wool|metal)s? (?:in|inside)|steel wire)\b", re.I),
      "what you found in your food", ("restaurant", "hotel")),
     (re.compile(r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|vomit\w*|threw up|"
                 r"upset stomach|stomach (?:ache|upset|pain|cramps|bug)|loose motions|acidity|"
                 r"(?:fell|felt|was) (?:very |so |really )?(?:ill|sick))\b", re.I),
-     "feeling ill after your visit", ("restaurant", "hotel")),
+     "being unwell after your visit", ("restaurant", "hotel")),
     (re.compile(r"\b(chicken|pork|turkey)\b[^.!?\n]{0,30}?\b(?:pink|raw|undercooked|under ?cooked|"
                 r"bloody|not cooked)\b|\braw (chicken)\b", re.I),
      "the {0} you were served", ("restaurant", "hotel")),
@@ -545,6 +549,8 @@ _CONSEQUENCE = re.compile(r"^(?:you|(?:the )?kids|(?:the )?children|your (?:kids
                           r"went (?:home )?hungry|left)\b", re.I)
 _ASSIST_TEXT = re.compile(r"\b(?:wheelchair|special assistance|mobility (?:aid|assistance)|"
                           r"assistance (?:for|at|to)|unaccompanied minor)\b", re.I)
+_PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|flies|maggots?|"
+                    r"insects?|bugs?|ants)\b", re.I)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
@@ -1061,6 +1067,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 issues[0].get("team") if issues else None))
             if routed[0]["flag"] == "ongoing" and issues and issues[0].get("aspect"):
                 team = profile.team_for(issues[0]["aspect"], issues[0].get("team"))
+            if routed[0]["flag"] == "safety" and _PESTS.search(item.get("text") or "") and \
+                    profile.category in ("restaurant", "hotel"):
+                team = profile.team_for("food_quality", "kitchen team")  # pests: the kitchen's
             if routed[0]["flag"] == "privacy" and not routed[0].get("aspect"):
                 team = profile.team_for("privacy", "privacy team")  # not "our app team"
             if routed[0]["flag"] == "billing_dispute" and GROUP.get(

@@ -1122,7 +1122,7 @@ def test_third_unseen_reading_causes(business, platform, text, wanted, unwanted)
     ("Ordered biryani on Swiggy, it came without the raita. Called the restaurant, they said "
      "it's Swiggy's problem.", None),  # another company: held for a person
     ("The ambience is lovely but the food was too oily. I had an upset stomach the whole next "
-     "day.", "feeling ill after your visit"),
+     "day.", "being unwell after your visit"),
     ("The chicken tikka was pink inside. When I told the waiter he said that's how it is "
      "supposed to be.", "the chicken you were served"),
 ])
@@ -1848,3 +1848,17 @@ def test_a_flippant_idiom_is_not_said_back_and_a_gate_gets_its_article():
     assert sayback.say_back("I have a Portuguese accent and it just doesn't get me.") is None
     assert sayback.say_back("gate changed with no announcement.") == \
         "the gate changed with no announcement"
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    ("bistro", "google_business", 1, "There was a small steel wire in my biryani. Could have "
+     "swallowed it.", "what you found in your food", "the safety problem"),
+    ("bistro", "google_business", 1, "Saw a cockroach crawling on the wall by our table.",
+     "kitchen team", "floor team"),
+    ("air", "mastodon", None, "@bluejet we booked seats together months ago and paid for them, "
+     "then got split up. I want the seat fees refunded.", "want your money back",
+     "chase their own money"),  # (booked months ago: no refund chased yet)
+])
+def test_independent_reading_holds_named(business, platform, rating, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Ren Ito")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

@@ -682,8 +682,9 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         return text, True, source
     # a complaint told as a headline, with no verb ("Weak sound.", "Rude staff and cold
     # food."): its things named back, not just their aspect
-    headline = next(((p, i) for i in sayable[:3] if (p := sayback.noun_phrase(i["clause"]))),
-                    None)
+    headline = next(((p, i) for i in sayable[:3] if (p := sayback.noun_phrase(i["clause"]) or
+                                                      sayback.duration_phrase(i["clause"]))),
+                    None)  # (or how long it lasted: "the 2 hours on the tarmac with no water")
     # up to two aspects of the three surest issues (the surest may name none: "they don't
     # care"); further down the list a clause is too often not the complaint
     by_aspect: dict[str, str] = {}  # one name per kind of failure: not "the ambiance and

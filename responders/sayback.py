@@ -934,6 +934,29 @@ def noun_phrase(clause: str) -> str | None:
     return out[0] if len(out) == 1 else f"{', '.join(out[:-1])} and {out[-1]}"
 
 
+_DURATION = re.compile(
+    r"^(?:(?:almost|nearly|over|about|more than|another) )?(?:\d+(?:\.\d+)?\+?|an?|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twelve|several) (?:hours?|hrs?|minutes?|mins?|days?|"
+    r"weeks?)\b(?: (?:on|at|in|of|stuck|sitting|waiting|for|with|without|on hold)\b.*)?$", re.I)
+DURATION_MAX_WORDS = 12
+_VERDICT_TAIL = re.compile(r"\s+(?:is|was|are|were)(?: just| simply)? (?:not ok(?:ay)?|not "
+                           r"acceptable|unacceptable|ridiculous|a joke|too long|insane|crazy|"
+                           r"absurd|shocking)$", re.I)
+
+
+def duration_phrase(clause: str) -> str | None:
+    """A verbless complaint told by how long it lasted, said back as a thing ("2 hours on the
+    tarmac with no water and the AC off" -> "the 2 hours on the tarmac with no water and the
+    AC off"), or None."""
+    text = _strip(_RUN_ON.split(html.unescape(clause), 1)[0]).strip(" .!")
+    text = _VERDICT_TAIL.sub("", text)  # "2 hours on the tarmac ... is not ok": the thing
+    if not text or not _DURATION.match(text) or _VERBISH.search(text) or re.search(
+            r"[?!\"()\[\]:;@#/&*_]", text) or len(text.split()) > DURATION_MAX_WORDS or \
+            re.search(r"\b(?:i|me|we|us|they|them|he|she|you)\b", text, re.I):
+        return None
+    return "the " + _join(_shift(_TOKEN.findall(text)))
+
+
 def both(first: str, second: str | None) -> str:
     """Two said-back clauses as one: 'X, and that Y'."""
     return f"{first}, and that {second}" if second else first

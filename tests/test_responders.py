@@ -1862,3 +1862,20 @@ def test_a_flippant_idiom_is_not_said_back_and_a_gate_gets_its_article():
 def test_independent_reading_holds_named(business, platform, rating, text, wanted, unwanted):
     draft = read_as_posted(business, platform, text, rating=rating, author="Ren Ito")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("clause", "phrase"), [
+    ("But 2 hours on the tarmac with no water and the AC off is not ok.",
+     "the 2 hours on the tarmac with no water and the AC off"),
+    ("3 hours at the gate with no updates", "the 3 hours at the gate with no updates"),
+    ("40 mins on hold, call dropped", None),  # (a verb: not a thing to name)
+    ("2 hours and they ignored me", None),
+])
+def test_how_long_it_lasted_is_named_as_a_thing(clause, phrase):
+    assert sayback.duration_phrase(clause) == phrase
+
+
+def test_a_verbless_wait_opens_the_draft_by_what_it_was():
+    draft = read_as_posted("bistro", "google_business", "45 minutes for two dosas. Unbelievable.",
+                           rating=1, author="Ren Ito")
+    assert "the 45 minutes for two dosas" in draft["reply"], draft["reply"]

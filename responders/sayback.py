@@ -679,6 +679,10 @@ _THEN_WE = re.compile(r",\s+(?=(?:then )?(?:rebooked|moved|bumped|downgraded|cha
                       r"put|sent|gave|offered) (?:me|us|my|our)\b)(?![^,]*,)", re.I)
 
 
+_WE_MOVED = re.compile(r"^(rebooked|moved|bumped|downgraded|reassigned) (?:me |us )?(?=(?:on|onto|"
+                       r"to|from|into|off)\b)", re.I)
+
+
 # Words a public dataset's find-and-replace left in airline posts ("Cancelled Flightled",
 # "see you Late Flightr"): never real words, said back as the customer wrote them first
 _MANGLED = re.compile(r"(?i)\b(cancell?ed|late) flight(?:led|r)\b")
@@ -728,6 +732,8 @@ def _say_back(clause: str) -> str | None:
     text = _TRIED_TAIL.sub("", text)  # "can't connect to my wifi, tried everything"
     text = _VERB_LIST.sub(" and ", text, count=1)  # "won't let me select seats, keeps giving"
     text = _THEN_WE.sub(f" and {_OURS} ", text, count=1)  # "flight was cancelled, rebooked me"
+    text = _WE_MOVED.sub(lambda m: f"{_OURS} {m.group(1).lower()} me ", text, count=1)
+    # ("Rebooked on a flight 2 days later??": we did that)
     comma = _NOUN_AFTER_COMMA.search(text)
     if comma and _VERBISH.search(text[:comma.start()]):
         rest = text[comma.end():]

@@ -1879,3 +1879,11 @@ def test_a_verbless_wait_opens_the_draft_by_what_it_was():
     draft = read_as_posted("bistro", "google_business", "45 minutes for two dosas. Unbelievable.",
                            rating=1, author="Ren Ito")
     assert "the 45 minutes for two dosas" in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    ("Rebooked on a flight 2 days later??", "we rebooked you on a flight 2 days later"),
+    ("moved me to row 31 without asking", "we moved you to row 31 without asking"),
+])
+def test_what_the_airline_did_told_with_no_subject_is_ours(clause, said):
+    assert sayback.say_back(clause) == said

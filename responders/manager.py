@@ -30,6 +30,9 @@ from reviewwatch.triage.aspects import PLAIN_COMPLAINTS, find_cues
 NEGATIVE_LABELS = ("negative", "mixed")
 # (a Play reply is tried in full first: 350 characters often hold it)
 SHORT_PLATFORMS = SOCIAL_PLATFORMS
+# Social channels with room for a kind word beside the complaint (500 characters or more;
+# not Bluesky's 300)
+ROOMY_SOCIAL = frozenset({"mastodon", "reddit", "hn", "hackernews"})
 MAX_HEAR_WORDS = 34
 MAX_CANDIDATES = 5
 CUT_TEXT = 400  # a text this long that ends mid-word was truncated by the platform or dataset
@@ -230,6 +233,13 @@ _TREATED_RELATIVE = re.compile(
     r"(?:so |very |really |extremely )?rude|laughed|sneered)(?: at| to)? my (?:elderly |disabled |"
     r"little |young |\d+ ?(?:year|yr)[- ]old )?(son|daughter|father|mother|dad|mum|mom|wife|"
     r"husband|grandmother|grandfather|grandma|grandpa|kids|children|child|partner)\b", re.I)
+# Staff who mistreated someone else in the customer's sight ("so rude to the elderly couple in
+# front of me"): "you deserved better" would miss who it was
+_TREATED_OTHERS = re.compile(
+    r"\b(?:rude|yelled|shouted|screamed|snapped|laughed|mean|unkind|nasty)\b[^.!?]{0,25}?\b(?:to|"
+    r"at) (?:the|an?|another|other|some) (?:elderly |old |older |young |disabled |pregnant )?"
+    r"(?:couple|woman|man|lady|gentleman|passengers?|family|people|guests?|customers?|girl|boy|"
+    r"mother|father|kid|child)\b", re.I)
 # An occasion the customer missed because of us
 _MISSED_EVENT = re.compile(r"\b(?:missed|miss|missing|will miss|going to miss) (my|our|the) ((?:(?:"
                            r"sister|brother|son|daughter|mum|mom|dad|father|mother|best "
@@ -413,6 +423,8 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     text = item.get("text") or ""
     if flag.get("flag") == "billing_dispute":
         return next((what for pattern, what in HELD_MONEY if pattern.search(text)), None)
+    if flag.get("flag") == "privacy" and _LISTENING.search(text):
+        return "your concern that it may be listening or recording"  # (no guess that it was)
     if flag.get("flag") != "safety":
         return None
     for pattern, what, where in HELD_WHAT:
@@ -551,6 +563,8 @@ _ASSIST_TEXT = re.compile(r"\b(?:wheelchair|special assistance|mobility (?:aid|a
                           r"assistance (?:for|at|to)|unaccompanied minor)\b", re.I)
 _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|flies|maggots?|"
                     r"insects?|bugs?|ants)\b", re.I)
+_LISTENING = re.compile(r"\b(?:record\w*|listen\w*|spy\w*|eavesdrop\w*|wakes? up|woke up)\b",
+                        re.I)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
@@ -816,8 +830,8 @@ FAILURE_ASPECTS = frozenset({"delay", "cancellation", "wait_time", "refund", "bi
                              "crashes", "bugs", "login", "warranty", "condition", "ads"})
 
 
-def _praise_first(triage: dict[str, Any], text: str = "", category: str | None = None
-                  ) -> str | None:
+def _praise_first(triage: dict[str, Any], text: str = "", category: str | None = None,
+                  named_only: bool = False) -> str | None:
     """'I'm glad you liked the color.' for a thing praised and not also complained about."""
     complained = {i.get("aspect") for i in triage.get("issues") or []}
     said = " ".join(i.get("clause") or "" for i in triage.get("issues") or []).lower()
@@ -834,6 +848,8 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
                 and term not in said and text.lower().count(term) <= 1 and \
                 _a_thing(term, p, category):
             return f"I'm glad you liked the {term}."
+    if named_only:
+        return None  # (a thank-you reply thanks the kind words already)
     # a kind word for a part of the business not complained about, with no thing to name
     # ("Food is good but ...", "Crew were nice but this was a mess"): thanked by its name
     for p in triage.get("praise") or []:
@@ -844,8 +860,8 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
                 _TAKEN_BACK.match(text, at + len(clause)) or \
                 _HEARSAY.search(_sentence_at(text, at, len(clause))) or \
                 vader.compound(clause) < PRAISED_MIN_COMPOUND or _complains(clause) or \
-                not _PLAIN_PRAISE.match(clause):
-            continue
+                not (_PLAIN_PRAISE.match(clause) or _PLAIN_PRAISE.match(clause.split(",")[0])):
+            continue  # ("crew were so kind, flight on time": its first part is the kind word)
         if category == "airline" and name == "our team":
             name = "our crew"
         return f"Thank you for your kind words about {name}."
@@ -865,7 +881,8 @@ _GOOD = (r"(?:good|great|nice|lovely|amazing|excellent|tasty|delicious|fantastic
 _PLAIN_PRAISE = re.compile(
     rf"^\W*(?:[@#][\w.]+\s+)?(?:(?:the|our|your|all the|their) )?(?:[a-z]+ ){{0,2}}?[a-z]+ "
     rf"(?:is|was|are|were) (?:very |really |so |pretty |super |always |absolutely |extremely )?"
-    rf"{_GOOD}(?: and (?:very |really |so )?{_GOOD})?\W*$|"
+    rf"{_GOOD}(?: and (?:very |really |so )?{_GOOD})?(?:,? (?:at least|though|as always|as usual|"
+    rf"too|real pros))?\W*$|"
     rf"^\W*(?:very |really |super )?{_GOOD} [a-z]+(?:,? and (?:very |really )?{_GOOD} [a-z]+)?\W*$",
     re.I)
 
@@ -1030,6 +1047,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 about = what
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
+            if routed[0]["flag"] in ("billing_dispute", "ongoing") and (
+                    not short or platform in ROOMY_SOCIAL):
+                liked = _praise_first(triage, item.get("text") or "", profile.category)
+                if liked:  # "crew were so kind, ... but my refund ...": the kind word too
+                    hear = liked.replace("Thank you for your kind words about",
+                                         "It's good to hear you liked", 1) + " " + hear
             first = routed[0]["flag"]
             empathy = _pick(HOLD_EMPATHY.get(first) or EMPATHY[
                 "serious" if group == "serious" else "default"], seed, "empathy")
@@ -1120,7 +1143,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 # "the driver was rude and threw the box at my door": the way they were
                 # treated, whichever team the person who did it belongs to
                 group = "people_remote" if profile.category in ("product", "app") else "people"
-            if not short and not mocked:
+            if (not short or platform in ROOMY_SOCIAL) and not mocked:
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
                 if liked and liked.startswith("Thank you") and hear.startswith("Thank you"):
                     liked = liked.replace("Thank you for your kind words about",
@@ -1137,6 +1160,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 "people", "service") else None
             if relative:  # "the flight attendant yelled at my son": he deserved better
                 empathy = f"Your {relative.group(1).lower()} deserved far better than that"
+            elif group in ("people", "service") and _TREATED_OTHERS.search(item.get("text") or ""):
+                empathy = "Nobody should be treated that way by our team"  # (not "you")
             if missed:  # "I missed my sister's wedding because you cancelled ...": say so
                 whose = {"my": "your", "our": "your"}.get(missed.group(1).lower(), "the")
                 empathy = f"Missing {whose} {missed.group(2).lower()} is a loss nothing can " \
@@ -1171,7 +1196,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
     elif label == "positive" and ((item.get("kind") or "review") == "review" or (
             social and not triage.get("questions"))):  # a post's question gets the answer
         greet = _greeting(name, profile, social)
-        liked = _praise_first(triage, item.get("text") or "", profile.category)
+        liked = _praise_first(triage, item.get("text") or "", profile.category, named_only=True)
         thank = _pick(["Thank you for the kind words!", "Thank you, that's lovely to hear."]
                       if social else
                       ["Thank you for taking the time to write this.", "Thank you so much for "

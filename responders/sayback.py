@@ -23,7 +23,8 @@ _OPENERS = re.compile(
     r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
     r"(?:the )?(?:only )?(?:problem|issue|trouble) is(?: that)?|"
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
-    r"yes|yeah|sure|hello|hi|hey|dear (?:sir|madam|team)|"
+    r"yes|yeah|sure|hello|hi|hey|dear (?:sir|madam|team)|bonjour|hola|namaste|salaam|"
+    r"(?:in )?(?:the )?last (?:two|three|four|few|couple of|\d+) (?:visits|times|orders|trips)|"
     r"(?:at|during|on) (?:check-?in|the gate|boarding|arrival|landing|the counter)(?= (?:the|my|"
     r"our|we|i|they|your)\b)|even(?= (?:the|my|our)\b)|"
     r"(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
@@ -724,6 +725,7 @@ def _say_back(clause: str) -> str | None:
     # ("y'all really charged me $99": what we did, without the customer's emphasis)
     text = _VERY_LESS.sub(r"\1 too small", text)  # "portion size is very less": Indian English
     text = re.sub(r"\bupto\b", "up to", text, flags=re.I)  # "not upto the mark"
+    text = re.sub(r"\b(was|were|got|been) cancel\b", r"\1 cancelled", text, flags=re.I)
     text = _ALSO_TAIL.sub("", text)  # "Service was slow also": the "also" is the review's
     text = _BARE_PERCENT.sub(lambda m: f"{m.group(1)} {_a_or_an(m.group(2))} {m.group(2)}",
                              text)  # "added 18% service charge" -> "added an 18% ..."

@@ -1887,3 +1887,26 @@ def test_a_verbless_wait_opens_the_draft_by_what_it_was():
 ])
 def test_what_the_airline_did_told_with_no_subject_is_ours(clause, said):
     assert sayback.say_back(clause) == said
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (a second independent reading of 60 new items, after the fixes above: SEND 9, LIGHT 22,
+    # REWRITE 29; its general causes)
+    ("bistro", "google_business", 3, "The food is very good, I have been coming here since 3 "
+     "years. But the quality has gone down. Rogan josh was chewy and naan was hard like rubber.",
+     "sorry", "kind words. Thank you"),  # (was thanked twice, with no apology)
+    ("air", "mastodon", None, "@bluejet why does a carry-on that fit in the sizer cost me $75 at "
+     "the gate?", "sorry", "thanks for asking"),
+    ("air", "mastodon", None, "@bluejet bonjour, my flight to Miami was cancel and nobody give "
+     "me paper", "your flight to Miami was cancelled", "bonjour"),
+    ("air", "mastodon", None, "@bluejet the gate agent was so rude to the elderly couple in front "
+     "of me", "Nobody should be treated that way", "You deserved"),
+    ("acme", "google_play", 1, "It wakes up at night saying 'sorry I didn't catch that'. Is it "
+     "recording all the time?", "listening or recording", "disappointment"),
+    ("air", "mastodon", None, "@bluejet crew were so kind, flight on time, but my refund for the "
+     "meal I never got still hasn't come after a month", "you liked our crew", "lovely to hear"),
+])
+def test_second_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Ada Byrne")
+    assert wanted.lower() in draft["reply"].lower() and unwanted not in draft["reply"], \
+        draft["reply"]

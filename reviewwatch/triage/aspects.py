@@ -74,7 +74,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"(?:me|my|us|our)\b|\b(?:just )?walked (?:off|away)\b"),
     ("food_quality", 1.5, r"\b(?:cold|lukewarm) (?:food|meal|fries|pizza|soup|coffee|burger|dish)"
                           r"|\b(?:undercooked|overcooked|under ?cooked|inedible|tasteless|stale|"
-                          r"soggy|burnt|bland|flavou?rless)\b|\bfood was cold\b|"
+                          r"soggy|burnt|bland|flavou?rless|chewy|rubbery)\b|\bfood was cold\b|"
+                          r"\b(?:hard |tough )?(?:like|as) (?:rubber|leather|a rock|stone|"
+                          r"cardboard)\b|"
                           r"\b(?:came|arrived|was served|were served|served) (?:out )?(?:cold|"
                           r"lukewarm|stone cold|raw|half[- ]cooked)\b"),
     ("cleanliness", 1.5, r"\b(?:dirty|filthy|unclean|grimy|stain(?:s|ed)?|mou?ldy?|"
@@ -304,6 +306,12 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"still|never|didn'?t|did not)\b"),
     # "Love the speaker, hate the app": the hate is the complaint
     (1.5, r"\bhate (?:the|your|this|their|its) [a-z]+"),
+    # Standards that slipped ("the quality has gone down very much")
+    (1.2, r"\b(?:quality|standard|standards|taste|food|service) (?:has|have) (?:really |gone |"
+          r"definitely )?(?:gone down|dropped|declined|deteriorated|gone downhill|slipped)\b"),
+    # A charge asked about ("why does a carry-on ... cost me $75 at the gate?")
+    (1.0, r"\bwhy (?:does|do|did|is|are|was|were) (?:a|an|the|my|this|that|our) [^?.!]{0,70}?\b"
+          r"(?:cost|charge|charged|fee|pay)\b"),
     # A complaint put to the business as a question ("why does your website charge me $35
     # when the app said it was free?", "why do you keep cancelling this flight?")
     (1.0, r"\bwhy (?:does|do|did|is|are|was|were|would|won'?t|can'?t|doesn'?t|don'?t|didn'?t|"

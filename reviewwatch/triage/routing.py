@@ -95,7 +95,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"i am|we'?re|we are|he'?s|she'?s|he is|she is) (?:a )?(?:strict )?(?:vegetarian|vegan))\b"),
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
-     r"my)|privacy|personal (?:data|information|info|details)|my (?:data|information) "
+     r"my|everything)|(?:is it|is this|it'?s|it is) (?:always |secretly )?(?:recording|listening)|"
+     r"(?:recording|listening) all the time|privacy|personal (?:data|information|info|details)|"
+     r"my (?:data|information) "
      r"(?:was|is|got|being)|(?:sold|shared|leaked) my (?:data|information|info|details|"
      r"personal|number|phone number|e-?mail|address|contacts|photos)|data (?:breach|leak)|"
      r"hack(?:ed|ers?)|"

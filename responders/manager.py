@@ -216,11 +216,20 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
         return "default"  # "delivery took 3 weeks", "the exchange wants me to pay": it came
     if group == "waiting" and category == "app":
         return "default"
+    if group == "broken" and category in ("product", "app") and _DESIGN_CHOICE.search(
+            (issue or {}).get("clause") or ""):
+        return "design"  # a feature removed or an account required is a choice, not a fault
     if group == "value" and _WRONG_CHARGE.search((issue or {}).get("clause") or ""):
         return "money"  # a fee that should not have been charged: the charges, gone through
     return group
 
 
+_DESIGN_CHOICE = re.compile(r"\b(?:removed|got rid of|took away|taken away|no longer (?:has|have|"
+                            r"offers?|supports?|lets?)|why do (?:i|we|you) (?:need|have) to|"
+                            r"(?:need|have|forced|required|forces? me|makes? me) to (?:create|make|"
+                            r"sign up for|register|log ?in to) (?:an |a )?(?:account|profile)|"
+                            r"requires? (?:an |a )?(?:account|login|subscription)|behind a paywall|"
+                            r"now (?:a |an )?(?:paid|premium|subscription) feature)\b", re.I)
 _PRICED = re.compile(r"\b(?:cost\w*|price\w*|fees?|charg\w*|pay|paid|\$\d+)\b", re.I)
 _CAME = re.compile(r"\b(?:took \d+ (?:days|weeks)|took (?:two|three|four|five|six) (?:days|weeks)|"
                    r"left it|received|came|arrived|delivered|exchange|return shipping)\b", re.I)
@@ -565,6 +574,12 @@ _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|f
                     r"insects?|bugs?|ants)\b", re.I)
 _LISTENING = re.compile(r"\b(?:record\w*|listen\w*|spy\w*|eavesdrop\w*|wakes? up|woke up)\b",
                         re.I)
+# A booking or case reference the customer already gave, and a contact's request for one
+_GAVE_REFERENCE = re.compile(r"\b(?i:ref(?:erence)?|confirmation(?: code)?|booking(?: "
+                             r"ref(?:erence)?)?|pnr|claim|case|ticket|order)(?i: (?:no\.?|number|"
+                             r"code|id))?[:#]?\s*#?(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}\b")
+_ASK_FOR_REFERENCE = re.compile(r"\s+(?:with )?your (?:confirmation code|booking reference|"
+                                r"reference|order number|case number)\b")
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
@@ -1001,6 +1016,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
     name = first_name(item.get("author"))
     contact_raw = (getattr(business, "contact", "") or "").strip()
     contact = profile.contact_phrase(contact_raw, platform)
+    if _GAVE_REFERENCE.search(item.get("text") or ""):  # "ref MIA-88213" is in the post: not
+        contact = _ASK_FOR_REFERENCE.sub("", contact)   # asked for again
     label = triage.get("label")
     parts: list[dict[str, str]] = []
     routed = [f for f in triage.get("flags") or [] if f.get("flag") in ROUTED_FLAGS]
@@ -1134,6 +1151,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 # "customer service had me try 10 things and none worked": no answer that
                 # helped, not a person who was rude
                 group = "unfixed"
+            if group == "broken" and profile.category in ("product", "app") and any(
+                    _DESIGN_CHOICE.search(i["clause"]) for i in issues[:3]) and not any(
+                    _FAILURE.search(i["clause"]) for i in issues[:3]):
+                group = "design"  # "Why do I need to create an account ...? Pointless."
             if group == "broken" and profile.category in ("product", "app") and any(
                     _UNFIXED.search(i["clause"]) and not _RUDE.search(i["clause"])
                     for i in issues[1:3]):

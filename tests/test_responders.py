@@ -1910,3 +1910,16 @@ def test_second_independent_reading_causes(business, platform, rating, text, wan
     draft = read_as_posted(business, platform, text, rating=rating, author="Ada Byrne")
     assert wanted.lower() in draft["reply"].lower() and unwanted not in draft["reply"], \
         draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    ("air", "mastodon", None, "@bluejet bag came off the belt with the handle ripped off. filed "
+     "a report, ref MIA-88213, and heard nothing since.", "DM us and", "your confirmation code"),
+    ("acme", "google_play", 2, "Why do I need to create an account just to change the EQ? "
+     "Pointless.", "people who decide", "how to fix it"),  # a choice, not a fault
+    ("acme", "google_play", 2, "The update removed the alarm feature completely.",
+     "people who decide", "causing it"),
+])
+def test_second_independent_reading_steps(business, platform, rating, text, wanted, unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Ada Byrne")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

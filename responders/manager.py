@@ -255,7 +255,8 @@ _MISSED_EVENT = re.compile(r"\b(?:missed|miss|missing|will miss|going to miss) (
                            r"friend|friend|grandma|grandpa|grandmother|grandfather|cousin|"
                            r"niece|nephew|wife|husband|partner)(?:'s|\u2019s) )?(?:own )?(?:"
                            r"wedding|funeral|graduation|birthday|interview|job interview|exam|"
-                           r"surgery|anniversary|christening|concert|cruise|honeymoon))\b", re.I)
+                           r"surgery|anniversary|christening|concert|cruise|honeymoon|recital|"
+                           r"graduation ceremony|match|game|performance|meeting))\b", re.I)
 _DEAD = re.compile(r"\b(?:bricked|is dead|went dead|died|wo ?n'?t (?:turn|power|switch) on|"
                    r"does ?n'?t (?:turn|power|switch) on|stopped (?:turning|powering) on|no "
                    r"longer (?:turns|powers) on|only the red light)\b", re.I)
@@ -578,6 +579,9 @@ _LISTENING = re.compile(r"\b(?:record\w*|listen\w*|spy\w*|eavesdrop\w*|wakes? up
 _GAVE_REFERENCE = re.compile(r"\b(?i:ref(?:erence)?|confirmation(?: code)?|booking(?: "
                              r"ref(?:erence)?)?|pnr|claim|case|ticket|order)(?i: (?:no\.?|number|"
                              r"code|id))?[:#]?\s*#?(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}\b")
+_REFERENCE_SENT = re.compile(r"\b(?:ref|reference|claim|confirmation|booking)\w*(?: (?:ref|number|"
+                             r"code))? (?:is|are|was) (?:already )?in (?:my|your|the|our) (?:dms?|"
+                             r"messages|inbox|direct messages)\b", re.I)
 _ASK_FOR_REFERENCE = re.compile(r"\s+(?:with )?your (?:confirmation code|booking reference|"
                                 r"reference|order number|case number)\b")
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
@@ -897,7 +901,7 @@ _PLAIN_PRAISE = re.compile(
     rf"^\W*(?:[@#][\w.]+\s+)?(?:(?:the|our|your|all the|their) )?(?:[a-z]+ ){{0,2}}?[a-z]+ "
     rf"(?:is|was|are|were) (?:very |really |so |pretty |super |always |absolutely |extremely )?"
     rf"{_GOOD}(?: and (?:very |really |so )?{_GOOD})?(?:,? (?:at least|though|as always|as usual|"
-    rf"too|real pros))?\W*$|"
+    rf"too|real pros|genuinely|honestly|really))?\W*$|"
     rf"^\W*(?:very |really |super )?{_GOOD} [a-z]+(?:,? and (?:very |really )?{_GOOD} [a-z]+)?\W*$",
     re.I)
 
@@ -1016,7 +1020,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
     name = first_name(item.get("author"))
     contact_raw = (getattr(business, "contact", "") or "").strip()
     contact = profile.contact_phrase(contact_raw, platform)
-    if _GAVE_REFERENCE.search(item.get("text") or ""):  # "ref MIA-88213" is in the post: not
+    if _GAVE_REFERENCE.search(item.get("text") or "") or _REFERENCE_SENT.search(
+            item.get("text") or ""):  # "ref MIA-88213" is in the post: not
         contact = _ASK_FOR_REFERENCE.sub("", contact)   # asked for again
     label = triage.get("label")
     parts: list[dict[str, str]] = []

@@ -1923,3 +1923,19 @@ def test_second_independent_reading_causes(business, platform, rating, text, wan
 def test_second_independent_reading_steps(business, platform, rating, text, wanted, unwanted):
     draft = read_as_posted(business, platform, text, rating=rating, author="Ada Byrne")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    ("air", "mastodon", None, "@bluejet the crew on BJ88 last night were lovely, genuinely. But "
+     "4 hours on the tarmac with no water is not ok.", "the 4 hours on the tarmac with no water",
+     "still going on"),  # told the morning after: nothing going on now
+    ("air", "mastodon", None, "@bluejet my return flight was changed by 9 hours without any "
+     "email. Now I miss my daughter's recital.", "Missing your daughter's recital",
+     "website and app"),
+    ("air", "mastodon", None, "@bluejet suitcase still not delivered after 6 days. Claim ref is "
+     "in my DMs, nobody answers.", "DM us and", "confirmation code"),
+])
+def test_second_independent_reading_time_and_event(business, platform, rating, text, wanted,
+                                                   unwanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Ada Byrne")
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

@@ -328,7 +328,18 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None,
         if m:
             found.append(Flag("ongoing", "a disruption still going on",
                               _clause_at(spans, starts, m.start())))
+    if any(f.flag == "ongoing" for f in found) and _OVER.search(lowered) and not \
+            _STILL_NOW.search(lowered):
+        found = [f for f in found if f.flag != "ongoing"]  # "the crew on BJ88 last night":
+        # told the morning after, with nothing still going on
     return found
+
+
+_OVER = re.compile(r"\b(?:last (?:night|week|month|weekend|year|time)|yesterday|the other day|"
+                   r"earlier this week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                   r"sunday))\b")
+_STILL_NOW = re.compile(r"\b(?:still|now|right now|currently|as we speak|at the moment|yet to|"
+                        r"hasn'?t|haven'?t|not yet)\b")
 
 
 def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,

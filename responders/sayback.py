@@ -813,6 +813,9 @@ def _said(text: str) -> str | None:
         return None
     if _GENERIC_YOU.search(text) and not re.search(r"\byour\b", text, re.I):
         return None  # "you need Prime to ..." is a generic you; shifting it misleads
+    if _BROKEN_GRAMMAR.search(text) or any(m.group(1).lower() not in _AUXILIARIES
+                                          for m in _BARE_NOT.finditer(text)):
+        return None  # "two speakers not sync and one is delay": said back, it mocks them
     if sum(1 for t in tokens if t in "!") > 0:
         tokens = [t for t in tokens if t != "!"]
     if any(len(w) == 1 and w.lower() not in ("a", "i") and not w.isdigit() for w in words) or \
@@ -862,6 +865,15 @@ _GERUND_SUBJECT = re.compile(r"^(?:connecting|pairing|logging in|signing in|sett
                              r"getting|finding|changing|updating|booking|charging|cancell?ing|"
                              r"reaching|contacting)\b(?: \w+){0,3}? (?:takes|took|is|was|isn'?t|"
                              r"wasn'?t|never|keeps|fails|failed|doesn'?t|didn'?t)\b", re.I)
+# A customer's English that said back in the manager's voice would read as mockery
+_BROKEN_GRAMMAR = re.compile(
+    r"\b(?:is|are|was|were) (?:delay|cancel|finish|close|broke|damage|refund)\b|"
+    r"\b(?:nobody|no one|noone|he|she|agent|waiter|staff|manager|driver) (?:give|say|tell|come|"
+    r"take|bring|answer|reply|help|know|want)\b|\bme (?:want|need|ask)\b", re.I)
+_BARE_NOT = re.compile(r"\b(\w+) not (?:sync|work|connect|come|load|play|open|charge|respond|turn|"
+                       r"show|give|reply|answer|help)\b", re.I)
+_AUXILIARIES = frozenset("do does did will would can could should shall may might must is are was "
+                         "were am has have had be been".split())
 _CONTINUES = re.compile(r"(?:\band(?: then)?|\bbut|\bor|\bthen|\bso|\bplus)\s*$", re.I)
 _PARTICLES = frozenset("into onto up down off out on in to over away apart through at around "
                        "back every the a an my all".split())

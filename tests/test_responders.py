@@ -1939,3 +1939,12 @@ def test_second_independent_reading_time_and_event(business, platform, rating, t
                                                    unwanted):
     draft = read_as_posted(business, platform, text, rating=rating, author="Ada Byrne")
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    ("two speakers not sync and one is delay half second", None),  # said back, it mocks
+    ("the agent say I get compensation", None),
+    ("it does not sync with my phone", "it does not sync with your phone"),
+])
+def test_broken_english_is_not_said_back(clause, said):
+    assert sayback.say_back(clause) == said

@@ -492,7 +492,9 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         return _say_back(head)
     then = re.match(r"^(.{12,}?) and (?:now|then|so now)\b", _strip(clause), re.I) or \
         re.match(r"^(.{30,}?) and (?=(?:a|an|the|my|our|your) [a-z]+ (?:[a-z]+ )?(?:costs?|is|"
-                 r"was|are|were|has|had|takes?|took)\b)", _strip(clause), re.I)
+                 r"was|are|were|has|had|takes?|took)\b)", _strip(clause), re.I) or \
+        re.match(r"^(.{12,}?) and (?=(?:nobody|no one|he|she|the agent|the staff) \w+\b)",
+                 _strip(clause), re.I)
     if then and len(_TOKEN.findall(then.group(1))) > MIN_WORDS:  # "... without asking and now
         said = _say_back(then.group(1))                           # I have a 9 hour layover"
         if said:

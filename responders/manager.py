@@ -584,6 +584,9 @@ _REFERENCE_SENT = re.compile(r"\b(?:ref|reference|claim|confirmation|booking)\w*
                              r"messages|inbox|direct messages)\b", re.I)
 _ASK_FOR_REFERENCE = re.compile(r"\s+(?:with )?your (?:confirmation code|booking reference|"
                                 r"reference|order number|case number)\b")
+_ASKED_FOR = re.compile(r"\b(?:want|need|demand|expect|would like|ask(?:ing|ed)? for)\b", re.I)
+# A said-back clause that would read as our promise in a holding reply ("you get a refund")
+_PROMISED_BACK = re.compile(r"\b(?:we'?ll|we will|you'?ll get|you get|you will get|owed)\b", re.I)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
@@ -1067,8 +1070,21 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             what = _held_what(routed[0], item, profile.category)
             if what:  # the health or safety matter named, never its detail guessed
                 about = what
+            if routed[0]["flag"] == "ongoing":
+                lasted = next((p for i in issues[:3] if (p := sayback.duration_phrase(
+                    i["clause"]))), None)
+                about = lasted or about  # "the 3 hours at the gate with no updates"
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
+            if routed[0]["flag"] == "billing_dispute" and not what:
+                # no named matter: the charge said back as the customer told it ("we charged
+                # you $65 for a bag even though your card includes one"), promising nothing
+                said = next((x for c in [*(i["clause"] for i in issues[:3]),
+                                         routed[0].get("clause") or ""]
+                             if (x := _say(c, item.get("text") or "", profile.category)) and
+                             not _PROMISED_BACK.search(x) and not _ASKED_FOR.search(x)), None)
+                if said:  # (what went wrong, not the ask: "you want it refunded")
+                    hear = _pick(HEAR_LEADS, seed, "hear").format(said=said)
             if routed[0]["flag"] in ("billing_dispute", "ongoing") and (
                     not short or platform in ROOMY_SOCIAL):
                 liked = _praise_first(triage, item.get("text") or "", profile.category)

@@ -268,11 +268,12 @@ def _is_common_word(word: str) -> bool:
 _HEADLINE_PASSIVE = re.compile(
     r"^((?:my |our |the )?(?:(?:wrong|damaged|broken|cold|late|missing) )?(?:flight|bag|bags|"
     r"luggage|suitcase|order|package|parcel|delivery|booking|reservation|(?:warranty )?claim|"
-    r"refund(?: request)?|complaint|return|ticket|item)(?: \d+| [A-Z]{2}\d+)?) (delayed|"
+    r"refund(?: request)?|complaint|return|ticket|item)(?: \d+| [A-Z]{2}\d+)?(?: from [A-Z][a-z]+)?"
+    r"(?: to [A-Z][a-z]+)?) (delayed|"
     r"cancell?ed|canceled|diverted|lost|damaged|overbooked|misplaced|delivered|stuck|rejected|"
     r"denied|refused|ignored|closed)\b", re.I)
 _OWN_THINGS = frozenset("claim warranty refund complaint return ticket order booking reservation "
-                        "bag bags luggage suitcase package parcel delivery item".split())
+                        "flight bag bags luggage suitcase package parcel delivery item".split())
 
 
 def _passive(m: re.Match[str]) -> str:
@@ -335,7 +336,8 @@ _NOUN_THEN_VERB = re.compile(
     r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|"
     r"stopped|broke|died|failed|crashed|froze|crawled|spilled|leaked|cracked|melted|didn'?t|"
     r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|wants|shrugged|said|"
-    r"laughed|walked|yelled|shouted|snapped|argued|insisted|lied|changed|moved|closed|"
+    r"laughed|walked|yelled|shouted|snapped|argued|insisted|lied|changed|moved|closed|gives|"
+    r"shows|throws|returns|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t|wouldn'?t|couldn'?t|can'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
 FIRST_NAMES = frozenset(

@@ -1948,3 +1948,21 @@ def test_second_independent_reading_time_and_event(business, platform, rating, t
 ])
 def test_broken_english_is_not_said_back(clause, said):
     assert sayback.say_back(clause) == said
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    ("@bluejet you charged me a $200 change fee and then cancelled the flight anyway. I want it "
+     "refunded.", "we charged you a $200 change fee", "raising this with us"),  # said back
+    ("@bluejet 3 hours at the gate with no updates and still no crew. what is going on",
+     "the 3 hours at the gate with no updates", "about the delay"),  # held, named by what
+])
+def test_a_holding_reply_says_what_it_holds(text, wanted, unwanted):
+    draft = read_as_posted("air", "mastodon", text, rating=None, author="Ada Byrne")
+    assert "personally" in draft["reply"] or "right away" in draft["reply"], draft["reply"]
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_a_flight_named_with_its_route_is_said_back_with_its_verb():
+    assert sayback.say_back("@bluejet flight BJ412 from Denver delayed 5 hours, moved gates three "
+                            "times") == \
+        "your flight BJ412 from Denver was delayed 5 hours, moved gates three times"

@@ -587,6 +587,27 @@ _ASK_FOR_REFERENCE = re.compile(r"\s+(?:with )?your (?:confirmation code|booking
 _ASKED_FOR = re.compile(r"\b(?:want|need|demand|expect|would like|ask(?:ing|ed)? for)\b", re.I)
 # A said-back clause that would read as our promise in a holding reply ("you get a refund")
 _PROMISED_BACK = re.compile(r"\b(?:we'?ll|we will|you'?ll get|you get|you will get|owed)\b", re.I)
+_HOW_LONG = re.compile(r"\b(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                       r"twelve|twenty|thirty|forty|forty-five|fifty|ninety)\+? ?(hours?|hrs?|"
+                       r"minutes?|mins?|days?)\b", re.I)
+_UNIT_WORD = {"hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "minute": "minute",
+              "minutes": "minute", "min": "minute", "mins": "minute", "day": "day",
+              "days": "day"}
+
+
+def _how_long(about: str, clause: str) -> str:
+    """"the wait" named with how long it was when the clause says ("waited 50 minutes" ->
+    "the 50-minute wait"; "delayed 5 hours" -> "the 5-hour delay")."""
+    if about not in ("the wait", "the delay", "the long wait"):
+        return about
+    m = _HOW_LONG.search(clause)
+    if not m:
+        return about
+    n = m.group(1).lower()
+    n = "one" if n in ("a", "an") else n
+    return f"the {n}-{_UNIT_WORD[m.group(2).lower()]} {about.split()[-1]}"
+
+
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
@@ -731,7 +752,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             # one name for one kind of failure: not "the price and the pricing"
             key = "people" if group in ("people", "service") else group if group in (
                 "value", "money", "waiting", "unheard") else kind
-            by_aspect.setdefault(key, i["about"])
+            by_aspect.setdefault(key, _how_long(i["about"], i["clause"]))
     abouts = list(dict.fromkeys([*by_aspect.values(), *also]))
     if len(abouts) > 1:  # "how it performs and the setup and software" names nothing
         abouts = [a for a in abouts if a not in VAGUE_ABOUT] or abouts[:1]
@@ -1057,7 +1078,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             hear = _pick(HOLD_LEADS, seed, "hold")
             about = routed[0].get("about") or (issues[0].get("about") if issues else None)
             if routed[0]["flag"] == "ongoing" and issues and issues[0].get("about"):
-                about = issues[0]["about"]  # what is going on ("the delay"), not where the
+                about = _how_long(issues[0]["about"], issues[0]["clause"])  # what is going
+                # on ("the 3-hour delay"), not where the
                 # clause that says so happens to be ("no food open" -> "the flight itself")
             if routed[0]["flag"] in ("safety", "privacy") and \
                     routed[0].get("aspect") not in SAFETY_ASPECTS:

@@ -1966,3 +1966,14 @@ def test_a_flight_named_with_its_route_is_said_back_with_its_verb():
     assert sayback.say_back("@bluejet flight BJ412 from Denver delayed 5 hours, moved gates three "
                             "times") == \
         "your flight BJ412 from Denver was delayed 5 hours, moved gates three times"
+
+
+@pytest.mark.parametrize(("business", "platform", "text", "wanted"), [
+    ("air", "mastodon", "@bluejet WORST AIRLINE EVER. 3 hour delay and NOBODY at the gate",
+     "the 3-hour delay"),
+    ("bistro", "google_business", "Terrible. 30 minutes wait for a table with a booking.",
+     "the 30-minute wait"),
+])
+def test_a_wait_is_named_with_how_long_it_was(business, platform, text, wanted):
+    draft = read_as_posted(business, platform, text, rating=1, author="Ada Byrne")
+    assert wanted in draft["reply"], draft["reply"]

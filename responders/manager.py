@@ -587,9 +587,14 @@ _ASK_FOR_REFERENCE = re.compile(r"\s+(?:with )?your (?:confirmation code|booking
 _ASKED_FOR = re.compile(r"\b(?:want|need|demand|expect|would like|ask(?:ing|ed)? for)\b", re.I)
 # A said-back clause that would read as our promise in a holding reply ("you get a refund")
 _PROMISED_BACK = re.compile(r"\b(?:we'?ll|we will|you'?ll get|you get|you will get|owed)\b", re.I)
-_HOW_LONG = re.compile(r"\b(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                       r"twelve|twenty|thirty|forty|forty-five|fifty|ninety)\+? ?(hours?|hrs?|"
-                       r"minutes?|mins?|days?)\b", re.I)
+_N_UNIT = (r"\b(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
+           r"thirty|forty|forty-five|fifty|ninety)\+? ?(hours?|hrs?|minutes?|mins?|days?)\b")
+# how long, told of the wait itself ("waited 50 minutes", "sat at the gate for 90 mins", "a 3
+# hour delay"), not any number of minutes ("landed 20 min early")
+_HOW_LONG = re.compile(r"\b(?:wait(?:ed|ing)?|delay(?:ed)?|late|sat|sitting|stuck|took|held|on "
+                       r"hold|for|after)\b[^.!?,]{0,30}?" + _N_UNIT + r"(?! (?:early|ago|before))|"
+                       + _N_UNIT.replace("(\\d", "(?P<n2>\\d", 1) + r"(?= (?:delay|wait|late))",
+                       re.I)
 _UNIT_WORD = {"hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "minute": "minute",
               "minutes": "minute", "min": "minute", "mins": "minute", "day": "day",
               "days": "day"}
@@ -603,9 +608,9 @@ def _how_long(about: str, clause: str) -> str:
     m = _HOW_LONG.search(clause)
     if not m:
         return about
-    n = m.group(1).lower()
-    n = "one" if n in ("a", "an") else n
-    return f"the {n}-{_UNIT_WORD[m.group(2).lower()]} {about.split()[-1]}"
+    n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    n = "one" if n.lower() in ("a", "an") else n.lower()
+    return f"the {n}-{_UNIT_WORD[unit.lower()]} {about.split()[-1]}"
 
 
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)

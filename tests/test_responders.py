@@ -932,7 +932,7 @@ def test_a_stranded_passenger_is_offered_a_flight_and_help_not_a_reason(text, wa
 
 @pytest.mark.parametrize(("text", "about", "team"), [
     ("@bluejet seriously the plane has been sitting at the gate for 90 mins with AC off. kids "
-     "are melting.", "the delay", "operations team"),  # "the gate" is no gate agent
+     "are melting.", "the 90-minute delay", "operations team"),  # "the gate" is no gate agent
     ("@bluejet lost my loyalty points after you merged my accounts, support says wait 6-8 "
      "weeks. not acceptable", "your points", "loyalty team"),  # not "the coupon"
     ("@bluejet your gate agent in Charlotte just told me my carry on was too big after it fit "

@@ -404,7 +404,8 @@ HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher|jain)\
 _WHOSE_ALLERGY = re.compile(
     r"\b(?:my|our) (son|daughter|wife|husband|child|kid|boy|girl|mother|mom|mum|father|dad|friend|"
     r"partner|sister|brother|niece|nephew|grandson|granddaughter|guest)\b[^.!?]{0,20}?\b(?:is|was|"
-    r"has|had|'s) (?:\w+ )?(?:allergic|an allergy|a \w+ allergy|\w+ allergy)", re.I)
+    r"has|had|'s|with) (?:\w+ )?(?:allergic|an allergy|an? (?:\w+ ){0,2}allergy|\w+ allergy)",
+    re.I)
 SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
 
 
@@ -442,7 +443,8 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         if m:  # ("the chicken you were served": the dish they named, nothing guessed)
             whose = _WHOSE_ALLERGY.search(text) if what.startswith("your allergy") else None
             if whose:  # "My son is allergic to nuts": his allergy, not the customer's
-                return f"your {whose.group(1).lower()}'s allergy and what was in the meal"
+                return what.replace("your allergy", f"your {whose.group(1).lower()}'s allergy",
+                                    1).replace("in your meal", "in the meal")
             return what.format(*(g.lower() for g in m.groups() if g)) if "{0}" in what else what
     return None
 
@@ -576,7 +578,7 @@ _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|f
 _LISTENING = re.compile(r"\b(?:record\w*|listen\w*|spy\w*|eavesdrop\w*|wakes? up|woke up)\b",
                         re.I)
 # A booking or case reference the customer already gave, and a contact's request for one
-_GAVE_REFERENCE = re.compile(r"\b(?i:ref(?:erence)?|confirmation(?: code)?|booking(?: "
+_GAVE_REFERENCE = re.compile(r"\b(?i:ref(?:erence)?|conf\.?|confirmation(?: code)?|booking(?: "
                              r"ref(?:erence)?)?|pnr|claim|case|ticket|order)(?i: (?:no\.?|number|"
                              r"code|id))?[:#]?\s*#?(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}\b")
 _REFERENCE_SENT = re.compile(r"\b(?:ref|reference|claim|confirmation|booking)\w*(?: (?:ref|number|"

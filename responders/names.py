@@ -17,8 +17,9 @@ _INNER_CAPITAL_OK = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)[A-Z]")
 
 def _one_capital(word: str) -> bool:
     """'Maria' yes; 'BarbaraMW', 'DamaVele' (handles) no; 'McKenzie', "O'Neil" yes."""
-    inner = [ch for ch in word[1:] if ch.isupper()]
+    inner = [ch for k, ch in enumerate(word[1:], 1) if ch.isupper() and word[k - 1] not in "-'’"]
     return not inner or (len(inner) == 1 and bool(_INNER_CAPITAL_OK.match(word)))
+    # (a capital after a hyphen or an apostrophe starts a name's part: "Al-Rashid", "Jean-Luc")
 
 
 def first_name(author: str | None) -> str | None:

@@ -1977,3 +1977,24 @@ def test_a_flight_named_with_its_route_is_said_back_with_its_verb():
 def test_a_wait_is_named_with_how_long_it_was(business, platform, text, wanted):
     draft = read_as_posted(business, platform, text, rating=1, author="Ada Byrne")
     assert wanted in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (a third independent reading of 60 new items: SEND 7, LIGHT 28, REWRITE 25; its causes)
+    ("acme", "trustpilot", 1, "Speaker died exactly 2 weeks after the warranty ran out. Won't "
+     "power on at all.", "sorry", "condolences"),  # a device, not a person
+    ("acme", "trustpilot", 1, "My son ordered £60 of stuff through the speaker by voice.",
+     "Mohammed", "Hi there"),  # a hyphenated surname is still a name
+    ("air", "mastodon", None, "@bluejet I was charged twice for the same booking (conf. QX7PLM). "
+     "Please refund the duplicate, it's been a week", "DM us and", "confirmation code"),
+    ("air", "mastodon", None, "@bluejet the flight attendant told my friend with a nut allergy to "
+     "just not eat them", "your friend's allergy", "your allergy and"),
+    ("bistro", "google_business", 1, "Wow what great service. Waited 20 minutes just to get menu. "
+     "Then food came cold. Truly a 5 star experience", "sorry", "glad you liked"),
+    ("air", "mastodon", None, "@bluejet so is there a reason my priority boarding meant boarding "
+     "after group 4?", "sorry", "thanks for asking"),
+])
+def test_third_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
+    author = "Mohammed Al-Rashid" if "£60" in text else "Ada Byrne"
+    draft = read_as_posted(business, platform, text, rating=rating, author=author)
+    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]

@@ -312,6 +312,8 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # A charge asked about ("why does a carry-on ... cost me $75 at the gate?")
     (1.0, r"\bwhy (?:does|do|did|is|are|was|were) (?:a|an|the|my|this|that|our) [^?.!]{0,70}?\b"
           r"(?:cost|charge|charged|fee|pay)\b"),
+    # Asked as if politely ("so is there a reason my 'priority boarding' meant boarding last?")
+    (1.0, r"\bis there (?:a|any) (?:good )?reason (?:why )?(?:my|you|your|the|we|i)\b"),
     # A complaint put to the business as a question ("why does your website charge me $35
     # when the app said it was free?", "why do you keep cancelling this flight?")
     (1.0, r"\bwhy (?:does|do|did|is|are|was|were|would|won'?t|can'?t|doesn'?t|don'?t|didn'?t|"

@@ -137,6 +137,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     ("bereavement", "bereavement",
      # ("it died", "the battery died after a week": a device, not a person)
      r"\b(?:passed away|(?<!\bit )(?<!\bthen )(?<!\bjust )(?<!\bbattery )(?<!\bphone )"
+     r"(?<!\bspeaker )(?<!\bspeakers )(?<!\bdevice )(?<!\bunit )(?<!\bcharger )(?<!\bremote )"
+     r"(?<!\bscreen )(?<!\bapp )(?<!\bearbuds )(?<!\bheadphones )(?<!\bbulb )(?<!\bmotor )"
      r"died(?! (?:on (?:me|us)|after|within|in (?:a|an|one|two|three|\d))\b)|"
      r"death (?:of|in)|funeral|bereave\w*|my late (?:husband|wife|"
      r"mother|father|mom|dad|son|daughter|partner)|lost my (?:husband|wife|mother|father|mom|"
@@ -209,6 +211,10 @@ _SARCASM = re.compile(
     r"(?:line|queue|wait|delay|lost|late|broke|ate|crash\w*|\d+ (?:people|hours|minutes))\b"
     r"[^\n]{0,120}\b(?:great|fantastic|wonderful|awesome|brilliant|lovely) start\W*$|"
     r"thanks a lot\b(?! for (?:the|your) (?:help|quick))|"
+    # praise that mocks what came before it ("Truly a 5 star experience", "great value, really")
+    r"(?:truly|really|such|what) an? (?:5|five)[- ]star (?:experience|service|airline|restaurant)|"
+    r"(?:great|fantastic|awesome|amazing|excellent|wonderful) (?:value|service|job|experience),? "
+    r"(?:really|thanks|guys|lol)\W*$|"
     r"great job\b.{0,40}\b(?:not|never|again|lost|late|broke)|yeah,? right|oh,? great|just great|"
     r"so much for|love (?:how|that|it when) (?:the |my |your )?\w+\b.{0,60}\b(?:worked for "
     r"(?:exactly|only|about|just) |lasted (?:exactly|only|about|just) )|truly the future of|"

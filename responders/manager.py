@@ -894,7 +894,8 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
             continue  # (taken back, heard of, of the past, or of another place, in its sentence)
         if p.get("aspect") in FAILURE_ASPECTS:
             continue  # "so helpful getting me rebooked after my delay": not "you liked the delay"
-        if term and p.get("aspect") not in complained and term.isalpha() and len(term) > 2 \
+        if term and p.get("aspect") not in complained and term.replace(" ", "").isalpha() and \
+                len(term) > 2 and term.count(" ") <= 1 \
                 and term not in said and text.lower().count(term) <= 1 and \
                 _a_thing(term, p, category):
             return f"I'm glad you liked the {term}."

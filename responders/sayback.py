@@ -577,6 +577,7 @@ _RUN_ON = re.compile(r"(?<=[a-z]{2})[.!?]+(?=[A-Z])")
 # How many were bought, then what went wrong with some of them
 _SOME_OF_THEM = re.compile(r"^(?:i |we )?(bought|ordered|got|purchased) (two|three|four|2|3|4)"
                            r"(?: of (?:these|them|this|it))?,? (?:and )?(one|two|both)\b ?", re.I)
+_AND_BARE_NOUN = re.compile(r"\band ([a-z]+)(?= (?:was|were|is|are|came|tasted|smelled)\b)")
 _ALSO_TAIL = re.compile(r"(?<=\w) (?:also|too|as well)$", re.I)
 _BARE_PERCENT = re.compile(r"\b(added|charged|put|included|applied) (\d+(?:\.\d+)?%)(?= [a-z])",
                            re.I)
@@ -731,6 +732,11 @@ def _say_back(clause: str) -> str | None:
     text = re.sub(r"\bupto\b", "up to", text, flags=re.I)  # "not upto the mark"
     text = re.sub(r"\b(was|were|got|been) cancel\b", r"\1 cancelled", text, flags=re.I)
     text = _ALSO_TAIL.sub("", text)  # "Service was slow also": the "also" is the review's
+    text = _AND_BARE_NOUN.sub(lambda m: f"and the {m.group(1)}" if m.group(1).lower() in
+                              all_phrases() and m.group(1).lower() not in _SUBJECT_WORDS and
+                              m.group(1).lower() not in _SWAP and not _rated(m.group(1).lower())
+                              else m.group(0), text)  # (a thing, not "and dirty were")
+    # ("the biryani came and rice was undercooked": "and the rice was")
     text = _BARE_PERCENT.sub(lambda m: f"{m.group(1)} {_a_or_an(m.group(2))} {m.group(2)}",
                              text)  # "added 18% service charge" -> "added an 18% ..."
     text = _CUT_TAIL.sub("", text)  # "... without telling us and when we asked": cut off there

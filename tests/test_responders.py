@@ -1998,3 +1998,10 @@ def test_third_independent_reading_causes(business, platform, rating, text, want
     author = "Mohammed Al-Rashid" if "£60" in text else "Ada Byrne"
     draft = read_as_posted(business, platform, text, rating=rating, author=author)
     assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+
+
+def test_a_second_clause_joined_by_and_gets_its_article():
+    assert sayback.say_back("the biryani came and rice was undercooked") == \
+        "the biryani came and the rice was undercooked"
+    assert "the dirty" not in (sayback.say_back("Dark, dingy and dirty were the words that "
+                                                "came to mind") or "")

@@ -56,6 +56,17 @@ def read_as_posted(business, platform, text, rating, author):
     return draft
 
 
+def assert_reads(business, platform, text, wanted, unwanted, rating=1, author="Ada Byrne",
+                 case=True):
+    """A reading's draft says `wanted` and never `unwanted` (`case=False`: `wanted` in any
+    case)."""
+    draft = read_as_posted(business, platform, text, rating=rating, author=author)
+    reply = draft["reply"]
+    assert (wanted in reply if case else wanted.lower() in reply.lower()), reply
+    assert unwanted not in reply, reply
+    return draft
+
+
 @pytest.mark.parametrize(("business", "text", "said_back", "team"), [
     ("bistro", "We waited 45 minutes for our food and the waiter was rude.",
      "the waiter was rude", "floor team"),
@@ -1113,8 +1124,7 @@ def test_meat_in_a_vegetarian_meal_is_held_for_a_person_and_named_plainly():
      "we refused to send the right one", "restaurant refused"),
 ])
 def test_third_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=1, author="Derek Hale")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    draft = assert_reads(business, platform, text, wanted, unwanted, author="Derek Hale")
     assert not [f for f in draft["lint"] if f["severity"] == "error"], draft["lint"]
 
 
@@ -1186,8 +1196,7 @@ def test_a_passenger_still_stranded_is_told_what_will_be_checked_without_a_promi
      "doesn't fit.", "the charger stopped working after a month", "that charger"),
 ])
 def test_fourth_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=1, author="Ivy Chen")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, author="Ivy Chen")
 
 
 @pytest.mark.parametrize(("clause", "said"), [
@@ -1341,8 +1350,7 @@ def test_a_passenger_left_without_wheelchair_help_is_heard_and_answered_as_that(
      "the condition it arrived in", "people who decide"),  # not the design
 ])
 def test_last_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=1, author="Faye Lin")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, author="Faye Lin")
 
 
 def test_a_guest_who_says_minorities_are_not_welcome_is_held_for_a_person():
@@ -1369,8 +1377,7 @@ def test_a_guest_who_says_minorities_are_not_welcome_is_held_for_a_person():
      "but I felt sick thinking about it.", "what you found in your food", "feeling ill"),
 ])
 def test_seventh_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=1, author="Kyle Ross")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, author="Kyle Ross")
 
 
 @pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
@@ -1400,8 +1407,7 @@ def test_preambles_disruptions_still_going_on_and_compensation_asked(business, p
      "help.", "it can't connect to your wifi.", "tried everything"),
 ])
 def test_eighth_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=1, author="Cara Bell")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, author="Cara Bell")
 
 
 def test_a_title_run_into_its_text_is_said_back_from_the_text():
@@ -1495,8 +1501,7 @@ def test_eleventh_reading_holds_for_a_person(business, platform, text, flag):
      "cable were inside.", "where things stand", "improve it on your setup"),
 ])
 def test_eleventh_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=1, author="Dana Roy")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, author="Dana Roy")
 
 
 def test_thank_you_for_a_failure_is_sarcasm():
@@ -1537,8 +1542,7 @@ def test_thank_you_for_a_failure_is_sarcasm():
      "saying"),
 ])
 def test_twelfth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Noor Shah")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Noor Shah")
 
 
 def test_an_allergy_named_for_a_relative_is_theirs_not_the_customers():
@@ -1591,8 +1595,7 @@ def test_twelfth_reading_say_back_refusals(clause):
      "for your mistake.", "the exchange process wants you", "where things stand"),
 ])
 def test_thirteenth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Lee Park")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Lee Park")
 
 
 @pytest.mark.parametrize(("text", "flag", "wanted"), [
@@ -1639,8 +1642,7 @@ def test_what_the_customer_did_about_it_is_not_the_complaint():
      "upto"),
 ])
 def test_fourteenth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Max Hale")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Max Hale")
 
 
 @pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
@@ -1661,8 +1663,7 @@ def test_fourteenth_unseen_reading_causes(business, platform, rating, text, want
      "to unplug it.", "wifi", "Thank you for your honest review of your purchase. I understand"),
 ])
 def test_fifteenth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Jo Ames")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Jo Ames")
 
 
 def test_a_held_billing_dispute_goes_to_billing_and_a_repeat_count_is_not_said_back():
@@ -1741,9 +1742,8 @@ def test_a_long_clause_with_two_predicates_is_said_by_its_first(clause, said):
      "every time.", "sorry", "lovely review"),
 ])
 def test_sixteenth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Kai Lund")
-    assert wanted.lower() in draft["reply"].lower() and unwanted not in draft["reply"], \
-        draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Kai Lund",
+                 case=False)
 
 
 @pytest.mark.parametrize(("text", "key", "value"), [
@@ -1797,9 +1797,8 @@ def test_sixteenth_reading_say_back_forms(clause, said):
      "too.", "sorry", "sorry to read about"),  # one apology, not one per complaint
 ])
 def test_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Ren Ito")
-    assert wanted.lower() in draft["reply"].lower() and unwanted not in draft["reply"], \
-        draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Ren Ito",
+                 case=False)
 
 
 def test_independent_reading_sarcasm_and_refusals():
@@ -1840,8 +1839,7 @@ def test_when_and_where_go_from_a_clause_too_long_to_say_back_whole():
      "where things stand"),
 ])
 def test_independent_reading_second_batch(business, platform, rating, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Ren Ito")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Ren Ito")
 
 
 def test_a_flippant_idiom_is_not_said_back_and_a_gate_gets_its_article():
@@ -1860,8 +1858,7 @@ def test_a_flippant_idiom_is_not_said_back_and_a_gate_gets_its_article():
      "chase their own money"),  # (booked months ago: no refund chased yet)
 ])
 def test_independent_reading_holds_named(business, platform, rating, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Ren Ito")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Ren Ito")
 
 
 @pytest.mark.parametrize(("clause", "phrase"), [
@@ -1907,9 +1904,8 @@ def test_what_the_airline_did_told_with_no_subject_is_ours(clause, said):
      "meal I never got still hasn't come after a month", "you liked our crew", "lovely to hear"),
 ])
 def test_second_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Ada Byrne")
-    assert wanted.lower() in draft["reply"].lower() and unwanted not in draft["reply"], \
-        draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Ada Byrne",
+                 case=False)
 
 
 @pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
@@ -1921,8 +1917,7 @@ def test_second_independent_reading_causes(business, platform, rating, text, wan
      "people who decide", "causing it"),
 ])
 def test_second_independent_reading_steps(business, platform, rating, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Ada Byrne")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Ada Byrne")
 
 
 @pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
@@ -1937,8 +1932,7 @@ def test_second_independent_reading_steps(business, platform, rating, text, want
 ])
 def test_second_independent_reading_time_and_event(business, platform, rating, text, wanted,
                                                    unwanted):
-    draft = read_as_posted(business, platform, text, rating=rating, author="Ada Byrne")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author="Ada Byrne")
 
 
 @pytest.mark.parametrize(("clause", "said"), [
@@ -1996,8 +1990,7 @@ def test_a_wait_is_named_with_how_long_it_was(business, platform, text, wanted):
 ])
 def test_third_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
     author = "Mohammed Al-Rashid" if "£60" in text else "Ada Byrne"
-    draft = read_as_posted(business, platform, text, rating=rating, author=author)
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating, author=author)
 
 
 def test_a_second_clause_joined_by_and_gets_its_article():

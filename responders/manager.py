@@ -615,6 +615,12 @@ def _how_long(about: str, clause: str) -> str:
     return f"the {n}-{_UNIT_WORD[unit.lower()]} {about.split()[-1]}"
 
 
+_BODY_HURT = re.compile(r"\b(?:on|burnt|burned|hurt|cut|injured|bruised|scalded) my (hand|hands|"
+                        r"arm|leg|foot|feet|back|head|face|finger|fingers|wrist|knee|ankle|"
+                        r"shoulder|neck|lip|tongue|mouth)\b|\bmy (hand|arm|leg|foot|back|head|"
+                        r"face|finger|wrist|knee|ankle|shoulder|neck|lip|tongue|mouth) (?:got |is |"
+                        r"was )?(?:red|burnt|burned|swollen|hurt|hurting|paining|bleeding|bruised|"
+                        r"blistered)\b", re.I)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
@@ -1121,6 +1127,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 if liked:  # "crew were so kind, ... but my refund ...": the kind word too
                     hear = liked.replace("Thank you for your kind words about",
                                          "It's good to hear you liked", 1) + " " + hear
+            hurt = _BODY_HURT.search(item.get("text") or "") if routed[0]["flag"] == "safety" \
+                else None
+            if hurt:  # "The waiter spilled hot tea on my hand ... Nobody asked if I am okay"
+                part = (hurt.group(1) or hurt.group(2)).lower()
+                hear += f" I hope your {part} {'are' if part.endswith(('s', 'feet')) else 'is'}" \
+                    " all right."
             first = routed[0]["flag"]
             empathy = _pick(HOLD_EMPATHY.get(first) or EMPATHY[
                 "serious" if group == "serious" else "default"], seed, "empathy")
@@ -1224,6 +1236,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     hear = f"{liked} {hear}"
             empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(
                 experience=_experience_np(profile))
+            if empathy.startswith("That's not how it should work") and re.search(
+                    r"\bwork", hear):  # "it doesn't work. That's not how it should work"
+                empathy = EMPATHY["broken"][0]
             if "chase their own money" in empathy and not _CHASED.search(item.get("text") or ""):
                 empathy = EMPATHY["money"][1]  # a charge disputed, not a refund chased
             missed = _MISSED_EVENT.search(item.get("text") or "") if group in (

@@ -685,6 +685,8 @@ _THEN_WE = re.compile(r",\s+(?=(?:then )?(?:rebooked|moved|bumped|downgraded|cha
                       r"put|sent|gave|offered) (?:me|us|my|our)\b)(?![^,]*,)", re.I)
 
 
+_COMMA_BARE_MODAL = re.compile(r",\s+(?=(?:could ?n[o']t|could not|couldn'?t|can'?t|cannot|"
+                               r"were unable|was unable)\b)", re.I)
 _WE_MOVED = re.compile(r"^(rebooked|moved|bumped|downgraded|reassigned) (?:me |us )?(?=(?:on|onto|"
                        r"to|from|into|off)\b)", re.I)
 
@@ -700,7 +702,10 @@ _TRIED_TAIL = re.compile(r",\s+(?:(?:i'?ve |we'?ve )?(?:tried|tested|done) (?:ev
                          r"all|every \w+)|nothing (?:works|worked|helps|helped))$", re.I)
 _PLEASE_TAIL = re.compile(r",?\s+(?:please|pls|plz)(?: \w+){0,3}$|"
                           r",?\s+(?:in my (?:honest )?opinion|imo|imho|if you ask me|"
-                          r"to be honest|tbh|honestly)$", re.I)
+                          r"to be honest|tbh|honestly)$|"
+                          r",?\s+(?:that'?s|it'?s|this is) (?:so |just )?"
+                          r"(?:basic|common sense|not rocket science|the bare minimum|not hard)$",
+                          re.I)
 _CUT_TAIL = re.compile(r"\s+(?:and|but|so) (?:when|after|as|because|if|once)\b[^,]{0,30}$|"
                        # the reason given, in the staff's words ("... at 10 pm saying kitchen is
                        # closed"): what was done is the complaint
@@ -744,6 +749,7 @@ def _say_back(clause: str) -> str | None:
     text = _TRIED_TAIL.sub("", text)  # "can't connect to my wifi, tried everything"
     text = _VERB_LIST.sub(" and ", text, count=1)  # "won't let me select seats, keeps giving"
     text = _THEN_WE.sub(f" and {_OURS} ", text, count=1)  # "flight was cancelled, rebooked me"
+    text = _COMMA_BARE_MODAL.sub(", and I ", text, count=1)  # "very loud, could not talk"
     text = _WE_MOVED.sub(lambda m: f"{_OURS} {m.group(1).lower()} me ", text, count=1)
     # ("Rebooked on a flight 2 days later??": we did that)
     comma = _NOUN_AFTER_COMMA.search(text)

@@ -1998,3 +1998,20 @@ def test_a_second_clause_joined_by_and_gets_its_article():
         "the biryani came and the rice was undercooked"
     assert "the dirty" not in (sayback.say_back("Dark, dingy and dirty were the words that "
                                                 "came to mind") or "")
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    ("bistro", "google_business", 1, "The waiter spilled hot tea on my hand and just gave a "
+     "tissue. My hand got red. Nobody asked if I am okay.", "I hope your hand is all right",
+     "glad"),
+    ("bistro", "google_business", 2, "Also the music was very loud, could not talk properly.",
+     "and you could not talk properly", "loud, could not"),
+    ("acme", "trustpilot", 1, "Doesn't work.", "sorry", "should work for you"),  # (no echo)
+])
+def test_third_independent_reading_wording(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating)
+
+
+def test_a_rebuke_tail_is_not_said_back():
+    assert sayback.say_back("an alarm should work offline, that's basic") == \
+        "an alarm should work offline"

@@ -302,8 +302,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     m = model or linear.load()
     tax = taxonomy.build(category or taxonomy.category_for(platform), aspects)
     body = full[:MAX_SCORED_CHARS]
-    spans = segment.clauses(body)
-    lowered = body.lower()  # the routing gates read it; lower-case once
+    lowered = body.lower()  # the splitter and the routing gates read it; lower-case once
+    spans = segment.clauses(body, lowered)
     gates = _GATES.open_at(lowered, _GATE_LIMITS)
     flags = routing.flags_in(body, spans, lowered, live=kind == "mention", gates=gates)
     sarcasm = routing.sarcasm_in(body, spans, lowered, gates)

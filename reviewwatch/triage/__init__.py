@@ -23,7 +23,7 @@ from typing import Any
 from reviewwatch.triage import aspects, features, routing, segment, taxonomy, vader
 from reviewwatch.triage import model as linear
 from reviewwatch.triage.aspects import find_cues
-from reviewwatch.triage.gate import GateUnion
+from reviewwatch.triage.gate import GateSet, GateUnion, necessary
 from reviewwatch.triage.language import detect
 
 NEGATIVE = -0.05  # VADER's own thresholds, for the plain-VADER baseline
@@ -57,13 +57,6 @@ HIDDEN_COMPLAINT_P = 0.45
 HIDDEN_COMPLAINT_CUES = 1.5
 HIDDEN_COMPLAINT_VADER = -0.2  # on a 4-5 star review the words must plainly complain too
 COMPLAINT_FLAGS = ("safety", "privacy", "legal", "discrimination", "billing_dispute", "ongoing")
-
-
-# The routing flags', sarcasm's, the asks' and the complaint cues' gates, answered in one
-# pass over the lower-cased text instead of five; the cues read only its first
-# MAX_FEATURE_CHARS.
-_GATES = GateUnion([*routing.GATES, *aspects.GATES])
-_GATE_LIMITS = (None, None, None, features.MAX_FEATURE_CHARS, features.MAX_FEATURE_CHARS)
 
 
 def vader_compound(text: str) -> float:
@@ -259,6 +252,25 @@ _GRATEFUL = re.compile(r"\b(?:(?:really|much|so|truly|greatly|very much) appreci
                        re.I)
 
 
+# The routing flags', sarcasm's, the asks', the complaint cues' and the three phrase
+# patterns' gates above, answered in one pass over the lower-cased text instead of six;
+# the cues read only its first MAX_FEATURE_CHARS. A phrase pattern whose gate stays shut
+# cannot match and is not run.
+_PHRASES = (_THANKS, _CONTENT, _GRATEFUL)
+_GATES = GateUnion([*routing.GATES, *aspects.GATES,
+                    GateSet([necessary(p) for p in _PHRASES])])
+_GATE_LIMITS = (None, None, None, features.MAX_FEATURE_CHARS, features.MAX_FEATURE_CHARS, None)
+# The only non-ASCII characters re.IGNORECASE matches to ASCII letters (İ ı ſ K): in a text
+# with one, a case-blind match need not be in the lower-cased text, so the gates are not read.
+_CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _phrase(k: int, body: str, opened: dict[int, Any] | None) -> bool:
+    """Whether phrase pattern k of `_PHRASES` occurs in the text (`opened`: its gates, or
+    None to search anyway)."""
+    return (opened is None or k in opened) and bool(_PHRASES[k].search(body))
+
+
 def _label(p_doc: float, threshold: float, readings: list[dict[str, Any]], compound: float,
            stars: float | None, sarcastic: bool, thanked: bool = False,
            content: bool = False) -> str:
@@ -305,11 +317,13 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     lowered = body.lower()  # the splitter and the routing gates read it; lower-case once
     spans = segment.clauses(body, lowered)
     gates = _GATES.open_at(lowered, _GATE_LIMITS)
+    phrases = None if not body.isascii() and any(ch in body for ch in _CASE_TWINS) else \
+        gates[5]
     flags = routing.flags_in(body, spans, lowered, live=kind == "mention", gates=gates)
     sarcasm = routing.sarcasm_in(body, spans, lowered, gates)
     supported = lang in MODEL_LANGUAGES
     if supported:
-        doc_cues = find_cues(lowered[:features.MAX_FEATURE_CHARS], gates[3:]) \
+        doc_cues = find_cues(lowered[:features.MAX_FEATURE_CHARS], gates[3:5]) \
             if len(lowered) == len(body) else find_cues(body[:features.MAX_FEATURE_CHARS].lower())
         # the whole text's exact compound comes with the clauses' when the body is all of it;
         # the model and the label read the text with @handles blanked (same offsets), and
@@ -338,9 +352,9 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     if not supported:
         flags.append(routing.Flag("language", f"a language the model does not cover ({lang})",
                                   ""))
-    grateful = not sarcasm and cues < 1.0 and bool(_GRATEFUL.search(body))
+    grateful = not sarcasm and cues < 1.0 and _phrase(2, body, phrases)
     label = _label(p_doc, m.threshold, readings, compound, stars, bool(sarcasm),
-                   bool(_THANKS.search(body)), bool(_CONTENT.search(body)) or grateful)
+                   _phrase(0, body, phrases), _phrase(1, body, phrases) or grateful)
     if grateful and stars is None and label == "mixed" and compound > 0 and \
             p_doc < CLEAR_COMPLAINT:
         label = "positive"  # thanks for how a delay was handled is thanks, not a complaint

@@ -98,7 +98,7 @@ class _Reader:
         elif self.aligned:
             self.raw, self.starts = features.token_spans(lowered)
         if self.aligned:
-            self.negators = features.negator_positions(self.raw)  # found once, for all
+            self.negators = features.negator_positions(self.raw, lowered)  # once, for all
             self.terms = tax.terms_in(lowered)
             if len(self.terms) > FEW_TERMS:
                 # the terms are in order and do not overlap: those within a clause are a run

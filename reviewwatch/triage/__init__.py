@@ -312,7 +312,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     lang = (language or detect(full)).lower().split("-")[0]
     stars = _stars(rating, rating_max)
     m = model or linear.load()
-    tax = taxonomy.build(category or taxonomy.category_for(platform), aspects)
+    read_as = category or taxonomy.category_for(platform)
+    tax = taxonomy.build(read_as, aspects)
     body = full[:MAX_SCORED_CHARS]
     lowered = body.lower()  # the splitter and the routing gates read it; lower-case once
     spans = segment.clauses(body, lowered)
@@ -432,7 +433,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         "p_negative": round(p_doc, 4), "model": m.name, "issues": issues[:MAX_EVIDENCE],
         "praise": praise[:MAX_EVIDENCE], "asks": routing.asks_in(body, spans, lowered, gates),
         "questions": questions, "flags": flag_dicts,
-        "category": tax_category(category, platform)}
+        "category": read_as}
     if flags:
         result["needs_human_reason"] = "; ".join(dict.fromkeys(f.reason for f in flags))
     if severe:

@@ -253,7 +253,7 @@ class GateUnion:
         """Each set's gates this text opens, with where their literals occur. A literal
         ending within a set's limit is exactly one found in the text cut there."""
         found: list[dict[int, list[tuple[int, int]] | None]] = [
-            dict.fromkeys(always) for always in self._always]
+            dict.fromkeys(always) if always else {} for always in self._always]
         if self._empty:
             return found
         for last, (parts, size) in self._automaton.iter(text):

@@ -154,6 +154,7 @@ class Span(NamedTuple):
         return len(_WORD.findall(self.text))
 
 
+_new_span = tuple.__new__  # Span(a, b, t) without the namedtuple's Python-level __new__
 _LEAD_TRIM = " \t\r\n\"'([*-•"
 _TAIL_TRIM = " \t\r\n,([*-"
 
@@ -163,7 +164,7 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     piece = text[start:end]
     start += len(piece) - len(piece.lstrip(_LEAD_TRIM))
     piece = text[start:end].rstrip(_TAIL_TRIM)
-    return Span(start, start + len(piece), piece) if piece else None
+    return _new_span(Span, (start, start + len(piece), piece)) if piece else None
 
 
 def sentences(text: str) -> list[Span]:

@@ -45,6 +45,14 @@ def lexicons() -> tuple[dict[str, float], dict[str, str]]:
     return lexicon, emojis
 
 
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    """The lexicon's words as a set, for the membership test of every word of a text: a
+    set's entry holds the hash, so a word not in it (most are not) is told apart without
+    reading a key string, where a string-keyed dict reads the key of each slot it probes."""
+    return frozenset(lexicons()[0])
+
+
 _WORDS = re.compile(r"\S+")  # str.split()'s tokens (same whitespace), with their offsets
 _START = re.Match.start
 
@@ -107,7 +115,7 @@ def _valences(words: list[str], lower: list[str]) -> list[float]:
     upper = list(map(str.isupper, words))
     caps = sum(upper)
     is_cap_diff = 0 < n - caps < n
-    in_lex = list(map(lexicon.__contains__, lower))
+    in_lex = list(map(_lexicon_words().__contains__, lower))
     idioms = _may_have_idioms(lower)
     # A word not in the lexicon, a booster and the "kind" of "kind of" are 0 (an int, as in
     # the package); only the lexicon's words get a valence, so only they are visited.

@@ -93,7 +93,7 @@ class LinearModel:
         if self._delta_tables is not None:  # type: ignore[attr-defined]
             total += _dot(self._delta_tables, words, stems, pairs,  # type: ignore[attr-defined]
                           others)
-        mass = min(features.MAX_CUE_MASS, sum(c.weight for c in cues)) if cues else 0
+        mass = min(features.MAX_CUE_MASS, sum(map(_WEIGHT, cues))) if cues else 0
         k = self.cue_features  # cue_prior(mass, n), without a call on the hot path
         prior = self.cue_weight * mass if not k or n <= k else self.cue_prior(mass, n)
         z = self.bias + self.delta_bias + total / math.sqrt(n) + prior
@@ -150,7 +150,7 @@ def _tables(weights: dict[str, float]) -> tuple[Any, ...]:
 
 
 _UNIGRAM_W, _STEM_W, _STEM = itemgetter(0), itemgetter(1), itemgetter(2)
-_ASPECT = attrgetter("aspect")
+_ASPECT, _WEIGHT = attrgetter("aspect"), attrgetter("weight")
 
 
 class _CueNames(dict):  # type: ignore[type-arg]

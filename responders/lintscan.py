@@ -57,7 +57,7 @@ class Text:
     def __init__(self, raw: str):
         self.raw = raw
         self.low = raw.lower()
-        self.folded = _CASE_UNSAFE.search(raw) is None
+        self.folded = raw.isascii() or _CASE_UNSAFE.search(raw) is None  # (the four are not)
         self._present: tuple[int, set[str]] | None = None
 
     def present(self) -> set[str]:

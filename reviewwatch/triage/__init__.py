@@ -188,7 +188,7 @@ def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, 
     text that is one clause reuses its whole-text score."""
     out = []
     spans, doc_cues = reader.spans, reader.doc_cues
-    starts = [c.start for c in doc_cues]
+    starts = [c.start for c in doc_cues] if len(spans) > 1 else []
     for k, span in enumerate(spans[:MAX_CLAUSES]):
         compound = reader.compounds[k]
         lo, hi = (0, len(doc_cues)) if len(spans) == 1 else (
@@ -374,21 +374,21 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         flag_dicts.append({**f.as_dict(), "aspect": found[0] if found else None,
                            "about": tax.about(found[0]) if found else None,
                            "team": tax.team(found[0]) if found else None})
-    flagged_clauses = {f.clause for f in flags}
+    flagged_clauses = {f.clause for f in flags} if flags else ()
     if len(readings) <= CONTEXT_CLAUSES:
         _aspect_from_context(readings, body)
+    # the complaints, surest first: sorted once for the issues and the 4-5 star filter
+    complaints = sorted((r for r in readings if r["polarity"] == "negative"),
+                        key=lambda r: (-r["p"], r["start"])) if readings else []
     issues = [{"aspect": r["aspect"], "aspect_name": tax.name(r["aspect"]) if r["aspect"]
                else None, "clause": r["clause"], "polarity": "negative",
                "severity": _severity(r["p"], r["clause"] in flagged_clauses),
                "team": tax.team(r["aspect"]) if r["aspect"] else None,
                "about": tax.about_term(r["aspect"], r["thing"]) if r["aspect"] else None}
-              for r in sorted((r for r in readings if r["polarity"] == "negative"),
-                              key=lambda r: (-r["p"], r["start"]))]
+              for r in complaints]
     if stars is not None and stars >= 4:  # on a happy review only a clear complaint is one
-        issues = [i for i, r in zip(issues, sorted(
-            (r for r in readings if r["polarity"] == "negative"),
-            key=lambda r: (-r["p"], r["start"])), strict=True)
-            if _hidden_complaint(r, m.threshold)]
+        issues = [i for i, r in zip(issues, complaints, strict=True)
+                  if _hidden_complaint(r, m.threshold)]
     if label in ("negative", "mixed") and not issues and readings and supported:
         # the stars say negative; name the worst, a clause with a complaint cue first ("the
         # wifi keeps dropping every evening" before "I have to unplug it to get it back")
@@ -425,7 +425,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
             label == "positive" and platform in THANKED_PLATFORMS)
     else:
         needs_reply = bool(text.strip() or title) or label in ("negative", "mixed")
-    issue_aspects = list(dict.fromkeys(i["aspect"] for i in issues if i["aspect"]))
+    issue_aspects = list(dict.fromkeys(i["aspect"] for i in issues if i["aspect"])) if \
+        issues else []
     result: dict[str, Any] = {
         "label": label, "score": score, "vader": exact, "aspects": issue_aspects,
         "evidence": [i["clause"] for i in issues][:MAX_EVIDENCE], "language": lang,

@@ -197,9 +197,17 @@ def clauses(text: str, lowered: str | None = None) -> list[Span]:
     breaks = _breaks_in(text, lowered)
     word = _ASCII_WORD if text.isascii() else _WORD
     for sentence in sentences(text):
+        found = list(breaks.finditer(sentence.text)) if breaks else ()
+        if not found:  # one piece, the sentence: trimmed already, it is its own clause
+            a, b = sentence.start, sentence.end
+            lead = _LEADING.match(text, a, b)
+            span = _trimmed(text, lead.end(), b) if lead and lead.end() < b else sentence
+            if span and word.search(span.text):
+                out.append(span)
+            continue
         pieces: list[tuple[int, int]] = []
         start = sentence.start
-        for m in breaks.finditer(sentence.text) if breaks else ():
+        for m in found:
             pieces.append((start, sentence.start + m.start()))
             start = sentence.start + m.end()
         pieces.append((start, sentence.end))

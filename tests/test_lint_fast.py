@@ -209,3 +209,14 @@ def test_lint_fast_equals_the_reference_on_generated_replies(pieces):
         assert fast(reply, item=REVIEW, business=business, platform="mastodon") == \
             lint_reference.lint_reply(reply, item=REVIEW, business=business,
                                       platform="mastodon")
+
+
+def test_a_pattern_made_after_a_text_was_read_is_gated_on_that_text_too():
+    """The literals a text holds are found once, for every pattern made so far; a pattern
+    made later (its literals unknown to that pass) must still find its match."""
+    text = lintscan.Text("Please call our Front Desk today")
+    assert lintscan.Pattern(r"\bplease\b", ("please",)).search(text) == "Please"
+    assert lintscan.Pattern(r"\bfront desk\b", ("front desk",)).search(text) == "Front Desk"
+    assert lintscan.Pattern(r"\bback office\b", ("back office",)).search(text) is None
+    assert [m.group(0) for m in lintscan.Pattern(r"\bto\w+", ("tod",)).finditer(text)] == \
+        ["today"]

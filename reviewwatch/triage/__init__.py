@@ -23,7 +23,7 @@ from typing import Any
 from reviewwatch.triage import aspects, features, routing, segment, taxonomy, vader
 from reviewwatch.triage import model as linear
 from reviewwatch.triage.aspects import find_cues
-from reviewwatch.triage.gate import GateUnion
+from reviewwatch.triage.gate import GateSet, GateUnion, necessary
 from reviewwatch.triage.language import detect
 
 NEGATIVE = -0.05  # VADER's own thresholds, for the plain-VADER baseline
@@ -57,13 +57,6 @@ HIDDEN_COMPLAINT_P = 0.45
 HIDDEN_COMPLAINT_CUES = 1.5
 HIDDEN_COMPLAINT_VADER = -0.2  # on a 4-5 star review the words must plainly complain too
 COMPLAINT_FLAGS = ("safety", "privacy", "legal", "discrimination", "billing_dispute", "ongoing")
-
-
-# The routing flags', sarcasm's, the asks' and the complaint cues' gates, answered in one
-# pass over the lower-cased text instead of five; the cues read only its first
-# MAX_FEATURE_CHARS.
-_GATES = GateUnion([*routing.GATES, *aspects.GATES])
-_GATE_LIMITS = (None, None, None, features.MAX_FEATURE_CHARS, features.MAX_FEATURE_CHARS)
 
 
 def vader_compound(text: str) -> float:
@@ -105,7 +98,7 @@ class _Reader:
         elif self.aligned:
             self.raw, self.starts = features.token_spans(lowered)
         if self.aligned:
-            self.negators = features.negator_positions(self.raw)  # found once, for all
+            self.negators = features.negator_positions(self.raw, lowered)  # once, for all
             self.terms = tax.terms_in(lowered)
             if len(self.terms) > FEW_TERMS:
                 # the terms are in order and do not overlap: those within a clause are a run
@@ -195,7 +188,7 @@ def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, 
     text that is one clause reuses its whole-text score."""
     out = []
     spans, doc_cues = reader.spans, reader.doc_cues
-    starts = [c.start for c in doc_cues]
+    starts = [c.start for c in doc_cues] if len(spans) > 1 else []
     for k, span in enumerate(spans[:MAX_CLAUSES]):
         compound = reader.compounds[k]
         lo, hi = (0, len(doc_cues)) if len(spans) == 1 else (
@@ -259,6 +252,25 @@ _GRATEFUL = re.compile(r"\b(?:(?:really|much|so|truly|greatly|very much) appreci
                        re.I)
 
 
+# The routing flags', sarcasm's, the asks', the complaint cues' and the three phrase
+# patterns' gates above, answered in one pass over the lower-cased text instead of six;
+# the cues read only its first MAX_FEATURE_CHARS. A phrase pattern whose gate stays shut
+# cannot match and is not run.
+_PHRASES = (_THANKS, _CONTENT, _GRATEFUL)
+_GATES = GateUnion([*routing.GATES, *aspects.GATES,
+                    GateSet([necessary(p) for p in _PHRASES])])
+_GATE_LIMITS = (None, None, None, features.MAX_FEATURE_CHARS, features.MAX_FEATURE_CHARS, None)
+# The only non-ASCII characters re.IGNORECASE matches to ASCII letters (İ ı ſ K): in a text
+# with one, a case-blind match need not be in the lower-cased text, so the gates are not read.
+_CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _phrase(k: int, body: str, opened: dict[int, Any] | None) -> bool:
+    """Whether phrase pattern k of `_PHRASES` occurs in the text (`opened`: its gates, or
+    None to search anyway)."""
+    return (opened is None or k in opened) and bool(_PHRASES[k].search(body))
+
+
 def _label(p_doc: float, threshold: float, readings: list[dict[str, Any]], compound: float,
            stars: float | None, sarcastic: bool, thanked: bool = False,
            content: bool = False) -> str:
@@ -300,16 +312,19 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     lang = (language or detect(full)).lower().split("-")[0]
     stars = _stars(rating, rating_max)
     m = model or linear.load()
-    tax = taxonomy.build(category or taxonomy.category_for(platform), aspects)
+    read_as = category or taxonomy.category_for(platform)
+    tax = taxonomy.build(read_as, aspects)
     body = full[:MAX_SCORED_CHARS]
-    spans = segment.clauses(body)
-    lowered = body.lower()  # the routing gates read it; lower-case once
+    lowered = body.lower()  # the splitter and the routing gates read it; lower-case once
+    spans = segment.clauses(body, lowered)
     gates = _GATES.open_at(lowered, _GATE_LIMITS)
+    phrases = None if not body.isascii() and any(ch in body for ch in _CASE_TWINS) else \
+        gates[5]
     flags = routing.flags_in(body, spans, lowered, live=kind == "mention", gates=gates)
     sarcasm = routing.sarcasm_in(body, spans, lowered, gates)
     supported = lang in MODEL_LANGUAGES
     if supported:
-        doc_cues = find_cues(lowered[:features.MAX_FEATURE_CHARS], gates[3:]) \
+        doc_cues = find_cues(lowered[:features.MAX_FEATURE_CHARS], gates[3:5]) \
             if len(lowered) == len(body) else find_cues(body[:features.MAX_FEATURE_CHARS].lower())
         # the whole text's exact compound comes with the clauses' when the body is all of it;
         # the model and the label read the text with @handles blanked (same offsets), and
@@ -338,9 +353,9 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     if not supported:
         flags.append(routing.Flag("language", f"a language the model does not cover ({lang})",
                                   ""))
-    grateful = not sarcasm and cues < 1.0 and bool(_GRATEFUL.search(body))
+    grateful = not sarcasm and cues < 1.0 and _phrase(2, body, phrases)
     label = _label(p_doc, m.threshold, readings, compound, stars, bool(sarcasm),
-                   bool(_THANKS.search(body)), bool(_CONTENT.search(body)) or grateful)
+                   _phrase(0, body, phrases), _phrase(1, body, phrases) or grateful)
     if grateful and stars is None and label == "mixed" and compound > 0 and \
             p_doc < CLEAR_COMPLAINT:
         label = "positive"  # thanks for how a delay was handled is thanks, not a complaint
@@ -359,21 +374,21 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         flag_dicts.append({**f.as_dict(), "aspect": found[0] if found else None,
                            "about": tax.about(found[0]) if found else None,
                            "team": tax.team(found[0]) if found else None})
-    flagged_clauses = {f.clause for f in flags}
+    flagged_clauses = {f.clause for f in flags} if flags else ()
     if len(readings) <= CONTEXT_CLAUSES:
         _aspect_from_context(readings, body)
+    # the complaints, surest first: sorted once for the issues and the 4-5 star filter
+    complaints = sorted((r for r in readings if r["polarity"] == "negative"),
+                        key=lambda r: (-r["p"], r["start"])) if readings else []
     issues = [{"aspect": r["aspect"], "aspect_name": tax.name(r["aspect"]) if r["aspect"]
                else None, "clause": r["clause"], "polarity": "negative",
                "severity": _severity(r["p"], r["clause"] in flagged_clauses),
                "team": tax.team(r["aspect"]) if r["aspect"] else None,
                "about": tax.about_term(r["aspect"], r["thing"]) if r["aspect"] else None}
-              for r in sorted((r for r in readings if r["polarity"] == "negative"),
-                              key=lambda r: (-r["p"], r["start"]))]
+              for r in complaints]
     if stars is not None and stars >= 4:  # on a happy review only a clear complaint is one
-        issues = [i for i, r in zip(issues, sorted(
-            (r for r in readings if r["polarity"] == "negative"),
-            key=lambda r: (-r["p"], r["start"])), strict=True)
-            if _hidden_complaint(r, m.threshold)]
+        issues = [i for i, r in zip(issues, complaints, strict=True)
+                  if _hidden_complaint(r, m.threshold)]
     if label in ("negative", "mixed") and not issues and readings and supported:
         # the stars say negative; name the worst, a clause with a complaint cue first ("the
         # wifi keeps dropping every evening" before "I have to unplug it to get it back")
@@ -410,7 +425,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
             label == "positive" and platform in THANKED_PLATFORMS)
     else:
         needs_reply = bool(text.strip() or title) or label in ("negative", "mixed")
-    issue_aspects = list(dict.fromkeys(i["aspect"] for i in issues if i["aspect"]))
+    issue_aspects = list(dict.fromkeys(i["aspect"] for i in issues if i["aspect"])) if \
+        issues else []
     result: dict[str, Any] = {
         "label": label, "score": score, "vader": exact, "aspects": issue_aspects,
         "evidence": [i["clause"] for i in issues][:MAX_EVIDENCE], "language": lang,
@@ -418,7 +434,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         "p_negative": round(p_doc, 4), "model": m.name, "issues": issues[:MAX_EVIDENCE],
         "praise": praise[:MAX_EVIDENCE], "asks": routing.asks_in(body, spans, lowered, gates),
         "questions": questions, "flags": flag_dicts,
-        "category": tax_category(category, platform)}
+        "category": read_as}
     if flags:
         result["needs_human_reason"] = "; ".join(dict.fromkeys(f.reason for f in flags))
     if severe:

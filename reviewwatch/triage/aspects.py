@@ -438,9 +438,13 @@ def find_cues(text: str, gates: list[dict[int, Any]] | None = None) -> list[Cue]
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
     opened, opened_verbs = gates or (_GATE_SET.open_at(text), _PREDICATE_GATE.open_at(text))
-    for k, (aspect, weight, pattern) in enumerate(_COMPILED):
-        if k not in opened:
-            continue
+    # only the patterns whose gate is open, in the patterns' order (most texts open none)
+    keys = sorted(opened) if len(opened) > 1 else list(opened)
+    specific = len(_COMPILED)
+    for k in keys:
+        if k >= specific:
+            break
+        aspect, weight, pattern = _COMPILED[k]
         for m in finditer_near(pattern, text, opened[k], _REACH[k]):
             if not _negated(text, m.start(), m.group(0)):
                 found.append(Cue(aspect, weight, m.start(), m.end(), m.group(0)))
@@ -451,9 +455,10 @@ def find_cues(text: str, gates: list[dict[int, Any]] | None = None) -> list[Cue]
             aspect = _aspect_of(m.group("noun"))
             found.append(Cue(aspect, PREDICATE_WEIGHT, m.start(), m.end(), m.group(0)))
             take(m)
-    for k, (weight, pattern) in enumerate(_GENERAL, start=len(_COMPILED)):
-        if k not in opened:
+    for k in keys:
+        if k < specific:
             continue
+        weight, pattern = _GENERAL[k - specific]
         for m in finditer_near(pattern, text, opened[k], _REACH[k]):
             if not any(taken[m.start():m.end()]) and not _negated(text, m.start(), m.group(0)):
                 found.append(Cue(None, weight, m.start(), m.end(), m.group(0)))

@@ -51,9 +51,15 @@ def token_spans(lowered: str) -> tuple[list[str], list[int]]:
 _GROUP, _START = re.Match.group, re.Match.start
 
 
-def negator_positions(raw: list[str]) -> list[int]:
+def negator_positions(raw: list[str], lowered: str | None = None) -> list[int]:
     """Where the negators are in a run of raw tokens ("not", "never", any "...n't"), in
-    order. (Set membership and `str.endswith` mapped over the run: the scan runs in C.)"""
+    order. (Set membership and `str.endswith` mapped over the run: the scan runs in C.)
+    `lowered` is the text the tokens were read from, when the caller has it: without "n't"
+    in it, only the negator words need looking for, and most texts have none."""
+    if lowered is not None and "n't" not in lowered:
+        if _NEGATORS.isdisjoint(raw):
+            return []
+        return list(compress(count(), map(_NEGATORS.__contains__, raw)))
     return list(compress(count(), map(or_, map(_NEGATORS.__contains__, raw),
                                       map(str.endswith, raw, repeat("n't")))))
 
@@ -101,7 +107,21 @@ def vader_buckets(compound: float) -> list[str]:
 
 
 _V_NAMES = tuple(f"V{k}" for k in range(-4, 5))
+# The same features looked up instead of computed, for the model's hot path: a length's
+# feature for each length under 80 tokens (longer is "L3"), and the buckets of each compound
+# seen (a compound is rounded to 4 places: at most 20,001 of them).
+LENGTHS = tuple(length_feature(n) for n in range(80))
 
+
+class _Buckets(dict):  # type: ignore[type-arg]
+    __slots__ = ()
+
+    def __missing__(self, compound: float) -> tuple[str, str]:
+        found = self[compound] = tuple(vader_buckets(compound))
+        return found
+
+
+BUCKETS: dict[float, tuple[str, str]] = _Buckets()
 
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 

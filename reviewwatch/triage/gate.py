@@ -156,10 +156,13 @@ def finditer_near(pattern: re.Pattern[str], text: str, spans: list[tuple[int, in
     necessary literals occur): every match contains one of them, so it lies within `width`
     of one. A match found in a cut window is matched again on the whole text, so the
     matches are the whole-text ones; a short text is simply searched whole."""
+    if spans is None or width is None or len(text) < 4 * width + 64:
+        return pattern.finditer(text)  # (the regex's own iterator: no generator frame)
+    return _near(pattern, text, spans, width)
+
+
+def _near(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]], width: int):
     n = len(text)
-    if spans is None or width is None or n < 4 * width + 64:
-        yield from pattern.finditer(text)
-        return
     regions: list[list[int]] = []
     for i, j in sorted(spans):
         a, b = max(0, i - width), min(n, j + width)
@@ -233,6 +236,7 @@ class GateUnion:
         import ahocorasick
 
         self.sets = sets
+        self._always = [gate_set.always for gate_set in sets]
         owners: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         for i, gate_set in enumerate(sets):
             for literal, indices in gate_set.literals.items():
@@ -249,7 +253,7 @@ class GateUnion:
         """Each set's gates this text opens, with where their literals occur. A literal
         ending within a set's limit is exactly one found in the text cut there."""
         found: list[dict[int, list[tuple[int, int]] | None]] = [
-            dict.fromkeys(gate_set.always) for gate_set in self.sets]
+            dict.fromkeys(always) if always else {} for always in self._always]
         if self._empty:
             return found
         for last, (parts, size) in self._automaton.iter(text):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +72,12 @@ class LinearModel:
                      ) -> tuple[float, float]:
         """`score()` of a text already tokenized (`features.tokens`) with its cues found: the
         same features and the same sum, without building a string per feature."""
-        others = {f"C:{c.aspect or 'general'}" for c in cues}
-        others.update(features.vader_buckets(compound))
-        others.add(features.length_feature(len(toks)))
+        # the same strings added in the same order as featurize_with_cues (so the set, and
+        # the order its weights are summed in, is the same), looked up, not formatted
+        others = set(map(_CUE_NAMES.__getitem__, map(_ASPECT, cues))) if cues else set()
+        others.update(features.BUCKETS[compound])
+        n_toks = len(toks)
+        others.add(features.LENGTHS[n_toks] if n_toks < 80 else "L3")
         words = set(toks)
         vocab = self._vocab  # type: ignore[attr-defined]
         read = list(map(vocab.__getitem__, words))  # (unigram w, stem w, stem) of each word
@@ -90,7 +93,7 @@ class LinearModel:
         if self._delta_tables is not None:  # type: ignore[attr-defined]
             total += _dot(self._delta_tables, words, stems, pairs,  # type: ignore[attr-defined]
                           others)
-        mass = min(features.MAX_CUE_MASS, sum(c.weight for c in cues)) if cues else 0
+        mass = min(features.MAX_CUE_MASS, sum(map(_WEIGHT, cues))) if cues else 0
         k = self.cue_features  # cue_prior(mass, n), without a call on the hot path
         prior = self.cue_weight * mass if not k or n <= k else self.cue_prior(mass, n)
         z = self.bias + self.delta_bias + total / math.sqrt(n) + prior
@@ -147,6 +150,20 @@ def _tables(weights: dict[str, float]) -> tuple[Any, ...]:
 
 
 _UNIGRAM_W, _STEM_W, _STEM = itemgetter(0), itemgetter(1), itemgetter(2)
+_ASPECT, _WEIGHT = attrgetter("aspect"), attrgetter("weight")
+
+
+class _CueNames(dict):  # type: ignore[type-arg]
+    """A cue's aspect -> its feature ("C:wait_time"; "C:general" for none), made once."""
+
+    __slots__ = ()
+
+    def __missing__(self, aspect: str | None) -> str:
+        name = self[aspect] = f"C:{aspect or 'general'}"
+        return name
+
+
+_CUE_NAMES = _CueNames()
 _UNKNOWN = (0.0, 0.0, "")
 
 

@@ -11,8 +11,8 @@ splitters' speed in the same run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 MAX_SEGMENT_CHARS = 20_000
 MIN_CLAUSE_WORDS = 3
@@ -95,17 +95,44 @@ _CLAUSE_BREAK = _break_pattern(_ALL_BREAKS)
 PRUNE_MIN_CHARS = 0  # every text: choosing the breaks costs less than trying them all
 
 
-def _breaks_in(text: str) -> re.Pattern[str] | None:
-    """The clause-break pattern with only the breaks this text can contain."""
+@lru_cache(maxsize=1)
+def _break_literals() -> tuple[Any, Any]:
+    """Aho-Corasick automata over the breaks' literals, case-blind ones (read in the
+    lower-cased text) and case-sensitive ones (read in the text): which breaks a text can
+    contain, in one C pass each instead of a substring test per literal."""
+    import ahocorasick
+
+    automata = []
+    for case in (False, True):
+        owners: dict[str, list[int]] = {}
+        for k, (_, _, needs, cased) in enumerate(_BREAKS):
+            if cased == case:
+                for literal in needs:
+                    owners.setdefault(literal, []).append(k)
+        automaton = ahocorasick.Automaton()
+        for literal, kept in owners.items():
+            automaton.add_word(literal, tuple(kept))
+        automaton.make_automaton()
+        automata.append(automaton)
+    return automata[0], automata[1]
+
+
+def _breaks_in(text: str, lowered: str | None = None) -> re.Pattern[str] | None:
+    """The clause-break pattern with only the breaks this text can contain (`lowered` is
+    `text.lower()` when the caller has it)."""
     if len(text) < PRUNE_MIN_CHARS or (not text.isascii() and
                                        any(ch in text for ch in _CASE_TWINS)):
         return _CLAUSE_BREAK
-    lowered = text.lower()
-    in_text, in_lowered = text.__contains__, lowered.__contains__
-    capitals = lowered != text  # else no case-sensitive literal (all capitalised) is there
-    kept = [k for k, (_, _, needs, case) in enumerate(_BREAKS)
-            if (capitals or not case) and any(map(in_text if case else in_lowered, needs))]
-    return _break_pattern(tuple(kept))
+    if lowered is None:
+        lowered = text.lower()
+    blind, cased = _break_literals()
+    kept: set[int] = set()
+    for _, ks in blind.iter(lowered):
+        kept.update(ks)
+    if lowered != text:  # else no case-sensitive literal (all capitalised) is there
+        for _, ks in cased.iter(text):
+            kept.update(ks)
+    return _break_pattern(tuple(sorted(kept)))
 
 
 _LEADING = re.compile(r"(?:but|however|although|though|whereas|yet|and|so|also|plus|then)\b,?\s*",
@@ -115,8 +142,9 @@ _ASCII_WORD = re.compile(r"[a-zA-Z0-9]+(?:'[a-zA-Z0-9]+)?")  # _WORD on ASCII, w
 # Unicode category look-up per character
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A verbatim piece of a text (a tuple: built in C, which a frozen dataclass was not)."""
+
     start: int
     end: int
     text: str  # exactly text[start:end] of the original
@@ -126,12 +154,17 @@ class Span:
         return len(_WORD.findall(self.text))
 
 
+_new_span = tuple.__new__  # Span(a, b, t) without the namedtuple's Python-level __new__
+_LEAD_TRIM = " \t\r\n\"'([*-•"
+_TAIL_TRIM = " \t\r\n,([*-"
+
+
 def _trimmed(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start] in " \t\r\n\"'([*-•":
-        start += 1
-    while end > start and text[end - 1] in " \t\r\n,([*-":
-        end -= 1
-    return Span(start, end, text[start:end]) if end > start else None
+    # (str.lstrip/rstrip on the piece: the character loop, run in C)
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip(_LEAD_TRIM))
+    piece = text[start:end].rstrip(_TAIL_TRIM)
+    return _new_span(Span, (start, start + len(piece), piece)) if piece else None
 
 
 def sentences(text: str) -> list[Span]:
@@ -155,16 +188,26 @@ def sentences(text: str) -> list[Span]:
     return out
 
 
-def clauses(text: str) -> list[Span]:
-    """The clauses of a text, each a verbatim span; short fragments stay with a neighbour."""
-    text = text[:MAX_SEGMENT_CHARS]
+def clauses(text: str, lowered: str | None = None) -> list[Span]:
+    """The clauses of a text, each a verbatim span; short fragments stay with a neighbour.
+    `lowered` is `text.lower()` when the caller has it already."""
+    if len(text) > MAX_SEGMENT_CHARS:
+        text, lowered = text[:MAX_SEGMENT_CHARS], None
     out: list[Span] = []
-    breaks = _breaks_in(text)
+    breaks = _breaks_in(text, lowered)
     word = _ASCII_WORD if text.isascii() else _WORD
     for sentence in sentences(text):
+        found = list(breaks.finditer(sentence.text)) if breaks else ()
+        if not found:  # one piece, the sentence: trimmed already, it is its own clause
+            a, b = sentence.start, sentence.end
+            lead = _LEADING.match(text, a, b)
+            span = _trimmed(text, lead.end(), b) if lead and lead.end() < b else sentence
+            if span and word.search(span.text):
+                out.append(span)
+            continue
         pieces: list[tuple[int, int]] = []
         start = sentence.start
-        for m in breaks.finditer(sentence.text) if breaks else ():
+        for m in found:
             pieces.append((start, sentence.start + m.start()))
             start = sentence.start + m.end()
         pieces.append((start, sentence.end))

@@ -133,10 +133,10 @@ class Taxonomy:
         n = len(text)
         for last, (term, size) in self.automaton.iter(text):
             start = last + 1 - size
-            if start > 0 and _wordish(text[start - 1]):
-                continue
+            if start > 0 and ((ch := text[start - 1]).isalnum() or ch in "_-"):
+                continue  # (_wordish, inline: it ran for every occurrence)
             stop = last + 1
-            if stop >= n or not _wordish(text[stop]):
+            if stop >= n or not ((ch := text[stop]).isalnum() or ch in "_-"):
                 end = stop  # the bare term: no ending can follow a non-word character
             else:  # a word character follows: one of the endings, then a boundary
                 for suffix in _ENDINGS:

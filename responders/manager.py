@@ -165,8 +165,8 @@ HEAR_ABOUT = ["Thank you for telling us about {about}.", "Thank you for letting 
 _WORTH_THE_WAIT = re.compile(r"\bworth (?:the |such (?:a )?|this |that |a )?(?:long )?wait",
                              re.I)
 VAGUE_ABOUT = frozenset({"how it performs", "how it works", "what you were told"})
-SECOND = ["You also raised {about}, and I've noted it.",
-          "Thank you for flagging {about} too."]
+SECOND = ["You also told us about {about}.", "You mentioned {about} as well."]  # (heard, not
+# thanked: a complaint is no contribution, and one apology is enough)
 # Aspects a safety or privacy flag may be named by: the clause's other aspects ("the crew
 # served nuts") would name the wrong thing back.
 WHOLE_REVIEW = 0.8  # a clause this much of the review's text is the review

@@ -399,6 +399,17 @@ HELD_WHAT += (
     (re.compile(r"\b(cockroach|roach|rat|mouse|rodent)(?:es|s)?\b|\b(mice)\b", re.I),
      "the {0} you saw", ("restaurant", "hotel")),
 )
+HELD_WHAT += (
+    # what broke the diet, found in the meal, named without admitting it ("chicken pieces in
+    # my veg thali" -> "what you found in your vegetarian meal")
+    (re.compile(r"\b(?:pure[- ])?(veg|vegetarian|vegan|jain)\b[^.!?\n]{0,60}?\b(?:chicken|mutton|"
+                r"meat|fish|egg|eggs|prawns?|beef|pork|lamb|ghee|paneer|butter|cheese|onions?|"
+                r"garlic)\b|\b(?:chicken|mutton|meat|fish|egg|eggs|prawns?|beef|pork|lamb)\b"
+                r"[^.!?\n]{0,40}?\bin (?:my|our|the) (?:pure[- ])?(veg|vegetarian|vegan|jain)\b",
+                re.I), "what you found in your {0} meal", ("restaurant", "hotel", "airline")),
+    (re.compile(r"\b(?:burning smell|smell(?:ed|s|ing)? (?:of |like )?(?:burning|smoke|fuel|gas)|"
+                r"smoke in the cabin)\b", re.I), "the smell in the cabin", ("airline",)),
+)
 HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher|jain)\b", re.I),
                "a meal that didn't meet your dietary needs", ("restaurant", "hotel", "airline")),)
 _WHOSE_ALLERGY = re.compile(
@@ -445,7 +456,10 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
             if whose:  # "My son is allergic to nuts": his allergy, not the customer's
                 return what.replace("your allergy", f"your {whose.group(1).lower()}'s allergy",
                                     1).replace("in your meal", "in the meal")
-            return what.format(*(g.lower() for g in m.groups() if g)) if "{0}" in what else what
+            if "{0}" not in what:
+                return what
+            found = next(g.lower() for g in m.groups() if g)
+            return what.format({"veg": "vegetarian", "jain": "Jain"}.get(found, found))
     return None
 
 
@@ -1171,6 +1185,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 issues[0].get("team") if issues else None))
             if routed[0]["flag"] == "ongoing" and issues and issues[0].get("aspect"):
                 team = profile.team_for(issues[0]["aspect"], issues[0].get("team"))
+            if routed[0]["flag"] == "safety" and what in ("the smoke you saw", "the sparks you saw",
+                                                          "it overheating",
+                                                          "the smell in the cabin"):
+                team = profile.team_for("safety", "safety team")  # a hazard, not "product"
             if routed[0]["flag"] == "safety" and _PESTS.search(item.get("text") or "") and \
                     profile.category in ("restaurant", "hotel"):
                 team = profile.team_for("food_quality", "kitchen team")  # pests: the kitchen's

@@ -1097,7 +1097,8 @@ def test_meat_in_a_vegetarian_meal_is_held_for_a_person_and_named_plainly():
     draft, triage = draft_for("bistro", "Ordered a veg thali and found a piece of chicken in it. "
                               "I am a strict vegetarian. Disgusting.", rating=1)
     assert triage["needs_human"], triage
-    assert "a meal that didn't meet your dietary needs" in draft["reply"], draft["reply"]
+    assert "what you found in your vegetarian meal" in draft["reply"], draft["reply"]
+    assert "chicken" not in draft["reply"]  # (named, never admitted)
 
 
 @pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
@@ -1735,7 +1736,7 @@ def test_a_long_clause_with_two_predicates_is_said_by_its_first(clause, said):
     ("acme", "trustpilot", 1, "My speaker got an update last night and now it's bricked.",
      "repair or a replacement", "improve it on your setup"),
     ("bistro", "google_business", 1, "Ordered a jain thali and it came with onion in the dal.",
-     "dietary needs", "go through it with the team"),
+     "what you found in your Jain meal", "go through it with the team"),
     ("bistro", "google_business", 1, "The security guard was rude to us at the gate.",
      "sorry", "safety problem"),
     ("acme", "google_play", 3, "Love the speaker, hate the app. Takes 20 seconds to connect "
@@ -2015,3 +2016,16 @@ def test_third_independent_reading_wording(business, platform, rating, text, wan
 def test_a_rebuke_tail_is_not_said_back():
     assert sayback.say_back("an alarm should work offline, that's basic") == \
         "an alarm should work offline"
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (a fourth independent reading of 60 new items: SEND 6, LIGHT 30, REWRITE 24; its causes)
+    ("bistro", "google_business", 1, "Ordered veg thali and found chicken pieces in the dal. We "
+     "are pure vegetarian.", "what you found in your vegetarian meal", "dietary needs"),
+    ("air", "mastodon", None, "@bluejet there was a burning smell in the cabin for 20 minutes and "
+     "the crew said it was normal", "the smell in the cabin", "raising this with us"),
+    ("acme", "trustpilot", 1, "The adapter started melting and got very hot.", "safety team",
+     "product team"),
+])
+def test_fourth_independent_reading_holds(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating)

@@ -742,6 +742,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         if said and not tight and "," not in said and not headline else None
     # (not after a list of its own, nor beside a headline, which sums up the text after it)
     if second:  # two complaints said back, in the order the customer told them
+        said_first = source  # (both it and the second are said back, whichever leads)
         first = second[1] < text.find(source["clause"])
         said = sayback.both(*((second[0], said) if first else (said, second[0])))
         if first and (_AN_AFTERTHOUGHT.search(source["clause"]) or GROUP.get(
@@ -761,8 +762,24 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                   # for help that fixed nothing)
                   and vader.compound(i["clause"]) <= SAYBACK_MAX_COMPOUND  # nor praise
                   and not sayback.not_the_complaint(i["clause"])]
-        if others and not short and not second:  # a second complaint, named, not quoted
-            text += f" {_pick(SECOND, seed, 'second').format(about=others[0])}"
+        def kind_of(i: dict[str, Any]) -> str:
+            kind = GROUP.get(i.get("aspect") or "", i.get("aspect") or "")
+            return "waiting" if kind == "service" else kind  # slow service is the wait
+
+        kinds = {i["about"]: kind_of(i) for i in with_aspect if i.get("about")}
+        told = {kind_of(source)} | ({kind_of(second[2]), kind_of(said_first)} if second else
+                                     set()) | {
+            c.aspect for c in find_cues(said.lower())}  # (said already: "flies" is the
+        # cleanliness, "the service was slow" the wait)
+        others = [o for o in dict.fromkeys(others) if o.split()[-1] not in _words(said) and
+                  kinds.get(o) not in told and next((i["aspect"] for i in with_aspect
+                                                      if i.get("about") == o), None) not in told]
+        if others and not short:  # the other complaints, named, not quoted: one more beside
+            # two said back, two more of other kinds beside one ("You also told us about the
+            # wait and the price."; not "the drinks and the espresso")
+            about = others[0] if second or len(others) == 1 or kinds.get(others[0]) == \
+                kinds.get(others[1]) else f"{others[0]} and {others[1]}"
+            text += f" {_pick(SECOND, seed, 'second').format(about=about)}"
         return text, True, source
     # a complaint told as a headline, with no verb ("Weak sound.", "Rude staff and cold
     # food."): its things named back, not just their aspect

@@ -81,7 +81,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
                           r"lukewarm|stone cold|raw|half[- ]cooked)\b"),
     ("cleanliness", 1.5, r"\b(?:dirty|filthy|unclean|grimy|stain(?:s|ed)?|mou?ldy?|"
                          r"cockroach(?:es)?|roach(?:es)?|bed ?bugs?|mice|rats|hairs? (?:in|on)|"
-                         r"smell(?:s|ed|y)|stinks?|stank|musty)\b"),
+                         r"smell(?:s|ed|y)|stinks?|stank|musty|flies (?:everywhere|around|all "
+                         r"over|on)|food stuck|sticky (?:table|tables|floor|menu|menus|tray|"
+                         r"cutlery|plates?))\b"),
     ("noise", 1.2, r"\b(?:noisy|thin walls|could hear (?:every|people|the)|(?:too|so|way too) loud|"
                    r"(?:couldn'?t|could not|can'?t|did ?n'?t|unable to) sleep)\b"),
     ("room_quality", 1.2, r"\b(?:no hot water|broken (?:ac|air|tv|shower|toilet|lock|window|"

@@ -22,6 +22,12 @@ GENERATOR = "heard-template"
 MENTION_PLATFORMS = ("mastodon", "bluesky")
 
 
+
+
+def _first_name_of(sign: str) -> str:
+    """'Dana Whitfield, Customer Care Lead' -> 'Dana'; 'Thank you, Ravi Menon, ...' -> 'Ravi'."""
+    name = sign.removeprefix("Thank you, ").split(",")[0].split()
+    return name[0] if name else sign
 def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *,
                   platform: str | None = None, limit: int | None = None,
                   bank_path: Path | str | None = None) -> dict[str, Any] | None:
@@ -54,7 +60,12 @@ def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *
     if cap is not None and measure(reply, unit) > cap:
         parts, short = build(True), True
         reply = join(parts)
-        if measure(reply, unit) > cap:  # the signature line goes before any move
+        if measure(reply, unit) > cap:  # the signature line shrinks to a first name ("Dana")
+            signed = [{**p, "text": _first_name_of(p["text"])} if p["move"] == "sign" else p
+                      for p in parts]
+            if measure(join(signed), unit) <= cap:
+                parts, reply = signed, join(signed)
+        if measure(reply, unit) > cap:  # then it goes, before any move
             parts = [p for p in parts if p["move"] != "sign"]
             reply = join(parts)
         if measure(reply, unit) > cap:  # then a long say-back gives way to its aspect

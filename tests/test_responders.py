@@ -2043,3 +2043,12 @@ def test_the_other_complaints_are_named_and_never_twice(text, wanted, unwanted):
     reply = draft["reply"]
     assert unwanted not in reply, reply
     assert wanted in reply, reply
+
+
+def test_a_play_reply_at_its_limit_keeps_a_first_name_sign_off():
+    # (two independent readings found Play replies with no sign-off: it was dropped first)
+    draft, _ = draft_for("acme", "App crashes every single time I open the equalizer settings. "
+                         "Pixel 7, Android 14. Sent the crash report several times.",
+                         platform="google_play", rating=1, author="Nathan Cole")
+    assert draft["fits"]["length"] <= PLAY_REPLY_LIMIT
+    assert draft["reply"].rstrip().endswith("\n\nDana"), draft["reply"]

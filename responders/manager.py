@@ -379,7 +379,7 @@ HELD_WHAT = (
     (re.compile(r"\b(?:spilled|spilt|poured|dropped) (?:hot|boiling|scalding) \w+ (?:on|over)\b",
                 re.I), "what happened with the hot drink", ("airline", "restaurant", "hotel")),
     (re.compile(r"\b(?:smoke|smoked|smoking)\b", re.I), "the smoke you saw", ("product",)),
-    (re.compile(r"\bsparks?\b", re.I), "the sparks you saw", ("product",)),
+    (re.compile(r"\bspark(?:s|ed|ing)?\b", re.I), "the sparks you saw", ("product",)),
     (re.compile(r"\b(?:overheat\w*|(?:got|getting|gets|became|becomes|gone|runs?|running) "
                 r"(?:really |very |so |extremely |too )?hot|smell\w* (?:like |of )?burn\w*|"
                 r"burning (?:plastic |rubber )?smell|melted)\b", re.I),
@@ -445,6 +445,8 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     text = item.get("text") or ""
     if flag.get("flag") == "billing_dispute":
         return next((what for pattern, what in HELD_MONEY if pattern.search(text)), None)
+    if flag.get("flag") == "privacy" and _CONTROLLED.search(text):
+        return "your concern that someone else may be controlling it"
     if flag.get("flag") == "privacy" and _LISTENING.search(text):
         return "your concern that it may be listening or recording"  # (no guess that it was)
     if flag.get("flag") != "safety":
@@ -589,6 +591,8 @@ _ASSIST_TEXT = re.compile(r"\b(?:wheelchair|special assistance|mobility (?:aid|a
                           r"assistance (?:for|at|to)|unaccompanied minor)\b", re.I)
 _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|flies|maggots?|"
                     r"insects?|bugs?|ants)\b", re.I)
+_CONTROLLED = re.compile(r"\b(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|"
+                         r"accessing)\b", re.I)
 _LISTENING = re.compile(r"\b(?:record\w*|listen\w*|spy\w*|eavesdrop\w*|wakes? up|woke up)\b",
                         re.I)
 # A booking or case reference the customer already gave, and a contact's request for one
@@ -1206,6 +1210,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                                           "it overheating",
                                                           "the smell in the cabin"):
                 team = profile.team_for("safety", "safety team")  # a hazard, not "product"
+            if routed[0]["flag"] == "safety" and (what or "").startswith(
+                    "what you found in your") and profile.category in ("restaurant", "hotel"):
+                team = profile.team_for("food_quality", "kitchen team")  # the kitchen's matter
             if routed[0]["flag"] == "safety" and _PESTS.search(item.get("text") or "") and \
                     profile.category in ("restaurant", "hotel"):
                 team = profile.team_for("food_quality", "kitchen team")  # pests: the kitchen's

@@ -2052,3 +2052,19 @@ def test_a_play_reply_at_its_limit_keeps_a_first_name_sign_off():
                          platform="google_play", rating=1, author="Nathan Cole")
     assert draft["fits"]["length"] <= PLAY_REPLY_LIMIT
     assert draft["reply"].rstrip().endswith("\n\nDana"), draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (a fifth independent reading of 60 new items: SEND 7, LIGHT 23, REWRITE 30; its causes)
+    ("acme", "trustpilot", 1, "The power adapter sparked when I plugged it in. Visible flash.",
+     "the sparks you saw", "raising this with us"),
+    ("acme", "google_play", 1, "It started talking at 3am and woke the baby. Is someone else "
+     "controlling it??", "someone else may be controlling it", "how it performs"),
+    ("bistro", "google_business", 2, "I am Jain and specifically asked for no onion no garlic. "
+     "The dal came with onion pieces clearly visible.", "what you found in your Jain meal",
+     "came to us for"),
+    ("air", "mastodon", None, "@bluejet great job cancelling my flight and then charging me a $75 "
+     "change fee. truly innovative", "sorry", "lovely to hear"),
+])
+def test_fifth_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating)

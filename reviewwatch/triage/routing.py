@@ -81,6 +81,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # a Jain meal (no onion, no garlic) served with them
      r"jain (?:meal|food|dish|order|thali|option)\b[^.!?\n]{0,80}?\b(?:had|with|contained|"
      r"came with|full of|found)\b[^.!?\n]{0,30}?\b(?:onions?|garlic|potato(?:es)?)\b|"
+     # a Jain or religious request broken ("I am Jain and asked for no onion ... came with onion
+     # pieces")
+     r"(?:i am|i'm|we are|we're) jain\b[^\n]{0,160}?\b(?:came with|had|with|found|contained)\b"
+     r"[^.!?\n]{0,20}?\b(?:onions?|garlic)\b|"
      r"acidity|(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|"
      r"bodies|matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
      r"rat|band-?aid|plaster|wire|screw|staple) (?:in|on) (?:my|the|our|his|her) (?:food|meal|"
@@ -96,6 +100,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
      r"my|everything)|(?:is it|is this|it'?s|it is) (?:always |secretly )?(?:recording|listening)|"
+     r"(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|accessing) (?:it|my|"
+     r"our|the)|"
      r"(?:recording|listening) all the time|privacy|personal (?:data|information|info|details)|"
      r"my (?:data|information) "
      r"(?:was|is|got|being)|(?:sold|shared|leaked) my (?:data|information|info|details|"
@@ -215,7 +221,8 @@ _SARCASM = re.compile(
     r"(?:truly|really|such|what) an? (?:5|five)[- ]star (?:experience|service|airline|restaurant)|"
     r"(?:great|fantastic|awesome|amazing|excellent|wonderful) (?:value|service|job|experience),? "
     r"(?:really|thanks|guys|lol)\W*$|"
-    r"great job\b.{0,40}\b(?:not|never|again|lost|late|broke)|yeah,? right|oh,? great|just great|"
+    r"great job\b.{0,40}\b(?:not|never|again|lost|late|broke|cancell?\w*|charg\w*)|yeah,? right|"
+    r"oh,? great|just great|truly innovative|how innovative|"
     r"so much for|love (?:how|that|it when) (?:the |my |your )?\w+\b.{0,60}\b(?:worked for "
     r"(?:exactly|only|about|just) |lasted (?:exactly|only|about|just) )|truly the future of|"
     r"love (?:how|that|it when) (?:you|your|i|we|my|it)\b.{0,60}\b(?:not|never|"

@@ -590,6 +590,8 @@ def _a_or_an(number: str) -> str:
         len(digits) in (5, 6) and digits[:2] in ("11", "18")) else "a"
 
 
+_COUNTED = re.compile(r"\b(?:pieces|items|options|dishes|people|staff|waiters|tables|choices)\b"
+                      r"[^.,;]{0,25}$", re.I)
 _VERY_LESS = re.compile(r"\b(is|are|was|were) (?:very|too|so) less\b", re.I)
 # Text-speak and dropped apostrophes, spelled out before the clause is said back as ours
 _SPELLED = {"wont": "won't", "dont": "don't", "doesnt": "doesn't", "cant": "can't",
@@ -733,7 +735,9 @@ def _say_back(clause: str) -> str | None:
     text = _YOU_DID.sub(_OURS + " ", text)
     text = re.sub(rf"\b({_OURS}) (?:really|literally|actually|just) (?=[a-z]+ed\b)", r"\1 ", text)
     # ("y'all really charged me $99": what we did, without the customer's emphasis)
-    text = _VERY_LESS.sub(r"\1 too small", text)  # "portion size is very less": Indian English
+    text = _VERY_LESS.sub(lambda m: f"{m.group(1)} too "
+                          f"{'few' if _COUNTED.search(text[:m.start()]) else 'small'}", text)
+    # ("portion size is very less" -> "too small"; "the chicken pieces were very less" -> few)
     text = re.sub(r"\bupto\b", "up to", text, flags=re.I)  # "not upto the mark"
     text = re.sub(r"\b(was|were|got|been) cancel\b", r"\1 cancelled", text, flags=re.I)
     text = _ALSO_TAIL.sub("", text)  # "Service was slow also": the "also" is the review's

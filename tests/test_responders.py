@@ -2068,3 +2068,14 @@ def test_a_play_reply_at_its_limit_keeps_a_first_name_sign_off():
 ])
 def test_fifth_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating)
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    ("acme", "google_play", 3, "Why can't I set a timer and play music at the same time? It "
+     "stops the music when the timer rings. Small thing but annoying.", "sorry",
+     "size or style"),  # "small thing" is no garment's size
+    ("bistro", "google_business", 2, "Biryani was fine but the chicken pieces were very less.",
+     "too few", "too small"),
+])
+def test_fifth_independent_reading_words(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating)

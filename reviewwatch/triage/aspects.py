@@ -76,7 +76,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                           r"|\b(?:undercooked|overcooked|under ?cooked|inedible|tasteless|stale|"
                           r"soggy|burnt|bland|flavou?rless|chewy|rubbery)\b|\bfood was cold\b|"
                           r"\b(?:hard |tough )?(?:like|as) (?:rubber|leather|a rock|stone|"
-                          r"cardboard)\b|"
+                          r"cardboard)\b|\b(?:too|very|extremely|so) (?:much )?(?:spicy|salty|"
+                          r"oily|greasy|sour|bitter)\b(?! (?:but|and) (?:good|tasty|delicious))|"
                           r"\b(?:came|arrived|was served|were served|served) (?:out )?(?:cold|"
                           r"lukewarm|stone cold|raw|half[- ]cooked)\b"),
     ("cleanliness", 1.5, r"\b(?:dirty|filthy|unclean|grimy|stain(?:s|ed)?|mou?ldy?|"

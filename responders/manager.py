@@ -1169,6 +1169,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 hear += f" I hope your {part} {'are' if part.endswith(('s', 'feet')) else 'is'}" \
                     " all right."
             first = routed[0]["flag"]
+            if any(f["flag"] == "bereavement" for f in routed):
+                first = "bereavement"  # a loss comes before the money or the delay beside it
             empathy = _pick(HOLD_EMPATHY.get(first) or EMPATHY[
                 "serious" if group == "serious" else "default"], seed, "empathy")
             if first == "billing_dispute":  # a refund chased is not a charge disputed
@@ -1183,6 +1185,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     empathy = "I understand why you want your money back"  # (no chasing yet)
             voice = "formal" if profile.voice == "formal" or group == "serious" else "warm"
             apology = _pick(APOLOGY[voice][:2], seed, "apology")
+            if "sorry" in empathy.lower() and "sorry" in apology:
+                apology = APOLOGY["formal"][0]  # "I'm so sorry for your loss, ... and I apologise"
             resolve = (f"{_cap(contact)} and I'll pick this up with you personally." if social
                        else f"Please {contact} and I'll pick this up with you personally.")
             asked = {a["ask"] for a in triage.get("asks") or []}

@@ -337,6 +337,7 @@ _NOUN_THEN_VERB = re.compile(
     r"stopped|broke|died|failed|crashed|froze|crawled|spilled|leaked|cracked|melted|didn'?t|"
     r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|wants|shrugged|said|"
     r"laughed|walked|yelled|shouted|snapped|argued|insisted|lied|changed|moved|closed|gives|"
+    r"understands|hears|works|connects|responds|answers|recognises|recognizes|loads|opens|"
     r"shows|throws|returns|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t|wouldn'?t|couldn'?t|can'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.

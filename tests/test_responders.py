@@ -2079,3 +2079,18 @@ def test_fifth_independent_reading_causes(business, platform, rating, text, want
 ])
 def test_fifth_independent_reading_words(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating)
+
+
+def test_a_loss_beside_a_money_dispute_is_answered_with_condolences_and_one_sorry():
+    # (a sixth independent reading of 60 new items: SEND 6, LIGHT 27, REWRITE 27)
+    draft = read_as_posted("air", "mastodon", "@bluejet booked a flight for my dad's funeral, "
+                           "your site showed the bereavement fare, then charged full price. I "
+                           "want the difference refunded.", rating=None, author="Gary Holt")
+    reply = draft["reply"]
+    assert "loss" in reply or "condolences" in reply, reply
+    assert reply.count("sorry") <= 1, reply
+
+
+def test_a_voice_assistant_gets_its_article():
+    assert sayback.say_back("Voice assistant understands nothing.") == \
+        "the voice assistant understands nothing"

@@ -396,7 +396,8 @@ HELD_WHAT += (
      "the harassment on your flight", ("airline",)),
     (re.compile(r"\b(?:harass\w*|grop\w*|inappropriately)\b", re.I),
      "the harassment during your visit", ("restaurant", "hotel")),
-    (re.compile(r"\b(cockroach|roach|rat|mouse|rodent)(?:es|s)?\b|\b(mice)\b", re.I),
+    (re.compile(r"\b(cockroach|roach|rat|mouse|rodent)(?:es|s)?\b|\b(mice|flies|maggots)\b",
+                re.I),
      "the {0} you saw", ("restaurant", "hotel")),
 )
 HELD_WHAT += (
@@ -405,7 +406,8 @@ HELD_WHAT += (
     (re.compile(r"\b(?:pure[- ])?(veg|vegetarian|vegan|jain)\b[^.!?\n]{0,60}?\b(?:chicken|mutton|"
                 r"meat|fish|egg|eggs|prawns?|beef|pork|lamb|ghee|paneer|butter|cheese|onions?|"
                 r"garlic)\b|\b(?:chicken|mutton|meat|fish|egg|eggs|prawns?|beef|pork|lamb)\b"
-                r"[^.!?\n]{0,40}?\bin (?:my|our|the) (?:pure[- ])?(veg|vegetarian|vegan|jain)\b",
+                r"[^.!?\n]{0,40}?\bin (?:my |our |the |a )?(?:pure[- ])?(veg|vegetarian|vegan|jain)"
+                r"\b",
                 re.I), "what you found in your {0} meal", ("restaurant", "hotel", "airline")),
     (re.compile(r"\b(?:burning smell|smell(?:ed|s|ing)? (?:of |like )?(?:burning|smoke|fuel|gas)|"
                 r"smoke in the cabin)\b", re.I), "the smell in the cabin", ("airline",)),
@@ -462,6 +464,10 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
                 return what
             found = next(g.lower() for g in m.groups() if g)
             return what.format({"veg": "vegetarian", "jain": "Jain"}.get(found, found))
+    fall = _FELL.search(text)  # nothing else named: a fall ("my mum fell on the escalator")
+    if fall:
+        kin = (fall.group(1) or "").lower()
+        return f"your {kin}'s fall" if kin in _FEMALE_KIN | _MALE_KIN else "the fall you had"
     return None
 
 
@@ -639,6 +645,8 @@ _BODY_HURT = re.compile(r"\b(?:on|burnt|burned|hurt|cut|injured|bruised|scalded)
                         r"face|finger|wrist|knee|ankle|shoulder|neck|lip|tongue|mouth) (?:got |is |"
                         r"was )?(?:red|burnt|burned|swollen|hurt|hurting|paining|bleeding|bruised|"
                         r"blistered)\b", re.I)
+_FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?:fell|slipped|tripped)(?! asleep)\b|"
+                   r"\b(?:had|took) a (?:bad )?fall\b", re.I)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
@@ -1210,9 +1218,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 issues[0].get("team") if issues else None))
             if routed[0]["flag"] == "ongoing" and issues and issues[0].get("aspect"):
                 team = profile.team_for(issues[0]["aspect"], issues[0].get("team"))
-            if routed[0]["flag"] == "safety" and what in ("the smoke you saw", "the sparks you saw",
-                                                          "it overheating",
-                                                          "the smell in the cabin"):
+            if routed[0]["flag"] == "safety" and (what in (
+                    "the smoke you saw", "the sparks you saw", "it overheating",
+                    "the smell in the cabin", "the fall you had") or (what or "").endswith(
+                    "'s fall")):
                 team = profile.team_for("safety", "safety team")  # a hazard, not "product"
             if routed[0]["flag"] == "safety" and (what or "").startswith(
                     "what you found in your") and profile.category in ("restaurant", "hotel"):

@@ -2094,3 +2094,24 @@ def test_a_loss_beside_a_money_dispute_is_answered_with_condolences_and_one_sorr
 def test_a_voice_assistant_gets_its_article():
     assert sayback.say_back("Voice assistant understands nothing.") == \
         "the voice assistant understands nothing"
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted"), [
+    ("air", "mastodon", None, "@bluejet my mum fell on the escalator at JFK because nobody came "
+     "with the wheelchair", "your mum's fall"),
+    ("air", "mastodon", None, "@bluejet no water on board for 3 hours and a passenger fainted",
+     "personally"),
+    ("bistro", "google_business", 1, "Found chicken in veg soup. We are vegetarian.",
+     "what you found in your vegetarian meal"),
+    ("bistro", "google_business", 1, "Flies on the dessert counter, sitting on the sweets.",
+     "personally"),
+])
+def test_sixth_independent_reading_holds(business, platform, rating, text, wanted):
+    draft = read_as_posted(business, platform, text, rating=rating, author="Ada Byrne")
+    assert wanted in draft["reply"], draft["reply"]
+
+
+def test_falling_asleep_is_no_fall():
+    _, triage = draft_for("air", "@bluejet I fell asleep and missed the boarding call",
+                          platform="mastodon", kind="mention")
+    assert "safety" not in [f["flag"] for f in triage["flags"]], triage["flags"]

@@ -41,6 +41,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"were) in (?:it|my bag|the bag|that bag)|(?:got|has|had) my \w+(?:'s)? (?:inhaler|insulin|"
      r"medication|medicine|epi-?pen) in it|"
      r"hurt (?:me|my|us|him|her|myself)|burn(?:ed|t) (?:me|my|myself)|caught fire|on fire|"
+     # a fall or a faint ("fell on the escalator", "a passenger fainted")
+     r"(?:fell|slipped|tripped) (?:down|over|on|off|and)\b(?! asleep)|(?:had|took) a (?:bad )?fall|"
+     r"fainted|passed out|collapsed|"
      # a hazard named ("the floor was wet and slippery, somebody could get hurt"; "smells like
      # fuel ... is this safe??")
      r"(?:could|might|will) (?:get|have gotten|have been|be) (?:hurt|injured)|slippery|"
@@ -66,7 +69,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"rubber)|"
      r"glass in|mou?ld(?:y)? (?:in|on|food|bread)|bed ?bugs?|carbon monoxide|gas leak|"
      r"fruit ?flies|maggots?|flies everywhere|flies (?:in|on|all over|inside|around|crawling) "
-     r"(?:the |my |our )?"
+     r"(?:the |my |our )?(?:\w+ )?"
      r"(?:food|case|kitchen|counter|table|drinks?|pastries|cakes?|plates?|display)|"
      r"evacuat\w*|fire alarm|bomb threat|active shooter|stampede|crush of people|"
      r"(?:warning|announcement|alarm)[^.!?\n]{0,60}\b(?:to leave|to exit|to get out)\b|"

@@ -25,6 +25,7 @@ _OPENERS = re.compile(
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
     r"yes|yeah|sure|hello|hi|hey|dear (?:sir|madam|team)|bonjour|hola|namaste|salaam|"
     r"(?:in )?(?:the )?last (?:two|three|four|few|couple of|\d+) (?:visits|times|orders|trips)|"
+    r"(?:one|two|three|four|1|2|3|4) stars?,? (?:because|since|as|coz|cause)|"  # the rating's why
     r"(?:at|during|on) (?:check-?in|the gate|boarding|arrival|landing|the counter)(?= (?:the|my|"
     r"our|we|i|they|your)\b)|even(?= (?:the|my|our)\b)|"
     r"(?:no|nope)(?=[,.!:])|"  # "No, ..." only: "no record of" is the complaint
@@ -740,6 +741,8 @@ def _say_back(clause: str) -> str | None:
                           f"{'few' if _COUNTED.search(text[:m.start()]) else 'small'}", text)
     # ("portion size is very less" -> "too small"; "the chicken pieces were very less" -> few)
     text = re.sub(r"\bupto\b", "up to", text, flags=re.I)  # "not upto the mark"
+    text = re.sub(r"\btoo much (spicy|oily|salty|sweet|sour|hot|cold|expensive|costly|noisy|"
+                  r"crowded|late|slow|loud|greasy)\b", r"too \1", text, flags=re.I)
     text = re.sub(r"\b(was|were|got|been) cancel\b", r"\1 cancelled", text, flags=re.I)
     text = _ALSO_TAIL.sub("", text)  # "Service was slow also": the "also" is the review's
     text = _AND_BARE_NOUN.sub(lambda m: f"and the {m.group(1)}" if m.group(1).lower() in

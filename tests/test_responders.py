@@ -2115,3 +2115,12 @@ def test_falling_asleep_is_no_fall():
     _, triage = draft_for("air", "@bluejet I fell asleep and missed the boarding call",
                           platform="mastodon", kind="mention")
     assert "safety" not in [f["flag"] for f in triage["flags"]], triage["flags"]
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    ("Three stars because the alarms randomly don't go off.",
+     "the alarms randomly don't go off"),  # the rating's reason, not the rating
+    ("the food is too much oily", "the food is too oily"),
+])
+def test_sixth_reading_say_back_forms(clause, said):
+    assert sayback.say_back(clause) == said

@@ -647,6 +647,10 @@ _BODY_HURT = re.compile(r"\b(?:on|burnt|burned|hurt|cut|injured|bruised|scalded)
                         r"blistered)\b", re.I)
 _FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?:fell|slipped|tripped)(?! asleep)\b|"
                    r"\b(?:had|took) a (?:bad )?fall\b", re.I)
+_TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check-?in)\b"
+                         r"[^.!?]{0,30}?\b(?:is |starts |closes |leaves |departs )?in \d+ (?:minutes|mins|"
+                         r"hours?)\b|\bneed (?:it|this|them) (?:by |for )?(?:tomorrow|tonight|"
+                         r"today)\b", re.I)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
@@ -1291,6 +1295,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     hear = f"{liked} {hear}"
             empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(
                 experience=_experience_np(profile))
+            if group in ("default", "waiting", "lost", "cancelled") and _TIME_SHORT.search(
+                    item.get("text") or ""):  # "boarding in 40 minutes", "I need it tomorrow"
+                empathy = "I know how stressful this is when time is short"
             if empathy.startswith("That's not how it should work") and re.search(
                     r"\bwork", hear):  # "it doesn't work. That's not how it should work"
                 empathy = EMPATHY["broken"][0]

@@ -648,8 +648,8 @@ _BODY_HURT = re.compile(r"\b(?:on|burnt|burned|hurt|cut|injured|bruised|scalded)
 _FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?:fell|slipped|tripped)(?! asleep)\b|"
                    r"\b(?:had|took) a (?:bad )?fall\b", re.I)
 _TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check-?in)\b"
-                         r"[^.!?]{0,30}?\b(?:is |starts |closes |leaves |departs )?in \d+ (?:minutes|mins|"
-                         r"hours?)\b|\bneed (?:it|this|them) (?:by |for )?(?:tomorrow|tonight|"
+                         r"[^.!?]{0,30}?\b(?:is |starts |closes |leaves |departs )?in \d+ "
+                         r"(?:minutes|mins|hours?)\b|\bneed (?:it|this|them) (?:by |for )?(?:tomorrow|tonight|"
                          r"today)\b", re.I)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())

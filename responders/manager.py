@@ -649,8 +649,8 @@ _FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?:fell|slipped|tripped)(?!
                    r"\b(?:had|took) a (?:bad )?fall\b", re.I)
 _TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check-?in)\b"
                          r"[^.!?]{0,30}?\b(?:is |starts |closes |leaves |departs )?in \d+ "
-                         r"(?:minutes|mins|hours?)\b|\bneed (?:it|this|them) (?:by |for )?(?:tomorrow|tonight|"
-                         r"today)\b", re.I)
+                         r"(?:minutes|mins|hours?)\b|\bneed (?:it|this|them) (?:by |for )?"
+                         r"(?:tomorrow|tonight|today)\b", re.I)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())

@@ -2124,3 +2124,12 @@ def test_falling_asleep_is_no_fall():
 ])
 def test_sixth_reading_say_back_forms(clause, said):
     assert sayback.say_back(clause) == said
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("@bluejet your app won't let me check in and boarding is in 40 minutes. help", True),
+    ("@bluejet the app is slow, please fix this asap", False),  # (no deadline: no time stress)
+])
+def test_a_deadline_told_gets_the_empathy_of_little_time(text, wanted):
+    draft = read_as_posted("air", "mastodon", text, rating=None, author="Ada Byrne")
+    assert ("when time is short" in draft["reply"]) is wanted, draft["reply"]

@@ -245,7 +245,8 @@ _TREATED_RELATIVE = re.compile(
 # Staff who mistreated someone else in the customer's sight ("so rude to the elderly couple in
 # front of me"): "you deserved better" would miss who it was
 _TREATED_OTHERS = re.compile(
-    r"\b(?:rude|yelled|shouted|screamed|snapped|laughed|mean|unkind|nasty)\b[^.!?]{0,25}?\b(?:to|"
+    r"\b(?:rude|yelled|yelling|shouted|shouting|screamed|screaming|snapped|laughed|laughing|mean|"
+    r"unkind|nasty)\b[^.!?]{0,25}?\b(?:to|"
     r"at) (?:the|an?|another|other|some) (?:elderly |old |older |young |disabled |pregnant )?"
     r"(?:couple|woman|man|lady|gentleman|passengers?|family|people|guests?|customers?|girl|boy|"
     r"mother|father|kid|child)\b", re.I)
@@ -651,6 +652,7 @@ _TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check
                          r"[^.!?]{0,30}?\b(?:is |starts |closes |leaves |departs )?in \d+ "
                          r"(?:minutes|mins|hours?)\b|\bneed (?:it|this|them) (?:by |for )?"
                          r"(?:tomorrow|tonight|today)\b", re.I)
+_OWN_TRIP = re.compile(r"\b(?:i|we|i'?m|we'?re|i'?ve|we'?ve|me|us|my|our)\b", re.I)  # (theirs)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
@@ -1106,8 +1108,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
     contact_raw = (getattr(business, "contact", "") or "").strip()
     contact = profile.contact_phrase(contact_raw, platform)
     if _GAVE_REFERENCE.search(item.get("text") or "") or _REFERENCE_SENT.search(
-            item.get("text") or ""):  # "ref MIA-88213" is in the post: not
-        contact = _ASK_FOR_REFERENCE.sub("", contact)   # asked for again
+            item.get("text") or "") or (_TREATED_OTHERS.search(item.get("text") or "") and
+                                        not _OWN_TRIP.search(item.get("text") or "")):
+        # ("ref MIA-88213" given already, or nothing of theirs to look up: a bystander or a
+        # general remark): no reference asked for
+        contact = _ASK_FOR_REFERENCE.sub("", contact)
     label = triage.get("label")
     parts: list[dict[str, str]] = []
     routed = [f for f in triage.get("flags") or [] if f.get("flag") in ROUTED_FLAGS]

@@ -2133,3 +2133,12 @@ def test_sixth_reading_say_back_forms(clause, said):
 def test_a_deadline_told_gets_the_empathy_of_little_time(text, wanted):
     draft = read_as_posted("air", "mastodon", text, rating=None, author="Ada Byrne")
     assert ("when time is short" in draft["reply"]) is wanted, draft["reply"]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    ("@bluejet the gate agent in Denver was shouting at an elderly couple. not ok.", "DM us and",
+     "confirmation code"),  # a bystander has no booking of theirs to look up
+    ("@bluejet my bag is lost", "confirmation code", "DM us and"),
+])
+def test_a_reference_is_asked_for_only_when_there_is_one_to_look_up(text, wanted, unwanted):
+    assert_reads("air", "mastodon", text, wanted, unwanted, rating=None)

@@ -1152,9 +1152,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 about = None  # "the way our staff treated you" for a peanut allergy: no
             if about and "refund" in about:
                 about = None  # "about your refund" in a holding reply sounds like a promise
-            if any(f["flag"] == "billing_dispute" for f in routed) and \
-                    about not in (None, "the charge"):
+            if any(f["flag"] == "billing_dispute" for f in routed) and about and \
+                    re.search(r"\b(?:pric\w*|value|worth|cost|subscription|plan|itself)\b", about):
                 about = None  # "still billed after cancelling" is no question of "the pricing"
+                # (but "the fee", "your bags", "the cancellation" name what it is about)
             what = _held_what(routed[0], item, profile.category)
             if what:  # the health or safety matter named, never its detail guessed
                 about = what

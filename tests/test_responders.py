@@ -2142,3 +2142,11 @@ def test_a_deadline_told_gets_the_empathy_of_little_time(text, wanted):
 ])
 def test_a_reference_is_asked_for_only_when_there_is_one_to_look_up(text, wanted, unwanted):
     assert_reads("air", "mastodon", text, wanted, unwanted, rating=None)
+
+
+def test_a_held_refund_names_what_it_is_about_when_it_can():
+    draft = read_as_posted("air", "mastodon", "@bluejet I cancelled within 24 hours like your "
+                           "policy says and it's been 6 weeks with no refund. I want my money "
+                           "back or I'm filing a chargeback.", rating=None, author="Tom Reed")
+    assert "personally" in draft["reply"], draft["reply"]
+    assert "about the cancellation" in draft["reply"], draft["reply"]  # (was "raising this")

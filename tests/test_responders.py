@@ -1089,8 +1089,7 @@ def test_airline_posts_said_back_and_sent_to_the_right_team(text, wanted):
 ])
 def test_unseen_reading_causes(business, platform, text, wanted, unwanted):
     # (the fifth session's second, unseen reading: 24 drafts, each cause here a REWRITE)
-    draft = read_as_posted(business, platform, text, rating=2, author="Greg Hall")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=2, author="Greg Hall")
 
 
 def test_meat_in_a_vegetarian_meal_is_held_for_a_person_and_named_plainly():
@@ -1254,8 +1253,7 @@ def test_the_customers_own_word_is_never_a_wrong_word_for_the_business():
      "anyway", "boarding", "you paid for priority boarding"),
 ])
 def test_fifth_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=2, author="Paula Ruiz")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=2, author="Paula Ruiz")
 
 
 def test_a_device_that_died_is_no_bereavement():
@@ -1392,8 +1390,7 @@ def test_seventh_unseen_reading_causes(business, platform, text, wanted, unwante
 ])
 def test_preambles_disruptions_still_going_on_and_compensation_asked(business, platform, text,
                                                                       wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=3, author="Raul Diaz")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=3, author="Raul Diaz")
 
 
 @pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
@@ -1436,8 +1433,7 @@ def test_a_title_run_into_its_text_is_said_back_from_the_text():
      "charges"),  # asking for the bill is service, not billing
 ])
 def test_ninth_unseen_reading_causes(business, platform, text, wanted, unwanted):
-    draft = read_as_posted(business, platform, text, rating=2, author="Joy Park")
-    assert wanted in draft["reply"] and unwanted not in draft["reply"], draft["reply"]
+    assert_reads(business, platform, text, wanted, unwanted, rating=2, author="Joy Park")
 
 
 @pytest.mark.parametrize("text", [

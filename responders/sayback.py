@@ -808,7 +808,13 @@ _NOT_THE_COMPLAINT = re.compile(
     # what the customer did about it ("We left immediately", "we walked out"): not what
     # went wrong
     r"^(?:i|we) (?:(?:just|then|finally|eventually) )?(?:left|walked out|got up and left)"
-    r"(?: (?:immediately|right away|straight away|at once|after that|then|early|hungry))?$", re.I)
+    r"(?: (?:immediately|right away|straight away|at once|after that|then|early|hungry))?$|"
+    # the scene the story opens on ("The first time I went there were 4 people in line ahead
+    # of me"), and a concession ("Doesn't matter if my phone updated"): what went wrong is
+    # told after them
+    r"^(?:the )?(?:first|second|third|last|other) time (?:i|we|you) (?:went|came|visited|"
+    r"tried|ordered|stopped)\b|^(?:it )?(?:doesn['\u2019]?t|does not|didn['\u2019]?t|did not) "
+    r"matter\b", re.I)
 
 
 # Two predicates with no conjunction between ("drinks were fine service was unforgiving"):

@@ -2146,3 +2146,14 @@ def test_a_held_refund_names_what_it_is_about_when_it_can():
                            "back or I'm filing a chargeback.", rating=None, author="Tom Reed")
     assert "personally" in draft["reply"], draft["reply"]
     assert "about the cancellation" in draft["reply"], draft["reply"]  # (was "raising this")
+
+
+@pytest.mark.parametrize("clause", [
+    # (the scene a story opens on, and a concession: never said back as the complaint)
+    "The first time I went there were 4 people in line ahead of me",
+    "Doesn\u2019t matter if my phone updated",
+    "Doesn't matter if my phone updated",
+])
+def test_a_scene_or_a_concession_is_not_the_complaint(clause):
+    assert sayback.not_the_complaint(clause)
+    assert sayback.say_back(clause) is None

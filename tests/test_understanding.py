@@ -551,3 +551,28 @@ def test_no_working_sim_is_not_the_quality_of_a_job():
 ])
 def test_a_posts_plain_complaint_or_thanks_is_read_as_one(text, label):
     assert triage(text, kind="mention")["label"] == label
+
+
+@pytest.mark.parametrize(("text", "rating", "clause"), [
+    # (a seventh session's reading: plain accounts of what went wrong, with no word the
+    # model knows well, are the complaints of a complaint, not neutral narration)
+    ("Ordered dal makhani and paneer tikka for takeaway, got home and found they gave us "
+     "someone else's order. Called the restaurant, manager said we can come back and exchange. "
+     "We live 25 min away! Very poor.", 1, "they gave us someone else's order"),
+    ("Went for family dinner on Sunday. Butter chicken was good but the naan came after we "
+     "finished the curry and the waiter kept forgetting our drinks order. Also AC was not "
+     "working properly, very hot inside.", 2, "the naan came after we finished the curry"),
+])
+def test_a_plain_account_in_a_complaint_is_one_of_its_issues(text, rating, clause):
+    result = triage(text, rating=rating, category="restaurant")
+    assert any(clause in i["clause"] for i in result["issues"]), result["issues"]
+    narration = [i["clause"] for i in result["issues"] if i["clause"].startswith(
+        ("Went for family", "We live"))]
+    assert not narration, narration  # the scene and the aside stay out
+
+
+def test_a_near_line_clause_of_a_happy_text_is_no_complaint():
+    result = triage("Went for family dinner on Sunday. The naan came after we finished the "
+                    "curry, no problem, everything was lovely and the staff were great.",
+                    rating=5, category="restaurant")
+    assert result["label"] == "positive" and not result["issues"], result

@@ -54,6 +54,8 @@ CLAUSE_P = 0.6
 REFERENCE_MAX = 40
 _REFERENCE = re.compile(r"^\W*(?:[A-Za-z]+\.?:?\s+){1,2}(?:no\.?\s*|#\s*)?[A-Za-z-]*\d[\w-]*\W*$")
 HIDDEN_COMPLAINT_P = 0.45
+LEANING_P = 0.5  # a clause this near the line, in a text that is a complaint, is one of its
+LEANING_MAX_COMPOUND = 0.0  # ... complaints, unless VADER reads it as good
 HIDDEN_COMPLAINT_CUES = 1.5
 HIDDEN_COMPLAINT_VADER = -0.2  # on a 4-5 star review the words must plainly complain too
 COMPLAINT_FLAGS = ("safety", "privacy", "legal", "discrimination", "billing_dispute", "ongoing")
@@ -182,11 +184,17 @@ def _aspect_from_context(readings: list[dict[str, Any]], text: str) -> None:
         # ("The charger arrived on time, but it did not work": after "but", another thing)
 
 
-def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, float]
-                    ) -> list[dict[str, Any]]:
+def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, float],
+                    leaning: bool = False) -> list[dict[str, Any]]:
     """Each clause scored by the model; the text's cues are shared out by position, and a
-    text that is one clause reuses its whole-text score."""
+    text that is one clause reuses its whole-text score.
+
+    `leaning`: the whole text is a complaint (its words or at most two stars), so a clause
+    near the line that VADER does not call good is read as one of its complaints ("the naan
+    came after we finished the curry", "they gave us someone else's order"): in a complaint,
+    a plain account of what happened is the complaint told."""
     out = []
+    line = min(m.threshold, CLAUSE_P)
     spans, doc_cues = reader.spans, reader.doc_cues
     starts = [c.start for c in doc_cues] if len(spans) > 1 else []
     for k, span in enumerate(spans[:MAX_CLAUSES]):
@@ -203,8 +211,8 @@ def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, 
         if not cues and not compound and len(span.text) <= REFERENCE_MAX and \
                 _REFERENCE.match(span.text):
             polarity = "neutral"  # "Claim 4471.", "Order #12345": a reference, no complaint
-        elif p >= min(m.threshold, CLAUSE_P) or (p >= HIDDEN_COMPLAINT_P and
-                                                 cues >= HIDDEN_COMPLAINT_CUES):
+        elif p >= line or (p >= HIDDEN_COMPLAINT_P and cues >= HIDDEN_COMPLAINT_CUES) or (
+                leaning and p >= LEANING_P and compound <= LEANING_MAX_COMPOUND):
             polarity = "negative"  # near the line, a named failure ("crashes") is a complaint
         elif compound >= PRAISE_COMPOUND and p < PRAISE_MAX_P:
             polarity = "positive"
@@ -337,7 +345,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
         exact = compound if seen is body and len(full) <= MAX_SCORED_CHARS else \
             vader_compound(full)
         p_doc, cues = m.score_tokens(reader.doc_tokens(), compound, doc_cues)
-        readings = _clause_reading(reader, m, (p_doc, cues))
+        readings = _clause_reading(reader, m, (p_doc, cues), leaning=p_doc >= m.threshold or (
+            stars is not None and stars <= 2))
     else:  # no words judged in a language the model does not read; the stars still count
         compound = exact = vader_compound(full)
         p_doc, cues, readings, flags = 0.0, 0.0, [], []

@@ -425,7 +425,20 @@ SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
 
 # A money dispute held for a person, named by what the customer says happened, promising
 # nothing ("the refund you're still waiting for", not "your refund")
+# A held money matter named so broadly that the customer's own account says more ("they
+# charged us for 2 extra drinks we never ordered"): said back when it can be
+SAID_OVER = frozenset({"a charge you didn't agree to"})
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.\d)+(?:[.!?]+|$)")  # ("$9.99" is no full stop)
+_CHARGE_TOLD = re.compile(r"\b(?:charged|overcharged|billed) (?:me|us)\b[^.!?\n]{0,30}"
+                          r"(?:\$|£|€|₹|rs\.? ?)\s?\d", re.I)
 HELD_MONEY = (
+    # charged on after cancelling ("cancelled my subscription in January and you've charged me
+    # $9.99 every month since")
+    (re.compile(r"\bcancel\w*\b[^.!?]{0,80}\b(?:charg\w*|bill\w*|debit\w*|tak\w+ (?:money|"
+                r"payments?))\b(?:[^.!?]|\.\d){0,40}\b(?:every|each|since|still|again|anyway|monthly)\b|"
+                r"\b(?:still|kept|keep|keeps) (?:being |on )?(?:charg\w*|bill\w*)\b[^.!?]{0,40}"
+                r"\bafter (?:i |we )?cancel\w*", re.I),
+     "the charges since you cancelled"),
     (re.compile(r"\b(?:charged|billed)\b[^.!?]{0,30}\b(?:twice|double|two times|three times|"
                 r"\d+ times|multiple times|several times)\b|"
                 r"\bdouble[- ]charged\b|\b(?:two|three|2|3|multiple) (?:pending )?charges\b", re.I),
@@ -465,6 +478,15 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
                 return what
             found = next(g.lower() for g in m.groups() if g)
             return what.format({"veg": "vegetarian", "jain": "Jain"}.get(found, found))
+    struck = _STRUCK.search(text)  # a blow or blood ("a suitcase hit the man next to me on
+    if struck:                     # the head. He was bleeding."): whose injury, nothing guessed
+        victim = (struck.group(1) or "").lower()
+        kin = _MY_KIN.search(victim) if victim.startswith("my ") else None
+        if victim in ("me", "us") or (not victim and _BLED_MYSELF.search(text)):
+            return "your injury"
+        if kin:
+            return f"your {kin.group(1).lower()}'s injury"
+        return "the injury you saw"
     fall = _FELL.search(text)  # nothing else named: a fall ("my mum fell on the escalator")
     if fall:
         kin = (fall.group(1) or "").lower()
@@ -486,9 +508,18 @@ _ASKS_TO_KNOW = re.compile(r"(?:how (?:do|can|long|much|will|would|should)|what 
                            r"could (?:i|we|you)|do (?:i|we|you)|does (?:it|this|the)|is (?:there|"
                            r"it possible)|are (?:there|you able)|will (?:i|we|my|our|you)|"
                            r"should (?:i|we)|am i|are we)\b", re.I)
+# A question whether the fault will be fixed ("Can you tell me if a fix is coming?"): the
+# answer the reply can honestly promise is where the fix stands
+_FIX_COMING = re.compile(r"\b(?:(?:a|the|any) (?:fix|patch|update|firmware update)\b[^?]{0,30}?"
+                         r"\b(?:coming|planned|on (?:the|its) way|soon|released|out)|(?:will|"
+                         r"when will|is) (?:this|it|that|the \w+) (?:ever )?(?:be |get )?"
+                         r"(?:fixed|sorted|resolved|patched))\b", re.I)
 _HANDLE_LEAD = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
 _RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|open|there|"
-                             r"working)|seriously|really\?|kidding|joke|at all\?|how hard|"
+                             r"working|have|care|check|know|read|test|bother)|you people|"
+                             r"are you (?:serious|kidding|joking)|how is (?:this|that) "
+                             r"(?:acceptable|ok|okay|fair|normal|legal)|seriously|really\?|"
+                             r"kidding|joke|at all\?|how hard|"
                              r"how difficult|anyone (?:there|home|listening)|is this how|"
                              r"the heck|the hell|crud|crap)\b|^(?!(?:how (?:do|can)|can (?:i|we)|"
                              r"when (?:will|is)|where(?:'s| is)|what (?:do|should) (?:i|we))\b)"
@@ -646,7 +677,8 @@ _BODY_HURT = re.compile(r"\b(?:on|burnt|burned|hurt|cut|injured|bruised|scalded)
                         r"face|finger|wrist|knee|ankle|shoulder|neck|lip|tongue|mouth) (?:got |is |"
                         r"was )?(?:red|burnt|burned|swollen|hurt|hurting|paining|bleeding|bruised|"
                         r"blistered)\b", re.I)
-_FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?:fell|slipped|tripped)(?! asleep)\b|"
+_FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?:fell|slipped|tripped)"
+                   r"(?! asleep| open| out| off the)\b|"
                    r"\b(?:had|took) a (?:bad )?fall\b", re.I)
 _TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check-?in)\b"
                          r"[^.!?]{0,30}?\b(?:is |starts |closes |leaves |departs )?in \d+ "
@@ -654,6 +686,21 @@ _TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check
                          r"(?:tomorrow|tonight|today)\b", re.I)
 _OWN_TRIP = re.compile(r"\b(?:i|we|i'?m|we'?re|i'?ve|we'?ve|me|us|my|our)\b", re.I)  # (theirs)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
+# A blow to the head or blood: an injury, the customer's, a relative's or someone else's
+_STRUCK = re.compile(r"\b(?:hit|struck|smacked|landed on|fell on) (me|us|him|her|my \w+|the "
+                     r"(?:man|woman|guy|lady|kid|child|boy|girl|passenger|person|gentleman)"
+                     r"(?: \w+){0,4}?) (?:on|in) the (?:head|face)\b|\b(?:was|is|were|are|"
+                     r"started|kept|still|and|left|got) bleeding\b|\bbleeding (?:from|badly|"
+                     r"heavily)\b", re.I)
+_BLED_MYSELF = re.compile(r"\b(?:i was|i am|i'm|i started|i kept|i got|i'm still) bleeding\b",
+                          re.I)
+_BOTH_OF_YOU = re.compile(r"\b(?:me and my|my \w+ and (?:i|me)|both of us|we both|the two of "
+                          r"us)\b", re.I)  # ("Me and my husband ... both of us had ...")
+# Treatment the customer or a relative needed: the hold hopes they are recovering
+_TREATED = re.compile(r"\b(?:epi ?pen|hospital\w*|ambulance|emergency room|urgent care|a&e|"
+                      r"anaphyla\w*|stitches|concussion|allergic reaction|food poisoning|"
+                      r"(?:was|were|got|been|fell) (?:so |very |really )?(?:sick|ill)|vomit\w*|"
+                      r"throwing up)\b", re.I)
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
 _MY_KIN = re.compile(r"\bmy (?:(?:\d+ ?(?:yo|y/o|year old|yr old|-year-old)|elderly|disabled|"
@@ -1049,14 +1096,40 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         with_what = f" {needs}" if needs and " your " not in contact else ""
         text = f"Please {contact}{with_what} and {step}."
     asked = [_HANDLE_LEAD.sub("", q) for q in triage.get("questions") or []]
-    if any(_ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q) and not _RHETORICAL_ASK.search(q)
-           for q in asked):
+    if any(_FIX_COMING.search(q) for q in asked):
+        text += " I'll tell you honestly where the fix stands."  # "is a fix coming?"
+    elif any(_ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q) and
+             not _RHETORICAL_ASK.search(q) for q in asked):
         text += " I'll answer your question then, too."  # (not "is it too much to expect?")
     comp = getattr(business, "compensation", None)
     if comp and (item.get("kind") or "review") == "review" and not social and \
-            group not in DESIGN and group != "serious":
+            group in OFFERED_FOR and not _offer_clashes(comp, item.get("text") or "", triage):
         text += f" I'd also like to offer you {comp}."
     return text
+
+
+# The failures a gesture fits (a meal, a wait, the service, the room): never a disputed bill,
+# a person mistreated, a design or a price, nor a serious matter, where a free dessert reads
+# as buying the review off
+OFFERED_FOR = frozenset({"food", "waiting", "service", "place", "wear", "broken", "lost",
+                         "cancelled", "default", "unheard", "assist", "unfixed"})
+_MONEY_WORDS = re.compile(r"\b(?:bill\w*|charg\w*|overcharg\w*|refund\w*|money back|paid|"
+                          r"service charge|tip|tips|scratch\w*|damag\w*|dent\w*)\b", re.I)
+
+
+def _offer_clashes(comp: str, text: str, triage: dict[str, Any]) -> bool:
+    """Whether the business's gesture would read wrong beside this complaint: the thing
+    offered is what went wrong ("too much sweet, like dessert only" and a free dessert), or
+    the customer's money or property is in question (a padded bill, a scratched car)."""
+    lowered = text.lower()
+    offered = [w for w in re.findall(r"[a-z]{4,}", comp.lower()) if w not in (
+        "complimentary", "free", "with", "your", "next", "visit", "round", "bottle", "glass")]
+    if any(w[:5] in lowered for w in offered) or ("dessert" in offered and "sweet" in lowered):
+        return True
+    if any(GROUP.get(i.get("aspect") or "") in ("money", "people") for i in
+           (triage.get("issues") or [])[:3]):
+        return True
+    return bool(_MONEY_WORDS.search(text))
 
 
 def _after_name(text: str) -> str:
@@ -1165,13 +1238,28 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 about = lasted or about  # "the 3 hours at the gate with no updates"
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
-            if routed[0]["flag"] == "billing_dispute" and not what:
+            if routed[0]["flag"] == "billing_dispute" and (not what or what in SAID_OVER):
                 # no named matter: the charge said back as the customer told it ("we charged
                 # you $65 for a bag even though your card includes one"), promising nothing
-                said = next((x for c in [*(i["clause"] for i in issues[:3]),
-                                         routed[0].get("clause") or ""]
-                             if (x := _say(c, item.get("text") or "", profile.category)) and
-                             not _PROMISED_BACK.search(x) and not _ASKED_FOR.search(x)), None)
+                body = item.get("text") or ""
+                charged = [m.group(0).strip() for m in _SENTENCE.finditer(body)
+                           if _CHARGE_TOLD.search(m.group(0))]  # ("Charged me $75 for a
+                # carry-on that fit in your own sizer box": the charge, read or not as an issue)
+                told = [(c, x) for c in dict.fromkeys([*charged[:1],
+                                                      *(i["clause"] for i in issues[:3]),
+                                                      routed[0].get("clause") or ""])
+                        if (x := _say(c, body, profile.category)) and
+                        not _PROMISED_BACK.search(x) and not _ASKED_FOR.search(x)]
+                said = told[0][1] if told else None
+                if len(told) > 1 and "," not in said and "," not in told[1][1] and (
+                        _NAMED_SUBJECT.match(told[1][1]) or _YOU_HAD.match(told[1][1])) and \
+                        len(told[1][1].split()) <= SECOND_MAX_WORDS and len(
+                        f"{said} {told[1][1]}".split()) <= BOTH_MAX_WORDS and not (
+                        _words(told[1][1]) - _STOP_WORDS) <= _words(said):
+                    # the bill and what was on it ("the bill was wrong" | "we charged you for
+                    # 2 extra drinks you never ordered"), in the order told
+                    pair = sorted(told[:2], key=lambda t: body.find(t[0]))
+                    said = sayback.both(pair[0][1], pair[1][1])
                 if said:  # (what went wrong, not the ask: "you want it refunded")
                     hear = _pick(HEAR_LEADS, seed, "hear").format(said=said)
             if routed[0]["flag"] in ("billing_dispute", "ongoing") and (
@@ -1186,6 +1274,18 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 part = (hurt.group(1) or hurt.group(2)).lower()
                 hear += f" I hope your {part} {'are' if part.endswith(('s', 'feet')) else 'is'}" \
                     " all right."
+            elif routed[0]["flag"] == "safety" and (what == "the injury you saw"):
+                who = "passenger" if profile.category == "airline" else "person"
+                hear += f" I hope the {who} who was hurt is all right."
+            elif routed[0]["flag"] == "safety" and (_TREATED.search(item.get("text") or "") or
+                                                    what in ("your injury",) or
+                                                    (what or "").endswith("'s injury")):
+                # "Had to use my EpiPen mid-flight", "We had to rush to hospital": how they are
+                kin = _WHOSE_ALLERGY.search(item.get("text") or "") or _MY_KIN.search(
+                    item.get("text") or "")
+                who = "you're both" if _BOTH_OF_YOU.search(item.get("text") or "") else \
+                    f"your {kin.group(1).lower()} is" if kin else "you're"
+                hear += f" I hope {who} feeling better now."
             first = routed[0]["flag"]
             if any(f["flag"] == "bereavement" for f in routed):
                 first = "bereavement"  # a loss comes before the money or the delay beside it
@@ -1195,7 +1295,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 charged = re.search(r"\b(?:charg\w*|bill\w*|paid|pay(?:ment)?|debit\w*|"
                                     r"subscription|renew\w*)\b", routed[0].get("clause") or "",
                                     re.I)
-                refund = re.search(r"\b(?:refund\w*|return\w*|money back|reimburs\w*)\b",
+                refund = re.search(r"\b(?:refund\w*|return\w*|money back|reimburs\w*|(?:my|the|"
+                                   r"our) (?:\$|£|€|₹)?\d[\d,.]*(?: ?\w+)? back)\b",
                                    routed[0].get("clause") or "", re.I)
                 if refund or charged:
                     empathy = HOLD_EMPATHY[first][0 if refund else 1]
@@ -1230,8 +1331,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 team = profile.team_for(issues[0]["aspect"], issues[0].get("team"))
             if routed[0]["flag"] == "safety" and (what in (
                     "the smoke you saw", "the sparks you saw", "it overheating",
-                    "the smell in the cabin", "the fall you had") or (what or "").endswith(
-                    "'s fall")):
+                    "the smell in the cabin", "the fall you had", "your injury",
+                    "the injury you saw") or (what or "").endswith(("'s fall", "'s injury"))):
                 team = profile.team_for("safety", "safety team")  # a hazard, not "product"
             if routed[0]["flag"] == "safety" and (what or "").startswith(
                     "what you found in your") and profile.category in ("restaurant", "hotel"):

@@ -79,7 +79,12 @@ _REFUSE = re.compile(
     r"the same)\b|"
     # "nobody told me that when I bought it": "that" points at a clause before, not said here
     r"\b(?:told|said|mentioned|explained|warned|informed)(?: (?:me|us|you))?(?: about)? (?:that|"
-    r"this)(?= (?:when|before|until|at the time)\b|\s*[.!?]*$)", re.I)
+    r"this)(?= (?:when|before|until|at the time)\b|\s*[.!?]*$)|"
+    # what staff said, told without quotes ("Manager said not our responsibility", "he told
+    # me no refunds"): its "our" is theirs, and said back it turns into ours or yours
+    r"\b(?:said|says|told (?:me|us|you)|replied|claimed|insisted|answered)\b,? (?:that )?"
+    r"(?:it'?s |it is |its |is |was )?(?:not|no|(?:our|my|your|their) (?:responsibility|"
+    r"fault|problem|policy|issue|concern|headache))\b", re.I)
 _BARE_VERDICT = re.compile(
     r"^(?:\w+ and \w+(?: (?:down|up|out|over))? \w+|"  # "rude and watered down tea": no verb
     r"(?:this|it|that) (?:is|was) not the kind of \w+|"
@@ -431,6 +436,8 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         count = {"2": "two", "3": "three", "4": "four"}.get(some.group(2), some.group(2).lower())
         clause = stripped = f"{some.group(3).lower()} of the {count} I " \
             f"{some.group(1).lower()} {stripped[some.end():]}"
+    if _CHARGED_ME.match(stripped):  # "Charged me $75 for a carry-on": the business did
+        clause = stripped = f"they {stripped[:1].lower()}{stripped[1:]}"
     nth = _NTH_TIME.match(stripped)
     if nth:  # "4th time this year my flight has been delayed": said as a sentence
         clause = stripped = f"this is the {nth.group(1).lower()} time {stripped[nth.end():]}"
@@ -486,12 +493,18 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
                                                    r"the|this|these)\b", rest, re.I))):
         return _say_back(rest)  # "I am very disappointed, it shrunk after one wash"; "Alone
         # for 100 bucks, it is really overpriced" (a verbless lead-in)
+    listed = _listed(clause)
+    if listed and listed.count(", that ") + listed.count(", and that ") >= 2:
+        return listed  # three complaints: each said as its own ("..., that ..., and that ...")
     said = _say_back(clause)
     if said is not None:
         return said
+    if listed:  # "the app is slow, the EQ settings reset every time and multiroom grouping
+        return listed  # drops out every hour": each complaint of the list, said back
     # (a whole clause refused for its second half, "they" or length, can still be said up to
     # the comma when that part stands alone)
-    if comma and _NEW_PHRASE.match(rest) and "not only" not in head.lower() and len(
+    if comma and (_NEW_PHRASE.match(rest) or _COUNTED_AFTER.match(rest)) and \
+            "not only" not in head.lower() and len(
             _TOKEN.findall(head)) > MIN_WORDS:
         return _say_back(head)
     then = re.match(r"^(.{12,}?) and (?:now|then|so now)\b", _strip(clause), re.I) or \
@@ -525,6 +538,40 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     return None
 
 
+# "Charged me $75 for a carry-on", "Charged us twice": a headline whose doer is the business
+_CHARGED_ME = re.compile(r"^(?:charged|overcharged|billed) (?:me|us)\b", re.I)
+# A list of complaints, each a sentence of its own: "the app is slow, the EQ settings reset
+# every time and multiroom grouping drops out every hour"
+_LIST_BREAK = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the|my|our|your|its|it|multi\w*|"
+                         r"bluetooth|wifi|wi-fi|alexa|spotify|[a-z]+ (?:is|are|was|were|keeps?|"
+                         r"drops?|stops?|resets?|crash\w*|freez\w*|fails?|won'?t|doesn'?t|"
+                         r"don'?t|did ?n'?t|never)\b))", re.I)
+LIST_ITEM_WORDS = 9  # each complaint of a list said back is short
+
+
+def _listed(clause: str) -> str | None:
+    """A clause that lists two or three complaints, each a short sentence with its own
+    subject, said back as "A, that B and that C" (a reply's "You told us that ..." leads),
+    or None."""
+    text = _strip(clause).rstrip(" .!")
+    parts = [p.strip() for p in _LIST_BREAK.split(text) if p and p.strip()]
+    if not 2 <= len(parts) <= 3:
+        return None
+    said = []
+    for part in parts:
+        words = _TOKEN.findall(part)
+        if not MIN_WORDS <= len(words) <= LIST_ITEM_WORDS or not _VERBISH.search(part) or \
+                words[0].lower() in ("it", "they", "this", "that", "which", "who", "then"):
+            return None  # (each must name its own thing: not "it was pulao")
+        one = _say_back(part)
+        if one is None or "," in one:
+            return None
+        said.append(one)
+    if len({s.lower() for s in said}) < len(said):
+        return None
+    return ", that ".join(said[:-1]) + f", and that {said[-1]}"
+
+
 # When and where it happened, and the customer's hedges: what a long clause can lose and
 # still say what went wrong ("Waited 50 mins for main course on a weekday afternoon", "the
 # agent at the Austin counter this morning", "takes like 10 seconds")
@@ -545,6 +592,12 @@ _PERIPHERAL = re.compile(
 _TWO_PREDICATES = re.compile(r"^((?:the|my|our|your|this|these) [^,;]{3,60}? (?:was|were|is|are|"
                              r"has|had|kept|keeps|did ?n'?t|does ?n'?t|wo ?n'?t) [^,;]{3,40}?) and "
                              r"(?=(?:\w+ed|kept|keeps|then)\b)", re.I)  # (not "and never arrived")
+
+
+# After the comma, the things counted out ("we never ordered, 2 mocktails and one naan
+# basket"): the sentence before it says what went wrong
+_COUNTED_AFTER = re.compile(r"\s*(?:\d+|one|two|three|four|five|six) [a-z]+\b(?! (?:is|was|are|"
+                            r"were|had|has|did|does)\b)", re.I)
 
 
 # After the comma a new phrase begins ("useless, it just makes up stuff"), not the rest of a
@@ -812,6 +865,17 @@ _NOT_THE_COMPLAINT = re.compile(
     # the scene the story opens on ("The first time I went there were 4 people in line ahead
     # of me"), and a concession ("Doesn't matter if my phone updated"): what went wrong is
     # told after them
+    # how the customer felt ("we are humiliated", "I was so embarrassed"): said back it reads
+    # as telling them their own feelings; the empathy answers it, the opening names the cause
+    r"^(?:i|we|you) (?:am|are|was|were|feel|felt|'m|'re) (?:so |very |really |totally |"
+    r"completely |utterly |extremely )?(?:humiliated|embarrassed|upset|angry|furious|livid|"
+    r"disappointed|shocked|disgusted|insulted|frustrated|heartbroken|devastated|ashamed)"
+    r"(?: (?:and|&) \w+)?\W*$|"
+    # the customer's own proof ("I have the cancellation confirmation email"): what they
+    # hold, not what went wrong
+    r"^(?:i|we|you) (?:have|kept|still have|saved|took|attached) (?:the|a|my|our|your|all the|"
+    r"all) (?:\w+ ){0,2}?(?:e-?mails?|receipts?|confirmations?|screenshots?|proof|photos?|"
+    r"pictures?|records?|statements?|invoices?)\b|"
     r"^(?:the )?(?:first|second|third|last|other) time (?:i|we|you) (?:went|came|visited|"
     r"tried|ordered|stopped)\b|^(?:it )?(?:doesn['\u2019]?t|does not|didn['\u2019]?t|did not) "
     r"matter\b", re.I)

@@ -576,3 +576,30 @@ def test_a_near_line_clause_of_a_happy_text_is_no_complaint():
                     "curry, no problem, everything was lovely and the staff were great.",
                     rating=5, category="restaurant")
     assert result["label"] == "positive" and not result["issues"], result
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    # (the seventh independent reading: an injury, an account taken over and a padded bill
+    # went to nobody)
+    ("@Bluejet a suitcase hit the man next to me on the head. He was bleeding.", "safety"),
+    ("@Bluejet I got an email saying my frequent flyer account was updated with a new email "
+     "address. I didn't change anything. Now my 40k points are gone.", "privacy"),
+    ("Bill had extra items which we never ordered, 2 mocktails and one naan basket.",
+     "billing_dispute"),
+    ("I want my 40 dollars back", "billing_dispute"),
+    ("@Bluejet thanks for the 'meal' on my 7 hour flight. One bag of pretzels.", "sarcasm"),
+])
+def test_seventh_reading_holds(text, flag):
+    result = triage(text, kind="mention", category="airline")
+    assert flag in {f["flag"] for f in result["flags"]}, result["flags"]
+    assert result["label"] == "negative"
+
+
+@pytest.mark.parametrize("text", [
+    "The colors bleed in the wash", "This might leave me with a bleeding ulcer, but great coffee",
+    "I ate a whole bag of chips on the flight, crew were lovely",
+])
+def test_bleeding_dye_and_a_bag_of_chips_are_no_injury_or_baggage(text):
+    result = triage(text, kind="mention", category="airline")
+    assert "safety" not in {f["flag"] for f in result["flags"]}
+    assert "baggage" not in result["aspects"], result["aspects"]

@@ -381,7 +381,7 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     for f in flags:
         found = tax.aspect_of(f.clause) if f.clause else None
         flag_dicts.append({**f.as_dict(), "aspect": found[0] if found else None,
-                           "about": tax.about(found[0]) if found else None,
+                           "about": tax.about_term(found[0], found[1]) if found else None,
                            "team": tax.team(found[0]) if found else None})
     flagged_clauses = {f.clause for f in flags} if flags else ()
     if len(readings) <= CONTEXT_CLAUSES:

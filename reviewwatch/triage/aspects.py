@@ -161,6 +161,13 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"(?:connection|signal|wifi|wi-fi|bluetooth)|randomly (?:starts|"
                             r"turns|plays|wakes|lights|goes|shuts|reboots|restarts)|"
                             r"stopped responding|stuck at|"
+                            # again and again on its own ("the EQ settings reset every time",
+                            # "grouping drops out every hour", "stops after 20 mins")
+                            r"(?:resets?|drops? out|cuts? out|disconnects?|unpairs?|crashes) "
+                            r"(?:every (?:time|day|hour|night|few)|each time|all the time|"
+                            r"constantly|randomly|itself)|(?:stops?|stopped|cuts? out|drops? "
+                            r"out|disconnects?) after (?:\d+|a few|few|two|five|ten|twenty) "
+                            r"(?:secs?|seconds|mins?|minutes|hours?|hrs?)|"
                             r"(?:rebooting|restarting|shutting off|freezing) (?:randomly|in the "
                             r"middle)|(?:started|starts) (?:randomly )?(?:rebooting|restarting|"
                             r"crashing|freezing)|(?:playback |music |audio |it )?(?:skips|"

@@ -32,6 +32,12 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"anaphyla\w*|epi ?pen|(?:in|to|at|from|into) (?:the |a )?hospital|hospitali[sz]\w*|"
      r"hospital (?:visit|bill|stay|trip)|emergency room|\ber\b visit|ambulance|"
      r"(?<!insult to )injur\w*|"
+    # blood, and a blow to the head ("a suitcase hit the man next to me on the head")
+    r"(?:was|is|were|are|started|kept|still|and|left|got) bleeding|bleeding (?:from|badly|"
+    r"heavily)|blood (?:everywhere|all over|on (?:my|his|her|the))|"
+    r"(?:hit|struck|smacked|landed on|fell on) (?:me|him|her|us|my \w+|the (?:man|woman|guy|"
+    r"lady|kid|child|boy|girl|passenger|person)(?: \w+){0,4}?) (?:on|in) the (?:head|face)|"
+    r"concussion|stitches|"
      # a mobility aid or a medicine lost or broken leaves someone unable to move or be safe
      r"(?:lost|broke|damaged|broken|lose|misplaced) (?:my|his|her|our|their|mom'?s|dad'?s|"
      r"son'?s|daughter'?s|wife'?s|husband'?s) (?:wheelchair|walker|mobility (?:scooter|aid)|"
@@ -115,6 +121,15 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:personal |private )?(?:data|addresses|address|information|info|details|e-?mails?|"
      r"phone numbers?|orders?|card details|names)|"
      r"identity theft|stole my (?:identity|card|data)|unauthori[sz]ed (?:access|login)|"
+    # an account taken over ("my account was updated with a new email address. I didn't
+    # change anything"; "my points are gone")
+    r"(?:someone|somebody|some ?one) (?:has )?(?:changed|took over|taken over|logged into|"
+    r"accessed|got into|used) (?:my|our) (?:account|password|e-?mail|login|points|miles)|"
+    r"account (?:was |has been |got )?(?:hacked|compromised|taken over|broken into)|"
+    r"(?:i|we) (?:did ?n['\u2019]?t|did not|never) change (?:anything|it|a thing|my (?:e-?mail|"
+    r"password|details))|"
+    r"(?:points|miles|balance|credits?) (?:are|were|is|was|have|has) (?:\w+ )?(?:gone|"
+    r"disappeared|vanished|been (?:stolen|taken|emptied|drained|redeemed))|"
      r"harvest(?:s|ed|ing)? (?:\w+ ){0,5}?(?:data|information|info|details)|"
      # an account or data the customer cannot get deleted is a data-rights matter
      r"(?:can'?t|cannot|can not|unable to|won'?t let (?:me|us)|no way to|impossible to|"
@@ -135,6 +150,18 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"overcharg\w*|unauthori[sz]ed (?:charges?|payments?|transactions?)|"
      r"still (?:being )?(?:billed|charged)|billed (?:after|twice|again)|stole my money|"
      r"took my money|scam(?:med)?|"
+    # an amount asked back ("Can I at least get the $30 back?", "I want my 40 dollars back")
+    r"(?:my|the|our) (?:\$|£|€|₹|rs\.? ?)?\d[\d,.]*(?: ?(?:dollars|bucks|pounds|euros|"
+    r"rupees|rs))? back|"
+    # charged on after cancelling ("cancelled my subscription in January and you've charged
+    # me $9.99 every month since")
+    r"cancel\w*\b(?:[^.!?\n]|\.\d){0,80}\b(?:charg\w*|bill\w*|debit\w*)\b(?:[^.!?\n]|\.\d){0,40}"
+    r"\b(?:every|each|since|still|again|anyway|monthly)|"
+    # a bill padded with what nobody ordered
+    r"(?:items?|things?|drinks?|dishes?|mocktails?|cocktails?|beers?|starters?)[^.!?\n]{0,40}?"
+    r"\b(?:we|i) (?:never|did ?n['\u2019]?t|did not) (?:order(?:ed)?|have|had|get|got)\b|"
+    r"charged (?:me |us )?for (?:\w+ ){1,4}?(?:we|i) (?:never|did ?n['\u2019]?t|did not) "
+    r"(?:order|have|get|eat|drink)|"
      # paid and not given what was paid for ("paid multiple times for pro, but it says the
      # version is still the free one")
      r"paid (?:\w+ ){0,3}?(?:twice|multiple times|several times|(?:two|three|\d+) times)"
@@ -220,6 +247,9 @@ _SARCASM = re.compile(
     r"(?:line|queue|wait|delay|lost|late|broke|ate|crash\w*|\d+ (?:people|hours|minutes))\b"
     r"[^\n]{0,120}\b(?:great|fantastic|wonderful|awesome|brilliant|lovely) start\W*$|"
     r"thanks a lot\b(?! for (?:the|your) (?:help|quick))|"
+    # thanks for a thing in scare quotes ("thanks for the 'meal' ... One bag of pretzels")
+    r"(?:thanks?|thank you) (?:a lot |so much )?for (?:the|my|our|that|this) ['\"\u2018\u201c]"
+    r"[\w -]{2,24}['\"\u2019\u201d]|"
     # praise that mocks what came before it ("Truly a 5 star experience", "great value, really")
     r"(?:truly|really|such|what) an? (?:5|five)[- ]star (?:experience|service|airline|restaurant)|"
     r"(?:great|fantastic|awesome|amazing|excellent|wonderful) (?:value|service|job|experience),? "
@@ -239,7 +269,8 @@ _SARCASM = re.compile(
 
 ASKS: tuple[tuple[str, str], ...] = (
     ("refund", r"\b(?:refund|money back|reimburs\w*|pay (?:me )?back|compensat\w*|"
-               r"(?:fee|charge|deposit|shipping|postage|cost) back)\b"),
+               r"(?:fee|charge|deposit|shipping|postage|cost) back|(?:my|the|our) (?:\$|£|€|₹|"
+               r"rs\.? ?)?\d[\d,.]*(?: ?(?:dollars|bucks|pounds|euros|rupees|rs))? back)"),
     ("replacement", r"\b(?:replace(?:ment)?|send (?:me )?(?:a )?new|exchange (?:it|this|them))\b"),
     ("callback", r"\b(?:call me|call (?:me )?back|contact me|reach out to me|get back to me|"
                  r"email me|dm me|message me|respond to (?:me|my)|please (?:respond|reply))\b"),

@@ -62,6 +62,14 @@ def _wordish(ch: str) -> bool:
 
 
 
+# A container or a measure followed by "of" ("a bag of pretzels", "a glass of wine") names
+# what is in it, not the thing of its own aspect (your bag, the glassware)
+_MEASURES = frozenset({"bag", "bags", "box", "boxes", "bottle", "bottles", "cup", "cups",
+                       "glass", "glasses", "plate", "plates", "bowl", "bowls", "packet",
+                       "packets", "pack", "piece", "pieces", "slice", "slices", "bunch",
+                       "pile", "lot"})
+
+
 @dataclass(frozen=True)
 class Aspect:
     id: str
@@ -128,7 +136,9 @@ class Taxonomy:
         only those get the boundary checks, so the work is linear in the text."""
         if self.automaton is None:
             return [(m.start(), m.end(), m.group(1), m.group(0))
-                    for m in self.pattern.finditer(text)] if self.pattern else []
+                    for m in self.pattern.finditer(text) if not (
+                        m.group(1) in _MEASURES and text.startswith(" of ", m.end()))
+                    ] if self.pattern else []
         candidates = []
         n = len(text)
         for last, (term, size) in self.automaton.iter(text):
@@ -145,6 +155,8 @@ class Taxonomy:
                         break
                 else:
                     continue
+            if term in _MEASURES and text.startswith(" of ", end):
+                continue  # "one bag of pretzels" is a measure of food, not your bag
             candidates.append((start, -size, end, term))
         candidates.sort()
         out: list[tuple[int, int, str, str]] = []

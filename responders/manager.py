@@ -447,7 +447,8 @@ HELD_MONEY = (
      "being given credit instead of your money back"),
     (re.compile(r"\b(?:promised|owed|was told i(?:'d| would) get) (?:a |my |the )?(?:full )?refund",
                 re.I), "the refund you were promised"),
-    (re.compile(r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?)\b|"
+    (re.compile(r"\bwhere(?:'s| is| the hell is| tf is) (?:my|our|the) (?:refund|money)\b|"
+                r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?)\b|"
                 r"\b(?:still|not yet|never|haven'?t|hasn'?t)\b[^.!?]{0,30}\brefund", re.I),
      "the refund you're still waiting for"),
     (re.compile(r"\b(?:never|didn'?t|did not) (?:signed? up|agree\w*|authori[sz]e\w*|"
@@ -846,6 +847,11 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                 kinds.get(others[1]) else f"{others[0]} and {others[1]}"
             text += f" {_pick(SECOND, seed, 'second').format(about=about)}"
         return text, True, source
+    adjective = next((i for i in sayable[:1] if _BARE_ADJECTIVE.match(i["clause"].strip()) and
+                      (i.get("about") or "").startswith("the ") and len(issues) == 1), None)
+    if adjective:  # "Too oily.": what was too oily, by its aspect ("the food was too oily")
+        said = f"{adjective['about']} was " + adjective["clause"].strip().rstrip(".! ").lower()
+        return _pick(HEAR_LEADS, seed, "hear").format(said=said), True, adjective
     # a complaint told as a headline, with no verb ("Weak sound.", "Rude staff and cold
     # food."): its things named back, not just their aspect
     headline = next(((p, i) for i in sayable[:3] if (p := sayback.noun_phrase(i["clause"]) or
@@ -884,6 +890,13 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                  "hear"), False, None
 
 
+# A review that is a bare judgement of degree ("Too oily.", "Way too salty!")
+_BARE_ADJECTIVE = re.compile(r"^(?:(?:way |far |much |a bit |a little |very |really )?too|very|so|"
+                             r"extremely|overly|super) (?!much\b|many\b|bad\b|good\b|poor\b)"
+                             r"[a-z]{3,}(?: and [a-z]{3,})?\W*$", re.I)
+
+
+SHORT_REVIEW = 160  # a review this short is its complaints: a doubtful second is still one
 SECOND_MAX_WORDS = 12  # a second complaint said back is short, or it is named instead
 BOTH_MAX_WORDS = 26  # the two said back together stay one readable sentence
 
@@ -903,7 +916,8 @@ def _second_said(said: str, source: dict[str, Any], issues: list[dict[str, Any]]
         if i is source or i.get("inferred") or not i.get("aspect") or \
                 clause in source["clause"] or \
                 source["clause"] in clause or (i.get("severity") == "low" and not
-                                                _THING_FAILED.search(clause)) or \
+                                                _THING_FAILED.search(clause) and
+                                                len(text) > SHORT_REVIEW) or \
                 not _plainly_a_complaint(clause, strict, i.get("severity")) or \
                 sayback.not_the_complaint(clause):  # (praise is no complaint: checked in there)
             continue

@@ -303,9 +303,15 @@ _HEADLINE_PLURAL = re.compile(  # a plural noun of four letters or more, not a v
 _BARE_NOUN = re.compile(
     r"^(order|flight|bag|luggage|package|parcel|delivery|booking|food|pizza|driver|app|phone|"
     r"room|table|waiter|staff|service|coffee|meal|interior|decor|atmosphere|ambience|ambiance|"
-    r"music|place|bathroom|toilet|menu|price|prices|portion|portions)"
-    r"(?= (?:was|were|is|are|came|arrived|took|"
-    r"never|still|keeps|kept|crashed|crashes|broke|stopped|didn't|doesn't|won't|has|had)\b)",
+    r"music|place|bathroom|toilet|menu|price|prices|portion|portions|volume|bass|sound|"
+    r"battery|speaker|soundbar|subwoofer|remote|firmware|update|microphone|mic|wifi|"
+    r"connection|screen|charger|cable|display|alarm|timer|seat|legroom|flight attendant|"
+    r"gate agent|agent|crew|pilot|captain|raita|naan|dal|biryani|curry|paneer|rice|bill|"
+    r"ac|a/c)"
+    r"(?= (?:(?:randomly|suddenly|constantly|always|just|also|then) )?(?:was|were|is|are|came|"
+    r"arrived|took|never|still|keeps|kept|crashed|crashes|broke|stopped|didn't|doesn't|won't|"
+    r"has|had|jumps|drops|cuts|dies|died|resets|turns|goes|went|sounds|lasts|lasted|"
+    r"rolled|refused|said|told|ignored|charged|added)\b)",
     re.I)
 _ARTICLE = {w: "my" for w in (  # the customer's own (said back as "your")
     "order flight bag luggage package parcel delivery booking room table phone meal".split())}
@@ -445,7 +451,8 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     bare = _HEADLINE_PLURAL.sub(lambda m: f"the {m.group(1).lower()} are {m.group(2)}", bare,
                                 count=1)  # "Widgets broken on iOS 18"
     bare = _BARE_NOUN.sub(lambda m: f"{_ARTICLE.get(m.group(1).lower(), 'the')} "
-                          f"{m.group(1).lower()}", bare, count=1)  # "order came 90 min late"
+                          f"{m.group(1) if m.group(1).isupper() else m.group(1).lower()}",
+                          bare, count=1)  # "order came 90 min late"; "AC was not working"
     if bare == stripped:
         opened = _strip(bare)
         articled = _articled(opened)
@@ -657,7 +664,8 @@ _TEXTSPEAK = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.I)
 # A repeat told by its count, with no verb of its own ("4th time this year my flight has
 # been delayed", "Third time in a row the order is wrong")
 _NTH_TIME = re.compile(r"^(\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|"
-                       r"ninth|tenth) time (?=(?:this|in|that|now)\b)", re.I)
+                       r"ninth|tenth) time (?=(?:this|in|that|now|it|it's|it has|the|my|i|"
+                       r"i've|we|we've|they|you|your)\b)", re.I)
 # A complaint asked as a question about the business ("why does your website charge me $35
 # for a seat when the app said it was free?"): said back as the statement it is ("our website
 # charges you $35 ..."). Only auxiliaries whose statement form is sure; not "did" (a past

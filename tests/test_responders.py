@@ -1192,7 +1192,8 @@ def test_a_passenger_still_stranded_is_told_what_will_be_checked_without_a_promi
      "credit card which includes free bags", "go through the charges", "worth it"),
     ("bistro", "google_business", "They added a 15% service charge without telling us and when "
      "we asked, the waiter said it's mandatory.", "we added a 15% service charge without "
-     "telling you.", "when you asked"),
+     "telling you", "when you asked"),  # (and since the seventh reading: "..., and that the
+    # waiter said it's mandatory", how staff answered it)
     ("acme", "trustpilot", "Charger stopped working after a month. Ordered a new one and it "
      "doesn't fit.", "the charger stopped working after a month", "that charger"),
 ])
@@ -2248,4 +2249,24 @@ def test_a_feeling_or_a_dangling_it_is_not_listed_back(clause):
      "multiroom grouping drops out every hour", "setup and software"),
 ])
 def test_seventh_reading_lists_and_charges(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (the seventh reading's generic openings and dropped complaints)
+    ("bistro", "google_business", 2, "Too oily.", "the food was too oily", "about the food"),
+    ("bistro", "google_business", 2, "Biryani was not biryani, it was pulao with some masala. "
+     "Raita was watery.", "and that the raita was watery", "writing to us about the food"),
+    ("acme", "google_play", 1, "Volume randomly jumps to max at night. Woke up my baby at 3am "
+     "twice this week. Not ok.", "the volume randomly jumps to max at night", "that volume"),
+    ("acme", "trustpilot", 1, "Great, another smart speaker that gets dumber with every update. "
+     "Fourth time it's forgotten my WiFi this month.", "the fourth time it's forgotten your WiFi",
+     "how it performs"),
+    ("air", "mastodon", None, "@Bluejet Where is my refund? Flight cancelled on March 3, you said "
+     "7-10 business days, it's been 6 weeks. Three chats, zero answers.",
+     "the refund you're still waiting for", "about this"),
+    ("bistro", "google_business", 2, "AC was not working properly, we were sweating the whole "
+     "dinner.", "the AC was not working properly", "the ac "),
+])
+def test_seventh_reading_openings(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)

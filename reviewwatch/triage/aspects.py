@@ -142,7 +142,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"turning off|shutting (?:off|down)|losing|buffering|cutting out|"
                             r"beeping|resetting|breaking|failing|unpairing)|"
                             # set up again and again ("forgets the wifi", "from scratch")
-                            r"forgets? (?:the |my |its |our )?(?:wifi|wi-fi|network|settings|"
+                            r"(?:forgets?|forgot(?:ten)?) (?:the |my |its |our )?(?:wifi|wi-fi|"
+                            r"network|settings|"
                             r"password|pairing|connection|login)|set (?:it|them) up (?:again|from "
                             r"scratch)|(?:has )?happened (?:\d+|two|three|four|five|several|many) "
                             r"times|"

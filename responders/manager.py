@@ -224,7 +224,8 @@ def _group(issue: dict[str, Any] | None, category: str | None) -> str:
     return group
 
 
-_DESIGN_CHOICE = re.compile(r"\b(?:removed|got rid of|took away|taken away|no longer (?:has|have|"
+_DESIGN_CHOICE = re.compile(r"\b(?:removed|removes|removing|got rid of|gets rid of|took away|"
+                            r"taken away|no longer (?:has|have|"
                             r"offers?|supports?|lets?)|why do (?:i|we|you) (?:need|have) to|"
                             r"(?:need|have|forced|required|forces? me|makes? me) to (?:create|make|"
                             r"sign up for|register|log ?in to) (?:an |a )?(?:account|profile)|"
@@ -428,9 +429,14 @@ SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
 # A held money matter named so broadly that the customer's own account says more ("they
 # charged us for 2 extra drinks we never ordered"): said back when it can be
 SAID_OVER = frozenset({"a charge you didn't agree to"})
+HELD_BOTH_MAX_WORDS = 30  # the charge and what staff did about it, one sentence
+CHARGE_MAX_WORDS = 18  # a disputed charge is said back whole, what it was for and why it is
+# wrong ("you got charged 75 euros for a bag at the gate that fit in our sizer perfectly")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.\d)+(?:[.!?]+|$)")  # ("$9.99" is no full stop)
-_CHARGE_TOLD = re.compile(r"\b(?:charged|overcharged|billed) (?:me|us)\b[^.!?\n]{0,30}"
-                          r"(?:\$|£|€|₹|rs\.? ?)\s?\d", re.I)
+_CHARGE_TOLD = re.compile(r"\b(?:(?:charged|overcharged|billed) (?:me|us)\b|(?:i|we) (?:got|was|"
+                          r"were|have been) (?:over)?charged\b)[^.!?\n]{0,30}?"
+                          r"(?:(?:\$|£|€|₹|rs\.? ?)\s?\d|\d+ ?(?:euros?|dollars|bucks|pounds|"
+                          r"rupees|rs)\b)", re.I)
 HELD_MONEY = (
     # charged on after cancelling ("cancelled my subscription in January and you've charged me
     # $9.99 every month since")
@@ -466,6 +472,13 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return "your concern that someone else may be controlling it"
     if flag.get("flag") == "privacy" and _LISTENING.search(text):
         return "your concern that it may be listening or recording"  # (no guess that it was)
+    if flag.get("flag") == "privacy" and _DETAILS_SHARED.search(text):
+        return "your personal details being shared"  # (what the customer saw, not a finding)
+    if flag.get("flag") == "privacy" and _PERMISSIONS.search(text):
+        return "the permissions the app asks for"
+    pet = _PET.search(text) if flag.get("flag") == "safety" else None
+    if pet:  # "my dog was in the hold ... She is at the vet now"
+        return f"what happened to your {pet.group(1).lower()}"
     if flag.get("flag") != "safety":
         return None
     for pattern, what, where in HELD_WHAT:
@@ -481,7 +494,7 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
             return what.format({"veg": "vegetarian", "jain": "Jain"}.get(found, found))
     struck = _STRUCK.search(text)  # a blow or blood ("a suitcase hit the man next to me on
     if struck:                     # the head. He was bleeding."): whose injury, nothing guessed
-        victim = (struck.group(1) or "").lower()
+        victim = (struck.group(1) or struck.group(2) or "").lower()
         kin = _MY_KIN.search(victim) if victim.startswith("my ") else None
         if victim in ("me", "us") or (not victim and _BLED_MYSELF.search(text)):
             return "your injury"
@@ -687,8 +700,20 @@ _TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check
                          r"(?:tomorrow|tonight|today)\b", re.I)
 _OWN_TRIP = re.compile(r"\b(?:i|we|i'?m|we'?re|i'?ve|we'?ve|me|us|my|our)\b", re.I)  # (theirs)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
+_DETAILS_SHARED = re.compile(r"\b(?:posted|shared|sent|forwarded|published|leaked|exposed|showed) "
+                             r"(?:a |the )?(?:photo of )?my (?:boarding pass|passport|id|photo|"
+                             r"picture|full name|home address|address|phone number|number|"
+                             r"booking details|card details|card|details|data|information)|"
+                             r"ha(?:s|ve|d) my (?:data|details|information|number|photo|passport)",
+                             re.I)
+_PERMISSIONS = re.compile(r"\b(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access "
+                          r"to )?my (?:location|contacts|microphone|camera|photos)\b", re.I)
+_PET = re.compile(r"\bmy (dog|cat|puppy|kitten|pet|bird|rabbit)\b(?=[^.!?]{0,160}?\b(?:heat|"
+                  r"vet|injur\w*|died|dead|dehydrat\w*|hurt|sick|lost|crate|cage|hold)\b)", re.I)
 # A blow to the head or blood: an injury, the customer's, a relative's or someone else's
-_STRUCK = re.compile(r"\b(?:hit|struck|smacked|landed on|fell on) (me|us|him|her|my \w+|the "
+_STRUCK = re.compile(r"\b(?:hit|struck|smacked|landed on|fell on) (my \w+(?='?s? (?:foot|feet|leg|"
+                     r"head|face|hand|toe|eye|arm)\b))|"
+                     r"\b(?:hit|struck|smacked|landed on|fell on) (me|us|him|her|my \w+|the "
                      r"(?:man|woman|guy|lady|kid|child|boy|girl|passenger|person|gentleman)"
                      r"(?: \w+){0,4}?) (?:on|in) the (?:head|face)\b|\b(?:was|is|were|are|"
                      r"started|kept|still|and|left|got) bleeding\b|\bbleeding (?:from|badly|"
@@ -702,6 +727,28 @@ _TREATED = re.compile(r"\b(?:epi ?pen|hospital\w*|ambulance|emergency room|urgen
                       r"anaphyla\w*|stitches|concussion|allergic reaction|food poisoning|"
                       r"(?:was|were|got|been|fell) (?:so |very |really )?(?:sick|ill)|vomit\w*|"
                       r"throwing up)\b", re.I)
+_SOMEONE_ELSE = re.compile(r"\b(?:a|the|another|one|some|an?) (?:\w+ )?(?:kid|child|boy|girl|man|"
+                           r"woman|guy|lady|passenger|person|customer|guest|gentleman|baby|"
+                           r"toddler|teen|teenager|couple|family)s?\b|\b(?:people|others|someone|"
+                           r"somebody|everyone)\b", re.I)
+_OWN = re.compile(r"\b(?:i|we|my|our|me and|both of us)\b", re.I)
+
+
+def _own_treatment(text: str) -> bool:
+    """Whether the customer or their own family needed treatment ("Had to use my EpiPen",
+    "my daughter ... hospital"), not someone else on the flight ("A kid two rows behind me
+    vomited"): the hold hopes they are better only then."""
+    for m in _TREATED.finditer(text):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("!", 0, m.start()),
+                    text.rfind("?", 0, m.start())) + 1
+        before = text[start:m.start()]
+        other = _SOMEONE_ELSE.search(before)
+        own = [o for o in _OWN.finditer(before)]
+        if not other or (own and own[0].start() < other.start()):
+            return True
+    return False
+
+
 _FEMALE_KIN = frozenset("mother mom mum daughter wife grandmother grandma sister aunt".split())
 _MALE_KIN = frozenset("father dad son husband grandfather grandpa brother uncle".split())
 _MY_KIN = re.compile(r"\bmy (?:(?:\d+ ?(?:yo|y/o|year old|yr old|-year-old)|elderly|disabled|"
@@ -1259,16 +1306,19 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 charged = [m.group(0).strip() for m in _SENTENCE.finditer(body)
                            if _CHARGE_TOLD.search(m.group(0))]  # ("Charged me $75 for a
                 # carry-on that fit in your own sizer box": the charge, read or not as an issue)
-                told = [(c, x) for c in dict.fromkeys([*charged[:1],
-                                                      *(i["clause"] for i in issues[:3]),
-                                                      routed[0].get("clause") or ""])
-                        if (x := _say(c, body, profile.category)) and
-                        not _PROMISED_BACK.search(x) and not _ASKED_FOR.search(x)]
+                with sayback.longer(CHARGE_MAX_WORDS):  # (the charge as told, whole)
+                    told = [(c, x) for c in dict.fromkeys([*charged[:1],
+                                                          *(i["clause"] for i in issues[:3]),
+                                                          routed[0].get("clause") or ""])
+                            if (x := _say(c, body, profile.category)) and
+                            not _PROMISED_BACK.search(x) and not _ASKED_FOR.search(x)]
+                if told and not charged:  # (the charge told first leads; else as told)
+                    told = sorted(told, key=lambda t: body.find(t[0]))
                 said = told[0][1] if told else None
-                if len(told) > 1 and "," not in said and "," not in told[1][1] and (
+                if len(told) > 1 and ", that" not in said and "," not in told[1][1] and (
                         _NAMED_SUBJECT.match(told[1][1]) or _YOU_HAD.match(told[1][1])) and \
                         len(told[1][1].split()) <= SECOND_MAX_WORDS and len(
-                        f"{said} {told[1][1]}".split()) <= BOTH_MAX_WORDS and not (
+                        f"{said} {told[1][1]}".split()) <= HELD_BOTH_MAX_WORDS and not (
                         _words(told[1][1]) - _STOP_WORDS) <= _words(said):
                     # the bill and what was on it ("the bill was wrong" | "we charged you for
                     # 2 extra drinks you never ordered"), in the order told
@@ -1291,7 +1341,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             elif routed[0]["flag"] == "safety" and (what == "the injury you saw"):
                 who = "passenger" if profile.category == "airline" else "person"
                 hear += f" I hope the {who} who was hurt is all right."
-            elif routed[0]["flag"] == "safety" and (_TREATED.search(item.get("text") or "") or
+            elif routed[0]["flag"] == "safety" and (_own_treatment(item.get("text") or "") or
                                                     what in ("your injury",) or
                                                     (what or "").endswith("'s injury")):
                 # "Had to use my EpiPen mid-flight", "We had to rush to hospital": how they are
@@ -1310,7 +1360,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                     r"subscription|renew\w*)\b", routed[0].get("clause") or "",
                                     re.I)
                 refund = re.search(r"\b(?:refund\w*|return\w*|money back|reimburs\w*|(?:my|the|"
-                                   r"our) (?:\$|£|€|₹)?\d[\d,.]*(?: ?\w+)? back)\b",
+                                   r"our) (?:\$|£|€|₹)?\d[\d,.]*(?: ?\w+)? back|(?:fee|charge|"
+                                   r"deposit|payment|amount|euros|dollars|pounds) back)\b",
                                    routed[0].get("clause") or "", re.I)
                 if refund or charged:
                     empathy = HOLD_EMPATHY[first][0 if refund else 1]
@@ -1354,8 +1405,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if routed[0]["flag"] == "safety" and _PESTS.search(item.get("text") or "") and \
                     profile.category in ("restaurant", "hotel"):
                 team = profile.team_for("food_quality", "kitchen team")  # pests: the kitchen's
-            if routed[0]["flag"] == "privacy" and not routed[0].get("aspect"):
-                team = profile.team_for("privacy", "privacy team")  # not "our app team"
+            if routed[0]["flag"] == "privacy":
+                team = profile.team_for("privacy", "privacy team")  # not "our app team", nor
+                # the team of the staff who shared the details
             if routed[0]["flag"] == "billing_dispute" and GROUP.get(
                     routed[0].get("aspect") or "") not in ("money", "value"):
                 team = profile.team_for("billing", "billing team")  # not "our product team"

@@ -10,11 +10,30 @@ Nothing is ever wrapped in "what you described as".
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import html
 import re
+from collections.abc import Iterator
 
 MIN_WORDS = 3
 MAX_WORDS = 14
+# How long a clause may be and still be said back whole: MAX_WORDS, or longer where a reply
+# must name the customer's own account exactly (a disputed charge: `longer`)
+_LIMIT: contextvars.ContextVar[int] = contextvars.ContextVar("say_back_limit",
+                                                            default=MAX_WORDS)
+
+
+@contextlib.contextmanager
+def longer(limit: int) -> Iterator[None]:
+    """Say back clauses of up to `limit` words inside the block (this thread or task only)."""
+    token = _LIMIT.set(limit)
+    try:
+        yield
+    finally:
+        _LIMIT.reset(token)
+
+
 _TOKEN = re.compile(r"[A-Za-z]+\d[A-Za-z\d]*|\d+[A-Za-z]+\b|[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|"
                     r"\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]")  # ("BJ300", "iOS18", "3rd": one word)
 _OPENERS = re.compile(
@@ -306,8 +325,9 @@ _BARE_NOUN = re.compile(
     r"music|place|bathroom|toilet|menu|price|prices|portion|portions|volume|bass|sound|"
     r"battery|speaker|soundbar|subwoofer|remote|firmware|update|microphone|mic|wifi|"
     r"connection|screen|charger|cable|display|alarm|timer|seat|legroom|flight attendant|"
-    r"gate agent|agent|crew|pilot|captain|raita|naan|dal|biryani|curry|paneer|rice|bill|"
-    r"ac|a/c)"
+    r"gate agent|customer support agent|customer service agent|support agent|customer service|"
+    r"customer support|agent|crew|pilot|captain|raita|naan|dal|biryani|curry|paneer|rice|bill|"
+    r"dosa|sambar|chutney|coconut chutney|ac|a/c)"
     r"(?= (?:(?:randomly|suddenly|constantly|always|just|also|then) )?(?:was|were|is|are|came|"
     r"arrived|took|never|still|keeps|kept|crashed|crashes|broke|stopped|didn't|doesn't|won't|"
     r"has|had|jumps|drops|cuts|dies|died|resets|turns|goes|went|sounds|lasts|lasted|"
@@ -545,15 +565,23 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     return None
 
 
+# A noun phrase with no verb ("the missed connection", "the delayed flight"): no sentence
+_PARTICIPLE_NOUN = re.compile(r"^(?:the|a|an|my|your|our|this|that) (?:\w+ed|broken|stolen|"
+                              r"forgotten) (?![a-z]+ed$)[a-z]+s?$", re.I)
+# Two sentences run into one ("watched the board change every 30 min. Missed my sister's
+# rehearsal dinner"): a full stop, then a capital
+_INNER_STOP = re.compile(r"[a-z]{2}\.\s+[A-Z]")
 # "Charged me $75 for a carry-on", "Charged us twice": a headline whose doer is the business
 _CHARGED_ME = re.compile(r"^(?:charged|overcharged|billed) (?:me|us)\b", re.I)
 # A list of complaints, each a sentence of its own: "the app is slow, the EQ settings reset
 # every time and multiroom grouping drops out every hour"
 _LIST_BREAK = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the|my|our|your|its|it|multi\w*|"
-                         r"bluetooth|wifi|wi-fi|alexa|spotify|[a-z]+ (?:is|are|was|were|keeps?|"
+                         r"bluetooth|wifi|wi-fi|alexa|spotify|[a-z]+(?: [a-z]+)? (?:is|are|was|"
+                         r"were|keeps?|"
                          r"drops?|stops?|resets?|crash\w*|freez\w*|fails?|won'?t|doesn'?t|"
                          r"don'?t|did ?n'?t|never)\b))", re.I)
-LIST_ITEM_WORDS = 9  # each complaint of a list said back is short
+LIST_ITEM_WORDS = 12  # each complaint of a list said back is short,
+LIST_WORDS = 32  # and the whole list one sentence a reader takes in
 
 
 def _listed(clause: str) -> str | None:
@@ -565,16 +593,19 @@ def _listed(clause: str) -> str | None:
     if not 2 <= len(parts) <= 3:
         return None
     said = []
-    for part in parts:
+    for k, part in enumerate(parts):
         words = _TOKEN.findall(part)
-        if not MIN_WORDS <= len(words) <= LIST_ITEM_WORDS or not _VERBISH.search(part) or \
-                words[0].lower() in ("it", "they", "this", "that", "which", "who", "then"):
-            return None  # (each must name its own thing: not "it was pulao")
-        one = _say_back(part)
+        one = None if not MIN_WORDS <= len(words) <= LIST_ITEM_WORDS or not _VERBISH.search(
+            part) or words[0].lower() in ("it", "they", "this", "that", "which", "who", "then") \
+            else say_back(part)  # (each its own sentence: "Dosa was not crispy" -> "the dosa";
+        # each names its own thing: not "it was pulao")
         if one is None or "," in one:
+            if k == 2:  # the first two of three stand: said back without the third
+                break
             return None
         said.append(one)
-    if len({s.lower() for s in said}) < len(said):
+    if len({s.lower() for s in said}) < len(said) or sum(len(s.split()) for s in said) > \
+            LIST_WORDS:
         return None
     return ", that ".join(said[:-1]) + f", and that {said[-1]}"
 
@@ -654,6 +685,9 @@ def _a_or_an(number: str) -> str:
 
 _COUNTED = re.compile(r"\b(?:pieces|items|options|dishes|people|staff|waiters|tables|choices)\b"
                       r"[^.,;]{0,25}$", re.I)
+_TOO_MUCH = re.compile(r"\btoo much (sweet|oily|spicy|salty|sour|bitter|hot|cold|late|costly|"
+                       r"expensive|loud|noisy|crowded|dirty|small|less|slow|bland|dry|greasy)\b",
+                       re.I)
 _VERY_LESS = re.compile(r"\b(is|are|was|were) (?:very|too|so) less\b", re.I)
 # Text-speak and dropped apostrophes, spelled out before the clause is said back as ours
 _SPELLED = {"wont": "won't", "dont": "don't", "doesnt": "doesn't", "cant": "can't",
@@ -798,6 +832,7 @@ def _say_back(clause: str) -> str | None:
     text = _YOU_DID.sub(_OURS + " ", text)
     text = re.sub(rf"\b({_OURS}) (?:really|literally|actually|just) (?=[a-z]+ed\b)", r"\1 ", text)
     # ("y'all really charged me $99": what we did, without the customer's emphasis)
+    text = _TOO_MUCH.sub(r"too \1", text)  # "too much sweet" (Indian English) -> "too sweet"
     text = _VERY_LESS.sub(lambda m: f"{m.group(1)} too "
                           f"{'few' if _COUNTED.search(text[:m.start()]) else 'small'}", text)
     # ("portion size is very less" -> "too small"; "the chicken pieces were very less" -> few)
@@ -904,12 +939,13 @@ def not_the_complaint(clause: str) -> bool:
 
 def _said(text: str) -> str | None:
     if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or \
+            _PARTICIPLE_NOUN.match(text) or _INNER_STOP.search(text) or \
             re.search(r"\w[.!?]+\s*[a-z]", text) or _RUN_TOGETHER.search(text) or \
             _BAD_START.match(text) or _HEDGE.match(text) or _NOT_THE_COMPLAINT.search(text):
         return None
     tokens = _TOKEN.findall(text)
     words = [t for t in tokens if t[0].isalnum()]
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or not _VERBISH.search(text):
+    if not MIN_WORDS <= len(words) <= _LIMIT.get() or not _VERBISH.search(text):
         return None
     if _THIRD_PARTY.search(text) and not _THEIR_OWN.search(text):
         return None

@@ -1113,7 +1113,8 @@ def test_meat_in_a_vegetarian_meal_is_held_for_a_person_and_named_plainly():
      "after my delay, thank you Maria!", "thank you", "liked the delay"),
     ("air", "mastodon", "@bluejet seat doesn't recline, tv screen is broken and the person next "
      "to me is coughing all over me. 5 hours of this",
-     "the seat doesn't recline and the tv screen is broken", "reservations"),
+     "the seat doesn't recline, that the tv screen is broken", "reservations"),  # (and, since
+    # the seventh session, "and that the person next to you is coughing all over you": a list)
     ("acme", "trustpilot", "After the last firmware update it won't turn on at all. Just a "
      "blinking orange light.", "it won't turn on at all since the last firmware update", "and the"
      " wait"),
@@ -2149,7 +2150,7 @@ def test_a_held_refund_names_what_it_is_about_when_it_can():
     assert "personally" in draft["reply"], draft["reply"]
     # (was "raising this"; then named by its aspect; now said back as told)
     assert "about the cancellation" in draft["reply"] or "you cancelled within 24 hours like our " \
-        "policy says, and that it's been 6 weeks with no refund" in draft["reply"], draft["reply"]
+        "policy says" in draft["reply"], draft["reply"]
 
 
 @pytest.mark.parametrize("clause", [
@@ -2187,8 +2188,8 @@ def test_a_scene_or_a_concession_is_not_the_complaint(clause):
      "I understand why you want your money back", "answer your question then"),
     ("bistro", "google_business", 1, "Bill had extra items which we never ordered, 2 mocktails "
      "and one naan basket. When we pointed out, the staff argued with us instead of correcting.",
-     "the bill had extra items which you never ordered, and that the staff argued with you",
-     "complimentary dessert"),
+     "the bill had extra items which you never ordered, 2 mocktails and one naan basket, and "
+     "that the staff argued with you", "complimentary dessert"),
     ("bistro", "google_business", 2, "Food is good no doubt but the valet guy scratched my car "
      "and denied it. Manager said not our responsibility.", "Maria Lopez",
      "said not your responsibility"),
@@ -2269,4 +2270,62 @@ def test_seventh_reading_lists_and_charges(business, platform, rating, text, wan
      "dinner.", "the AC was not working properly", "the ac "),
 ])
 def test_seventh_reading_openings(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (an eighth independent reading of 60 new items: SEND 17, LIGHT 21, REWRITE 22; its causes
+    # that a rule can fix generally)
+    ("air", "mastodon", None, "@Bluejet your crew were lovely honestly, but the 2 hour delay, the "
+     "missed connection and the voucher that only works at one closed cafe made the whole trip a "
+     "mess.", "Sam, Bluejet Care", "that the missed connection."),
+    ("air", "mastodon", None, "@Bluejet flight BJ412 delayed 5 hours and not ONE update from the "
+     "gate agents. We just watched the board change every 30 min. Missed my sister's rehearsal "
+     "dinner.", "Sam, Bluejet Care", "30 min. Missed"),
+    ("air", "mastodon", None, "@Bluejet cancelled my Friday flight at 11pm the night before and "
+     "rebooked me for TUESDAY. Who is supposed to pay for 4 nights in a hotel??",
+     "hotel support", "answer your question then"),
+    ("air", "mastodon", None, "@Bluejet so the plane sat on the runway for 3 hours with no aircon "
+     "and no water. A kid two rows behind me vomited and a woman nearly fainted.",
+     "Sam, Bluejet Care", "I hope you're feeling better"),
+    ("air", "mastodon", None, "@Bluejet my dog was in the hold on BJ88 and the crate was left on "
+     "the tarmac in 41 degree heat for almost an hour. She is at the vet now.",
+     "what happened to your dog", "the trouble reaching us"),
+    ("air", "mastodon", None, "@Bluejet I got charged 75 euros for a bag at the gate that fit in "
+     "your sizer perfectly. The agent didn't even let me try. I want that fee back.",
+     "you got charged 75 euros for a bag at the gate that fit in our sizer perfectly",
+     "chase their own money"),
+    ("air", "mastodon", None, "@Bluejet someone from your gate staff posted my boarding pass photo "
+     "with my full name in a staff group chat. Why does your staff have my data in WhatsApp??",
+     "your personal details being shared", "Nobody should be treated that way"),
+    ("air", "mastodon", None, "@Bluejet someone from your gate staff posted my boarding pass photo "
+     "with my full name in a staff group chat.", "privacy team", "customer experience team"),
+    ("acme", "google_play", 1, "Why does the app need my location and contacts to play music?? "
+     "Uninstalled.", "the permissions the app asks for", "what's causing it"),
+    ("acme", "trustpilot", 1, "I asked in the app chat whether the microphone is ever recording "
+     "when the mute light is on. The bot gave me a link to a product page.",
+     "listening or recording", "setup and software"),
+    ("acme", "trustpilot", 1, "The speaker fall from the shelf when it vibrate with bass and hit "
+     "my daughter foot. She has bruise. Please make warning on the box.",
+     "your daughter's injury", "the delivery"),
+    ("acme", "google_play", 1, "Oh wonderful, another update that removes the equalizer. Thanks "
+     "Acme, exactly what nobody asked for.", "reaches the people who decide",
+     "what's causing it"),
+    ("acme", "trustpilot", 2, "Customer support agent was rude. He ended the chat on me.",
+     "the customer support agent was rude", "that customer support agent"),
+    ("acme", "google_play", 3, "Sound quality is genuinely great for the price. But the app "
+     "constantly asks me to log in, the multiroom grouping drops every evening, and the volume "
+     "randomly jumps to max at night which woke my baby.", "the volume randomly jumps to max",
+     "setup and software"),
+    ("bistro", "google_business", 2, "Dosa was not crispy, sambar was watery and coconut chutney "
+     "was sour. Parking also big problem.", "the dosa was not crispy, that the sambar was watery",
+     "writing to us about the food"),
+    ("bistro", "google_business", 1, "Wow, amazing service! Waited 40 mins for a table even after "
+     "booking, then they gave us the table near the kitchen door. Superb hospitality, really.",
+     "you waited 40 mins for a table", "glad you liked the service"),
+    ("bistro", "google_business", 2, "Card machine not working they said, only UPI or cash. Then "
+     "after paying via UPI they said payment not received and asked to pay again. Money was "
+     "debited from my account.", "billing team", "I can see why that was a disappointment"),
+])
+def test_eighth_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)

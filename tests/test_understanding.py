@@ -603,3 +603,37 @@ def test_bleeding_dye_and_a_bag_of_chips_are_no_injury_or_baggage(text):
     result = triage(text, kind="mention", category="airline")
     assert "safety" not in {f["flag"] for f in result["flags"]}
     assert "baggage" not in result["aspects"], result["aspects"]
+
+
+@pytest.mark.parametrize(("text", "flag", "category"), [
+    # (the eighth independent reading: sarcasm read as praise, privacy and injury unflagged)
+    ("@Bluejet great job seating my 4 year old 14 rows away from me even though we booked "
+     "together. The crew shrugged and said 'ask other passengers'. Wonderful.", "sarcasm",
+     "airline"),
+    ("@Bluejet love paying for 'extra legroom' and getting a seat that doesn't recline. Truly "
+     "premium experience", "sarcasm", "airline"),
+    ("Wow, amazing service! Waited 40 mins for a table even after booking.", "sarcasm",
+     "restaurant"),
+    ("@Bluejet someone from your gate staff posted my boarding pass photo with my full name in a "
+     "staff group chat", "privacy", "airline"),
+    ("Why does the app need my location and contacts to play music??", "privacy", "product"),
+    ("The speaker fell from the shelf and hit my daughter foot. She has bruise.", "safety",
+     "product"),
+    ("After paying via UPI they said payment not received and asked to pay again.",
+     "billing_dispute", "restaurant"),
+])
+def test_eighth_reading_holds(text, flag, category):
+    result = triage(text, kind="mention", category=category)
+    assert flag in {f["flag"] for f in result["flags"]}, result["flags"]
+
+
+@pytest.mark.parametrize(("text", "rating"), [
+    ("Wow, amazing food and lovely staff, will be back!", 5),
+    ("The staff were so kind and the food was delicious. Wonderful.", None),
+    ("Wow, great flight, the crew were lovely and we landed early.", None),
+])
+def test_plain_praise_with_wow_or_wonderful_is_no_sarcasm(text, rating):
+    result = triage(text, rating=rating, kind="review" if rating else "mention",
+                    category="restaurant")
+    assert "sarcasm" not in {f["flag"] for f in result["flags"]}
+    assert result["label"] == "positive", result["label"]

@@ -239,6 +239,18 @@ def _severity(p: float, flagged: bool) -> str:
     return "medium" if p >= CLEAR_COMPLAINT else "low"
 
 
+# A last sentence that is one word of praise, after the text's complaint
+_LONE_PRAISE = re.compile(r"[.!?]['\u2019\"]?\s+(?:just |simply |really |truly |absolutely )?"
+                          r"(?:wonderful|great|fantastic|brilliant|perfect|lovely|amazing|awesome|"
+                          r"superb|excellent|splendid|marvell?ous|fabulous|stellar)"
+                          r"[.!\s\U0001F44F\U0001F643\U0001F644]*$", re.I)
+
+
+_WOW_PRAISE = re.compile(r"^\W*(?:[@#][\w.]+\s+)*wow,? (?:just |really |truly )?(?:amazing|great|"
+                         r"fantastic|brilliant|wonderful|superb|excellent|awesome|stellar)\b",
+                         re.I)
+
+
 # Praise VADER has no word for ("shoutout to Maria at the desk, she fixed my itinerary")
 _THANKS = re.compile(r"\b(?:shout ?outs?|kudos|props to|hats off|big thanks|huge thanks|"
                      r"above and beyond|life ?saver|saved the day|saved my (?:day|trip|life))\b",
@@ -354,6 +366,15 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
             compound >= SARCASM_PRAISE and p_doc < SARCASM_MAX_P and not any(
                 r["polarity"] == "negative" for r in readings):
         sarcasm = spans[0].text if spans else full  # praise words on a one-star rating
+    if supported and sarcasm is None and len(spans) > 1 and (stars is None or stars <= 3):
+        # a complaint closed on a lone word of praise ("The crew shrugged and said 'ask other
+        # passengers'. Wonderful."), or opened on one ("Wow, amazing service! Waited 40 mins")
+        closing = _LONE_PRAISE.search(body)
+        opening = _WOW_PRAISE.match(body)
+        rest = readings[:-1] if closing else readings[1:]
+        if (closing or opening) and (p_doc >= HIDDEN_COMPLAINT_P or any(
+                r["polarity"] == "negative" for r in rest)):
+            sarcasm = spans[-1].text if closing else spans[0].text
     if sarcasm:
         flags.append(routing.Flag("sarcasm", "sarcasm", sarcasm))
     other = routing.other_company(body, competitors, names, lowered)

@@ -160,11 +160,12 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"drops? (?:off|out of) (?:the )?(?:wifi|wi-fi|network|connection|"
                             r"bluetooth)|(?:drops?|loses?|dropping|losing) (?:the |its |my )?"
                             r"(?:connection|signal|wifi|wi-fi|bluetooth)|randomly (?:starts|"
-                            r"turns|plays|wakes|lights|goes|shuts|reboots|restarts)|"
+                            r"turns|plays|wakes|lights|goes|shuts|reboots|restarts|jumps|"
+                            r"changes|drops|stops|disconnects|resets)|"
                             r"stopped responding|stuck at|"
                             # again and again on its own ("the EQ settings reset every time",
                             # "grouping drops out every hour", "stops after 20 mins")
-                            r"(?:resets?|drops? out|cuts? out|disconnects?|unpairs?|crashes) "
+                            r"(?:resets?|drops?(?: out)?|cuts? out|disconnects?|unpairs?|crashes) "
                             r"(?:every (?:time|day|hour|night|few)|each time|all the time|"
                             r"constantly|randomly|itself)|(?:stops?|stopped|cuts? out|drops? "
                             r"out|disconnects?) after (?:\d+|a few|few|two|five|ten|twenty) "
@@ -311,7 +312,8 @@ GENERAL: tuple[tuple[float, str], ...] = (
           r"parcel|money|stroller|car seat|wheelchair|delivery|replacement)\b"),
     # Seated apart from the family ("we were split up, 10 rows apart")
     (1.5, r"\b(?:split up|separated from (?:my|our)|seated apart|rows apart|not (?:seated|sat) "
-          r"together|couldn'?t sit together|could not sit together)\b"),
+          r"together|couldn'?t sit together|could not sit together|\d+ rows (?:away|apart|behind|"
+          r"in front)|(?:even though|although|when) we (?:had )?booked (?:seats )?together)\b"),
     # Paid for, then not given ("paid for priority boarding and they boarded everyone at once")
     (1.2, r"\bpaid (?:extra )?for [^.!?]{1,40}?(?:\b(?:and|but)|,) (?:they|it|we|nobody|no one|"
           r"still|never|didn'?t|did not)\b"),

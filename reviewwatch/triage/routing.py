@@ -37,7 +37,12 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     r"heavily)|blood (?:everywhere|all over|on (?:my|his|her|the))|"
     r"(?:hit|struck|smacked|landed on|fell on) (?:me|him|her|us|my \w+|the (?:man|woman|guy|"
     r"lady|kid|child|boy|girl|passenger|person)(?: \w+){0,4}?) (?:on|in) the (?:head|face)|"
-    r"concussion|stitches|"
+    r"concussion|stitches|(?:has|have|had|got|left (?:her|him|me) with) (?:a )?(?:big |bad |"
+    r"huge )?bruises?\b|bruised (?:her|his|my|their)\b|"
+    r"hit (?:my|her|his|our) (?:\w+(?:'s)? )?(?:foot|feet|leg|head|face|hand|toe|eye|arm)\b|"
+    # a pet left in danger ("the crate was left on the tarmac in 41 degree heat ... at the vet")
+    r"(?:dog|cat|pet|puppy|kitten)\b[^.!?\n]{0,120}\b(?:heat|overheat\w*|injur\w*|died|dead|"
+    r"dehydrat\w*)|(?:at|to) the vet\b|vet (?:bill|visit)|"
      # a mobility aid or a medicine lost or broken leaves someone unable to move or be safe
      r"(?:lost|broke|damaged|broken|lose|misplaced) (?:my|his|her|our|their|mom'?s|dad'?s|"
      r"son'?s|daughter'?s|wife'?s|husband'?s) (?:wheelchair|walker|mobility (?:scooter|aid)|"
@@ -112,6 +117,20 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|accessing) (?:it|my|"
      r"our|the)|"
      r"(?:recording|listening) all the time|privacy|personal (?:data|information|info|details)|"
+     # the customer's details passed around ("posted my boarding pass photo with my full name
+     # in a staff group chat", "why does your staff have my data in WhatsApp?")
+     r"(?:posted|shared|sent|forwarded|published|leaked|exposed|showed) (?:a |the )?(?:photo of )?"
+     r"my (?:boarding pass|passport|id|photo|picture|full name|home address|address|phone number|"
+     r"number|booking details|card details|card|details|data|information)|"
+     r"ha(?:s|ve|d) my (?:data|details|information|number|photo|passport)(?: \w+){0,3}? (?:in|on) "
+     r"(?:whatsapp|a group|facebook|instagram|telegram|their phone)|"
+     # a microphone or camera on when it should not be
+     r"(?:microphone|mic|camera)s? (?:is |was |are |were )?(?:ever |still |always |secretly )?"
+     r"(?:recording|listening|on)\b(?= (?:when|while|even|with|after|at night|all))|"
+     r"(?:recording|listening) (?:when|while|even when|even though) (?:the )?(?:mute|muted|it'?s "
+     r"off|off|switched off)|"
+     r"(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access to )?my (?:location|"
+     r"contacts|microphone|camera|photos)|"
      r"my (?:data|information) "
      r"(?:was|is|got|being)|(?:sold|shared|leaked) my (?:data|information|info|details|"
      r"personal|number|phone number|e-?mail|address|contacts|photos)|data (?:breach|leak)|"
@@ -157,6 +176,13 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     # me $9.99 every month since")
     r"cancel\w*\b(?:[^.!?\n]|\.\d){0,80}\b(?:charg\w*|bill\w*|debit\w*)\b(?:[^.!?\n]|\.\d){0,40}"
     r"\b(?:every|each|since|still|again|anyway|monthly)|"
+    # paid and asked to pay again ("after paying via UPI they said payment not received and
+    # asked to pay again. Money was debited"); a fee asked back
+    r"(?:asked|made|forced|told) (?:me |us )?to pay (?:again|twice|a second time)|"
+    r"(?:money|amount|payment) (?:was |got |has been )?(?:debited|deducted|taken) (?:twice|two "
+    r"times|again|from my (?:account|card))|"
+    r"(?:want|need|get|give me) (?:my |the |that |this |our )?(?:fee|charge|deposit|money|payment|"
+    r"euros|dollars|pounds) back|"
     # a bill padded with what nobody ordered
     r"(?:items?|things?|drinks?|dishes?|mocktails?|cocktails?|beers?|starters?)[^.!?\n]{0,40}?"
     r"\b(?:we|i) (?:never|did ?n['\u2019]?t|did not) (?:order(?:ed)?|have|had|get|got)\b|"
@@ -252,16 +278,23 @@ _SARCASM = re.compile(
     r"[\w -]{2,24}['\"\u2019\u201d]|"
     # praise that mocks what came before it ("Truly a 5 star experience", "great value, really")
     r"(?:truly|really|such|what) an? (?:5|five)[- ]star (?:experience|service|airline|restaurant)|"
-    r"(?:great|fantastic|awesome|amazing|excellent|wonderful) (?:value|service|job|experience),? "
+    r"(?:great|fantastic|awesome|amazing|excellent|wonderful|superb|brilliant|lovely|stellar) "
+    r"(?:value|service|job|experience|hospitality),? "
     r"(?:really|thanks|guys|lol)\W*$|"
     r"great job\b.{0,40}\b(?:not|never|again|lost|late|broke|cancell?\w*|charg\w*)|yeah,? right|"
-    r"oh,? great|just great|truly innovative|how innovative|"
+    r"oh,? (?:great|wonderful|brilliant|perfect|lovely|fantastic|awesome|nice)|just great|"
+    r"truly innovative|how innovative|exactly what (?:nobody|no one|no-one) (?:asked|wanted)|"
+    r"truly (?:a |an )?(?:premium|first[- ]class|world[- ]class|luxury|top[- ]notch|5[- ]star|"
+    r"five[- ]star|outstanding|amazing|great) (?:experience|service|airline|product|hospitality)|"
+    r"(?:love|loving) (?:paying|being charged|getting charged)\b|"
+
     r"so much for|love (?:how|that|it when) (?:the |my |your )?\w+\b.{0,60}\b(?:worked for "
     r"(?:exactly|only|about|just) |lasted (?:exactly|only|about|just) )|truly the future of|"
     r"love (?:how|that|it when) (?:you|your|i|we|my|it)\b.{0,60}\b(?:not|never|"
     r"no|can't|won't|again|lost|late|cancel|wait|delay|broke|charg)|(?:wow|gee),? thanks|"
     r"(?:brilliant|fantastic|wonderful|awesome|perfect|great|lovely|nice),? (?:just |yet )?"
-    r"(?:another|now|more) (?:delay|cancel|hour|error|crash|outage|wait|bug|charge|fee)|"
+    r"(?:another|now|more) (?:delay|cancel|hour|error|crash|outage|wait|bug|charge|fee|update|"
+    r"price rise|price increase)|"
     # what nobody loves: "love spending my birthday at O'Hare", "love being on hold"
     r"(?:love|loving|enjoy|enjoying) (?:spending|being stuck|sitting|waiting|standing|being on "
     r"hold|being (?:charged|ignored|lied to))\b.{0,40}\b(?:airport|gate|tarmac|hold|line|"
@@ -285,7 +318,8 @@ ASKS: tuple[tuple[str, str], ...] = (
     # (a voucher asked for, not one complained about: "thanks for the $10 voucher")
     ("voucher", r"\b(?:need|want|get|give|offer|no|any|without|ca ?n'?t get|cannot get|promised|"
                 r"did ?n'?t get|never got|where'?s|where is) (?:\w+ ){0,2}?(?:voucher|meal "
-                r"credit|hotel(?: room)?|room for the night|place to stay)\b"),
+                r"credit|hotel(?: room)?|room for the night|place to stay)\b|"
+                r"\bpay for (?:\w+ ){0,3}?(?:hotels?|nights?|accommodation|a room|rooms)\b"),
 )
 _QMARK = re.compile(r"\?+")
 _HANDLES = re.compile(r"^(?:[@#][\w.]+[,:]?\s+)+")  # "@Bluejet why does ...?" asks "why"

@@ -67,8 +67,8 @@ GROUP = {
 DESIGN = frozenset({"design", "value"})
 
 EMPATHY = {
-    "waiting": ["I can see how frustrating that wait was", "Waiting that long with no word "
-                "from us would wear anyone down", "That much of your time should never go on "
+    "waiting": ["I can see how frustrating that wait was", "Waiting that long would wear "
+                "anyone down", "That much of your time should never go on "
                 "waiting"],
     "unheard": ["Being left without a reply from us makes everything harder",
                 "Being left without an answer is the last thing you needed"],
@@ -165,8 +165,9 @@ HEAR_ABOUT = ["Thank you for telling us about {about}.", "Thank you for letting 
 _WORTH_THE_WAIT = re.compile(r"\bworth (?:the |such (?:a )?|this |that |a )?(?:long )?wait",
                              re.I)
 VAGUE_ABOUT = frozenset({"how it performs", "how it works", "what you were told"})
-SECOND = ["You also told us about {about}.", "You mentioned {about} as well."]  # (heard, not
-# thanked: a complaint is no contribution, and one apology is enough)
+SECOND = ["You also told us about {about}."]  # (heard, not thanked: a complaint is no
+# contribution, and one apology is enough; not "You mentioned X as well", which two readings
+# took for filler)
 # Aspects a safety or privacy flag may be named by: the clause's other aspects ("the crew
 # served nuts") would name the wrong thing back.
 WHOLE_REVIEW = 0.8  # a clause this much of the review's text is the review
@@ -1293,10 +1294,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             what = _held_what(routed[0], item, profile.category)
             if what:  # the health or safety matter named, never its detail guessed
                 about = what
-            if routed[0]["flag"] == "ongoing":
+            if routed[0]["flag"] == "ongoing" or (routed[0]["flag"] == "safety" and not what
+                                                  and not about):
                 lasted = next((p for i in issues[:3] if (p := sayback.duration_phrase(
                     i["clause"]))), None)
-                about = lasted or about  # "the 3 hours at the gate with no updates"
+                about = lasted or about  # "the 3 hours at the gate with no updates"; "the 3
+                # hours on the runway with no aircon and no water" (a safety matter unnamed)
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
             if routed[0]["flag"] == "billing_dispute" and (not what or what in SAID_OVER):
@@ -1386,6 +1389,14 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     support if "voucher" in asked else sooner) + "."
                 resolve = f"{_cap(contact)} and {step}" if social else \
                     f"Please {contact} and {step}"
+            others = {f["flag"] for f in routed[1:]}
+            if routed[0]["flag"] != "billing_dispute" and "billing_dispute" in others:
+                resolve += " I'll go through the bill with you too."  # "Still charged us full
+                # bill" beside the cockroach: both are answered, the money promising nothing
+            elif routed[0]["flag"] != "billing_dispute" and "refund" in asked and not (
+                    asked & {"voucher", "rebooking"}):
+                resolve += " I'll also check what we can offer for what happened."  # "Is there
+                # any compensation for this?": a check, never a promise
             if routed[0]["flag"] == "safety" and profile.category == "product" and \
                     _HOT.search(item.get("text") or ""):
                 resolve = f"{SAFE_FIRST} {resolve}"  # the customer's safety before our fix

@@ -1097,6 +1097,11 @@ _DURATION = re.compile(
     r"four|five|six|seven|eight|nine|ten|twelve|several) (?:hours?|hrs?|minutes?|mins?|days?|"
     r"weeks?)\b(?: (?:on|at|in|of|stuck|sitting|waiting|for|with|without|on hold)\b.*)?$", re.I)
 DURATION_MAX_WORDS = 12
+_SAT_FOR = re.compile(r"^(?:so |and )?(?:the|our|my) (?:plane|flight|aircraft|train|bus) (?:just )?"
+                      r"(?:sat|was stuck|was held|was parked|sat there|waited|stayed) (on|at) the "
+                      r"(runway|tarmac|gate|apron|taxiway) for ((?:almost |nearly |over |about )?"
+                      r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six) (?:hours?|hrs?|"
+                      r"minutes?|mins?))(\b.*)$", re.I)
 _VERDICT_TAIL = re.compile(r"\s+(?:is|was|are|were)(?: just| simply)? (?:not ok(?:ay)?|not "
                            r"acceptable|unacceptable|ridiculous|a joke|too long|insane|crazy|"
                            r"absurd|shocking)$", re.I)
@@ -1108,6 +1113,9 @@ def duration_phrase(clause: str) -> str | None:
     AC off"), or None."""
     text = _strip(_RUN_ON.split(html.unescape(clause), 1)[0]).strip(" .!")
     text = _VERDICT_TAIL.sub("", text)  # "2 hours on the tarmac ... is not ok": the thing
+    sat = _SAT_FOR.match(text)
+    if sat:  # "the plane sat on the runway for 3 hours with no aircon" -> "3 hours on the runway
+        text = f"{sat.group(3)} {sat.group(1)} the {sat.group(2)}{sat.group(4)}"  # with ..."
     if not text or not _DURATION.match(text) or _VERBISH.search(text) or re.search(
             r"[?!\"()\[\]:;@#/&*_]", text) or len(text.split()) > DURATION_MAX_WORDS or \
             re.search(r"\b(?:i|me|we|us|they|them|he|she|you)\b", text, re.I):

@@ -2329,3 +2329,34 @@ def test_seventh_reading_openings(business, platform, rating, text, wanted, unwa
 ])
 def test_eighth_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (the eighth reading's points left out of holds)
+    ("bistro", "google_business", 1, "Found a cockroach in the biryani. Showed to the waiter, he "
+     "just took the plate and brought a new one. Still charged us full bill. Never again.",
+     "I'll go through the bill with you too", "complimentary dessert"),
+    ("air", "mastodon", None, "@Bluejet so the plane sat on the runway for 3 hours with no aircon "
+     "and no water. A kid two rows behind me vomited and a woman nearly fainted. Is there any "
+     "compensation for this?", "the 3 hours on the runway with no aircon and no water",
+     "raising this with us"),
+    ("air", "mastodon", None, "@Bluejet so the plane sat on the runway for 3 hours with no aircon "
+     "and no water. A kid two rows behind me vomited and a woman nearly fainted. Is there any "
+     "compensation for this?", "I'll also check what we can offer for what happened",
+     "refund"),
+])
+def test_eighth_reading_holds_answer_every_point(business, platform, rating, text, wanted,
+                                                 unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+@pytest.mark.parametrize("author", ["Ada Byrne", "Sam Carter", "Li Wei", "Priya Nair", "Tom Reed",
+                                    "Jo March"])
+def test_no_stock_filler_that_a_reading_took_for_invention(author):
+    # "Waiting that long with no word from us" said to a customer who never said there was no
+    # word; "You mentioned the quality as well" read as filler (the eighth reading)
+    for text in ("We waited 50 minutes for our food and the waiter was rude. The price was high "
+                 "too.", "Flight delayed 3 hours, seat was broken and the meal was cold."):
+        draft = read_as_posted("bistro", "google_business", text, rating=2, author=author)
+        assert "no word from us" not in draft["reply"] and "You mentioned" not in \
+            draft["reply"], draft["reply"]

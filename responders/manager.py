@@ -439,6 +439,12 @@ _CHARGE_TOLD = re.compile(r"\b(?:(?:charged|overcharged|billed) (?:me|us)\b|(?:i
                           r"(?:(?:\$|£|€|₹|rs\.? ?)\s?\d|\d+ ?(?:euros?|dollars|bucks|pounds|"
                           r"rupees|rs)\b)", re.I)
 HELD_MONEY = (
+    # charged for what the menu or bill says is included ("when asked for extra they charged 40
+    # each, but menu says unlimited thali")
+    (re.compile(r"\b(?:menu|board|website|price list) (?:says?|said|shows?|showed)\b[^.!?\n]{0,40}?"
+                r"\b(?:unlimited|included|free|complimentary)\b|\bcharg\w*[^.!?\n]{0,40}?\bbut "
+                r"(?:the )?(?:menu|board|website) (?:says?|said|shows?)", re.I),
+     "being charged for what the menu says is included"),
     # charged on after cancelling ("cancelled my subscription in January and you've charged me
     # $9.99 every month since")
     (re.compile(r"\bcancel\w*\b[^.!?]{0,80}\b(?:charg\w*|bill\w*|debit\w*|tak\w+ (?:money|"
@@ -477,6 +483,15 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return "your personal details being shared"  # (what the customer saw, not a finding)
     if flag.get("flag") == "privacy" and _PERMISSIONS.search(text):
         return "the permissions the app asks for"
+    aid = _AID_DAMAGED.search(text) if flag.get("flag") == "safety" else None
+    if aid:  # "My own chair came back with a bent footrest"
+        damage = "the damage to your wheelchair" if "chair" in aid.group(0).lower() else \
+            "the damage to your mobility aid"
+        return f"the assistance that never came and {damage}" if _NO_ASSIST.search(text) else \
+            damage
+    episode = _EPISODE.search(text) if flag.get("flag") == "safety" else None
+    if episode:  # "a passenger who is clearly having a panic attack ... Asked for help twice"
+        return f"the {episode.group(0).lower()}"
     pet = _PET.search(text) if flag.get("flag") == "safety" else None
     if pet:  # "my dog was in the hold ... She is at the vet now"
         return f"what happened to your {pet.group(1).lower()}"
@@ -489,6 +504,10 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
             if whose:  # "My son is allergic to nuts": his allergy, not the customer's
                 return what.replace("your allergy", f"your {whose.group(1).lower()}'s allergy",
                                     1).replace("in your meal", "in the meal")
+            whose = _WHOSE_ALLERGY.search(text) if what == "the allergic reaction you had" \
+                else None
+            if whose:  # "my brother is allergic to dairy, he had a reaction": his reaction
+                return f"your {whose.group(1).lower()}'s allergic reaction"
             if "{0}" not in what:
                 return what
             found = next(g.lower() for g in m.groups() if g)
@@ -536,6 +555,7 @@ _RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|o
                              r"(?:acceptable|ok|okay|fair|normal|legal)|seriously|really\?|"
                              r"kidding|joke|at all\?|how hard|"
                              r"how difficult|anyone (?:there|home|listening)|is this how|"
+                             r"have to beg|supposed to beg|need to beg|"
                              r"the heck|the hell|crud|crap)\b|^(?!(?:how (?:do|can)|can (?:i|we)|"
                              r"when (?:will|is)|where(?:'s| is)|what (?:do|should) (?:i|we))\b)"
                              r".*\?\?", re.I)  # ("what is this app??"; not "how do I ...??")
@@ -709,6 +729,15 @@ _DETAILS_SHARED = re.compile(r"\b(?:posted|shared|sent|forwarded|published|leake
                              re.I)
 _PERMISSIONS = re.compile(r"\b(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access "
                           r"to )?my (?:location|contacts|microphone|camera|photos)\b", re.I)
+_AID_DAMAGED = re.compile(r"\b(?:wheelchair|(?:my|his|her|our) (?:own )?chair|walker|mobility "
+                          r"scooter)\b[^.!?\n]{0,60}?\b(?:bent|broken|damaged|cracked|snapped|"
+                          r"missing)\b|\b(?:broke|damaged|broken|bent) (?:my|his|her|our|their) "
+                          r"(?:wheelchair|walker|mobility (?:scooter|aid))\b", re.I)
+_NO_ASSIST = re.compile(r"\b(?:assistance|wheelchair|help)\b[^.!?\n]{0,60}[.!?]?\s*(?:nobody|no "
+                        r"one|noone) (?:came|showed|turned up|was there)|\b(?:nobody|no one) "
+                        r"(?:came|showed up) (?:to help|with (?:the|a) wheelchair)", re.I)
+_EPISODE = re.compile(r"\b(?:panic attack|anxiety attack|asthma attack|seizure|heart attack)\b",
+                      re.I)
 _PET = re.compile(r"\bmy (dog|cat|puppy|kitten|pet|bird|rabbit)\b(?=[^.!?]{0,160}?\b(?:heat|"
                   r"vet|injur\w*|died|dead|dehydrat\w*|hurt|sick|lost|crate|cage|hold)\b)", re.I)
 # A blow to the head or blood: an injury, the customer's, a relative's or someone else's
@@ -1315,9 +1344,14 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                                           routed[0].get("clause") or ""])
                             if (x := _say(c, body, profile.category)) and
                             not _PROMISED_BACK.search(x) and not _ASKED_FOR.search(x)]
-                if told and not charged:  # (the charge told first leads; else as told)
-                    told = sorted(told, key=lambda t: body.find(t[0]))
-                said = told[0][1] if told else None
+                if told and not charged:  # (the charge told first leads; else the money
+                    # clauses, as told: "Bill also they added 2 extra rotis" before the food)
+                    told = sorted(told, key=lambda t: (not _MONEY_WORDS.search(t[0]),
+                                                       body.find(t[0])))
+                said = told[0][1] if told and (charged or _MONEY_WORDS.search(told[0][0]) or
+                                               not what) else None
+                # (a held charge is never opened on the food beside it: "the food came one by
+                # one" with "a charge like that is upsetting"; the charge is named instead)
                 if len(told) > 1 and ", that" not in said and "," not in told[1][1] and (
                         _NAMED_SUBJECT.match(told[1][1]) or _YOU_HAD.match(told[1][1])) and \
                         len(told[1][1].split()) <= SECOND_MAX_WORDS and len(
@@ -1389,6 +1423,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     support if "voucher" in asked else sooner) + "."
                 resolve = f"{_cap(contact)} and {step}" if social else \
                     f"Please {contact} and {step}"
+            if routed[0]["flag"] == "privacy" and triage.get("questions"):
+                resolve += " I'll answer your questions about your data in writing."  # "How do
+                # I delete all of it and how long have you kept it?": answered, not guessed now
             others = {f["flag"] for f in routed[1:]}
             if routed[0]["flag"] != "billing_dispute" and "billing_dispute" in others:
                 resolve += " I'll go through the bill with you too."  # "Still charged us full

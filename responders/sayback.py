@@ -216,10 +216,16 @@ def _unshout(tokens: list[str]) -> list[str]:
         run = (k > 0 and _shouted(tokens[k - 1])) or (k + 1 < len(tokens) and
                                                      _shouted(tokens[k + 1]))
         low = tok.lower()
-        if low in _EMPHASIS or (len(tok) >= 4 and _is_common_word(low)) or (
+        if low in _NAMED_DAYS:  # "rebooked me for THURSDAY" -> "Thursday"
+            out[k] = tok.capitalize()
+        elif low in _EMPHASIS or (len(tok) >= 4 and _is_common_word(low)) or (
                 run and (len(tok) >= 4 or _is_common_word(low))):
             out[k] = tok.lower()
     return out
+
+
+_NAMED_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
+                        "march april june july august september october november december".split())
 
 
 def _shift(tokens: list[str]) -> list[str]:
@@ -331,7 +337,8 @@ _BARE_NOUN = re.compile(
     r"(?= (?:(?:randomly|suddenly|constantly|always|just|also|then) )?(?:was|were|is|are|came|"
     r"arrived|took|never|still|keeps|kept|crashed|crashes|broke|stopped|didn't|doesn't|won't|"
     r"has|had|jumps|drops|cuts|dies|died|resets|turns|goes|went|sounds|lasts|lasted|"
-    r"rolled|refused|said|told|ignored|charged|added)\b)",
+    r"rolled|refused|said|told|ignored|charged|added|bricked|killed|ruined|wiped|deleted|"
+    r"removed|reset|changed|broke)\b)",
     re.I)
 _ARTICLE = {w: "my" for w in (  # the customer's own (said back as "your")
     "order flight bag luggage package parcel delivery booking room table phone meal".split())}
@@ -520,6 +527,11 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
                                                    r"the|this|these)\b", rest, re.I))):
         return _say_back(rest)  # "I am very disappointed, it shrunk after one wash"; "Alone
         # for 100 bucks, it is really overpriced" (a verbless lead-in)
+    tried = _TRIED_AFTER.search(clause)
+    if tried and len(_TOKEN.findall(clause[:tried.start()])) > MIN_WORDS:
+        # "bass is distorted above half volume, tried EQ settings, still buzzing": the fault,
+        # not the customer's notes on what they tried
+        return say_back(clause[:tried.start()])
     listed = _listed(clause)
     if listed and listed.count(", that ") + listed.count(", and that ") >= 2:
         return listed  # three complaints: each said as its own ("..., that ..., and that ...")
@@ -571,6 +583,11 @@ _PARTICIPLE_NOUN = re.compile(r"^(?:the|a|an|my|your|our|this|that) (?:\w+ed|bro
 # Two sentences run into one ("watched the board change every 30 min. Missed my sister's
 # rehearsal dinner"): a full stop, then a capital
 _INNER_STOP = re.compile(r"[a-z]{2}\.\s+[A-Z]")
+# After a comma, what the customer tried, told without a subject ("..., tried EQ settings,
+# still buzzing", ", reset it twice, nothing")
+_TRIED_AFTER = re.compile(r",\s*(?:(?:already|also|even) )?(?:tried|reset|restarted|rebooted|"
+                          r"reinstalled|re-?paired|unplugged|updated|factory reset|checked|"
+                          r"changed|cleared)\b", re.I)
 # "Charged me $75 for a carry-on", "Charged us twice": a headline whose doer is the business
 _CHARGED_ME = re.compile(r"^(?:charged|overcharged|billed) (?:me|us)\b", re.I)
 # A list of complaints, each a sentence of its own: "the app is slow, the EQ settings reset

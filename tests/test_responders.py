@@ -2360,3 +2360,52 @@ def test_no_stock_filler_that_a_reading_took_for_invention(author):
         draft = read_as_posted("bistro", "google_business", text, rating=2, author=author)
         assert "no word from us" not in draft["reply"] and "You mentioned" not in \
             draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (a ninth independent reading of 60 new items: SEND 13, LIGHT 24, REWRITE 23; its causes
+    # that a rule can fix generally)
+    ("air", "mastodon", None, "@Bluejet thx for nothing", "Sam, Bluejet Care", "kind words"),
+    ("air", "mastodon", None, "@Bluejet great wifi. Paid 12 euros, got 4 minutes of connection. "
+     "Truly world class.", "Sam, Bluejet Care", "glad you liked"),
+    ("air", "mastodon", None, "@Bluejet you cancelled my flight to Lisbon 2 hours before boarding "
+     "and rebooked me for THURSDAY. I want a refund, not a voucher.", "rebooked you for Thursday",
+     "THURSDAY"),
+    ("air", "mastodon", None, "@Bluejet I booked wheelchair assistance 3 weeks in advance. Nobody "
+     "came. I sat at the gate for 50 minutes. My own chair came back with a bent footrest.",
+     "the assistance that never came and the damage to your wheelchair", "raising this"),
+    ("air", "mastodon", None, "@Bluejet is it normal for the crew to ignore a passenger who is "
+     "clearly having a panic attack? Asked for help twice. One attendant rolled her eyes.",
+     "the panic attack", "raising this"),
+    ("air", "mastodon", None, "@Bluejet paid for an upgrade to Bluejet Plus for extra legroom, got "
+     "put in a normal seat because of an aircraft swap. No one mentioned refunding the "
+     "difference. Do I have to beg?", "Sam, Bluejet Care", "answer your question then"),
+    ("acme", "trustpilot", 2, "bass is distorted above half volume, tried EQ settings, still "
+     "buzzing. second unit same problem", "the bass is distorted above half volume.",
+     "tried EQ settings"),
+    ("acme", "google_play", 1, "Update bricked it. Orange light forever.",
+     "the update bricked it", "that update bricked"),
+    ("acme", "trustpilot", 1, "I found out the speaker was recording clips even when I hadn't "
+     "said the wake word. How do I delete all of it and how long have you kept it?",
+     "I'll answer your questions about your data in writing", "what's causing it"),
+    ("bistro", "google_business", 1, "Found a hair in biryani. Told the waiter, he just took plate "
+     "and brought same biryani back. Very unhygienic.", "what you found in your food",
+     "complimentary dessert"),
+    ("bistro", "google_business", 1, "Ordered through the app, got paneer instead of chicken. My "
+     "brother is allergic to dairy, he had a reaction and we had to give him medicine.",
+     "your brother's allergic reaction", "the allergic reaction you had"),
+    ("bistro", "google_business", 1, "Asked clearly for Jain food, no onion no garlic, for my "
+     "mother in law. They served with onion. She had already eaten half.",
+     "your Jain meal", "complimentary dessert"),
+    ("bistro", "google_business", 1, "Bill was 2340 but they charged 2840 on card. When I pointed "
+     "out manager said it's service charge.", "the bill was 2340, and that we charged 2840",
+     "complimentary dessert"),
+    ("bistro", "google_business", 1, "Ordered veg thali, got 2 rotis only and when asked for extra "
+     "they charged 40 each, but menu says unlimited thali.",
+     "being charged for what the menu says is included", "about the food"),
+    ("bistro", "google_business", 2, "Food came one by one so half people finished before others "
+     "got. Bill also they added 2 extra rotis we never ordered.", "billing team",
+     "You've said that the food came one by one"),
+])
+def test_ninth_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)

@@ -637,3 +637,15 @@ def test_plain_praise_with_wow_or_wonderful_is_no_sarcasm(text, rating):
                     category="restaurant")
     assert "sarcasm" not in {f["flag"] for f in result["flags"]}
     assert result["label"] == "positive", result["label"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # (the ninth reading: Jain food served with onion held; Jain food praised, not)
+    ("Asked clearly for Jain food, no onion no garlic, for my mother in law. They served with "
+     "onion.", True),
+    ("I asked for Jain food with no onion and it was perfect, they served it quickly.", False),
+    ("We asked for jain thali and they cooked it without onion, lovely.", False),
+])
+def test_jain_food_served_with_onion_is_held_and_only_then(text, flagged):
+    result = triage(text, rating=2, category="restaurant")
+    assert ("safety" in {f["flag"] for f in result["flags"]}) is flagged, result["flags"]

@@ -44,6 +44,12 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     r"(?:dog|cat|pet|puppy|kitten)\b[^.!?\n]{0,120}\b(?:heat|overheat\w*|injur\w*|died|dead|"
     r"dehydrat\w*)|(?:at|to) the vet\b|vet (?:bill|visit)|"
      # a mobility aid or a medicine lost or broken leaves someone unable to move or be safe
+     # a medical episode nobody helped with ("clearly having a panic attack")
+     r"panic attack|anxiety attack|asthma attack|seizure|heart attack|chest pains?|"
+     r"(?:could ?n'?t|could not|can'?t|cannot|struggling to) breathe|"
+     # a mobility aid handed back damaged ("My own chair came back with a bent footrest")
+     r"(?:wheelchair|(?:my|his|her|our) (?:own )?chair|walker|mobility scooter)\b[^.!?\n]{0,60}?"
+     r"\b(?:bent|broken|damaged|cracked|snapped|missing)\b|"
      r"(?:lost|broke|damaged|broken|lose|misplaced) (?:my|his|her|our|their|mom'?s|dad'?s|"
      r"son'?s|daughter'?s|wife'?s|husband'?s) (?:wheelchair|walker|mobility (?:scooter|aid)|"
      r"oxygen|insulin|medication|medicine|epi-?pen|cpap)|"
@@ -94,12 +100,19 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"cheese|milk|cream|eggs?|dairy|honey)\b|"
      # a Jain meal (no onion, no garlic) served with them
      r"jain (?:meal|food|dish|order|thali|option)\b[^.!?\n]{0,80}?\b(?:had|with|contained|"
-     r"came with|full of|found)\b[^.!?\n]{0,30}?\b(?:onions?|garlic|potato(?:es)?)\b|"
+     r"came with|full of|found)\b(?! no\b| out\b)[^.!?\n]{0,30}?(?<!\bno )(?<!\bwithout )"
+     r"\b(?:onions?|garlic|potato(?:es)?)\b|"
+     # Jain food asked for, and onion or garlic served ("Asked clearly for Jain food, no onion
+     # no garlic, for my mother in law. They served with onion.")
+     r"jain\b[^\n]{0,160}?\b(?:served|came|gave us|gave me|put|added|cooked|contained|found)\b"
+     r"(?: (?:it|us|me|them|the \w+))?(?: with)? (?:some |the |lots of |full of )?"
+     r"(?:onions?|garlic)\b|"
      # a Jain or religious request broken ("I am Jain and asked for no onion ... came with onion
      # pieces")
      r"(?:i am|i'm|we are|we're) jain\b[^\n]{0,160}?\b(?:came with|had|with|found|contained)\b"
-     r"[^.!?\n]{0,20}?\b(?:onions?|garlic)\b|"
-     r"acidity|(?:a |long )?hairs? in (?:my|the|our|his|her)|foreign (?:object|particle|body|"
+     r"(?! no\b| out\b)[^.!?\n]{0,20}?(?<!\bno )(?<!\bwithout )\b(?:onions?|garlic)\b|"
+     r"acidity|(?:a |long )?hairs? in (?:my|the|our|his|her)|(?:found|there was|there is|got|"
+     r"saw) (?:a |long |some )?hairs? (?:in|on)\b|foreign (?:object|particle|body|"
      r"bodies|matter)s?|(?:glass|plastic|metal|bug|insect|fly|worm|maggot|cockroach|roach|mouse|"
      r"rat|band-?aid|plaster|wire|screw|staple) (?:in|on) (?:my|the|our|his|her) (?:food|meal|"
      r"plate|drink|salad|soup|dish|sandwich|burger|rice|curry|pizza|bowl|calzone|pasta|taco|"
@@ -124,7 +137,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"number|booking details|card details|card|details|data|information)|"
      r"ha(?:s|ve|d) my (?:data|details|information|number|photo|passport)(?: \w+){0,3}? (?:in|on) "
      r"(?:whatsapp|a group|facebook|instagram|telegram|their phone)|"
-     # a microphone or camera on when it should not be
+     # a microphone or camera on when it should not be ("was recording and storing clips even
+     # when I hadn't said the wake word")
+     r"recording\b[^.!?\n]{0,50}\b(?:even when|even though|without (?:me|us|the wake word|"
+     r"asking|permission|consent)|when (?:i|we) (?:had ?n['\u2019]?t|did ?n['\u2019]?t|had not|"
+     r"did not))|"
      r"(?:microphone|mic|camera)s? (?:is |was |are |were )?(?:ever |still |always |secretly )?"
      r"(?:recording|listening|on)\b(?= (?:when|while|even|with|after|at night|all))|"
      r"(?:recording|listening) (?:when|while|even when|even though) (?:the )?(?:mute|muted|it'?s "
@@ -183,7 +200,14 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     r"times|again|from my (?:account|card))|"
     r"(?:want|need|get|give me) (?:my |the |that |this |our )?(?:fee|charge|deposit|money|payment|"
     r"euros|dollars|pounds) back|"
+    # charged against what was promised ("menu says unlimited thali" but extra rotis charged;
+    # "Bill was 2340 but they charged 2840")
+    r"(?:menu|board|website|bill|receipt|price list) (?:says?|said|shows?|showed|was|is) "
+    r"[^.!?\n]{1,40}?\bbut\b[^.!?\n]{0,40}?\bcharg\w*|charg\w* [^.!?\n]{0,30}?\bbut (?:the )?"
+    r"(?:menu|board|website) (?:says?|said|shows?)|"
     # a bill padded with what nobody ordered
+    r"\b(?:added|charged|billed|put)\b[^.!?\n]{0,40}?\b(?:we|i) (?:never|did ?n['\u2019]?t|did "
+    r"not) (?:order(?:ed)?|ask(?:ed)? for|have|had|get|got|eat|ate)\b|"
     r"(?:items?|things?|drinks?|dishes?|mocktails?|cocktails?|beers?|starters?)[^.!?\n]{0,40}?"
     r"\b(?:we|i) (?:never|did ?n['\u2019]?t|did not) (?:order(?:ed)?|have|had|get|got)\b|"
     r"charged (?:me |us )?for (?:\w+ ){1,4}?(?:we|i) (?:never|did ?n['\u2019]?t|did not) "
@@ -263,7 +287,8 @@ _LIVE_ONGOING = re.compile(
     r"[^.!?\n]{0,40}" + _NOW_MARK)
 
 _SARCASM = re.compile(
-    r"\b(?:(?:thanks?|thank you) (?:a lot |so much )?for (?:nothing|ruining|wasting|losing|"
+    r"\b(?:(?:thanks?|thank you|thx|thnx|thanx|ty) (?:a lot |so much )?for (?:nothing|ruining|"
+    r"wasting|losing|"
     r"making me|the (?:delay|wait|nothing|\d+ hours?(?: delay)?))|"
     # thanks for a thing that was bad ("thanks for the $12 sandwich that was still frozen")
     r"(?:thanks?|thank you) (?:a lot |so much )?for the [^.!?\n]{1,40}? (?:that|which) "

@@ -561,6 +561,17 @@ _RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|o
                              r".*\?\?", re.I)  # ("what is this app??"; not "how do I ...??")
 
 
+_KIDS = (r"(?:kids?|children|child|son|daughter|toddler|baby|boy|girl|\d+ ?(?:yo|y/o|year[- ]old|"
+         r"yr[- ]old|-year-old)s?)")
+_KIDS_APART = re.compile(rf"\b(?:my|our) (?:\w+ ){{0,3}}?{_KIDS}\b[^\n]{{0,160}}?\b(?:split|"
+                         rf"separated|seated apart|sat apart|rows? (?:away|apart)|different rows|"
+                         rf"rows \d+)|\b(?:split|separated|seated apart)\b[^.!?]{{0,60}}?"
+                         rf"\b(?:my|our) (?:\w+ ){{0,2}}?{_KIDS}\b|"
+                         rf"\bseating my (?:\w+ ){{0,2}}?{_KIDS}\b[^.!?]{{0,40}}?\brows? away",
+                         re.I)
+_UNSURE_STAFF = re.compile(r"\b(?:confused|clueless|new|untrained|inexperienced|lost|slow|"
+                           r"overwhelmed|busy|short[- ]staffed|understaffed|forgetful|did ?n'?t "
+                           r"know)\b", re.I)
 _RUDE = re.compile(r"\b(?:rude\w*|yell\w*|shout\w*|swore|cursed|threw|insult\w*|"
                    r"disrespect\w*|condescend\w*|hung up on)\b", re.I)
 _CONCEDED = re.compile(r"\s*[,;]?\s*(?:but|yet|however|though)\b", re.I)
@@ -1124,9 +1135,11 @@ _GOOD = (r"(?:good|great|nice|lovely|amazing|excellent|tasty|delicious|fantastic
 # food and quick service"), not hedged, hoped, or told of another place
 _PLAIN_PRAISE = re.compile(
     rf"^\W*(?:[@#][\w.]+\s+)?(?:(?:the|our|your|all the|their) )?(?:[a-z]+ ){{0,2}}?[a-z]+ "
-    rf"(?:is|was|are|were) (?:very |really |so |pretty |super |always |absolutely |extremely )?"
+    rf"(?:is|was|are|were) (?:very |really |so |pretty |super |always |absolutely |extremely |"
+    rf"honestly |genuinely |truly |incredibly )?"
     rf"{_GOOD}(?: and (?:very |really |so )?{_GOOD})?(?:,? (?:at least|though|as always|as usual|"
-    rf"too|real pros|genuinely|honestly|really))?\W*$|"
+    rf"too|real pros|genuinely|honestly|really))?(?:,? and (?:did|tried) (?:their|his|her|"
+    rf"everything in their) (?:best|utmost))?\W*$|"
     rf"^\W*(?:very |really |super )?{_GOOD} [a-z]+(?:,? and (?:very |really )?{_GOOD} [a-z]+)?\W*$",
     re.I)
 
@@ -1150,7 +1163,8 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         step = "I'll pass your notes on the material to the people who choose our fabrics"
     elif aspect == "listing":
         step = "I'll have the listing checked against the product itself"
-    elif aspect == "performance" and not (profile.replacement and _DEAD.search(lead)):
+    elif aspect == "performance" and group not in DESIGN and not (
+            profile.replacement and _DEAD.search(lead)):  # (a feature removed is a decision)
         step = "I'll look into what's causing it"
     elif group == "broken" and profile.replacement and (aspect in ("quality", "warranty") and
                                                         not _SOFTWARE.search(lead) or
@@ -1481,6 +1495,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     not any(_RUDE.search(i["clause"]) or _ATTITUDE.search(i["clause"])
                             for i in issues):
                 group = "service"  # an agent who sent you to another line is no mistreatment
+            if group == "people" and said_issue and not _RUDE.search(said_issue["clause"]) and \
+                    not _ATTITUDE.search(said_issue["clause"]) and _UNSURE_STAFF.search(
+                        said_issue["clause"]):
+                group = "service"  # "Staff friendly but confused": a muddle, not mistreatment
             if group in ("waiting", "default", "lost", "unheard") and (any(
                     i.get("aspect") == "assistance" for i in issues[:2]) or (
                     profile.category == "airline" and _ASSIST_TEXT.search(
@@ -1532,6 +1550,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 empathy = f"Your {relative.group(1).lower()} deserved far better than that"
             elif group in ("people", "service") and _TREATED_OTHERS.search(item.get("text") or ""):
                 empathy = "Nobody should be treated that way by our team"  # (not "you")
+            if _KIDS_APART.search(item.get("text") or ""):  # "split across rows 12, 19 and 27"
+                empathy = "No parent should be seated apart from their young children"  # with
+                # "my 4yo and 7yo": the children, not "a disappointment"
+                if not specific:  # (its last sentence, not "about the flight itself")
+                    hear = re.sub(r"[^.!?]*[.!?]$", _pick(HEAR_ABOUT, seed, "hear").format(
+                        about="your family being seated apart"), hear.rstrip())
             if missed:  # "I missed my sister's wedding because you cancelled ...": say so
                 whose = {"my": "your", "our": "your"}.get(missed.group(1).lower(), "the")
                 empathy = f"Missing {whose} {missed.group(2).lower()} is a loss nothing can " \

@@ -577,6 +577,10 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     return None
 
 
+# A thing and two words about it, with no verb ("staff friendly but confused")
+_TWO_ADJECTIVES = re.compile(r"^(?:the |our |your |my )?[a-z]+ (?:very |so |too |quite |a bit )?"
+                             r"[a-z]+ (?:but|and|yet) (?:very |so |too |quite |a bit )?[a-z]+$",
+                             re.I)
 # A noun phrase with no verb ("the missed connection", "the delayed flight"): no sentence
 _PARTICIPLE_NOUN = re.compile(r"^(?:the|a|an|my|your|our|this|that) (?:\w+ed|broken|stolen|"
                               r"forgotten) (?![a-z]+ed$)[a-z]+s?$", re.I)
@@ -925,6 +929,11 @@ _NOT_THE_COMPLAINT = re.compile(
     # the scene the story opens on ("The first time I went there were 4 people in line ahead
     # of me"), and a concession ("Doesn't matter if my phone updated"): what went wrong is
     # told after them
+    # how the customer had set it up ("Alarm was set in the app", "it was fully charged"):
+    # their account, not the failure
+    r"^(?:the |my |your |it )?(?:\w+ )?(?:was|were|is|had been) (?:set|switched on|turned on|"
+    r"enabled|plugged in|fully charged|charged|installed|up to date|updated|connected|paired)"
+    r"(?: (?:in|on|to|through|via|with|correctly|properly|fine|right)\b.*)?$|"
     # how the customer felt ("we are humiliated", "I was so embarrassed"): said back it reads
     # as telling them their own feelings; the empathy answers it, the opening names the cause
     r"^(?:i|we|you) (?:am|are|was|were|feel|felt|'m|'re) (?:so |very |really |totally |"
@@ -955,7 +964,8 @@ def not_the_complaint(clause: str) -> bool:
 
 
 def _said(text: str) -> str | None:
-    if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or \
+    if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or _TWO_ADJECTIVES.match(
+            text) or \
             _PARTICIPLE_NOUN.match(text) or _INNER_STOP.search(text) or \
             re.search(r"\w[.!?]+\s*[a-z]", text) or _RUN_TOGETHER.search(text) or \
             _BAD_START.match(text) or _HEDGE.match(text) or _NOT_THE_COMPLAINT.search(text):

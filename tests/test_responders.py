@@ -2409,3 +2409,27 @@ def test_no_stock_filler_that_a_reading_took_for_invention(author):
 ])
 def test_ninth_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (the ninth reading's praise ignored, the customer's set-up led with, children seated apart
+    # called "a disappointment", a muddle called mistreatment)
+    ("air", "mastodon", None, "@Bluejet 6 hours on the tarmac. Toilets stopped working after 3. "
+     "Crew were honestly lovely and did their best but whoever decided to keep us on that plane "
+     "should be ashamed.", "our crew", "kind words about the tarmac"),
+    ("acme", "google_play", 1, "The alarm function failed and I missed an early flight. Alarm was "
+     "set in the app, it showed active, speaker just didn't ring.",
+     "the alarm function failed", "the alarm was set in the app"),
+    ("air", "mastodon", None, "@Bluejet booked seats together for me and my 4yo and 7yo months "
+     "ago. At check-in we were split across rows 12, 19 and 27.",
+     "No parent should be seated apart from their young children", "a disappointment"),
+    ("air", "mastodon", None, "@Bluejet great job seating my 4 year old 14 rows away from me even "
+     "though we booked together. Wonderful.", "your family being seated apart",
+     "the flight itself"),
+    ("bistro", "google_business", 3, "Dosa was crispy and nice. Sambar was not hot. Staff friendly "
+     "but confused.", "Maria Lopez", "staff friendly but confused"),
+    ("bistro", "google_business", 3, "Staff friendly but confused, the order came wrong twice.",
+     "Maria Lopez", "Nobody should be treated that way"),
+])
+def test_ninth_reading_praise_and_people(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)

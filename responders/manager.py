@@ -313,7 +313,11 @@ def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None)
     compound = vader.compound(clause)
     if compound > SAYBACK_MAX_COMPOUND and not (compound < FAILED_PRAISE and (_THING_FAILED.search(
             clause) or _ARRIVED_DAMAGED.search(clause))) and not (
-            compound < ASKED_MAX_COMPOUND and _ASKED_WHY.search(clause)):
+            compound < ASKED_MAX_COMPOUND and _ASKED_WHY.search(clause)) and not (
+            compound < CUED_MAX_COMPOUND and sum(c.weight for c in find_cues(
+                clause.lower())) >= SURE_CUES):
+        # ("Butter chicken was too sweet, like dessert, and dal was watery": "sweet" is VADER's
+        # praise, the cues say what went wrong)
         # ("Smart home features don't work with my lights": "smart" is no praise; "arrived
         # with a cracked top": "top" is none)
         return False
@@ -497,6 +501,17 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return f"what happened to your {pet.group(1).lower()}"
     if flag.get("flag") != "safety":
         return None
+    kin = _MY_KIN.search(text)
+    who = f"your {kin.group(1).lower()}" if kin else None
+    kept = _MEDICINE_KEPT.search(text)
+    if kept:  # "refused to store my insulin in the fridge on board"
+        return f"your {(kept.group(1) or kept.group(2)).lower()} and how it was handled"
+    if _CHILD_ALONE.search(text):  # "flew unaccompanied ... LEFT HER with another family's dad"
+        return f"how {who or 'your child'} was looked after on the journey"
+    if _LEFT_ALONE.search(text):  # "she's blind ... Nobody met her at arrivals"
+        return f"the assistance {who} never got" if who else "the assistance that never came"
+    if _EXPLICIT.search(text):  # "it played the explicit version" to an 8-year-old
+        return "the explicit content your child heard"
     for pattern, what, where in HELD_WHAT:
         m = pattern.search(text) if category in where else None
         if m:  # ("the chicken you were served": the dish they named, nothing guessed)
@@ -728,7 +743,7 @@ _FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?:fell|slipped|tripped)"
                    r"\b(?:had|took) a (?:bad )?fall\b", re.I)
 _TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check-?in)\b"
                          r"[^.!?]{0,30}?\b(?:is |starts |closes |leaves |departs )?in \d+ "
-                         r"(?:minutes|mins|hours?)\b|\bneed (?:it|this|them) (?:by |for )?"
+                         r"(?:minutes|mins?|hours?|hrs?)\b|\bneed (?:it|this|them) (?:by |for )?"
                          r"(?:tomorrow|tonight|today)\b", re.I)
 _OWN_TRIP = re.compile(r"\b(?:i|we|i'?m|we'?re|i'?ve|we'?ve|me|us|my|our)\b", re.I)  # (theirs)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
@@ -740,6 +755,18 @@ _DETAILS_SHARED = re.compile(r"\b(?:posted|shared|sent|forwarded|published|leake
                              re.I)
 _PERMISSIONS = re.compile(r"\b(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access "
                           r"to )?my (?:location|contacts|microphone|camera|photos)\b", re.I)
+_MEDICINE_KEPT = re.compile(r"\b(?:refused|wouldn'?t|would not|did ?n'?t|won'?t|would ?n'?t let "
+                            r"(?:me|her|him)) (?:\w+ ){0,3}?(?:store|keep|refrigerate|bring|take|"
+                            r"carry) (?:my |her |his |the )?(insulin|medication|medicine|"
+                            r"epi-?pen|inhaler|oxygen)|\bconfiscated (?:my |her |his |the )?"
+                            r"(?:\w+ )?(insulin|medication|medicine|inhaler|epi-?pen)", re.I)
+_CHILD_ALONE = re.compile(r"\bunaccompanied\b[^\n]{0,160}?\b(?:left (?:her|him|them) with|handed "
+                          r"(?:her|him|them) (?:over )?to|gave (?:her|him|them) to)\b", re.I)
+# (a child nobody met is "your child being left waiting on their own", below)
+_LEFT_ALONE = re.compile(r"\b(?:blind|deaf|disabled|dementia|wheelchair user)\b[^\n]{0,160}?"
+                         r"\b(?:(?:nobody|no one|noone) (?:met|came|helped|was there)|(?:sat|left|"
+                         r"waited|was) alone)\b", re.I)
+_EXPLICIT = re.compile(r"\b(?:explicit|swearing|swear words|adult content)\b", re.I)
 _AID_DAMAGED = re.compile(r"\b(?:wheelchair|(?:my|his|her|our) (?:own )?chair|walker|mobility "
                           r"scooter)\b[^.!?\n]{0,60}?\b(?:bent|broken|damaged|cracked|snapped|"
                           r"missing)\b|\b(?:broke|damaged|broken|bent) (?:my|his|her|our|their) "
@@ -898,7 +925,17 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     if second:  # two complaints said back, in the order the customer told them
         said_first = source  # (both it and the second are said back, whichever leads)
         first = second[1] < text.find(source["clause"])
+        one = said
         said = sayback.both(*((second[0], said) if first else (said, second[0])))
+        third = _second_said(said, source, [i for i in sayable if i is not second[2] and (
+            not title or i["clause"].strip() != title.strip())], text, category, complaints,
+            strict, limit=THREE_MAX_WORDS)
+        if third:  # "the bass distorts badly above volume 70, that the app crashes when you
+            # try to change EQ, and that the power button is already loose after 3 weeks"
+            told = sorted([(text.find(source["clause"]), one), (second[1], second[0]),
+                           (third[1], third[0])])
+            said = f"{told[0][1]}, that {told[1][1]}, and that {told[2][1]}"
+            second = (second[0], second[1], second[2], third[2])
         if first and (_AN_AFTERTHOUGHT.search(source["clause"]) or GROUP.get(
                 second[2].get("aspect") or "") == "money"):
             source = second[2]  # "... without telling us. Service was slow also.": the charge
@@ -921,7 +958,8 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             return "waiting" if kind == "service" else kind  # slow service is the wait
 
         kinds = {i["about"]: kind_of(i) for i in with_aspect if i.get("about")}
-        told = {kind_of(source)} | ({kind_of(second[2]), kind_of(said_first)} if second else
+        told = {kind_of(source)} | ({kind_of(second[2]), kind_of(said_first),
+                                      *(kind_of(x) for x in second[3:])} if second else
                                      set()) | {
             c.aspect for c in find_cues(said.lower())}  # (said already: "flies" is the
         # cleanliness, "the service was slow" the wait)
@@ -985,6 +1023,8 @@ _BARE_ADJECTIVE = re.compile(r"^(?:(?:way |far |much |a bit |a little |very |rea
 
 
 SHORT_REVIEW = 160  # a review this short is its complaints: a doubtful second is still one
+CUED_MAX_COMPOUND = 0.75  # a clause this far from praise, with sure complaint cues, is one
+THREE_MAX_WORDS = 36  # three complaints said back: still one sentence a reader takes in
 SECOND_MAX_WORDS = 12  # a second complaint said back is short, or it is named instead
 BOTH_MAX_WORDS = 26  # the two said back together stay one readable sentence
 
@@ -993,8 +1033,8 @@ _AN_AFTERTHOUGHT = re.compile(r"\b(?:also|too|as well)\W*$|^\W*(?:also|plus)\b",
 
 
 def _second_said(said: str, source: dict[str, Any], issues: list[dict[str, Any]], text: str,
-                 category: str | None, complaints: tuple[str, ...], strict: bool
-                 ) -> tuple[str, int, dict[str, Any]] | None:
+                 category: str | None, complaints: tuple[str, ...], strict: bool,
+                 limit: int = 0) -> tuple[str, int, dict[str, Any]] | None:
     """A second complaint of the review said back beside the first, and where it is in the
     text ("the food came after 1.5 hours and was completely cold" | "the packaging was
     leaking"): a manager names each thing that went wrong, not one and "the rest"."""
@@ -1004,7 +1044,7 @@ def _second_said(said: str, source: dict[str, Any], issues: list[dict[str, Any]]
         if i is source or i.get("inferred") or not i.get("aspect") or \
                 clause in source["clause"] or \
                 source["clause"] in clause or (i.get("severity") == "low" and not
-                                                _THING_FAILED.search(clause) and
+                                                _THING_FAILED.search(clause) and strict and
                                                 len(text) > SHORT_REVIEW) or \
                 not _plainly_a_complaint(clause, strict, i.get("severity")) or \
                 sayback.not_the_complaint(clause):  # (praise is no complaint: checked in there)
@@ -1014,7 +1054,7 @@ def _second_said(said: str, source: dict[str, Any], issues: list[dict[str, Any]]
                 other.startswith("it ") and category in ("product", "app") and
                 _FAILURE.search(other))) or \
                 len(other.split()) > SECOND_MAX_WORDS or \
-                len(said.split()) + len(other.split()) > BOTH_MAX_WORDS:
+                len(said.split()) + len(other.split()) > (limit or BOTH_MAX_WORDS):
             continue
         content = _words(other) - _STOP_WORDS
         if not content or len(content & said_words) * 2 >= len(content):
@@ -1420,6 +1460,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     empathy = "I understand why you want your money back"  # (no chasing yet)
             voice = "formal" if profile.voice == "formal" or group == "serious" else "warm"
             apology = _pick(APOLOGY[voice][:2], seed, "apology")
+            if first == "ongoing" and _TIME_SHORT.search(item.get("text") or ""):
+                empathy = "I know how stressful this is when time is short"  # "Boarding closes
+                # in 50 min": not "with no end in sight"
             if "sorry" in empathy.lower() and "sorry" in apology:
                 apology = APOLOGY["formal"][0]  # "I'm so sorry for your loss, ... and I apologise"
             resolve = (f"{_cap(contact)} and I'll pick this up with you personally." if social
@@ -1467,6 +1510,13 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if routed[0]["flag"] == "safety" and _PESTS.search(item.get("text") or "") and \
                     profile.category in ("restaurant", "hotel"):
                 team = profile.team_for("food_quality", "kitchen team")  # pests: the kitchen's
+            if routed[0]["flag"] == "safety" and (what or "").startswith((
+                    "the assistance", "how your", "the damage to your")) and \
+                    profile.category == "airline":
+                team = profile.team_for("assistance", "special assistance team")  # a blind
+                # mother left alone, a child handed to a stranger, a damaged wheelchair
+            if routed[0]["flag"] == "safety" and (what or "").endswith("and how it was handled"):
+                team = profile.team_for("safety", "safety team")  # insulin refused storage
             if routed[0]["flag"] == "privacy":
                 team = profile.team_for("privacy", "privacy team")  # not "our app team", nor
                 # the team of the staff who shared the details

@@ -297,7 +297,8 @@ def _is_common_word(word: str) -> bool:
 # A post's headline grammar: a thing and its participle with no "was" ("flight 212 delayed
 # again", "my bag lost in Denver"), and a thing with no article ("order came 90 min late")
 _HEADLINE_PASSIVE = re.compile(
-    r"^((?:my |our |the )?(?:(?:wrong|damaged|broken|cold|late|missing) )?(?:flight|bag|bags|"
+    r"^((?-i:[A-Z]{2}\d{2,4})(?: from [A-Z][a-z]+)?(?: to [A-Z][a-z]+)?|"  # "BJ412 to Lisbon"
+    r"(?:my |our |the )?(?:(?:wrong|damaged|broken|cold|late|missing) )?(?:flight|bag|bags|"
     r"luggage|suitcase|order|package|parcel|delivery|booking|reservation|(?:warranty )?claim|"
     r"refund(?: request)?|complaint|return|ticket|item)(?: \d+| [A-Z]{2}\d+)?(?: from [A-Z][a-z]+)?"
     r"(?: to [A-Z][a-z]+)?) (delayed|"
@@ -312,6 +313,8 @@ def _passive(m: re.Match[str]) -> str:
     warranty claim was rejected" (said back "your ..."); "Wrong order delivered" -> "the
     wrong order was delivered"; a flight named by its number keeps its name."""
     noun, verb = m.group(1), m.group(2)
+    if re.match(r"[A-Z]{2}\d", noun):  # "BJ412 to Lisbon delayed again": the flight, by number
+        return f"flight {noun} was {verb}"
     first = noun.split()[0].lower()
     if first in ("my", "our", "the") or not noun.split()[-1].isalpha():
         return f"{noun} was {verb}"
@@ -610,7 +613,8 @@ def _listed(clause: str) -> str | None:
     subject, said back as "A, that B and that C" (a reply's "You told us that ..." leads),
     or None."""
     text = _strip(clause).rstrip(" .!")
-    parts = [p.strip() for p in _LIST_BREAK.split(text) if p and p.strip()]
+    parts = [p.strip() for p in _LIST_BREAK.split(text) if p and p.strip() and not re.match(
+        r"(?:like|as if)\b(?: \w+){0,3}$", p.strip(), re.I)]  # (", like dessert,": a likeness)
     if not 2 <= len(parts) <= 3:
         return None
     said = []
@@ -929,6 +933,11 @@ _NOT_THE_COMPLAINT = re.compile(
     # the scene the story opens on ("The first time I went there were 4 people in line ahead
     # of me"), and a concession ("Doesn't matter if my phone updated"): what went wrong is
     # told after them
+    # a verdict on it ("This is not acceptable"), and the customer's rights ("I know my
+    # rights and that isn't it"): the empathy answers them, the opening names the failure
+    r"^(?:this|that|it) (?:is|was|'s) (?:just |simply |totally |completely )?(?:not acceptable|"
+    r"unacceptable|not ok(?:ay)?|not on|not fair|a joke|ridiculous|disgraceful|shameful|"
+    r"pathetic)\b|^(?:i|we|you) know (?:my|our|your) rights\b|"
     # how the customer had set it up ("Alarm was set in the app", "it was fully charged"):
     # their account, not the failure
     r"^(?:the |my |your |it )?(?:\w+ )?(?:was|were|is|had been) (?:set|switched on|turned on|"

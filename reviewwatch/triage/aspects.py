@@ -74,10 +74,12 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"(?:me|my|us|our)\b|\b(?:just )?walked (?:off|away)\b"),
     ("food_quality", 1.5, r"\b(?:cold|lukewarm) (?:food|meal|fries|pizza|soup|coffee|burger|dish)"
                           r"|\b(?:undercooked|overcooked|under ?cooked|inedible|tasteless|stale|"
-                          r"soggy|burnt|bland|flavou?rless|chewy|rubbery)\b|\bfood was cold\b|"
+                          r"soggy|burnt|bland|flavou?rless|chewy|rubbery|watery|runny)\b|"
+                          r"\bfood was cold\b|"
                           r"\b(?:hard |tough )?(?:like|as) (?:rubber|leather|a rock|stone|"
                           r"cardboard)\b|\b(?:too|very|extremely|so) (?:much )?(?:spicy|salty|"
                           r"oily|greasy|sour|bitter)\b(?! (?:but|and) (?:good|tasty|delicious))|"
+                          r"\btoo (?:much )?sweet\b(?! (?:but|and) (?:good|tasty|delicious))|"
                           r"\b(?:came|arrived|was served|were served|served) (?:out )?(?:cold|"
                           r"lukewarm|stone cold|raw|half[- ]cooked)\b"),
     ("cleanliness", 1.5, r"\b(?:dirty|filthy|unclean|grimy|stain(?:s|ed)?|mou?ldy?|"
@@ -161,7 +163,11 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"bluetooth)|(?:drops?|loses?|dropping|losing) (?:the |its |my )?"
                             r"(?:connection|signal|wifi|wi-fi|bluetooth)|randomly (?:starts|"
                             r"turns|plays|wakes|lights|goes|shuts|reboots|restarts|jumps|"
-                            r"changes|drops|stops|disconnects|resets)|"
+                            r"changes|drops|stops|disconnects|resets|start|turn|play|wake|light|"
+                            r"go|shut|reboot|restart|jump|change|drop|stop|disconnect|reset)|"
+                            # woke the household ("Woke my baby up twice this week")
+                            r"(?:woke|wakes|waking|woken) (?:me|us|my \w+|the (?:baby|kids?|"
+                            r"house|whole house))(?: up)?|"
                             r"stopped responding|stuck at|"
                             # again and again on its own ("the EQ settings reset every time",
                             # "grouping drops out every hour", "stops after 20 mins")

@@ -73,6 +73,26 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"connector|device|unit|power strip)[^.!?\n]{0,40}\bmelt(?:ed|ing)|melted (?:plastic|wires?)|"
      r"dangerous|chok(?:e|ed|ing)|broken glass|"
      # a child travelling alone left without the escort promised
+     # a child flying alone handed to a stranger ("flew unaccompanied ... LEFT HER with another
+     # family's dad"), a vulnerable passenger left alone ("she's blind ... Nobody met her")
+     r"unaccompanied\b[^\n]{0,160}?\b(?:left (?:her|him|them)|handed (?:her|him|them) (?:over )?"
+     r"to|nobody|no one|alone|lost)\b|"
+     r"(?:blind|deaf|disabled|dementia|wheelchair user)\b[^\n]{0,160}?\b(?:nobody|no one|noone) "
+     r"(?:met|came|helped|was there)|(?:blind|deaf|disabled|dementia)\b[^\n]{0,160}?\b(?:sat|left|"
+     r"waited|was) alone\b|"
+     # a medicine kept from the person who needs it ("refused to store my insulin in the fridge")
+     r"(?:refused|wouldn'?t|would not|did ?n'?t|won'?t|would ?n'?t let (?:me|her|him)) "
+     r"(?:\w+ ){0,3}?(?:store|keep|refrigerate|bring|take|carry) (?:my |her |his |the )?"
+     r"(?:insulin|medication|medicine|epi-?pen|inhaler|oxygen)|"
+     r"confiscated (?:my |her |his |the )?(?:\w+ )?(?:insulin|medication|medicine|inhaler|"
+     r"epi-?pen)|"
+     # a pet harmed ("The vet says mild dehydration", "was panting badly")
+     r"(?:the )?vet (?:says|said|told|confirmed)|panting (?:badly|heavily|hard)|"
+     # explicit content played to a child ("My 8-year-old asked for a song and it played the
+     # explicit version")
+     r"(?:kids?|child|children|son|daughter|\d+[- ]year[- ]old)\b[^\n]{0,120}?\b(?:explicit|"
+     r"swearing|swear words|adult content|porn\w*)|(?:explicit|adult) (?:content|version|"
+     r"lyrics)\b[^\n]{0,100}?\b(?:kids?|child|children|son|daughter|\d+[- ]year[- ]old)\b|"
      r"unaccompanied minor[^.!?\n]{0,60}\b(?:nobody|no one|noone|left|alone|waited|waiting|"
      r"lost|missing|forgot\w*|never)|(?:nobody|no one|noone) (?:met|was there for|came for|"
      r"picked up) (?:my|our) (?:\d+ ?(?:year|yr)[- ]old|son|daughter|child|kid|boy|girl)\b|"
@@ -121,7 +141,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"burger|soup))|(?:piece|shard|bit|chunk) of (?:glass|plastic|metal|wire)|"
      r"(?:vegetarian|vegan|veg|veggie|meatless|halal|"
      r"kosher)\b[\s\S]{0,240}?\b(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|"
-     r"salami|prosciutto|chorizo|anchov(?:y|ies)|shrimp|fish sauce|lard|gelatin)|"
+     r"salami|prosciutto|chorizo|anchov(?:y|ies)|shrimp|fish sauce|lard|gelatin)"
+     r"(?<!instead of chicken)(?<!instead of meat)(?<!instead of mutton)(?<!instead of fish)"
+     r"(?<!instead of pork)(?<!instead of beef)(?<!instead of prawn)|"
      r"(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|salami)\b[^!?\n]{0,80}?\b(?:i'?m|"
      r"i am|we'?re|we are|he'?s|she'?s|he is|she is) (?:a )?(?:strict )?(?:vegetarian|vegan))\b"),
     ("privacy", "privacy or security",
@@ -205,6 +227,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     r"(?:menu|board|website|bill|receipt|price list) (?:says?|said|shows?|showed|was|is) "
     r"[^.!?\n]{1,40}?\bbut\b[^.!?\n]{0,40}?\bcharg\w*|charg\w* [^.!?\n]{0,30}?\bbut (?:the )?"
     r"(?:menu|board|website) (?:says?|said|shows?)|"
+    # an advance or deposit paid for what was not delivered, and who will make it good
+    r"(?:paid|gave|deposited) (?:the |a |full |the full )?(?:advance|deposit)\b[^\n]{0,120}?"
+    r"\bwho (?:will|is going to|would) (?:compensate|pay|refund|return)|"
     # a bill padded with what nobody ordered
     r"\b(?:added|charged|billed|put)\b[^.!?\n]{0,40}?\b(?:we|i) (?:never|did ?n['\u2019]?t|did "
     r"not) (?:order(?:ed)?|ask(?:ed)? for|have|had|get|got|eat|ate)\b|"
@@ -250,6 +275,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:stranded|stuck (?:at|in|on) (?:the |an? )?(?:airport|gate|plane|tarmac|station|"
      r"lobby|line|queue|hold|traffic|gridlock|customs|security|terminal|runway|bus|train|"
      r"[a-z]+ airport)|"
+     r"(?:boarding|departure|the gate|check-?in|bag drop|my flight) (?:closes|leaves|departs|"
+     r"shuts|is) in \d+ ?(?:min|mins|minutes)\b|"
      r"still (?:waiting|stuck|down|on hold|without (?:power|water|heat|internet|wifi|service|"
      r"a (?:room|flight|refund|bag|car))|unable to|"
      r"(?:not|no|can't|cannot|haven't|hasn't) (?:been )?(?:working|fixed|resolved|received|"
@@ -308,6 +335,10 @@ _SARCASM = re.compile(
     r"(?:really|thanks|guys|lol)\W*$|"
     r"great job\b.{0,40}\b(?:not|never|again|lost|late|broke|cancell?\w*|charg\w*)|yeah,? right|"
     r"oh,? (?:great|wonderful|brilliant|perfect|lovely|fantastic|awesome|nice)|just great|"
+    r"(?:love|loving) (?:how|that|it when) (?:the |your |my )?(?:[a-z]+ ){0,4}?[a-z]+\b[^\n]{0,80}?"
+    r"\b(?:rolled (?:her|his|their) eyes|ignored|not my job|shrugged|laughed|lost|cancell?ed|"
+    r"charged|broke)\b|"
+    r"(?:5|five)[- ]star \w+\W+not\W*$|"
     r"truly innovative|how innovative|exactly what (?:nobody|no one|no-one) (?:asked|wanted)|"
     r"truly (?:a |an )?(?:premium|first[- ]class|world[- ]class|luxury|top[- ]notch|5[- ]star|"
     r"five[- ]star|outstanding|amazing|great) (?:experience|service|airline|product|hospitality)|"

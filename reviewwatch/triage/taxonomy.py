@@ -62,6 +62,8 @@ def _wordish(ch: str) -> bool:
 
 
 
+# A term after "like" is a likeness ("too sweet, like dessert", "tasted like cardboard")
+_LIKENED = ("like ", "like a ", "like an ", "tasted like ", "as if it was ")
 # A container or a measure followed by "of" ("a bag of pretzels", "a glass of wine") names
 # what is in it, not the thing of its own aspect (your bag, the glassware)
 _MEASURES = frozenset({"bag", "bags", "box", "boxes", "bottle", "bottles", "cup", "cups",
@@ -137,7 +139,8 @@ class Taxonomy:
         if self.automaton is None:
             return [(m.start(), m.end(), m.group(1), m.group(0))
                     for m in self.pattern.finditer(text) if not (
-                        m.group(1) in _MEASURES and text.startswith(" of ", m.end()))
+                        m.group(1) in _MEASURES and text.startswith(" of ", m.end())) and
+                    not (text.endswith(_LIKENED, 0, m.start()) and not complaint_word(m.group(1)))
                     ] if self.pattern else []
         candidates = []
         n = len(text)
@@ -157,6 +160,9 @@ class Taxonomy:
                     continue
             if term in _MEASURES and text.startswith(" of ", end):
                 continue  # "one bag of pretzels" is a measure of food, not your bag
+            if text.endswith(_LIKENED, 0, start) and not complaint_word(term):
+                continue  # "too sweet, like dessert": a likeness, not the dessert (but "looked
+                # like dirty sand" is dirty)
             candidates.append((start, -size, end, term))
         candidates.sort()
         out: list[tuple[int, int, str, str]] = []

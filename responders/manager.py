@@ -302,6 +302,15 @@ _ASKED_WHY = re.compile(r"\bwhy (?:does|do|is|are|doesn'?t|don'?t|won'?t|can'?t)
 ASKED_MAX_COMPOUND = 0.55  # "free" alone is 0.51; "why is your food so good?" is 0.58
 
 
+def _cued(clause: str, compound: float) -> bool:
+    """Complaint cues that outweigh VADER's praise words: sure cues on a clause short of plain
+    praise ("too sweet, like dessert"), or one full cue on a clause VADER only mildly likes
+    ("the neck snapped clean off": "clean" is VADER's)."""
+    weight = sum(c.weight for c in find_cues(clause.lower()))
+    return (weight >= SURE_CUES and compound < CUED_MAX_COMPOUND) or (
+        weight >= ONE_CUE and compound < ONE_CUE_MAX_COMPOUND)
+
+
 def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None) -> bool:
     """Whether a clause may be said back as the complaint. Never praise; and in a mixed
     review (strict) only with explicit evidence, negative words or a complaint cue ("waited
@@ -314,8 +323,7 @@ def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None)
     if compound > SAYBACK_MAX_COMPOUND and not (compound < FAILED_PRAISE and (_THING_FAILED.search(
             clause) or _ARRIVED_DAMAGED.search(clause))) and not (
             compound < ASKED_MAX_COMPOUND and _ASKED_WHY.search(clause)) and not (
-            compound < CUED_MAX_COMPOUND and sum(c.weight for c in find_cues(
-                clause.lower())) >= SURE_CUES):
+            _cued(clause, compound)):
         # ("Butter chicken was too sweet, like dessert, and dal was watery": "sweet" is VADER's
         # praise, the cues say what went wrong)
         # ("Smart home features don't work with my lights": "smart" is no praise; "arrived
@@ -584,6 +592,8 @@ _KIDS_APART = re.compile(rf"\b(?:my|our) (?:\w+ ){{0,3}}?{_KIDS}\b[^\n]{{0,160}}
                          rf"\b(?:my|our) (?:\w+ ){{0,2}}?{_KIDS}\b|"
                          rf"\bseating my (?:\w+ ){{0,2}}?{_KIDS}\b[^.!?]{{0,40}}?\brows? away",
                          re.I)
+_BAG_DAMAGED = re.compile(r"\b(?:snapped|smashed|broken|cracked|crushed|ripped|torn|dented|"
+                          r"damaged|destroyed|shattered|bent)\b", re.I)
 _UNSURE_STAFF = re.compile(r"\b(?:confused|clueless|new|untrained|inexperienced|lost|slow|"
                            r"overwhelmed|busy|short[- ]staffed|understaffed|forgetful|did ?n'?t "
                            r"know)\b", re.I)
@@ -1023,6 +1033,8 @@ _BARE_ADJECTIVE = re.compile(r"^(?:(?:way |far |much |a bit |a little |very |rea
 
 
 SHORT_REVIEW = 160  # a review this short is its complaints: a doubtful second is still one
+ONE_CUE = 1.5
+ONE_CUE_MAX_COMPOUND = 0.5
 CUED_MAX_COMPOUND = 0.75  # a clause this far from praise, with sure complaint cues, is one
 THREE_MAX_WORDS = 36  # three complaints said back: still one sentence a reader takes in
 SECOND_MAX_WORDS = 12  # a second complaint said back is short, or it is named instead
@@ -1215,6 +1227,9 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     elif group == "wear" and profile.replacement and _ARRIVED_DAMAGED.search(
             (triage.get("issues") or [{}])[0].get("clause") or ""):
         step = "I'll check whether a replacement is the right fix"  # it came damaged
+    if aspect == "baggage" and _BAG_DAMAGED.search(item.get("text") or ""):
+        step = "I'll go through the damage with you"  # "the neck snapped clean off": not
+        # "where things stand" for a bag that came back broken
     if group == "unfixed":  # after every fix tried: one person, no starting over
         step = STEP["unfixed"]
     if "rebooking" in asks and group in ("waiting", "unheard", "cancelled", "default", "lost"):
@@ -1383,6 +1398,13 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     i["clause"]))), None)
                 about = lasted or about  # "the 3 hours at the gate with no updates"; "the 3
                 # hours on the runway with no aircon and no water" (a safety matter unnamed)
+            if not about and not what and routed[0]["flag"] not in ("bereavement", "language"):
+                about = next((i["about"] for i in issues[:3] if i.get("about") and
+                              i["about"] not in VAGUE_ABOUT and not re.search(
+                                  r"\b(?:refund\w*|pric\w*|value|worth|plan|itself|"
+                                  r"hearing back|reaching us|handled)\b",
+                                  i["about"])), None)  # "day 6 without my suitcase": "your
+                # bags", not "raising this with us"
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
             if routed[0]["flag"] == "billing_dispute" and (not what or what in SAID_OVER):

@@ -938,6 +938,9 @@ _NOT_THE_COMPLAINT = re.compile(
     r"^(?:this|that|it) (?:is|was|'s) (?:just |simply |totally |completely )?(?:not acceptable|"
     r"unacceptable|not ok(?:ay)?|not on|not fair|a joke|ridiculous|disgraceful|shameful|"
     r"pathetic)\b|^(?:i|we|you) know (?:my|our|your) rights\b|"
+    # how it was labelled ("It was marked FRAGILE"): the customer's care, not the failure
+    r"^(?:it|they|the \w+|my \w+) (?:was|were) (?:clearly |even )?(?:marked|labell?ed|tagged|"
+    r"stickered)\b|"
     # how the customer had set it up ("Alarm was set in the app", "it was fully charged"):
     # their account, not the failure
     r"^(?:the |my |your |it )?(?:\w+ )?(?:was|were|is|had been) (?:set|switched on|turned on|"

@@ -2492,3 +2492,22 @@ def test_a_likeness_is_not_the_thing(text, kept, dropped):
     from reviewwatch.triage import taxonomy
     terms = [t for _, _, t, _ in taxonomy.build("restaurant", None).terms_in(text.lower())]
     assert kept in terms and (dropped is None or dropped not in terms), terms
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (the tenth reading: a damaged bag answered as a fee, a held matter named "this")
+    ("air", "mastodon", None, "@Bluejet my guitar case came off the belt with the neck snapped "
+     "clean off. It was marked FRAGILE and I paid for the oversized item fee. Absolutely gutted.",
+     "your guitar case came off the belt with the neck snapped clean off", "about the fee"),
+    ("air", "mastodon", None, "@Bluejet my guitar case came off the belt with the neck snapped "
+     "clean off. It was marked FRAGILE.", "I'll go through the damage with you",
+     "where things stand"),
+    ("air", "mastodon", None, "@Bluejet day 6 without my suitcase. The tracker still says "
+     "'located'. I've bought clothes twice now. Will you reimburse me or not?",
+     "about your bags", "raising this with us"),
+    ("acme", "google_play", 2, "So you now want £3.99 a month for multi-room audio that was FREE "
+     "when I bought three speakers? Changing the deal after purchase is shady.",
+     "Dana Whitfield", "how it performs"),
+])
+def test_tenth_reading_bags_and_plans(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)

@@ -316,6 +316,11 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # Asked of the business, about what the customer is owed ("where is my bag??")
     (1.5, r"\bwhere(?:'s| is| are|s) (?:my|our) (?:bags?|luggage|suitcases?|refund|order|package|"
           r"parcel|money|stroller|car seat|wheelchair|delivery|replacement)\b"),
+    # A bag or its contents handed back broken ("came off the belt with the neck snapped
+    # clean off")
+    (1.5, r"\b(?:came off|arrived|came back|came out|got back)\b[^.!?]{0,40}\b(?:snapped|smashed|"
+          r"broken|cracked|crushed|ripped|torn|dented|damaged|shattered)\b|\bsnapped (?:clean )?"
+          r"(?:off|in half|in two)\b"),
     # Seated apart from the family ("we were split up, 10 rows apart")
     (1.5, r"\b(?:split up|separated from (?:my|our)|seated apart|rows apart|not (?:seated|sat) "
           r"together|couldn'?t sit together|could not sit together|\d+ rows (?:away|apart|behind|"

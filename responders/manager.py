@@ -68,8 +68,8 @@ DESIGN = frozenset({"design", "value"})
 
 EMPATHY = {
     "waiting": ["I can see how frustrating that wait was", "Waiting that long would wear "
-                "anyone down", "That much of your time should never go on "
-                "waiting"],
+                "anyone down"],  # (not "That much of your time should never go on waiting":
+    # two readings found it stilted)
     "unheard": ["Being left without a reply from us makes everything harder",
                 "Being left without an answer is the last thing you needed"],
     "money": ["Nobody should have to chase their own money", "I understand why a charge like "
@@ -489,6 +489,10 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return next((what for pattern, what in HELD_MONEY if pattern.search(text)), None)
     if flag.get("flag") == "privacy" and _CONTROLLED.search(text):
         return "your concern that someone else may be controlling it"
+    if flag.get("flag") == "privacy" and re.search(r"\bmuted?\b", text, re.I) and re.search(
+            r"\bstill (?:responded|responds|answered|answers|woke|wakes|heard|hears|lit up)\b",
+            text, re.I):  # ("the speaker still responded when I said the wake word")
+        return "your concern that it still listens when muted"  # (the customer's finding)
     if flag.get("flag") == "privacy" and _LISTENING.search(text):
         return "your concern that it may be listening or recording"  # (no guess that it was)
     if flag.get("flag") == "privacy" and _DETAILS_SHARED.search(text):
@@ -513,7 +517,7 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     who = f"your {kin.group(1).lower()}" if kin else None
     kept = _MEDICINE_KEPT.search(text)
     if kept:  # "refused to store my insulin in the fridge on board"
-        return f"your {(kept.group(1) or kept.group(2)).lower()} and how it was handled"
+        return f"your {next(g for g in kept.groups() if g).lower()} and how it was handled"
     if _CHILD_ALONE.search(text):  # "flew unaccompanied ... LEFT HER with another family's dad"
         return f"how {who or 'your child'} was looked after on the journey"
     if _LEFT_ALONE.search(text):  # "she's blind ... Nobody met her at arrivals"
@@ -765,7 +769,9 @@ _DETAILS_SHARED = re.compile(r"\b(?:posted|shared|sent|forwarded|published|leake
                              re.I)
 _PERMISSIONS = re.compile(r"\b(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access "
                           r"to )?my (?:location|contacts|microphone|camera|photos)\b", re.I)
-_MEDICINE_KEPT = re.compile(r"\b(?:refused|wouldn'?t|would not|did ?n'?t|won'?t|would ?n'?t let "
+_MEDICINE_KEPT = re.compile(r"\b(?:made|forced|told) (?:me|her|him) (?:to )?(?:put|check|leave) "
+                            r"(?:my |her |his )?(insulin|medication|medicine|inhaler|epi-?pen)|"
+                            r"\b(?:refused|wouldn'?t|would not|did ?n'?t|won'?t|would ?n'?t let "
                             r"(?:me|her|him)) (?:\w+ ){0,3}?(?:store|keep|refrigerate|bring|take|"
                             r"carry) (?:my |her |his |the )?(insulin|medication|medicine|"
                             r"epi-?pen|inhaler|oxygen)|\bconfiscated (?:my |her |his |the )?"
@@ -799,7 +805,9 @@ _STRUCK = re.compile(r"\b(?:hit|struck|smacked|landed on|fell on) (my \w+(?='?s?
 _BLED_MYSELF = re.compile(r"\b(?:i was|i am|i'm|i started|i kept|i got|i'm still) bleeding\b",
                           re.I)
 _BOTH_OF_YOU = re.compile(r"\b(?:me and my|my \w+ and (?:i|me)|both of us|we both|the two of "
-                          r"us)\b", re.I)  # ("Me and my husband ... both of us had ...")
+                          r"us|(?:my \w+|he|she) (?:who ate|who had)[^.!?]{0,30}\b(?:is|was) also "
+                          r"(?:unwell|sick|ill))\b", re.I)
+# ("Me and my husband ... both of us had ...", "My husband who ate the same is also unwell")
 # Treatment the customer or a relative needed: the hold hopes they are recovering
 _TREATED = re.compile(r"\b(?:epi ?pen|hospital\w*|ambulance|emergency room|urgent care|a&e|"
                       r"anaphyla\w*|stitches|concussion|allergic reaction|food poisoning|"

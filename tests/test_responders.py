@@ -2511,3 +2511,37 @@ def test_a_likeness_is_not_the_thing(text, kept, dropped):
 ])
 def test_tenth_reading_bags_and_plans(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+    # (an eleventh independent reading of 60 new items: SEND 6, LIGHT 28, REWRITE 26; its
+    # causes that a rule can fix generally)
+    ("air", "mastodon", None, "@Bluejet my suitcase has been 'located' for 6 days now. Located "
+     "where? Tracking page hasn't changed since Monday. I'm wearing borrowed clothes at a "
+     "wedding.", "where things stand", "kind words"),
+    ("air", "mastodon", None, "@Bluejet security made me put my insulin in checked baggage "
+     "because your agent said 'liquids policy'. Bag then delayed 2 days. I'm type 1 diabetic.",
+     "your insulin and how it was handled", "the medicine in your bag"),
+    ("acme", "trustpilot", 2, "The mic mute button light is on but the speaker still responded "
+     "when I said the wake word. Not comforting for something in my bedroom.",
+     "your concern that it still listens when muted", "how it performs"),
+    ("bistro", "google_business", 1, "Got food poisoning after eating the fish curry on Sunday. "
+     "Whole night vomiting. My husband who ate the same is also unwell.",
+     "I hope you're both feeling better now", "your husband is feeling"),
+    ("bistro", "google_business", 1, "Ordered through Swiggy, got someone else's veg thali instead "
+     "of my chicken biryani.", "Maria Lopez", "vegetarian meal"),
+    ("air", "mastodon", None, "@Bluejet overbooked flight, I was bumped despite checking in "
+     "online. Offered a 50 pound voucher. EU261 exists you know.", "personally",
+     "I understand why you're disappointed"),
+])
+def test_eleventh_independent_reading_causes(business, platform, rating, text, wanted,
+                                             unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+@pytest.mark.parametrize("author", ["Ada Byrne", "Sam Carter", "Li Wei", "Priya Nair", "Tom Reed",
+                                    "Jo March", "Ann Lee", "Raj Rao"])
+def test_no_stilted_waiting_line(author):
+    draft = read_as_posted("bistro", "google_business", "We waited 50 minutes for our food.",
+                           rating=2, author=author)
+    assert "should never go on waiting" not in draft["reply"], draft["reply"]

@@ -316,6 +316,11 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # Asked of the business, about what the customer is owed ("where is my bag??")
     (1.5, r"\bwhere(?:'s| is| are|s) (?:my|our) (?:bags?|luggage|suitcases?|refund|order|package|"
           r"parcel|money|stroller|car seat|wheelchair|delivery|replacement)\b"),
+    # A bag still missing after days ("my suitcase has been 'located' for 6 days now",
+    # "wearing borrowed clothes")
+    (1.5, r"\b(?:suitcase|bag|luggage|baggage)\b[^.!?]{0,40}\bfor (?:\d+|two|three|four|five|six|"
+          r"several) (?:days|weeks)\b|\b(?:wearing|borrowed|had to buy) (?:borrowed |new )?"
+          r"clothes\b|\bbought clothes\b"),
     # A bag or its contents handed back broken ("came off the belt with the neck snapped
     # clean off")
     (1.5, r"\b(?:came off|arrived|came back|came out|got back)\b[^.!?]{0,40}\b(?:snapped|smashed|"

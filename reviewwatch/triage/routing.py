@@ -84,6 +84,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:refused|wouldn'?t|would not|did ?n'?t|won'?t|would ?n'?t let (?:me|her|him)) "
      r"(?:\w+ ){0,3}?(?:store|keep|refrigerate|bring|take|carry) (?:my |her |his |the )?"
      r"(?:insulin|medication|medicine|epi-?pen|inhaler|oxygen)|"
+     r"(?:made|forced|told) (?:me|her|him) (?:to )?(?:put|check|leave) (?:my |her |his )?"
+     r"(?:insulin|medication|medicine|inhaler|epi-?pen)|"
      r"confiscated (?:my |her |his |the )?(?:\w+ )?(?:insulin|medication|medicine|inhaler|"
      r"epi-?pen)|"
      # a pet harmed ("The vet says mild dehydration", "was panting badly")
@@ -143,6 +145,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"kosher)\b[\s\S]{0,240}?\b(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|"
      r"salami|prosciutto|chorizo|anchov(?:y|ies)|shrimp|fish sauce|lard|gelatin)"
      r"(?<!instead of chicken)(?<!instead of meat)(?<!instead of mutton)(?<!instead of fish)"
+     r"(?<!instead of my chicken)(?<!instead of my mutton)(?<!instead of our chicken)"
      r"(?<!instead of pork)(?<!instead of beef)(?<!instead of prawn)|"
      r"(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|salami)\b[^!?\n]{0,80}?\b(?:i'?m|"
      r"i am|we'?re|we are|he'?s|she'?s|he is|she is) (?:a )?(?:strict )?(?:vegetarian|vegan))\b"),
@@ -166,6 +169,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"did not))|"
      r"(?:microphone|mic|camera)s? (?:is |was |are |were )?(?:ever |still |always |secretly )?"
      r"(?:recording|listening|on)\b(?= (?:when|while|even|with|after|at night|all))|"
+     r"(?:mute|muted)\b[^.!?\n]{0,60}\b(?:still (?:responded|responds|answered|answers|heard|"
+     r"hears|listening|recording|woke|wakes|lit up)|is on but)|(?:the )?mute (?:does ?n'?t|"
+     r"did ?n'?t|doesn't|does not) work|"
      r"(?:recording|listening) (?:when|while|even when|even though) (?:the )?(?:mute|muted|it'?s "
      r"off|off|switched off)|"
      r"(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access to )?my (?:location|"
@@ -200,7 +206,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:lawyers?|attorneys?|solicitors?|law ?suits?|su(?:e|ing|ed) (?:you|them|the|this)|"
      r"legal action|small claims|court|class action|report(?:ed|ing)? (?:you|this|them) to|"
      r"better business bureau|\bbbb\b|ftc|attorney general|trading standards|ombudsman|"
-     r"consumer protection|health (?:department|inspector))\b"),
+     r"consumer protection|health (?:department|inspector)|eu ?261|ec ?261|uk ?261|"
+     r"passenger rights regulation)\b"),
     ("billing_dispute", "a refund or billing dispute",
      r"\b(?:refunds?|refunded|money back|reimburs\w*|charge ?backs?|dispute[ds]?|"
      r"charged (?:me |us )?(?:twice|double|again|extra|without|three times|(?:two|3|2|four|"

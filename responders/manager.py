@@ -963,7 +963,9 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         named = _words(said)
         others = [i["about"] for i in with_aspect if i.get("about") and
                   i["about"].split()[-1] not in named and i["aspect"] != source.get("aspect")
-                  and i.get("severity") != "low"  # a doubtful second complaint goes unnamed
+                  and (i.get("severity") != "low" or (not strict and _NAMED_SUBJECT.match(
+                      i["clause"].strip())))  # a doubtful second complaint goes unnamed, unless
+                  # the review is a complaint and it names its thing ("the dal was watery")
                   and i["about"] not in VAGUE_ABOUT  # ("thank you for flagging how it performs")
                   and not _WORTH_THE_WAIT.search(i["clause"])  # ("not worth such long wait")
                   and not (GROUP.get(i["aspect"]) == "people" and not _RUDE.search(i["clause"])
@@ -1281,7 +1283,8 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
 # as buying the review off
 OFFERED_FOR = frozenset({"food", "waiting", "service", "place", "wear", "broken", "lost",
                          "cancelled", "default", "unheard", "assist", "unfixed"})
-_MONEY_WORDS = re.compile(r"\b(?:bill\w*|charg\w*|overcharg\w*|refund\w*|money back|paid|"
+_MONEY_WORDS = re.compile(r"\b(?:bill\w*|charg\w*|overcharg\w*|refund\w*|money back|paid|challan|"
+                          r"fined?|parking ticket|"
                           r"service charge|tip|tips|scratch\w*|damag\w*|dent\w*)\b", re.I)
 
 

@@ -86,7 +86,7 @@ _REFUSE = re.compile(
     r"don'?t (?:use|buy|download|install|go (?:there|here|to|in|near)\b)|"
     r"i (?:don'?t|do not) (?:like|want|recommend)"
     r"(?! (?:that|how|the way|when)\b)|"
-    r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|"
+    r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|piss\w*|bloody|"
     r"(?:does ?n'?t|do ?n'?t|did ?n'?t) (?:really |just )?get (?:me|you|us)\b(?! (?:to|a|an|the|my|"
     r"your|our|any|there|back|in|on|off|out)\b)|"  # ("it just doesn't get me": flippant said back)
     r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf|"
@@ -186,8 +186,14 @@ _DETERMINERS = frozenset("my your our the a an this that his her their".split())
 _LEADING_HANDLES = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
 
 
+_VERBLESS_TAIL = re.compile(r",\s*(?:zero|no|not one|not a single|not even one) [^,]*$", re.I)
+_TRAILING_HEDGE = re.compile(r",?\s+(?:i think|i guess|i feel|i believe|i suppose|imo|imho|tbh)"
+                             r"(?=\W*$|\s+(?:and|but)\b|\s*,)", re.I)
+
+
 def _strip(clause: str) -> str:
     clause = _LEADING_HANDLES.sub("", clause)  # "@Bluejet my flight ..." is said to the brand
+    clause = _TRAILING_HEDGE.sub("", clause)  # "the chole were from tin I think": no "you think"
     text = " ".join(clause.replace("#", "").split()).strip(" -\u2013\u2014,;:.!")
     while True:
         m = _OPENERS.match(text)
@@ -201,7 +207,8 @@ def _shouted(tok: str) -> bool:
 
 
 _EMPHASIS = frozenset("not never nothing nobody none always every still even again ever really "
-                      "very totally completely absolutely extremely literally only".split())
+                      "very totally completely absolutely extremely literally only one two three "
+                      "four five six seven eight nine ten zero no".split())  # ("TWO desks open")
 
 
 def _unshout(tokens: list[str]) -> list[str]:
@@ -335,6 +342,7 @@ _BARE_NOUN = re.compile(
     r"battery|speaker|soundbar|subwoofer|remote|firmware|update|microphone|mic|wifi|"
     r"connection|screen|charger|cable|display|alarm|timer|seat|legroom|flight attendant|"
     r"gate agent|customer support agent|customer service agent|support agent|customer service|"
+    r"bag drop queue|check-in queue|security queue|queue|line|"
     r"customer support|agent|crew|pilot|captain|raita|naan|dal|biryani|curry|paneer|rice|bill|"
     r"dosa|sambar|chutney|coconut chutney|ac|a/c)"
     r"(?= (?:(?:randomly|suddenly|constantly|always|just|also|then) )?(?:was|were|is|are|came|"
@@ -540,6 +548,10 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
         return listed  # three complaints: each said as its own ("..., that ..., and that ...")
     said = _say_back(clause)
     if said is not None:
+        tail = _VERBLESS_TAIL.search(said)
+        if tail and not _VERBISH.search(tail.group(0)) and len(said[:tail.start()].split()) > \
+                MIN_WORDS:  # "... was delayed 4 hours, zero announcements at the gate"
+            said = said[:tail.start()]
         return said
     if listed:  # "the app is slow, the EQ settings reset every time and multiroom grouping
         return listed  # drops out every hour": each complaint of the list, said back
@@ -665,7 +677,7 @@ _COUNTED_AFTER = re.compile(r"\s*(?:\d+|one|two|three|four|five|six) [a-z]+\b(?!
 
 # After the comma a new phrase begins ("useless, it just makes up stuff"), not the rest of a
 # list of adjectives ("a long, convoluted ploy"), which a cut would leave hanging.
-_NEW_PHRASE = re.compile(r"\s*(?:and|but|so|which|who|it|it's|its|they|then|because|since|"
+_NEW_PHRASE = re.compile(r"\s*(?:and|but|so|which|who|it|it's|its|they|then|because|since|zero|"
                          r"even|or|plus|at|with|from|no|not|namely|while|when|nobody|"
                          r"no one|noone|nothing|still|now)\b", re.I)
 
@@ -937,7 +949,8 @@ _NOT_THE_COMPLAINT = re.compile(
     # rights and that isn't it"): the empathy answers them, the opening names the failure
     r"^(?:this|that|it) (?:is|was|'s) (?:just |simply |totally |completely )?(?:not acceptable|"
     r"unacceptable|not ok(?:ay)?|not on|not fair|a joke|ridiculous|disgraceful|shameful|"
-    r"pathetic)\b|^(?:i|we|you) know (?:my|our|your) rights\b|"
+    r"pathetic|bait and switch|a scam|a rip-?off|daylight robbery|theft|a disgrace|robbery)\b|"
+    r"^(?:i|we|you) know (?:my|our|your) rights\b|"
     # how it was labelled ("It was marked FRAGILE"): the customer's care, not the failure
     r"^(?:it|they|the \w+|my \w+) (?:was|were) (?:clearly |even )?(?:marked|labell?ed|tagged|"
     r"stickered)\b|"
@@ -952,6 +965,9 @@ _NOT_THE_COMPLAINT = re.compile(
     r"completely |utterly |extremely )?(?:humiliated|embarrassed|upset|angry|furious|livid|"
     r"disappointed|shocked|disgusted|insulted|frustrated|heartbroken|devastated|ashamed)"
     r"(?: (?:and|&) \w+)?\W*$|"
+    r"^(?:i|we|you)(?: am| are| was| were|'m|'re|\u2019m|\u2019re|m) (?:so |very |really |totally |"
+    r"just )?(?:broken[- ]?"
+    r"hearted|heartbroken|devastated|gutted|gutted and \w+)\b|"
     # the customer's own proof ("I have the cancellation confirmation email"): what they
     # hold, not what went wrong
     r"^(?:i|we|you) (?:have|kept|still have|saved|took|attached) (?:the|a|my|our|your|all the|"
@@ -1046,7 +1062,11 @@ _GERUND_SUBJECT = re.compile(r"^(?:connecting|pairing|logging in|signing in|sett
 _BROKEN_GRAMMAR = re.compile(
     r"\b(?:is|are|was|were) (?:delay|cancel|finish|close|broke|damage|refund)\b|"
     r"\b(?:nobody|no one|noone|he|she|agent|waiter|staff|manager|driver) (?:give|say|tell|come|"
-    r"take|bring|answer|reply|help|know|want)\b|\bme (?:want|need|ask)\b", re.I)
+    r"take|bring|answer|reply|help|know|want)\b|\bme (?:want|need|ask)\b|"
+    # a count noun with no article ("I pay for product that is not working now 3 weeks")
+    r"\b(?:for|buy|bought|pay for|paid for|with|got) (?:product|speaker|item|device|unit|order|"
+    r"table|seat|room)\b(?! (?:number|id|code|page|team|support|details)\b)|"
+    r"\bnow (?:\d+|two|three|four) (?:days|weeks|months|hours)\b", re.I)
 _BARE_NOT = re.compile(r"\b(\w+) not (?:sync|work|connect|come|load|play|open|charge|respond|turn|"
                        r"show|give|reply|answer|help)\b", re.I)
 _AUXILIARIES = frozenset("do does did will would can could should shall may might must is are was "

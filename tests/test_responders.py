@@ -2545,3 +2545,24 @@ def test_no_stilted_waiting_line(author):
     draft = read_as_posted("bistro", "google_business", "We waited 50 minutes for our food.",
                            rating=2, author=author)
     assert "should never go on waiting" not in draft["reply"], draft["reply"]
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    # (the eleventh reading's pasted wording: hedges, insults, verdicts, broken grammar, shouting,
+    # a verbless tail)
+    ("Sorry but the chole were from tin I think and the gulab jamun was hard.",
+     "the chole were from tin and the gulab jamun was hard"),
+    ("flight BJ418 to Lisbon delayed 4 hours, zero announcements at the gate",
+     "your flight BJ418 to Lisbon was delayed 4 hours"),
+    ("I pay for product that is not working now 3 weeks.", None),
+    ("This is bait and switch.", None),
+    ("the non existant customer service was piss poor", None),
+    ("I'm broken hearted and continuing my quest for a real coffee house", None),
+])
+def test_eleventh_reading_say_back(clause, said):
+    assert sayback.say_back(clause) == said
+
+
+def test_shouted_numbers_are_said_in_a_normal_voice():
+    said = sayback.say_back("The bag drop queue is 90 minutes long with TWO desks open")
+    assert said and "two desks" in said, said

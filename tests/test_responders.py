@@ -2164,7 +2164,7 @@ def test_a_scene_or_a_concession_is_not_the_complaint(clause):
     assert sayback.say_back(clause) is None
 
 
-@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+SEVENTH_INDEPENDENT_READING_CAUSES_CASES = [
     # (a seventh independent reading of 60 new items: SEND 5, LIGHT 31, REWRITE 24; its causes
     # that a rule can fix generally)
     ("air", "mastodon", None, "@Bluejet overhead bin door fell open during landing and a "
@@ -2208,9 +2208,7 @@ def test_a_scene_or_a_concession_is_not_the_complaint(clause):
      "tell me if a fix is coming?", "where the fix stands", "answer your question then"),
     ("bistro", "google_business", 2, "No AC, we were sweating through the whole dinner. Do you "
      "people even have AC?", "Maria Lopez", "answer your question then"),
-])
-def test_seventh_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
-    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+]
 
 
 @pytest.mark.parametrize(("clause", "said"), [
@@ -2238,7 +2236,7 @@ def test_a_feeling_or_a_dangling_it_is_not_listed_back(clause):
         assert said is None
 
 
-@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+SEVENTH_READING_LISTS_AND_CHARGES_CASES = [
     ("air", "mastodon", None, "@Bluejet Charged me $75 for a carry-on that fit in your own sizer "
      "box. The agent at gate B7 refused to even let me try. Want my money back.",
      "we charged you $75 for a carry-on that fit in our own sizer box", "humiliated"),
@@ -2248,12 +2246,10 @@ def test_a_feeling_or_a_dangling_it_is_not_listed_back(clause):
     ("acme", "google_play", 3, "Sound quality is actually great, really happy with bass. But the "
      "app is slow, the EQ settings reset every time and multiroom grouping drops out every hour.",
      "multiroom grouping drops out every hour", "setup and software"),
-])
-def test_seventh_reading_lists_and_charges(business, platform, rating, text, wanted, unwanted):
-    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+]
 
 
-@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+SEVENTH_READING_OPENINGS_CASES = [
     # (the seventh reading's generic openings and dropped complaints)
     ("bistro", "google_business", 2, "Too oily.", "the food was too oily", "about the food"),
     ("bistro", "google_business", 2, "Biryani was not biryani, it was pulao with some masala. "
@@ -2268,12 +2264,10 @@ def test_seventh_reading_lists_and_charges(business, platform, rating, text, wan
      "the refund you're still waiting for", "about this"),
     ("bistro", "google_business", 2, "AC was not working properly, we were sweating the whole "
      "dinner.", "the AC was not working properly", "the ac "),
-])
-def test_seventh_reading_openings(business, platform, rating, text, wanted, unwanted):
-    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+]
 
 
-@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+EIGHTH_INDEPENDENT_READING_CAUSES_CASES = [
     # (an eighth independent reading of 60 new items: SEND 17, LIGHT 21, REWRITE 22; its causes
     # that a rule can fix generally)
     ("air", "mastodon", None, "@Bluejet your crew were lovely honestly, but the 2 hour delay, the "
@@ -2326,12 +2320,10 @@ def test_seventh_reading_openings(business, platform, rating, text, wanted, unwa
     ("bistro", "google_business", 2, "Card machine not working they said, only UPI or cash. Then "
      "after paying via UPI they said payment not received and asked to pay again. Money was "
      "debited from my account.", "billing team", "I can see why that was a disappointment"),
-])
-def test_eighth_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
-    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+]
 
 
-@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+EIGHTH_READING_HOLDS_ANSWER_EVERY_POINT_CASES = [
     # (the eighth reading's points left out of holds)
     ("bistro", "google_business", 1, "Found a cockroach in the biryani. Showed to the waiter, he "
      "just took the plate and brought a new one. Still charged us full bill. Never again.",
@@ -2344,10 +2336,7 @@ def test_eighth_independent_reading_causes(business, platform, rating, text, wan
      "and no water. A kid two rows behind me vomited and a woman nearly fainted. Is there any "
      "compensation for this?", "I'll also check what we can offer for what happened",
      "refund"),
-])
-def test_eighth_reading_holds_answer_every_point(business, platform, rating, text, wanted,
-                                                 unwanted):
-    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+]
 
 
 @pytest.mark.parametrize("author", ["Ada Byrne", "Sam Carter", "Li Wei", "Priya Nair", "Tom Reed",
@@ -2362,7 +2351,7 @@ def test_no_stock_filler_that_a_reading_took_for_invention(author):
             draft["reply"], draft["reply"]
 
 
-@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+NINTH_INDEPENDENT_READING_CAUSES_CASES = [
     # (a ninth independent reading of 60 new items: SEND 13, LIGHT 24, REWRITE 23; its causes
     # that a rule can fix generally)
     ("air", "mastodon", None, "@Bluejet thx for nothing", "Sam, Bluejet Care", "kind words"),
@@ -2406,12 +2395,10 @@ def test_no_stock_filler_that_a_reading_took_for_invention(author):
     ("bistro", "google_business", 2, "Food came one by one so half people finished before others "
      "got. Bill also they added 2 extra rotis we never ordered.", "billing team",
      "You've said that the food came one by one"),
-])
-def test_ninth_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
-    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+]
 
 
-@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+NINTH_READING_PRAISE_AND_PEOPLE_CASES = [
     # (the ninth reading's praise ignored, the customer's set-up led with, children seated apart
     # called "a disappointment", a muddle called mistreatment)
     ("air", "mastodon", None, "@Bluejet 6 hours on the tarmac. Toilets stopped working after 3. "
@@ -2430,12 +2417,10 @@ def test_ninth_independent_reading_causes(business, platform, rating, text, want
      "but confused.", "Maria Lopez", "staff friendly but confused"),
     ("bistro", "google_business", 3, "Staff friendly but confused, the order came wrong twice.",
      "Maria Lopez", "Nobody should be treated that way"),
-])
-def test_ninth_reading_praise_and_people(business, platform, rating, text, wanted, unwanted):
-    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+]
 
 
-@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+TENTH_INDEPENDENT_READING_CAUSES_CASES = [
     # (a tenth independent reading of 60 new items: SEND 9, LIGHT 26, REWRITE 25; its causes
     # that a rule can fix generally)
     ("air", "mastodon", None, "@Bluejet my 11 year old flew unaccompanied to Dublin today and the "
@@ -2478,9 +2463,7 @@ def test_ninth_reading_praise_and_people(business, platform, rating, text, wante
      "for this?", "billing team", "answer your question then"),
     ("bistro", "google_business", 2, "Wow, such great service, we waited 40 min just to get the "
      "menu card. Really 5 star experience. Not.", "you waited 40 min", "glad you liked"),
-])
-def test_tenth_independent_reading_causes(business, platform, rating, text, wanted, unwanted):
-    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+]
 
 
 @pytest.mark.parametrize(("text", "kept", "dropped"), [
@@ -2494,7 +2477,7 @@ def test_a_likeness_is_not_the_thing(text, kept, dropped):
     assert kept in terms and (dropped is None or dropped not in terms), terms
 
 
-@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+TENTH_READING_BAGS_AND_PLANS_CASES = [
     # (the tenth reading: a damaged bag answered as a fee, a held matter named "this")
     ("air", "mastodon", None, "@Bluejet my guitar case came off the belt with the neck snapped "
      "clean off. It was marked FRAGILE and I paid for the oversized item fee. Absolutely gutted.",
@@ -2508,12 +2491,10 @@ def test_a_likeness_is_not_the_thing(text, kept, dropped):
     ("acme", "google_play", 2, "So you now want £3.99 a month for multi-room audio that was FREE "
      "when I bought three speakers? Changing the deal after purchase is shady.",
      "Dana Whitfield", "how it performs"),
-])
-def test_tenth_reading_bags_and_plans(business, platform, rating, text, wanted, unwanted):
-    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+]
 
 
-@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
+ELEVENTH_INDEPENDENT_READING_CAUSES_CASES = [
     # (an eleventh independent reading of 60 new items: SEND 6, LIGHT 28, REWRITE 26; its
     # causes that a rule can fix generally)
     ("air", "mastodon", None, "@Bluejet my suitcase has been 'located' for 6 days now. Located "
@@ -2533,10 +2514,7 @@ def test_tenth_reading_bags_and_plans(business, platform, rating, text, wanted, 
     ("air", "mastodon", None, "@Bluejet overbooked flight, I was bumped despite checking in "
      "online. Offered a 50 pound voucher. EU261 exists you know.", "personally",
      "I understand why you're disappointed"),
-])
-def test_eleventh_independent_reading_causes(business, platform, rating, text, wanted,
-                                             unwanted):
-    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+]
 
 
 @pytest.mark.parametrize("author", ["Ada Byrne", "Sam Carter", "Li Wei", "Priya Nair", "Tom Reed",
@@ -2566,3 +2544,25 @@ def test_eleventh_reading_say_back(clause, said):
 def test_shouted_numbers_are_said_in_a_normal_voice():
     said = sayback.say_back("The bag drop queue is 90 minutes long with TWO desks open")
     assert said and "two desks" in said, said
+
+
+# The seventh session's independent readings, each list the causes of one reading that a rule
+# fixes generally (the reading's name is in each list's name)
+SEVENTH_SESSION_READINGS = [
+    *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
+    *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
+    *SEVENTH_READING_OPENINGS_CASES,
+    *EIGHTH_INDEPENDENT_READING_CAUSES_CASES,
+    *EIGHTH_READING_HOLDS_ANSWER_EVERY_POINT_CASES,
+    *NINTH_INDEPENDENT_READING_CAUSES_CASES,
+    *NINTH_READING_PRAISE_AND_PEOPLE_CASES,
+    *TENTH_INDEPENDENT_READING_CAUSES_CASES,
+    *TENTH_READING_BAGS_AND_PLANS_CASES,
+    *ELEVENTH_INDEPENDENT_READING_CAUSES_CASES,
+]
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"),
+                         SEVENTH_SESSION_READINGS)
+def test_seventh_session_readings(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)

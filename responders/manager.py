@@ -399,8 +399,12 @@ HELD_WHAT = (
                 r"(?:really |very |so |extremely |too )?hot|smell\w* (?:like |of )?burn\w*|"
                 r"burning (?:plastic |rubber )?smell|melted)\b", re.I),
      "it overheating", ("product",)),
+    (re.compile(r"\bbatter(?:y|ies)\b[^.!?\n]{0,60}?\b(?:swollen|swelled|swelling|swell|bulging|"
+                r"bloated|puffed)|\b(?:swollen|bulging|bloated) (?:lithium )?batter(?:y|ies)|"
+                r"\bcase (?:is )?(?:bulging|split open|splitting)", re.I),
+     "the swollen battery", ("product",)),
 )
-_HOT = re.compile("|".join(p.pattern for p, _, _ in HELD_WHAT[-3:]), re.I)
+_HOT = re.compile("|".join(p.pattern for p, _, _ in HELD_WHAT[-4:]), re.I)
 HELD_WHAT += (
     (re.compile(r"\b(?:inhaler|insulin|medication|medicine|epi-?pen|cpap|oxygen)\b", re.I),
      "the medicine in your bag", ("airline",)),
@@ -515,6 +519,13 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return None
     kin = _MY_KIN.search(text)
     who = f"your {kin.group(1).lower()}" if kin else None
+    if _ABUSIVE.search(text):  # "the man in 14C was drunk and abusive to the woman next to him"
+        return "the passenger's behaviour on your flight" if category == "airline" else \
+            "the behaviour you saw"
+    if _SAME_LADLE.search(text):  # "veg and non-veg were served with same ladle"
+        return "the same ladle used for veg and non-veg food"
+    if _LIFTED.search(text) or _NO_HELP_WALKING.search(text):  # "we had to lift him ourselves"
+        return f"the help {who} needed" if who else "the help you needed"
     kept = _MEDICINE_KEPT.search(text)
     if kept:  # "refused to store my insulin in the fridge on board"
         return f"your {next(g for g in kept.groups() if g).lower()} and how it was handled"
@@ -705,7 +716,7 @@ _ASSIST_TEXT = re.compile(r"\b(?:wheelchair|special assistance|mobility (?:aid|a
 _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|flies|maggots?|"
                     r"insects?|bugs?|ants)\b", re.I)
 _CONTROLLED = re.compile(r"\b(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|"
-                         r"accessing)\b", re.I)
+                         r"accessing)\b|\b(?:access|control)\w* (?:it|this) remotely\b", re.I)
 _LISTENING = re.compile(r"\b(?:record\w*|listen\w*|spy\w*|eavesdrop\w*|wakes? up|woke up)\b",
                         re.I)
 # A booking or case reference the customer already gave, and a contact's request for one
@@ -769,6 +780,17 @@ _DETAILS_SHARED = re.compile(r"\b(?:posted|shared|sent|forwarded|published|leake
                              re.I)
 _PERMISSIONS = re.compile(r"\b(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access "
                           r"to )?my (?:location|contacts|microphone|camera|photos)\b", re.I)
+_ABUSIVE = re.compile(r"\b(?:drunk|intoxicated|wasted)\b[^\n]{0,60}?\b(?:abusive|abusing|"
+                      r"aggressive|threaten\w*|shouting at|screaming at)|\babusive (?:to|towards) "
+                      r"(?:the |a |my )?(?:woman|girl|lady|passenger|wife|daughter|crew|staff)",
+                      re.I)
+_SAME_LADLE = re.compile(r"\bsame (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|knife|"
+                         r"board)\b", re.I)
+_LIFTED = re.compile(r"\b(?:had to|have to) (?:lift|carry) (?:him|her|them|my \w+)\b|\bno ramp\b",
+                     re.I)
+_NO_HELP_WALKING = re.compile(r"\b(?:cane|walker|crutches|walking stick)\b[^\n]{0,120}?\b(?:nobody|"
+                              r"no one) came|\b(?:nobody|no one) came\b[^\n]{0,120}?\b(?:cane|"
+                              r"walker|crutches|walking stick)\b", re.I)
 _MEDICINE_KEPT = re.compile(r"\b(?:made|forced|told) (?:me|her|him) (?:to )?(?:put|check|leave) "
                             r"(?:my |her |his )?(insulin|medication|medicine|inhaler|epi-?pen)|"
                             r"\b(?:refused|wouldn'?t|would not|did ?n'?t|won'?t|would ?n'?t let "
@@ -1535,7 +1557,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if routed[0]["flag"] == "safety" and (what in (
                     "the smoke you saw", "the sparks you saw", "it overheating",
                     "the smell in the cabin", "the fall you had", "your injury",
-                    "the injury you saw") or (what or "").endswith(("'s fall", "'s injury"))):
+                    "the injury you saw", "the swollen battery") or (what or "").endswith((
+                        "'s fall", "'s injury"))):
                 team = profile.team_for("safety", "safety team")  # a hazard, not "product"
             if routed[0]["flag"] == "safety" and (what or "").startswith(
                     "what you found in your") and profile.category in ("restaurant", "hotel"):
@@ -1544,7 +1567,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     profile.category in ("restaurant", "hotel"):
                 team = profile.team_for("food_quality", "kitchen team")  # pests: the kitchen's
             if routed[0]["flag"] == "safety" and (what or "").startswith((
-                    "the assistance", "how your", "the damage to your")) and \
+                    "the assistance", "how your", "the damage to your", "the help")) and \
                     profile.category == "airline":
                 team = profile.team_for("assistance", "special assistance team")  # a blind
                 # mother left alone, a child handed to a stranger, a damaged wheelchair

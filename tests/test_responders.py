@@ -2566,3 +2566,43 @@ SEVENTH_SESSION_READINGS = [
                          SEVENTH_SESSION_READINGS)
 def test_seventh_session_readings(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+TWELFTH_AND_THIRTEENTH_READING_CASES = [
+    # (the twelfth and thirteenth independent readings, run in parallel on the same composer:
+    # SEND 13, LIGHT 34, REWRITE 13 and SEND 11, LIGHT 31, REWRITE 18; their holds missed)
+    ("acme", "trustpilot", 1, "Battery on the portable model died completely after 13 months. "
+     "Swollen too, case is bulging. Support says out of warranty, pay for repair.",
+     "Please keep it unplugged", "sorry for your loss"),
+    ("acme", "google_play", 1, "Battery on the portable speaker swelled up and the case split "
+     "open. It was charging on my kid's bedside table.", "our safety team", "rely on"),
+    ("air", "mastodon", None, "@Bluejet the pet cargo team left my dog in a crate on the hot "
+     "tarmac for ages. She arrived panting and dehydrated.", "what happened to your dog",
+     "without a reply"),
+    ("bistro", "google_business", 3, "Sunday thali was good value. Only issue is the veg and "
+     "non-veg were served with same ladle, I saw it myself.",
+     "the same ladle used for veg and non-veg food", "complimentary dessert"),
+    ("air", "mastodon", None, "@Bluejet I am 78 and booked assistance at the airport. Nobody "
+     "came. I walked the whole terminal with my cane and nearly missed my connection.",
+     "special assistance team", "reservations team"),
+    ("bistro", "google_business", 1, "Went with my father who is in wheelchair. Only entry was "
+     "with 3 steps and no ramp, staff did not help at all, we had to lift him ourselves.",
+     "the help your father needed", "complimentary dessert"),
+    ("air", "mastodon", None, "@Bluejet just want to say the man in 14C was drunk and abusive to "
+     "the woman next to him for the whole flight and your crew kept serving him.",
+     "the passenger's behaviour on your flight", "the service you should get"),
+    ("acme", "trustpilot", 1, "The speaker in my daughter's room turned itself on at 3am and "
+     "started playing loud music. Is someone able to access it remotely??",
+     "someone else may be controlling it", "how it performs"),
+    ("acme", "trustpilot", 2, "Ordered two speakers from your website, was charged for three.",
+     "billing team", "firmware team"),
+    ("bistro", "google_business", 1, "Charged service charge of 10% without asking and when I "
+     "questioned, they said it is compulsory. Also GST was calculated on the service charge.",
+     "billing team", "complimentary dessert"),
+]
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"),
+                         TWELFTH_AND_THIRTEENTH_READING_CASES)
+def test_twelfth_and_thirteenth_readings(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)

@@ -649,3 +649,15 @@ def test_plain_praise_with_wow_or_wonderful_is_no_sarcasm(text, rating):
 def test_jain_food_served_with_onion_is_held_and_only_then(text, flagged):
     result = triage(text, rating=2, category="restaurant")
     assert ("safety" in {f["flag"] for f in result["flags"]}) is flagged, result["flags"]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # (controls for the twelfth and thirteenth readings' holds: none of these is held)
+    ("Ordered two speakers, all good. The battery life is great.", "product"),
+    ("We were charged for two people, fair price", "restaurant"),
+    ("My dog loved the trip, crew were lovely and the cabin was hot though", "airline"),
+    ("Battery on the portable model died completely after 13 months", "product"),
+])
+def test_held_patterns_leave_plain_texts_alone(text, category):
+    flags = {f["flag"] for f in triage(text, category=category)["flags"]}
+    assert not flags & {"safety", "billing_dispute", "bereavement"}, flags

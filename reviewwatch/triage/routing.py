@@ -41,8 +41,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     r"huge )?bruises?\b|bruised (?:her|his|my|their)\b|"
     r"hit (?:my|her|his|our) (?:\w+(?:'s)? )?(?:foot|feet|leg|head|face|hand|toe|eye|arm)\b|"
     # a pet left in danger ("the crate was left on the tarmac in 41 degree heat ... at the vet")
-    r"(?:dog|cat|pet|puppy|kitten)\b[^.!?\n]{0,120}\b(?:heat|overheat\w*|injur\w*|died|dead|"
-    r"dehydrat\w*)|(?:at|to) the vet\b|vet (?:bill|visit)|"
+    r"(?:dog|cat|pet|puppy|kitten)\b[^\n]{0,200}?\b(?:heat|hot tarmac|overheat\w*|injur\w*|died|"
+    r"dead|dehydrat\w*|panting)|(?:at|to) the vet\b|vet (?:bill|visit)|"
      # a mobility aid or a medicine lost or broken leaves someone unable to move or be safe
      # a medical episode nobody helped with ("clearly having a panic attack")
      r"panic attack|anxiety attack|asthma attack|seizure|heart attack|chest pains?|"
@@ -100,6 +100,23 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"picked up) (?:my|our) (?:\d+ ?(?:year|yr)[- ]old|son|daughter|child|kid|boy|girl)\b|"
      # harassment, and pests where food is served
      r"harass\w*|groped|grop(?:e|ing)|touched (?:me|her|him|my \w+) inappropriately|"
+     # a drunk or abusive passenger left to it ("drunk and abusive to the woman next to him")
+     r"(?:drunk|intoxicated|wasted)\b[^\n]{0,60}?\b(?:abusive|abusing|aggressive|threaten\w*|"
+     r"shouting at|screaming at)|abusive (?:to|towards) (?:the |a |my )?(?:woman|girl|lady|"
+     r"passenger|wife|daughter|crew|staff)|"
+     # a swollen battery ("Swollen too, case is bulging", "swelled up and the case split open")
+     r"batter(?:y|ies)\b[^.!?\n]{0,60}?\b(?:swollen|swelled|swelling|swell|bulging|bloated|"
+     r"puffed)|(?:swollen|bulging|bloated) (?:lithium )?batter(?:y|ies)|case (?:is )?(?:bulging|"
+     r"split open|splitting)|"
+     # veg and non-veg served with the same ladle
+     r"same (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|knife|board)\b[^\n]{0,80}?\b"
+     r"(?:veg|non-veg|vegetarian|jain|halal|meat)|(?:veg|vegetarian)\b[^\n]{0,60}?\bsame "
+     r"(?:ladle|spoon|utensils?|tongs|fryer|oil)|"
+     # a person with limited mobility left to manage ("we had to lift him ourselves", "with my
+     # cane ... Nobody came")
+     r"(?:had to|have to) (?:lift|carry) (?:him|her|them|my \w+)\b|no ramp\b|"
+     r"(?:cane|walker|crutches|walking stick)\b[^\n]{0,120}?\b(?:nobody|no one) came|"
+     r"(?:nobody|no one) came\b[^\n]{0,120}?\b(?:cane|walker|crutches|walking stick)\b|"
      r"cockroach(?:es)?|(?:a|an|the|saw|seen|spotted|found|dead|live|two|several|some|huge|"
      r"big|baby) (?:roach(?:es)?|rats?|mouse|mice|rodents?)\b|"
      r"(?:got|gets|getting|became|becomes|gone|runs?|running) (?:really |very |extremely |too |"
@@ -152,6 +169,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
      r"my|everything)|(?:is it|is this|it'?s|it is) (?:always |secretly )?(?:recording|listening)|"
+     r"(?:someone|somebody|some ?one|anyone|anybody) (?:else )?(?:is )?(?:able to |can |could )?"
+     r"(?:access|control|hack)\w* (?:it|this|my|our|the) ?(?:\w+ )?remotely|"
      r"(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|accessing) (?:it|my|"
      r"our|the)|"
      r"(?:recording|listening) all the time|privacy|personal (?:data|information|info|details)|"
@@ -237,6 +256,14 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     # an advance or deposit paid for what was not delivered, and who will make it good
     r"(?:paid|gave|deposited) (?:the |a |full |the full )?(?:advance|deposit)\b[^\n]{0,120}?"
     r"\bwho (?:will|is going to|would) (?:compensate|pay|refund|return)|"
+    # charged for more than was ordered ("Ordered two speakers, was charged for three"); a
+    # fee to fix the business's own mistake; a service charge called compulsory, or taxed
+    r"charged (?:me |us )?for (?:three|four|3|4|two|2)\b(?! (?:people|of us|guests|persons)\b)|"
+    r"(?:refused|would ?n'?t|wouldn'?t|won'?t) (?:to )?(?:fix|change|correct) (?:it|my name|"
+    r"the name|the typo|the booking)\b[^.!?\n]{0,30}?\bwithout (?:a |an )?(?:€|£|\$|rs\.? ?)?"
+    r"\d*\s?(?:fee|charge)|"
+    r"service charge\b[^.!?\n]{0,80}?\b(?:compulsory|mandatory|without asking|without telling|"
+    r"not optional)|gst\b[^.!?\n]{0,40}?\bservice charge|"
     # a bill padded with what nobody ordered
     r"\b(?:added|charged|billed|put)\b[^.!?\n]{0,40}?\b(?:we|i) (?:never|did ?n['\u2019]?t|did "
     r"not) (?:order(?:ed)?|ask(?:ed)? for|have|had|get|got|eat|ate)\b|"
@@ -257,6 +284,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:passed away|(?<!\bit )(?<!\bthen )(?<!\bjust )(?<!\bbattery )(?<!\bphone )"
      r"(?<!\bspeaker )(?<!\bspeakers )(?<!\bdevice )(?<!\bunit )(?<!\bcharger )(?<!\bremote )"
      r"(?<!\bscreen )(?<!\bapp )(?<!\bearbuds )(?<!\bheadphones )(?<!\bbulb )(?<!\bmotor )"
+     r"(?<!\bmodel )(?<!\bsoundbar )(?<!\bproduct )(?<!\bthing )(?<!\bsubwoofer )"
      r"died(?! (?:on (?:me|us)|after|within|in (?:a|an|one|two|three|\d))\b)|"
      r"death (?:of|in)|funeral|bereave\w*|my late (?:husband|wife|"
      r"mother|father|mom|dad|son|daughter|partner)|lost my (?:husband|wife|mother|father|mom|"
@@ -282,6 +310,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:stranded|stuck (?:at|in|on) (?:the |an? )?(?:airport|gate|plane|tarmac|station|"
      r"lobby|line|queue|hold|traffic|gridlock|customs|security|terminal|runway|bus|train|"
      r"[a-z]+ airport)|"
+     r"(?:paid|ordered)(?: online)? (?:\d+|two|three) ?(?:hours?|hrs?|mins?|minutes) (?:back|ago)"
+     r"\b[^\n]{0,60}?\b(?:no food|nothing|not (?:come|arrived|received)|no call)|"
      r"(?:boarding|departure|the gate|check-?in|bag drop|my flight) (?:closes|leaves|departs|"
      r"shuts|is) in \d+ ?(?:min|mins|minutes)\b|"
      r"still (?:waiting|stuck|down|on hold|without (?:power|water|heat|internet|wifi|service|"

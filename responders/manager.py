@@ -24,7 +24,7 @@ from typing import Any
 from responders import sayback
 from responders.names import first_name
 from reviewwatch.profile import MANUAL_SOCIAL, SOCIAL_PLATFORMS, Profile
-from reviewwatch.triage import vader
+from reviewwatch.triage import routing, vader
 from reviewwatch.triage.aspects import PLAIN_COMPLAINTS, find_cues
 
 NEGATIVE_LABELS = ("negative", "mixed")
@@ -399,10 +399,7 @@ HELD_WHAT = (
                 r"(?:really |very |so |extremely |too )?hot|smell\w* (?:like |of )?burn\w*|"
                 r"burning (?:plastic |rubber )?smell|melted)\b", re.I),
      "it overheating", ("product",)),
-    (re.compile(r"\bbatter(?:y|ies)\b[^.!?\n]{0,60}?\b(?:swollen|swelled|swelling|swell|bulging|"
-                r"bloated|puffed)|\b(?:swollen|bulging|bloated) (?:lithium )?batter(?:y|ies)|"
-                r"\bcase (?:is )?(?:bulging|split open|splitting)", re.I),
-     "the swollen battery", ("product",)),
+    (re.compile(rf"\b(?:{routing.SWOLLEN_BATTERY})", re.I), "the swollen battery", ("product",)),
 )
 _HOT = re.compile("|".join(p.pattern for p, _, _ in HELD_WHAT[-4:]), re.I)
 HELD_WHAT += (
@@ -524,7 +521,7 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
             "the behaviour you saw"
     if _SAME_LADLE.search(text):  # "veg and non-veg were served with same ladle"
         return "the same ladle used for veg and non-veg food"
-    if _LIFTED.search(text) or _NO_HELP_WALKING.search(text):  # "we had to lift him ourselves"
+    if _LEFT_TO_MANAGE.search(text):  # "we had to lift him ourselves"
         return f"the help {who} needed" if who else "the help you needed"
     kept = _MEDICINE_KEPT.search(text)
     if kept:  # "refused to store my insulin in the fridge on board"
@@ -772,25 +769,12 @@ _TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check
                          r"(?:tomorrow|tonight|today)\b", re.I)
 _OWN_TRIP = re.compile(r"\b(?:i|we|i'?m|we'?re|i'?ve|we'?ve|me|us|my|our)\b", re.I)  # (theirs)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
-_DETAILS_SHARED = re.compile(r"\b(?:posted|shared|sent|forwarded|published|leaked|exposed|showed) "
-                             r"(?:a |the )?(?:photo of )?my (?:boarding pass|passport|id|photo|"
-                             r"picture|full name|home address|address|phone number|number|"
-                             r"booking details|card details|card|details|data|information)|"
-                             r"ha(?:s|ve|d) my (?:data|details|information|number|photo|passport)",
-                             re.I)
-_PERMISSIONS = re.compile(r"\b(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access "
-                          r"to )?my (?:location|contacts|microphone|camera|photos)\b", re.I)
-_ABUSIVE = re.compile(r"\b(?:drunk|intoxicated|wasted)\b[^\n]{0,60}?\b(?:abusive|abusing|"
-                      r"aggressive|threaten\w*|shouting at|screaming at)|\babusive (?:to|towards) "
-                      r"(?:the |a |my )?(?:woman|girl|lady|passenger|wife|daughter|crew|staff)",
-                      re.I)
+_DETAILS_SHARED = re.compile(rf"\b(?:{routing.DETAILS_SHARED})", re.I)  # (the flag's own words)
+_PERMISSIONS = re.compile(rf"\b(?:{routing.PERMISSIONS})\b", re.I)
+_ABUSIVE = re.compile(rf"\b(?:{routing.ABUSIVE})", re.I)
 _SAME_LADLE = re.compile(r"\bsame (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|knife|"
                          r"board)\b", re.I)
-_LIFTED = re.compile(r"\b(?:had to|have to) (?:lift|carry) (?:him|her|them|my \w+)\b|\bno ramp\b",
-                     re.I)
-_NO_HELP_WALKING = re.compile(r"\b(?:cane|walker|crutches|walking stick)\b[^\n]{0,120}?\b(?:nobody|"
-                              r"no one) came|\b(?:nobody|no one) came\b[^\n]{0,120}?\b(?:cane|"
-                              r"walker|crutches|walking stick)\b", re.I)
+_LEFT_TO_MANAGE = re.compile(rf"\b(?:{routing.LEFT_TO_MANAGE})", re.I)
 _MEDICINE_KEPT = re.compile(r"\b(?:made|forced|told) (?:me|her|him) (?:to )?(?:put|check|leave) "
                             r"(?:my |her |his )?(insulin|medication|medicine|inhaler|epi-?pen)|"
                             r"\b(?:refused|wouldn'?t|would not|did ?n'?t|won'?t|would ?n'?t let "

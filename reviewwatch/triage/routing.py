@@ -19,6 +19,26 @@ from reviewwatch.triage.gate import GateSet, finditer_near, necessary, reach
 
 _I = re.IGNORECASE
 
+# Held matters a reply also names (responders/manager.py compiles these, not copies of them);
+# lower-case patterns, as the flags below
+ABUSIVE = (r"(?:drunk|intoxicated|wasted)\b[^\n]{0,60}?\b(?:abusive|abusing|aggressive|"
+           r"threaten\w*|shouting at|screaming at)|abusive (?:to|towards) (?:the |a |my )?(?:woman|"
+           r"girl|lady|passenger|wife|daughter|crew|staff)")
+SWOLLEN_BATTERY = (r"batter(?:y|ies)\b[^.!?\n]{0,60}?\b(?:swollen|swelled|swelling|swell|bulging|"
+                   r"bloated|puffed)|(?:swollen|bulging|bloated) (?:lithium )?batter(?:y|ies)|"
+                   r"case (?:is )?(?:bulging|split open|splitting)")
+LEFT_TO_MANAGE = (r"(?:had to|have to) (?:lift|carry) (?:him|her|them|my \w+)\b|no ramp\b|"
+                  r"(?:cane|walker|crutches|walking stick)\b[^\n]{0,120}?\b(?:nobody|no one) came|"
+                  r"(?:nobody|no one) came\b[^\n]{0,120}?\b(?:cane|walker|crutches|walking "
+                  r"stick)\b")
+DETAILS_SHARED = (r"(?:posted|shared|sent|forwarded|published|leaked|exposed|showed) (?:a |the )?"
+                  r"(?:photo of )?my (?:boarding pass|passport|id|photo|picture|full name|home "
+                  r"address|address|phone number|number|booking details|card details|card|details|"
+                  r"data|information)|ha(?:s|ve|d) my (?:data|details|information|number|photo|"
+                  r"passport)")
+PERMISSIONS = (r"(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access to )?my "
+               r"(?:location|contacts|microphone|camera|photos)")
+
 FLAGS: tuple[tuple[str, str, str], ...] = (
     ("safety", "a safety or health risk",
      r"\b(?:food poisoning|poison(?:ed|ing)|got (?:really |very )?sick|made (?:me|us|my \w+) "
@@ -101,22 +121,16 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # harassment, and pests where food is served
      r"harass\w*|groped|grop(?:e|ing)|touched (?:me|her|him|my \w+) inappropriately|"
      # a drunk or abusive passenger left to it ("drunk and abusive to the woman next to him")
-     r"(?:drunk|intoxicated|wasted)\b[^\n]{0,60}?\b(?:abusive|abusing|aggressive|threaten\w*|"
-     r"shouting at|screaming at)|abusive (?:to|towards) (?:the |a |my )?(?:woman|girl|lady|"
-     r"passenger|wife|daughter|crew|staff)|"
+     + ABUSIVE + r"|" +
      # a swollen battery ("Swollen too, case is bulging", "swelled up and the case split open")
-     r"batter(?:y|ies)\b[^.!?\n]{0,60}?\b(?:swollen|swelled|swelling|swell|bulging|bloated|"
-     r"puffed)|(?:swollen|bulging|bloated) (?:lithium )?batter(?:y|ies)|case (?:is )?(?:bulging|"
-     r"split open|splitting)|"
+     SWOLLEN_BATTERY + r"|"
      # veg and non-veg served with the same ladle
      r"same (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|knife|board)\b[^\n]{0,80}?\b"
      r"(?:veg|non-veg|vegetarian|jain|halal|meat)|(?:veg|vegetarian)\b[^\n]{0,60}?\bsame "
      r"(?:ladle|spoon|utensils?|tongs|fryer|oil)|"
      # a person with limited mobility left to manage ("we had to lift him ourselves", "with my
      # cane ... Nobody came")
-     r"(?:had to|have to) (?:lift|carry) (?:him|her|them|my \w+)\b|no ramp\b|"
-     r"(?:cane|walker|crutches|walking stick)\b[^\n]{0,120}?\b(?:nobody|no one) came|"
-     r"(?:nobody|no one) came\b[^\n]{0,120}?\b(?:cane|walker|crutches|walking stick)\b|"
+     + LEFT_TO_MANAGE + r"|"
      r"cockroach(?:es)?|(?:a|an|the|saw|seen|spotted|found|dead|live|two|several|some|huge|"
      r"big|baby) (?:roach(?:es)?|rats?|mouse|mice|rodents?)\b|"
      r"(?:got|gets|getting|became|becomes|gone|runs?|running) (?:really |very |extremely |too |"
@@ -176,9 +190,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:recording|listening) all the time|privacy|personal (?:data|information|info|details)|"
      # the customer's details passed around ("posted my boarding pass photo with my full name
      # in a staff group chat", "why does your staff have my data in WhatsApp?")
-     r"(?:posted|shared|sent|forwarded|published|leaked|exposed|showed) (?:a |the )?(?:photo of )?"
-     r"my (?:boarding pass|passport|id|photo|picture|full name|home address|address|phone number|"
-     r"number|booking details|card details|card|details|data|information)|"
+     + DETAILS_SHARED + r"|"
      r"ha(?:s|ve|d) my (?:data|details|information|number|photo|passport)(?: \w+){0,3}? (?:in|on) "
      r"(?:whatsapp|a group|facebook|instagram|telegram|their phone)|"
      # a microphone or camera on when it should not be ("was recording and storing clips even
@@ -193,8 +205,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"did ?n'?t|doesn't|does not) work|"
      r"(?:recording|listening) (?:when|while|even when|even though) (?:the )?(?:mute|muted|it'?s "
      r"off|off|switched off)|"
-     r"(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access to )?my (?:location|"
-     r"contacts|microphone|camera|photos)|"
+     + PERMISSIONS + r"|"
      r"my (?:data|information) "
      r"(?:was|is|got|being)|(?:sold|shared|leaked) my (?:data|information|info|details|"
      r"personal|number|phone number|e-?mail|address|contacts|photos)|data (?:breach|leak)|"

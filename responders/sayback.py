@@ -40,6 +40,7 @@ _OPENERS = re.compile(
     r"^(?:(?:and|but|so|also|plus|then|honestly|unfortunately|sadly|overall|anyway|however|"
     r"first of all|firstly|secondly|finally|lastly|basically|well|ok|okay|oh|ugh|just|now|"
     r"recently|lately|today|suddenly|again|currently|sadly|honestly|problem one|problem two|"
+    r"inside|outside|upstairs|downstairs|indoors|"
     r"(?:the )?(?:only )?(?:problem|issue|trouble) is(?: that)?|"
     r"second(?: of(?:f)? all)?|third|worse|even worse|plus|besides|sorry|eh|meh|"
     r"yes|yeah|sure|hello|hi|hey|dear (?:sir|madam|team)|bonjour|hola|namaste|salaam|"
@@ -485,6 +486,10 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     nth = _NTH_TIME.match(stripped)
     if nth:  # "4th time this year my flight has been delayed": said as a sentence
         clause = stripped = f"this is the {nth.group(1).lower()} time {stripped[nth.end():]}"
+    paid = _PAID_DEAD.match(stripped)
+    if paid:  # "wifi paid, wifi dead" / "wifi paid, wifi never worked"
+        verb = "never worked" if "never" in paid.group(2).lower() else "didn't work"
+        return f"the {paid.group(1).lower()} you paid for {verb}"
     bare = _HEADLINE_PASSIVE.sub(_passive, stripped, count=1)  # "flight 212 delayed again"
     bare = _HEADLINE_PLURAL.sub(lambda m: f"the {m.group(1).lower()} are {m.group(2)}", bare,
                                 count=1)  # "Widgets broken on iOS 18"
@@ -607,6 +612,10 @@ _INNER_STOP = re.compile(r"[a-z]{2}\.\s+[A-Z]")
 _TRIED_AFTER = re.compile(r",\s*(?:(?:already|also|even) )?(?:tried|reset|restarted|rebooted|"
                           r"reinstalled|re-?paired|unplugged|updated|factory reset|checked|"
                           r"changed|cleared)\b", re.I)
+# A thing paid for, then dead ("wifi paid, wifi dead. cool."): said as one sentence
+_PAID_DEAD = re.compile(r"^(wifi|wi-fi|internet|upgrade|lounge access|seat|meal|subscription|"
+                        r"premium|plan)\s+paid(?: for)?,?\s+(?:(?:\1|it)\s+)?(dead|never worked|"
+                        r"not working|did ?n'?t work|broken|down|useless)\b", re.I)
 # "Charged me $75 for a carry-on", "Charged us twice": a headline whose doer is the business
 _CHARGED_ME = re.compile(r"^(?:charged|overcharged|billed) (?:me|us)\b", re.I)
 # A list of complaints, each a sentence of its own: "the app is slow, the EQ settings reset
@@ -870,6 +879,7 @@ def _say_back(clause: str) -> str | None:
     text = re.sub(rf"\b({_OURS}) (?:really|literally|actually|just) (?=[a-z]+ed\b)", r"\1 ", text)
     # ("y'all really charged me $99": what we did, without the customer's emphasis)
     text = _TOO_MUCH.sub(r"too \1", text)  # "too much sweet" (Indian English) -> "too sweet"
+    text = re.sub(r"\b(on|over) phone\b", r"\1 the phone", text)  # "talking on phone"
     text = _VERY_LESS.sub(lambda m: f"{m.group(1)} too "
                           f"{'few' if _COUNTED.search(text[:m.start()]) else 'small'}", text)
     # ("portion size is very less" -> "too small"; "the chicken pieces were very less" -> few)
@@ -951,6 +961,8 @@ _NOT_THE_COMPLAINT = re.compile(
     r"unacceptable|not ok(?:ay)?|not on|not fair|a joke|ridiculous|disgraceful|shameful|"
     r"pathetic|bait and switch|a scam|a rip-?off|daylight robbery|theft|a disgrace|robbery)\b|"
     r"^(?:i|we|you) know (?:my|our|your) rights\b|"
+    # lukewarm ("the waiter was okay-okay", "food was ok ok"): no complaint to say back
+    r"\b(?:okay[- ]okay|ok[- ]ok)\b|"
     # how it was labelled ("It was marked FRAGILE"): the customer's care, not the failure
     r"^(?:it|they|the \w+|my \w+) (?:was|were) (?:clearly |even )?(?:marked|labell?ed|tagged|"
     r"stickered)\b|"
@@ -1063,6 +1075,7 @@ _BROKEN_GRAMMAR = re.compile(
     r"\b(?:is|are|was|were) (?:delay|cancel|finish|close|broke|damage|refund)\b|"
     r"\b(?:nobody|no one|noone|he|she|agent|waiter|staff|manager|driver) (?:give|say|tell|come|"
     r"take|bring|answer|reply|help|know|want)\b|\bme (?:want|need|ask)\b|"
+    r"\b(?:app|website|system|speaker|airline|company|support) (?:say|tell|give|show|ask|want)\b|"
     # a count noun with no article ("I pay for product that is not working now 3 weeks")
     r"\b(?:for|buy|bought|pay for|paid for|with|got) (?:product|speaker|item|device|unit|order|"
     r"table|seat|room)\b(?! (?:number|id|code|page|team|support|details)\b)|"

@@ -2606,3 +2606,18 @@ TWELFTH_AND_THIRTEENTH_READING_CASES = [
                          TWELFTH_AND_THIRTEENTH_READING_CASES)
 def test_twelfth_and_thirteenth_readings(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+@pytest.mark.parametrize(("clause", "said"), [
+    # (the twelfth and thirteenth readings' pasted fragments)
+    ("wifi paid, wifi dead. cool.", "the wifi you paid for didn't work"),
+    ("@Bluejet wifi paid, wifi never worked. ok.", "the wifi you paid for never worked"),
+    ("Inside, AC was not working properly and it was very hot.",
+     "the AC was not working properly and it was very hot"),
+    ("The guy at the counter was talking on phone while taking our order",
+     "the guy at the counter was talking on the phone while taking your order"),
+    ("Inside the waiter was okay-okay", None),
+    ("app say rebook me for Thursday but I have exam on Wednesday", None),
+])
+def test_twelfth_and_thirteenth_readings_say_back(clause, said):
+    assert sayback.say_back(clause) == said

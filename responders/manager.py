@@ -391,8 +391,10 @@ HELD_WHAT = (
     (re.compile(r"\b(chicken|pork|turkey)\b[^.!?\n]{0,30}?\b(?:pink|raw|undercooked|under ?cooked|"
                 r"bloody|not cooked)\b|\braw (chicken)\b", re.I),
      "the {0} you were served", ("restaurant", "hotel")),
-    (re.compile(r"\b(?:spilled|spilt|poured|dropped) (?:hot|boiling|scalding) \w+ (?:on|over)\b",
-                re.I), "what happened with the hot drink", ("airline", "restaurant", "hotel")),
+    (re.compile(r"\b(?:spilled|spilt|poured|dropped) (?:hot|boiling|scalding) \w+ (?:on|over)\b|"
+                r"\b(?:hot|boiling|scalding) (?:coffee|tea|water|soup|drink) (?:went|spilled|spilt|"
+                r"poured|fell) (?:all )?(?:over|on)\b", re.I),
+     "what happened with the hot drink", ("airline", "restaurant", "hotel")),
     (re.compile(r"\b(?:smoke|smoked|smoking)\b", re.I), "the smoke you saw", ("product",)),
     (re.compile(r"\bspark(?:s|ed|ing)?\b", re.I), "the sparks you saw", ("product",)),
     (re.compile(r"\b(?:overheat\w*|(?:got|getting|gets|became|becomes|gone|runs?|running) "
@@ -474,7 +476,7 @@ HELD_MONEY = (
     (re.compile(r"\b(?:promised|owed|was told i(?:'d| would) get) (?:a |my |the )?(?:full )?refund",
                 re.I), "the refund you were promised"),
     (re.compile(r"\bwhere(?:'s| is| the hell is| tf is) (?:my|our|the) (?:refund|money)\b|"
-                r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?)\b|"
+                r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?|yet)\b|"
                 r"\b(?:still|not yet|never|haven'?t|hasn'?t)\b[^.!?]{0,30}\brefund", re.I),
      "the refund you're still waiting for"),
     (re.compile(r"\b(?:never|didn'?t|did not) (?:signed? up|agree\w*|authori[sz]e\w*|"
@@ -496,6 +498,10 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return "your concern that it still listens when muted"  # (the customer's finding)
     if flag.get("flag") == "privacy" and _LISTENING.search(text):
         return "your concern that it may be listening or recording"  # (no guess that it was)
+    if flag.get("flag") == "privacy" and _BREACH.search(text):  # "may have been exposed in a
+        return "the security incident and what it means for your data"  # 'security incident'"
+    if flag.get("flag") == "privacy" and _SOMEONE_ELSES.search(text):
+        return "someone else's details reaching you"  # "someone else's account already logged in"
     if flag.get("flag") == "privacy" and _DETAILS_SHARED.search(text):
         return "your personal details being shared"  # (what the customer saw, not a finding)
     if flag.get("flag") == "privacy" and _PERMISSIONS.search(text):
@@ -771,9 +777,13 @@ _OWN_TRIP = re.compile(r"\b(?:i|we|i'?m|we'?re|i'?ve|we'?ve|me|us|my|our)\b", re
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _DETAILS_SHARED = re.compile(rf"\b(?:{routing.DETAILS_SHARED})", re.I)  # (the flag's own words)
 _PERMISSIONS = re.compile(rf"\b(?:{routing.PERMISSIONS})\b", re.I)
+_BREACH = re.compile(r"\b(?:security incident|data incident|data breach|(?:info|information|data|"
+                     r"details) (?:may have been|might have been|was|were|has been|have been) "
+                     r"(?:exposed|leaked|compromised|stolen))\b", re.I)
+_SOMEONE_ELSES = re.compile(r"\b(?:(?:someone|somebody) else'?s|(?:another|different|other) "
+                            r"customer'?s?)\b", re.I)
 _ABUSIVE = re.compile(rf"\b(?:{routing.ABUSIVE})", re.I)
-_SAME_LADLE = re.compile(r"\bsame (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|knife|"
-                         r"board)\b", re.I)
+_SAME_LADLE = re.compile(rf"\b(?:{routing.SAME_UTENSIL})", re.I)
 _LEFT_TO_MANAGE = re.compile(rf"\b(?:{routing.LEFT_TO_MANAGE})", re.I)
 _MEDICINE_KEPT = re.compile(r"\b(?:made|forced|told) (?:me|her|him) (?:to )?(?:put|check|leave) "
                             r"(?:my |her |his )?(insulin|medication|medicine|inhaler|epi-?pen)|"
@@ -785,7 +795,9 @@ _MEDICINE_KEPT = re.compile(r"\b(?:made|forced|told) (?:me|her|him) (?:to )?(?:p
 _CHILD_ALONE = re.compile(r"\bunaccompanied\b[^\n]{0,160}?\b(?:left (?:her|him|them) with|handed "
                           r"(?:her|him|them) (?:over )?to|gave (?:her|him|them) to)\b", re.I)
 # (a child nobody met is "your child being left waiting on their own", below)
-_LEFT_ALONE = re.compile(r"\b(?:blind|deaf|disabled|dementia|wheelchair user)\b[^\n]{0,160}?"
+_LEFT_ALONE = re.compile(r"\b(?:wheelchair|special assistance)\b[^\n]{0,120}?\bnever (?:showed|"
+                         r"came|turned up|arrived)\b|"
+                         r"\b(?:blind|deaf|disabled|dementia|wheelchair user)\b[^\n]{0,160}?"
                          r"\b(?:(?:nobody|no one|noone) (?:met|came|helped|was there)|(?:sat|left|"
                          r"waited|was) alone)\b", re.I)
 _EXPLICIT = re.compile(r"\b(?:explicit|swearing|swear words|adult content)\b", re.I)
@@ -1419,7 +1431,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 about = next((i["about"] for i in issues[:3] if i.get("about") and
                               i["about"] not in VAGUE_ABOUT and not re.search(
                                   r"\b(?:refund\w*|pric\w*|value|worth|plan|itself|"
-                                  r"hearing back|reaching us|handled)\b",
+                                  r"hearing back|reaching us|handled|safety)\b",
                                   i["about"])), None)  # "day 6 without my suitcase": "your
                 # bags", not "raising this with us"
             if about and routed[0]["flag"] not in ("bereavement", "language"):

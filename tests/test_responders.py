@@ -1016,7 +1016,8 @@ def test_support_that_fixed_nothing_is_answered_as_that_not_as_rudeness():
 
 @pytest.mark.parametrize(("business", "text", "said_back"), [
     # a whole review that names what arrived wrong, with no failure verb
-    ("acme", "Received a used one with scratches and someone else's account still on it.",
+    ("acme", "Received a used one with scratches and a dent on the side.",  # (with "someone
+    # else's account still on it" it is now a privacy hold: the fourteenth reading)
      "you received a used one with scratches"),
     # a kind word VADER reads ("smart") in a plain failure
     ("acme", "Smart home features don't work with my lights. Skill keeps getting disabled.",
@@ -2621,3 +2622,44 @@ def test_twelfth_and_thirteenth_readings(business, platform, rating, text, wante
 ])
 def test_twelfth_and_thirteenth_readings_say_back(clause, said):
     assert sayback.say_back(clause) == said
+
+
+FOURTEENTH_AND_FIFTEENTH_READING_CASES = [
+    # (the fourteenth and fifteenth independent readings, in parallel on a frozen copy of the
+    # composer: SEND 13, LIGHT 24, REWRITE 23 and SEND 12, LIGHT 27, REWRITE 21; their holds)
+    ("air", "mastodon", None, "@Bluejet got an email saying my info may have been exposed in a "
+     "'security incident' and it links to a page that 404s. What data? Passport number?",
+     "the security incident and what it means for your data", "kind words"),
+    ("acme", "trustpilot", 1, "Bought the speaker as a gift, it arrived with someone else's "
+     "account already logged in and their playlists on it.",
+     "someone else's details reaching you", "how it performs"),
+    ("acme", "trustpilot", 1, "The microphone indicator light stays off but the app history "
+     "shows recordings from times when nobody in the house spoke to it, including 3am.",
+     "privacy team", "what's causing it"),
+    ("bistro", "google_business", 1, "Found a hair in the gravy. When I showed to waiter he just "
+     "took the plate and brought same plate back after 10 minutes.",
+     "what you found in your food", "same ladle"),
+    ("bistro", "google_business", 1, "I have told clearly that I am Jain and no onion garlic "
+     "please. Food came and clearly onion was there.", "your Jain meal",
+     "complimentary dessert"),
+    ("bistro", "google_business", 2, "Ordered jain food specially mentioning no onion no garlic. "
+     "Dal clearly had onion in it.", "your Jain meal", "complimentary dessert"),
+    ("air", "mastodon", None, "@Bluejet my mom uses a wheelchair and the assistance you confirmed "
+     "twice never showed up at Phoenix. She waited 50 minutes at the jet bridge.",
+     "the assistance your mom never got", "about the wait"),
+    ("air", "mastodon", None, "@Bluejet the seatbelt sign was off and a hot coffee went over my "
+     "son's arm. He has a blister the size of my palm.", "what happened with the hot drink",
+     "the service you should get"),
+    ("acme", "trustpilot", 1, "I returned my speaker within the 30 days, UPS confirms you "
+     "received it. No refund yet. This is theft at this point.",
+     "the refund you're still waiting for", "the safety problem"),
+    ("air", "mastodon", None, "@Bluejet wow, thank you for charging me 65 euros for a 'large "
+     "cabin bag' that fit perfectly in the sizer. Can't wait to never do it again.",
+     "Sam, Bluejet Care", "about the wait"),
+]
+
+
+@pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"),
+                         FOURTEENTH_AND_FIFTEENTH_READING_CASES)
+def test_fourteenth_and_fifteenth_readings(business, platform, rating, text, wanted, unwanted):
+    assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)

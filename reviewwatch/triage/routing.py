@@ -36,6 +36,9 @@ DETAILS_SHARED = (r"(?:posted|shared|sent|forwarded|published|leaked|exposed|sho
                   r"address|address|phone number|number|booking details|card details|card|details|"
                   r"data|information)|ha(?:s|ve|d) my (?:data|details|information|number|photo|"
                   r"passport)")
+SAME_UTENSIL = (r"same (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|knife|board)\b"
+                r"[^\n]{0,80}?\b(?:veg|non-veg|vegetarian|jain|halal|meat)|(?:veg|vegetarian)\b"
+                r"[^\n]{0,60}?\bsame (?:ladle|spoon|utensils?|tongs|fryer|oil)")
 PERMISSIONS = (r"(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access to )?my "
                r"(?:location|contacts|microphone|camera|photos)")
 
@@ -97,6 +100,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # family's dad"), a vulnerable passenger left alone ("she's blind ... Nobody met her")
      r"unaccompanied\b[^\n]{0,160}?\b(?:left (?:her|him|them)|handed (?:her|him|them) (?:over )?"
      r"to|nobody|no one|alone|lost)\b|"
+     r"(?:wheelchair|special assistance)\b[^\n]{0,120}?\bnever (?:showed|came|turned up|arrived)|"
+     r"(?:a |the )?(?:hot|boiling|scalding) (?:coffee|tea|water|soup|drink) (?:went|spilled|spilt|"
+     r"poured|fell) (?:all )?(?:over|on) (?:my|his|her|our|the)|blisters?\b|"
      r"(?:blind|deaf|disabled|dementia|wheelchair user)\b[^\n]{0,160}?\b(?:nobody|no one|noone) "
      r"(?:met|came|helped|was there)|(?:blind|deaf|disabled|dementia)\b[^\n]{0,160}?\b(?:sat|left|"
      r"waited|was) alone\b|"
@@ -125,9 +131,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # a swollen battery ("Swollen too, case is bulging", "swelled up and the case split open")
      SWOLLEN_BATTERY + r"|"
      # veg and non-veg served with the same ladle
-     r"same (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|knife|board)\b[^\n]{0,80}?\b"
-     r"(?:veg|non-veg|vegetarian|jain|halal|meat)|(?:veg|vegetarian)\b[^\n]{0,60}?\bsame "
-     r"(?:ladle|spoon|utensils?|tongs|fryer|oil)|"
+     + SAME_UTENSIL + r"|"
      # a person with limited mobility left to manage ("we had to lift him ourselves", "with my
      # cane ... Nobody came")
      + LEFT_TO_MANAGE + r"|"
@@ -162,6 +166,12 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:onions?|garlic)\b|"
      # a Jain or religious request broken ("I am Jain and asked for no onion ... came with onion
      # pieces")
+     # Jain food, and onion or garlic found in it ("Dal clearly had onion in it", "clearly onion
+     # was there")
+     r"jain\b[^\n]{0,200}?\b(?:had|has|with|contain\w*|found|served|came with) (?:some |clearly |"
+     r"lots of |visible )?(?:onions?|garlic)\b|"
+     r"jain\b[^\n]{0,200}?\b(?:onions?|garlic) (?:was|were) (?:there|in it|inside|present|"
+     r"visible)\b|"
      r"(?:i am|i'm|we are|we're) jain\b[^\n]{0,160}?\b(?:came with|had|with|found|contained)\b"
      r"(?! no\b| out\b)[^.!?\n]{0,20}?(?<!\bno )(?<!\bwithout )\b(?:onions?|garlic)\b|"
      r"acidity|(?:a |long )?hairs? in (?:my|the|our|his|her)|(?:found|there was|there is|got|"
@@ -215,6 +225,17 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:personal |private )?(?:data|addresses|address|information|info|details|e-?mails?|"
      r"phone numbers?|orders?|card details|names)|"
      r"identity theft|stole my (?:identity|card|data)|unauthori[sz]ed (?:access|login)|"
+     # a breach told to the customer, or someone else's data in their hands ("my info may have
+     # been exposed in a 'security incident'", "someone else's account already logged in",
+     # "reply from different customer with their documents attached")
+     r"security incident|data incident|(?:info|information|data|details) (?:may have been|might "
+     r"have been|was|were|has been|have been) (?:exposed|leaked|compromised|stolen)|"
+     r"(?:someone|somebody) else'?s (?:account|details|data|documents|playlists|photos|"
+     r"information|passport)|(?:another|different|other) customer'?s? (?:\w+ )?(?:with their "
+     r"|their )?(?:documents|details|data|account|passport|information)|"
+     # recordings nobody made ("the app history shows recordings from times when nobody ... spoke")
+     r"(?:history|log|account|app) (?:shows?|showed|has|had) (?:\w+ )?recordings|recordings "
+     r"(?:from|at) times when|"
     # an account taken over ("my account was updated with a new email address. I didn't
     # change anything"; "my points are gone")
     r"(?:someone|somebody|some ?one) (?:has )?(?:changed|took over|taken over|logged into|"
@@ -390,7 +411,9 @@ _SARCASM = re.compile(
     r"truly innovative|how innovative|exactly what (?:nobody|no one|no-one) (?:asked|wanted)|"
     r"truly (?:a |an )?(?:premium|first[- ]class|world[- ]class|luxury|top[- ]notch|5[- ]star|"
     r"five[- ]star|outstanding|amazing|great) (?:experience|service|airline|product|hospitality)|"
-    r"(?:love|loving) (?:paying|being charged|getting charged)\b|"
+    r"(?:love|loving) (?:paying|being charged|getting charged)\b|can'?t wait to never\b|"
+    r"(?:thank you|thanks) for charging (?:me|us)\b|(?:love|loving) (?:that|how) (?:your|the) "
+    r"['\"\u2018\u201c]|"
 
     r"so much for|love (?:how|that|it when) (?:the |my |your )?\w+\b.{0,60}\b(?:worked for "
     r"(?:exactly|only|about|just) |lasted (?:exactly|only|about|just) )|truly the future of|"

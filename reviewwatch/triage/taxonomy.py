@@ -62,6 +62,8 @@ def _wordish(ch: str) -> bool:
 
 
 
+# "can't wait to": eagerness (or its sarcasm), not a wait
+_NOT_WAITING = ("can't ", "cannot ", "can not ", "can\u2019t ", "cant ", "couldn't ")
 # A term after "like" is a likeness ("too sweet, like dessert", "tasted like cardboard")
 _LIKENED = ("like ", "like a ", "like an ", "tasted like ", "as if it was ")
 # A container or a measure followed by "of" ("a bag of pretzels", "a glass of wine") names
@@ -160,6 +162,8 @@ class Taxonomy:
                     continue
             if term in _MEASURES and text.startswith(" of ", end):
                 continue  # "one bag of pretzels" is a measure of food, not your bag
+            if term.startswith("wait") and text.endswith(_NOT_WAITING, 0, start):
+                continue  # "Can't wait to never do it again" is no wait
             if text.endswith(_LIKENED, 0, start) and not complaint_word(term):
                 continue  # "too sweet, like dessert": a likeness, not the dessert (but "looked
                 # like dirty sand" is dirty)

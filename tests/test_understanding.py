@@ -661,3 +661,15 @@ def test_jain_food_served_with_onion_is_held_and_only_then(text, flagged):
 def test_held_patterns_leave_plain_texts_alone(text, category):
     flags = {f["flag"] for f in triage(text, category=category)["flags"]}
     assert not flags & {"safety", "billing_dispute", "bereavement"}, flags
+
+
+@pytest.mark.parametrize(("text", "bereaved"), [
+    # (the sixteenth reading: "I could have died" from an allergy was answered with condolences)
+    ("I told them about my severe cashew allergy and the korma had cashew paste. I could have "
+     "died.", False),
+    ("I nearly died of embarrassment", False),
+    ("My dad died in March and you refused to change the booking", True),
+])
+def test_could_have_died_is_no_bereavement(text, bereaved):
+    flags = {f["flag"] for f in triage(text, rating=1, category="restaurant")["flags"]}
+    assert ("bereavement" in flags) is bereaved, flags

@@ -314,6 +314,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     ("bereavement", "bereavement",
      # ("it died", "the battery died after a week": a device, not a person)
      r"\b(?:passed away|(?<!\bit )(?<!\bthen )(?<!\bjust )(?<!\bbattery )(?<!\bphone )"
+     r"(?<!\bhave )(?<!\bnearly )(?<!\balmost )(?<!\bve )"
      r"(?<!\bspeaker )(?<!\bspeakers )(?<!\bdevice )(?<!\bunit )(?<!\bcharger )(?<!\bremote )"
      r"(?<!\bscreen )(?<!\bapp )(?<!\bearbuds )(?<!\bheadphones )(?<!\bbulb )(?<!\bmotor )"
      r"(?<!\bmodel )(?<!\bsoundbar )(?<!\bproduct )(?<!\bthing )(?<!\bsubwoofer )"

@@ -382,7 +382,8 @@ HELD_WHAT = (
                 r"his|her) (?:food|salad|soup|curry|dal|rice|plate|dish|drink|water|"
                 r"biryani|meal)|"
                 r"piece of (?:glass|plastic|metal|wire)|(?:stone|pebble|wire|staple|screw|nail|"
-                r"band-?aid|plaster|steel wool|metal)s? (?:in|inside)|steel wire)\b", re.I),
+                r"band-?aid|plaster|steel wool|metal)s? (?:in|inside)|steel wire|(?:plastic|glass|"
+                r"metal|wire) (?:piece|pieces|shard|shards|bits?))\b", re.I),
      "what you found in your food", ("restaurant", "hotel")),
     (re.compile(r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|vomit\w*|threw up|"
                 r"upset stomach|stomach (?:ache|upset|pain|cramps|bug)|loose motions|acidity|"
@@ -529,6 +530,19 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return "the same ladle used for veg and non-veg food"
     if _LEFT_TO_MANAGE.search(text):  # "we had to lift him ourselves"
         return f"the help {who} needed" if who else "the help you needed"
+    if re.search(r"\bdefibrillator|\b(?:first aid|medical) kit\b", text, re.I):
+        return "the medical emergency and the equipment on board"  # "no working defibrillator"
+    if re.search(r"\bsmell\w* (?:of|like) vomit|\b(?:soaked|covered) in (?:vomit|urine|blood)",
+                 text, re.I):
+        return "the state of your seat" if category == "airline" else "the state of your table"
+    if re.search(r"\b(?:shouted|yelled|screamed) at (?:me|him|her)\b[^\n]{0,120}?\b(?:medicine|"
+                 r"medication|insulin|inhaler)", text, re.I):
+        return "how you were treated when you needed your medicine"
+    off = re.search(r"\b(chicken|fish|meat|prawns?|mutton|seafood|lamb)\b[^.!?\n]{0,30}?(?<!not )"
+                    r"(?<!never )(?<!n't )\b(?:smell\w* (?:bad|off|rotten|funny|stale)|smelled off|"
+                    r"stale|rotten|spoiled|gone off)", text, re.I)
+    if off:  # "Chicken was smelling bad, like stale": the dish, nothing guessed about it
+        return f"the {off.group(1).lower()} you were served"
     kept = _MEDICINE_KEPT.search(text)
     if kept:  # "refused to store my insulin in the fridge on board"
         return f"your {next(g for g in kept.groups() if g).lower()} and how it was handled"
@@ -606,6 +620,7 @@ _KIDS = (r"(?:kids?|children|child|son|daughter|toddler|baby|boy|girl|\d+ ?(?:yo
          r"yr[- ]old|-year-old)s?)")
 _KIDS_APART = re.compile(rf"\b(?:my|our) (?:\w+ ){{0,3}}?{_KIDS}\b[^\n]{{0,160}}?\b(?:split|"
                          rf"separated|seated apart|sat apart|rows? (?:away|apart)|different rows|"
+                         rf"(?:put|seated|sat) in row \d+|"
                          rf"rows \d+)|\b(?:split|separated|seated apart)\b[^.!?]{{0,60}}?"
                          rf"\b(?:my|our) (?:\w+ ){{0,2}}?{_KIDS}\b|"
                          rf"\bseating my (?:\w+ ){{0,2}}?{_KIDS}\b[^.!?]{{0,40}}?\brows? away",
@@ -843,6 +858,8 @@ def _own_treatment(text: str) -> bool:
     "my daughter ... hospital"), not someone else on the flight ("A kid two rows behind me
     vomited"): the hold hopes they are better only then."""
     for m in _TREATED.finditer(text):
+        if text[max(0, m.start() - 8):m.start()].lower().endswith(("of ", "like ")):
+            continue  # "smelled of vomit": no one unwell
         start = max(text.rfind(".", 0, m.start()), text.rfind("!", 0, m.start()),
                     text.rfind("?", 0, m.start())) + 1
         before = text[start:m.start()]

@@ -2632,6 +2632,30 @@ FOURTEENTH_AND_FIFTEENTH_READING_CASES = [
 ]
 
 
+SIXTEENTH_AND_SEVENTEENTH_READING_CASES = [
+    # (the sixteenth and seventeenth independent readings, in parallel on a frozen copy of the
+    # final composer: SEND 16, LIGHT 28, REWRITE 16 and SEND 12, LIGHT 25, REWRITE 23)
+    ("air", "mastodon", None, "@Bluejet medical emergency on board BJ 230 yesterday and there was "
+     "no working defibrillator. The kit was missing items.",
+     "the medical emergency and the equipment on board", "raising this"),
+    ("air", "mastodon", None, "@Bluejet my seat on the red-eye was soaked and smelled of vomit. "
+     "Was told the flight was full and to 'put a blanket down'.", "the state of your seat",
+     "feeling better"),
+    ("bistro", "google_business", 1, "Ordered paneer tikka, got chicken tikka. I am pure "
+     "vegetarian and I ate one piece before realising.", "dietary", "complimentary dessert"),
+    ("bistro", "google_business", 1, "Chicken was smelling bad, like stale. When I complained they "
+     "said it is the masala smell sir.", "the chicken you were served", "the cleanliness"),
+    ("bistro", "google_business", 1, "Ordered through the app, inside the box there was some "
+     "plastic piece in the gulab jamun.", "what you found in your food", "the curry"),
+    ("air", "mastodon", None, "@Bluejet the purser shouted at me in front of everybody because I "
+     "stood up to get my medicine from the locker. I am diabetic.",
+     "how you were treated when you needed your medicine", "the medicine in your bag"),
+    ("air", "mastodon", None, "@Bluejet we booked seats together months ago and at check-in my 4 "
+     "year old was put in row 28 while I'm in row 9. The gate agent just shrugged. A toddler "
+     "sitting alone with strangers?", "No parent should be seated apart", "a disappointment"),
+]
+
+
 # The seventh session's independent readings, each list the causes of one reading that a rule
 # fixes generally (the reading's name is in each list's name)
 SEVENTH_SESSION_READINGS = [
@@ -2647,6 +2671,7 @@ SEVENTH_SESSION_READINGS = [
     *ELEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *TWELFTH_AND_THIRTEENTH_READING_CASES,
     *FOURTEENTH_AND_FIFTEENTH_READING_CASES,
+    *SIXTEENTH_AND_SEVENTEENTH_READING_CASES,
 ]
 
 

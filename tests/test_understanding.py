@@ -673,3 +673,23 @@ def test_held_patterns_leave_plain_texts_alone(text, category):
 def test_could_have_died_is_no_bereavement(text, bereaved):
     flags = {f["flag"] for f in triage(text, rating=1, category="restaurant")["flags"]}
     assert ("bereavement" in flags) is bereaved, flags
+
+
+@pytest.mark.parametrize(("text", "flag", "held"), [
+    # (the sixteenth and seventeenth readings' holds, and controls beside each)
+    ("@Bluejet the agent laughed and repeated her words because her English isn't perfect",
+     "discrimination", True),
+    ("@Bluejet gate agent demanded I prove my disability. I'm filing a DOT complaint.", "legal",
+     True),
+    ("The microphone light coming on by itself at night, and recordings from when we were "
+     "asleep", "privacy", True),
+    ("Bought the bundle with the free subwoofer and got charged 99 pounds for it anyway",
+     "billing_dispute", True),
+    ("Veg thali was ok but the spoon clearly had egg on it. I am pure vegetarian.", "safety", True),
+    ("Chicken was fresh, not stale at all, great", "safety", False),
+    ("We had eggs for breakfast, I am vegetarian but eat eggs, all good", "safety", False),
+    ("Great speaker, works offline, no telemetry I could see", "privacy", False),
+])
+def test_sixteenth_and_seventeenth_reading_holds(text, flag, held):
+    flags = {f["flag"] for f in triage(text, category="restaurant", kind="mention")["flags"]}
+    assert (flag in flags) is held, flags

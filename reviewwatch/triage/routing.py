@@ -188,8 +188,22 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?<!instead of chicken)(?<!instead of meat)(?<!instead of mutton)(?<!instead of fish)"
      r"(?<!instead of my chicken)(?<!instead of my mutton)(?<!instead of our chicken)"
      r"(?<!instead of pork)(?<!instead of beef)(?<!instead of prawn)|"
-     r"(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|salami)\b[^!?\n]{0,80}?\b(?:i'?m|"
-     r"i am|we'?re|we are|he'?s|she'?s|he is|she is) (?:a )?(?:strict )?(?:vegetarian|vegan))\b"),
+     r"(?:(?:spoon|ladle|plate)\b[^.!?\n]{0,30}?\b(?:had|with) egg\b|"
+     r"(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|salami))\b[^!?\n]{0,80}?"
+     r"\b(?:i'?m|i am|we'?re|we are|he'?s|she'?s|he is|she is) (?:a )?(?:strict |pure )?"
+     r"(?:vegetarian|vegan)|"
+     # a plastic piece in the food; a seat soaked in vomit; a medical kit that failed
+     r"(?:plastic|glass|metal|wire) (?:piece|pieces|shard|shards|bits?)\b|"
+     r"(?:seat|blanket|pillow|cushion)\b[^.!?\n]{0,60}?\b(?:soaked|wet)\b[^.!?\n]{0,40}?\bvomit|"
+     r"(?:soaked|covered) in (?:vomit|urine|blood)|"
+     r"defibrillator|(?:first aid|medical) kit\b[^.!?\n]{0,40}?\b(?:missing|empty|broken)|"
+     # meat or fish gone off ("Chicken was smelling bad, like stale", "the fish smelled off")
+     r"(?:chicken|fish|meat|prawns?|mutton|seafood|lamb)\b[^.!?\n]{0,30}?(?<!not )(?<!never )"
+     r"(?<!n't )\b(?:smell\w* (?:bad|off|rotten|funny|stale)|smelled off|stale|rotten|spoiled|"
+     r"gone off)|"
+     # shouted at for fetching medicine ("shouted at me ... to get my medicine ... I am diabetic")
+     r"(?:shouted|yelled|screamed) at (?:me|him|her)\b[^\n]{0,120}?\b(?:medicine|medication|"
+     r"insulin|inhaler))\b"),
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
      r"my|everything)|(?:is it|is this|it'?s|it is) (?:always |secretly )?(?:recording|listening)|"
@@ -236,6 +250,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # recordings nobody made ("the app history shows recordings from times when nobody ... spoke")
      r"(?:history|log|account|app) (?:shows?|showed|has|had) (?:\w+ )?recordings|recordings "
      r"(?:from|at) times when|"
+     r"recordings\b[^.!?\n]{0,60}?\b(?:asleep|sleeping|nobody|no one)|(?:microphone|mic) light "
+     r"(?:coming|came|comes|turning|turned|going|goes) on|phones? home\b|(?<!no )telemetry|"
     # an account taken over ("my account was updated with a new email address. I didn't
     # change anything"; "my points are gone")
     r"(?:someone|somebody|some ?one) (?:has )?(?:changed|took over|taken over|logged into|"
@@ -258,6 +274,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"legal action|small claims|court|class action|report(?:ed|ing)? (?:you|this|them) to|"
      r"better business bureau|\bbbb\b|ftc|attorney general|trading standards|ombudsman|"
      r"consumer protection|health (?:department|inspector)|eu ?261|ec ?261|uk ?261|"
+     r"dot complaint|department of transportation|"
      r"passenger rights regulation)\b"),
     ("billing_dispute", "a refund or billing dispute",
      r"\b(?:refunds?|refunded|money back|reimburs\w*|charge ?backs?|dispute[ds]?|"
@@ -296,6 +313,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     r"\d*\s?(?:fee|charge)|"
     r"service charge\b[^.!?\n]{0,80}?\b(?:compulsory|mandatory|without asking|without telling|"
     r"not optional)|gst\b[^.!?\n]{0,40}?\bservice charge|"
+    # charged for what was promised free ("the 'free' subwoofer. Got charged £99 ... anyway")
+    r"charged\b[^.!?\n]{0,40}?\banyway\b|"
     # a bill padded with what nobody ordered
     r"\b(?:added|charged|billed|put)\b[^.!?\n]{0,40}?\b(?:we|i) (?:never|did ?n['\u2019]?t|did "
     r"not) (?:order(?:ed)?|ask(?:ed)? for|have|had|get|got|eat|ate)\b|"
@@ -327,6 +346,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:racis[mt]\w*|discriminat\w*|sexis[mt]\w*|homophob\w*|transphob\w*|bigot\w*|"
      r"because (?:i am|i'm|we are|we're|he is|she is) (?:black|white|asian|gay|muslim|jewish|"
      r"disabled|a woman|trans|old|indian|mexican)|racial(?:ly)? profil\w*|slurs?|"
+     # mocked for how someone speaks, made to prove a disability
+     r"because (?:her|his|my|our) english|(?:mocked|laughed at|made fun of) (?:her|his|my) "
+     r"(?:accent|english)|repeated (?:her|his|my) words|prove (?:my|her|his) disability|"
      # who is not welcome ("minorities aren't welcome here")
      r"(?:minorities|people of colou?r|black people|brown people|immigrants|foreigners|gay "
      r"couples?)\b[^.!?\n]{0,20}\b(?:are ?n'?t|are not|were ?n'?t|were not|not) welcome|"

@@ -530,17 +530,13 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return "the same ladle used for veg and non-veg food"
     if _LEFT_TO_MANAGE.search(text):  # "we had to lift him ourselves"
         return f"the help {who} needed" if who else "the help you needed"
-    if re.search(r"\bdefibrillator|\b(?:first aid|medical) kit\b", text, re.I):
+    if _MEDICAL_KIT.search(text):
         return "the medical emergency and the equipment on board"  # "no working defibrillator"
-    if re.search(r"\bsmell\w* (?:of|like) vomit|\b(?:soaked|covered) in (?:vomit|urine|blood)",
-                 text, re.I):
+    if _SOILED_SEAT.search(text):
         return "the state of your seat" if category == "airline" else "the state of your table"
-    if re.search(r"\b(?:shouted|yelled|screamed) at (?:me|him|her)\b[^\n]{0,120}?\b(?:medicine|"
-                 r"medication|insulin|inhaler)", text, re.I):
+    if _SHOUTED_FOR_MEDICINE.search(text):
         return "how you were treated when you needed your medicine"
-    off = re.search(r"\b(chicken|fish|meat|prawns?|mutton|seafood|lamb)\b[^.!?\n]{0,30}?(?<!not )"
-                    r"(?<!never )(?<!n't )\b(?:smell\w* (?:bad|off|rotten|funny|stale)|smelled off|"
-                    r"stale|rotten|spoiled|gone off)", text, re.I)
+    off = _GONE_OFF.search(text)
     if off:  # "Chicken was smelling bad, like stale": the dish, nothing guessed about it
         return f"the {off.group(1).lower()} you were served"
     kept = _MEDICINE_KEPT.search(text)
@@ -798,6 +794,10 @@ _BREACH = re.compile(r"\b(?:security incident|data incident|data breach|(?:info|
 _SOMEONE_ELSES = re.compile(r"\b(?:(?:someone|somebody) else'?s|(?:another|different|other) "
                             r"customer'?s?)\b", re.I)
 _ABUSIVE = re.compile(rf"\b(?:{routing.ABUSIVE})", re.I)
+_MEDICAL_KIT = re.compile(rf"\b(?:{routing.MEDICAL_KIT})", re.I)
+_SOILED_SEAT = re.compile(rf"\b(?:{routing.SOILED_SEAT})", re.I)
+_SHOUTED_FOR_MEDICINE = re.compile(rf"\b(?:{routing.SHOUTED_FOR_MEDICINE})", re.I)
+_GONE_OFF = re.compile(rf"\b(?:{routing.GONE_OFF})", re.I)
 _SAME_LADLE = re.compile(rf"\b(?:{routing.SAME_UTENSIL})", re.I)
 _LEFT_TO_MANAGE = re.compile(rf"\b(?:{routing.LEFT_TO_MANAGE})", re.I)
 _MEDICINE_KEPT = re.compile(r"\b(?:made|forced|told) (?:me|her|him) (?:to )?(?:put|check|leave) "

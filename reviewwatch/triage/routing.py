@@ -39,6 +39,14 @@ DETAILS_SHARED = (r"(?:posted|shared|sent|forwarded|published|leaked|exposed|sho
 SAME_UTENSIL = (r"same (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|knife|board)\b"
                 r"[^\n]{0,80}?\b(?:veg|non-veg|vegetarian|jain|halal|meat)|(?:veg|vegetarian)\b"
                 r"[^\n]{0,60}?\bsame (?:ladle|spoon|utensils?|tongs|fryer|oil)")
+SOILED_SEAT = (r"(?:seat|blanket|pillow|cushion)\b[^.!?\n]{0,60}?\b(?:soaked|wet)\b[^.!?\n]{0,40}?"
+               r"\bvomit|(?:soaked|covered) in (?:vomit|urine|blood)")
+MEDICAL_KIT = r"defibrillator|(?:first aid|medical) kit\b[^.!?\n]{0,40}?\b(?:missing|empty|broken)"
+GONE_OFF = (r"(chicken|fish|meat|prawns?|mutton|seafood|lamb)\b[^.!?\n]{0,30}?(?<!not )(?<!never )"
+            r"(?<!n't )\b(?:smell\w* (?:bad|off|rotten|funny|stale)|smelled off|stale|rotten|"
+            r"spoiled|gone off)")  # (the dish is the first group: the hold names it)
+SHOUTED_FOR_MEDICINE = (r"(?:shouted|yelled|screamed) at (?:me|him|her)\b[^\n]{0,120}?"
+                        r"\b(?:medicine|medication|insulin|inhaler)")
 PERMISSIONS = (r"(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access to )?my "
                r"(?:location|contacts|microphone|camera|photos)")
 
@@ -194,16 +202,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:vegetarian|vegan)|"
      # a plastic piece in the food; a seat soaked in vomit; a medical kit that failed
      r"(?:plastic|glass|metal|wire) (?:piece|pieces|shard|shards|bits?)\b|"
-     r"(?:seat|blanket|pillow|cushion)\b[^.!?\n]{0,60}?\b(?:soaked|wet)\b[^.!?\n]{0,40}?\bvomit|"
-     r"(?:soaked|covered) in (?:vomit|urine|blood)|"
-     r"defibrillator|(?:first aid|medical) kit\b[^.!?\n]{0,40}?\b(?:missing|empty|broken)|"
+     + SOILED_SEAT + r"|" + MEDICAL_KIT + r"|" +
      # meat or fish gone off ("Chicken was smelling bad, like stale", "the fish smelled off")
-     r"(?:chicken|fish|meat|prawns?|mutton|seafood|lamb)\b[^.!?\n]{0,30}?(?<!not )(?<!never )"
-     r"(?<!n't )\b(?:smell\w* (?:bad|off|rotten|funny|stale)|smelled off|stale|rotten|spoiled|"
-     r"gone off)|"
+     GONE_OFF + r"|" +
      # shouted at for fetching medicine ("shouted at me ... to get my medicine ... I am diabetic")
-     r"(?:shouted|yelled|screamed) at (?:me|him|her)\b[^\n]{0,120}?\b(?:medicine|medication|"
-     r"insulin|inhaler))\b"),
+     SHOUTED_FOR_MEDICINE + r")\b"),
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
      r"my|everything)|(?:is it|is this|it'?s|it is) (?:always |secretly )?(?:recording|listening)|"

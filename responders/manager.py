@@ -716,7 +716,11 @@ def _say(clause: str, text: str, category: str | None = None,
     ours = OURSELVES.get(category or "")
     if ours:  # "the restaurant refused to send the right one": that is us
         clause = ours.sub(sayback.OURS + " ", clause, count=1)  # (not the customer's "we")
-    return sayback.say_back(clause, SUBJECT.get(category or "") if opening else None)
+    subject = SUBJECT.get(category or "")
+    if opening and subject == "it" and re.search(r"\b(?:this|the|my) app\b",
+                                                 lead[:max(0, lead.find(clause.strip()))], re.I):
+        subject = "the app"  # "This app is awful. Crashes whenever ...": the app crashes
+    return sayback.say_back(clause, subject if opening else None)
 
 
 # What a failure led to for the customer's party, not the failure itself
@@ -880,7 +884,12 @@ _ORDERED_THEN_IT = re.compile(r"(?:^|[.!?]\s+)((?:i|we) (?:ordered|got|had|tried
 _THING_BUT_IT = re.compile(r"(?:^|[.!?]\s+)((?:the|my|our) [a-z]+(?: [a-z]+)?) (?:was|is|were|are|"
                            r"looks?|looked|tastes?|tasted|sounds?|sounded) [^,.;!?]{2,30}?,? but $",
                            re.I)
-_VERDICT_LEAD = re.compile(r"^\s*(?:\w+\W+){1,2}$")  # one or two words before: "Terrible. "
+_VERDICT_LEAD = re.compile(r"^\s*(?:\w+\W+){1,2}$|"  # one or two words before: "Terrible. "
+                           # or a verdict on the thing itself: "This app is awful. Crashes ..."
+                           r"^\s*(?:this|the|my) (?:app|speaker|device|product|thing|unit|item)"
+                           r" (?:is|was) (?:so |very |just |really |absolutely )?(?:awful|"
+                           r"terrible|horrible|useless|rubbish|garbage|trash|bad|the worst|"
+                           r"a joke|a waste of money|pathetic|disappointing)[.!]+\s*$", re.I)
 
 
 # How a customer names the business itself in the third person, said back as "we"

@@ -2656,9 +2656,52 @@ SIXTEENTH_AND_SEVENTEENTH_READING_CASES = [
 ]
 
 
-# The seventh session's independent readings, each list the causes of one reading that a rule
-# fixes generally (the reading's name is in each list's name)
-SEVENTH_SESSION_READINGS = [
+EIGHTEENTH_AND_NINETEENTH_READING_CASES = [
+    # (the eighth session's first two independent readings, in parallel on a frozen copy:
+    # SEND 11, LIGHT 22, REWRITE 27 and SEND 3, LIGHT 26, REWRITE 31)
+    ("bistro", "google_business", 2, "Very bad experience sir. The service is too slow and staff "
+     "not attentive, we waited long.", "the staff are not attentive", "staff not attentive"),
+    ("bistro", "google_business", 1, "The parking is big problem, we got fined also.",
+     "the parking is a big problem", "is big problem"),
+    ("bistro", "google_business", 1, "Biryani was having only 2 pieces of chicken for Rs 380.",
+     "the biryani had only 2 pieces", "was having"),
+    ("bistro", "google_business", 1, "Table was sticky and the washroom was very dirty and "
+     "smelling.", "very dirty and smelly", "and smelling"),
+    ("bistro", "google_business", 1, "This is not correct sir. We were charged for 3 naan when we "
+     "ate 2.", "3 naan", "not correct sir"),
+    ("acme", "google_play", 1, "This app is awful. Crashes whenever I open the room settings.",
+     "the app crashes whenever you open the room settings", "this app is awful"),
+    ("air", "mastodon", None, "@bluejet paid £28 for an extra legroom seat and got moved to row 31 "
+     "middle with no explanation. Refund the seat fee please.", "you paid £28", "£ 28"),
+]
+
+
+SAYBACK_INDIAN_ENGLISH_CASES = [
+    ("Gulab jamun was finished at 1:30 pm itself when buffet is till 3",
+     "the gulab jamun was finished at 1:30 pm, though the buffet runs until 3"),
+    ("Food is very oily and too spicy even after telling mild",
+     "the food is very oily and too spicy even though you asked for mild"),
+    ("Staff behaviour is very rude", "the staff were very rude"),
+    ("The waiting was too long and food taste is average",
+     "the waiting was too long and the food tastes average"),
+    ("AC was not working, very hot inside", "the AC was not working"),
+    ("Support says out of warranty so pay for repair", None),
+    ("Middle class family cannot afford like this", None),
+    ("The billing is fraud", None),
+    ("we were having dinner when the fan fell", "you were having dinner when the fan fell"),
+]
+
+
+@pytest.mark.parametrize(("clause", "said"), SAYBACK_INDIAN_ENGLISH_CASES)
+def test_indian_english_said_back_in_the_managers_english(clause, said):
+    from responders.sayback import say_back
+
+    assert say_back(clause) == said
+
+
+# The independent readings (from the seventh session on), each list the causes of one reading
+# that a rule fixes generally (the reading's name is in each list's name)
+INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
     *SEVENTH_READING_OPENINGS_CASES,
@@ -2672,10 +2715,11 @@ SEVENTH_SESSION_READINGS = [
     *TWELFTH_AND_THIRTEENTH_READING_CASES,
     *FOURTEENTH_AND_FIFTEENTH_READING_CASES,
     *SIXTEENTH_AND_SEVENTEENTH_READING_CASES,
+    *EIGHTEENTH_AND_NINETEENTH_READING_CASES,
 ]
 
 
 @pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"),
-                         SEVENTH_SESSION_READINGS)
-def test_seventh_session_readings(business, platform, rating, text, wanted, unwanted):
+                         INDEPENDENT_READINGS)
+def test_independent_readings(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)

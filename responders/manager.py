@@ -74,7 +74,8 @@ EMPATHY = {
                 "Being left without an answer is the last thing you needed"],
     "money": ["Nobody should have to chase their own money", "I understand why a charge like "
               "that is upsetting"],
-    "value": ["I understand why it didn't feel worth it", "I can see why that grates"],
+    "value": ["I understand why it didn't feel worth it",
+              "I understand why that felt like poor value"],  # (not "that grates": two readings)
     "people": ["You deserved far better treatment than that", "Nobody should be treated "
                "that way by our team"],
     "food": ["That isn't what you came to us for", "I understand how disappointing that was"],
@@ -82,10 +83,12 @@ EMPATHY = {
                 "I take what you describe very seriously"],
     "broken": ["I know how frustrating it is when something you rely on lets you down",
                "That's not how it should work for you"],
-    "place": ["That's not what you should find when you come to us",
+    "place": ["That is well below the standard you should expect from us",  # (not
+              # "when you come to us", said to a passenger in a filthy cabin)
               "I understand how much that took away from {experience}"],
     "lost": ["I can imagine how stressful that has been", "I understand how worrying that is"],
-    "design": ["I can see why that grates", "I understand why that feels like a step back"],
+    "design": ["I understand why that frustrates you",
+               "I understand why that feels like a step back"],
     "wear": ["I know how disappointing it is when something doesn't turn out the way you "
              "hoped", "That's not what we want anyone to receive from us"],
     "default": ["I understand why you're disappointed", "I can see why that was a "
@@ -472,6 +475,10 @@ HELD_MONEY = (
                 r"\d+ times|multiple times|several times)\b|"
                 r"\bdouble[- ]charged\b|\b(?:two|three|2|3|multiple) (?:pending )?charges\b", re.I),
      "being charged more than once"),
+    # an advance or a deposit paid for what was not given ("paid advance Rs 5000. On the day
+    # they said hall is not available ... I want the advance refunded")
+    (re.compile(r"\b(?:paid|gave|deposited) (?:an? |the |full |the full )?(advance|deposit)\b",
+                re.I), "the {0} you paid and what you were promised for it"),
     (re.compile(r"\b(?:credit|voucher)s? instead of (?:a |my )?(?:cash|refund|money)\b", re.I),
      "being given credit instead of your money back"),
     (re.compile(r"\b(?:promised|owed|was told i(?:'d| would) get) (?:a |my |the )?(?:full )?refund",
@@ -490,7 +497,8 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     """What a held safety, health or money item was about, in plain words, or None."""
     text = item.get("text") or ""
     if flag.get("flag") == "billing_dispute":
-        return next((what for pattern, what in HELD_MONEY if pattern.search(text)), None)
+        return next((what.format(*(g.lower() for g in m.groups())) for pattern, what in
+                     HELD_MONEY if (m := pattern.search(text))), None)
     if flag.get("flag") == "privacy" and _CONTROLLED.search(text):
         return "your concern that someone else may be controlling it"
     if flag.get("flag") == "privacy" and re.search(r"\bmuted?\b", text, re.I) and re.search(
@@ -507,6 +515,9 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return "your personal details being shared"  # (what the customer saw, not a finding)
     if flag.get("flag") == "privacy" and _PERMISSIONS.search(text):
         return "the permissions the app asks for"
+    lost_aid = _AID_LOST.search(text) if flag.get("flag") == "safety" else None
+    if lost_aid:  # "Great job losing my wheelchair. Again.": not "your bags"
+        return f"your {lost_aid.group(1).lower()} not arriving with you"
     aid = _AID_DAMAGED.search(text) if flag.get("flag") == "safety" else None
     if aid:  # "My own chair came back with a bent footrest"
         damage = "the damage to your wheelchair" if "chair" in aid.group(0).lower() else \
@@ -532,6 +543,11 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return f"the help {who} needed" if who else "the help you needed"
     if _MEDICAL_KIT.search(text):
         return "the medical emergency and the equipment on board"  # "no working defibrillator"
+    drunk = _DRUNK_STAFF.search(text)
+    if drunk:  # "I think the delivery boy was drunk": the customer's concern, nothing asserted
+        role = re.sub(r"^delivery (?:boy|guy|man|person|agent|executive)$", "delivery rider",
+                      drunk.group(1).lower())
+        return f"our {role}'s behaviour"
     if _SOILED_SEAT.search(text):
         return "the state of your seat" if category == "airline" else "the state of your table"
     if _SHOUTED_FOR_MEDICINE.search(text):
@@ -728,7 +744,12 @@ _CONSEQUENCE = re.compile(r"^(?:you|(?:the )?kids|(?:the )?children|your (?:kids
                           r"daughter|family|wife|husband|partner|mum|mom|dad|parents|friends?|"
                           r"guests?))\b (?:could ?n[o']t|"
                           r"can'?t|cannot|could not|have no|had no|were left|had nothing|"
-                          r"went (?:home )?hungry|left)\b", re.I)
+                          r"went (?:home )?hungry|left)\b|"
+                          # a child's distress through it ("My 4 year old was crying the whole
+                          # time"): what the failure put them through, not the failure
+                          r"^your (?:\w+ ){0,2}?(?:kids?|children|child|son|daughter|baby|"
+                          r"toddler|boy|girl|\d+ ?(?:year|yr)[- ]old)s? (?:was|were) (?:crying|"
+                          r"screaming|in tears|terrified|scared|upset|hungry|exhausted)\b", re.I)
 _ASSIST_TEXT = re.compile(r"\b(?:wheelchair|special assistance|mobility (?:aid|assistance)|"
                           r"assistance (?:for|at|to)|unaccompanied minor)\b", re.I)
 _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|flies|maggots?|"
@@ -800,6 +821,7 @@ _SOMEONE_ELSES = re.compile(r"\b(?:(?:someone|somebody) else'?s|(?:another|diffe
 _ABUSIVE = re.compile(rf"\b(?:{routing.ABUSIVE})", re.I)
 _MEDICAL_KIT = re.compile(rf"\b(?:{routing.MEDICAL_KIT})", re.I)
 _SOILED_SEAT = re.compile(rf"\b(?:{routing.SOILED_SEAT})", re.I)
+_DRUNK_STAFF = re.compile(rf"\b(?:{routing.DRUNK_STAFF})", re.I)
 _SHOUTED_FOR_MEDICINE = re.compile(rf"\b(?:{routing.SHOUTED_FOR_MEDICINE})", re.I)
 _GONE_OFF = re.compile(rf"\b(?:{routing.GONE_OFF})", re.I)
 _SAME_LADLE = re.compile(rf"\b(?:{routing.SAME_UTENSIL})", re.I)
@@ -810,7 +832,10 @@ _MEDICINE_KEPT = re.compile(r"\b(?:made|forced|told) (?:me|her|him) (?:to )?(?:p
                             r"(?:me|her|him)) (?:\w+ ){0,3}?(?:store|keep|refrigerate|bring|take|"
                             r"carry) (?:my |her |his |the )?(insulin|medication|medicine|"
                             r"epi-?pen|inhaler|oxygen)|\bconfiscated (?:my |her |his |the )?"
-                            r"(?:\w+ )?(insulin|medication|medicine|inhaler|epi-?pen)", re.I)
+                            r"(?:\w+ )?(insulin|medication|medicine|inhaler|epi-?pen)|"
+                            r"\b(?:my |her |his )?(insulin|medication|medicine|inhaler|epi-?pen)"
+                            r"\b[^.!?\n]{0,80}?\b(?:checked (?:bag|baggage|luggage|it in)|into "
+                            r"the hold|in the hold|gate[- ]check\w*)", re.I)
 _CHILD_ALONE = re.compile(r"\bunaccompanied\b[^\n]{0,160}?\b(?:left (?:her|him|them) with|handed "
                           r"(?:her|him|them) (?:over )?to|gave (?:her|him|them) to)\b", re.I)
 # (a child nobody met is "your child being left waiting on their own", below)
@@ -824,6 +849,11 @@ _AID_DAMAGED = re.compile(r"\b(?:wheelchair|(?:my|his|her|our) (?:own )?chair|wa
                           r"scooter)\b[^.!?\n]{0,60}?\b(?:bent|broken|damaged|cracked|snapped|"
                           r"missing)\b|\b(?:broke|damaged|broken|bent) (?:my|his|her|our|their) "
                           r"(?:wheelchair|walker|mobility (?:scooter|aid))\b", re.I)
+_AID_LOST = re.compile(r"\b(?:lost|losing|lose|misplaced|misplacing) (?:my|his|her|our|their) "
+                       r"(?:own )?(wheelchair|walker|mobility scooter|mobility aid)\b|"
+                       r"\b(?:my|his|her|our) (wheelchair|walker|mobility scooter)\b[^.!?\n]{0,40}?"
+                       r"\b(?:is|was) (?:lost|missing|somewhere in|still in|left in|in \w+ and)",
+                       re.I)
 _NO_ASSIST = re.compile(r"\b(?:assistance|wheelchair|help)\b[^.!?\n]{0,60}[.!?]?\s*(?:nobody|no "
                         r"one|noone) (?:came|showed|turned up|was there)|\b(?:nobody|no one) "
                         r"(?:came|showed up) (?:to help|with (?:the|a) wheelchair)", re.I)
@@ -949,6 +979,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     complaints = tuple(i["clause"] for i in issues)
     said, source = next(((s, i) for i in with_aspect
                          if (s := _say(i["clause"], text, category, complaints))), (None, None))
+    by_how_long = False  # (a consequence given way to how long the failure lasted)
     if said is not None and _CONSEQUENCE.match(said):
         # "Kids could not eat anything", "My kids have no clothes": what it led to; the
         # failure told before it ("the biryani was too spicy") is the complaint to say back
@@ -959,6 +990,10 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                       not _CONSEQUENCE.match(s)), None)
         if cause:
             said, source = cause
+        elif _CONSEQUENCE.match(said) and sayback.duration_phrase(source["clause"]) is None and \
+                any(sayback.duration_phrase(i["clause"]) for i in sayable[:3] if i is not source):
+            said, source = None, None  # (how long it lasted names the failure better)
+            by_how_long = True
     if said is not None:
         whole = _with_its_pair(source, sayable, text)
         said_whole = _say(whole, text, category, complaints) if whole else None
@@ -973,7 +1008,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             said.split()[0].isalpha() and said.split()[0].islower() and \
             said.split()[0] not in sayback.SUBJECT_WORDS:
         said = f"the {said}"  # a headline drops its article: "mobile app cannot ..."
-    if said is None and len(issues) <= 2:  # a short review's own complaint, aspect or not
+    if said is None and len(issues) <= 2 and not by_how_long:  # a short review's own complaint
         said, source = next(((s, i) for i in sayable if _plainly_a_complaint(
             i["clause"], strict, i.get("severity")) and (s := _say(i["clause"], text, category,
                                                                    complaints))), (None, None))
@@ -1074,9 +1109,10 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False, None
     return _pick([f"Thank you for telling us about {experience}." if post else
                   f"Thank you for your honest review of {experience}.",
-                  f"I'm sorry {experience} fell short of what you expected.",
+                  f"Thank you for letting us know that {experience} fell short of what you "
+                  "expected.",  # (not "I'm sorry ...": the apology after it said it twice)
                   f"Thank you for telling us how you found {experience}.",
-                  f"I'm sorry to read that {experience} let you down."], seed,
+                  f"Thank you for telling us that {experience} let you down."], seed,
                  "hear"), False, None
 
 
@@ -1241,6 +1277,7 @@ _GOOD = (r"(?:good|great|nice|lovely|amazing|excellent|tasty|delicious|fantastic
 # food and quick service"), not hedged, hoped, or told of another place
 _PLAIN_PRAISE = re.compile(
     rf"^\W*(?:[@#][\w.]+\s+)?(?:(?:the|our|your|all the|their) )?(?:[a-z]+ ){{0,2}}?[a-z]+ "
+    rf"(?:on (?:[a-z]{{2}} ?\d{{2,4}}|flight \w+|the \w+ flight) )?"  # ("the crew on BJ340")
     rf"(?:is|was|are|were) (?:very |really |so |pretty |super |always |absolutely |extremely |"
     rf"honestly |genuinely |truly |incredibly )?"
     rf"{_GOOD}(?: and (?:very |really |so )?{_GOOD})?(?:,? (?:at least|though|as always|as usual|"
@@ -1366,6 +1403,10 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
     team = profile.team_for(main.get("aspect"), main.get("team"))
     abouts = list(dict.fromkeys({i.get("aspect"): i["about"] for i in reversed(issues[:2])
                                  if i.get("about")}.values()))[::-1]  # one name an aspect
+    if group == "value" and team == "management team":  # (a manager's own team: not "now
+        # with our management team" under a General Manager's name)
+        return ("I'll raise it at our next review of prices and portions." if
+                profile.category == "restaurant" else "I'll raise it at our next price review.")
     if group in DESIGN:
         what = "Both points are" if len(abouts) > 1 else "Your feedback is"
         return f"{what} now with our {team}."

@@ -419,6 +419,7 @@ _NOT_NOUNS = frozenset(
 # legroom", "missed my connection"): the subject is the customer ("you got bumped").
 _SELF_STARTS = re.compile(r"(?:(?:almost|nearly) )?(?:got|paid|missed|spent|booked|received|"
                           r"ordered|waited|had to|was told|were told|ended up|checked in|"
+                          r"sat (?:on|at|in) the (?:tarmac|gate|plane|runway|terminal)|"
                           r"(?:sent|emailed|e-mailed|messaged|contacted|called|rang|reported|"
                           r"wrote to|complained to|raised (?:it|this) with) (?:photos|pictures|"
                           r"a photo|a picture|an? e-?mail|e-?mails|a message|messages|a ticket|"
@@ -430,6 +431,7 @@ _SELF_STARTS = re.compile(r"(?:(?:almost|nearly) )?(?:got|paid|missed|spent|book
 
 # (of those, what only the customer does, whatever the review is about: "Received a used one")
 _OWN_ACTS = re.compile(r"(?:paid|received|ordered|waited|had to|was told|were told|spent|booked|"
+                       r"sat (?:on|at|in) the (?:tarmac|gate|plane|runway|terminal)|"
                        r"checked in|ended up)\b", re.I)
 
 
@@ -1237,13 +1239,16 @@ def noun_phrase(clause: str) -> str | None:
 _DURATION = re.compile(
     r"^(?:(?:almost|nearly|over|about|more than|another) )?(?:\d+(?:\.\d+)?\+?|an?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|twelve|several) (?:hours?|hrs?|minutes?|mins?|days?|"
-    r"weeks?)\b(?: (?:on|at|in|of|stuck|sitting|waiting|for|with|without|on hold)\b.*)?$", re.I)
+    r"weeks?)\b(?:,? (?:and )?\d+ ?(?:minutes|mins?)\b)?"
+    r"(?: (?:on|at|in|of|stuck|sitting|waiting|for|with|without|on hold)\b.*)?$", re.I)
 DURATION_MAX_WORDS = 12
-_SAT_FOR = re.compile(r"^(?:so |and )?(?:the|our|my) (?:plane|flight|aircraft|train|bus) (?:just )?"
+_SAT_FOR = re.compile(r"^(?:[@#][\w.]+\s+)*(?:so |and )?(?:(?:the|our|my) (?:plane|flight|"
+                      r"aircraft|train|bus) (?:just )?|(?:we |i )?(?=sat\b))"
                       r"(?:sat|was stuck|was held|was parked|sat there|waited|stayed) (on|at) the "
-                      r"(runway|tarmac|gate|apron|taxiway) for ((?:almost |nearly |over |about )?"
-                      r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six) (?:hours?|hrs?|"
-                      r"minutes?|mins?))(\b.*)$", re.I)
+                      r"(runway|tarmac|gate|apron|taxiway)((?: at [A-Z][A-Za-z]+)?) for ((?:almost "
+                      r"|nearly |over |about )?(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six) "
+                      r"(?:hours?|hrs?|minutes?|mins?)(?:,? (?:and )?\d+ ?(?:minutes|mins?))?)"
+                      r"(\b.*)$", re.I)  # ("sat on the tarmac at Logan for 2 hours 40 min")
 _VERDICT_TAIL = re.compile(r"\s+(?:is|was|are|were)(?: just| simply)? (?:not ok(?:ay)?|not "
                            r"acceptable|unacceptable|ridiculous|a joke|too long|insane|crazy|"
                            r"absurd|shocking)$", re.I)
@@ -1257,7 +1262,8 @@ def duration_phrase(clause: str) -> str | None:
     text = _VERDICT_TAIL.sub("", text)  # "2 hours on the tarmac ... is not ok": the thing
     sat = _SAT_FOR.match(text)
     if sat:  # "the plane sat on the runway for 3 hours with no aircon" -> "3 hours on the runway
-        text = f"{sat.group(3)} {sat.group(1)} the {sat.group(2)}{sat.group(4)}"  # with ..."
+        how_long = re.sub(r"\bmin\b", "minutes", sat.group(4))
+        text = f"{how_long} {sat.group(1)} the {sat.group(2)}{sat.group(3)}{sat.group(5)}"
     if not text or not _DURATION.match(text) or _VERBISH.search(text) or re.search(
             r"[?!\"()\[\]:;@#/&*_]", text) or len(text.split()) > DURATION_MAX_WORDS or \
             re.search(r"\b(?:i|me|we|us|they|them|he|she|you)\b", text, re.I):

@@ -48,7 +48,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
             "refund": False, "replacement": False, "callback": False},
     "airline": {"experience": "trip", "default_team": "customer care team", "refund": False,
                 "replacement": False, "callback": False,
-                "teams": {"cleanliness": "cabin crew team"}},
+                # (not the crew a post about a dirty cabin may praise)
+                "teams": {"cleanliness": "cabin cleaning team"}},
     "clinic": {"experience": "appointment", "default_team": "practice team", "refund": False,
                "replacement": False, "callback": True,
                "teams": {"cleanliness": "practice team"}},

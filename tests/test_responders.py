@@ -2676,6 +2676,60 @@ EIGHTEENTH_AND_NINETEENTH_READING_CASES = [
 ]
 
 
+EIGHTEENTH_AND_NINETEENTH_READING_HOLDS_CASES = [
+    # (the same two readings: what was misread, held or named)
+    ("air", "mastodon", None, "@bluejet Great job losing my wheelchair. Again. I was carried off "
+     "by two guys who had never done it and my chair is somewhere in Phoenix.",
+     "your wheelchair not arriving with you", "your bags"),
+    ("air", "mastodon", None, "@bluejet I'm type 1 diabetic, told crew my insulin had to stay with "
+     "me, they forced it into checked baggage at the gate. Now it's lost.",
+     "your insulin and how it was handled", "your bags"),
+    ("air", "mastodon", None, "@bluejet changed my flight time by 5 hours without telling me, I "
+     "found out from a random email in spam. Can I get a refund?", "the cancellation",
+     "privacy"),
+    ("bistro", "google_business", 1, "Booked party for 25 people, paid advance Rs 5000. On the day "
+     "they made us sit in the main area with other guests, no privacy at all. I want the "
+     "advance refunded.", "the advance you paid and what you were promised for it",
+     "privacy"),
+    ("air", "mastodon", None, "@bluejet split my family up. Booked 4 seats together months ago, "
+     "now my 6 and 8 year olds are in different rows from us.",
+     "your family being seated apart", "reservations teams"),
+    ("bistro", "google_business", 2, "Food is fine but why it is so costly? 350 rupees for one "
+     "small bowl of dal. Also they are not giving water free.", "the price", "the food"),
+    ("bistro", "google_business", 2, "Food is fine but why it is so costly? 350 rupees for one "
+     "small bowl of dal.", "next review of prices", "management team"),
+    ("acme", "trustpilot", 1, "Ordered the speaker on the 3rd, told delivery in 2 days. It's the "
+     "19th. Tracking hasn't moved in a week.", "fulfilment team", "firmware team"),
+    ("air", "mastodon", None, "@bluejet the crew on BJ340 were lovely honestly, but the plane was "
+     "filthy and the toilet was out of order for the whole 3 hours.",
+     "kind words about our crew", "cabin crew team"),
+    ("air", "mastodon", None, "@bluejet sat on the tarmac at Logan for 2 hours 40 min with no "
+     "water and the AC off. My 4 year old was crying the whole time.",
+     "the 2 hours 40 minutes on the tarmac at Logan", "still going on"),
+    ("air", "mastodon", None, "@bluejet thanks for the free 6 hour delay in Atlanta. 10/10 "
+     "experience would be stranded again", "the 6-hour delay", "still going on"),
+    ("bistro", "google_business", 1, "Ordered delivery, took 1.5 hours. I think the delivery boy "
+     "was drunk, he was asking for extra cash.", "our delivery rider's behaviour",
+     "complimentary dessert"),
+    ("bistro", "google_business", 1, "Worst.", "Thank you", "I'm sorry your visit"),
+]
+
+
+def test_a_sarcastic_sign_off_makes_a_complaint_not_a_mixed_post():
+    for text in ("@bluejet your app logged me out mid check-in, then said my booking doesn't "
+                 "exist. Now I'm paying £55 to check in at the airport. Great system.",
+                 "hey @bluejet, your app logged me out mid check-in 3 times and now says my "
+                 "seat is 'unassigned'. cool cool cool"):
+        draft, triage = draft_for("air", text, platform="mastodon", kind="mention")
+        assert triage["label"] == "negative", triage
+        assert any(f["flag"] == "sarcasm" for f in triage["flags"]), triage
+        assert "logged you out" in draft["reply"], draft["reply"]
+    # a kind word before a genuine sign-off is no sarcasm
+    _, triage = draft_for("bistro", "Food was not spicy enough for me but the staff were kind. "
+                          "Great service.", rating=4)
+    assert not any(f["flag"] == "sarcasm" for f in triage["flags"]), triage
+
+
 SAYBACK_INDIAN_ENGLISH_CASES = [
     ("Gulab jamun was finished at 1:30 pm itself when buffet is till 3",
      "the gulab jamun was finished at 1:30 pm, though the buffet runs until 3"),
@@ -2716,6 +2770,7 @@ INDEPENDENT_READINGS = [
     *FOURTEENTH_AND_FIFTEENTH_READING_CASES,
     *SIXTEENTH_AND_SEVENTEENTH_READING_CASES,
     *EIGHTEENTH_AND_NINETEENTH_READING_CASES,
+    *EIGHTEENTH_AND_NINETEENTH_READING_HOLDS_CASES,
 ]
 
 

@@ -329,7 +329,10 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # Seated apart from the family ("we were split up, 10 rows apart")
     (1.5, r"\b(?:split up|separated from (?:my|our)|seated apart|rows apart|not (?:seated|sat) "
           r"together|couldn'?t sit together|could not sit together|\d+ rows (?:away|apart|behind|"
-          r"in front)|(?:even though|although|when) we (?:had )?booked (?:seats )?together)\b"),
+          r"in front)|(?:even though|although|when) we (?:had )?booked (?:seats )?together|"
+          r"split (?:my|our|the) (?:family|kids|children|group) up|split up (?:my|our) (?:family|"
+          r"kids|children)|in different rows|(?:booked|paid for) \w+ seats together\b[^.!?]{0,60}"
+          r"\b(?:now|but|and)\b)\b"),
     # Paid for, then not given ("paid for priority boarding and they boarded everyone at once")
     (1.2, r"\bpaid (?:extra )?for [^.!?]{1,40}?(?:\b(?:and|but)|,) (?:they|it|we|nobody|no one|"
           r"still|never|didn'?t|did not)\b"),

@@ -41,6 +41,12 @@ SAME_UTENSIL = (r"same (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|kni
                 r"[^\n]{0,60}?\bsame (?:ladle|spoon|utensils?|tongs|fryer|oil)")
 SOILED_SEAT = (r"(?:seat|blanket|pillow|cushion)\b[^.!?\n]{0,60}?\b(?:soaked|wet)\b[^.!?\n]{0,40}?"
                r"\bvomit|(?:soaked|covered) in (?:vomit|urine|blood)")
+# one of the business's own people drunk at work ("I think the delivery boy was drunk")
+DRUNK_STAFF = (r"(delivery (?:boy|guy|man|rider|driver|person|agent|executive)|driver|pilot|"
+               r"waiter|bartender|server|cashier|chef|cook|manager|captain|flight attendant|"
+               r"cabin crew|crew member|staff member)s?\b[^.!?\n]{0,30}?\b(?:was|were|is|seemed|"
+               r"looked|smelled|smelt|smelling|appeared) (?:\w+ )?(?:drunk|intoxicated|tipsy|high|"
+               r"of (?:alcohol|liquor|booze))\b")
 MEDICAL_KIT = r"defibrillator|(?:first aid|medical) kit\b[^.!?\n]{0,40}?\b(?:missing|empty|broken)"
 GONE_OFF = (r"(chicken|fish|meat|prawns?|mutton|seafood|lamb)\b[^.!?\n]{0,30}?(?<!not )(?<!never )"
             r"(?<!n't )\b(?:smell\w* (?:bad|off|rotten|funny|stale)|smelled off|stale|rotten|"
@@ -81,9 +87,13 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # a mobility aid handed back damaged ("My own chair came back with a bent footrest")
      r"(?:wheelchair|(?:my|his|her|our) (?:own )?chair|walker|mobility scooter)\b[^.!?\n]{0,60}?"
      r"\b(?:bent|broken|damaged|cracked|snapped|missing)\b|"
-     r"(?:lost|broke|damaged|broken|lose|misplaced) (?:my|his|her|our|their|mom'?s|dad'?s|"
+     r"(?:lost|broke|damaged|broken|lose|losing|misplaced) (?:my|his|her|our|their|mom'?s|dad'?s|"
      r"son'?s|daughter'?s|wife'?s|husband'?s) (?:wheelchair|walker|mobility (?:scooter|aid)|"
      r"oxygen|insulin|medication|medicine|epi-?pen|cpap)|"
+     # a medicine that had to stay with the customer, put in the hold ("my insulin had to
+     # stay with me, they forced it into checked baggage at the gate")
+     r"(?:inhaler|insulin|medication|medicine|epi-?pen)\b[^.!?\n]{0,80}?\b(?:checked (?:bag|"
+     r"baggage|luggage|it in)|into the hold|in the hold|gate[- ]check\w*)|"
      r"(?:bag|luggage|suitcase)\b[^.!?\n]{0,80}?\b(?:inhaler|insulin|medication|medicine|"
      r"epi-?pen|cpap|oxygen)|(?:inhaler|insulin|medication|medicine|epi-?pen)s? (?:is|was|are|"
      r"were) in (?:it|my bag|the bag|that bag)|(?:got|has|had) my \w+(?:'s)? (?:inhaler|insulin|"
@@ -202,7 +212,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:vegetarian|vegan)|"
      # a plastic piece in the food; a seat soaked in vomit; a medical kit that failed
      r"(?:plastic|glass|metal|wire) (?:piece|pieces|shard|shards|bits?)\b|"
-     + SOILED_SEAT + r"|" + MEDICAL_KIT + r"|" +
+     + SOILED_SEAT + r"|" + MEDICAL_KIT + r"|" + DRUNK_STAFF + r"|" +
      # meat or fish gone off ("Chicken was smelling bad, like stale", "the fish smelled off")
      GONE_OFF + r"|" +
      # shouted at for fetching medicine ("shouted at me ... to get my medicine ... I am diabetic")
@@ -214,7 +224,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:access|control|hack)\w* (?:it|this|my|our|the) ?(?:\w+ )?remotely|"
      r"(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|accessing) (?:it|my|"
      r"our|the)|"
-     r"(?:recording|listening) all the time|privacy|personal (?:data|information|info|details)|"
+     r"(?:recording|listening) all the time|(?<!\bno )(?<!\bany )(?<!\blittle )(?<!\bsome )"
+     r"privacy(?! (?:at all|for (?:a|our|the|my) (?:party|group|family|function|event|"
+     r"celebration|dinner)))|"  # ("no privacy at all" in a hall: where they sat)
+     r"personal (?:data|information|info|details)|"
      # the customer's details passed around ("posted my boarding pass photo with my full name
      # in a staff group chat", "why does your staff have my data in WhatsApp?")
      + DETAILS_SHARED + r"|"
@@ -365,7 +378,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     ("ongoing", "a disruption still going on",
      # a disruption the customer is in now, not one they remember: "still not worth what
      # I paid" and a "right now" in quoted dialogue are not; "still not working" is
-     r"\b(?:stranded|stuck (?:at|in|on) (?:the |an? )?(?:airport|gate|plane|tarmac|station|"
+     r"\b(?:(?<!would be )(?<!could be )(?<!will be )stranded|"  # (not "would be stranded
+     # again", a sarcastic sign-off)
+     r"stuck (?:at|in|on) (?:the |an? )?(?:airport|gate|plane|tarmac|station|"
      r"lobby|line|queue|hold|traffic|gridlock|customs|security|terminal|runway|bus|train|"
      r"[a-z]+ airport)|"
      r"(?:paid|ordered)(?: online)? (?:\d+|two|three) ?(?:hours?|hrs?|mins?|minutes) (?:back|ago)"
@@ -384,7 +399,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"since|again)|(?:ongoing|current) outage|outage (?:in|at|since|for|again|today|right now|"
      r"still)|there(?:'s| is) an outage|"  # (not "stopped working after a power outage")
      r"hours? and counting|since (?:this morning|yesterday|last night)|"
-     r"next flight in|on the tarmac|no one (?:is )?(?:answering|picking up)|"
+     r"next flight in|(?<!\bsat )(?<!\bwaited )(?<!\bspent \w )(?<!\bkept us )(?<!\bheld us )"
+     r"(?<!\bwere )(?<!\bwas )on the tarmac(?! for (?:\d+|an?|one|two|three|four) ?(?:hours?|"
+     r"hrs?|h\b|mins?|minutes)[^.!?\n]{0,40}\b(?:before|until|then)\b)|"  # (not "sat on
+     # the tarmac for 2 hours 40 min", told after)
+     r"no one (?:is )?(?:answering|picking up)|"
      r"(?:no|without|lost) (?:signal|service|power|internet|wifi|wi-fi|connection|water|heat|hot "
      r"water|coverage)[^.!?\n]{0,40}\bsince (?:monday|tuesday|wednesday|thursday|friday|"
      r"saturday|sunday|yesterday|last \w+|this morning|\d))\b"),
@@ -448,6 +467,12 @@ _SARCASM = re.compile(
     r"(?:brilliant|fantastic|wonderful|awesome|perfect|great|lovely|nice),? (?:just |yet )?"
     r"(?:another|now|more) (?:delay|cancel|hour|error|crash|outage|wait|bug|charge|fee|update|"
     r"price rise|price increase)|"
+    # a shrug repeated ("cool cool cool"), a rating of a disaster ("10/10 experience would be
+    # stranded again")
+    r"\bcool,? cool,? cool\b|"
+    r"\b(?:10/10|ten out of ten|5/5|five stars?)\b[^.!?\n]{0,30}\bwould (?:\w+ ){0,2}?"
+    r"(?:be stranded|get stranded|be delayed|get delayed|lose|get lost|be lost|wait|be bumped|"
+    r"get bumped|be cancell?ed)\b|"
     # what nobody loves: "love spending my birthday at O'Hare", "love being on hold"
     r"(?:love|loving|enjoy|enjoying) (?:spending|being stuck|sitting|waiting|standing|being on "
     r"hold|being (?:charged|ignored|lied to))\b.{0,40}\b(?:airport|gate|tarmac|hold|line|"
@@ -586,7 +611,28 @@ def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
             if near else None
     else:
         m = _SARCASM.search(text)
+    if m is None and len(lowered) == len(text):  # (a sign-off is read in the last 80 characters)
+        tail = len(lowered) - min(len(lowered), 80)
+        m = _SIGN_OFF.search(lowered, tail)
+        if m:  # the sentence before it tells a failure, with no kind word beside it
+            before = lowered[max(0, m.start() - 300):m.start()].rstrip(" .!,")
+            before = before[max(before.rfind(c) for c in ".!?\n") + 1:]
+            if not _FAILED_BEFORE.search(before) or _KIND_BEFORE.search(before):
+                m = None
     return _clause_at(spans, [s.start for s in spans], m.start()) if m else None
+
+
+# Praise as the sign-off after a failure told before it ("... now I'm paying £55 to check in
+# at the airport. Great system.", "... charged for the wrong dish. Superb service indeed")
+_SIGN_OFF = re.compile(r"(?:(?<=[.!,] )|(?<=[.!,]))(?:wow,? |oh,? |just )?(?:great|fantastic|"
+                       r"brilliant|perfect|wonderful|awesome|amazing|excellent|superb|stellar|"
+                       r"lovely|top) (?:system|service|job|work|airline|app|company|experience|"
+                       r"stuff|support|customer service|planning|organi[sz]ation|communication)"
+                       r"(?: indeed| guys| folks| team| as always)?\W*$")
+_FAILED_BEFORE = re.compile(r"n't\b|\b(?:not|never|no|nobody|lost|late|cancell?ed|delayed|"
+                            r"charged|paying|broke|broken|wrong|logged me out|stale|cold|rude)\b")
+_KIND_BEFORE = re.compile(r"\b(?:kind|friendly|good|great|nice|lovely|helpful|delicious|tasty|"
+                          r"amazing|polite|excellent|fantastic|wonderful|best)\b")
 
 
 def other_company(text: str, competitors: tuple[str, ...] = (),

@@ -41,6 +41,12 @@ def _praise_word(term: str) -> bool:
     return lexicons()[0].get(term, 0.0) >= 1.0
 
 
+# Terms that name the product itself, not a part of how it does: a clause names them when
+# nothing else does ("Ordered the speaker on the 3rd, told delivery in 2 days" is about the
+# delivery; "the speaker is too quiet" is still how it performs)
+_THE_PRODUCT = frozenset({"speaker", "earbuds", "ear buds", "earbud", "headset", "headphones"})
+
+
 # Taxonomy terms that are complaints whatever they are said of (not in VADER's lexicon)
 _COMPLAINT_TERMS = frozenset(
     "sticky greasy soggy burnt overcooked undercooked waited waiting smelly smell moldy mouldy "
@@ -128,7 +134,8 @@ class Taxonomy:
         for term, aspect in self.owner.items():
             in_common = aspect in self.common
             first = (0 if aspect in self.priority else 1,
-                     0 if complaint_word(term) else 2 if _praise_word(term) else 1)
+                     0 if complaint_word(term) else 2 if _praise_word(term) or
+                     term in _THE_PRODUCT else 1)
             ranks[term] = (aspect, (*first, 0 if in_common else 1, -len(term)) if self.general
                            else (*first, 1 if in_common else 0))
         object.__setattr__(self, "_ranks", ranks)

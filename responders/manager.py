@@ -262,7 +262,8 @@ _MISSED_EVENT = re.compile(r"\b(?:missed|miss|missing|will miss|going to miss) (
                            r"niece|nephew|wife|husband|partner)(?:'s|\u2019s) )?(?:own )?(?:"
                            r"wedding|funeral|graduation|birthday|interview|job interview|exam|"
                            r"surgery|anniversary|christening|concert|cruise|honeymoon|recital|"
-                           r"graduation ceremony|match|game|performance|meeting))\b", re.I)
+                           r"graduation ceremony|match|game|performance|meeting)(?: rehearsal"
+                           r"(?: dinner)?| reception| party| dinner)?)\b", re.I)
 _DEAD = re.compile(r"\b(?:bricked|is dead|went dead|died|wo ?n'?t (?:turn|power|switch) on|"
                    r"does ?n'?t (?:turn|power|switch) on|stopped (?:turning|powering) on|no "
                    r"longer (?:turns|powers) on|only the red light)\b", re.I)
@@ -479,6 +480,28 @@ HELD_MONEY = (
     # they said hall is not available ... I want the advance refunded")
     (re.compile(r"\b(?:paid|gave|deposited) (?:an? |the |full |the full )?(advance|deposit)\b",
                 re.I), "the {0} you paid and what you were promised for it"),
+    # paid to be rid of ads and still shown them
+    (re.compile(r"\bpaid for (?:the |a )?(?:premium|pro|plus|ad[- ]free|subscription)\b"
+                r"[^.!?]{0,60}?"
+                r"\b(?:still|and) (?:it )?(?:shows?|showing|see|seeing|gets?|getting|has|have) "
+                r"(?:\w+ )?(?:ads|adverts|advertisements)\b", re.I),
+     "still seeing ads after paying to be rid of them"),
+    # a device that failed after our update, and a repair it is asked to pay for
+    (re.compile(r"\b(?:update|firmware)\b[^.!?]{0,40}?\b(?:bricked|broke|killed|ruined)\b", re.I),
+     "what happened to your speaker after the update"),
+    # a service charge nobody mentioned ("service charge 10% extra which nobody told us")
+    (re.compile(r"\bservice charge\b[^.!?]{0,60}?\b(?:nobody|no one|never|not)\b[^.!?]{0,25}?"
+                r"\b(?:told|informed|mentioned)\b", re.I),  # (not "without telling us": said back)
+     "the service charge you weren't told about"),
+    # a cost the customer was put to by us ("Waiter spilled curry on my white shirt ... Who
+    # will pay for my dry cleaning?")
+    (re.compile(r"\bspill\w* [^.!?]{0,30}?\bon (?:my|our|her|his) (?:\w+ )?(shirt|dress|top|"
+                r"jacket|clothes|trousers|saree|sari|suit|kurta|laptop|phone)\b[^?]{0,200}?\bwho "
+                r"(?:will|is going to|would|'?ll) (?:pay|cover)", re.I),
+     "what was spilled on your {0}, and the cost of putting it right"),
+    (re.compile(r"\bwho (?:will|is going to|would|'?ll) (?:pay|cover|refund) (?:for )?(?:my|the|"
+                r"our) (dry cleaning|cleaning|laundry|shirt|dress|repairs?|damage|taxi|hotel|"
+                r"medical bills?)\b", re.I), "the cost of the {0}"),
     (re.compile(r"\b(?:credit|voucher)s? instead of (?:a |my )?(?:cash|refund|money)\b", re.I),
      "being given credit instead of your money back"),
     (re.compile(r"\b(?:promised|owed|was told i(?:'d| would) get) (?:a |my |the )?(?:full )?refund",
@@ -497,14 +520,16 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     """What a held safety, health or money item was about, in plain words, or None."""
     text = item.get("text") or ""
     if flag.get("flag") == "billing_dispute":
-        return next((what.format(*(g.lower() for g in m.groups())) for pattern, what in
-                     HELD_MONEY if (m := pattern.search(text))), None)
+        return next((what.format(*((g or "").lower() for g in m.groups())) for pattern, what
+                     in HELD_MONEY if (m := pattern.search(text))), None)
     if flag.get("flag") == "privacy" and _CONTROLLED.search(text):
         return "your concern that someone else may be controlling it"
     if flag.get("flag") == "privacy" and re.search(r"\bmuted?\b", text, re.I) and re.search(
             r"\bstill (?:responded|responds|answered|answers|woke|wakes|heard|hears|lit up)\b",
             text, re.I):  # ("the speaker still responded when I said the wake word")
         return "your concern that it still listens when muted"  # (the customer's finding)
+    if flag.get("flag") == "privacy" and _KEPT_RECORDINGS.search(text):
+        return "the voice recordings kept in your account"  # (what the customer found)
     if flag.get("flag") == "privacy" and _LISTENING.search(text):
         return "your concern that it may be listening or recording"  # (no guess that it was)
     if flag.get("flag") == "privacy" and _BREACH.search(text):  # "may have been exposed in a
@@ -593,6 +618,14 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         kin = (fall.group(1) or "").lower()
         return f"your {kin}'s fall" if kin in _FEMALE_KIN | _MALE_KIN else "the fall you had"
     return None
+
+
+_ENTITLED = re.compile(r"\b(?:am i|are we|is (?:my|our) \w+) (?:even )?entitled to\b|(?<!how )"
+                       r"\bdo (?:i|we) (?:get|qualify for) (?:any )?compensation\b", re.I)
+# Who to talk to ("Who do I even talk to about this?"): the reply is the answer
+_WHO_TO_ASK = re.compile(r"\bwho (?:do|can|should) (?:i|we) (?:even )?(?:talk|speak|complain|write|"
+                         r"report|go|turn)\b|\bwho (?:do|can|should) (?:i|we) (?:even )?contact\b",
+                         re.I)
 
 
 # A question that asks for the help the reply offers ("can you help?"): the offer answers it
@@ -756,6 +789,9 @@ _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|f
                     r"insects?|bugs?|ants)\b", re.I)
 _CONTROLLED = re.compile(r"\b(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|"
                          r"accessing)\b|\b(?:access|control)\w* (?:it|this) remotely\b", re.I)
+_KEPT_RECORDINGS = re.compile(r"\b(?:keeps?|kept|stores?|stored|saves?|saved|keeping|storing) "
+                              r"(?:my |our |all |the )?(?:voice )?(?:recordings|voice data|voice "
+                              r"history|audio clips)\b", re.I)
 _LISTENING = re.compile(r"\b(?:record\w*|listen\w*|spy\w*|eavesdrop\w*|wakes? up|woke up)\b",
                         re.I)
 # A booking or case reference the customer already gave, and a contact's request for one
@@ -788,6 +824,10 @@ def _how_long(about: str, clause: str) -> str:
     "the 50-minute wait"; "delayed 5 hours" -> "the 5-hour delay")."""
     if about not in ("the wait", "the delay", "the long wait"):
         return about
+    diverted = re.search(r"\bdiverted to ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b|\bdiver(?:ted|sion)\b",
+                         clause)
+    if about == "the delay" and diverted:  # "diverted to Bristol at midnight, put on a coach"
+        return f"the diversion to {diverted.group(1)}" if diverted.group(1) else "the diversion"
     m = _HOW_LONG.search(clause)
     if not m:
         return about
@@ -1092,7 +1132,10 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             # one name for one kind of failure: not "the price and the pricing"
             key = "people" if group in ("people", "service") else group if group in (
                 "value", "money", "waiting", "unheard") else kind
-            by_aspect.setdefault(key, _how_long(i["about"], i["clause"]))
+            named = _how_long(i["about"], i["clause"])
+            if by_aspect.get(key) == i["about"] and named != i["about"]:
+                by_aspect[key] = named  # ("Straight answer please." then "diverted to Bristol")
+            by_aspect.setdefault(key, named)
     abouts = list(dict.fromkeys([*by_aspect.values(), *also]))
     if len(abouts) > 1:  # "how it performs and the setup and software" names nothing
         abouts = [a for a in abouts if a not in VAGUE_ABOUT] or abouts[:1]
@@ -1281,7 +1324,7 @@ _PLAIN_PRAISE = re.compile(
     rf"(?:is|was|are|were) (?:very |really |so |pretty |super |always |absolutely |extremely |"
     rf"honestly |genuinely |truly |incredibly )?"
     rf"{_GOOD}(?: and (?:very |really |so )?{_GOOD})?(?:,? (?:at least|though|as always|as usual|"
-    rf"too|real pros|genuinely|honestly|really))?(?:,? and (?:did|tried) (?:their|his|her|"
+    rf"too|real pros|genuinely|honestly|really|no doubt))?(?:,? and (?:did|tried) (?:their|his|her|"
     rf"everything in their) (?:best|utmost))?\W*$|"
     rf"^\W*(?:very |really |super )?{_GOOD} [a-z]+(?:,? and (?:very |really )?{_GOOD} [a-z]+)?\W*$",
     re.I)
@@ -1306,6 +1349,12 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         step = "I'll pass your notes on the material to the people who choose our fabrics"
     elif aspect == "listing":
         step = "I'll have the listing checked against the product itself"
+    elif aspect == "hours" or aspect is None and "hours" in {
+            i.get("aspect") for i in triage.get("issues") or []}:
+        # "Google showing open but we came and it was closed" (after "Wasted our trip")
+        step = "I'll make sure every listing of ours shows the right hours"
+    elif aspect == "parking":
+        step = "I'll see what we can do to make parking easier for our guests"
     elif aspect == "performance" and group not in DESIGN and not (
             profile.replacement and _DEAD.search(lead)):  # (a feature removed is a decision)
         step = "I'll look into what's causing it"
@@ -1331,6 +1380,9 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     if "refund" in asks and profile.category == "airline" and re.search(
             r"\bcompensat\w*", item.get("text") or "", re.I) and not profile.refund:
         step = "I'll check what we can offer for what happened to your trip"  # a check only
+    if any(_ENTITLED.search(q) for q in triage.get("questions") or []):
+        step = "I'll check what you're entitled to and give you a straight answer"  # "Am I
+        # entitled to compensation for this or not?": answered, not "I'll answer it then"
     if "refund" in asks and profile.refund:
         step = "I'll check whether a refund is possible"
     elif "callback" in asks and profile.callback and not social:
@@ -1347,7 +1399,11 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         with_what = f" {needs}" if needs and " your " not in contact else ""
         text = f"Please {contact}{with_what} and {step}."
     asked = [_HANDLE_LEAD.sub("", q) for q in triage.get("questions") or []]
-    if any(_FIX_COMING.search(q) for q in asked):
+    if any(_WHO_TO_ASK.search(q) for q in asked):
+        text = f"I'm the right person for this. {text}"  # (the question answered, not put off)
+    elif any(_ENTITLED.search(q) for q in asked):
+        pass  # (the step answers it)
+    elif any(_FIX_COMING.search(q) for q in asked):
         text += " I'll tell you honestly where the fix stands."  # "is a fix coming?"
     elif any(_ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q) and
              not _RHETORICAL_ASK.search(q) for q in asked):
@@ -1576,6 +1632,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     empathy = HOLD_EMPATHY[first][0 if refund else 1]
                 if refund and not _CHASED.search(item.get("text") or ""):
                     empathy = "I understand why you want your money back"  # (no chasing yet)
+                if what and what.startswith("what was spilled"):  # no charge in dispute
+                    empathy = "That should have been dealt with there and then"
             voice = "formal" if profile.voice == "formal" or group == "serious" else "warm"
             apology = _pick(APOLOGY[voice][:2], seed, "apology")
             if first == "ongoing" and _TIME_SHORT.search(item.get("text") or ""):
@@ -1711,6 +1769,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 empathy = EMPATHY["broken"][0]
             if "chase their own money" in empathy and not _CHASED.search(item.get("text") or ""):
                 empathy = EMPATHY["money"][1]  # a charge disputed, not a refund chased
+            if "about the diversion" in hear:  # not "that wait"
+                empathy = "A diversion like that turns the whole journey upside down"
             missed = _MISSED_EVENT.search(item.get("text") or "") if group in (
                 "cancelled", "waiting", "default", "lost") else None
             relative = _TREATED_RELATIVE.search(item.get("text") or "") if group in (
@@ -1729,6 +1789,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 whose = {"my": "your", "our": "your"}.get(missed.group(1).lower(), "the")
                 empathy = f"Missing {whose} {missed.group(2).lower()} is a loss nothing can " \
                     f"give back"
+                if missed.group(2).lower() in hear.lower():  # (said back already: not twice)
+                    empathy = "That is a loss nothing can give back"
             apology = _pick(APOLOGY[profile.voice], seed, "apology")
             if missed:
                 apology = APOLOGY[profile.voice][1]  # never "I'm sorry we fell short" for it

@@ -2715,6 +2715,44 @@ EIGHTEENTH_AND_NINETEENTH_READING_HOLDS_CASES = [
 ]
 
 
+EIGHTEENTH_AND_NINETEENTH_READING_ANSWERS_CASES = [
+    # (the same two readings, drafted again after the first fixes: what was still wrong)
+    ("bistro", "google_business", 1, "Went for family dinner, chicken came instead of paneer for "
+     "my mother who is pure vegetarian, she already took one bite.", "dietary",
+     "complimentary dessert"),
+    ("acme", "trustpilot", 1, "I found out the speaker keeps voice recordings in my account and I "
+     "never agreed to that. How do I delete them?", "the voice recordings kept in your account",
+     "how it performs"),
+    ("bistro", "google_business", 1, "Waiter spilled curry on my white shirt and just walked away. "
+     "No apology, nothing. Who will pay for my dry cleaning?",
+     "what was spilled on your shirt", "complimentary dessert"),
+    ("bistro", "google_business", 1, "Bill was showing service charge 10% extra which nobody told "
+     "us before. I want that amount refunded.", "the service charge you weren't told about",
+     "about the charge."),
+    ("acme", "google_play", 1, "Paid for the premium subscription and it still shows ads in the "
+     "app. Want a refund.", "still seeing ads after paying", "needing a subscription"),
+    ("acme", "trustpilot", 1, "Your firmware update bricked my speaker. Support says out of "
+     "warranty so pay for repair. Your update broke it, not me! I want my money back.",
+     "what happened to your speaker after the update", "not you"),
+    ("bistro", "google_business", 2, "No parking at all. Had to park very far and walk in rain.",
+     "make parking easier", "honest review of your visit"),
+    ("bistro", "google_business", 2, "Google showing open on Monday but we came and it was "
+     "closed. Wasted our trip with small kids.", "shows the right hours",
+     "your visit let you down"),
+    ("air", "mastodon", None, "@bluejet diverted to Bristol at midnight, put on a coach to "
+     "Gatwick, got home at 5am. Am I entitled to compensation for this or not?",
+     "what you're entitled to", "the trouble reaching us"),
+    ("air", "mastodon", None, "@bluejet my suitcase came off the belt with the handle ripped off. "
+     "Who do I even talk to about this?", "I'm the right person for this",
+     "answer your question then"),
+    ("air", "mastodon", None, "@bluejet delayed 6h and I missed my sister's wedding rehearsal "
+     "dinner. The agent just said 'weather'.", "wedding rehearsal dinner", "wedding is a loss"),
+    ("bistro", "google_business", 2, "Food is good no doubt, especially the paneer butter masala. "
+     "But the prices have increased too much, same thali is now 450 earlier it was 320.",
+     "liked the food", "afford"),
+]
+
+
 def test_a_sarcastic_sign_off_makes_a_complaint_not_a_mixed_post():
     for text in ("@bluejet your app logged me out mid check-in, then said my booking doesn't "
                  "exist. Now I'm paying £55 to check in at the airport. Great system.",
@@ -2771,6 +2809,7 @@ INDEPENDENT_READINGS = [
     *SIXTEENTH_AND_SEVENTEENTH_READING_CASES,
     *EIGHTEENTH_AND_NINETEENTH_READING_CASES,
     *EIGHTEENTH_AND_NINETEENTH_READING_HOLDS_CASES,
+    *EIGHTEENTH_AND_NINETEENTH_READING_ANSWERS_CASES,
 ]
 
 

@@ -50,6 +50,9 @@ _UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)"
 CUES: tuple[tuple[str, float, str], ...] = (
     ("wait_time", 2.0, rf"\b(?:wait(?:ed|ing)?|took|queued?|sat(?: there)?|held)\b(?: \w+){{0,3}}? "
                        rf"(?:for )?(?:almost |nearly |over |about |more than )?{_NUM}\+? {_UNIT}"),
+    # a flight or order delayed by hours ("delayed 6h", "delayed by 4 hours")
+    ("wait_time", 2.0, rf"\bdelayed (?:by |for )?(?:almost |nearly |over |about |more than )?"
+                       rf"(?:{_NUM} {_UNIT}|\d+ ?(?:h|hrs?|hours?)\b)"),
     ("wait_time", 1.5, rf"\b{_NUM} {_UNIT} (?:wait|late|delay)|\b(?:it'?s|it has|has) been "
                        rf"(?:over |almost |nearly |more than )?{_NUM} {_UNIT}\b"),
     ("wait_time", 1.5, r"\b(?:line|queue) (?:is|was) (?:\d+|a hundred|fifty|forty|thirty) "
@@ -258,6 +261,14 @@ CUES: tuple[tuple[str, float, str], ...] = (
 
 # Complaints with no aspect: they make an item negative without saying what went wrong.
 GENERAL: tuple[tuple[float, str], ...] = (
+    # an occasion missed through it ("I missed my sister's wedding rehearsal dinner")
+    (2.0, r"\b(?:missed|miss|missing) (?:my|our|the) (?:(?:\w+(?:'s|\u2019s)) )?(?:own )?"
+          r"(?:wedding|funeral|graduation|interview|job interview|exam|surgery|christening|"
+          r"honeymoon)\b"),
+    # a diversion, and compensation asked about ("diverted to Bristol at midnight ... Am I
+    # entitled to compensation?")
+    (1.5, r"\b(?:diverted to|got diverted|(?:am i|are we) (?:even )?entitled to (?:compensation|"
+          r"a refund))\b"),
     (3.0, r"\b(?:never again|never (?:coming|going|be) back|wo ?n'?t be (?:back|returning)|"
           r"will not (?:be back|return)|not (?:coming|going) back|would ?n'?t recommend|"
           r"would not recommend|do not recommend|don'?t recommend|can'?t recommend|"

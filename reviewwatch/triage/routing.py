@@ -208,8 +208,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?<!instead of pork)(?<!instead of beef)(?<!instead of prawn)|"
      r"(?:(?:spoon|ladle|plate)\b[^.!?\n]{0,30}?\b(?:had|with) egg\b|"
      r"(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|salami))\b[^!?\n]{0,80}?"
-     r"\b(?:i'?m|i am|we'?re|we are|he'?s|she'?s|he is|she is) (?:a )?(?:strict |pure )?"
-     r"(?:vegetarian|vegan)|"
+     r"\b(?:i'?m|i am|we'?re|we are|he'?s|she'?s|he is|she is|who is|who are|(?:mother|"
+     r"mom|mum|father|dad|wife|husband|son|daughter|friend|guest|parents|family) (?:is|are)) "
+     r"(?:a )?(?:strict |pure )?(?:vegetarian|vegan)|"  # ("for my mother who is pure veg...")
      # a plastic piece in the food; a seat soaked in vomit; a medical kit that failed
      r"(?:plastic|glass|metal|wire) (?:piece|pieces|shard|shards|bits?)\b|"
      + SOILED_SEAT + r"|" + MEDICAL_KIT + r"|" + DRUNK_STAFF + r"|" +
@@ -224,6 +225,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:access|control|hack)\w* (?:it|this|my|our|the) ?(?:\w+ )?remotely|"
      r"(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|accessing) (?:it|my|"
      r"our|the)|"
+     # recordings kept without the customer's say ("keeps voice recordings in my account ...
+     # I never agreed to that. How do I delete them?")
+     r"(?:keeps?|kept|stores?|stored|saves?|saved|keeping|storing) (?:my |our |all |the )?"
+     r"(?:voice )?(?:recordings|voice data|voice history|audio clips)|delete (?:my |the |all )?"
+     r"(?:voice )?(?:recordings|voice history|voice data)|"
      r"(?:recording|listening) all the time|(?<!\bno )(?<!\bany )(?<!\blittle )(?<!\bsome )"
      r"privacy(?! (?:at all|for (?:a|our|the|my) (?:party|group|family|function|event|"
      r"celebration|dinner)))|"  # ("no privacy at all" in a hall: where they sat)
@@ -321,6 +327,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     # an advance or deposit paid for what was not delivered, and who will make it good
     r"(?:paid|gave|deposited) (?:the |a |full |the full )?(?:advance|deposit)\b[^\n]{0,120}?"
     r"\bwho (?:will|is going to|would) (?:compensate|pay|refund|return)|"
+    # a cost the customer was put to, asked back ("Who will pay for my dry cleaning?")
+    r"who (?:will|is going to|would|'?ll) (?:pay|cover|refund) (?:for )?(?:my|the|our) (?:dry "
+    r"cleaning|cleaning|laundry|shirt|dress|repairs?|damage|taxi|hotel|medical bills?)\b|"
     # charged for more than was ordered ("Ordered two speakers, was charged for three"); a
     # fee to fix the business's own mistake; a service charge called compulsory, or taxed
     r"charged (?:me |us )?for (?:three|four|3|4|two|2)\b(?! (?:people|of us|guests|persons)\b)|"
@@ -501,7 +510,7 @@ ASKS: tuple[tuple[str, str], ...] = (
 )
 _QMARK = re.compile(r"\?+")
 _HANDLES = re.compile(r"^(?:[@#][\w.]+[,:]?\s+)+")  # "@Bluejet why does ...?" asks "why"
-_DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|would|is|are|do|"
+_DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|would|is|are|am|do|"
                      r"does|did|has|have|should|any ?one|anybody)\b|\b(?:can|could|will|would) "
                      r"(?:you|someone|anyone)\b", _I)
 _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$|how (?:do|can|should|"

@@ -9,6 +9,7 @@ An item triage routes to a person gets a short holding reply, marked `needs_huma
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,9 @@ GENERATOR = "heard-template"
 MENTION_PLATFORMS = ("mastodon", "bluesky")
 
 
+
+
+_GREETING = re.compile(r"^(?:Hi|Hello|Dear) [^,\n]{1,40},\n\n")
 
 
 def _first_name_of(sign: str) -> str:
@@ -60,6 +64,17 @@ def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *
     if cap is not None and measure(reply, unit) > cap:
         parts, short = build(True), True
         reply = join(parts)
+        if measure(reply, unit) > cap:  # the signature's title goes, then the greeting,
+            # before the signature is cut to a first name (two readings: a reply signed only
+            # "Dana" reads unfinished; "Hi Jo," is a nicety)
+            untitled = [{**p, "text": p["text"].split(",")[0].strip()} if p["move"] == "sign"
+                        and not p["text"].startswith("Thank you") else p for p in parts]
+            bare = [{**p, "text": _GREETING.sub("", p["text"], count=1)} if k == 0 else p
+                    for k, p in enumerate(untitled)]
+            fitting = next((c for c in (untitled, bare) if c != parts and
+                            measure(join(c), unit) <= cap), None)
+            if fitting:
+                parts, reply = fitting, join(fitting)
         if measure(reply, unit) > cap:  # the signature line shrinks to a first name ("Dana")
             signed = [{**p, "text": _first_name_of(p["text"])} if p["move"] == "sign" else p
                       for p in parts]

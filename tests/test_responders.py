@@ -2045,13 +2045,15 @@ def test_the_other_complaints_are_named_and_never_twice(text, wanted, unwanted):
     assert wanted in reply, reply
 
 
-def test_a_play_reply_at_its_limit_keeps_a_first_name_sign_off():
-    # (two independent readings found Play replies with no sign-off: it was dropped first)
+def test_a_play_reply_at_its_limit_keeps_a_named_sign_off():
+    # (two independent readings found Play replies with no sign-off: it was dropped first;
+    # two more found "Dana" alone unfinished: the title goes first, then the greeting)
     draft, _ = draft_for("acme", "App crashes every single time I open the equalizer settings. "
                          "Pixel 7, Android 14. Sent the crash report several times.",
                          platform="google_play", rating=1, author="Nathan Cole")
     assert draft["fits"]["length"] <= PLAY_REPLY_LIMIT
-    assert draft["reply"].rstrip().endswith("\n\nDana"), draft["reply"]
+    assert draft["reply"].rstrip().endswith("\n\nDana Whitfield"), draft["reply"]  # (no "Hi
+    # Nathan," here: the greeting gave way to the name)
 
 
 @pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [

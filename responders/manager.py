@@ -508,8 +508,9 @@ HELD_MONEY = (
                 re.I), "the refund you were promised"),
     (re.compile(r"\bwhere(?:'s| is| the hell is| tf is) (?:my|our|the) (?:refund|money)\b|"
                 r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?|yet)\b|"
-                r"\b(?:still|not yet|never|haven'?t|hasn'?t)\b[^.!?]{0,30}\brefund", re.I),
-     "the refund you're still waiting for"),
+                r"\b(?:still|not yet|never|haven'?t|hasn'?t)\b[^.!?]{0,30}\brefund|"
+                r"\b(?:days?|weeks?|months?) (?:now |already )?(?:and )?(?:still )?no refund\b",
+                re.I), "the refund you're still waiting for"),  # ("it is 2 weeks now no refund")
     (re.compile(r"\b(?:never|didn'?t|did not) (?:signed? up|agree\w*|authori[sz]e\w*|"
                 r"order(?:ed)?)\b|\bwithout (?:my|our) (?:consent|permission)\b", re.I),
      "a charge you didn't agree to"),
@@ -817,6 +818,54 @@ _HOW_LONG = re.compile(r"\b(?:wait(?:ed|ing)?|delay(?:ed)?|late|sat|sitting|stuc
 _UNIT_WORD = {"hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "minute": "minute",
               "minutes": "minute", "min": "minute", "mins": "minute", "day": "day",
               "days": "day"}
+
+
+# The detail that turns an aspect's name into the customer's own thing: the bag that was
+# lost ("your golf clubs", not "your bags"), the amount charged ("the €45 seat fee", "the 10%
+# service charge"), the refund's sum, the occasion booked ("your anniversary booking")
+_BAG_THING = re.compile(r"\b(suitcase|golf clubs|guitar|stroller|pram|car seat|skis|bike|"
+                        r"bicycle|cello|violin|surfboard|snowboard|backpack|duffel bag|garment "
+                        r"bag)\b", re.I)
+_AMOUNT = (r"(?:[£$€₹]\s?\d[\d,]*(?:\.\d\d)?|(?:rs\.?|inr) ?\d[\d,]*|\d[\d,]*(?:\.\d\d)? ?"
+           r"(?:euros?|dollars|pounds|rupees|bucks)|\d+(?:\.\d+)? ?%)")
+_FEE_OF = re.compile(rf"({_AMOUNT})\s+(?:extra\s+)?((?:[a-z-]+ )?(?:fee|charge|surcharge))\b|"
+                     rf"\b((?:[a-z-]+ )?(?:fee|charge|surcharge))\s+(?:of\s+)?({_AMOUNT})", re.I)
+_AMOUNT_RE = re.compile(_AMOUNT, re.I)
+_CHARGED_FOR = re.compile(rf"\bcharged (?:me |us )?({_AMOUNT}) (?:extra )?for (?:the |my |our )?"
+                          r"((?:bottled )?water|parking|bread|rice|a carry-?on|carry-?on|\w+ bags?|"
+                          r"(?:an? )?extra \w+|napkins|the plate|sharing|corkage|cutlery)\b", re.I)
+_OCCASION = re.compile(r"\b(birthday|anniversary|wedding|engagement|honeymoon|graduation|"
+                       r"retirement|farewell)\b", re.I)
+_NOT_A_FEE = frozenset({"the", "a", "an", "extra", "this", "that", "my", "our", "your", "no",
+                        "any", "full", "such", "huge", "hidden", "big"})  # (not the fee's kind)
+
+
+def _detailed(about: str, clause: str, text: str = "") -> str:
+    """An aspect's name with the customer's own detail, when the clause (or, for a bag, the
+    text) gives one plainly; else the name as it was."""
+    if about == "your bags":
+        thing = _BAG_THING.search(clause) or _BAG_THING.search(text)
+        return f"your {thing.group(1).lower()}" if thing else about
+    if about in ("the charge", "the fee", "the bill"):
+        fee = _FEE_OF.search(clause)
+        if fee:
+            amount = (fee.group(1) or fee.group(4)).replace(" ", "") if not re.search(
+                r"[a-z]", (fee.group(1) or fee.group(4)), re.I) else (fee.group(1) or fee.group(4))
+            kind = (fee.group(2) or fee.group(3)).lower().split()
+            kind = " ".join(kind[1:] if len(kind) > 1 and kind[0] in _NOT_A_FEE else kind)
+            return f"the {amount} {kind}"
+        charged = _CHARGED_FOR.search(clause)
+        if charged:  # "charged Rs 50 for water" -> "the Rs 50 charge for water"
+            return f"the {charged.group(1)} charge for {charged.group(2).lower()}"
+        return about
+    if about == "the refund":
+        amount = _AMOUNT_RE.search(clause)
+        return f"your {amount.group(0)} refund" if amount and "%" not in amount.group(0) \
+            else about
+    if about == "your booking":
+        occasion = _OCCASION.search(clause)
+        return f"your {occasion.group(1).lower()} booking" if occasion else about
+    return about
 
 
 def _how_long(about: str, clause: str) -> str:
@@ -1132,7 +1181,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             # one name for one kind of failure: not "the price and the pricing"
             key = "people" if group in ("people", "service") else group if group in (
                 "value", "money", "waiting", "unheard") else kind
-            named = _how_long(i["about"], i["clause"])
+            named = _detailed(_how_long(i["about"], i["clause"]), i["clause"], text)
             if by_aspect.get(key) == i["about"] and named != i["about"]:
                 by_aspect[key] = named  # ("Straight answer please." then "diverted to Bristol")
             by_aspect.setdefault(key, named)

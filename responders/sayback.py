@@ -111,6 +111,8 @@ _BARE_VERDICT = re.compile(
     r"no thanks?\b.*|(?:this|it|that|they) (?:didn'?t|did not|doesn'?t|does not|don'?t) work "
     r"(?:for|on) (?:me|you|us)|"  # a verdict, not what went wrong
     r"(?:this|it|that) (?:is|was|'s) (?:not correct|not right|not fair|not done|not good)|"
+    r"(?:[£$€₹]|rs\.? ?)?\d[\d,.]* (?:\w+ )?(?:is|was) (?:not a small amount|a lot of money|not "
+    r"cheap|not a small sum|a lot)(?: \w+){0,3}|"  # ("£129 is not a small amount")
     r"(?:this|it|that|they|everything|(?:this|the|your|our) (?:app|place|restaurant|company|"
     r"airline|product|speaker|service|experience|hotel|billing|bill|website|brand|system|"
     r"support|shop|store)) (?:is|was|are|were|'s) (?:so |very |just |"
@@ -878,8 +880,9 @@ _HAVING = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\
                      r"\b(was|were|is|are) having\b(?! (?:dinner|lunch|breakfast|a meal|a drink|"
                      r"drinks|fun|a party|a good time)\b)", re.I)
 _HAD = {"was": "had", "were": "had", "is": "has", "are": "have"}
-_A_PROBLEM = re.compile(r"\b(is|was|are|were) (big|huge|major|serious|real|main) (problem|issue|"
-                        r"headache)\b", re.I)
+_A_PROBLEM = re.compile(r"\b(is|was|are|were) ((?:very |really )?(?:big|huge|major|serious|real|"
+                        r"main)) (problem|issue|headache)\b", re.I)
+_ONLY_TAIL = re.compile(r"\b(average|ok|okay|fine|normal|cold|bland|lukewarm|so-so) only\b", re.I)
 _STAFF_BEHAVIOUR = re.compile(r"\b(?:the )?(staff|waiters|waiter|manager|crew|cashier)"
                               r" behaviou?r (is|was)\b", re.I)
 _FOOD_TASTE = re.compile(r"\b(?:the )?(food|dish|curry|biryani|dal|gravy|chicken|paneer|soup|"
@@ -901,8 +904,21 @@ _VOCATIVE = re.compile(r"[,\s]+(?:sir|sirji|madam|maam|ma'am|mam|bro|boss|dear)\
                        r"^(?:(?:dear|respected) )?(?:sir|madam)\s*[,:]\s*", re.I)
 
 
+_STAFFS = re.compile(r"\bstaffs\b", re.I)
+_RUN_ON_CANNOT = re.compile(r"(\b(?:too|so|very) [a-z]+) (?=(?:i|we|you|they) (?:cannot|can'?t|"
+                            r"could ?n'?t|could not)\b)", re.I)
+_HOURS_MINUTES = re.compile(r"\b(\d+) ?h(?:rs?)? ?(\d+) ?m(?:in|ins)?\b", re.I)
+_BARE_HOURS = re.compile(r"\b(\d+) ?h\b(?!\.\w)", re.I)
+
+
 def _indian_english(text: str) -> str:
     text = _CURRENCY_GAP.sub(r"\1", text)
+    text = _STAFFS.sub(lambda m: "the staff" if not text[:m.start()].strip() else "staff",
+                       text)  # ("staffs are not responding")
+    text = _RUN_ON_CANNOT.sub(r"\1, and ", text)  # "too loud we cannot talk": two sentences
+    text = _HOURS_MINUTES.sub(r"\1 hours \2 minutes", text)  # "2 h40m"
+    text = _BARE_HOURS.sub(lambda m: f"{m.group(1)} hour" + ("" if m.group(1) == "1" else "s"),
+                           text)  # "delayed 6h"
     text = _VOCATIVE.sub("", text)
     text = _HAVING.sub(lambda m: _HAD[m.group(1).lower()], text)
     text = _A_PROBLEM.sub(r"\1 a \2 \3", text)
@@ -916,6 +932,7 @@ def _indian_english(text: str) -> str:
         ("were" if past else "are") if m.group(1).lower() in ("staff", "waiters") else
         ("was" if past else "is")) + f" not {m.group(2)}", text)
     text = _SMELLING.sub(r"\1\2 smelly", text)
+    text = _ONLY_TAIL.sub(r"\1", text)  # "the food was average only"
     text = _ITSELF.sub(r"\1", text)
     text = _RUNS_TILL.sub(lambda m: f", though the {m.group(1).lower()} runs until ", text)
     return text
@@ -1151,7 +1168,19 @@ _BROKEN_GRAMMAR = re.compile(
     # out of warranty so pay for repair", "when buffet is till 3"
     r"\bafford (?:like this|like that|this much)\b|\b(?:middle[- ]class|common|normal|poor) "
     r"(?:family|families|man|people) (?:cannot|can'?t)\b|\bso (?:pay|buy)\b|\bsays? out of\b|"
-    r"\b(?:is|are|was) till\b", re.I)
+    r"\b(?:is|are|was) till\b|"
+    # "which I not ordered", "charged extra 2 items", "it is 2 weeks now no refund", "the bill
+    # which had 2 items ..." (a thing and what it had, with no sentence), "dumped in Bilbao"
+    # (the customer's word for what we did, said in our voice)
+    r"\b(?:i|we|they|he|she|you) not (?!only\b|even\b|just\b|always\b|really\b|yet\b)[a-z]+|"
+    r"\bcharged extra \d|\bit is \d+ (?:days?|weeks?|months?|hours?) now\b|"
+    r"^(?:the|my|our|your) [a-z]+(?: [a-z]+)? which (?:had|has|have|was|were|is|are)\b|"
+    r"\bdumped\b|\b(?:is|was) (?:not )?(?:an )?issue\b(?<!an issue)|"  # ("money is not issue")
+    # advice to us, with a bare noun for us ("restaurant should mention parking is not
+    # available"): not what went wrong, and not our English
+    r"^(?:restaurant|hotel|airline|company|app|management|shop|store) (?:should|must|needs? to|"
+    r"has to|have to)\b|\b(?:should|must|need to|needs to) (?:mention|inform|tell|display|write|"
+    r"put up|put)\b", re.I)
 _BARE_NOT = re.compile(r"\b(\w+) not (?:sync|work|connect|come|load|play|open|charge|respond|turn|"
                        r"show|give|reply|answer|help)\b", re.I)
 _AUXILIARIES = frozenset("do does did will would can could should shall may might must is are was "

@@ -608,7 +608,7 @@ def test_airline_posts_sarcasm_names_what_it_mocks_and_a_car_seat_is_baggage():
     assert "review" not in draft["reply"]  # a post is not a review
     draft, _ = mention_for("air", "@bluejet lost my kid's car seat, what am I supposed to do now",
                            "bluesky")
-    assert "bags" in draft["reply"] and "booking" not in draft["reply"]
+    assert "your car seat" in draft["reply"] and "booking" not in draft["reply"]  # (its thing)
 
 
 def test_said_back_text_is_cleaned_of_stutter_and_refused_when_sentences_run_together():
@@ -2783,7 +2783,42 @@ SAYBACK_INDIAN_ENGLISH_CASES = [
     ("Middle class family cannot afford like this", None),
     ("The billing is fraud", None),
     ("we were having dinner when the fan fell", "you were having dinner when the fan fell"),
+    # (the twentieth and twenty-first readings)
+    ("The bill was charged extra 2 items which I not ordered", None),
+    ("It is 2 weeks now no refund", None),
+    ("£129 is not a small amount", None),
+    ("We were dumped in Bilbao at midnight", None),
+    ("The bill which had 2 items I never ordered", None),
+    ("Money is not issue", None),
+    ("Restaurant should mention parking is not available", None),
+    ("Staffs are not responding properly", "the staff are not responding properly"),
+    ("The music is too loud we cannot talk to each other",
+     "the music is too loud, and you cannot talk to each other"),
+    ("We sat on the tarmac for 2 h40m", "you sat on the tarmac for 2 hours 40 minutes"),
+    ("Flight delayed 6h and nobody told us why",
+     "your flight was delayed 6 hours and nobody told you why"),
+    ("The parking is very big problem", "the parking is a very big problem"),
+    ("The food was average only", "the food was average"),
+    ("the waiter who served us was rude", "the waiter who served you was rude"),
 ]
+
+
+@pytest.mark.parametrize(("about", "clause", "detailed"), [
+    ("the fee", "I had to pay a €45 seat fee to sit next to my toddler", "the €45 seat fee"),
+    ("the charge", "Bill was showing service charge 10% extra", "the 10% service charge"),
+    ("the charge", "they charged Rs 50 for water", "the Rs 50 charge for water"),
+    ("the refund", "still waiting for my £129 refund", "your £129 refund"),
+    ("your booking", "booked a table for our anniversary dinner", "your anniversary booking"),
+    ("your bags", "my golf clubs never arrived", "your golf clubs"),
+    ("the fee", "a hidden fee of £20", "the £20 fee"),
+    ("the fee", "the fee was outrageous", "the fee"),
+    ("the wait", "we waited ages", "the wait"),
+])
+def test_an_aspect_is_named_with_the_customers_own_detail(about, clause, detailed):
+    # (the twentieth and twenty-first readings: "about the charge", "your bags" named nothing)
+    from responders.manager import _detailed
+
+    assert _detailed(about, clause, clause) == detailed
 
 
 @pytest.mark.parametrize(("clause", "said"), SAYBACK_INDIAN_ENGLISH_CASES)

@@ -146,7 +146,7 @@ STEP_NEEDS = {  # what the customer should send with the contact
 }
 # A refund the customer has had to chase ("still", "9 weeks", "called 6 times")
 _CHASED = re.compile(r"\b(?:still|chas\w*|waiting|promised|(?:been|after|for|over|nearly|almost|"
-                     r"in) "
+                     r"in|applied|requested|claimed|filed|submitted|asked) "
                      r"(?:\d+|a|an|two|three|four|five|six|several|many) (?:days?|weeks?|"
                      r"months?)|not yet|since|never "
                      r"(?:got|received|came|arrived)|(?:called|emailed|messaged|contacted|asked|"
@@ -283,8 +283,11 @@ _WRONG_CHARGE = re.compile(r"\b(?:supposed to be (?:waived|free|included)|waived
                            r"shouldn'?t have been)\b", re.I)
 
 
-def _experience_np(profile: Profile) -> str:
-    """What the customer had, as a noun phrase: 'your visit', 'the app', 'your purchase'."""
+def _experience_np(profile: Profile, platform: str | None = None) -> str:
+    """What the customer had, as a noun phrase: 'your visit', 'the app', 'your purchase' (a
+    product's review on an app store is of its app)."""
+    if platform in ("google_play", "app_store") and profile.category == "product":
+        return "the app"
     word = profile.experience
     return word if word.startswith(("the ", "your ")) else f"your {word}"
 
@@ -440,7 +443,7 @@ HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher|jain)\
 _WHOSE_ALLERGY = re.compile(
     r"\b(?:my|our) (son|daughter|wife|husband|child|kid|boy|girl|mother|mom|mum|father|dad|friend|"
     r"partner|sister|brother|niece|nephew|grandson|granddaughter|guest)\b[^.!?]{0,20}?\b(?:is|was|"
-    r"has|had|'s|with) (?:\w+ )?(?:allergic|an allergy|an? (?:\w+ ){0,2}allergy|\w+ allergy)",
+    r"has|had|have|'s|with) (?:\w+ )?(?:allergic|an allergy|an? (?:\w+ ){0,2}allergy|\w+ allergy)",
     re.I)
 SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
 
@@ -586,7 +589,9 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return f"your {next(g for g in kept.groups() if g).lower()} and how it was handled"
     if _CHILD_ALONE.search(text):  # "flew unaccompanied ... LEFT HER with another family's dad"
         return f"how {who or 'your child'} was looked after on the journey"
-    if _LEFT_ALONE.search(text):  # "she's blind ... Nobody met her at arrivals"
+    if _LEFT_ALONE.search(text) or _NO_ASSIST.search(text) and not _FELL.search(text):
+        # "she's blind ... Nobody met
+        # her at arrivals"; "booked wheelchair assistance twice ... Nobody came at arrival"
         return f"the assistance {who} never got" if who else "the assistance that never came"
     if _EXPLICIT.search(text):  # "it played the explicit version" to an 8-year-old
         return "the explicit content your child heard"
@@ -891,7 +896,8 @@ _BODY_HURT = re.compile(r"\b(?:on|burnt|burned|hurt|cut|injured|bruised|scalded)
                         r"face|finger|wrist|knee|ankle|shoulder|neck|lip|tongue|mouth) (?:got |is |"
                         r"was )?(?:red|burnt|burned|swollen|hurt|hurting|paining|bleeding|bruised|"
                         r"blistered)\b", re.I)
-_FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?:fell|slipped|tripped)"
+_FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?<!nearly )(?<!almost )"
+                   r"(?:fell|slipped|tripped)"
                    r"(?! asleep| open| out| off the)\b|"
                    r"\b(?:had|took) a (?:bad )?fall\b", re.I)
 _TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check-?in)\b"
@@ -1398,6 +1404,8 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         step = "I'll pass your notes on the material to the people who choose our fabrics"
     elif aspect == "listing":
         step = "I'll have the listing checked against the product itself"
+    elif aspect == "refund" and group == "money":  # a refund chased is no charge to go
+        step = "I'll find out where your refund is"   # through ("when are you refunding ...?")
     elif aspect == "hours" or aspect is None and "hours" in {
             i.get("aspect") for i in triage.get("issues") or []}:
         # "Google showing open but we came and it was closed" (after "Wasted our trip")
@@ -1450,8 +1458,9 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     asked = [_HANDLE_LEAD.sub("", q) for q in triage.get("questions") or []]
     if any(_WHO_TO_ASK.search(q) for q in asked):
         text = f"I'm the right person for this. {text}"  # (the question answered, not put off)
-    elif any(_ENTITLED.search(q) for q in asked):
-        pass  # (the step answers it)
+    elif any(_ENTITLED.search(q) for q in asked) or ("refund" in step and any(
+            re.search(r"\brefund", q, re.I) for q in asked)):
+        pass  # (the step answers it: "when are you refunding ...?" and "where your refund is")
     elif any(_FIX_COMING.search(q) for q in asked):
         text += " I'll tell you honestly where the fix stands."  # "is a fix coming?"
     elif any(_ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q) and
@@ -1486,7 +1495,15 @@ def _offer_clashes(comp: str, text: str, triage: dict[str, Any]) -> bool:
     if any(GROUP.get(i.get("aspect") or "") in ("money", "people") for i in
            (triage.get("issues") or [])[:3]):
         return True
+    if any(i.get("aspect") in ("cleanliness", "food_safety", "health") for i in
+           triage.get("issues") or []) or _HYGIENE.search(text):
+        return True  # a dirty washroom, a hair in the food: a free dessert is tone-deaf (three
+        # readings)
     return bool(_MONEY_WORDS.search(text))
+
+
+_HYGIENE = re.compile(r"\b(?:hair|hairs|cockroach\w*|insects?|flies|dirty|filthy|unhygienic|"
+                      r"washrooms?|toilets?|restrooms?|smell\w*|stink\w*)\b", re.I)
 
 
 def _after_name(text: str) -> str:
@@ -1756,7 +1773,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             sarcasm = [f for f in triage.get("flags") or [] if f.get("flag") == "sarcasm"]
             mocked = {f.get("clause") for f in sarcasm}
             hear, specific, said_issue = _hear(issues, seed, short,
-                                   _experience_np(profile), strict=label != "negative",
+                                   _experience_np(profile, platform), strict=label != "negative",
                                    text=item.get("text") or "", category=profile.category,
                                    tight=tight, title=item.get("title"),
                                    mocked=frozenset(mocked),
@@ -1809,7 +1826,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 if liked:
                     hear = f"{liked} {hear}"
             empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(
-                experience=_experience_np(profile))
+                experience=_experience_np(profile, platform))
             if group in ("default", "waiting", "lost", "cancelled") and _TIME_SHORT.search(
                     item.get("text") or ""):  # "boarding in 40 minutes", "I need it tomorrow"
                 empathy = "I know how stressful this is when time is short"
@@ -1818,6 +1835,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 empathy = EMPATHY["broken"][0]
             if "chase their own money" in empathy and not _CHASED.search(item.get("text") or ""):
                 empathy = EMPATHY["money"][1]  # a charge disputed, not a refund chased
+            elif group == "money" and "refund" in {i.get("aspect") for i in issues[:2]} and \
+                    _CHASED.search(item.get("text") or ""):  # ("Applied 9 weeks ago"): no charge
+                empathy = EMPATHY["money"][0]
             if "about the diversion" in hear:  # not "that wait"
                 empathy = "A diversion like that turns the whole journey upside down"
             missed = _MISSED_EVENT.search(item.get("text") or "") if group in (

@@ -1812,8 +1812,9 @@ def test_independent_reading_sarcasm_and_refusals():
 
 @pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
     ("air", "mastodon", None, "@bluejet Booked wheelchair assistance for my 82 yo mother at JFK. "
-     "Nobody showed up. She waited 50 minutes at the gate.", "your mother waited 50 minutes",
-     "held things up"),  # "she" is the mother told of before; the help that never came
+     "It came late. She waited 50 minutes at the gate.", "your mother waited 50 minutes",
+     "held things up"),  # "she" is the mother told of before; the help that came late (help
+    # that never came is held for a person since the twenty-second reading)
     ("bistro", "google_business", 2, "Even the tandoori roti was cold.",
      "the tandoori roti was cold", "even the"),
 ])
@@ -2755,6 +2756,32 @@ EIGHTEENTH_AND_NINETEENTH_READING_ANSWERS_CASES = [
 ]
 
 
+TWENTIETH_AND_TWENTY_FIRST_READING_CASES = [
+    # (the twentieth and twenty-first readings, in parallel on a frozen copy: SEND 3, LIGHT 20,
+    # REWRITE 37 and SEND 6, LIGHT 25, REWRITE 29)
+    ("air", "mastodon", None, "@bluejet my bag went to Oslo. I went to Rome. It's been 4 days, "
+     "tracker still says 'located'. I'm wearing the same jeans since Tuesday.",
+     "your bag went to Oslo", "kind words"),
+    ("air", "mastodon", None, "@bluejet booked wheelchair assistance twice, confirmed by email. "
+     "Nobody came at arrival. My 81yo dad had to walk the whole jet bridge and nearly fell.",
+     "the assistance your dad never got", "the fall you had"),
+    ("air", "mastodon", None, "@bluejet when are you actually refunding my cancelled March "
+     "flight? Applied 9 weeks ago.", "Nobody should have to chase their own money",
+     "a charge like that"),
+    ("air", "mastodon", None, "@bluejet when are you actually refunding my cancelled March "
+     "flight? Applied 9 weeks ago.", "where your refund is", "answer your question then"),
+    ("bistro", "google_business", 1, "I told clearly my son have peanut allergy and asked 3 times "
+     "no nuts. Still the korma had cashew paste and he got rashes.", "your son's allergy",
+     "your allergy"),
+    ("acme", "trustpilot", 2, "The speaker sounds decent for the price but the bass distorts at "
+     "anything above 60% volume. Expected more after all the ads.", "the bass",
+     "ads and sales pitches"),
+    ("bistro", "google_business", 1, "Food was ok but the washroom was very dirty, no water no "
+     "soap. Very bad hygiene.", "the washroom was very dirty", "complimentary dessert"),
+    ("acme", "google_play", 1, "Useless. I hate it.", "the app", "your purchase"),
+]
+
+
 def test_a_sarcastic_sign_off_makes_a_complaint_not_a_mixed_post():
     for text in ("@bluejet your app logged me out mid check-in, then said my booking doesn't "
                  "exist. Now I'm paying £55 to check in at the airport. Great system.",
@@ -2847,6 +2874,7 @@ INDEPENDENT_READINGS = [
     *EIGHTEENTH_AND_NINETEENTH_READING_CASES,
     *EIGHTEENTH_AND_NINETEENTH_READING_HOLDS_CASES,
     *EIGHTEENTH_AND_NINETEENTH_READING_ANSWERS_CASES,
+    *TWENTIETH_AND_TWENTY_FIRST_READING_CASES,
 ]
 
 

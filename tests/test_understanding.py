@@ -503,7 +503,9 @@ def test_a_condition_the_customer_resents_is_a_complaint_about_it():
 def test_a_short_posts_bare_complaint_is_about_the_thing_it_follows():
     result = triage("@SkylarkAir my bag went to Phoenix and I went to Portland. Claim 4471. "
                     "No update in 2 days", category="airline")
-    assert [i["aspect"] for i in result["issues"]] == ["baggage"], result["issues"]
+    assert {i["aspect"] for i in result["issues"]} == {"baggage"}, result["issues"]
+    assert "No update in 2 days" in [i["clause"] for i in result["issues"]]  # (its own, and the
+    # bag sent to the wrong city beside it, a complaint cue since the twentieth reading)
 
 
 def test_how_is_that_acceptable_is_a_complaint():

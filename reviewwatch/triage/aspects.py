@@ -337,6 +337,11 @@ GENERAL: tuple[tuple[float, str], ...] = (
     (1.5, r"\b(?:came off|arrived|came back|came out|got back)\b[^.!?]{0,40}\b(?:snapped|smashed|"
           r"broken|cracked|crushed|ripped|torn|dented|damaged|shattered)\b|\bsnapped (?:clean )?"
           r"(?:off|in half|in two)\b"),
+    # A bag sent elsewhere and still not back ("my bag went to Oslo. I went to Rome. It's been
+    # 4 days, tracker still says 'located'", "wearing the same jeans since Tuesday")
+    (1.5, r"\b(?:bag|bags|luggage|suitcase|suitcases)\b (?:went|was sent|got sent|ended up|flew|"
+          r"is) (?:to|in) [A-Za-z]+\b|\btracker (?:still )?says\b|\bwearing the same (?:clothes|"
+          r"jeans|outfit|shirt|underwear)\b"),
     # Seated apart from the family ("we were split up, 10 rows apart")
     (1.5, r"\b(?:split up|separated from (?:my|our)|seated apart|rows apart|not (?:seated|sat) "
           r"together|couldn'?t sit together|could not sit together|\d+ rows (?:away|apart|behind|"

@@ -119,6 +119,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"unaccompanied\b[^\n]{0,160}?\b(?:left (?:her|him|them)|handed (?:her|him|them) (?:over )?"
      r"to|nobody|no one|alone|lost)\b|"
      r"(?:wheelchair|special assistance)\b[^\n]{0,120}?\bnever (?:showed|came|turned up|arrived)|"
+     # assistance booked and nobody there ("booked wheelchair assistance twice, confirmed by
+     # email. Nobody came at arrival. My 81yo dad had to walk")
+     r"(?:wheelchair|special) assistance\b[^\n]{0,80}?\b(?:nobody|no one|noone) (?:came|showed|"
+     r"turned up|was there)|"
      r"(?:a |the )?(?:hot|boiling|scalding) (?:coffee|tea|water|soup|drink) (?:went|spilled|spilt|"
      r"poured|fell) (?:all )?(?:over|on) (?:my|his|her|our|the)|blisters?\b|"
      r"(?:blind|deaf|disabled|dementia|wheelchair user)\b[^\n]{0,160}?\b(?:nobody|no one|noone) "

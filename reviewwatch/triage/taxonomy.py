@@ -72,6 +72,9 @@ def _wordish(ch: str) -> bool:
 _NOT_WAITING = ("can't ", "cannot ", "can not ", "can\u2019t ", "cant ", "couldn't ")
 # A term after "like" is a likeness ("too sweet, like dessert", "tasted like cardboard")
 _LIKENED = ("like ", "like a ", "like an ", "tasted like ", "as if it was ")
+_ADS = frozenset({"ads", "adverts", "advertising", "advertisements", "commercials"})
+_ADVERTISED = ("after all the ", "after all those ", "after the ", "based on the ", "from the ",
+               "in the ", "in your ", "saw the ", "seen the ", "your tv ", "the tv ")
 # A container or a measure followed by "of" ("a bag of pretzels", "a glass of wine") names
 # what is in it, not the thing of its own aspect (your bag, the glassware)
 _MEASURES = frozenset({"bag", "bags", "box", "boxes", "bottle", "bottles", "cup", "cups",
@@ -171,6 +174,8 @@ class Taxonomy:
                 continue  # "one bag of pretzels" is a measure of food, not your bag
             if term.startswith("wait") and text.endswith(_NOT_WAITING, 0, start):
                 continue  # "Can't wait to never do it again" is no wait
+            if term in _ADS and text.endswith(_ADVERTISED, 0, start):
+                continue  # "Expected more after all the ads": its advertising, not ads in it
             if text.endswith(_LIKENED, 0, start) and not complaint_word(term):
                 continue  # "too sweet, like dessert": a likeness, not the dessert (but "looked
                 # like dirty sand" is dirty)

@@ -475,7 +475,8 @@ HELD_MONEY = (
                 r"\b(?:still|kept|keep|keeps) (?:being |on )?(?:charg\w*|bill\w*)\b[^.!?]{0,40}"
                 r"\bafter (?:i |we )?cancel\w*", re.I),
      "the charges since you cancelled"),
-    (re.compile(r"\b(?:charged|billed)\b[^.!?]{0,30}\b(?:twice|double|two times|three times|"
+    (re.compile(r"\b(?:charged|billed|charging)\b[^.!?]{0,30}\b(?:twice|double|two times|"
+                r"three times|"
                 r"\d+ times|multiple times|several times)\b|"
                 r"\bdouble[- ]charged\b|\b(?:two|three|2|3|multiple) (?:pending )?charges\b", re.I),
      "being charged more than once"),
@@ -572,6 +573,9 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return f"the help {who} needed" if who else "the help you needed"
     if _MEDICAL_KIT.search(text):
         return "the medical emergency and the equipment on board"  # "no working defibrillator"
+    if _SEATBELT.search(text):  # "the seatbelt on 14C was broken ... they said just hold it"
+        return "the broken seatbelt on your flight" if category == "airline" else \
+            "the broken seatbelt"
     drunk = _DRUNK_STAFF.search(text)
     if drunk:  # "I think the delivery boy was drunk": the customer's concern, nothing asserted
         role = re.sub(r"^delivery (?:boy|guy|man|person|agent|executive)$", "delivery rider",
@@ -870,7 +874,24 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
     if about == "your booking":
         occasion = _OCCASION.search(clause)
         return f"your {occasion.group(1).lower()} booking" if occasion else about
+    if about == "your points":  # "the 500 bonus miles you promised ... never showed up"
+        miles = re.search(r"\b(\d[\d,]*) (bonus |award )?(miles|points)\b", clause, re.I)
+        return f"your {miles.group(1)} {miles.group(2) or ''}{miles.group(3).lower()}" if miles \
+            else about
+    if about == "not hearing back from us":  # "45 minutes on hold, then the agent hung up on
+        held = _ON_HOLD.search(clause)      # me": not "not hearing back"
+        hung = re.search(r"\bhung up\b", clause, re.I)
+        if held and hung:
+            return f"the {held.group(1) or held.group(2)} minutes on hold and being hung up on"
+        if hung:
+            return "being hung up on"
+        if held:
+            return f"the {held.group(1) or held.group(2)} minutes on hold"
     return about
+
+
+_ON_HOLD = re.compile(r"\b(\d+) ?(?:minutes|mins?) on hold\b|\bon hold for (\d+) ?(?:minutes|"
+                      r"mins?)", re.I)
 
 
 def _how_long(about: str, clause: str) -> str:
@@ -917,6 +938,9 @@ _ABUSIVE = re.compile(rf"\b(?:{routing.ABUSIVE})", re.I)
 _MEDICAL_KIT = re.compile(rf"\b(?:{routing.MEDICAL_KIT})", re.I)
 _SOILED_SEAT = re.compile(rf"\b(?:{routing.SOILED_SEAT})", re.I)
 _DRUNK_STAFF = re.compile(rf"\b(?:{routing.DRUNK_STAFF})", re.I)
+_SEATBELT = re.compile(r"\bseat ?belt\b[^.!?\n]{0,40}?\b(?:broken|broke|didn'?t work|not working|"
+                       r"wouldn'?t (?:close|buckle|latch|fasten)|won'?t (?:close|buckle|latch|"
+                       r"fasten)|missing|frayed)", re.I)
 _SHOUTED_FOR_MEDICINE = re.compile(rf"\b(?:{routing.SHOUTED_FOR_MEDICINE})", re.I)
 _GONE_OFF = re.compile(rf"\b(?:{routing.GONE_OFF})", re.I)
 _SAME_LADLE = re.compile(rf"\b(?:{routing.SAME_UTENSIL})", re.I)
@@ -1696,6 +1720,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                    routed[0].get("clause") or "", re.I)
                 if refund or charged:
                     empathy = HOLD_EMPATHY[first][0 if refund else 1]
+                elif "chase their own money" in empathy and not _CHASED.search(
+                        item.get("text") or ""):  # "why is a carry-on 45 euros at the gate
+                    empathy = "I understand why that feels unfair"  # when it was 20 online?"
                 if refund and not _CHASED.search(item.get("text") or ""):
                     empathy = "I understand why you want your money back"  # (no chasing yet)
                 if what and what.startswith("what was spilled"):  # no charge in dispute
@@ -1744,7 +1771,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if routed[0]["flag"] == "safety" and (what in (
                     "the smoke you saw", "the sparks you saw", "it overheating",
                     "the smell in the cabin", "the fall you had", "your injury",
-                    "the injury you saw", "the swollen battery") or (what or "").endswith((
+                    "the injury you saw", "the swollen battery",
+                    "the broken seatbelt on your flight", "the broken seatbelt") or (
+                        what or "").endswith((
                         "'s fall", "'s injury"))):
                 team = profile.team_for("safety", "safety team")  # a hazard, not "product"
             if routed[0]["flag"] == "safety" and (what or "").startswith(

@@ -2782,6 +2782,32 @@ TWENTIETH_AND_TWENTY_FIRST_READING_CASES = [
 ]
 
 
+TWENTY_SECOND_AND_TWENTY_THIRD_READING_CASES = [
+    # (the twenty-second and twenty-third readings, in parallel on a frozen copy of 6c1ae6c:
+    # SEND 5, LIGHT 26, REWRITE 29 and SEND 8, LIGHT 30, REWRITE 22)
+    ("air", "mastodon", None, "@bluejet lol 'on time performance' my foot", "sorry",
+     "kind words"),
+    ("air", "mastodon", None, "@bluejet thanks for charging my card twice for the same booking. "
+     "212 euros x2. Fix it please.", "being charged more than once", "kind words"),
+    ("air", "mastodon", None, "@bluejet the seatbelt on 14C was broken and when I told the crew "
+     "they said just hold it. On a flight with turbulence.", "the broken seatbelt on your flight",
+     "how our staff handled things"),
+    ("air", "mastodon", None, "@bluejet why is a carry-on 45 euros at the gate when it was 20 "
+     "online? Nobody told me the price difference. Feels like a scam tbh.",
+     "I understand why that feels unfair", "chase their own money"),
+    ("air", "mastodon", None, "@bluejet the 500 bonus miles you promised for the delay last month "
+     "never showed up in my account.", "your 500 bonus miles", "the delay"),
+    ("acme", "google_play", 1, "My speaker started recording when nobody said the wake word. Found "
+     "clips in my history I never made. I want to know who listened to them.",
+     "privacy team", "how it performs"),
+    ("acme", "trustpilot", 1, "Customer support is a joke. 45 minutes on hold, then the agent hung "
+     "up on me when I asked for a supervisor.", "the 45 minutes on hold and being hung up on",
+     "not hearing back from us"),
+    ("acme", "trustpilot", 2, "Warranty claim rejected because I couldn't provide the original "
+     "receipt. I bought it from your own website!", "your warranty claim", "the return"),
+]
+
+
 def test_a_sarcastic_sign_off_makes_a_complaint_not_a_mixed_post():
     for text in ("@bluejet your app logged me out mid check-in, then said my booking doesn't "
                  "exist. Now I'm paying £55 to check in at the airport. Great system.",
@@ -2875,6 +2901,7 @@ INDEPENDENT_READINGS = [
     *EIGHTEENTH_AND_NINETEENTH_READING_HOLDS_CASES,
     *EIGHTEENTH_AND_NINETEENTH_READING_ANSWERS_CASES,
     *TWENTIETH_AND_TWENTY_FIRST_READING_CASES,
+    *TWENTY_SECOND_AND_TWENTY_THIRD_READING_CASES,
 ]
 
 

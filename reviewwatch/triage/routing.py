@@ -113,6 +113,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:charger|cable|plug|wires?|cord|adapter|outlet|socket|battery|plastic|port|casing|"
      r"connector|device|unit|power strip)[^.!?\n]{0,40}\bmelt(?:ed|ing)|melted (?:plastic|wires?)|"
      r"dangerous|chok(?:e|ed|ing)|broken glass|"
+     # a seatbelt that failed ("the seatbelt on 14C was broken ... they said just hold it"),
+     # a safety issue named as one
+     r"seat ?belt\b[^.!?\n]{0,40}?\b(?:broken|broke|didn'?t work|not working|wouldn'?t (?:close|"
+     r"buckle|latch|fasten)|won'?t (?:close|buckle|latch|fasten)|missing|frayed)|"
+     r"(?:a|that'?s a|this is a|it'?s a) safety (?:issue|hazard|risk|problem|concern)|"
      # a child travelling alone left without the escort promised
      # a child flying alone handed to a stranger ("flew unaccompanied ... LEFT HER with another
      # family's dad"), a vulnerable passenger left alone ("she's blind ... Nobody met her")
@@ -247,7 +252,12 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # when I hadn't said the wake word")
      r"recording\b[^.!?\n]{0,50}\b(?:even when|even though|without (?:me|us|the wake word|"
      r"asking|permission|consent)|when (?:i|we) (?:had ?n['\u2019]?t|did ?n['\u2019]?t|had not|"
-     r"did not))|"
+     r"did not)|when (?:nobody|no one|noone) (?:said|spoke|was talking|had said))|"
+     # clips the customer never made, and who heard them ("Found clips in my history I never
+     # made ... I want to know who listened to them")
+     r"who (?:listened|listens|has listened|can listen|could listen) to (?:them|it|those|the "
+     r"(?:recordings|clips)|my (?:recordings|clips|voice))|(?:clips|recordings) in my "
+     r"(?:history|account)\b[^.!?\n]{0,30}\b(?:never|didn'?t) (?:made|make|record\w*|say|said)|"
      r"(?:microphone|mic|camera)s? (?:is |was |are |were )?(?:ever |still |always |secretly )?"
      r"(?:recording|listening|on)\b(?= (?:when|while|even|with|after|at night|all))|"
      r"(?:mute|muted)\b[^.!?\n]{0,60}\b(?:still (?:responded|responds|answered|answers|heard|"
@@ -306,6 +316,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:refunds?|refunded|money back|reimburs\w*|charge ?backs?|dispute[ds]?|"
      r"charged (?:me |us )?(?:twice|double|again|extra|without|three times|(?:two|3|2|four|"
      r"multiple|several) times)|double[- ]charged|"
+     r"charg(?:ed|ing) (?:my|our) (?:card|account) (?:twice|two times|double|three times)|"
      r"overcharg\w*|unauthori[sz]ed (?:charges?|payments?|transactions?)|"
      r"still (?:being )?(?:billed|charged)|billed (?:after|twice|again)|stole my money|"
      r"took my money|scam(?:med)?|"
@@ -483,6 +494,10 @@ _SARCASM = re.compile(
     # a shrug repeated ("cool cool cool"), a rating of a disaster ("10/10 experience would be
     # stranded again")
     r"\bcool,? cool,? cool\b|"
+    # "lol 'on time performance' my foot", "thanks for charging my card twice"
+    r"['\"\u2019\u201d] my foot\b|(?:thanks?|thank you) for charging (?:my|our) (?:card|account)|"
+    # applause for a failure ("45 minutes for two rotis 👏👏")
+    r"\b(?:\d+|an?) (?:minutes?|mins?|hours?|hrs?)\b[^\n]{0,40}(?:\U0001f44f|\U0001f644){1,}|"
     r"\b(?:10/10|ten out of ten|5/5|five stars?)\b[^.!?\n]{0,30}\bwould (?:\w+ ){0,2}?"
     r"(?:be stranded|get stranded|be delayed|get delayed|lose|get lost|be lost|wait|be bumped|"
     r"get bumped|be cancell?ed)\b|"

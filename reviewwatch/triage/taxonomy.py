@@ -59,7 +59,11 @@ _COMPLAINT_TERMS = frozenset(
     "change fee", "bag fee", "baggage fee", "pay for a carry on", "pay for a carry-on",
     "jiggle", "wiggle", "frayed", "walked away", "walked off", "hours late", "hours delay",
     "hour delay", "hrs delayed", "hours delayed", "was missing", "were missing", "is missing",
-    "are missing", "arrived opened"}
+    "are missing", "arrived opened",
+    # (what the complaint is, ahead of the delay or the return told of beside it: "the miles
+    # you promised for the delay never showed up", "Warranty claim rejected because ...")
+    "never credited", "not credited", "never showed up in my account", "claim rejected",
+    "hung up", "been opened", "already opened", "was opened"}
 
 
 def _wordish(ch: str) -> bool:
@@ -73,6 +77,10 @@ _NOT_WAITING = ("can't ", "cannot ", "can not ", "can\u2019t ", "cant ", "couldn
 # A term after "like" is a likeness ("too sweet, like dessert", "tasted like cardboard")
 _LIKENED = ("like ", "like a ", "like an ", "tasted like ", "as if it was ")
 _ADS = frozenset({"ads", "adverts", "advertising", "advertisements", "commercials"})
+_REASONS = frozenset({"delay", "delayed", "cancellation", "cancelled", "canceled", "diverted"})
+_FOR_THE = ("for the ", "for my ", "for our ", "for that ")
+_GIVEN_FOR = re.compile(r"\b(?:miles|points|voucher|vouchers|compensation|credit|refund|"
+                        r"promised|offered)\b")
 _ADVERTISED = ("after all the ", "after all those ", "after the ", "based on the ", "from the ",
                "in the ", "in your ", "saw the ", "seen the ", "your tv ", "the tv ")
 # A container or a measure followed by "of" ("a bag of pretzels", "a glass of wine") names
@@ -176,6 +184,10 @@ class Taxonomy:
                 continue  # "Can't wait to never do it again" is no wait
             if term in _ADS and text.endswith(_ADVERTISED, 0, start):
                 continue  # "Expected more after all the ads": its advertising, not ads in it
+            if term in _REASONS and text.endswith(_FOR_THE, 0, start) and _GIVEN_FOR.search(
+                    text, max(0, start - 60), start):
+                continue  # "the miles you promised for the delay never showed up": the delay
+                # is what they were for, not the complaint
             if text.endswith(_LIKENED, 0, start) and not complaint_word(term):
                 continue  # "too sweet, like dessert": a likeness, not the dessert (but "looked
                 # like dirty sand" is dirty)

@@ -837,7 +837,8 @@ _BAG_THING = re.compile(r"\b(suitcase|golf clubs|guitar|stroller|pram|car seat|s
                         r"bag)\b", re.I)
 _AMOUNT = (r"(?:[£$€₹]\s?\d[\d,]*(?:\.\d\d)?|(?:rs\.?|inr) ?\d[\d,]*|\d[\d,]*(?:\.\d\d)? ?"
            r"(?:euros?|dollars|pounds|rupees|bucks)|\d+(?:\.\d+)? ?%)")
-_FEE_OF = re.compile(rf"({_AMOUNT})\s+(?:extra\s+)?((?:[a-z-]+ )?(?:fee|charge|surcharge))\b|"
+_FEE_OF = re.compile(rf"({_AMOUNT})\s+(?:extra\s+)?((?:[a-z-]+ )?(?:fee|charge|surcharge|"
+                     rf"fare difference))\b|"
                      rf"\b((?:[a-z-]+ )?(?:fee|charge|surcharge))\s+(?:of\s+)?({_AMOUNT})", re.I)
 _AMOUNT_RE = re.compile(_AMOUNT, re.I)
 _CHARGED_FOR = re.compile(rf"\bcharged (?:me |us )?({_AMOUNT}) (?:extra )?for (?:the |my |our )?"

@@ -882,6 +882,8 @@ _HAVING = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\
 _HAD = {"was": "had", "were": "had", "is": "has", "are": "have"}
 _A_PROBLEM = re.compile(r"\b(is|was|are|were) ((?:very |really )?(?:big|huge|major|serious|real|"
                         r"main)) (problem|issue|headache)\b", re.I)
+_IS_ZERO = re.compile(r"^(?:the )?(parking|seating|space|hygiene|response|service|help|"
+                      r"support|ventilation) is (?:zero|nil)\b", re.I)
 _ONLY_TAIL = re.compile(r"\b(average|ok|okay|fine|normal|cold|bland|lukewarm|so-so) only\b", re.I)
 _STAFF_BEHAVIOUR = re.compile(r"\b(?:the )?(staff|waiters|waiter|manager|crew|cashier)"
                               r" behaviou?r (is|was)\b", re.I)
@@ -933,6 +935,7 @@ def _indian_english(text: str) -> str:
         ("was" if past else "is")) + f" not {m.group(2)}", text)
     text = _SMELLING.sub(r"\1\2 smelly", text)
     text = _ONLY_TAIL.sub(r"\1", text)  # "the food was average only"
+    text = _IS_ZERO.sub(lambda m: f"there is no {m.group(1).lower()}", text)  # "Parking is zero"
     text = _ITSELF.sub(r"\1", text)
     text = _RUNS_TILL.sub(lambda m: f", though the {m.group(1).lower()} runs until ", text)
     return text

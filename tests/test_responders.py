@@ -2805,6 +2805,13 @@ TWENTY_SECOND_AND_TWENTY_THIRD_READING_CASES = [
      "not hearing back from us"),
     ("acme", "trustpilot", 2, "Warranty claim rejected because I couldn't provide the original "
      "receipt. I bought it from your own website!", "your warranty claim", "the return"),
+    ("air", "mastodon", None, "@bluejet my bag has been 'located' for six days now. It has my "
+     "kid's insulin supplies backups in it. I need an actual answer today.",
+     "the medicine in your bag", "backups"),
+    ("bistro", "google_business", 1, "Delivery came after 1 hour 30 min, food was totally cold and "
+     "curry leaked all over the bag.", "kitchen team", "privacy"),
+    ("bistro", "google_business", 1, "Parking is zero. Security guy told park on road and then "
+     "police towed our car. 2000 fine.", "parking", "parking is zero"),
 ]
 
 
@@ -2832,6 +2839,7 @@ SAYBACK_INDIAN_ENGLISH_CASES = [
     ("The waiting was too long and food taste is average",
      "the waiting was too long and the food tastes average"),
     ("AC was not working, very hot inside", "the AC was not working"),
+    ("Parking is zero", "there is no parking"),
     ("Support says out of warranty so pay for repair", None),
     ("Middle class family cannot afford like this", None),
     ("The billing is fraud", None),

@@ -97,7 +97,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:bag|luggage|suitcase)\b[^.!?\n]{0,80}?\b(?:inhaler|insulin|medication|medicine|"
      r"epi-?pen|cpap|oxygen)|(?:inhaler|insulin|medication|medicine|epi-?pen)s? (?:is|was|are|"
      r"were) in (?:it|my bag|the bag|that bag)|(?:got|has|had) my \w+(?:'s)? (?:inhaler|insulin|"
-     r"medication|medicine|epi-?pen) in it|"
+     r"medication|medicine|epi-?pen)(?: \w+){0,3} in it|"  # ("my kid's insulin supplies backups
+     # in it")
      r"hurt (?:me|my|us|him|her|myself)|burn(?:ed|t) (?:me|my|myself)|caught fire|on fire|"
      # a fall or a faint ("fell on the escalator", "a passenger fainted")
      r"(?:fell|slipped|tripped) (?:down|over|on|off|and)\b(?! asleep)|(?:had|took) a (?:bad )?fall|"

@@ -63,7 +63,7 @@ _COMPLAINT_TERMS = frozenset(
     # (what the complaint is, ahead of the delay or the return told of beside it: "the miles
     # you promised for the delay never showed up", "Warranty claim rejected because ...")
     "never credited", "not credited", "never showed up in my account", "claim rejected",
-    "hung up", "been opened", "already opened", "was opened"}
+    "hung up", "been opened", "already opened", "was opened", "fare difference"}
 
 
 def _wordish(ch: str) -> bool:

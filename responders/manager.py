@@ -630,12 +630,45 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     return None
 
 
+_CAN_I = re.compile(r"^(?:and |so |but )?(?:can|could) (?:i|we) (?:even |still |please )?"
+                    r"([a-z][^?]{2,60}?)\s*\?*$", re.I)
+_ANY_WAY = re.compile(r"^(?:and |so |but )?is there (?:a|any) way (?:to|i can|we can) "
+                      r"([a-z][^?]{2,60}?)\s*\?*$", re.I)
+_HOW_DO_I = re.compile(r"^(?:and |so |but )?how (?:do|can|should) (?:i|we) ([a-z][^?]{2,60}?)\s*"
+                       r"\?*$", re.I)
+_YOURS = {"i": "you", "me": "you", "my": "your", "mine": "yours", "we": "you", "us": "you",
+          "our": "your", "myself": "yourself", "i'm": "you're", "i've": "you've"}
+
+
+def _promised_answer(question: str) -> str | None:
+    """What the reply promises for a plain question of how or whether ("Can I turn off the
+    voice recordings?", "Is there a way to get them back??", "How do I delete them?"), in
+    the customer's terms, or None: a check and an answer, never the answer guessed."""
+    q = question.strip().rstrip("!.")
+    for pattern, say in ((_CAN_I, "I'll tell you whether and how you can {0}."),
+                         (_ANY_WAY, "I'll check whether there's a way to {0}."),
+                         (_HOW_DO_I, "I'll tell you how to {0}.")):
+        m = pattern.match(q)
+        if m:
+            words = re.split(r",|\s+and (?=why|what|how|when|where|who)\b", m.group(1))[0].split()
+            if len(words) > 10 or any(w.lower().strip(",") in ("you", "your", "yours")
+                                      for w in words):
+                return None  # (too long to say back, or "can I trust your ...")
+            return say.format(" ".join(_YOURS.get(w.lower(), w) for w in words))
+    return None
+
+
 _ENTITLED = re.compile(r"\b(?:am i|are we|is (?:my|our) \w+) (?:even )?entitled to\b|(?<!how )"
                        r"\bdo (?:i|we) (?:get|qualify for) (?:any )?compensation\b", re.I)
 # Who to talk to ("Who do I even talk to about this?"): the reply is the answer
-_WHO_TO_ASK = re.compile(r"\bwho (?:do|can|should) (?:i|we) (?:even )?(?:talk|speak|complain|write|"
-                         r"report|go|turn)\b|\bwho (?:do|can|should) (?:i|we) (?:even )?contact\b",
-                         re.I)
+_WHO_TO_ASK = re.compile(r"\bwho (?:do|can|should) (?:i|we) (?:even |actually |really )?(?:talk|"
+                         r"speak|complain|write|report|go|turn)\b|\bwho (?:do|can|should) (?:i|we) "
+                         r"(?:even |actually |really )?contact\b", re.I)
+# A question the reply can promise to answer in its own words ("Is this a known fault?",
+# "Which one is it?" of two airports' rules)
+_KNOWN_FAULT = re.compile(r"\bis (?:this|it|that) a known (?:fault|issue|problem|bug|defect)\b",
+                          re.I)
+_WHICH_IS_IT = re.compile(r"\bwhich (?:one )?is (?:it|right|correct|true)\b", re.I)
 
 
 # A question that asks for the help the reply offers ("can you help?"): the offer answers it
@@ -654,19 +687,22 @@ _ASKS_TO_KNOW = re.compile(r"(?:how (?:do|can|long|much|will|would|should)|what 
                            r"should (?:i|we)|am i|are we)\b", re.I)
 # A question whether the fault will be fixed ("Can you tell me if a fix is coming?"): the
 # answer the reply can honestly promise is where the fix stands
-_FIX_COMING = re.compile(r"\b(?:(?:a|the|any) (?:fix|patch|update|firmware update)\b[^?]{0,30}?"
+_FIX_COMING = re.compile(r"\bis there (?:a|any) fix\b|\b(?:(?:a|the|any) (?:fix|patch|update|"
+                         r"firmware update)\b[^?]{0,30}?"
                          r"\b(?:coming|planned|on (?:the|its) way|soon|released|out)|(?:will|"
                          r"when will|is) (?:this|it|that|the \w+) (?:ever )?(?:be |get )?"
                          r"(?:fixed|sorted|resolved|patched))\b", re.I)
 _HANDLE_LEAD = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
 _RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|open|there|"
                              r"working|have|care|check|know|read|test|bother)|you people|"
-                             r"are you (?:serious|kidding|joking)|how is (?:this|that) "
+                             r"are you (?:serious|kidding|joking)|even exist|any point|"
+                             r"^what is this\b|how is (?:this|that) "
                              r"(?:acceptable|ok|okay|fair|normal|legal)|seriously|really\?|"
                              r"kidding|joke|at all\?|how hard|"
                              r"how difficult|anyone (?:there|home|listening)|is this how|"
                              r"have to beg|supposed to beg|need to beg|"
                              r"the heck|the hell|crud|crap)\b|^(?!(?:how (?:do|can)|can (?:i|we)|"
+                             r"is there (?:a|any) way|"
                              r"when (?:will|is)|where(?:'s| is)|what (?:do|should) (?:i|we))\b)"
                              r".*\?\?", re.I)  # ("what is this app??"; not "how do I ...??")
 
@@ -832,9 +868,9 @@ _UNIT_WORD = {"hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "min
 # The detail that turns an aspect's name into the customer's own thing: the bag that was
 # lost ("your golf clubs", not "your bags"), the amount charged ("the €45 seat fee", "the 10%
 # service charge"), the refund's sum, the occasion booked ("your anniversary booking")
-_BAG_THING = re.compile(r"\b(suitcase|golf clubs|guitar|stroller|pram|car seat|skis|bike|"
-                        r"bicycle|cello|violin|surfboard|snowboard|backpack|duffel bag|garment "
-                        r"bag)\b", re.I)
+_BAG_THING = re.compile(r"\b(suitcase|golf clubs|guitar case|guitar|stroller|pram|car seat|skis|"
+                        r"bike|bicycle|cello|violin|surfboard|snowboard|backpack|duffel bag|"
+                        r"garment bag)\b", re.I)
 _AMOUNT = (r"(?:[£$€₹]\s?\d[\d,]*(?:\.\d\d)?|(?:rs\.?|inr) ?\d[\d,]*|\d[\d,]*(?:\.\d\d)? ?"
            r"(?:euros?|dollars|pounds|rupees|bucks)|\d+(?:\.\d+)? ?%)")
 _FEE_OF = re.compile(rf"({_AMOUNT})\s+(?:extra\s+)?((?:[a-z-]+ )?(?:fee|charge|surcharge|"
@@ -848,6 +884,38 @@ _OCCASION = re.compile(r"\b(birthday|anniversary|wedding|engagement|honeymoon|gr
                        r"retirement|farewell)\b", re.I)
 _NOT_A_FEE = frozenset({"the", "a", "an", "extra", "this", "that", "my", "our", "your", "no",
                         "any", "full", "such", "huge", "hidden", "big"})  # (not the fee's kind)
+
+
+# A thing and what was wrong with it, told plainly ("The naan was rubbery", "the raita was
+# watery", "Waiter was rude"): named back as the thing ("the rubbery naan"), or with "too"
+# ("the paneer being too sweet"), never as its aspect ("the food")
+_THING_WAS = re.compile(
+    r"^\W*(?:[@#][\w.]+\s+)?(?:and |but |also |plus )?(the |our |my |your |their )?"
+    r"([a-z]+(?: [a-z]+)?) (?:was|were|is|are|came|arrived|tasted|looked) "
+    r"(?:a bit |a little |very |really |so |totally |completely |extremely |super |quite |"
+    r"stone |ice )?(too |way too )?(cold|rubbery|burnt|burned|stale|soggy|raw|undercooked|"
+    r"overcooked|bland|salty|oily|greasy|dirty|sticky|broken|late|wrong|missing|rude|slow|"
+    r"watery|hard|dry|tasteless|smelly|noisy|loud|expensive|overpriced|sweet|spicy|chewy|"
+    r"lukewarm|tiny|small|filthy|cracked|damaged|faulty|dead|flat|weak|quiet|muddy|"
+    r"unhelpful|useless)\W*$", re.I)
+_NOT_A_THING = frozenset("it this that they everything something nothing all place experience "
+                         "quality one he she we i you".split())
+_AS_THING = {"late": None, "slow": None, "sweet": None, "spicy": None, "small": None,
+             "tiny": None, "quiet": None, "loud": None, "expensive": None}  # (said with "too")
+
+
+def specific_np(clause: str) -> str | None:
+    """'The naan was rubbery' -> 'the rubbery naan'; 'the paneer was too sweet' -> 'the paneer
+    being too sweet'; None when the clause is not that plain a thing and its fault."""
+    m = _THING_WAS.match(clause.strip())
+    if not m or m.group(2).lower() in _NOT_A_THING or m.group(2).split()[-1].lower() in \
+            _NOT_A_THING or m.group(2).split()[0].lower() in _NOT_A_THING:
+        return None
+    whose = "your" if (m.group(1) or "").strip().lower() in ("my", "our", "your") else "the"
+    thing, adjective = m.group(2).lower(), m.group(4).lower()
+    if m.group(3) or adjective in _AS_THING:  # "too sweet", "late": said with its verb
+        return f"{whose} {thing} being {(m.group(3) or '').lower()}{adjective}"
+    return f"{whose} {adjective} {thing}"
 
 
 def _detailed(about: str, clause: str, text: str = "") -> str:
@@ -867,6 +935,10 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         charged = _CHARGED_FOR.search(clause)
         if charged:  # "charged Rs 50 for water" -> "the Rs 50 charge for water"
             return f"the {charged.group(1)} charge for {charged.group(2).lower()}"
+        alone = re.match(rf"^\W*(?:they |you |we )?charged (?:me |us )?({_AMOUNT})\W*$", clause,
+                         re.I)
+        if alone and about == "the charge":  # "Charged €70." -> "the €70 charge"
+            return f"the {alone.group(1)} charge"
         return about
     if about == "the refund":
         amount = _AMOUNT_RE.search(clause)
@@ -1188,8 +1260,12 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         if others and not short:  # the other complaints, named, not quoted: one more beside
             # two said back, two more of other kinds beside one ("You also told us about the
             # wait and the price."; not "the drinks and the espresso")
-            about = others[0] if second or len(others) == 1 or kinds.get(others[0]) == \
-                kinds.get(others[1]) else f"{others[0]} and {others[1]}"
+            def own(o: str) -> str:  # "the rubbery naan", not "the food"
+                i = next((i for i in with_aspect if i.get("about") == o), None)
+                return (specific_np(i["clause"]) or _detailed(o, i["clause"], text)) if i else o
+
+            about = own(others[0]) if second or len(others) == 1 or kinds.get(others[0]) == \
+                kinds.get(others[1]) else f"{own(others[0])} and {own(others[1])}"
             text += f" {_pick(SECOND, seed, 'second').format(about=about)}"
         return text, True, source
     adjective = next((i for i in sayable[:1] if _BARE_ADJECTIVE.match(i["clause"].strip()) and
@@ -1212,7 +1288,8 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             # one name for one kind of failure: not "the price and the pricing"
             key = "people" if group in ("people", "service") else group if group in (
                 "value", "money", "waiting", "unheard") else kind
-            named = _detailed(_how_long(i["about"], i["clause"]), i["clause"], text)
+            named = specific_np(i["clause"]) or _detailed(_how_long(i["about"], i["clause"]),
+                                                          i["clause"], text)
             if by_aspect.get(key) == i["about"] and named != i["about"]:
                 by_aspect[key] = named  # ("Straight answer please." then "diverted to Bristol")
             by_aspect.setdefault(key, named)
@@ -1488,9 +1565,17 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         pass  # (the step answers it: "when are you refunding ...?" and "where your refund is")
     elif any(_FIX_COMING.search(q) for q in asked):
         text += " I'll tell you honestly where the fix stands."  # "is a fix coming?"
+    elif any(_KNOWN_FAULT.search(q) for q in asked):
+        text += " I'll tell you honestly whether it's a known fault."
+    elif any(_WHICH_IS_IT.search(q) for q in asked):
+        text += " I'll find out which is right and tell you."
     elif any(_ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q) and
              not _RHETORICAL_ASK.search(q) for q in asked):
-        text += " I'll answer your question then, too."  # (not "is it too much to expect?")
+        answer = next((a for q in asked if _ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q)
+                       and not _RHETORICAL_ASK.search(q) and (a := _promised_answer(q))), None)
+        # ("Can I turn off the voice recordings?": "I'll tell you whether and how you can
+        # turn off the voice recordings", not "I'll answer your question then, too")
+        text += f" {answer}" if answer else " I'll answer your question then, too."
     comp = getattr(business, "compensation", None)
     if comp and (item.get("kind") or "review") == "review" and not social and \
             group in OFFERED_FOR and not _offer_clashes(comp, item.get("text") or "", triage):

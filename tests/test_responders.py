@@ -2815,6 +2815,40 @@ TWENTY_SECOND_AND_TWENTY_THIRD_READING_CASES = [
 ]
 
 
+TWENTY_FOURTH_AND_TWENTY_FIFTH_READING_CASES = [
+    # (the twenty-fourth and twenty-fifth readings, in parallel on a frozen copy of c4edb4a:
+    # SEND 4, LIGHT 22, REWRITE 34 and SEND 11, LIGHT 24, REWRITE 25): a question of how or
+    # whether is promised in its own terms; a plain fault is named as its thing
+    ("acme", "google_play", 2, "Can I turn off the voice recordings being saved? I can't find it "
+     "anywhere in the settings.", "whether and how you can turn off the voice recordings",
+     "answer your question then"),
+    ("acme", "trustpilot", 1, "App lost all my routines after the account move. Is there a way to "
+     "get them back??", "whether there's a way to get them back", "answer your question then"),
+    ("acme", "google_play", 1, "App asks me to log in every single day. Tried reinstalling, "
+     "nothing works. Is there a fix or not?", "where the fix stands", "answer your question"),
+    ("acme", "trustpilot", 2, "One has a crackle in the bass above 50%. The replacement has the "
+     "same issue. Is this a known fault?", "whether it's a known fault", "answer your question"),
+    ("air", "mastodon", None, "@bluejet why is my cabin bag fine at Gatwick and 'oversized' at "
+     "Nice on the way back? Same bag. Charged €70. Which one is it?", "which is right",
+     "answer your question"),
+    ("acme", "trustpilot", 1, "Worst customer service I have ever had. Three emails, zero replies. "
+     "Do you even exist?", "sorry", "answer your question"),
+    ("air", "mastodon", None, "@bluejet emailed 4 times about my lost guitar case, auto replies "
+     "only.", "your guitar case", "your bags"),
+]
+
+
+def test_a_thing_and_its_fault_are_named_not_its_aspect():
+    from responders.manager import specific_np
+
+    assert specific_np("The naan was rubbery") == "the rubbery naan"
+    assert specific_np("the paneer was too sweet.") == "the paneer being too sweet"
+    assert specific_np("My flight was late") == "your flight being late"
+    assert specific_np("Waiter was rude") == "the rude waiter"
+    assert specific_np("It was cold") is None  # (no thing named)
+    assert specific_np("The staff were lovely") is None  # (no fault)
+
+
 def test_a_sarcastic_sign_off_makes_a_complaint_not_a_mixed_post():
     for text in ("@bluejet your app logged me out mid check-in, then said my booking doesn't "
                  "exist. Now I'm paying £55 to check in at the airport. Great system.",
@@ -2910,6 +2944,7 @@ INDEPENDENT_READINGS = [
     *EIGHTEENTH_AND_NINETEENTH_READING_ANSWERS_CASES,
     *TWENTIETH_AND_TWENTY_FIRST_READING_CASES,
     *TWENTY_SECOND_AND_TWENTY_THIRD_READING_CASES,
+    *TWENTY_FOURTH_AND_TWENTY_FIFTH_READING_CASES,
 ]
 
 

@@ -243,8 +243,9 @@ _NOT_CAME = re.compile(r"\b(?:still|never|not yet|has ?n'?t|have ?n'?t|did ?n'?t
 # Staff who mistreated the customer's relative ("yelled at my son", "so rude to my elderly
 # father")
 _TREATED_RELATIVE = re.compile(
-    r"\b(?:yelled|shouted|screamed|snapped|swore|was (?:so |very |really |extremely )?rude|were "
-    r"(?:so |very |really |extremely )?rude|laughed|sneered)(?: at| to)? my (?:elderly |disabled |"
+    r"\b(?:yelled|shouted|screamed|snapped|swore|was (?:so |very |really |extremely |incredibly |"
+    r"unbelievably )?rude|were (?:so |very |really |extremely |incredibly )?rude|laughed|"
+    r"sneered)(?: at| to)? my (?:elderly |disabled |"
     r"little |young |\d+ ?(?:year|yr)[- ]old )?(son|daughter|father|mother|dad|mum|mom|wife|"
     r"husband|grandmother|grandfather|grandma|grandpa|kids|children|child|partner)\b", re.I)
 # Staff who mistreated someone else in the customer's sight ("so rude to the elderly couple in
@@ -377,8 +378,9 @@ _UNFIXED = re.compile(r"\b(?:none (?:of (?:it|them|which) )?worked|nothing worke
 # A health or safety matter held for a person, named by what it was, never by its detail
 # (which food, which ingredient): a holding reply must not guess or admit what happened.
 HELD_WHAT = (
-    (re.compile(r"\b(?:allerg\w* reaction|had a reaction|anaphyla\w*|used (?:my|her|his|an) "
-                r"epi ?pen)\b", re.I),
+    (re.compile(r"\b(?:allerg\w* reaction|had a reaction|(?<!is )(?<!am )(?<!are )anaphyla\w*|"
+                r"used (?:my|her|his|an) epi ?pen)\b", re.I),  # ("He is anaphylactic": his
+     # condition, told to explain the risk; no reaction happened)
      "the allergic reaction you had", ("restaurant", "hotel", "airline")),
     (re.compile(r"\ballerg\w*", re.I), "your allergy and how it was handled on board",
      ("airline",)),
@@ -441,6 +443,8 @@ HELD_WHAT += (
 HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher|jain)\b", re.I),
                "a meal that didn't meet your dietary needs", ("restaurant", "hotel", "airline")),)
 _WHOSE_ALLERGY = re.compile(
+    r"\b(?:my|our) (?:[a-z]+-)?allergic (son|daughter|wife|husband|child|kid|boy|girl|mother|mom|"
+    r"mum|father|dad|friend|partner|sister|brother)\b|"  # ("my nut-allergic son")
     r"\b(?:my|our) (son|daughter|wife|husband|child|kid|boy|girl|mother|mom|mum|father|dad|friend|"
     r"partner|sister|brother|niece|nephew|grandson|granddaughter|guest)\b[^.!?]{0,20}?\b(?:is|was|"
     r"has|had|have|'s|with) (?:\w+ )?(?:allergic|an allergy|an? (?:\w+ ){0,2}allergy|\w+ allergy)",
@@ -604,12 +608,13 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         if m:  # ("the chicken you were served": the dish they named, nothing guessed)
             whose = _WHOSE_ALLERGY.search(text) if what.startswith("your allergy") else None
             if whose:  # "My son is allergic to nuts": his allergy, not the customer's
-                return what.replace("your allergy", f"your {whose.group(1).lower()}'s allergy",
+                kin = (whose.group(1) or whose.group(2)).lower()
+                return what.replace("your allergy", f"your {kin}'s allergy",
                                     1).replace("in your meal", "in the meal")
             whose = _WHOSE_ALLERGY.search(text) if what == "the allergic reaction you had" \
                 else None
             if whose:  # "my brother is allergic to dairy, he had a reaction": his reaction
-                return f"your {whose.group(1).lower()}'s allergic reaction"
+                return f"your {(whose.group(1) or whose.group(2)).lower()}'s allergic reaction"
             if "{0}" not in what:
                 return what
             found = next(g.lower() for g in m.groups() if g)
@@ -626,7 +631,13 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     fall = _FELL.search(text)  # nothing else named: a fall ("my mum fell on the escalator")
     if fall:
         kin = (fall.group(1) or "").lower()
-        return f"your {kin}'s fall" if kin in _FEMALE_KIN | _MALE_KIN else "the fall you had"
+        told = _MY_KIN.search(text)  # ("my 82 yr old father ... He waited ... and fell")
+        if kin not in _FEMALE_KIN | _MALE_KIN and told and not re.match(
+                r"(?:i|we)\b", (fall.group(0) or "").strip(), re.I):
+            kin = told.group(1).lower()
+        fallen = f"your {kin}'s fall" if kin in _FEMALE_KIN | _MALE_KIN else "the fall you had"
+        return f"{fallen} and the assistance that never came" if _NO_ASSIST.search(text) \
+            else fallen
     return None
 
 
@@ -1069,7 +1080,8 @@ _BOTH_OF_YOU = re.compile(r"\b(?:me and my|my \w+ and (?:i|me)|both of us|we bot
 # ("Me and my husband ... both of us had ...", "My husband who ate the same is also unwell")
 # Treatment the customer or a relative needed: the hold hopes they are recovering
 _TREATED = re.compile(r"\b(?:epi ?pen|hospital\w*|ambulance|emergency room|urgent care|a&e|"
-                      r"anaphyla\w*|stitches|concussion|allergic reaction|food poisoning|"
+                      r"(?<!is )(?<!am )(?<!are )anaphyla\w*|stitches|concussion|allergic "
+                      r"reaction|food poisoning|"
                       r"(?:was|were|got|been|fell) (?:so |very |really )?(?:sick|ill)|vomit\w*|"
                       r"throwing up)\b", re.I)
 _SOMEONE_ELSE = re.compile(r"\b(?:a|the|another|one|some|an?) (?:\w+ )?(?:kid|child|boy|girl|man|"
@@ -1789,7 +1801,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 kin = _WHOSE_ALLERGY.search(item.get("text") or "") or _MY_KIN.search(
                     item.get("text") or "")
                 who = "you're both" if _BOTH_OF_YOU.search(item.get("text") or "") else \
-                    f"your {kin.group(1).lower()} is" if kin else "you're"
+                    f"your {(kin.group(1) or kin.group(2)).lower()} is" if kin else "you're"
                 hear += f" I hope {who} feeling better now."
             first = routed[0]["flag"]
             if any(f["flag"] == "bereavement" for f in routed):
@@ -1868,8 +1880,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if routed[0]["flag"] == "safety" and _PESTS.search(item.get("text") or "") and \
                     profile.category in ("restaurant", "hotel"):
                 team = profile.team_for("food_quality", "kitchen team")  # pests: the kitchen's
-            if routed[0]["flag"] == "safety" and (what or "").startswith((
-                    "the assistance", "how your", "the damage to your", "the help")) and \
+            if routed[0]["flag"] == "safety" and ((what or "").startswith((
+                    "the assistance", "how your", "the damage to your", "the help")) or (
+                        what or "").endswith("the assistance that never came")) and \
                     profile.category == "airline":
                 team = profile.team_for("assistance", "special assistance team")  # a blind
                 # mother left alone, a child handed to a stranger, a damaged wheelchair

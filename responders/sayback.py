@@ -141,7 +141,9 @@ _FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically|als
 _DANGLING = frozenset("from to of with at for by in on about into than as the a an and or but "
                       "if that which because whenever when while where after before until "
                       "unless since not like liked want wanted need needed enjoy expect "
-                      "expected approx approximately around roughly".split())  # "It was
+                      "expected approx approximately around roughly keeps keep says "
+                      "saying".split())  # ("our team keeps", its quote
+# gone), "It was
 # not.", "I didn't like.", "wait at the bar for approx.": cut short
 _SUBJECT_WORDS = frozenset(
     "the a an it it's its this that these those they they're there there's he she his her "
@@ -200,7 +202,12 @@ _TRAILING_HEDGE = re.compile(r",?\s+(?:i think|i guess|i feel|i believe|i suppos
                              r"(?=\W*$|\s+(?:and|but)\b|\s*,)", re.I)
 
 
+_ASIDE = re.compile(r"\s*\((?:she'?s|he'?s|they'?re|aged?|age) ?\d{1,2}(?: ?(?:yo|years?"
+                    r"(?: old)?))?\)", re.I)  # "my daughter (she's 14)": the aside goes
+
+
 def _strip(clause: str) -> str:
+    clause = _ASIDE.sub("", clause)
     clause = _LEADING_HANDLES.sub("", clause)  # "@Bluejet my flight ..." is said to the brand
     clause = _TRAILING_HEDGE.sub("", clause)  # "the chole were from tin I think": no "you think"
     text = " ".join(clause.replace("#", "").split()).strip(" -\u2013\u2014,;:.!")
@@ -354,7 +361,8 @@ _BARE_NOUN = re.compile(
     r"bag drop queue|check-in queue|security queue|queue|line|"
     r"customer support|agent|crew|pilot|captain|raita|naan|dal|biryani|curry|paneer|rice|bill|"
     r"dosa|sambar|chutney|coconut chutney|ac|a/c)"
-    r"(?= (?:(?:randomly|suddenly|constantly|always|just|also|then) )?(?:was|were|is|are|came|"
+    r"(?=(?: on (?:[A-Z]{2} ?\d{2,4}|flight \w+))? (?:(?:randomly|suddenly|constantly|always|just|"
+    r"also|then) )?(?:was|were|is|are|came|"
     r"arrived|took|never|still|keeps|kept|crashed|crashes|broke|stopped|didn't|doesn't|won't|"
     r"has|had|jumps|drops|cuts|dies|died|resets|turns|goes|went|sounds|lasts|lasted|"
     r"rolled|refused|said|told|ignored|charged|added|bricked|killed|ruined|wiped|deleted|"
@@ -485,6 +493,7 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     sentence of its own ("the staff is immature and act like children yelling, and even
     barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
     front of a clause that opens with its verb ("doesn't save my chats")."""
+    clause = _ASIDE.sub("", clause)  # ("my daughter (she's 14)")
     stripped = _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!")
     some = _SOME_OF_THEM.match(stripped)
     if some:  # "Bought two, one arrived with a cracked top"
@@ -678,6 +687,7 @@ _PERIPHERAL = re.compile(
     r"\s+(?:yesterday|today|tonight)\b|"
     rf"\s+(?:at|in) (?:the )?(?!{_MONTHS_DAYS}\b)(?-i:[A-Z][a-z]+|[A-Z]{{3}})\b(?! [A-Z])|"
     r"\s+(?:genuinely|literally|actually|basically|honestly)\b|(?<=takes) like\b|"
+    r"\s+on (?-i:[A-Z]{2}) ?\d{2,4}\b|"  # ("the flight attendant on BJ230 was ...": too long)
     r"(?<=took) like\b", re.I)
 
 
@@ -882,13 +892,19 @@ _HAVING = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\
 _HAD = {"was": "had", "were": "had", "is": "has", "are": "have"}
 _A_PROBLEM = re.compile(r"\b(is|was|are|were) ((?:very |really )?(?:big|huge|major|serious|real|"
                         r"main)) (problem|issue|headache)\b", re.I)
+_NO_AND_NO = re.compile(r"\b(dirty|filthy|smelly|wet|bad|empty|cold) no ([a-z]+)(?: no ([a-z]+))?"
+                        r"(?=\W*$)", re.I)
+_WHOLE_TIME = re.compile(r"(?<!the )(?<!that )(?<!this )\bwhole time\b", re.I)
 _IS_ZERO = re.compile(r"^(?:the )?(parking|seating|space|hygiene|response|service|help|"
                       r"support|ventilation) is (?:zero|nil)\b", re.I)
 _ONLY_TAIL = re.compile(r"\b(average|ok|okay|fine|normal|cold|bland|lukewarm|so-so) only\b", re.I)
 _STAFF_BEHAVIOUR = re.compile(r"\b(?:the )?(staff|waiters|waiter|manager|crew|cashier)"
                               r" behaviou?r (is|was)\b", re.I)
 _FOOD_TASTE = re.compile(r"\b(?:the )?(food|dish|curry|biryani|dal|gravy|chicken|paneer|soup|"
-                         r"coffee|tea|sauce|meal) taste (is|was)\b", re.I)
+                         r"coffee|tea|sauce|meal) taste (is|was)\b(?! not\b)", re.I)
+_UP_TO_MARK = re.compile(r"\b(?:the )?(food|dish|curry|biryani|dal|gravy|chicken|paneer|soup|"
+                         r"coffee|tea|sauce|meal|service|quality)(?: taste| quality)? (?:is|was) "
+                         r"not up ?to (?:the )?mark\b", re.I)
 _TOLD_MILD = re.compile(r"\beven after (?:telling|saying|asking|requesting)(?: (?:them|him|her|"
                         r"the waiter|the staff|twice|clearly|specifically))*(?: for| it)? "
                         r"(mild|medium|less spicy|not spicy|no spice|less oil|no onion|no garlic|"
@@ -926,6 +942,7 @@ def _indian_english(text: str) -> str:
     text = _A_PROBLEM.sub(r"\1 a \2 \3", text)
     text = _STAFF_BEHAVIOUR.sub(lambda m: f"the {m.group(1).lower()} " + (
         "were" if m.group(1).lower() in ("staff", "waiters") else "was"), text)  # (a visit)
+    text = _UP_TO_MARK.sub(lambda m: f"the {m.group(1).lower()} was not up to standard", text)
     text = _FOOD_TASTE.sub(lambda m: f"the {m.group(1).lower()} " + (
         "tastes" if m.group(2).lower() == "is" else "tasted"), text)
     text = _TOLD_MILD.sub(lambda m: f"even though I asked for {m.group(1)}", text)
@@ -935,6 +952,9 @@ def _indian_english(text: str) -> str:
         ("was" if past else "is")) + f" not {m.group(2)}", text)
     text = _SMELLING.sub(r"\1\2 smelly", text)
     text = _ONLY_TAIL.sub(r"\1", text)  # "the food was average only"
+    text = _NO_AND_NO.sub(lambda m: f"{m.group(1)}, with no {m.group(2)}" + (
+        f" or {m.group(3)}" if m.group(3) else ""), text)  # "dirty no tissue no soap"
+    text = _WHOLE_TIME.sub("the whole time", text)  # "empty whole time"
     text = _IS_ZERO.sub(lambda m: f"there is no {m.group(1).lower()}", text)  # "Parking is zero"
     text = _ITSELF.sub(r"\1", text)
     text = _RUNS_TILL.sub(lambda m: f", though the {m.group(1).lower()} runs until ", text)

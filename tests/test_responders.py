@@ -1639,7 +1639,7 @@ def test_what_the_customer_did_about_it_is_not_the_complaint():
     ("acme", "trustpilot", 1, "The charging cable stopped working after a week and a new cable "
      "costs $20 from you.", "the charging cable stopped working after a week",
      "about how it performs."),
-    ("bistro", "google_business", 2, "The biryani was not upto the mark.", "not up to the mark",
+    ("bistro", "google_business", 2, "The biryani was not upto the mark.", "not up to standard",
      "upto"),
 ])
 def test_fourteenth_unseen_reading_causes(business, platform, rating, text, wanted, unwanted):
@@ -2835,6 +2835,26 @@ TWENTY_FOURTH_AND_TWENTY_FIFTH_READING_CASES = [
      "Do you even exist?", "sorry", "answer your question"),
     ("air", "mastodon", None, "@bluejet emailed 4 times about my lost guitar case, auto replies "
      "only.", "your guitar case", "your bags"),
+    ("air", "mastodon", None, "@bluejet cabin crew member rolled her eyes and told my nut-allergic "
+     "son to 'just not eat anything then'. He is anaphylactic.", "your son's allergy",
+     "feeling better"),
+]
+
+
+TWENTY_SIXTH_AND_TWENTY_SEVENTH_READING_CASES = [
+    # (the twenty-sixth and twenty-seventh readings, in parallel on a frozen copy of 31dfb51:
+    # SEND 5, LIGHT 27, REWRITE 28 and SEND 8, LIGHT 29, REWRITE 23)
+    ("air", "mastodon", None, "@bluejet booked wheelchair assistance for my 82 yr old father weeks "
+     "ago. No one showed up at arrivals. He waited 50 minutes and then tried to walk and fell.",
+     "your father's fall and the assistance that never came", "the fall you had"),
+    ("air", "mastodon", None, "@bluejet flight attendant on BJ230 was incredibly rude to my "
+     "daughter (she's 14) for asking for water. We were waiting 2 hours on the tarmac.",
+     "the flight attendant was incredibly rude to your daughter", "still going on"),
+    ("air", "mastodon", None, "@bluejet flight attendant on BJ230 was incredibly rude to my "
+     "daughter (she's 14) for asking for water. We were waiting 2 hours on the tarmac.",
+     "Your daughter deserved far better", "how our staff handled things"),
+    ("air", "mastodon", None, "@bluejet my bag has been 'located' for six days now. I need my "
+     "medication that was in it.", "the medicine in your bag", "your bags"),
 ]
 
 
@@ -2874,6 +2894,10 @@ SAYBACK_INDIAN_ENGLISH_CASES = [
      "the waiting was too long and the food tastes average"),
     ("AC was not working, very hot inside", "the AC was not working"),
     ("Parking is zero", "there is no parking"),
+    ("The washroom was dirty no tissue no soap", "the washroom was dirty, with no tissue or soap"),
+    ("It was empty whole time we were there", "it was empty the whole time you were there"),
+    ("food taste is not upto the mark sir", "the food was not up to standard"),
+    ("Your team keeps saying", None),
     ("Support says out of warranty so pay for repair", None),
     ("Middle class family cannot afford like this", None),
     ("The billing is fraud", None),
@@ -2945,6 +2969,7 @@ INDEPENDENT_READINGS = [
     *TWENTIETH_AND_TWENTY_FIRST_READING_CASES,
     *TWENTY_SECOND_AND_TWENTY_THIRD_READING_CASES,
     *TWENTY_FOURTH_AND_TWENTY_FIFTH_READING_CASES,
+    *TWENTY_SIXTH_AND_TWENTY_SEVENTH_READING_CASES,
 ]
 
 

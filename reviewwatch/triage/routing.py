@@ -96,7 +96,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"baggage|luggage|it in)|into the hold|in the hold|gate[- ]check\w*)|"
      r"(?:bag|luggage|suitcase)\b[^.!?\n]{0,80}?\b(?:inhaler|insulin|medication|medicine|"
      r"epi-?pen|cpap|oxygen)|(?:inhaler|insulin|medication|medicine|epi-?pen)s? (?:is|was|are|"
-     r"were) in (?:it|my bag|the bag|that bag)|(?:got|has|had) my \w+(?:'s)? (?:inhaler|insulin|"
+     r"were) in (?:it|my bag|the bag|that bag)|(?:inhaler|insulin|medication|medicine|epi-?pen)s? "
+     r"that (?:is|was|are|were) in (?:it|my bag|the bag|that bag)|"  # ("I need my medication
+     # that was in it")
+     r"(?:got|has|had) my \w+(?:'s)? (?:inhaler|insulin|"
      r"medication|medicine|epi-?pen)(?: \w+){0,3} in it|"  # ("my kid's insulin supplies backups
      # in it")
      r"hurt (?:me|my|us|him|her|myself)|burn(?:ed|t) (?:me|my|myself)|caught fire|on fire|"
@@ -625,7 +628,9 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None,
 
 _OVER = re.compile(r"\b(?:last (?:night|week|month|weekend|year|time)|yesterday|the other day|"
                    r"earlier this week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                   r"sunday))\b")
+                   r"sunday)|(?:we|i) (?:were|was) (?:waiting|sitting|stuck|sat|held)\b"
+                   r"[^.!?\n]{0,40}\bon the (?:tarmac|runway))\b")  # ("We were waiting 2 hours
+# on the tarmac": told after)
 _STILL_NOW = re.compile(r"\b(?:still|now|right now|currently|as we speak|at the moment|yet to|"
                         r"hasn'?t|haven'?t|not yet)\b")
 

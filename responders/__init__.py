@@ -78,13 +78,28 @@ def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *
         if measure(reply, unit) > cap:  # the signature line shrinks to a first name ("Dana")
             signed = [{**p, "text": _first_name_of(p["text"])} if p["move"] == "sign" else p
                       for p in parts]
-            if measure(join(signed), unit) <= cap:
-                parts, reply = signed, join(signed)
+            ungreeted = [{**p, "text": _GREETING.sub("", p["text"], count=1)} if k == 0 else p
+                         for k, p in enumerate(signed)]  # (a name before a greeting)
+            fitting = next((c for c in (signed, ungreeted) if measure(join(c), unit) <= cap),
+                           None)
+            if fitting:
+                parts, reply = fitting, join(fitting)
         if measure(reply, unit) > cap:  # then it goes, before any move
             parts = [p for p in parts if p["move"] != "sign"]
             reply = join(parts)
-        if measure(reply, unit) > cap:  # then a long say-back gives way to its aspect
-            parts = [p for p in build(True, tight=True) if p["move"] != "sign"]
+        if measure(reply, unit) > cap:  # then a long say-back gives way to its aspect,
+            tight = build(True, tight=True)  # with the fullest signature that still fits
+            # (a reading found a 283-character Play reply with no sign-off at all)
+            unsigned = [p for p in tight if p["move"] != "sign"]
+            signs = [p["text"] for p in tight if p["move"] == "sign"]
+            forms = [] if not signs else list(dict.fromkeys([
+                signs[0], signs[0].split(",")[0].strip(), _first_name_of(signs[0])]))
+            bare = [{**p, "text": _GREETING.sub("", p["text"], count=1)} if k == 0 else p
+                    for k, p in enumerate(unsigned)]
+            tries = [[*body, {"move": "sign", "text": f}] for f in forms[:2] for body in
+                     (unsigned, bare)] + [[*body, {"move": "sign", "text": f}] for f in
+                                          forms[2:] for body in (unsigned, bare)]
+            parts = next((c for c in tries if measure(join(c), unit) <= cap), unsigned)
             reply = join(parts)
     routed = [f["flag"] for f in triage.get("flags") or []]
     lint = lint_reply(reply, item=item, business=business, platform=platform, limit=limit,

@@ -517,7 +517,9 @@ HELD_MONEY = (
     (re.compile(r"\bwhere(?:'s| is| the hell is| tf is) (?:my|our|the) (?:refund|money)\b|"
                 r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?|yet)\b|"
                 r"\b(?:still|not yet|never|haven'?t|hasn'?t)\b[^.!?]{0,30}\brefund|"
-                r"\b(?:days?|weeks?|months?) (?:now |already )?(?:and )?(?:still )?no refund\b",
+                r"\b(?:days?|weeks?|months?) (?:now |already )?(?:and )?(?:still )?no refund\b|"
+                r"\b(?:emailed|called|messaged|chased|contacted|wrote)\b[^.!?]{0,30}\babout (?:my|"
+                r"the|our) refund\b",
                 re.I), "the refund you're still waiting for"),  # ("it is 2 weeks now no refund")
     (re.compile(r"\b(?:never|didn'?t|did not) (?:signed? up|agree\w*|authori[sz]e\w*|"
                 r"order(?:ed)?)\b|\bwithout (?:my|our) (?:consent|permission)\b", re.I),
@@ -669,6 +671,10 @@ def _promised_answer(question: str) -> str | None:
     return None
 
 
+_CHASED_US = re.compile(r"\b(?:emailed|e-mailed|called|rang|messaged|written|wrote|contacted|"
+                        r"chased|dm'?d)\b(?: (?:you|support|customer service|the support team|"
+                        r"them|us))?(?: about [^.!?]{1,30}?)? (\d+|two|three|four|five|six|seven|"
+                        r"eight) times\b", re.I)
 _ENTITLED = re.compile(r"\b(?:am i|are we|is (?:my|our) \w+) (?:even )?entitled to\b|(?<!how )"
                        r"\bdo (?:i|we) (?:get|qualify for) (?:any )?compensation\b", re.I)
 # Who to talk to ("Who do I even talk to about this?"): the reply is the answer
@@ -958,6 +964,11 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
     if about == "your booking":
         occasion = _OCCASION.search(clause)
         return f"your {occasion.group(1).lower()} booking" if occasion else about
+    if about in ("the quality", "how it performs"):  # "my dead speaker": its own words
+        broken = re.search(r"\bmy (dead|broken|faulty|defective|cracked|bricked) (speaker|unit|"
+                           r"device|soundbar|earbuds|headphones|remote|charger)\b", clause, re.I)
+        if broken:
+            return f"your {broken.group(1).lower()} {broken.group(2).lower()}"
     if about == "your points":  # "the 500 bonus miles you promised ... never showed up"
         miles = re.search(r"\b(\d[\d,]*) (bonus |award )?(miles|points)\b", clause, re.I)
         return f"your {miles.group(1)} {miles.group(2) or ''}{miles.group(3).lower()}" if miles \
@@ -1569,6 +1580,13 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     else:
         with_what = f" {needs}" if needs and " your " not in contact else ""
         text = f"Please {contact}{with_what} and {step}."
+    chased = _CHASED_US.search(item.get("text") or "")
+    if chased:  # "Emailed support 4 times ... Zero replies": owned before asking once more
+        n = chased.group(1).lower()
+        n = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
+             "8": "eight"}.get(n, n)
+        times = "twice" if n == "two" else f"{n} times"
+        text = f"You shouldn't have had to chase us {times}. {text}"
     asked = [_HANDLE_LEAD.sub("", q) for q in triage.get("questions") or []]
     if any(_WHO_TO_ASK.search(q) for q in asked):
         text = f"I'm the right person for this. {text}"  # (the question answered, not put off)

@@ -2046,6 +2046,18 @@ def test_the_other_complaints_are_named_and_never_twice(text, wanted, unwanted):
     assert wanted in reply, reply
 
 
+@pytest.mark.parametrize("author", ["Emma Stone", "Sam Carter"])
+def test_a_play_reply_near_its_limit_is_never_left_unsigned(author):
+    # (the twenty-ninth reading found a 283-character Play reply with no sign-off: the tight
+    # say-back dropped it for good, and a first name was never tried without the greeting)
+    draft, _ = draft_for("acme", "the new update removed the option to turn off the startup "
+                         "chime. why would you remove that?? it wakes my baby up every time "
+                         "power comes back", platform="google_play", rating=1, author=author)
+    assert draft["fits"]["length"] <= PLAY_REPLY_LIMIT
+    assert [p["move"] for p in draft["parts"]][-1] == "sign", draft["reply"]
+    assert draft["reply"].rstrip().split("\n")[-1].startswith("Dana"), draft["reply"]
+
+
 def test_a_play_reply_at_its_limit_keeps_a_named_sign_off():
     # (two independent readings found Play replies with no sign-off: it was dropped first;
     # two more found "Dana" alone unfinished: the title goes first, then the greeting)
@@ -2855,6 +2867,12 @@ TWENTY_SIXTH_AND_TWENTY_SEVENTH_READING_CASES = [
      "Your daughter deserved far better", "how our staff handled things"),
     ("air", "mastodon", None, "@bluejet my bag has been 'located' for six days now. I need my "
      "medication that was in it.", "the medicine in your bag", "your bags"),
+    ("acme", "trustpilot", 1, "Emailed support 4 times about my dead speaker. Zero replies. "
+     "Awful.", "You shouldn't have had to chase us four times.", "know about the quality"),
+    ("acme", "trustpilot", 1, "Emailed support 4 times about my dead speaker. Zero replies. "
+     "Awful.", "your dead speaker", "I'm sorry. I'm sorry"),
+    ("air", "mastodon", None, "@bluejet emailed 4 times about my refund, auto replies only.",
+     "the refund you're still waiting for", "raising this with us"),
 ]
 
 

@@ -1786,7 +1786,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                                not what) else None
                 # (a held charge is never opened on the food beside it: "the food came one by
                 # one" with "a charge like that is upsetting"; the charge is named instead)
-                if len(told) > 1 and ", that" not in said and "," not in told[1][1] and (
+                if said and len(told) > 1 and ", that" not in said and "," not in told[1][1] and (
                         _NAMED_SUBJECT.match(told[1][1]) or _YOU_HAD.match(told[1][1])) and \
                         len(told[1][1].split()) <= SECOND_MAX_WORDS and len(
                         f"{said} {told[1][1]}".split()) <= HELD_BOTH_MAX_WORDS and not (

@@ -2876,6 +2876,46 @@ TWENTY_SIXTH_AND_TWENTY_SEVENTH_READING_CASES = [
 ]
 
 
+@pytest.mark.parametrize("text", [
+    # (the twenty-eighth to thirtieth readings: each got "Thank you for the kind words!")
+    "@bluejet wow, love how your app logs me out every time I try to check in. Really adds some "
+    "excitement to the morning \U0001f643",
+    "@bluejet wow, €45 to pick a seat next to my own 6 year old. Really family friendly airline "
+    "you are.",
+    "@bluejet the food trolley ran out of everything except crisps by row 9 on a 4 hour flight. "
+    "Lovely.",
+    "@bluejet thanks for moving my flight 5 hours earlier with an email at 2am. Totally "
+    "manageable. Not like I have a job or anything.",
+    "@bluejet one of your ground staff in Nice shouted at my husband for asking a question about "
+    "the connection. Is this how you train people? I'd like an apology and his name noted.",
+])
+def test_sarcasm_and_a_wanted_apology_are_complaints_not_thanks(text):
+    draft, triage = draft_for("air", text, platform="mastodon", kind="mention")
+    assert triage["label"] == "negative", triage["label"]
+    assert "kind words" not in draft["reply"] and "lovely to hear" not in draft["reply"]
+
+
+def test_plain_praise_with_a_kind_sign_off_is_no_sarcasm():
+    _, triage = draft_for("air", "@bluejet the crew were lovely. Great flight, perfect.",
+                          platform="mastodon", kind="mention")
+    assert triage["label"] == "positive"
+
+
+def test_a_held_charge_with_no_clause_to_say_back_does_not_crash_the_composer():
+    # (the thirty-first reading: compose raised TypeError on this review, and the reading's
+    # last four items got no draft)
+    draft, triage = draft_for(
+        "bistro", "I am writing this review with heavy heart. We came for anniversary dinner, I "
+        "called two days before and told that it is special occasion and requested corner table "
+        "and small cake. When we reached nobody knew anything about booking, they gave us table "
+        "near washroom, smell was coming whole time. Then starter came after 30 mins, the "
+        "tandoori roti was burnt, butter chicken was too sweet like dessert, and when I "
+        "complained waiter just laughed. At the end bill also they added one extra lassi which "
+        "we never ordered. My wife was very upset and whole evening was spoiled.", rating=1)
+    assert triage["needs_human"] and draft["holding"], draft
+    assert "Maria Lopez" in draft["reply"]
+
+
 def test_a_thing_and_its_fault_are_named_not_its_aspect():
     from responders.manager import specific_np
 

@@ -60,7 +60,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                        r"\btook (?:forever|ages)\b"
                        r"|\bstill waiting\b|\bwaited (?:forever|ages)\b|\bslow(?:est)? service\b"),
     ("staff_attitude", 2.0, r"\b(?:rude|unfriendly|unhelpful|condescending|dismissive|arrogant|"
-                            r"unprofessional|impolite|disrespectful)\b|\byelled at\b"),
+                            r"unprofessional|impolite|disrespectful)\b|\byelled at\b|"
+                            r"\b(?:shouted|screamed|snapped|swore) at (?:me|us|my|our|him|her)\b"),
     ("staff_attitude", 1.5, r"\b(?:no ?one|nobody) (?:came|checked|greeted|bothered|cared|"
                             r"showed up|turned up|helped|met (?:us|me|her|him|them))\b"
                             r"|\bignored (?:us|me)\b|\bbad attitude\b|\btreated (?:me |us |him |"
@@ -261,6 +262,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
 
 # Complaints with no aspect: they make an item negative without saying what went wrong.
 GENERAL: tuple[tuple[float, str], ...] = (
+    # an apology asked for ("I'd like an apology and his name noted", "you owe us an apology")
+    (2.0, r"\b(?:(?:i'?d|i would|we'?d|we would) like an apology|(?:i|we) (?:want|expect|demand|"
+          r"deserve) an apology|owe (?:me|us|my \w+) an apology|is this how you train)\b"),
     # an occasion missed through it ("I missed my sister's wedding rehearsal dinner")
     (2.0, r"\b(?:missed|miss|missing) (?:my|our|the) (?:(?:\w+(?:'s|\u2019s)) )?(?:own )?"
           r"(?:wedding|funeral|graduation|interview|job interview|exam|surgery|christening|"

@@ -457,7 +457,8 @@ _LIVE_ONGOING = re.compile(
 
 _SARCASM = re.compile(
     r"\b(?:(?:thanks?|thank you|thx|thnx|thanx|ty) (?:a lot |so much )?for (?:nothing|ruining|"
-    r"wasting|losing|"
+    r"wasting|losing|moving (?:my|our)|changing (?:my|our)|cancell?ing (?:my|our)|delaying (?:my|"
+    r"our)|bumping (?:me|us)|downgrading (?:me|us)|"
     r"making me|the (?:delay|wait|nothing|\d+ hours?(?: delay)?))|"
     # thanks for a thing that was bad ("thanks for the $12 sandwich that was still frozen")
     r"(?:thanks?|thank you) (?:a lot |so much )?for the [^.!?\n]{1,40}? (?:that|which) "
@@ -479,7 +480,7 @@ _SARCASM = re.compile(
     r"oh,? (?:great|wonderful|brilliant|perfect|lovely|fantastic|awesome|nice)|just great|"
     r"(?:love|loving) (?:how|that|it when) (?:the |your |my )?(?:[a-z]+ ){0,4}?[a-z]+\b[^\n]{0,80}?"
     r"\b(?:rolled (?:her|his|their) eyes|ignored|not my job|shrugged|laughed|lost|cancell?ed|"
-    r"charged|broke)\b|"
+    r"charged|broke|logs? (?:me|us) out|logged (?:me|us) out|crash\w*|freez\w*|fails?|failed)\b|"
     r"(?:5|five)[- ]star \w+\W+not\W*$|"
     r"truly innovative|how innovative|exactly what (?:nobody|no one|no-one) (?:asked|wanted)|"
     r"truly (?:a |an )?(?:premium|first[- ]class|world[- ]class|luxury|top[- ]notch|5[- ]star|"
@@ -498,6 +499,13 @@ _SARCASM = re.compile(
     # a shrug repeated ("cool cool cool"), a rating of a disaster ("10/10 experience would be
     # stranded again")
     r"\bcool,? cool,? cool\b|"
+    # an upside-down smile; "Really family friendly airline you are."; "wow, €45 to pick a
+    # seat"; "Totally manageable. Not like I have a job or anything."
+    r"\breally [a-z-]+(?: [a-z-]+)? (?:airline|company|service|app|place|"
+    r"restaurant|business|brand) you are\b|\bwow,? (?:[£$€₹]|rs\.? ?)\d|"
+    r"\bnot like (?:i|we) (?:have|had|need|needed|care|cared)\b[^.!?\n]{0,30}\bor anything\b|"
+    r"(?:^|[.!?]\s+)(?:totally|very|so|really) (?:manageable|convenient|reasonable|professional|"
+    r"helpful)[.!]|"
     # "lol 'on time performance' my foot", "thanks for charging my card twice"
     r"['\"\u2019\u201d] my foot\b|(?:thanks?|thank you) for charging (?:my|our) (?:card|account)|"
     # applause for a failure ("45 minutes for two rotis 👏👏")
@@ -640,11 +648,14 @@ def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
     """The clause that reads as sarcasm ("thanks for nothing"), if any."""
     lowered = text.lower() if lowered is None else lowered
     if len(lowered) == len(text):  # searched only near its literals, and not at all without
-        near = (gates[1] if gates else _SARCASM_GATE.open_at(lowered)).get(0)
-        m = next(finditer_near(_SARCASM_LOWER, lowered, near, _SARCASM_REACH), None) \
-            if near else None
+        opened = gates[1] if gates else _SARCASM_GATE.open_at(lowered)
+        m = next(finditer_near(_SARCASM_LOWER, lowered, opened[0], _SARCASM_REACH), None) \
+            if 0 in opened else None  # (open with no spans: the pattern is read whole)
     else:
         m = _SARCASM.search(text)
+    if m is None and "\U0001f643" in text and _FAILED_BEFORE.search(lowered):
+        at = text.index("\U0001f643")  # an upside-down smile beside a failure ("logs me out
+        m = _FAILED_BEFORE.search(lowered, max(0, at - 300))  # every time ... 🙃")
     if m is None and len(lowered) == len(text):  # (a sign-off is read in the last 80 characters)
         tail = len(lowered) - min(len(lowered), 80)
         m = _SIGN_OFF.search(lowered, tail)
@@ -658,13 +669,16 @@ def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
 
 # Praise as the sign-off after a failure told before it ("... now I'm paying £55 to check in
 # at the airport. Great system.", "... charged for the wrong dish. Superb service indeed")
-_SIGN_OFF = re.compile(r"(?:(?<=[.!,] )|(?<=[.!,]))(?:wow,? |oh,? |just )?(?:great|fantastic|"
+_SIGN_OFF = re.compile(r"(?:(?<=[.!,] )|(?<=[.!,]))(?:wow,? |oh,? |just )?(?:(?:great|fantastic|"
                        r"brilliant|perfect|wonderful|awesome|amazing|excellent|superb|stellar|"
                        r"lovely|top) (?:system|service|job|work|airline|app|company|experience|"
                        r"stuff|support|customer service|planning|organi[sz]ation|communication)"
-                       r"(?: indeed| guys| folks| team| as always)?\W*$")
+                       r"(?: indeed| guys| folks| team| as always)?|(?:lovely|brilliant|"
+                       r"fantastic|perfect|wonderful|superb|marvellous|marvelous))\W*$")
+# (a bare "Lovely." after "ran out of everything except crisps": the failure before it)
 _FAILED_BEFORE = re.compile(r"n't\b|\b(?:not|never|no|nobody|lost|late|cancell?ed|delayed|"
-                            r"charged|paying|broke|broken|wrong|logged me out|stale|cold|rude)\b")
+                            r"charged|paying|broke|broken|wrong|logged me out|stale|cold|rude|"
+                            r"ran out|run out|out of|except|empty|missing|lost|stuck)\b")
 _KIND_BEFORE = re.compile(r"\b(?:kind|friendly|good|great|nice|lovely|helpful|delicious|tasty|"
                           r"amazing|polite|excellent|fantastic|wonderful|best)\b")
 

@@ -312,10 +312,19 @@ def triage_and_draft(row: dict[str, Any], business: Any, source: Source | None, 
 
     result = triage_item(None, row, business, source, model)
     # compose decides: no draft for a language without a phrase bank (a person writes)
-    draft = compose_draft(item_dict(row), result, business,
-                          platform=collectors.platform_of(source.kind) if source else None,
-                          limit=source.reply_limit if source else None,
-                          bank_path=phrase_bank) if may_draft and result["needs_reply"] else None
+    try:
+        draft = compose_draft(item_dict(row), result, business,
+                              platform=collectors.platform_of(source.kind) if source else None,
+                              limit=source.reply_limit if source else None,
+                              bank_path=phrase_bank) if may_draft and result["needs_reply"] \
+            else None
+    except Exception:  # a composer bug on one text: the triage stands, a person writes the
+        # reply (the thirty-first reading found one such text)
+        log.exception("drafting item %s failed; it goes to a person", row.get("id"))
+        draft = None
+        result = {**result, "needs_human": True, "needs_human_reason": "; ".join(
+            r for r in (result.get("needs_human_reason"), "no draft: the composer failed on "
+                        "this text") if r)}
     return result, draft
 
 

@@ -150,3 +150,27 @@ def test_unknown_source_is_a_config_error(tmp_path, sample_server):
     settings = settings_for(tmp_path, sample_server.url)
     with pytest.raises(ConfigError, match="unknown source 'nope'"):
         pipeline.collect(store.open_database(settings.storage_path), settings, ["nope"])
+
+
+def test_a_composer_failure_keeps_the_triage_and_sends_the_item_to_a_person(monkeypatch, caplog):
+    # (the thirty-first reading found a text the composer raised on; the item lost its triage
+    # and its draft together)
+    import responders
+
+    def broken(*args, **kwargs):
+        raise TypeError("argument of type 'NoneType' is not iterable")
+
+    monkeypatch.setattr(responders, "compose_draft", broken)
+    settings = cfg.from_dict({"storage": {"path": ":memory:"}, "businesses": [
+        {"id": "b", "name": "Blue Door", "category": "restaurant", "signature": "Maria",
+         "contact": "maria@bluedoor.example"}]}, environ={})
+    row = {"id": 7, "text": "The soup was cold and the waiter was rude.", "title": None,
+           "rating": 1, "rating_max": 5, "kind": "review", "platform": "google_business",
+           "author": "Sam", "external_id": "r7", "business_id": "b"}
+    with caplog.at_level("ERROR", logger="reviewwatch.pipeline"):
+        result, draft = pipeline.triage_and_draft(row, settings.businesses[0], None, None,
+                                                  True, None)
+    assert draft is None
+    assert result["label"] == "negative" and result["needs_human"] is True
+    assert "the composer failed" in result["needs_human_reason"]
+    assert "drafting item 7 failed" in caplog.text

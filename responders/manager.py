@@ -539,6 +539,9 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
             r"\bstill (?:responded|responds|answered|answers|woke|wakes|heard|hears|lit up)\b",
             text, re.I):  # ("the speaker still responded when I said the wake word")
         return "your concern that it still listens when muted"  # (the customer's finding)
+    if flag.get("flag") == "privacy" and _DATA_SHARED.search(text):
+        return "what happens to your data, and your request to delete it" if _DELETE_DATA.search(
+            text) else "what happens to your data"  # ("sends usage data to third parties")
     if flag.get("flag") == "privacy" and _KEPT_RECORDINGS.search(text):
         return "the voice recordings kept in your account"  # (what the customer found)
     if flag.get("flag") == "privacy" and _LISTENING.search(text):
@@ -852,6 +855,11 @@ _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|f
                     r"insects?|bugs?|ants)\b", re.I)
 _CONTROLLED = re.compile(r"\b(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|"
                          r"accessing)\b|\b(?:access|control)\w* (?:it|this) remotely\b", re.I)
+_DATA_SHARED = re.compile(r"\b(?:sends?|sending|sold|sells?|selling|shares?|sharing|shared) "
+                          r"(?:my |our |usage |user |personal )?data\b|\bgdpr\b", re.I)
+_DELETE_DATA = re.compile(r"\b(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:data|"
+                          r"information|account data)|\b(?:my|our) data (?:deleted|erased|"
+                          r"removed)\b", re.I)
 _KEPT_RECORDINGS = re.compile(r"\b(?:keeps?|kept|stores?|stored|saves?|saved|keeping|storing) "
                               r"(?:my |our |all |the )?(?:voice )?(?:recordings|voice data|voice "
                               r"history|audio clips)\b", re.I)

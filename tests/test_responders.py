@@ -2895,6 +2895,27 @@ def test_sarcasm_and_a_wanted_apology_are_complaints_not_thanks(text):
     assert "kind words" not in draft["reply"] and "lovely to hear" not in draft["reply"]
 
 
+def test_data_sent_on_and_a_gdpr_deletion_request_are_held_as_privacy_and_legal():
+    # (three readings: a GDPR complaint went to the firmware team as a fault)
+    draft, triage = draft_for("acme", "I found out the speaker sends usage data to third parties "
+                              "even with 'share data' turned off. Is this even legal under "
+                              "GDPR? I want an explanation and my data deleted.",
+                              platform="trustpilot", rating=1)
+    assert {"privacy", "legal"} <= {f["flag"] for f in triage["flags"]}, triage["flags"]
+    assert "what happens to your data, and your request to delete it" in draft["reply"]
+    assert "firmware" not in draft["reply"]
+    _, triage = draft_for("air", "Booked through a third party site and the seat map was wrong.",
+                          rating=2)
+    assert "privacy" not in {f["flag"] for f in triage["flags"]}  # (no data in it)
+
+
+def test_a_medicine_cooler_in_a_lost_bag_is_held():
+    draft, triage = draft_for("air", "@bluejet my bag has been 'located' for 6 days now. I need "
+                              "my insulin cooler that's in it", platform="mastodon",
+                              kind="mention")
+    assert triage["needs_human"] and "the medicine in your bag" in draft["reply"]
+
+
 def test_plain_praise_with_a_kind_sign_off_is_no_sarcasm():
     _, triage = draft_for("air", "@bluejet the crew were lovely. Great flight, perfect.",
                           platform="mastodon", kind="mention")

@@ -96,8 +96,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"baggage|luggage|it in)|into the hold|in the hold|gate[- ]check\w*)|"
      r"(?:bag|luggage|suitcase)\b[^.!?\n]{0,80}?\b(?:inhaler|insulin|medication|medicine|"
      r"epi-?pen|cpap|oxygen)|(?:inhaler|insulin|medication|medicine|epi-?pen)s? (?:is|was|are|"
-     r"were) in (?:it|my bag|the bag|that bag)|(?:inhaler|insulin|medication|medicine|epi-?pen)s? "
-     r"that (?:is|was|are|were) in (?:it|my bag|the bag|that bag)|"  # ("I need my medication
+     r"were) in (?:it|my bag|the bag|that bag)|(?:inhaler|insulin|medication|medicine|epi-?pen)s?"
+     r"(?: cooler| supplies| kit| pen)? that(?: is|'s| was| are| were) in (?:it|my bag|the bag|"
+     r"that bag)|"  # ("I need my medication
      # that was in it")
      r"(?:got|has|had) my \w+(?:'s)? (?:inhaler|insulin|"
      r"medication|medicine|epi-?pen)(?: \w+){0,3} in it|"  # ("my kid's insulin supplies backups
@@ -243,6 +244,12 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:keeps?|kept|stores?|stored|saves?|saved|keeping|storing) (?:my |our |all |the )?"
      r"(?:voice )?(?:recordings|voice data|voice history|audio clips)|delete (?:my |the |all )?"
      r"(?:voice )?(?:recordings|voice history|voice data)|"
+     # data sent or kept against the customer's wishes ("sends usage data to third parties
+     # even with 'share data' turned off", "I want ... my data deleted", GDPR)
+     r"(?:sends?|sending|sold|sells?|selling|shares?|sharing|shared) (?:my |our |usage |user |"
+     r"personal )?data\b|(?:data|information|recordings?)\b[^.!?\n]{0,40}\b(?:to|with) third "
+     r"parties|(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) "
+     r"(?:data|information|account data)|(?:my|our) data (?:deleted|erased|removed)|gdpr|"
      r"(?:recording|listening) all the time|(?<!\bno )(?<!\bany )(?<!\blittle )(?<!\bsome )"
      r"privacy(?! (?:at all|for (?:a|our|the|my) (?:party|group|family|function|event|"
      r"celebration|dinner)))|"  # ("no privacy at all" in a hall: where they sat)
@@ -315,7 +322,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"better business bureau|\bbbb\b|ftc|attorney general|trading standards|ombudsman|"
      r"consumer protection|health (?:department|inspector)|eu ?261|ec ?261|uk ?261|"
      r"dot complaint|department of transportation|"
-     r"passenger rights regulation)\b"),
+     r"passenger rights regulation|gdpr|data protection (?:authority|officer|commissioner|act|"
+     r"law)|information commissioner|\bico\b|right to (?:be forgotten|erasure))\b"),
     ("billing_dispute", "a refund or billing dispute",
      r"\b(?:refunds?|refunded|money back|reimburs\w*|charge ?backs?|dispute[ds]?|"
      r"charged (?:me |us )?(?:twice|double|again|extra|without|three times|(?:two|3|2|four|"

@@ -855,14 +855,9 @@ _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|f
                     r"insects?|bugs?|ants)\b", re.I)
 _CONTROLLED = re.compile(r"\b(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|"
                          r"accessing)\b|\b(?:access|control)\w* (?:it|this) remotely\b", re.I)
-_DATA_SHARED = re.compile(r"\b(?:sends?|sending|sold|sells?|selling|shares?|sharing|shared) "
-                          r"(?:my |our |usage |user |personal )?data\b|\bgdpr\b", re.I)
-_DELETE_DATA = re.compile(r"\b(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:data|"
-                          r"information|account data)|\b(?:my|our) data (?:deleted|erased|"
-                          r"removed)\b", re.I)
-_KEPT_RECORDINGS = re.compile(r"\b(?:keeps?|kept|stores?|stored|saves?|saved|keeping|storing) "
-                              r"(?:my |our |all |the )?(?:voice )?(?:recordings|voice data|voice "
-                              r"history|audio clips)\b", re.I)
+_DATA_SHARED = re.compile(rf"\b(?:{routing.DATA_SENT})|\bgdpr\b", re.I)
+_DELETE_DATA = re.compile(rf"\b(?:{routing.DELETE_DATA})\b", re.I)
+_KEPT_RECORDINGS = re.compile(rf"\b(?:{routing.KEPT_RECORDINGS})\b", re.I)
 _LISTENING = re.compile(r"\b(?:record\w*|listen\w*|spy\w*|eavesdrop\w*|wakes? up|woke up)\b",
                         re.I)
 # A booking or case reference the customer already gave, and a contact's request for one
@@ -1041,9 +1036,7 @@ _ABUSIVE = re.compile(rf"\b(?:{routing.ABUSIVE})", re.I)
 _MEDICAL_KIT = re.compile(rf"\b(?:{routing.MEDICAL_KIT})", re.I)
 _SOILED_SEAT = re.compile(rf"\b(?:{routing.SOILED_SEAT})", re.I)
 _DRUNK_STAFF = re.compile(rf"\b(?:{routing.DRUNK_STAFF})", re.I)
-_SEATBELT = re.compile(r"\bseat ?belt\b[^.!?\n]{0,40}?\b(?:broken|broke|didn'?t work|not working|"
-                       r"wouldn'?t (?:close|buckle|latch|fasten)|won'?t (?:close|buckle|latch|"
-                       r"fasten)|missing|frayed)", re.I)
+_SEATBELT = re.compile(rf"\b(?:{routing.SEATBELT})", re.I)
 _SHOUTED_FOR_MEDICINE = re.compile(rf"\b(?:{routing.SHOUTED_FOR_MEDICINE})", re.I)
 _GONE_OFF = re.compile(rf"\b(?:{routing.GONE_OFF})", re.I)
 _SAME_LADLE = re.compile(rf"\b(?:{routing.SAME_UTENSIL})", re.I)

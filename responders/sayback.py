@@ -900,10 +900,9 @@ _IS_ZERO = re.compile(r"^(?:the )?(parking|seating|space|hygiene|response|servic
 _ONLY_TAIL = re.compile(r"\b(average|ok|okay|fine|normal|cold|bland|lukewarm|so-so) only\b", re.I)
 _STAFF_BEHAVIOUR = re.compile(r"\b(?:the )?(staff|waiters|waiter|manager|crew|cashier)"
                               r" behaviou?r (is|was)\b", re.I)
-_FOOD_TASTE = re.compile(r"\b(?:the )?(food|dish|curry|biryani|dal|gravy|chicken|paneer|soup|"
-                         r"coffee|tea|sauce|meal) taste (is|was)\b(?! not\b)", re.I)
-_UP_TO_MARK = re.compile(r"\b(?:the )?(food|dish|curry|biryani|dal|gravy|chicken|paneer|soup|"
-                         r"coffee|tea|sauce|meal|service|quality)(?: taste| quality)? (?:is|was) "
+_DISHES = r"food|dish|curry|biryani|dal|gravy|chicken|paneer|soup|coffee|tea|sauce|meal"
+_FOOD_TASTE = re.compile(rf"\b(?:the )?({_DISHES}) taste (is|was)\b(?! not\b)", re.I)
+_UP_TO_MARK = re.compile(rf"\b(?:the )?({_DISHES}|service|quality)(?: taste| quality)? (?:is|was) "
                          r"not up ?to (?:the )?mark\b", re.I)
 _TOLD_MILD = re.compile(r"\beven after (?:telling|saying|asking|requesting)(?: (?:them|him|her|"
                         r"the waiter|the staff|twice|clearly|specifically))*(?: for| it)? "

@@ -41,6 +41,17 @@ SAME_UTENSIL = (r"same (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|kni
                 r"[^\n]{0,60}?\bsame (?:ladle|spoon|utensils?|tongs|fryer|oil)")
 SOILED_SEAT = (r"(?:seat|blanket|pillow|cushion)\b[^.!?\n]{0,60}?\b(?:soaked|wet)\b[^.!?\n]{0,40}?"
                r"\bvomit|(?:soaked|covered) in (?:vomit|urine|blood)")
+# a seatbelt that failed ("the seatbelt on 14C was broken ... they said just hold it")
+SEATBELT = (r"seat ?belt\b[^.!?\n]{0,40}?\b(?:broken|broke|didn'?t work|not working|wouldn'?t "
+            r"(?:close|buckle|latch|fasten)|won'?t (?:close|buckle|latch|fasten)|missing|frayed)")
+# recordings kept, data sent on, data asked to be deleted (privacy; read by the flag and by the
+# holding reply's naming of it)
+KEPT_RECORDINGS = (r"(?:keeps?|kept|stores?|stored|saves?|saved|keeping|storing) (?:my |our |all "
+                   r"|the )?(?:voice )?(?:recordings|voice data|voice history|audio clips)")
+DATA_SENT = (r"(?:sends?|sending|sold|sells?|selling|shares?|sharing|shared) (?:my |our |usage |"
+             r"user |personal )?data\b")
+DELETE_DATA = (r"(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:data|information|account "
+               r"data)|(?:my|our) data (?:deleted|erased|removed)")
 # one of the business's own people drunk at work ("I think the delivery boy was drunk")
 DRUNK_STAFF = (r"(delivery (?:boy|guy|man|rider|driver|person|agent|executive)|driver|pilot|"
                r"waiter|bartender|server|cashier|chef|cook|manager|captain|flight attendant|"
@@ -120,8 +131,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"dangerous|chok(?:e|ed|ing)|broken glass|"
      # a seatbelt that failed ("the seatbelt on 14C was broken ... they said just hold it"),
      # a safety issue named as one
-     r"seat ?belt\b[^.!?\n]{0,40}?\b(?:broken|broke|didn'?t work|not working|wouldn'?t (?:close|"
-     r"buckle|latch|fasten)|won'?t (?:close|buckle|latch|fasten)|missing|frayed)|"
+     + SEATBELT + r"|"
      r"(?:a|that'?s a|this is a|it'?s a) safety (?:issue|hazard|risk|problem|concern)|"
      # a child travelling alone left without the escort promised
      # a child flying alone handed to a stranger ("flew unaccompanied ... LEFT HER with another
@@ -241,15 +251,12 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"our|the)|"
      # recordings kept without the customer's say ("keeps voice recordings in my account ...
      # I never agreed to that. How do I delete them?")
-     r"(?:keeps?|kept|stores?|stored|saves?|saved|keeping|storing) (?:my |our |all |the )?"
-     r"(?:voice )?(?:recordings|voice data|voice history|audio clips)|delete (?:my |the |all )?"
+     + KEPT_RECORDINGS + r"|delete (?:my |the |all )?"
      r"(?:voice )?(?:recordings|voice history|voice data)|"
      # data sent or kept against the customer's wishes ("sends usage data to third parties
      # even with 'share data' turned off", "I want ... my data deleted", GDPR)
-     r"(?:sends?|sending|sold|sells?|selling|shares?|sharing|shared) (?:my |our |usage |user |"
-     r"personal )?data\b|(?:data|information|recordings?)\b[^.!?\n]{0,40}\b(?:to|with) third "
-     r"parties|(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) "
-     r"(?:data|information|account data)|(?:my|our) data (?:deleted|erased|removed)|gdpr|"
+     + DATA_SENT + r"|(?:data|information|recordings?)\b[^.!?\n]{0,40}\b(?:to|with) third "
+     r"parties|" + DELETE_DATA + r"|gdpr|"
      r"(?:recording|listening) all the time|(?<!\bno )(?<!\bany )(?<!\blittle )(?<!\bsome )"
      r"privacy(?! (?:at all|for (?:a|our|the|my) (?:party|group|family|function|event|"
      r"celebration|dinner)))|"  # ("no privacy at all" in a hall: where they sat)

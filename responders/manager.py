@@ -1048,9 +1048,7 @@ _MEDICINE_KEPT = re.compile(r"\b(?:made|forced|told) (?:me|her|him) (?:to )?(?:p
                             r"carry) (?:my |her |his |the )?(insulin|medication|medicine|"
                             r"epi-?pen|inhaler|oxygen)|\bconfiscated (?:my |her |his |the )?"
                             r"(?:\w+ )?(insulin|medication|medicine|inhaler|epi-?pen)|"
-                            r"\b(?:my |her |his )?(insulin|medication|medicine|inhaler|epi-?pen)"
-                            r"\b[^.!?\n]{0,80}?\b(?:checked (?:bag|baggage|luggage|it in)|into "
-                            r"the hold|in the hold|gate[- ]check\w*)", re.I)
+                            rf"\b{routing.MEDICINE_IN_HOLD}", re.I)
 _CHILD_ALONE = re.compile(r"\bunaccompanied\b[^\n]{0,160}?\b(?:left (?:her|him|them) with|handed "
                           r"(?:her|him|them) (?:over )?to|gave (?:her|him|them) to)\b", re.I)
 # (a child nobody met is "your child being left waiting on their own", below)

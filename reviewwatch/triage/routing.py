@@ -42,6 +42,10 @@ SAME_UTENSIL = (r"same (?:ladle|spoon|spoons|utensils?|tongs|fryer|oil|plate|kni
 SOILED_SEAT = (r"(?:seat|blanket|pillow|cushion)\b[^.!?\n]{0,60}?\b(?:soaked|wet)\b[^.!?\n]{0,40}?"
                r"\bvomit|(?:soaked|covered) in (?:vomit|urine|blood)")
 # a seatbelt that failed ("the seatbelt on 14C was broken ... they said just hold it")
+# a medicine that had to stay with the customer, put in the hold ("my insulin had to stay with
+# me, they forced it into checked baggage at the gate"); the group names the medicine
+MEDICINE_IN_HOLD = (r"(insulin|medication|medicine|inhaler|epi-?pen)\b[^.!?\n]{0,80}?\b(?:checked "
+                    r"(?:bag|baggage|luggage|it in)|into the hold|in the hold|gate[- ]check\w*)")
 SEATBELT = (r"seat ?belt\b[^.!?\n]{0,40}?\b(?:broken|broke|didn'?t work|not working|wouldn'?t "
             r"(?:close|buckle|latch|fasten)|won'?t (?:close|buckle|latch|fasten)|missing|frayed)")
 # recordings kept, data sent on, data asked to be deleted (privacy; read by the flag and by the
@@ -103,8 +107,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"oxygen|insulin|medication|medicine|epi-?pen|cpap)|"
      # a medicine that had to stay with the customer, put in the hold ("my insulin had to
      # stay with me, they forced it into checked baggage at the gate")
-     r"(?:inhaler|insulin|medication|medicine|epi-?pen)\b[^.!?\n]{0,80}?\b(?:checked (?:bag|"
-     r"baggage|luggage|it in)|into the hold|in the hold|gate[- ]check\w*)|"
+     + MEDICINE_IN_HOLD + r"|"
      r"(?:bag|luggage|suitcase)\b[^.!?\n]{0,80}?\b(?:inhaler|insulin|medication|medicine|"
      r"epi-?pen|cpap|oxygen)|(?:inhaler|insulin|medication|medicine|epi-?pen)s? (?:is|was|are|"
      r"were) in (?:it|my bag|the bag|that bag)|(?:inhaler|insulin|medication|medicine|epi-?pen)s?"

@@ -437,8 +437,24 @@ HELD_WHAT += (
                 r"[^.!?\n]{0,40}?\bin (?:my |our |the |a )?(?:pure[- ])?(veg|vegetarian|vegan|jain)"
                 r"\b",
                 re.I), "what you found in your {0} meal", ("restaurant", "hotel", "airline")),
-    (re.compile(r"\b(?:burning smell|smell(?:ed|s|ing)? (?:of |like )?(?:burning|smoke|fuel|gas)|"
-                r"smoke in the cabin)\b", re.I), "the smell in the cabin", ("airline",)),
+    # smoke named as smoke, not "the smell" ("smelled smoke in the cabin ... Nobody checked")
+    (re.compile(r"\b(?:smell(?:ed|s|ing)? (?:of |like )?smoke|smoke (?:in|on|from|filled|"
+                r"coming)|smoky cabin)\b", re.I), "the smoke in the cabin", ("airline",)),
+    (re.compile(r"\b(?:burning smell|smell(?:ed|s|ing)? (?:of |like )?(?:burning|fuel|gas))\b",
+                re.I), "the smell in the cabin", ("airline",)),
+    # a seat that would not stay up for take-off ("the seat was broken and wouldn't stay
+    # upright for takeoff ... Is that even safe??")
+    (re.compile(r"\bseat\b[^.!?\n]{0,40}?\b(?:broken|broke|would ?n'?t (?:stay|lock|stay "
+                r"upright)|wo ?n'?t (?:stay|lock)|collapsed|kept reclining)\b", re.I),
+     "the broken seat on your flight", ("airline",)),
+    # a diabetic told a sweet was sugar-free ("waiter confidently said yes ... it is normal
+    # sugar")
+    (re.compile(r"\b(dessert|sweet dish|sweet|cake|kheer|halwa|ice cream|juice|lassi|drink)\b"
+                r"[^.!?\n]{0,40}?\bsugar[- ]free\b|\bsugar[- ]free (dessert|sweet|cake|kheer|"
+                r"halwa|ice cream|juice|lassi|drink)\b", re.I),
+     "the {0} you were told was sugar-free", ("restaurant", "hotel", "airline")),
+    (re.compile(r"\bsugar[- ]free\b", re.I), "the dessert you were told was sugar-free",
+     ("restaurant", "hotel", "airline")),
 )
 HELD_WHAT += ((re.compile(r"\b(?:vegetarian|vegan|veg|veggie|halal|kosher|jain)\b", re.I),
                "a meal that didn't meet your dietary needs", ("restaurant", "hotel", "airline")),)
@@ -683,7 +699,12 @@ _ENTITLED = re.compile(r"\b(?:am i|are we|is (?:my|our) \w+) (?:even )?entitled 
 # Who to talk to ("Who do I even talk to about this?"): the reply is the answer
 _WHO_TO_ASK = re.compile(r"\bwho (?:do|can|should) (?:i|we) (?:even |actually |really )?(?:talk|"
                          r"speak|complain|write|report|go|turn)\b|\bwho (?:do|can|should) (?:i|we) "
-                         r"(?:even |actually |really )?contact\b", re.I)
+                         r"(?:even |actually |really )?contact\b|"
+                         # ("How do I reach an actual human?"): the reply is from one
+                         r"\bhow (?:do|can|does) (?:i|we|one|anyone) (?:even |actually )?(?:reach|"
+                         r"talk to|speak to|contact|get hold of|get through to|get to) (?:an? |"
+                         r"the )?(?:actual |real |live )?(?:human|person|someone|somebody|"
+                         r"anyone|agent|human being)\b", re.I)
 # A question the reply can promise to answer in its own words ("Is this a known fault?",
 # "Which one is it?" of two airports' rules)
 _KNOWN_FAULT = re.compile(r"\bis (?:this|it|that) a known (?:fault|issue|problem|bug|defect)\b",
@@ -748,6 +769,9 @@ SUBJECT = {"app": "the app", "product": "it"}  # the thing a subject-less clause
 
 
 _HANDLE = re.compile(r"(?<![\w@])[@#][\w.]+")
+# a post that is only laughter or a shrug ("@bluejet lol", "lmao 😂", "haha ok")
+_ONLY_LAUGHTER = re.compile(r"\W*(?:(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|ha|smh|ok|okay|k|"
+                            r"wow|sure|right|yeah|yep|cool)\W*)+", re.I)
 
 
 def _only_a_question(item: dict[str, Any], triage: dict[str, Any]) -> bool:
@@ -1706,6 +1730,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
     label = triage.get("label")
     parts: list[dict[str, str]] = []
     routed = [f for f in triage.get("flags") or [] if f.get("flag") in ROUTED_FLAGS]
+    if social and label == "positive" and not routed and _ONLY_LAUGHTER.fullmatch(
+            _HANDLE.sub(" ", item.get("text") or "")):
+        return []  # "@bluejet lol" says nothing to thank for: a person reads the thread
     if not routed and _only_a_question(item, triage):
         label = "question"  # "how do I reset it?" wants an answer, not an apology
     if label == "mixed" and not routed and not _nameable(triage, item, profile.category):
@@ -1808,6 +1835,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 part = (hurt.group(1) or hurt.group(2)).lower()
                 hear += f" I hope your {part} {'are' if part.endswith(('s', 'feet')) else 'is'}" \
                     " all right."
+            elif routed[0]["flag"] == "safety" and (what or "").endswith("was sugar-free"):
+                kin = _MY_KIN.search(item.get("text") or "")  # ("my mother who is diabetic")
+                hear += f" I hope your {kin.group(1).lower()} is all right." if kin else \
+                    " I hope you're all right."
             elif routed[0]["flag"] == "safety" and (what == "the injury you saw"):
                 who = "passenger" if profile.category == "airline" else "person"
                 hear += f" I hope the {who} who was hurt is all right."
@@ -1885,7 +1916,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 team = profile.team_for(issues[0]["aspect"], issues[0].get("team"))
             if routed[0]["flag"] == "safety" and (what in (
                     "the smoke you saw", "the sparks you saw", "it overheating",
-                    "the smell in the cabin", "the fall you had", "your injury",
+                    "the smell in the cabin", "the smoke in the cabin", "the fall you had",
+                    "your injury", "the broken seat on your flight",
                     "the injury you saw", "the swollen battery",
                     "the broken seatbelt on your flight", "the broken seatbelt") or (
                         what or "").endswith((

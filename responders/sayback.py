@@ -286,7 +286,8 @@ def _join(tokens: list[str]) -> str:
             text = tok
         elif tok in ",.;:!%)-" or tok.startswith("'") or text.endswith("(") or (
                 text.endswith(("$", "£", "€", "₹")) and tok[:1].isdigit()) or (
-                text.endswith("-") and tok[:1].isdigit() and text[-2:-1].isdigit()):
+                text.endswith("-") and tok[:1].isalnum() and text[-2:-1].isdigit()):
+            # ("2-3", "an 8-hour delay", "a 5-star hotel")
             text += tok
         else:
             text += " " + tok
@@ -360,16 +361,17 @@ _BARE_NOUN = re.compile(
     r"gate agent|customer support agent|customer service agent|support agent|customer service|"
     r"bag drop queue|check-in queue|security queue|queue|line|"
     r"customer support|agent|crew|pilot|captain|raita|naan|dal|biryani|curry|paneer|rice|bill|"
-    r"dosa|sambar|chutney|coconut chutney|ac|a/c)"
+    r"dosa|sambar|chutney|coconut chutney|ac|a/c|account)"
     r"(?=(?: on (?:[A-Z]{2} ?\d{2,4}|flight \w+))? (?:(?:randomly|suddenly|constantly|always|just|"
     r"also|then) )?(?:was|were|is|are|came|"
     r"arrived|took|never|still|keeps|kept|crashed|crashes|broke|stopped|didn't|doesn't|won't|"
     r"has|had|jumps|drops|cuts|dies|died|resets|turns|goes|went|sounds|lasts|lasted|"
     r"rolled|refused|said|told|ignored|charged|added|bricked|killed|ruined|wiped|deleted|"
-    r"removed|reset|changed|broke)\b)",
+    r"removed|reset|changed|broke|got)\b)",
     re.I)
 _ARTICLE = {w: "my" for w in (  # the customer's own (said back as "your")
-    "order flight bag luggage package parcel delivery booking room table phone meal".split())}
+    "order flight bag luggage package parcel delivery booking room table phone meal "
+    "account".split())}
 # What the customer did, then what went wrong, with no subject for the first part
 _SETUP_THEN = re.compile(
     r"^(?:i |we )?(?:paid|bought|ordered|purchased|upgraded|subscribed|signed up|installed|"
@@ -405,7 +407,7 @@ _NOUN_THEN_VERB = re.compile(
     r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|wants|shrugged|said|"
     r"laughed|walked|yelled|shouted|snapped|argued|insisted|lied|changed|moved|closed|gives|"
     r"understands|hears|works|connects|responds|answers|recognises|recognizes|loads|opens|"
-    r"shows|throws|returns|"
+    r"shows|throws|returns|got|removed|deleted|wiped|reset|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t|wouldn'?t|couldn'?t|can'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
 FIRST_NAMES = frozenset(
@@ -461,9 +463,12 @@ _NOUN_AFTER_COMMA = re.compile(r",\s+(?=[a-z]+(?: [a-z]+)? (?:is|was|are|were|do
 
 # Things a review names with the article left out that no taxonomy lists as an aspect
 _MORE_THINGS = frozenset("exchange return returns courier valet kiosk checkout warranty "
-                         "replacement receipt invoice pilot captain gate".split())
+                         "replacement receipt invoice pilot captain gate account update "
+                         "firmware".split())
 
 
+# which one of a thing ("Latest update removed the sleep timer": the latest update)
+_WHICH_ONE = frozenset("latest last new newest recent previous current old".split())
 _ADVERBS_BEFORE = frozenset("just then also still really never".split())  # "pilot just said"
 
 
@@ -480,7 +485,9 @@ def _articled(text: str) -> str:
             acronym or words[0] in FIRST_NAMES or not (
             acronym or words[0] in _MORE_THINGS or words[0] in all_phrases() and not
             _rated(words[0]) or
-            len(words) > 1 and " ".join(words[:2]) in all_phrases()):
+            len(words) > 1 and " ".join(words[:2]) in all_phrases() or
+            len(words) > 1 and words[0] in _WHICH_ONE and (words[1] in _MORE_THINGS or
+                                                           words[1] in all_phrases())):
         return text  # (a word we don't know may be a name or a brand: "Zomato was late")
     first = m.group(1) if acronym else m.group(1).lower()
     return f"the {first}{text[len(m.group(1)):]}"
@@ -503,6 +510,9 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     if _CHARGED_ME.match(stripped):  # "Charged me $75 for a carry-on": the business did
         clause = stripped = f"they {stripped[:1].lower()}{stripped[1:]}"
     nth = _NTH_TIME.match(stripped)
+    if nth and len(re.sub(r"^(?:this|in a|in one|in the same|that) (?:week|month|year|row|trip)\b",
+                          "", stripped[nth.end():].strip(" .!"), flags=re.I).split()) < 2:
+        return None  # "third time this year": how often, not what went wrong
     if nth:  # "4th time this year my flight has been delayed": said as a sentence
         clause = stripped = f"this is the {nth.group(1).lower()} time {stripped[nth.end():]}"
     paid = _PAID_DEAD.match(stripped)
@@ -924,7 +934,63 @@ _VOCATIVE = re.compile(r"[,\s]+(?:sir|sirji|madam|maam|ma'am|mam|bro|boss|dear)\
 _STAFFS = re.compile(r"\bstaffs\b", re.I)
 _RUN_ON_CANNOT = re.compile(r"(\b(?:too|so|very) [a-z]+) (?=(?:i|we|you|they) (?:cannot|can'?t|"
                             r"could ?n'?t|could not)\b)", re.I)
+# "so spicy kids could not eat anything": what it led to, run on with no "that"
+_RUN_ON_KIDS = re.compile(r"\b(?:too|so|very)(?: very| too| so)* ([a-z]+) (?:(my|our|the) )?(kids|"
+                          r"children|son|daughter|wife|husband|family|mother|father|mom|mum|dad|"
+                          r"guests|friends|parents) (?=(?:cannot|can'?t|could ?n'?t|could not|"
+                          r"did ?n'?t|did not|were not able to|was not able to)\b)", re.I)
 _HOURS_MINUTES = re.compile(r"\b(\d+) ?h(?:rs?)? ?(\d+) ?m(?:in|ins)?\b", re.I)
+# "40 min", "10 hrs" spelled out in the manager's English ("a 40 min wait": a 40-minute wait)
+_SHORT_UNIT = re.compile(r"\b(an? )?(\d+) ?(mins?|hrs?)\b(?!\.\w|-)", re.I)
+# "when we reached" with no place after it: arrived ("when we reached table was not ready")
+_REACHED = re.compile(r"\b(when|after|as soon as|once|by the time) (i|we) reached\b(?! (?:the|our|"
+                      r"my|a|an|your|this|that|home|out|to|him|her|them|us|me|you|there|here|"
+                      r"\d+|[A-Z]\w*)\b)", re.I)
+# a relative's occasion told without the possessive ("my father birthday")
+_WHOSE_OCCASION = re.compile(r"\b(my|our|your|his|her) (father|mother|dad|mom|mum|son|daughter|"
+                             r"wife|husband|brother|sister|friend|uncle|aunt|grandmother|"
+                             r"grandfather|grandma|grandpa|parents|kids|child|boss|colleague) "
+                             r"(birthday|anniversary|party|farewell|wedding|engagement|"
+                             r"retirement|treat)\b", re.I)
+# a table or a room booked, given or offered with no article ("gave us table near washroom")
+_A_TABLE = re.compile(r"\b(booked|reserved|wanted|requested|asked for|gave (?:me|us|you)|"
+                      r"given|offered (?:me|us|you)|got) (table|room|seat|corner table|"
+                      r"window seat|replacement|refund)\b", re.I)
+_NEAR_THE = re.compile(r"\b(near|next to|beside|outside|opposite|in front of|close to) (washroom|"
+                       r"toilet|toilets|restroom|kitchen|door|entrance|exit|bar|window|counter|"
+                       r"lift|stairs|dustbin|bin)\b", re.I)
+
+
+# what happened told after when it happened ("when we arrived the table was not ready"): said
+# with the failure first, as the manager would tell it
+_WHEN_FIRST = re.compile(r"^(when|as soon as|by the time|once) ((?:i|we) (?:[a-z']+ ){0,3}?"
+                         r"(?:arrived|came|got there|got in|sat down|walked in|landed|checked in|"
+                         r"reached there|opened it|ordered|asked|called|complained)"
+                         r"(?:(?: [a-z]+){0,2} (?!(?:the|our|my|a|an|your)\b)[a-z]+)?),? "
+                         r"((?:(?:the|our|my) [^,]{2,}?|(?:no one|nobody|nothing|there) |"
+                         r"[a-z]+ (?:[a-z]+ )?(?=(?:was|were|is|are|wasn'?t|weren'?t)\b))"
+                         r"\b(?:was|were|is|are|had|did|didn'?t|wasn'?t|weren'?t|isn'?t|"
+                         r"aren'?t|came|said|told|refused|showed|knew|forgot|ignored|gave|"
+                         r"brought|served|charged|answered|helped|checked)\b[^,]*)$", re.I)
+
+
+# "which we not ordered" (which we didn't order); "nobody is knowing" (nobody knew)
+_NOT_ORDERED = re.compile(r"\b(which|that|what) (i|we) (?:have )?not (ordered|asked for|wanted|"
+                          r"received|got)\b", re.I)
+_BASE_FORM = {"ordered": "order", "asked for": "ask for", "wanted": "want", "received": "receive",
+              "got": "get"}
+_IS_KNOWING = re.compile(r"\b(nobody|no one|none of them|anyone|somebody|he|she|the staff|staff|"
+                         r"the waiter|the manager) (is|was|are|were) (knowing|understanding|"
+                         r"remembering|having any idea)\b", re.I)
+_KNEW = {"knowing": "knew", "understanding": "understood", "remembering": "remembered",
+         "having any idea": "had any idea"}
+
+
+def _short_unit(m: re.Match[str]) -> str:
+    number, unit = m.group(2), "minute" if m.group(3).lower().startswith("m") else "hour"
+    if m.group(1):
+        return f"{m.group(1)}{number}-{unit}"
+    return f"{number} {unit}" + ("" if number == "1" else "s")
 _BARE_HOURS = re.compile(r"\b(\d+) ?h\b(?!\.\w)", re.I)
 
 
@@ -932,10 +998,21 @@ def _indian_english(text: str) -> str:
     text = _CURRENCY_GAP.sub(r"\1", text)
     text = _STAFFS.sub(lambda m: "the staff" if not text[:m.start()].strip() else "staff",
                        text)  # ("staffs are not responding")
+    text = _RUN_ON_KIDS.sub(lambda m: f"so {m.group(1)} that {(m.group(2) or 'my').lower()} "
+                            f"{m.group(3).lower()} ", text)  # ("very spicy kids could not eat")
     text = _RUN_ON_CANNOT.sub(r"\1, and ", text)  # "too loud we cannot talk": two sentences
     text = _HOURS_MINUTES.sub(r"\1 hours \2 minutes", text)  # "2 h40m"
     text = _BARE_HOURS.sub(lambda m: f"{m.group(1)} hour" + ("" if m.group(1) == "1" else "s"),
                            text)  # "delayed 6h"
+    text = _SHORT_UNIT.sub(_short_unit, text)  # "waited 40 min" -> 40 minutes
+    text = _REACHED.sub(lambda m: f"{m.group(1)} {m.group(2)} arrived", text)
+    text = _WHOSE_OCCASION.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (
+        "'" if m.group(2).lower().endswith("s") else "'s") + f" {m.group(3)}", text)
+    text = _A_TABLE.sub(r"\1 a \2", text)
+    text = _NOT_ORDERED.sub(lambda m: f"{m.group(1)} {m.group(2)} didn't "
+                            f"{_BASE_FORM[m.group(3).lower()]}", text)
+    text = _IS_KNOWING.sub(lambda m: f"{m.group(1)} {_KNEW[m.group(3).lower()]}", text)
+    text = _NEAR_THE.sub(r"\1 the \2", text)
     text = _VOCATIVE.sub("", text)
     text = _HAVING.sub(lambda m: _HAD[m.group(1).lower()], text)
     text = _A_PROBLEM.sub(r"\1 a \2 \3", text)
@@ -993,6 +1070,12 @@ def _say_back(clause: str) -> str | None:
                   r"crowded|late|slow|loud|greasy)\b", r"too \1", text, flags=re.I)
     text = re.sub(r"\b(was|were|got|been) cancel\b", r"\1 cancelled", text, flags=re.I)
     text = _INDIAN_ENGLISH(text)
+    when = _WHEN_FIRST.match(text)
+    if when:  # "when we arrived the table was not ready" -> "the table was not ready when ..."
+        main = _BARE_NOUN.sub(lambda m: f"{_ARTICLE.get(m.group(1).lower(), 'the')} "
+                              f"{m.group(1).lower()}", when.group(3), count=1)
+        text = f"{main if main != when.group(3) else _articled(main)} " \
+            f"{when.group(1).lower()} {when.group(2)}"
     text = _ALSO_TAIL.sub("", text)  # "Service was slow also": the "also" is the review's
     text = _AND_BARE_NOUN.sub(lambda m: f"and the {m.group(1)}" if m.group(1).lower() in
                               all_phrases() and m.group(1).lower() not in _SUBJECT_WORDS and

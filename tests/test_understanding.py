@@ -695,3 +695,41 @@ def test_could_have_died_is_no_bereavement(text, bereaved):
 def test_sixteenth_and_seventeenth_reading_holds(text, flag, held):
     flags = {f["flag"] for f in triage(text, category="restaurant", kind="mention")["flags"]}
     assert (flag in flags) is held, flags
+
+
+@pytest.mark.parametrize(("text", "category", "rating", "flag", "held"), [
+    # (the thirty-fourth and thirty-fifth readings' holds, and controls beside each)
+    ("@bluejet the seat was broken and wouldn't stay upright for takeoff, crew just shrugged and "
+     "told me to hold it. Is that even safe??", "airline", None, "safety", True),
+    ("@bluejet my bag has been 'located' for 6 days now. I'm in Porto. I need my medication "
+     "that's in there, who do I actually talk to??", "airline", None, "safety", True),
+    ("I came with my mother who is diabetic and asked whether sweet dish is sugar free, waiter "
+     "confidently said yes, later we came to know it is normal sugar.", "restaurant", 1,
+     "safety", True),
+    ("@bluejet overbooked, bumped off, nobody explained my rights. Is that legal?", "airline",
+     None, "legal", True),
+    ("Wow what a great experience, waited 40 minutes for table even with reservation, AC not "
+     "working. Superb. Will definitely come again (not).", "restaurant", 1, "sarcasm", True),
+    ("Wow what great service, took only 1 hour 15 min for 2 rotis. Really fast sir. Keep it up "
+     "\U0001f44f", "restaurant", 1, "sarcasm", True),
+    # controls
+    ("The staff made sure it was safe for my son's nut allergy, so kind", "restaurant", 5,
+     "legal", False),
+    ("Great food, will definitely come again!", "restaurant", 5, "sarcasm", False),
+    ("Service was quick, took only 10 minutes for our mains", "restaurant", 5, "sarcasm", False),
+    ("The sugar free dessert options were lovely", "restaurant", 5, "safety", False),
+])
+def test_thirty_fourth_and_thirty_fifth_reading_holds(text, category, rating, flag, held):
+    flags = {f["flag"] for f in triage(text, category=category, rating=rating,
+                                       kind="review" if rating else "mention")["flags"]}
+    assert (flag in flags) is held, flags
+
+
+@pytest.mark.parametrize("text", [
+    # (the thirty-fourth reading: "Thank you for the kind words!" to a commuter about to leave)
+    "@bluejet 2nd time this month my flight to Dublin was moved by 5 hours. I commute for work. "
+    "Thinking of switching to the train honestly",
+    "@acme third outage this week. Seriously considering switching to another brand",
+])
+def test_a_customer_about_to_leave_is_no_praise(text):
+    assert triage(text, kind="mention", category="airline")["label"] in ("negative", "mixed")

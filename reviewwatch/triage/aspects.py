@@ -265,6 +265,15 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # an apology asked for ("I'd like an apology and his name noted", "you owe us an apology")
     (2.0, r"\b(?:(?:i'?d|i would|we'?d|we would) like an apology|(?:i|we) (?:want|expect|demand|"
           r"deserve) an apology|owe (?:me|us|my \w+) an apology|is this how you train)\b"),
+    # a customer about to leave ("Thinking of switching to the train honestly"), and a failure
+    # told as one of a series ("2nd time this month", "3rd delay this month")
+    (2.0, r"\b(?:(?:thinking (?:of|about)|considering|about to|going to|ready to|time to|will be|"
+          r"might (?:be )?|may (?:be )?) (?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing) over) (?:to|"
+          r"over to|airlines?|providers?|brands?|banks?)|switch(?:ing|ed)? to (?:another|a "
+          r"different|a competitor|the train|other))\b"),
+    (1.5, r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) (?:time|delay|cancell?ation|"
+          r"outage|crash|late delivery|wrong order) (?:this|in a|in one|in the same) (?:week|month|"
+          r"year|row|trip)\b"),
     # an occasion missed through it ("I missed my sister's wedding rehearsal dinner")
     (2.0, r"\b(?:missed|miss|missing) (?:my|our|the) (?:(?:\w+(?:'s|\u2019s)) )?(?:own )?"
           r"(?:wedding|funeral|graduation|interview|job interview|exam|surgery|christening|"

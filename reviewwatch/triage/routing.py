@@ -111,8 +111,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:bag|luggage|suitcase)\b[^.!?\n]{0,80}?\b(?:inhaler|insulin|medication|medicine|"
      r"epi-?pen|cpap|oxygen)|(?:inhaler|insulin|medication|medicine|epi-?pen)s? (?:is|was|are|"
      r"were) in (?:it|my bag|the bag|that bag)|(?:inhaler|insulin|medication|medicine|epi-?pen)s?"
-     r"(?: cooler| supplies| kit| pen)? that(?: is|'s| was| are| were) in (?:it|my bag|the bag|"
-     r"that bag)|"  # ("I need my medication
+     r"(?: cooler| supplies| kit| pen)? that(?: is|'s| was| are| were) in (?:it|there|my bag|the "
+     r"bag|that bag)|"  # ("I need my medication
      # that was in it")
      r"(?:got|has|had) my \w+(?:'s)? (?:inhaler|insulin|"
      r"medication|medicine|epi-?pen)(?: \w+){0,3} in it|"  # ("my kid's insulin supplies backups
@@ -124,7 +124,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # a hazard named ("the floor was wet and slippery, somebody could get hurt"; "smells like
      # fuel ... is this safe??")
      r"(?:could|might|will) (?:get|have gotten|have been|be) (?:hurt|injured)|slippery|"
-     r"smell\w* (?:like |of )?(?:fuel|gas|petrol|jet fuel|smoke|burning)|is (?:this|it) safe\b|"
+     r"smell\w* (?:like |of )?(?:fuel|gas|petrol|jet fuel|smoke|burning)|is (?:this|it|that) "
+     r"(?:even |really |actually )?safe\b|"
+     # a diabetic told a sweet was sugar-free when it was not
+     r"diabetic\b[^\n]{0,200}?\bsugar|sugar[- ]free\b[^\n]{0,120}?\b(?:normal sugar|full of sugar|"
+     r"had sugar|not sugar[- ]free|was ?n'?t|was not|is not|is ?n'?t)\b|"
      r"fire hazard|electric(?:al)? shock|shocked me|sparks?|smok(?:e|ing) (?:came|coming)|"
      r"(?:started|starts|began|was|were|is|it|then) smoking|smoke (?:poured|pouring|came out)|"
      r"overheat\w*|explod\w*|unsafe|"
@@ -332,8 +336,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"better business bureau|\bbbb\b|ftc|attorney general|trading standards|ombudsman|"
      r"consumer protection|health (?:department|inspector)|eu ?261|ec ?261|uk ?261|"
      r"dot complaint|department of transportation|"
-     r"passenger rights regulation|gdpr|data protection (?:authority|officer|commissioner|act|"
-     r"law)|information commissioner|\bico\b|right to (?:be forgotten|erasure))\b"),
+     r"passenger rights regulation|is (?:that|this|it) (?:even )?legal|gdpr|"
+     r"data protection (?:authority|officer|commissioner|act|law)|information commissioner|"
+     r"\bico\b|right to (?:be forgotten|erasure))\b"),
     ("billing_dispute", "a refund or billing dispute",
      r"\b(?:refunds?|refunded|money back|reimburs\w*|charge ?backs?|dispute[ds]?|"
      r"charged (?:me |us )?(?:twice|double|again|extra|without|three times|(?:two|3|2|four|"
@@ -527,7 +532,11 @@ _SARCASM = re.compile(
     # "lol 'on time performance' my foot", "thanks for charging my card twice"
     r"['\"\u2019\u201d] my foot\b|(?:thanks?|thank you) for charging (?:my|our) (?:card|account)|"
     # applause for a failure ("45 minutes for two rotis 👏👏")
-    r"\b(?:\d+|an?) (?:minutes?|mins?|hours?|hrs?)\b[^\n]{0,40}(?:\U0001f44f|\U0001f644){1,}|"
+    r"\b(?:\d+|an?) (?:minutes?|mins?|hours?|hrs?)\b[^\n]{0,80}(?:\U0001f44f|\U0001f644){1,}|"
+    # praise taken back in brackets ("Will definitely come again (not)"), and "only" an hour
+    # or more ("took only 1 hour 15 min for 2 rotis")
+    r"[a-z]+!? \(not\)|\b(?:took|waited|wait of|waiting) (?:only|just) (?:\d+|an?|one|two|three) "
+    r"(?:hours?|hrs?)\b|"
     r"\b(?:10/10|ten out of ten|5/5|five stars?)\b[^.!?\n]{0,30}\bwould (?:\w+ ){0,2}?"
     r"(?:be stranded|get stranded|be delayed|get delayed|lose|get lost|be lost|wait|be bumped|"
     r"get bumped|be cancell?ed)\b|"

@@ -1678,6 +1678,20 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_SAID_SLOW = re.compile(r"\b(?:slow\w*|wait\w*|late|long|delay\w*|took|ages|forever)\b", re.I)
+
+
+def _a_second_complaint(issue: dict[str, Any]) -> bool:
+    """An issue sure enough to name beside the complaint said back: not a doubtful one, not
+    help that fixed nothing named as how they were treated, not "not worth such long wait"
+    named as the price, not praise."""
+    clause = issue.get("clause") or ""
+    return bool(clause) and issue.get("severity") != "low" and not _WORTH_THE_WAIT.search(
+        clause) and not (GROUP.get(issue.get("aspect") or "") == "people" and not
+                         _RUDE.search(clause) and not _ATTITUDE.search(clause)) and \
+        vader.compound(clause) <= SAYBACK_MAX_COMPOUND and not sayback.not_the_complaint(clause)
+
+
 def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short: bool,
               seed: str, said: str = "", specific: bool = False, asked: bool = True,
               main: dict[str, Any] | None = None) -> str:
@@ -1702,11 +1716,28 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
         return f"I've passed this on to our {team} today."
     about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
     named = _words(said)
+    other: dict[str, Any] = {}
+    team2 = team
+    if specific and not short and len(abouts) > 1:
+        other = next((i for i in issues[:2] if i.get("about") == abouts[1]), {})
+        team2 = profile.team_for(other.get("aspect"), other.get("team"))
+    if specific and not short and len(abouts) > 1 and abouts[1].split()[-1] not in named and \
+            abouts[1] not in VAGUE_ABOUT and abouts[1] != "the setup and software" and \
+            _a_second_complaint(other) and not (
+                GROUP.get(other.get("aspect") or "") in ("waiting", "service") and
+                _SAID_SLOW.search(said)):  # ("the service is very slow": the wait, said)
+        # (the complaint said back, and one more named only here, to its own team: "the
+        # price", not "the sandwich" to the billing team)
+        return f"I've passed this, and what you said about {abouts[1]}, to our {team}." if \
+            team2 == team else f"I've passed this to our {team}, and what you said about " \
+            f"{abouts[1]} to our {team2}."
     if short or any(a.split()[-1] in named for a in abouts):  # the opening named it
         return f"I've passed this to our {team}."
-    return _pick([f"I've passed what you said about {about} to our {team}, so they can see "
-                  "what went wrong.", f"I've shared your note about {about} with our {team} "
-                  "today."], seed, "diagnose")
+    if specific:  # the complaint said back (two readings: "I've passed what you said about
+        # the way you were treated ... so they can see what went wrong" is clunky beside it)
+        return _pick([f"I've passed this to our {team}.", f"I've shared this with our {team} "
+                      "today."], seed, "diagnose")
+    return f"I've shared your note about {about} with our {team} today."
 
 
 def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile: Profile, *,

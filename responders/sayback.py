@@ -135,7 +135,9 @@ _BAD_START = re.compile(
     r"^(?:because|which|that|when|if|as|to|for|with|of|in|on|at|by|from|"
     r"even(?! (?:at|with|after|on|in) [^,]{1,25} (?:i|it|the|my|we)\b)|what|how|why|"
     r"who|where|while|than|or|nor|like|after|before|since|until|unless|although|though|"
-    r"without|about|out|up|off|down|over|back|into|onto|through)\b", re.I)
+    r"without|about|out|up|off|down|over|back|into|onto|through|"
+    r"(?:way|far|much) (?:too|more|over)|too)\b", re.I)  # ("way too expensive for what it is"
+# has no subject: said back it is a fragment)
 _FILLERS = re.compile(r"\b(?:actually|literally|seriously|honestly|basically|also|"
                       r"unfortunately|sadly)\s+", re.I)
 _DANGLING = frozenset("from to of with at for by in on about into than as the a an and or but "
@@ -447,7 +449,8 @@ _OWN_ACTS = re.compile(r"(?:paid|received|ordered|waited|had to|was told|were to
                        r"checked in|ended up)\b", re.I)
 
 
-_AFTER_UPDATE = re.compile(r"(?:ever )?(?:since|after) (?:the|this|your|its|a) ((?:last |latest |"
+_AFTER_UPDATE = re.compile(r"(?:ever )?(?:since|after) (?:(?:the|this|your|its|a) |"
+                           r"(?=latest |last |recent |new ))((?:last |latest |"
                            r"recent |new |most recent )?(?:firmware |software |app |system )?)"
                            r"(update|version|release|upgrade),?\s+(?=(?:it|the \w+|my \w+|this "
                            r"\w+)\b)", re.I)
@@ -851,7 +854,7 @@ _YOU_DID = re.compile(
 # Two things a thing does wrong, joined by a comma ("won't let me select seats, keeps giving
 # error code 500"): said back with "and", as a sentence
 _VERB_LIST = re.compile(r",\s+(?=(?:keeps|kept|won'?t|doesn'?t|didn'?t|gives|gave|shows|says|got|"
-                        r"crashes|freezes|froze|stopped|stops|logs|throws)\b)(?![^,]*,)")
+                        r"told|crashes|freezes|froze|stopped|stops|logs|throws)\b)(?![^,]*,)")
 
 
 # What the business did next, told with no subject after a comma ("flight was cancelled,
@@ -986,6 +989,20 @@ _KNEW = {"knowing": "knew", "understanding": "understood", "remembering": "remem
          "having any idea": "had any idea"}
 
 
+# "behaving rude like we are disturbing him" (was rude); "music too loud cannot talk" (too loud
+# to talk); "told us to park on road" (on the road); "security guy" (the security guard)
+_BEHAVING = re.compile(r"\b(is|was|are|were) behaving (?:very |so |too )?(rude|rudely|badly|"
+                       r"arrogant|arrogantly|careless|carelessly|irritated)\b(?: like (?:we|i) "
+                       r"(?:are|were|was|am) [^,.;!?]*)?", re.I)
+_ADVERB_TO_ADJECTIVE = {"rudely": "rude", "badly": "rude", "arrogantly": "arrogant",
+                        "carelessly": "careless"}
+_LOUD_TALK = re.compile(r"\b(too (?:loud|noisy))(?:,)? (?:(?:and )?(?:we|i|you) )?(?:cannot|can'?t|"
+                        r"could ?n'?t|could not) (talk|hear each other|hear anything|speak)\b",
+                        re.I)
+_ON_ROAD = re.compile(r"\b(park|parked|parking|stand|wait|waited|waiting) on road\b", re.I)
+_GUY = re.compile(r"\b(?:the )?(security|delivery) (?:guy|boy|man)\b", re.I)
+
+
 def _short_unit(m: re.Match[str]) -> str:
     number, unit = m.group(2), "minute" if m.group(3).lower().startswith("m") else "hour"
     if m.group(1):
@@ -1009,6 +1026,13 @@ def _indian_english(text: str) -> str:
     text = _WHOSE_OCCASION.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (
         "'" if m.group(2).lower().endswith("s") else "'s") + f" {m.group(3)}", text)
     text = _A_TABLE.sub(r"\1 a \2", text)
+    text = _BEHAVING.sub(lambda m: f"{m.group(1)} "
+                         f"{_ADVERB_TO_ADJECTIVE.get(m.group(2).lower(), m.group(2).lower())}",
+                         text)
+    text = _LOUD_TALK.sub(lambda m: f"{m.group(1)} to {m.group(2).lower()}", text)
+    text = _ON_ROAD.sub(r"\1 on the road", text)
+    text = _GUY.sub(lambda m: "the security guard" if m.group(1).lower() == "security" else
+                    "the delivery rider", text)
     text = _NOT_ORDERED.sub(lambda m: f"{m.group(1)} {m.group(2)} didn't "
                             f"{_BASE_FORM[m.group(3).lower()]}", text)
     text = _IS_KNOWING.sub(lambda m: f"{m.group(1)} {_KNEW[m.group(3).lower()]}", text)
@@ -1169,6 +1193,11 @@ _NOT_THE_COMPLAINT = re.compile(
     r"^(?:i|we|you)(?: am| are| was| were|'m|'re|\u2019m|\u2019re|m) (?:so |very |really |totally |"
     r"just )?(?:broken[- ]?"
     r"hearted|heartbroken|devastated|gutted|gutted and \w+)\b|"
+    # what the customer did first ("I fully charged it before bed", "I set the alarm for 7"),
+    # with nothing going wrong in it: the failure is told after it
+    r"^(?:i|we) (?:(?:had |have )?(?:fully |properly |correctly )?(?:charged|plugged in|set up|"
+    r"set|updated|installed|reset|restarted|paired)) (?:it|them|the \w+|my \w+)\b"
+    r"(?![^.!?]*(?:\b(?:and|but|still|not|never|again|only|nothing)\b|n't))|"
     # the customer's own proof ("I have the cancellation confirmation email"): what they
     # hold, not what went wrong
     r"^(?:i|we|you) (?:have|kept|still have|saved|took|attached) (?:the|a|my|our|your|all the|"

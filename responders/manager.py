@@ -482,6 +482,10 @@ _CHARGE_TOLD = re.compile(r"\b(?:(?:charged|overcharged|billed) (?:me|us)\b|(?:i
                           r"(?:(?:\$|£|€|₹|rs\.? ?)\s?\d|\d+ ?(?:euros?|dollars|bucks|pounds|"
                           r"rupees|rs)\b)", re.I)
 HELD_MONEY = (
+    # a cost the customer bore themself ("Stuck in Frankfurt overnight paid my own hotel €140.
+    # Want that back."): named, nothing promised
+    (re.compile(r"\bpaid (?:for )?(?:my|our) own (hotel|room|taxi|meals?|food|accommodation)\b",
+                re.I), "the {0} you paid for yourself"),
     # charged for what the menu or bill says is included ("when asked for extra they charged 40
     # each, but menu says unlimited thali")
     (re.compile(r"\b(?:menu|board|website|price list) (?:says?|said|shows?|showed)\b[^.!?\n]{0,40}?"
@@ -707,9 +711,11 @@ _WHO_TO_ASK = re.compile(r"\bwho (?:do|can|should) (?:i|we) (?:even |actually |r
                          r"anyone|agent|human being)\b", re.I)
 # A question the reply can promise to answer in its own words ("Is this a known fault?",
 # "Which one is it?" of two airports' rules)
-_KNOWN_FAULT = re.compile(r"\bis (?:this|it|that) a known (?:fault|issue|problem|bug|defect)\b",
-                          re.I)
-_WHICH_IS_IT = re.compile(r"\bwhich (?:one )?is (?:it|right|correct|true)\b", re.I)
+_KNOWN_FAULT = re.compile(r"\bis (?:this|it|that) a known (?:fault|issue|problem|bug|defect)\b|"
+                          r"\bis there (?:a|any) known (?:fault|issue|problem|bug|defect)\b", re.I)
+_WHICH_IS_IT = re.compile(r"\bwhich (?:one )?is (?:it|right|correct|true)\b|\bwhich (?:one )?(?:do|"
+                          r"should|am) (?:i|we) (?:supposed to )?(?:believe|trust|follow|go by)\b",
+                          re.I)  # ("Which one do I believe?" of the website and the gate screen)
 
 
 # A question that asks for the help the reply offers ("can you help?"): the offer answers it
@@ -735,7 +741,8 @@ _FIX_COMING = re.compile(r"\bis there (?:a|any) fix\b|\b(?:(?:a|the|any) (?:fix|
                          r"(?:fixed|sorted|resolved|patched))\b", re.I)
 _HANDLE_LEAD = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
 _RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|open|there|"
-                             r"working|have|care|check|know|read|test|bother)|you people|"
+                             r"working|have|care|check|know|read|test|bother)|actually have any|"
+                             r"you people|"
                              r"are you (?:serious|kidding|joking)|even exist|any point|"
                              r"^what is this\b|how is (?:this|that) "
                              r"(?:acceptable|ok|okay|fair|normal|legal)|seriously|really\?|"
@@ -891,6 +898,12 @@ _GAVE_REFERENCE = re.compile(r"\b(?i:ref(?:erence)?|conf\.?|confirmation(?: code
 _REFERENCE_SENT = re.compile(r"\b(?:ref|reference|claim|confirmation|booking)\w*(?: (?:ref|number|"
                              r"code))? (?:is|are|was) (?:already )?in (?:my|your|the|our) (?:dms?|"
                              r"messages|inbox|direct messages)\b", re.I)
+# a reference the customer says they never got ("Still no booking confirmation", "now says my
+# booking doesn't exist"): not asked for
+_NO_REFERENCE = re.compile(r"\b(?:no|never (?:got|received)|did ?n'?t (?:get|receive)|without (?:a|"
+                           r"any)) (?:booking )?(?:confirmation|reference|booking number|order "
+                           r"number)\b|\bbooking (?:does ?n'?t|does not|did ?n'?t) exist|"
+                           r"\bno record of (?:my|our) booking", re.I)
 _ASK_FOR_REFERENCE = re.compile(r"\s+(?:with )?your (?:confirmation code|booking reference|"
                                 r"reference|order number|case number)\b")
 _ASKED_FOR = re.compile(r"\b(?:want|need|demand|expect|would like|ask(?:ing|ed)? for)\b", re.I)
@@ -1752,7 +1765,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
     name = first_name(item.get("author"))
     contact_raw = (getattr(business, "contact", "") or "").strip()
     contact = profile.contact_phrase(contact_raw, platform)
-    if _GAVE_REFERENCE.search(item.get("text") or "") or _REFERENCE_SENT.search(
+    if _GAVE_REFERENCE.search(item.get("text") or "") or _NO_REFERENCE.search(
+            item.get("text") or "") or _REFERENCE_SENT.search(
             item.get("text") or "") or (_TREATED_OTHERS.search(item.get("text") or "") and
                                         not _OWN_TRIP.search(item.get("text") or "")):
         # ("ref MIA-88213" given already, or nothing of theirs to look up: a bystander or a
@@ -1891,7 +1905,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 charged = re.search(r"\b(?:charg\w*|bill\w*|paid|pay(?:ment)?|debit\w*|"
                                     r"subscription|renew\w*)\b", routed[0].get("clause") or "",
                                     re.I)
-                refund = re.search(r"\b(?:refund\w*|return\w*|money back|reimburs\w*|(?:my|the|"
+                refund = re.search(r"\b(?:refund\w*|return\w*|money back|reimburs\w*|paid (?:for )?"
+                                   r"(?:my|our) own|(?:my|the|"
                                    r"our) (?:\$|£|€|₹)?\d[\d,.]*(?: ?\w+)? back|(?:fee|charge|"
                                    r"deposit|payment|amount|euros|dollars|pounds) back)\b",
                                    routed[0].get("clause") or "", re.I)

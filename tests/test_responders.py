@@ -3098,6 +3098,24 @@ THIRTY_FOURTH_AND_THIRTY_FIFTH_READING_CASES = [
     ("air", "mastodon", None, "@bluejet 2nd time this month my flight to Dublin was moved by 5 "
      "hours. I commute for work. Thinking of switching to the train honestly",
      "I'm sorry", "kind words"),
+    ("air", "mastodon", None, "@bluejet why does your website show the flight as on time when "
+     "the gate screen says cancelled? Which one do I believe?",
+     "I'll find out which is right and tell you.", "your question then"),
+    ("air", "mastodon", None, "@bluejet 3rd delay this month on the Manchester route. Do you "
+     "actually have any planes?", "sorry", "your question then"),
+    ("acme", "trustpilot", 2, "The speaker drops off wifi every evening around 8pm and I have to "
+     "unplug it. Three support tickets, each one asks me to do the same reset again. Is there a "
+     "known issue?", "whether it's a known fault", "your question then"),
+    ("air", "mastodon", None, "@bluejet missed my connection because your first leg was late. "
+     "Stuck in Frankfurt overnight paid my own hotel €140. Want that back.",
+     "the hotel you paid for yourself", "earlier flight"),
+    ("air", "mastodon", None, "@bluejet missed my connection because your first leg was late. "
+     "Stuck in Frankfurt overnight paid my own hotel €140. Want that back.",
+     "want your money back", "a charge like that"),
+    ("air", "mastodon", None, "@bluejet app crashed at payment three times, then charged me twice. "
+     "Still no booking confirmation.", "DM us", "confirmation code"),
+    ("air", "mastodon", None, "@bluejet your app logged me out mid check-in and now says my "
+     "booking doesn't exist.", "DM us", "confirmation code"),
 ]
 
 

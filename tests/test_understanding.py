@@ -718,6 +718,12 @@ def test_sixteenth_and_seventeenth_reading_holds(text, flag, held):
     ("Great food, will definitely come again!", "restaurant", 5, "sarcasm", False),
     ("Service was quick, took only 10 minutes for our mains", "restaurant", 5, "sarcasm", False),
     ("The sugar free dessert options were lovely", "restaurant", 5, "safety", False),
+    # a night over, its cost asked back: money, not a disruption still going on
+    ("@bluejet missed my connection. Stuck in Frankfurt overnight paid my own hotel €140. Want "
+     "that back.", "airline", None, "billing_dispute", True),
+    ("@bluejet missed my connection. Stuck in Frankfurt overnight paid my own hotel €140. Want "
+     "that back.", "airline", None, "ongoing", False),
+    ("@bluejet stuck in Frankfurt airport, no hotel, no help", "airline", None, "ongoing", True),
 ])
 def test_thirty_fourth_and_thirty_fifth_reading_holds(text, category, rating, flag, held):
     flags = {f["flag"] for f in triage(text, category=category, rating=rating,

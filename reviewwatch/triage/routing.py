@@ -347,6 +347,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"overcharg\w*|unauthori[sz]ed (?:charges?|payments?|transactions?)|"
      r"still (?:being )?(?:billed|charged)|billed (?:after|twice|again)|stole my money|"
      r"took my money|scam(?:med)?|"
+     # a cost the customer bore, to be paid back ("paid my own hotel €140. Want that back.")
+     r"paid (?:for )?(?:my|our) own (?:hotel|room|taxi|meals?|food|accommodation)|"
     # an amount asked back ("Can I at least get the $30 back?", "I want my 40 dollars back")
     r"(?:my|the|our) (?:\$|£|€|₹|rs\.? ?)?\d[\d,.]*(?: ?(?:dollars|bucks|pounds|euros|"
     r"rupees|rs))? back|"
@@ -547,6 +549,7 @@ _SARCASM = re.compile(
 
 ASKS: tuple[tuple[str, str], ...] = (
     ("refund", r"\b(?:refund|money back|reimburs\w*|pay (?:me )?back|compensat\w*|"
+               r"paid (?:for )?(?:my|our) own (?:hotel|room|taxi|meals?|food|accommodation)|"
                r"(?:fee|charge|deposit|shipping|postage|cost) back|(?:my|the|our) (?:\$|£|€|₹|"
                r"rs\.? ?)?\d[\d,.]*(?: ?(?:dollars|bucks|pounds|euros|rupees|rs))? back)"),
     ("replacement", r"\b(?:replace(?:ment)?|send (?:me )?(?:a )?new|exchange (?:it|this|them))\b"),
@@ -663,7 +666,10 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None,
 
 _OVER = re.compile(r"\b(?:last (?:night|week|month|weekend|year|time)|yesterday|the other day|"
                    r"earlier this week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                   r"sunday)|(?:we|i) (?:were|was) (?:waiting|sitting|stuck|sat|held)\b"
+                   r"sunday)|paid (?:for )?(?:my|our) own (?:hotel|room|taxi|meals?|food)|"
+                   r"(?:want|need) (?:that|it|the money|my money) back|"  # ("Stuck in Frankfurt
+                   # overnight paid my own hotel €140. Want that back.": the night is over)
+                   r"(?:we|i) (?:were|was) (?:waiting|sitting|stuck|sat|held)\b"
                    r"[^.!?\n]{0,40}\bon the (?:tarmac|runway))\b")  # ("We were waiting 2 hours
 # on the tarmac": told after)
 _STILL_NOW = re.compile(r"\b(?:still|now|right now|currently|as we speak|at the moment|yet to|"

@@ -1289,6 +1289,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             source = second[2]  # "... without telling us. Service was slow also.": the charge
             # told first leads the empathy and the step; the "also" is an afterthought
     if said:
+        review = text
         text = _pick(HEAR_LEADS, seed, "hear").format(said=said)
         named = _words(said)
         others = [i["about"] for i in with_aspect if i.get("about") and
@@ -1321,11 +1322,19 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             # wait and the price."; not "the drinks and the espresso")
             def own(o: str) -> str:  # "the rubbery naan", not "the food"
                 i = next((i for i in with_aspect if i.get("about") == o), None)
-                return (specific_np(i["clause"]) or _detailed(o, i["clause"], text)) if i else o
+                return (specific_np(i["clause"]) or _detailed(_how_long(o, i["clause"]),
+                                                              i["clause"], review)) if i else o
 
-            about = own(others[0]) if second or len(others) == 1 or kinds.get(others[0]) == \
-                kinds.get(others[1]) else f"{own(others[0])} and {own(others[1])}"
-            text += f" {_pick(SECOND, seed, 'second').format(about=about)}"
+            # named by its own detail, or not at all: "You also told us about the food." or
+            # "... the quality." reads as boilerplate (both of the 36th and 37th readings, and
+            # four before them), and once named food the customer had praised
+            others = [o for o in others if own(o) != o or (
+                len(o.split()) >= 3 and o not in _CATEGORY_NAMES)]
+            about = None if not others else own(others[0]) if second or len(others) == 1 or \
+                kinds.get(others[0]) == kinds.get(others[1]) else \
+                f"{own(others[0])} and {own(others[1])}"
+            if about:
+                text += f" {_pick(SECOND, seed, 'second').format(about=about)}"
         return text, True, source
     adjective = next((i for i in sayable[:1] if _BARE_ADJECTIVE.match(i["clause"].strip()) and
                       (i.get("about") or "").startswith("the ") and len(issues) == 1), None)
@@ -1376,6 +1385,12 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
 
 
 # A review that is a bare judgement of degree ("Too oily.", "Way too salty!")
+# names of a kind of complaint, not of what happened ("the setup and software")
+_CATEGORY_NAMES = frozenset({"the setup and software", "the way you were treated",
+                             "how our staff handled things", "the food and drink",
+                             "the quality of the answers"}) | VAGUE_ABOUT
+
+
 _BARE_ADJECTIVE = re.compile(r"^(?:(?:way |far |much |a bit |a little |very |really )?too|very|so|"
                              r"extremely|overly|super) (?!much\b|many\b|bad\b|good\b|poor\b)"
                              r"[a-z]{3,}(?: and [a-z]{3,})?\W*$", re.I)

@@ -497,6 +497,52 @@ def _articled(text: str) -> str:
 
 
 def say_back(clause: str, subject: str | None = None) -> str | None:
+    """The clause as the manager says it back ("the sound is weak"), or None if it won't do
+    (`_say_back_whole`), never a telegraphic list pasted in (`_untelegraphed`)."""
+    said = _say_back_whole(clause, subject)
+    return _untelegraphed(said) if said else said
+
+
+# A part of a comma list that goes on a thought of its own: a subject, a linking word, or a
+# verb the head's subject shares ("the seat was broken, wouldn't stay upright")
+_LIST_GOES_ON = re.compile(r"(?:and|or|but|so|that|which|who|then|even|still|also|because|since|"
+                           r"with|without|when|after|while|though|just|never|now|again)\b", re.I)
+
+
+_OPEN_NOUN_PHRASE = re.compile(r"\b(?:a|an|the|your|our|my|their|his|her|this|that) [a-z-]+$",
+                               re.I)
+
+
+def _untelegraphed(said: str) -> str | None:
+    """A said-back list cut before its first verbless fragment ("the seat was broken, wouldn't
+    stay upright, tray table held together with tape" -> "the seat was broken and wouldn't stay
+    upright"), and refused when it is mostly fragments ("no groups called, people shoving, gate
+    agent yelling"): pasted, a telegraphic list reads as the customer's notes, not a manager's
+    sentence (the thirty-sixth and thirty-seventh readings)."""
+    if ",," in said:
+        return None  # ("the top is so scratchy,, stiff, and, frankly, uncomfortable")
+    parts = said.split(", ")
+    if len(parts) < 2 or " and " in parts[-1] or parts[-1].startswith(("and ", "or ")):
+        return said  # (a list closed with "and" is a sentence: "cold, bland and overpriced")
+    def goes_on(part: str) -> bool:
+        first = part.split()[0].lower() if part.split() else ""
+        return first in SUBJECT_WORDS or bool(_LIST_GOES_ON.match(part)) or bool(
+            _VERBISH.fullmatch(first)) or first in ("no-one", "nobody", "noone")
+    bad = [k for k, part in enumerate(parts) if k and not goes_on(part)]
+    if not bad or _OPEN_NOUN_PHRASE.search(parts[bad[0] - 1]):
+        return said  # ("left a sour, cloying aftertaste": the noun is still to come)
+    head = parts[0]
+    if len(bad) >= 2 or not goes_on(head) and len(parts) > 2:
+        whole = len(head.split()) >= 4 and head.split()[0].lower() in SUBJECT_WORDS and \
+            bool(_VERBISH.search(head))  # ("your delivery came after 1 hour 40 minutes,
+        return head if whole and bad[0] == 1 else None  # food totally cold, naan like rubber")
+    kept = parts[:bad[0]]
+    if len(kept) == 1:
+        return kept[0] if len(kept[0].split()) > MIN_WORDS else None
+    return ", ".join(kept[:-1]) + " and " + kept[-1]
+
+
+def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     """The clause as the manager says it back ("the sound is weak"), or None if it won't do.
 
     A clause too long to say back whole is said up to its first comma when that part is a

@@ -2036,7 +2036,7 @@ def test_fourth_independent_reading_holds(business, platform, rating, text, want
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), [
     # (the fourth independent reading's commonest cause: several complaints reduced to one)
     ("Waited 40 minutes for biryani and it came cold. The manager did not even come to our "
-     "table.", "the wait and the food", "also told us about the wait."),
+     "table.", "You also told us about the 40-minute wait.", "also told us about the wait."),
     ("They added 18% service charge without telling us. Service was slow also.",
      "and that the service was slow", "the wait as well"),  # (said already: not named again)
 ])
@@ -3032,6 +3032,16 @@ SAYBACK_INDIAN_ENGLISH_CASES = [
      "the speaker won't connect to 5GHz wifi at all since the latest update"),
     ("I fully charged it before bed", None),  # the customer's own step, not the failure
     ("Way too expensive for what it is.", None),  # no subject: a fragment said back
+    # (the thirty-sixth and thirty-seventh readings: telegraphic lists pasted in)
+    ("the seat was broken, wouldn't stay upright, tray table held together with tape",
+     "the seat was broken and wouldn't stay upright"),
+    ("no groups called, people shoving, gate agent yelling", None),
+    ("toilets are very dirty, no water, no soap, smell coming till the dining area", None),
+    ("the plane was filthy, sticky tray table, crumbs everywhere", "the plane was filthy"),
+    ("the app is slow, ads for our other products on the home screen", "the app is slow"),
+    ("the food was cold, bland and overpriced", "the food was cold, bland and overpriced"),
+    ("the drink left a sour, cloying aftertaste", "the drink left a sour, cloying aftertaste"),
+    ("the top is so scratchy,, stiff, and, frankly, uncomfortable", None),
 ]
 
 
@@ -3117,6 +3127,17 @@ THIRTY_FOURTH_AND_THIRTY_FIFTH_READING_CASES = [
     ("air", "mastodon", None, "@bluejet your app logged me out mid check-in and now says my "
      "booking doesn't exist.", "DM us", "confirmation code"),
 ]
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    # (the thirty-sixth and thirty-seventh readings, and four before them: "You also told us
+    # about the food." is boilerplate, and once named food the customer had praised)
+    ("Nice food, worst service. The waiter forgot our order twice.",
+     "You also told us about the food."),
+])
+def test_a_further_complaint_is_named_by_its_detail_or_not_at_all(text, unwanted):
+    draft, _ = draft_for("bistro", text, rating=2)
+    assert unwanted not in draft["reply"], draft["reply"]
 
 
 def test_the_hand_off_beside_a_complaint_said_back_is_plain():

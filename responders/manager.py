@@ -484,8 +484,7 @@ _CHARGE_TOLD = re.compile(r"\b(?:(?:charged|overcharged|billed) (?:me|us)\b|(?:i
 HELD_MONEY = (
     # a cost the customer bore themself ("Stuck in Frankfurt overnight paid my own hotel €140.
     # Want that back."): named, nothing promised
-    (re.compile(r"\bpaid (?:for )?(?:my|our) own (hotel|room|taxi|meals?|food|accommodation)\b",
-                re.I), "the {0} you paid for yourself"),
+    (re.compile(rf"\b{routing.PAID_OWN}\b", re.I), "the {0} you paid for yourself"),
     # charged for what the menu or bill says is included ("when asked for extra they charged 40
     # each, but menu says unlimited thali")
     (re.compile(r"\b(?:menu|board|website|price list) (?:says?|said|shows?|showed)\b[^.!?\n]{0,40}?"
@@ -1920,8 +1919,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 charged = re.search(r"\b(?:charg\w*|bill\w*|paid|pay(?:ment)?|debit\w*|"
                                     r"subscription|renew\w*)\b", routed[0].get("clause") or "",
                                     re.I)
-                refund = re.search(r"\b(?:refund\w*|return\w*|money back|reimburs\w*|paid (?:for )?"
-                                   r"(?:my|our) own|(?:my|the|"
+                refund = re.search(r"\b(?:refund\w*|return\w*|money back|reimburs\w*|"
+                                   + routing.PAID_OWN + r"|(?:my|the|"
                                    r"our) (?:\$|£|€|₹)?\d[\d,.]*(?: ?\w+)? back|(?:fee|charge|"
                                    r"deposit|payment|amount|euros|dollars|pounds) back)\b",
                                    routed[0].get("clause") or "", re.I)

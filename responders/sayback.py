@@ -496,6 +496,14 @@ def _articled(text: str) -> str:
     return f"the {first}{text[len(m.group(1)):]}"
 
 
+def _with_article(text: str) -> str:
+    """A bare thing at the start given its article ("order came late" -> "my order came late",
+    "AC was not working" -> "the AC ...")."""
+    return _BARE_NOUN.sub(lambda m: f"{_ARTICLE.get(m.group(1).lower(), 'the')} "
+                          f"{m.group(1) if m.group(1).isupper() else m.group(1).lower()}",
+                          text, count=1)
+
+
 def say_back(clause: str, subject: str | None = None) -> str | None:
     """The clause as the manager says it back ("the sound is weak"), or None if it won't do
     (`_say_back_whole`), never a telegraphic list pasted in (`_untelegraphed`)."""
@@ -571,9 +579,7 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     bare = _HEADLINE_PASSIVE.sub(_passive, stripped, count=1)  # "flight 212 delayed again"
     bare = _HEADLINE_PLURAL.sub(lambda m: f"the {m.group(1).lower()} are {m.group(2)}", bare,
                                 count=1)  # "Widgets broken on iOS 18"
-    bare = _BARE_NOUN.sub(lambda m: f"{_ARTICLE.get(m.group(1).lower(), 'the')} "
-                          f"{m.group(1) if m.group(1).isupper() else m.group(1).lower()}",
-                          bare, count=1)  # "order came 90 min late"; "AC was not working"
+    bare = _with_article(bare)  # "order came 90 min late"; "AC was not working"
     if bare == stripped:
         opened = _strip(bare)
         articled = _articled(opened)
@@ -1142,8 +1148,7 @@ def _say_back(clause: str) -> str | None:
     text = _INDIAN_ENGLISH(text)
     when = _WHEN_FIRST.match(text)
     if when:  # "when we arrived the table was not ready" -> "the table was not ready when ..."
-        main = _BARE_NOUN.sub(lambda m: f"{_ARTICLE.get(m.group(1).lower(), 'the')} "
-                              f"{m.group(1).lower()}", when.group(3), count=1)
+        main = _with_article(when.group(3))
         text = f"{main if main != when.group(3) else _articled(main)} " \
             f"{when.group(1).lower()} {when.group(2)}"
     text = _ALSO_TAIL.sub("", text)  # "Service was slow also": the "also" is the review's

@@ -56,6 +56,10 @@ DATA_SENT = (r"(?:sends?|sending|sold|sells?|selling|shares?|sharing|shared) (?:
              r"user |personal )?data\b")
 DELETE_DATA = (r"(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:data|information|account "
                r"data)|(?:my|our) data (?:deleted|erased|removed)")
+# a cost the customer bore themself, to be paid back ("Stuck in Frankfurt overnight paid my own
+# hotel €140. Want that back."): a billing dispute, a refund asked, a night that is over; the
+# group names what was paid for
+PAID_OWN = r"paid (?:for )?(?:my|our) own (hotel|room|taxi|meals?|food|accommodation)"
 # one of the business's own people drunk at work ("I think the delivery boy was drunk")
 DRUNK_STAFF = (r"(delivery (?:boy|guy|man|rider|driver|person|agent|executive)|driver|pilot|"
                r"waiter|bartender|server|cashier|chef|cook|manager|captain|flight attendant|"
@@ -348,7 +352,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"still (?:being )?(?:billed|charged)|billed (?:after|twice|again)|stole my money|"
      r"took my money|scam(?:med)?|"
      # a cost the customer bore, to be paid back ("paid my own hotel €140. Want that back.")
-     r"paid (?:for )?(?:my|our) own (?:hotel|room|taxi|meals?|food|accommodation)|"
+     + PAID_OWN + r"|"
     # an amount asked back ("Can I at least get the $30 back?", "I want my 40 dollars back")
     r"(?:my|the|our) (?:\$|£|€|₹|rs\.? ?)?\d[\d,.]*(?: ?(?:dollars|bucks|pounds|euros|"
     r"rupees|rs))? back|"
@@ -549,7 +553,7 @@ _SARCASM = re.compile(
 
 ASKS: tuple[tuple[str, str], ...] = (
     ("refund", r"\b(?:refund|money back|reimburs\w*|pay (?:me )?back|compensat\w*|"
-               r"paid (?:for )?(?:my|our) own (?:hotel|room|taxi|meals?|food|accommodation)|"
+               + PAID_OWN + r"|"
                r"(?:fee|charge|deposit|shipping|postage|cost) back|(?:my|the|our) (?:\$|£|€|₹|"
                r"rs\.? ?)?\d[\d,.]*(?: ?(?:dollars|bucks|pounds|euros|rupees|rs))? back)"),
     ("replacement", r"\b(?:replace(?:ment)?|send (?:me )?(?:a )?new|exchange (?:it|this|them))\b"),
@@ -666,7 +670,7 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None,
 
 _OVER = re.compile(r"\b(?:last (?:night|week|month|weekend|year|time)|yesterday|the other day|"
                    r"earlier this week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                   r"sunday)|paid (?:for )?(?:my|our) own (?:hotel|room|taxi|meals?|food)|"
+                   r"sunday)|" + PAID_OWN + r"|"
                    r"(?:want|need) (?:that|it|the money|my money) back|"  # ("Stuck in Frankfurt
                    # overnight paid my own hotel €140. Want that back.": the night is over)
                    r"(?:we|i) (?:were|was) (?:waiting|sitting|stuck|sat|held)\b"

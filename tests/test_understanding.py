@@ -476,6 +476,29 @@ def test_gates_change_no_cue_flag_or_ask_on_real_text(shared):
     assert gated == plain
 
 
+def test_an_alternation_searched_as_its_alternatives_starts_where_it_does(shared):
+    """A flag's (and sarcasm's) leftmost match, found alternative by alternative near each
+    one's own literals, starts where the whole pattern's does, on every real text."""
+    from reviewwatch.triage import corpus
+    from reviewwatch.triage.gate import FirstOf, alternatives
+    from tests.conftest import ROOT
+
+    assert alternatives(r"\b(?:a|b(?:c|d)|[|)]e)\b") == [r"\b(?:a)\b", r"\b(?:b(?:c|d))\b",
+                                                          r"\b(?:[|)]e)\b"]
+    assert alternatives(r"a|b") is None and alternatives(r"(?:a|b)c") is None
+    shared("data", "train", "yelp_reviews.jsonl")
+    texts = [e.text.lower() for e in corpus.load(ROOT.parent / "shared" / "data")][:6000]
+    texts += ["the chicken was pink inside and i got sick", "thanks for nothing!",
+              "my insulin was in the bag they lost", "refund me or i call my lawyer"]
+    patterns = [p for _, _, p in routing._COMPILED] + [routing._SARCASM_LOWER]
+    for pattern in patterns:
+        first = FirstOf(pattern)
+        assert len(first.subs) > 1
+        for text in texts:
+            m = pattern.search(text)
+            assert first.start(text) == (m.start() if m else None), (pattern.pattern[:40], text)
+
+
 @pytest.mark.parametrize(("text", "about"), [
     ("Sent my steak back twice because it was overcooked", "the steak"),
     ("The coffee was watered down and lukewarm", "the coffee"),

@@ -268,3 +268,74 @@ class GateUnion:
                     if spans is not None:
                         spans.append(where)
         return found
+
+
+def alternatives(source: str) -> list[str] | None:
+    r"""The top-level alternatives of a pattern written `(?:A|B|...)`, `\b(?:A|B|...)\b` or
+    the like, each as a pattern of its own with the same zero-width ends
+    (`\b(?:A)\b`, `\b(?:B)\b`, ...); None when the pattern is not of that form."""
+    depth, k, n = 0, 0, len(source)
+    bars: list[int] = []
+    opened = closed = -1
+    while k < n:
+        ch = source[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":  # a class: up to its first unescaped "]" that is not its first member
+            k += 1
+            if k < n and source[k] == "^":
+                k += 1
+            if k < n and source[k] == "]":
+                k += 1
+            while k < n and source[k] != "]":
+                k += 2 if source[k] == "\\" else 1
+        elif ch == "(":
+            if depth == 0:
+                if opened >= 0:
+                    return None  # two groups at the top: not one alternation
+                opened = k
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                closed = k
+        elif ch == "|":
+            if depth == 0:
+                return None  # an alternation at the top, outside the group
+            if depth == 1:
+                bars.append(k)
+        k += 1
+    ends = (r"", r"\b")
+    if opened < 0 or not bars or not source.startswith("(?:", opened) or \
+            source[:opened] not in ends or source[closed + 1:] not in ends:
+        return None
+    head, tail = source[:opened + 3], source[closed:]
+    cuts = [opened + 2, *bars, closed]
+    return [head + source[a + 1:b] + tail for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+class FirstOf:
+    """The leftmost match start of a long alternation, found by searching each alternative
+    on its own near where its own necessary literals occur (one Aho-Corasick pass finds
+    them), instead of trying every alternative at every word boundary of the text.
+
+    A pattern matches at a position exactly when one of its top-level alternatives does, so
+    its leftmost match starts where the leftmost of the alternatives' leftmost matches
+    does: `start(text)` is `pattern.search(text).start()` (None for no match)."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        parts = alternatives(pattern.pattern)
+        if parts is None:
+            raise ValueError("not an alternation")
+        self.subs = [re.compile(p, pattern.flags) for p in parts]
+        self.gates = GateSet([necessary(s) for s in self.subs])
+        self.reach = [reach(s) for s in self.subs]
+
+    def start(self, text: str) -> int | None:
+        best = None
+        for j, spans in self.gates.open_at(text).items():
+            m = next(finditer_near(self.subs[j], text, spans, self.reach[j]), None)
+            if m is not None and (best is None or m.start() < best):
+                best = m.start()
+        return best

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reviewwatch.triage.gate import GateSet, finditer_near, necessary, reach
+from reviewwatch.triage.gate import FirstOf, GateSet, finditer_near, necessary, reach
 
 _I = re.IGNORECASE
 
@@ -603,11 +603,15 @@ _ASKS = tuple((k, re.compile(p)) for k, p in ASKS)
 _ASKS_I = tuple(re.compile(p, _I) for _, p in ASKS)
 _SARCASM_LOWER = re.compile(_SARCASM.pattern)
 _SARCASM_GATE = GateSet([necessary(_SARCASM_LOWER)])  # "thanks for nothing", "oh, great", ...
-_SARCASM_REACH = reach(_SARCASM_LOWER)
+_SARCASM_FIRST = FirstOf(_SARCASM_LOWER)
 _FLAG_GATES = GateSet([necessary(p) for _, _, p in _COMPILED])
 _ASK_GATES = GateSet([necessary(p) for _, p in _ASKS])
 GATES = (_FLAG_GATES, _SARCASM_GATE, _ASK_GATES)  # what the `gates` arguments answer
-_FLAG_REACH = [reach(p) for _, _, p in _COMPILED]
+# Each flag's pattern is one long alternation (161 alternatives for safety): searched whole,
+# every alternative is tried at every word boundary of the text (~100 us a text for safety
+# alone). Searched as its alternatives, each only near its own literals, the leftmost match
+# starts at the same place, which is all a flag reads of it (the clause it is in).
+_FLAG_FIRST = [FirstOf(p) for _, _, p in _COMPILED]
 _ASK_REACH = [reach(p) for _, p in _ASKS]
 # Platforms and companies whose failures a business often hears about but does not own.
 PLATFORMS = ("amazon", "doordash", "uber eats", "ubereats", "grubhub", "deliveroo", "swiggy",
@@ -649,13 +653,16 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None,
     same = len(lowered) == len(text)  # positions in the lower-cased text are the text's
     found: list[Flag] = []
     opened = gates[0] if gates else _FLAG_GATES.open_at(lowered)
-    for k, (kind, reason, pattern) in enumerate(_COMPILED):
+    for k, (kind, reason, _) in enumerate(_COMPILED):
         if k not in opened:
             continue
-        m = next(finditer_near(pattern, lowered, opened[k], _FLAG_REACH[k]), None) if same \
-            else _COMPILED_I[k].search(text)
-        if m:
-            found.append(Flag(kind, reason, _clause_at(spans, starts, m.start())))
+        if same:
+            at = _FLAG_FIRST[k].start(lowered)
+        else:
+            m = _COMPILED_I[k].search(text)
+            at = m.start() if m else None
+        if at is not None:
+            found.append(Flag(kind, reason, _clause_at(spans, starts, at)))
     if live and not any(f.flag == "ongoing" for f in found):
         m = _LIVE_ONGOING.search(lowered if same else text.lower())
         if m:
@@ -686,22 +693,24 @@ def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
     lowered = text.lower() if lowered is None else lowered
     if len(lowered) == len(text):  # searched only near its literals, and not at all without
         opened = gates[1] if gates else _SARCASM_GATE.open_at(lowered)
-        m = next(finditer_near(_SARCASM_LOWER, lowered, opened[0], _SARCASM_REACH), None) \
-            if 0 in opened else None  # (open with no spans: the pattern is read whole)
+        at = _SARCASM_FIRST.start(lowered) if 0 in opened else None  # (its alternatives,
+        # each near its own literals: the same leftmost start as the pattern read whole)
     else:
         m = _SARCASM.search(text)
-    if m is None and "\U0001f643" in text and _FAILED_BEFORE.search(lowered):
-        at = text.index("\U0001f643")  # an upside-down smile beside a failure ("logs me out
-        m = _FAILED_BEFORE.search(lowered, max(0, at - 300))  # every time ... 🙃")
-    if m is None and len(lowered) == len(text):  # (a sign-off is read in the last 80 characters)
+        at = m.start() if m else None
+    if at is None and "\U0001f643" in text and _FAILED_BEFORE.search(lowered):
+        smile = text.index("\U0001f643")  # an upside-down smile beside a failure ("logs me
+        m = _FAILED_BEFORE.search(lowered, max(0, smile - 300))  # out every time ... 🙃")
+        at = m.start() if m else None
+    if at is None and len(lowered) == len(text):  # (a sign-off is read in the last 80 characters)
         tail = len(lowered) - min(len(lowered), 80)
         m = _SIGN_OFF.search(lowered, tail)
         if m:  # the sentence before it tells a failure, with no kind word beside it
             before = lowered[max(0, m.start() - 300):m.start()].rstrip(" .!,")
             before = before[max(before.rfind(c) for c in ".!?\n") + 1:]
-            if not _FAILED_BEFORE.search(before) or _KIND_BEFORE.search(before):
-                m = None
-    return _clause_at(spans, [s.start for s in spans], m.start()) if m else None
+            if _FAILED_BEFORE.search(before) and not _KIND_BEFORE.search(before):
+                at = m.start()
+    return _clause_at(spans, [s.start for s in spans], at) if at is not None else None
 
 
 # Praise as the sign-off after a failure told before it ("... now I'm paying £55 to check in

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from responders import banks, heard, manager
+from responders import banks, heard, manager, sayback
 from responders.fit import PLATFORM_LIMITS, PLAY_REPLY_LIMIT, limit_for, measure
 from responders.lint import lint_reply
 from reviewwatch.profile import Profile
@@ -63,6 +63,14 @@ def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *
                   platform: str | None = None, limit: int | None = None,
                   bank_path: Path | str | None = None) -> dict[str, Any] | None:
     """A labelled, linted reply draft that fits the platform, or None when none is due."""
+    with sayback.one_draft():  # (a clause's say-back is worked out once for the draft)
+        return _compose_draft(item, triage, business, platform=platform, limit=limit,
+                              bank_path=bank_path)
+
+
+def _compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *,
+                   platform: str | None, limit: int | None,
+                   bank_path: Path | str | None) -> dict[str, Any] | None:
     if not triage.get("needs_reply"):
         return None
     language = (triage.get("language") or "en").split("-")[0]

@@ -319,6 +319,7 @@ def _cued(clause: str, compound: float) -> bool:
         weight >= ONE_CUE and compound < ONE_CUE_MAX_COMPOUND)
 
 
+@sayback.memoized
 def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None) -> bool:
     """Whether a clause may be said back as the complaint. Never praise; and in a mixed
     review (strict) only with explicit evidence, negative words or a complaint cue ("waited
@@ -824,6 +825,7 @@ def _nameable(triage: dict[str, Any], item: dict[str, Any], category: str | None
     return False
 
 
+@sayback.memoized
 def _say(clause: str, text: str, category: str | None = None,
          complaints: tuple[str, ...] = ()) -> str | None:
     """The clause said back, unless it leans on the clause before it for its subject; a

@@ -15,6 +15,7 @@ import contextvars
 import html
 import re
 from collections.abc import Iterator
+from typing import Any
 
 MIN_WORDS = 3
 MAX_WORDS = 14
@@ -32,6 +33,47 @@ def longer(limit: int) -> Iterator[None]:
         yield
     finally:
         _LIMIT.reset(token)
+
+
+# What one draft has already worked out, while it is composed (`one_draft`): the composer
+# asks for the same clause's say-back several times (to choose the opening, its pair, the
+# second complaint, the short form), and each is some sixty substitutions. Only within one
+# draft: nothing is kept from one review to the next.
+_MEMO: contextvars.ContextVar[dict | None] = contextvars.ContextVar("say_back_memo",
+                                                                   default=None)
+
+
+@contextlib.contextmanager
+def one_draft() -> Iterator[None]:
+    """Inside the block, a memoized function's answer for the same arguments is worked out
+    once (this thread or task only), and forgotten when the block ends."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def memoized(fn: Any) -> Any:
+    """`fn` (pure, of hashable positional arguments and the say-back limit in force) worked
+    out once per `one_draft` block for the same arguments."""
+    import functools
+
+    @functools.wraps(fn)
+    def cached(*args: Any) -> Any:
+        memo = _MEMO.get()
+        if memo is None:
+            return fn(*args)
+        key = (fn, _LIMIT.get(), args)
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = fn(*args)
+            return value
+        except TypeError:  # an argument that cannot be a key (a list): worked out afresh
+            return fn(*args)
+
+    return cached
 
 
 _TOKEN = re.compile(r"[A-Za-z]+\d[A-Za-z\d]*|\d+[A-Za-z]+\b|[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|"
@@ -504,6 +546,7 @@ def _with_article(text: str) -> str:
                           text, count=1)
 
 
+@memoized
 def say_back(clause: str, subject: str | None = None) -> str | None:
     """The clause as the manager says it back ("the sound is weak"), or None if it won't do
     (`_say_back_whole`), never a telegraphic list pasted in (`_untelegraphed`)."""

@@ -3189,3 +3189,22 @@ INDEPENDENT_READINGS = [
                          INDEPENDENT_READINGS)
 def test_independent_readings(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+def test_a_say_back_worked_out_once_per_draft_is_the_same_and_forgotten_after():
+    from responders import manager, sayback
+
+    clause = ("the bass is distorted above half volume and the app drops the connection "
+              "every evening when I open the settings page to change the equalizer")
+    plain, wider = sayback.say_back(clause), None
+    with sayback.longer(40):
+        wider = sayback.say_back(clause)
+    with sayback.one_draft():
+        assert sayback.say_back(clause) == plain
+        with sayback.longer(40):  # the limit in force is part of what is remembered
+            assert sayback.say_back(clause) == wider
+        assert sayback.say_back(clause) == plain
+        # an argument that cannot be a key (a list) is worked out afresh
+        assert manager._say(clause, clause, None, [clause]) == \
+            manager._say(clause, clause, None, (clause,))
+    assert sayback._MEMO.get() is None  # nothing kept from one draft to the next

@@ -603,7 +603,6 @@ _ASKS = tuple((k, re.compile(p)) for k, p in ASKS)
 _ASKS_I = tuple(re.compile(p, _I) for _, p in ASKS)
 _SARCASM_LOWER = re.compile(_SARCASM.pattern)
 _SARCASM_GATE = GateSet([necessary(_SARCASM_LOWER)])  # "thanks for nothing", "oh, great", ...
-_SARCASM_FIRST = FirstOf(_SARCASM_LOWER)
 _FLAG_GATES = GateSet([necessary(p) for _, _, p in _COMPILED])
 _ASK_GATES = GateSet([necessary(p) for _, p in _ASKS])
 GATES = (_FLAG_GATES, _SARCASM_GATE, _ASK_GATES)  # what the `gates` arguments answer
@@ -611,7 +610,19 @@ GATES = (_FLAG_GATES, _SARCASM_GATE, _ASK_GATES)  # what the `gates` arguments a
 # every alternative is tried at every word boundary of the text (~100 us a text for safety
 # alone). Searched as its alternatives, each only near its own literals, the leftmost match
 # starts at the same place, which is all a flag reads of it (the clause it is in).
-_FLAG_FIRST = [FirstOf(p) for _, _, p in _COMPILED]
+# Built on the first text read (the fork server's warm-up, before it forks the workers), not
+# on import: a process that imports the triage and never reads a text (the collecting
+# process, a CLI command) does not compile the ~300 alternatives.
+
+
+@lru_cache(maxsize=1)
+def _flag_first() -> tuple[FirstOf, ...]:
+    return tuple(FirstOf(p) for _, _, p in _COMPILED)
+
+
+@lru_cache(maxsize=1)
+def _sarcasm_first() -> FirstOf:
+    return FirstOf(_SARCASM_LOWER)
 _ASK_REACH = [reach(p) for _, p in _ASKS]
 # Platforms and companies whose failures a business often hears about but does not own.
 PLATFORMS = ("amazon", "doordash", "uber eats", "ubereats", "grubhub", "deliveroo", "swiggy",
@@ -653,11 +664,12 @@ def flags_in(text: str, spans: list[Any], lowered: str | None = None,
     same = len(lowered) == len(text)  # positions in the lower-cased text are the text's
     found: list[Flag] = []
     opened = gates[0] if gates else _FLAG_GATES.open_at(lowered)
+    first = _flag_first()
     for k, (kind, reason, _) in enumerate(_COMPILED):
         if k not in opened:
             continue
         if same:
-            at = _FLAG_FIRST[k].start(lowered)
+            at = first[k].start(lowered)
         else:
             m = _COMPILED_I[k].search(text)
             at = m.start() if m else None
@@ -693,7 +705,8 @@ def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
     lowered = text.lower() if lowered is None else lowered
     if len(lowered) == len(text):  # searched only near its literals, and not at all without
         opened = gates[1] if gates else _SARCASM_GATE.open_at(lowered)
-        at = _SARCASM_FIRST.start(lowered) if 0 in opened else None  # (its alternatives,
+        first = _sarcasm_first()  # (built on the first text, whether it is open or not)
+        at = first.start(lowered) if 0 in opened else None  # (its alternatives,
         # each near its own literals: the same leftmost start as the pattern read whole)
     else:
         m = _SARCASM.search(text)

@@ -26,6 +26,7 @@ from responders.names import first_name
 from reviewwatch.profile import MANUAL_SOCIAL, SOCIAL_PLATFORMS, Profile
 from reviewwatch.triage import routing, vader
 from reviewwatch.triage.aspects import PLAIN_COMPLAINTS, find_cues
+from reviewwatch.triage.gate import Gated
 
 NEGATIVE_LABELS = ("negative", "mixed")
 # (a Play reply is tried in full first: 350 characters often hold it)
@@ -2173,3 +2174,12 @@ def join(parts: list[dict[str, str]]) -> str:
     body = " ".join(p["text"] for p in parts if p["move"] != "sign")
     sign = next((p["text"] for p in parts if p["move"] == "sign"), "")
     return f"{body}\n\n{sign}" if sign else body
+
+
+# Searched in every review's whole text (or each praised sentence), and matching in few:
+# not run on a text that holds none of the literals a match needs (gate.Gated: the same
+# answers). Together ~110 us a draft, of the ~120 all such gates would save.
+(_HEARSAY, _TREATED_OTHERS, _REFERENCE_SENT, _GAVE_REFERENCE, _CHASED_US, _KIDS_APART,
+ _TIME_SHORT, _NO_REPEAT, _MISSED_EVENT) = map(Gated, (
+    _HEARSAY, _TREATED_OTHERS, _REFERENCE_SENT, _GAVE_REFERENCE, _CHASED_US, _KIDS_APART,
+    _TIME_SHORT, _NO_REPEAT, _MISSED_EVENT))

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from reviewwatch.triage.gate import Gated
+
 MIN_WORDS = 3
 MAX_WORDS = 14
 # How long a clause may be and still be said back whole: MAX_WORDS, or longer where a reply
@@ -1531,3 +1533,8 @@ def duration_phrase(clause: str) -> str | None:
 def both(first: str, second: str | None) -> str:
     """Two said-back clauses as one: 'X, and that Y'."""
     return f"{first}, and that {second}" if second else first
+
+
+# Searched in most clauses said back and matching in few: not run on a clause that holds none
+# of the literals a match needs (gate.Gated: the same answers)
+_NOT_THE_COMPLAINT, _BROKEN_GRAMMAR = map(Gated, (_NOT_THE_COMPLAINT, _BROKEN_GRAMMAR))

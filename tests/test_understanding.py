@@ -499,6 +499,32 @@ def test_an_alternation_searched_as_its_alternatives_starts_where_it_does(shared
             assert first.start(text) == (m.start() if m else None), (pattern.pattern[:40], text)
 
 
+def test_a_gated_pattern_finds_what_the_pattern_finds(shared):
+    """gate.Gated skips a text with none of a pattern's literals: on real texts, their
+    sentences, upper-cased texts, and a text with a character re.I matches to an ASCII
+    letter, it finds the same match as the pattern."""
+    import re as regex
+
+    from responders import manager, sayback
+    from reviewwatch.triage import corpus
+    from reviewwatch.triage.gate import Gated
+    from tests.conftest import ROOT
+
+    shared("data", "train", "yelp_reviews.jsonl")
+    texts = [e.text for e in corpus.load(ROOT.parent / "shared" / "data")][:3000]
+    texts += [t.upper() for t in texts[:300]] + [s for t in texts[:300] for s in t.split(".")]
+    texts += ["My booking reference is ABC123", "BOOKING REF: XY-99", "bo\u017fking ref 12",
+              "I wi\u017fh I had heard", "the \u212aids were put in rows apart"]
+    gated = [(n, p) for n, p in [*vars(manager).items(), *vars(sayback).items()]
+             if isinstance(p, Gated)]
+    assert len(gated) >= 10
+    assert Gated(regex.compile(r"\b(?i:booking) ref")).search("BOOKING ref") is not None
+    for name, pattern in gated:
+        for text in texts:
+            m, plain = pattern.search(text), pattern.compiled.search(text)
+            assert (m and m.span()) == (plain and plain.span()), (name, text)
+
+
 @pytest.mark.parametrize(("text", "about"), [
     ("Sent my steak back twice because it was overcooked", "the steak"),
     ("The coffee was watered down and lukewarm", "the coffee"),

@@ -339,3 +339,39 @@ class FirstOf:
             if m is not None and (best is None or m.start() < best):
                 best = m.start()
         return best
+
+
+# The only non-ASCII characters re.IGNORECASE matches to ASCII letters (İ ı ſ K): in a text
+# with one, a case-blind match need not be in the lower-cased text
+CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+class Gated:
+    """A pattern whose `search` is not run on a text that holds none of its necessary
+    literals (one Aho-Corasick pass over the lower-cased text tells): the same answer, None,
+    without trying the pattern at every position of a text it cannot match. The literals are
+    lower-cased and looked for in the lower-cased text, so a case-blind part of a pattern
+    ("(?i:...)") is gated soundly too; a text with one of `CASE_TWINS` is searched anyway.
+    Everything else (`match`, `sub`, `pattern`, ...) is the pattern's own."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        import ahocorasick
+
+        self.compiled = pattern
+        needs = necessary(pattern)
+        self._automaton = None
+        if needs:
+            self._automaton = ahocorasick.Automaton()
+            for literal in {n.lower() for n in needs}:
+                self._automaton.add_word(literal, 0)
+            self._automaton.make_automaton()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled, name)
+
+    def search(self, text: str, *args: Any) -> re.Match[str] | None:
+        if self._automaton is not None and not args and (
+                text.isascii() or not any(ch in text for ch in CASE_TWINS)) and \
+                next(self._automaton.iter(text.lower()), None) is None:
+            return None
+        return self.compiled.search(text, *args)

@@ -369,9 +369,19 @@ class Gated:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
 
+    def _shut(self, text: str) -> bool:
+        """Whether the pattern provably cannot match anywhere in the text."""
+        return self._automaton is not None and (
+            text.isascii() or not any(ch in text for ch in CASE_TWINS)) and \
+            next(self._automaton.iter(text.lower()), None) is None
+
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
-        if self._automaton is not None and not args and (
-                text.isascii() or not any(ch in text for ch in CASE_TWINS)) and \
-                next(self._automaton.iter(text.lower()), None) is None:
+        if not args and self._shut(text):
             return None
         return self.compiled.search(text, *args)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        """`pattern.sub`: a text it cannot match is given back as it is (as `sub` does)."""
+        if self._shut(text):
+            return text
+        return self.compiled.sub(repl, text, count)

@@ -252,6 +252,7 @@ _ASIDE = re.compile(r"\s*\((?:she'?s|he'?s|they'?re|aged?|age) ?\d{1,2}(?: ?(?:y
                     r"(?: old)?))?\)", re.I)  # "my daughter (she's 14)": the aside goes
 
 
+@memoized  # (asked for the same clause again and again while one draft is composed)
 def _strip(clause: str) -> str:
     clause = _ASIDE.sub("", clause)
     clause = _LEADING_HANDLES.sub("", clause)  # "@Bluejet my flight ..." is said to the brand

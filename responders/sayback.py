@@ -1166,6 +1166,7 @@ _INDIAN_ENGLISH = _indian_english
 _TITLE_RUN_IN = re.compile(r"(?<=[a-z]) (?=(?:The|It|This|My|These|They|We|Our|Its) [a-z])")
 
 
+@memoized
 def _say_back(clause: str) -> str | None:
     clause = _RUN_ON.split(html.unescape(html.unescape(clause)), 1)[0]
     clause = _MANGLED.sub(lambda m: m.group(1), clause)
@@ -1318,6 +1319,7 @@ def not_the_complaint(clause: str) -> bool:
     return bool(_NOT_THE_COMPLAINT.search(_strip(clause)))
 
 
+@memoized
 def _said(text: str) -> str | None:
     if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or _TWO_ADJECTIVES.match(
             text) or \

@@ -468,13 +468,20 @@ _WHOSE_ALLERGY = re.compile(
     r"has|had|have|'s|with) (?:\w+ )?(?:allergic|an allergy|an? (?:\w+ ){0,2}allergy|\w+ allergy)",
     re.I)
 SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
+# a belonging taken, reported as theft (held as a legal matter): named, never the finding
+_TAKEN = re.compile(r"\b(laptop|camera lens|camera|lens|phone|tablet|ipad|jewell?e?ry|watch|"
+                    r"wallet|purse|cash|headphones|kindle|perfume|valuables)\b[^.!?]{0,25}?"
+                    r"\b(?:was|were|is|are|had been|has been|went)? ?(?:missing|gone|stolen|"
+                    r"taken|removed)\b", re.I)
+_TAKEN_FROM = (("bag", re.compile(r"\b(?:bag|suitcase|luggage|case|backpack)\b", re.I)),
+               ("room", re.compile(r"\b(?:room|safe)\b", re.I)))
 
 
 # A money dispute held for a person, named by what the customer says happened, promising
 # nothing ("the refund you're still waiting for", not "your refund")
 # A held money matter named so broadly that the customer's own account says more ("they
 # charged us for 2 extra drinks we never ordered"): said back when it can be
-SAID_OVER = frozenset({"a charge you didn't agree to"})
+SAID_OVER = frozenset({"a charge you didn't agree to", "the seat you paid extra for"})
 HELD_BOTH_MAX_WORDS = 30  # the charge and what staff did about it, one sentence
 CHARGE_MAX_WORDS = 18  # a disputed charge is said back whole, what it was for and why it is
 # wrong ("you got charged 75 euros for a bag at the gate that fit in our sizer perfectly")
@@ -500,10 +507,11 @@ HELD_MONEY = (
                 r"\b(?:still|kept|keep|keeps) (?:being |on )?(?:charg\w*|bill\w*)\b[^.!?]{0,40}"
                 r"\bafter (?:i |we )?cancel\w*", re.I),
      "the charges since you cancelled"),
-    (re.compile(r"\b(?:charged|billed|charging)\b[^.!?]{0,30}\b(?:twice|double|two times|"
-                r"three times|"
+    (re.compile(r"\b(?:charged|billed|charging|debited|deducted|taken|cut)\b[^.!?]{0,30}"
+                r"\b(?:twice|double|two times|three times|"
                 r"\d+ times|multiple times|several times)\b|"
-                r"\bdouble[- ]charged\b|\b(?:two|three|2|3|multiple) (?:pending )?charges\b", re.I),
+                r"\bdouble[- ]charged\b|\b(?:two|three|2|3|multiple) (?:pending )?charges\b|"
+                r"(?:\$|£|€|₹|rs\.? ?)\s?\d+(?:\.\d\d)? ?x ?[23]\b", re.I),  # ("£212 x2")
      "being charged more than once"),
     # an advance or a deposit paid for what was not given ("paid advance Rs 5000. On the day
     # they said hall is not available ... I want the advance refunded")
@@ -542,6 +550,9 @@ HELD_MONEY = (
                 r"\b(?:emailed|called|messaged|chased|contacted|wrote)\b[^.!?]{0,30}\babout (?:my|"
                 r"the|our) refund\b",
                 re.I), "the refund you're still waiting for"),  # ("it is 2 weeks now no refund")
+    # a seat paid for and not given ("paid extra for seat 3A with extra legroom, got moved")
+    (re.compile(r"\bpaid (?:extra |more )?for (?:an? |my |the |our )?(?:[\w-]+ ){0,3}?seats?\b",
+                re.I), "the seat you paid extra for"),
     (re.compile(r"\b(?:never|didn'?t|did not) (?:signed? up|agree\w*|authori[sz]e\w*|"
                 r"order(?:ed)?)\b|\bwithout (?:my|our) (?:consent|permission)\b", re.I),
      "a charge you didn't agree to"),
@@ -590,6 +601,10 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     pet = _PET.search(text) if flag.get("flag") == "safety" else None
     if pet:  # "my dog was in the hold ... She is at the vet now"
         return f"what happened to your {pet.group(1).lower()}"
+    taken = _TAKEN.search(text) if flag.get("flag") == "legal" else None
+    if taken:  # "my bag ... the padlock had been cut and my camera lens was gone"
+        where = next((f" from your {w}" for w, p in _TAKEN_FROM if p.search(text)), "")
+        return f"the {taken.group(1).lower()} missing{where}"
     if flag.get("flag") != "safety":
         return None
     kin = _MY_KIN.search(text)
@@ -709,7 +724,10 @@ _WHO_TO_ASK = re.compile(r"\bwho (?:do|can|should) (?:i|we) (?:even |actually |r
                          r"\bhow (?:do|can|does) (?:i|we|one|anyone) (?:even |actually )?(?:reach|"
                          r"talk to|speak to|contact|get hold of|get through to|get to) (?:an? |"
                          r"the )?(?:actual |real |live )?(?:human|person|someone|somebody|"
-                         r"anyone|agent|human being)\b", re.I)
+                         r"anyone|agent|human being)\b|"
+                         # ("Is there a human anywhere in this company?")
+                         r"\bis there (?:a|an|any|one) (?:actual |real |single |live )?(?:human|"
+                         r"person|human being)\b", re.I)
 # A question the reply can promise to answer in its own words ("Is this a known fault?",
 # "Which one is it?" of two airports' rules)
 _KNOWN_FAULT = re.compile(r"\bis (?:this|it|that) a known (?:fault|issue|problem|bug|defect)\b|"
@@ -741,6 +759,12 @@ _FIX_COMING = re.compile(r"\bis there (?:a|any) fix\b|\b(?:(?:a|the|any) (?:fix|
                          r"when will|is) (?:this|it|that|the \w+) (?:ever )?(?:be |get )?"
                          r"(?:fixed|sorted|resolved|patched))\b", re.I)
 _HANDLE_LEAD = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
+# In a sarcastic text, "can I ...?" that asks for nothing the business could give is scorn
+_MOCKING_CAN = re.compile(r"^(?:and |so |but )?(?:can|could|should|shall) (?:i|we) (?:even |just "
+                          r"|now )?(?!(?:get|have|claim|change|cancel|rebook|return|speak|talk|"
+                          r"contact|use|pay|book|reach|request|ask|apply|keep|turn|delete|reset|"
+                          r"swap|exchange|transfer|upgrade|downgrade|move|fly|travel|order|"
+                          r"collect|send|see|check|expect)\b)", re.I)
 _RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|open|there|"
                              r"working|have|care|check|know|read|test|bother)|actually have any|"
                              r"you people|"
@@ -1641,6 +1665,9 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         times = "twice" if n == "two" else f"{n} times"
         text = f"You shouldn't have had to chase us {times}. {text}"
     asked = [_HANDLE_LEAD.sub("", q) for q in triage.get("questions") or []]
+    if any(f.get("flag") == "sarcasm" for f in triage.get("flags") or []):
+        asked = [q for q in asked if not _MOCKING_CAN.match(q)]  # "Can I push my baby around
+        # in miles?" after "cheers for the 'bonus' 500 miles": scorn, not a question to answer
     if any(_WHO_TO_ASK.search(q) for q in asked):
         text = f"I'm the right person for this. {text}"  # (the question answered, not put off)
     elif any(_ENTITLED.search(q) for q in asked) or ("refund" in step and any(
@@ -1836,6 +1863,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 about = None  # "still billed after cancelling" is no question of "the pricing"
                 # (but "the fee", "your bags", "the cancellation" name what it is about)
             what = _held_what(routed[0], item, profile.category)
+            money = next((f for f in routed[1:] if f["flag"] == "billing_dispute"), None) if \
+                routed[0]["flag"] == "legal" and not what else None
+            what = _held_what(money, item, profile.category) if money else what  # "debited two
+            # times ... otherwise I will complain in consumer forum": the money is the matter
             if what:  # the health or safety matter named, never its detail guessed
                 about = what
             if routed[0]["flag"] == "ongoing" or (routed[0]["flag"] == "safety" and not what
@@ -1962,7 +1993,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 resolve += " I'll answer your questions about your data in writing."  # "How do
                 # I delete all of it and how long have you kept it?": answered, not guessed now
             others = {f["flag"] for f in routed[1:]}
-            if routed[0]["flag"] != "billing_dispute" and "billing_dispute" in others:
+            if routed[0]["flag"] != "billing_dispute" and "billing_dispute" in others and not (
+                    money and what):  # (not when the money is the matter named)
                 resolve += " I'll go through the bill with you too."  # "Still charged us full
                 # bill" beside the cockroach: both are answered, the money promising nothing
             elif routed[0]["flag"] != "billing_dispute" and "refund" in asked and not (
@@ -2000,10 +2032,13 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 # mother left alone, a child handed to a stranger, a damaged wheelchair
             if routed[0]["flag"] == "safety" and (what or "").endswith("and how it was handled"):
                 team = profile.team_for("safety", "safety team")  # insulin refused storage
+            if routed[0]["flag"] == "legal" and (what or "").endswith(" missing from your bag"):
+                team = profile.team_for("baggage", "baggage team") if profile.category == \
+                    "airline" else team  # a theft from a checked bag: not "our safety team"
             if routed[0]["flag"] == "privacy":
                 team = profile.team_for("privacy", "privacy team")  # not "our app team", nor
                 # the team of the staff who shared the details
-            if routed[0]["flag"] == "billing_dispute" and GROUP.get(
+            if (routed[0]["flag"] == "billing_dispute" or money and what) and GROUP.get(
                     routed[0].get("aspect") or "") not in ("money", "value"):
                 team = profile.team_for("billing", "billing team")  # not "our product team"
             diagnose = f"I've passed it to our {team} today."

@@ -3070,6 +3070,49 @@ def test_indian_english_said_back_in_the_managers_english(clause, said):
     assert say_back(clause) == said
 
 
+THIRTY_EIGHTH_AND_THIRTY_NINTH_READING_CASES = [
+    # (the thirty-eighth and thirty-ninth readings, in parallel on a frozen copy of 070c145:
+    # SEND 4, LIGHT 29, REWRITE 27 and SEND 3, LIGHT 24, REWRITE 33)
+    # a card debited twice is a double charge, however it is told
+    ("bistro", "google_business", 1, "Paid 1800 rupees by card, the amount got debited two "
+     "times from my account and the manager says only one payment came. Return my money.",
+     "being charged more than once", "the manager says"),
+    ("air", "mastodon", None, "@bluejet money taken from my card twice, £180 x2, and still no "
+     "booking showing in the app", "being charged more than once", "your booking"),
+    # a theft reported to the police: held, named, sent to the team that handles bags
+    ("air", "mastodon", None, "@bluejet my suitcase came back with the zip forced and my "
+     "camera was gone. Police report filed. Who is responsible?",
+     "the camera missing from your bag", "safety team"),
+    ("air", "mastodon", None, "@bluejet my suitcase came back with the zip forced and my "
+     "camera was gone. Police report filed. Who is responsible?",
+     "I'll pick this up with you personally", "the trip"),
+    # money and a legal threat: the money is what the reply names
+    ("bistro", "google_business", 1, "Amount was debited twice for one bill of 2400 rupees. "
+     "Manager said bank will reverse it. 20 days, nothing. Return it or I will go to the "
+     "consumer forum.", "being charged more than once", "the way you were treated"),
+    ("bistro", "google_business", 1, "Amount was debited twice for one bill of 2400 rupees. "
+     "Manager said bank will reverse it. 20 days, nothing. Return it or I will go to the "
+     "consumer forum.", "telling us about being charged more than once",
+     "the bill with you too"),
+    # a mocking "can I ...?" after sarcasm is not answered as a question
+    ("air", "mastodon", None, "@bluejet cheers for the 'goodwill' 300 miles after losing my "
+     "pram for six days. Super helpful. Can I push my toddler around in miles?", "sorry",
+     "whether and how you can"),
+    # a seat paid for and not given is money asked back, named as such
+    ("air", "mastodon", None, "@bluejet paid extra for 4C with more legroom, moved to 31B "
+     "without a word. Do I get the seat fee back or what?", "money back",
+     "answer your question then"),
+    # a customer asking whether a person exists gets one
+    ("acme", "trustpilot", 1, "The support chat is a bot that loops. Restart it, it says. I "
+     "did, twenty times. Is there a human anywhere in this company?",
+     "I'm the right person for this.", "answer your question then"),
+    # someone listening in through the device is a privacy matter
+    ("acme", "google_play", 1, "The speaker said 'I'm listening' at 2am with nobody in the "
+     "room. My kids were terrified. Is someone able to hear us through it??",
+     "privacy team", "lets you down"),
+]
+
+
 THIRTY_FOURTH_AND_THIRTY_FIFTH_READING_CASES = [
     # (the thirty-fourth and thirty-fifth readings, in parallel on a frozen copy of d9e936a:
     # SEND 6, LIGHT 20, REWRITE 34 and SEND 6, LIGHT 25, REWRITE 29)
@@ -3182,6 +3225,7 @@ INDEPENDENT_READINGS = [
     *TWENTY_FOURTH_AND_TWENTY_FIFTH_READING_CASES,
     *TWENTY_SIXTH_AND_TWENTY_SEVENTH_READING_CASES,
     *THIRTY_FOURTH_AND_THIRTY_FIFTH_READING_CASES,
+    *THIRTY_EIGHTH_AND_THIRTY_NINTH_READING_CASES,
 ]
 
 

@@ -782,6 +782,34 @@ def test_thirty_fourth_and_thirty_fifth_reading_holds(text, category, rating, fl
     assert (flag in flags) is held, flags
 
 
+@pytest.mark.parametrize(("text", "category", "rating", "flag", "held"), [
+    # (the thirty-eighth and thirty-ninth readings)
+    ("@bluejet bag ripped open and my tablet missing after the Rome flight. This is theft.",
+     "airline", None, "legal", True),
+    ("@bluejet the padlock was cut and my watch was gone. Police report filed.", "airline",
+     None, "legal", True),
+    ("Debited twice, 15 days no refund, I will complain in consumer forum", "restaurant", 1,
+     "legal", True),
+    ("@bluejet cheers for the 'bonus' 500 miles after losing my stroller for a week",
+     "airline", None, "sarcasm", True),
+    ("@bluejet thanks for the 500 bonus miles 'apology' for a cancelled honeymoon flight",
+     "airline", None, "sarcasm", True),
+    ("The speaker talks at night. Is someone able to hear us through it?", "product", 1,
+     "privacy", True),
+    ("@bluejet paid extra for an aisle seat, put in a middle one. I want the seat fee back",
+     "airline", None, "billing_dispute", True),
+    # controls
+    ("Reported the leak to the front desk and it was fixed within minutes", "hotel", 5,
+     "legal", False),
+    ("Cheers for the lovely welcome, the staff were great", "hotel", 5, "sarcasm", False),
+    ("You can hear everything through the thin walls", "hotel", 2, "privacy", False),
+])
+def test_thirty_eighth_and_thirty_ninth_reading_holds(text, category, rating, flag, held):
+    flags = {f["flag"] for f in triage(text, category=category, rating=rating,
+                                       kind="review" if rating else "mention")["flags"]}
+    assert (flag in flags) is held, flags
+
+
 @pytest.mark.parametrize("text", [
     # (the thirty-fourth reading: "Thank you for the kind words!" to a commuter about to leave)
     "@bluejet 2nd time this month my flight to Dublin was moved by 5 hours. I commute for work. "

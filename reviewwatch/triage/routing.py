@@ -258,6 +258,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"my|everything)|(?:is it|is this|it'?s|it is) (?:always |secretly )?(?:recording|listening)|"
      r"(?:someone|somebody|some ?one|anyone|anybody) (?:else )?(?:is )?(?:able to |can |could )?"
      r"(?:access|control|hack)\w* (?:it|this|my|our|the) ?(?:\w+ )?remotely|"
+     # someone listening in through the device ("Is someone able to hear us through it??")
+     r"(?:someone|somebody|some ?one|anyone|anybody|people|strangers) (?:else )?(?:is |are )?"
+     r"(?:able to |can |could |be )?(?:hear|listen|listening|watch|see)\w* (?:to |in on )?(?:us|"
+     r"me|everything|what we say)\b[^.!?\n]{0,12}?\bthrough (?:it|this|the (?:speaker|device|"
+     r"camera|app|mic))|"
      r"(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|accessing) (?:it|my|"
      r"our|the)|"
      # recordings kept without the customer's say ("keeps voice recordings in my account ...
@@ -338,11 +343,16 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:lawyers?|attorneys?|solicitors?|law ?suits?|su(?:e|ing|ed) (?:you|them|the|this)|"
      r"legal action|small claims|court|class action|report(?:ed|ing)? (?:you|this|them) to|"
      r"better business bureau|\bbbb\b|ftc|attorney general|trading standards|ombudsman|"
-     r"consumer protection|health (?:department|inspector)|eu ?261|ec ?261|uk ?261|"
+     r"consumer protection|consumer (?:forum|court|commission)|health (?:department|inspector)|"
+     r"eu ?261|ec ?261|uk ?261|"
      r"dot complaint|department of transportation|"
      r"passenger rights regulation|is (?:that|this|it) (?:even )?legal|gdpr|"
      r"data protection (?:authority|officer|commissioner|act|law)|information commissioner|"
-     r"\bico\b|right to (?:be forgotten|erasure))\b"),
+     r"\bico\b|right to (?:be forgotten|erasure)|"
+     # a theft reported to the police ("the padlock had been cut and my camera lens was gone
+     # ... Police report filed"; "This is theft")
+     r"police (?:report|complaint|case)|report(?:ed)? (?:it |this )?to the police|"
+     r"fil(?:ed|ing) (?:an? )?(?:fir|police)|(?:this|that|it) is (?:theft|stealing))\b"),
     ("billing_dispute", "a refund or billing dispute",
      r"\b(?:refunds?|refunded|money back|reimburs\w*|charge ?backs?|dispute[ds]?|"
      r"charged (?:me |us )?(?:twice|double|again|extra|without|three times|(?:two|3|2|four|"
@@ -365,7 +375,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     r"(?:asked|made|forced|told) (?:me |us )?to pay (?:again|twice|a second time)|"
     r"(?:money|amount|payment) (?:was |got |has been )?(?:debited|deducted|taken) (?:twice|two "
     r"times|again|from my (?:account|card))|"
-    r"(?:want|need|get|give me) (?:my |the |that |this |our )?(?:fee|charge|deposit|money|payment|"
+    r"(?:want|need|get|give me) (?:my |the |that |this |our )?(?:seat |bag |baggage |wifi |"
+    r"change |booking |cancellation |upgrade |delivery |service )?(?:fee|charge|deposit|money|"
+    r"payment|"
     r"euros|dollars|pounds) back|"
     # charged against what was promised ("menu says unlimited thali" but extra rotis charged;
     # "Bill was 2340 but they charged 2840")
@@ -498,8 +510,9 @@ _SARCASM = re.compile(
     r"[^\n]{0,120}\b(?:great|fantastic|wonderful|awesome|brilliant|lovely) start\W*$|"
     r"thanks a lot\b(?! for (?:the|your) (?:help|quick))|"
     # thanks for a thing in scare quotes ("thanks for the 'meal' ... One bag of pretzels")
-    r"(?:thanks?|thank you) (?:a lot |so much )?for (?:the|my|our|that|this) ['\"\u2018\u201c]"
-    r"[\w -]{2,24}['\"\u2019\u201d]|"
+    r"(?:thanks?|thank you|cheers) (?:a lot |so much )?for (?:the|my|our|that|this) "
+    r"(?:[\w-]+ ){0,3}?['\"\u2018\u201c][\w -]{2,24}['\"\u2019\u201d]|"
+    # ("thanks for the 500 bonus miles 'apology'", "cheers for the 'bonus' 500 miles")
     # praise that mocks what came before it ("Truly a 5 star experience", "great value, really")
     r"(?:truly|really|such|what) an? (?:5|five)[- ]star (?:experience|service|airline|restaurant)|"
     r"(?:great|fantastic|awesome|amazing|excellent|wonderful|superb|brilliant|lovely|stellar) "

@@ -543,12 +543,35 @@ HELD_MONEY = (
      "being given credit instead of your money back"),
     (re.compile(r"\b(?:promised|owed|was told i(?:'d| would) get) (?:a |my |the )?(?:full )?refund",
                 re.I), "the refund you were promised"),
+    # a unit sold as new that had been used ("someone else's wifi name already saved on it.
+    # So you sold me a used one as new?"): the customer's finding, nothing conceded
+    (re.compile(r"\bused (?:one|unit|item|speaker|device|product|phone|model)? ?(?:as|for) new\b|"
+                r"\bsold (?:me|us) (?:a |an )?(?:used|second[- ]hand|refurbished|returned)\b|"
+                r"\bsomeone else'?s (?:wi-?fi|account|name|details|settings|data) (?:was |were )?"
+                r"(?:already )?(?:saved|on it|logged|set up|in it)", re.I),
+     "a unit that arrived looking used"),
+    # a paid extra that never worked ("the wifi I paid for never connected. Pls ... refund
+    # the wifi at least")
+    (re.compile(r"\b(wi-?fi|internet|upgrade|lounge (?:pass|access)|meal|priority boarding|"
+                r"fast track|subscription|premium)\b[^.!?]{0,12}?\b(?:i|we) (?:had )?paid for\b"
+                r"[^.!?]{0,20}?\b(?:never|didn'?t|did not|wasn'?t|not|wouldn'?t|won'?t) (?:\w+ )?"
+                r"(?:work\w*|connect\w*|load\w*|there|given|honou?red|provided|available)",
+                re.I), "the {0} you paid for that didn't work"),
+    # a charge added for what was never asked for ("they charge for water bottle without
+    # asking, just put on table and added in bill 90 rupees")
+    (re.compile(r"\bcharg\w* (?:us |me )?for (?:the |a |an )?([\w ]{2,25}?) (?:without "
+                r"ordering|(?:which|that) (?:we|i) (?:never|didn'?t|did not) order\w*)", re.I),
+     "the {0} you were charged for but never ordered"),
+    (re.compile(r"\bcharg\w* (?:us |me )?for (?:the |a |an )?([\w ]{2,25}?) (?:without "
+                r"(?:asking|telling)|(?:which|that) (?:we|i) (?:never|didn'?t|did not) ask\w*)",
+                re.I), "the {0} you were charged for without being asked"),
     (re.compile(r"\bwhere(?:'s| is| the hell is| tf is) (?:my|our|the) (?:refund|money)\b|"
                 r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?|yet)\b|"
                 r"\b(?:still|not yet|never|haven'?t|hasn'?t)\b[^.!?]{0,30}\brefund|"
                 r"\b(?:days?|weeks?|months?) (?:now |already )?(?:and )?(?:still )?no refund\b|"
                 r"\b(?:emailed|called|messaged|chased|contacted|wrote)\b[^.!?]{0,30}\babout (?:my|"
-                r"the|our) refund\b",
+                r"the|our) refund\b|\b(?:applied|asked|requested|claimed|filed) for (?:a |my |the |"
+                r"our )?(?:full )?refund\b",
                 re.I), "the refund you're still waiting for"),  # ("it is 2 weeks now no refund")
     # a seat paid for and not given ("paid extra for seat 3A with extra legroom, got moved")
     (re.compile(r"\bpaid (?:extra |more )?for (?:an? |my |the |our )?(?:[\w-]+ ){0,3}?seats?\b",
@@ -1967,6 +1990,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     empathy = "I understand why you want your money back"  # (no chasing yet)
                 if what and what.startswith("what was spilled"):  # no charge in dispute
                     empathy = "That should have been dealt with there and then"
+                if what and what.startswith("a unit that arrived looking used"):  # nor here
+                    empathy = "You paid for a new one, and that is what you should have received"
             voice = "formal" if profile.voice == "formal" or group == "serious" else "warm"
             apology = _pick(APOLOGY[voice][:2], seed, "apology")
             if first == "ongoing" and _TIME_SHORT.search(item.get("text") or ""):

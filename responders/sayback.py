@@ -1008,6 +1008,7 @@ _NO_AND_NO = re.compile(r"\b(dirty|filthy|smelly|wet|bad|empty|cold) no ([a-z]+)
 _WHOLE_TIME = re.compile(r"(?<!the )(?<!that )(?<!this )\bwhole time\b", re.I)
 _IS_ZERO = re.compile(r"^(?:the )?(parking|seating|space|hygiene|response|service|help|"
                       r"support|ventilation) is (?:zero|nil)\b", re.I)
+_LIKE_ONLY = re.compile(r",? like (?:a |an )?[a-z]+(?: [a-z]+)? only\b", re.I)
 _ONLY_TAIL = re.compile(r"\b(average|ok|okay|fine|normal|cold|bland|lukewarm|so-so) only\b", re.I)
 _STAFF_BEHAVIOUR = re.compile(r"\b(?:the )?(staff|waiters|waiter|manager|crew|cashier)"
                               r" behaviou?r (is|was)\b", re.I)
@@ -1150,6 +1151,7 @@ def _indian_english(text: str) -> str:
         ("was" if past else "is")) + f" not {m.group(2)}", text)
     text = _SMELLING.sub(r"\1\2 smelly", text)
     text = _ONLY_TAIL.sub(r"\1", text)  # "the food was average only"
+    text = _LIKE_ONLY.sub("", text)  # "watery like water only": the intensifier goes
     text = _NO_AND_NO.sub(lambda m: f"{m.group(1)}, with no {m.group(2)}" + (
         f" or {m.group(3)}" if m.group(3) else ""), text)  # "dirty no tissue no soap"
     text = _WHOLE_TIME.sub("the whole time", text)  # "empty whole time"
@@ -1288,6 +1290,11 @@ _NOT_THE_COMPLAINT = re.compile(
     r"completely |utterly |extremely )?(?:humiliated|embarrassed|upset|angry|furious|livid|"
     r"disappointed|shocked|disgusted|insulted|frustrated|heartbroken|devastated|ashamed)"
     r"(?: (?:and|&) \w+)?\W*$|"
+    # how the family felt ("Mother was very upset"): the empathy answers it
+    r"^(?:my |our |your |the )?(?:mother|mom|mum|father|dad|parents|wife|husband|kids|children|"
+    r"son|daughter|family|guests|friends|grandmother|grandfather|granny) (?:was|were|is|are|"
+    r"got|felt) (?:so |very |really |totally |very very )?(?:upset|disappointed|sad|hurt|angry|"
+    r"embarrassed|humiliated|heartbroken|crying|in tears)\W*$|"
     r"^(?:i|we|you)(?: am| are| was| were|'m|'re|\u2019m|\u2019re|m) (?:so |very |really |totally |"
     r"just )?(?:broken[- ]?"
     r"hearted|heartbroken|devastated|gutted|gutted and \w+)\b|"

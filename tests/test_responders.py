@@ -3106,6 +3106,35 @@ THIRTY_EIGHTH_AND_THIRTY_NINTH_READING_CASES = [
     ("acme", "trustpilot", 1, "The support chat is a bot that loops. Restart it, it says. I "
      "did, twenty times. Is there a human anywhere in this company?",
      "I'm the right person for this.", "answer your question then"),
+    # a held money matter named by what it was ("Thank you for raising this with us" named
+    # nothing)
+    ("air", "mastodon", None, "@bluejet applied for a refund for my cancelled flight in "
+     "January. It is April. The form still says 'processing'. I want my 210 euros back.",
+     "the refund you're still waiting for", "your booking"),
+    ("air", "mastodon", None, "@bluejet nice new planes but the wifi I paid for never "
+     "connected, twice. Refund the wifi at least", "the wifi you paid for that didn't work",
+     "raising this with us"),
+    ("acme", "trustpilot", 1, "Box was resealed and someone else's wifi was already saved on "
+     "it. Sold me a used speaker as new? I want a new one or a refund.",
+     "a unit that arrived looking used", "a charge like that"),
+    ("bistro", "google_business", 2, "Food was fine but they charged for a water bottle "
+     "without asking, just kept it on the table and put 80 rupees in the bill.",
+     "the water bottle you were charged for without being asked", "the food"),
+    ("bistro", "google_business", 1, "They charged for 3 extra rotis which we never ordered "
+     "and the cashier argued with us. I want it refunded.",
+     "the 3 extra rotis you were charged for but never ordered", "raising this"),
+    # the manager's English: an intensifier goes, a family's feelings are not said back
+    ("bistro", "google_business", 2, "Regular here for years. Last time the idli was hard "
+     "and the sambar was watery like water only. Please maintain standard.",
+     "the sambar was watery", "like water only"),
+    ("bistro", "google_business", 1, "We booked a table for 6 for my mother birthday and "
+     "confirmed on call also. When we reached they said no booking is there and gave us small "
+     "table near washroom. Whole celebration spoiled. Mother was very upset.", "Hi Ada,",
+     "other was very upset"),
+    # staff shouting at a child is about the staff, not the wait
+    ("air", "mastodon", None, "@bluejet your gate agent shouted at my son because he was slow "
+     "finding his boarding pass. He cried the whole flight.",
+     "what happened with the team who were there", "held things up"),
     # someone listening in through the device is a privacy matter
     ("acme", "google_play", 1, "The speaker said 'I'm listening' at 2am with nobody in the "
      "room. My kids were terrified. Is someone able to hear us through it??",

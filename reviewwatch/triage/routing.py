@@ -373,6 +373,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     # paid and asked to pay again ("after paying via UPI they said payment not received and
     # asked to pay again. Money was debited"); a fee asked back
     r"(?:asked|made|forced|told) (?:me |us )?to pay (?:again|twice|a second time)|"
+    # charged for what nobody asked for ("charge for water bottle without asking")
+    r"charg\w* (?:us |me )?for (?:the |a |an )?[\w ]{2,25}? (?:without (?:asking|telling|"
+    r"ordering)|(?:which|that) (?:we|i) (?:never|didn'?t|did not) (?:ask|order)\w*)|"
+    # a unit sold as new that had been used
+    r"used (?:one|unit|item|speaker|device|product|phone|model)? ?as new|"
     r"(?:money|amount|payment) (?:was |got |has been )?(?:debited|deducted|taken) (?:twice|two "
     r"times|again|from my (?:account|card))|"
     r"(?:want|need|get|give me) (?:my |the |that |this |our )?(?:seat |bag |baggage |wifi |"

@@ -51,7 +51,7 @@ _THE_PRODUCT = frozenset({"speaker", "earbuds", "ear buds", "earbud", "headset",
 _COMPLAINT_TERMS = frozenset(
     "sticky greasy soggy burnt overcooked undercooked waited waiting smelly smell moldy mouldy "
     "crumbs cockroach roach bugs stained dusty cramped overbooked overcharged "
-    "crashes crashed freezes laggy stranded".split()) | {
+    "crashes crashed freezes laggy stranded yelled shouted".split()) | {
     "took forever", "took ages", "forever to", "forever for", "still waiting", "not being seated",
     "waiting to be seated", "weren't seated", "hour and a half", "overbooked", "bumped",
     "driver was rude", "rude driver", "threw the box", "threw my order", "hasn't arrived",

@@ -571,7 +571,8 @@ HELD_MONEY = (
                 r"\b(?:days?|weeks?|months?) (?:now |already )?(?:and )?(?:still )?no refund\b|"
                 r"\b(?:emailed|called|messaged|chased|contacted|wrote)\b[^.!?]{0,30}\babout (?:my|"
                 r"the|our) refund\b|\b(?:applied|asked|requested|claimed|filed) for (?:a |my |the |"
-                r"our )?(?:full )?refund\b",
+                r"our )?(?:full )?refund\b|\b(?:submitted|sent|made|filed|raised|put in|lodged) "
+                r"(?:a |my |the |our )?refund (?:request|claim|form)\b",
                 re.I), "the refund you're still waiting for"),  # ("it is 2 weeks now no refund")
     # a seat paid for and not given ("paid extra for seat 3A with extra legroom, got moved")
     (re.compile(r"\bpaid (?:extra |more )?for (?:an? |my |the |our )?(?:[\w-]+ ){0,3}?seats?\b",
@@ -1038,6 +1039,10 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             kind = (fee.group(2) or fee.group(3)).lower().split()
             kind = " ".join(kind[1:] if len(kind) > 1 and kind[0] in _NOT_A_FEE else kind)
             return f"the {amount} {kind}"
+        at_gate = re.search(rf"({_AMOUNT}) (?:extra )?at (?:the )?(gate|check-?in|airport)\b",
+                            clause, re.I)
+        if at_gate:  # "Got hit with €45 at the gate for a bag that fit under the seat"
+            return f"the {at_gate.group(1)} {at_gate.group(2).lower()} fee"
         charged = _CHARGED_FOR.search(clause)
         if charged:  # "charged Rs 50 for water" -> "the Rs 50 charge for water"
             return f"the {charged.group(1)} charge for {charged.group(2).lower()}"
@@ -1058,6 +1063,11 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
                            r"device|soundbar|earbuds|headphones|remote|charger)\b", clause, re.I)
         if broken:
             return f"your {broken.group(1).lower()} {broken.group(2).lower()}"
+    if about == "what you were told" and re.search(  # "Nobody has told us why."
+            r"\b(?:no ?one|nobody) (?:has |had |ever )?(?:told|explained|informed|updated)|"
+            r"\bno (?:information|updates?|explanation|announcements?|info)\b|\b(?:not|never) "
+            r"(?:been )?(?:told|informed|updated)\b", clause, re.I):
+        return "being left without any explanation"
     if about == "your points":  # "the 500 bonus miles you promised ... never showed up"
         miles = re.search(r"\b(\d[\d,]*) (bonus |award )?(miles|points)\b", clause, re.I)
         return f"your {miles.group(1)} {miles.group(2) or ''}{miles.group(3).lower()}" if miles \
@@ -1398,8 +1408,11 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     # up to two aspects of the three surest issues (the surest may name none: "they don't
     # care"); further down the list a clause is too often not the complaint
     by_aspect: dict[str, str] = {}  # one name per kind of failure: not "the ambiance and
+    threat = [i for i in issues[:3] if sayback.threatens(i["clause"])]
+    detailed: list[str] = []
+    plain = {i["about"] for i in issues[:3] if i.get("about")}
     for i in issues[:3]:           # the atmosphere", "the way you were treated and the service"
-        if i.get("about"):
+        if i.get("about") and (i not in threat or len(threat) == len(issues[:3])):
             kind = i.get("aspect") or i["about"]
             group = GROUP.get(kind)
             # one name for one kind of failure: not "the price and the pricing"
@@ -1410,7 +1423,14 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             if by_aspect.get(key) == i["about"] and named != i["about"]:
                 by_aspect[key] = named  # ("Straight answer please." then "diverted to Bristol")
             by_aspect.setdefault(key, named)
+            if named != i["about"] and re.search(r"\d", named):
+                detailed.append(named)
     abouts = list(dict.fromkeys([*by_aspect.values(), *also]))
+    if short and detailed and abouts and abouts[0] not in detailed and abouts[0] in plain:
+        abouts = [detailed[0]] + [a for a in abouts if a != detailed[0]]  # one said: the
+        # customer's own detail ("the €45 gate fee"), not the aspect beside it ("your booking")
+    abouts = [a for k, a in enumerate(abouts)  # not "the 50-minute wait and the wait"
+              if not any(b.split()[-1] == a.split()[-1] for b in abouts[:k])]
     if len(abouts) > 1:  # "how it performs and the setup and software" names nothing
         abouts = [a for a in abouts if a not in VAGUE_ABOUT] or abouts[:1]
     abouts = abouts[:2]
@@ -1872,7 +1892,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
         if routed:  # a holding reply: no quote, no offer, a person takes it from here
             hear = _pick(HOLD_LEADS, seed, "hold")
             about = routed[0].get("about") or (issues[0].get("about") if issues else None)
-            if routed[0]["flag"] == "ongoing" and issues and issues[0].get("about"):
+            timed = next((i for i in issues[:3] if re.search(r"\bdelay", i["clause"], re.I)
+                          and _HOW_LONG.search(i["clause"])), None)
+            if routed[0]["flag"] == "ongoing" and timed:  # ("delayed 3 hours and counting,
+                about = _how_long("the delay", timed["clause"])  # gate staff keep saying 'soon'")
+            elif routed[0]["flag"] == "ongoing" and issues and issues[0].get("about"):
                 about = _how_long(issues[0]["about"], issues[0]["clause"])  # what is going
                 # on ("the 3-hour delay"), not where the
                 # clause that says so happens to be ("no food open" -> "the flight itself")

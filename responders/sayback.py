@@ -576,8 +576,10 @@ def _untelegraphed(said: str) -> str | None:
     if ",," in said:
         return None  # ("the top is so scratchy,, stiff, and, frankly, uncomfortable")
     parts = said.split(", ")
-    if len(parts) < 2 or " and " in parts[-1] or parts[-1].startswith(("and ", "or ")):
-        return said  # (a list closed with "and" is a sentence: "cold, bland and overpriced")
+    if len(parts) < 2 or " and " in parts[-1] or parts[-1].startswith(("and ", "or ")) or (
+            " or " in parts[-1] and parts[-2].startswith("with no ")):
+        return said  # (a list closed with "and" is a sentence: "cold, bland and overpriced";
+        # "dirty, with no water, soap or tissue")
     def goes_on(part: str) -> bool:
         first = part.split()[0].lower() if part.split() else ""
         return first in SUBJECT_WORDS or bool(_LIST_GOES_ON.match(part)) or bool(
@@ -596,6 +598,16 @@ def _untelegraphed(said: str) -> str | None:
     return ", ".join(kept[:-1]) + " and " + kept[-1]
 
 
+# Praise put before a failure in mockery ("Superb service, waited only 40 minutes"): the
+# failure is what is said back, without the mocking "only"
+_MOCK_LEAD = re.compile(r"(?:wow,? |oh,? )?(?:what (?:an? )?)?(?:great|superb|excellent|amazing|"
+                        r"wonderful|fantastic|brilliant|lovely|stellar|top[- ]class) (?:service|"
+                        r"job|experience|work|hospitality),\s+(?=(?:we |i )?(?:waited|took|got|"
+                        r"had|sat|stood)\b[^.!?]*\b(?:only|just)\b)", re.I)
+_MOCK_ONLY = re.compile(r"\b(waited|took|wait of|sat|stood)(?: for)? (?:only|just) (?=\d|an?\b|"
+                        r"one|two|three)", re.I)
+
+
 def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     """The clause as the manager says it back ("the sound is weak"), or None if it won't do.
 
@@ -605,6 +617,9 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     front of a clause that opens with its verb ("doesn't save my chats")."""
     clause = _ASIDE.sub("", clause)  # ("my daughter (she's 14)")
     stripped = _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!")
+    mocked = _MOCK_LEAD.match(stripped)
+    if mocked:  # "Superb service, waited only 40 minutes for one dosa": what happened
+        clause = stripped = _MOCK_ONLY.sub(r"\1 ", stripped[mocked.end():])
     some = _SOME_OF_THEM.match(stripped)
     if some:  # "Bought two, one arrived with a cracked top"
         count = {"2": "two", "3": "three", "4": "four"}.get(some.group(2), some.group(2).lower())
@@ -831,7 +846,9 @@ _THEY_DID = re.compile(
     r"overcharged|double charged|ignored|lost|refused|cancell?ed|gave|brought|served|sent|"
     r"kept|made|told|messed up|mixed up|got)\b(?= (?:(?:us|me|my|our|a|an)\b|\d))|^(?:they|they've|"
     r"they have) (?:(?:just|then|also|still) )?(?:refused|declined|forgot|failed) to (?:seat|serve|"
-    r"give|let|take|help|refund|replace|seat|accept|honou?r)\b(?= (?:us|me|my|our)\b)", re.I)
+    r"give|let|take|help|refund|replace|seat|accept|honou?r)\b(?= (?:us|me|my|our)\b)|"
+    r"^they (?:just |then )?(?:shut|slammed|closed) the (?:door|gate) (?:in (?:my|our) face|on "
+    r"(?:me|us))\b", re.I)  # ("they shut the door in my face")
 # (what staff did to everyone: "they boarded everyone at once anyway")
 _THEY_ALL = re.compile(r"^(?:they|they've|they have) (?:(?:just|then|also|still) )?(?:boarded|"
                        r"seated|served|rushed|kicked out|moved)\b", re.I)
@@ -1003,8 +1020,8 @@ _HAVING = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\
 _HAD = {"was": "had", "were": "had", "is": "has", "are": "have"}
 _A_PROBLEM = re.compile(r"\b(is|was|are|were) ((?:very |really )?(?:big|huge|major|serious|real|"
                         r"main)) (problem|issue|headache)\b", re.I)
-_NO_AND_NO = re.compile(r"\b(dirty|filthy|smelly|wet|bad|empty|cold) no ([a-z]+)(?: no ([a-z]+))?"
-                        r"(?=\W*$)", re.I)
+_NO_AND_NO = re.compile(r"\b(dirty|filthy|smelly|wet|bad|empty|cold),? no ([a-z]+)(?:,? no "
+                        r"([a-z]+))?(?:,? no ([a-z]+))?(?=\W*$)", re.I)
 _WHOLE_TIME = re.compile(r"(?<!the )(?<!that )(?<!this )\bwhole time\b", re.I)
 _IS_ZERO = re.compile(r"^(?:the )?(parking|seating|space|hygiene|response|service|help|"
                       r"support|ventilation) is (?:zero|nil)\b", re.I)
@@ -1152,8 +1169,9 @@ def _indian_english(text: str) -> str:
     text = _SMELLING.sub(r"\1\2 smelly", text)
     text = _ONLY_TAIL.sub(r"\1", text)  # "the food was average only"
     text = _LIKE_ONLY.sub("", text)  # "watery like water only": the intensifier goes
-    text = _NO_AND_NO.sub(lambda m: f"{m.group(1)}, with no {m.group(2)}" + (
-        f" or {m.group(3)}" if m.group(3) else ""), text)  # "dirty no tissue no soap"
+    text = _NO_AND_NO.sub(lambda m: f"{m.group(1)}, with no " + (  # "dirty no tissue no soap"
+        f"{m.group(2)}, {m.group(3)} or {m.group(4)}" if m.group(4) else
+        f"{m.group(2)} or {m.group(3)}" if m.group(3) else m.group(2)), text)
     text = _WHOLE_TIME.sub("the whole time", text)  # "empty whole time"
     text = _IS_ZERO.sub(lambda m: f"there is no {m.group(1).lower()}", text)  # "Parking is zero"
     text = _ITSELF.sub(r"\1", text)
@@ -1245,6 +1263,22 @@ _HEDGE = re.compile(r"^(?:i (?:seriously|honestly|really|truly|genuinely|kinda|k
 # Facts that are not the complaint: plenty of something, the customer describing themself,
 # the customer's own return ("there are lots of tables", "I am petite", "this one went back
 # the same day it came").
+# What the customer will do next ("At this point I'm filing a chargeback and a complaint with
+# the aviation authority"): the hold answers it, the opening names what went wrong
+_THREATENS = (
+    r"^(?:(?:at this point|so|now|next),? )?(?:i'?m|i am|i will|i'?ll|we will|we'?ll|we'?re|"
+    r"we are|i'?m going to|we'?re going to) (?:now |also |definitely )?(?:be )?(?:fil(?:e|ing)|"
+    r"rais(?:e|ing)|lodg(?:e|ing)|report(?:ing)?|open(?:ing)?|escalat(?:e|ing)) (?:a |an )?"
+    r"(?:chargeback|complaint|dispute|case|claim|this|it)\b")
+_THREATENS_RE = re.compile(_THREATENS, re.I)
+
+
+def threatens(clause: str) -> bool:
+    """A clause that tells what the customer will do next (a chargeback, a complaint to a
+    regulator), not what went wrong."""
+    return bool(_THREATENS_RE.search(_strip(clause)))
+
+
 _NOT_THE_COMPLAINT = re.compile(
     r"^there (?:are|is|were|was) (?:lots|plenty|a lot|loads|tons|many|several) of\b|"
     r"^(?:i am|i'm|im) (?:petite|tall|short|curvy|busty|slim|thin|a size|size|usually|normally|"
@@ -1310,7 +1344,13 @@ _NOT_THE_COMPLAINT = re.compile(
     r"pictures?|records?|statements?|invoices?)\b|"
     r"^(?:the )?(?:first|second|third|last|other) time (?:i|we|you) (?:went|came|visited|"
     r"tried|ordered|stopped)\b|^(?:it )?(?:doesn['\u2019]?t|does not|didn['\u2019]?t|did not) "
-    r"matter\b", re.I)
+    r"matter\b|"
+    + _THREATENS + r"|"
+    # the customer's loyalty ("we were regular customer for 2 years"): said back it is no
+    # complaint; the regret of losing them answers it
+    r"^(?:i|we)(?: have| had|'ve|'d)? (?:been|was|were|am|are) (?:a |your )?(?:regular|loyal|"
+    r"long[- ]?time|frequent|repeat) (?:customers?|guests?|members?|flyers?|users?|patrons?)\b",
+    re.I)
 
 
 # Two predicates with no conjunction between ("drinks were fine service was unforgiving"):
@@ -1508,7 +1548,7 @@ def noun_phrase(clause: str) -> str | None:
 _DURATION = re.compile(
     r"^(?:(?:almost|nearly|over|about|more than|another) )?(?:\d+(?:\.\d+)?\+?|an?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|twelve|several) (?:hours?|hrs?|minutes?|mins?|days?|"
-    r"weeks?)\b(?:,? (?:and )?\d+ ?(?:minutes|mins?)\b)?"
+    r"weeks?)\b(?:,? (?:and )?\d+ ?(?:minutes|mins?)\b| and a half\b)?"
     r"(?: (?:on|at|in|of|stuck|sitting|waiting|for|with|without|on hold)\b.*)?$", re.I)
 DURATION_MAX_WORDS = 12
 _SAT_FOR = re.compile(r"^(?:[@#][\w.]+\s+)*(?:so |and )?(?:(?:the|our|my) (?:plane|flight|"
@@ -1516,8 +1556,8 @@ _SAT_FOR = re.compile(r"^(?:[@#][\w.]+\s+)*(?:so |and )?(?:(?:the|our|my) (?:pla
                       r"(?:sat|was stuck|was held|was parked|sat there|waited|stayed) (on|at) the "
                       r"(runway|tarmac|gate|apron|taxiway)((?: at [A-Z][A-Za-z]+)?) for ((?:almost "
                       r"|nearly |over |about )?(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six) "
-                      r"(?:hours?|hrs?|minutes?|mins?)(?:,? (?:and )?\d+ ?(?:minutes|mins?))?)"
-                      r"(\b.*)$", re.I)  # ("sat on the tarmac at Logan for 2 hours 40 min")
+                      r"(?:hours?|hrs?|minutes?|mins?)(?:,? (?:and )?\d+ ?(?:minutes|mins?)| and "
+                      r"a half)?)(\b.*)$", re.I)  # ("sat on the tarmac at Logan for 2 hrs 40 min")
 _VERDICT_TAIL = re.compile(r"\s+(?:is|was|are|were)(?: just| simply)? (?:not ok(?:ay)?|not "
                            r"acceptable|unacceptable|ridiculous|a joke|too long|insane|crazy|"
                            r"absurd|shocking)$", re.I)
@@ -1537,6 +1577,7 @@ def duration_phrase(clause: str) -> str | None:
             r"[?!\"()\[\]:;@#/&*_]", text) or len(text.split()) > DURATION_MAX_WORDS or \
             re.search(r"\b(?:i|me|we|us|they|them|he|she|you)\b", text, re.I):
         return None
+    text = re.sub(r"^an? (?=hour|minute|day|week)", "", text, flags=re.I)  # "the an hour"
     return "the " + _join(_shift(_TOKEN.findall(text)))
 
 

@@ -3230,6 +3230,43 @@ def test_a_post_of_bare_laughter_gets_no_thank_you(text):
     assert draft is None, draft["reply"]
 
 
+FORTIETH_AND_FORTY_FIRST_READING_CASES = [
+    # (the fortieth and forty-first readings, in parallel on a frozen copy of c852e62:
+    # SEND 7, LIGHT 23, REWRITE 30 and SEND 12, LIGHT 20, REWRITE 28)
+    # "an hour and a half" is one length of time, said back whole
+    ("air", "mastodon", None, "@bluejet we sat on the runway for an hour and a half waiting "
+     "for a stand. No water.", "the hour and a half on the runway", "the an hour"),
+    # one wait, named once; the mocking praise before it is not said back
+    ("bistro", "google_business", 2, "Superb service, waited only 40 minutes for one dosa. "
+     "Very quick. Keep it up", "40 minutes for one dosa", "superb service,"),
+    ("bistro", "google_business", 2, "Waited 50 minutes for two rotis, very fast service, "
+     "keep it up 👏👏", "50", "wait and the wait"),
+    # the staff who shut the door on the customer, owned
+    ("air", "mastodon", None, "@bluejet great, they moved the gate twice and they shut the "
+     "door in my face. Cool.", "we shut the door in your face", "kind words"),
+    # a refund request chased for months, and a chargeback threatened: the refund is named
+    ("air", "mastodon", None, "@bluejet I submitted a refund request for my cancelled flight in "
+     "April. Still nothing. I'm now filing a chargeback and a complaint with the aviation "
+     "authority.", "the refund you're still waiting for", "about the charge"),
+    # the customer's loyalty is no complaint to say back
+    ("bistro", "google_business", 1, "Booked table for my father's retirement dinner 7pm, when "
+     "we reached they said table not ready wait 40 minutes. We had balloons and all arranged. "
+     "Finally they gave table next to kitchen. Whole mood spoiled. Very disappointed, we were "
+     "regular customer for 3 years.", "retirement", "regular customer"),
+    # "dirty no water no soap no tissue": a list of what was missing, in the manager's words
+    ("bistro", "google_business", 1, "Washroom was very dirty no water no soap no tissue.",
+     "with no water, soap or tissue", "no soap no"),
+    # a delay still going on is named by how long it has run, not by "what you were told"
+    ("air", "mastodon", None, "@bluejet flight to Porto delayed 4 hours and counting, ground "
+     "staff keep saying 'soon'. Nobody has told us why.", "the 4-hour delay",
+     "about what you were told"),
+    # a fee taken at the gate, named by its amount
+    ("air", "mastodon", None, "@bluejet why is a small backpack not allowed on basic fares now? "
+     "Got hit with €50 at the gate for a bag that fit under the seat.", "the €50 gate fee",
+     "about your booking"),
+]
+
+
 # The independent readings (from the seventh session on), each list the causes of one reading
 # that a rule fixes generally (the reading's name is in each list's name)
 INDEPENDENT_READINGS = [
@@ -3255,6 +3292,7 @@ INDEPENDENT_READINGS = [
     *TWENTY_SIXTH_AND_TWENTY_SEVENTH_READING_CASES,
     *THIRTY_FOURTH_AND_THIRTY_FIFTH_READING_CASES,
     *THIRTY_EIGHTH_AND_THIRTY_NINTH_READING_CASES,
+    *FORTIETH_AND_FORTY_FIRST_READING_CASES,
 ]
 
 

@@ -783,6 +783,37 @@ def test_thirty_fourth_and_thirty_fifth_reading_holds(text, category, rating, fl
 
 
 @pytest.mark.parametrize(("text", "category", "rating", "flag", "held"), [
+    # (the fortieth and forty-first readings) a complaint to a regulator, and a practice called
+    # unlawful, are legal holds; a post opened on "great," before a failure is sarcasm
+    ("@bluejet two months, four emails, no refund. Next step is a complaint with the civil "
+     "aviation authority.", "airline", None, "legal", True),
+    ("Waiter promised no peanuts, dish had peanuts. I am filing complaint to the food safety "
+     "department.", "restaurant", 1, "legal", True),
+    ("@bluejet they said vouchers only, no cash refund. I'm fairly sure that is illegal.",
+     "airline", None, "legal", True),
+    ("@bluejet great, boarding moved twice and then they closed the door on us. Cool.",
+     "airline", None, "sarcasm", True),
+    # controls
+    ("Great, friendly crew and we landed early", "airline", 5, "sarcasm", False),
+    ("I complained to the manager and he sorted it at once, very kind", "restaurant", 5,
+     "legal", False),
+])
+def test_fortieth_and_forty_first_reading_holds(text, category, rating, flag, held):
+    flags = {f["flag"] for f in triage(text, category=category, rating=rating,
+                                       kind="review" if rating else "mention")["flags"]}
+    assert (flag in flags) is held, flags
+
+
+def test_a_door_shut_in_the_customers_face_is_a_complaint_about_staff():
+    # (the fortieth reading: "... ran across the whole terminal and they shut the door in my
+    # face. 'Rules.' Cool." was read as praise, "Thank you for the kind words!")
+    result = triage("@bluejet ran the length of the terminal and they slammed the gate in my "
+                    "face. 'Policy.' Cool.", category="airline", kind="mention")
+    assert result["label"] == "negative", result["label"]
+    assert any(i["aspect"] in ("staff", "crew") for i in result["issues"]), result["issues"]
+
+
+@pytest.mark.parametrize(("text", "category", "rating", "flag", "held"), [
     # (the thirty-eighth and thirty-ninth readings)
     ("@bluejet bag ripped open and my tablet missing after the Rome flight. This is theft.",
      "airline", None, "legal", True),

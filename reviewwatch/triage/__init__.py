@@ -242,14 +242,18 @@ def _severity(p: float, flagged: bool) -> str:
 # A last sentence that is one word of praise, after the text's complaint
 _LONE_PRAISE = re.compile(r"[.!?]['\u2019\"]?\s+(?:just |simply |really |truly |absolutely )?"
                           r"(?:wonderful|great|fantastic|brilliant|perfect|lovely|amazing|awesome|"
-                          r"superb|excellent|splendid|marvell?ous|fabulous|stellar|(?:a |an )?"
+                          r"superb|excellent|splendid|marvell?ous|fabulous|stellar|cool|"
+                          r"(?:a |an )?"
                           r"(?:world[- ]class|first[- ]class|premium|top[- ]notch|5[- ]star|"
                           r"five[- ]star)(?: experience| service| stuff| airline| product)?)"
                           r"[.!\s\U0001F44F\U0001F643\U0001F644]*$", re.I)
 
 
-_WOW_PRAISE = re.compile(r"^\W*(?:[@#][\w.]+\s+)*wow,? (?:just |really |truly )?(?:amazing|great|"
-                         r"fantastic|brilliant|wonderful|superb|excellent|awesome|stellar)\b",
+_WOW_PRAISE = re.compile(r"^\W*(?:[@#][\w.]+\s+)*(?:wow,? (?:just |really |truly )?(?:amazing|"
+                         r"great|fantastic|brilliant|wonderful|superb|excellent|awesome|"
+                         r"stellar)\b|"
+                         r"(?:oh )?(?:great|perfect|brilliant|fantastic|wonderful|lovely|"
+                         r"awesome),\s)",  # ("great, gate changed three times ...")
                          re.I)
 
 

@@ -61,6 +61,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                        r"|\bstill waiting\b|\bwaited (?:forever|ages)\b|\bslow(?:est)? service\b"),
     ("staff_attitude", 2.0, r"\b(?:rude|unfriendly|unhelpful|condescending|dismissive|arrogant|"
                             r"unprofessional|impolite|disrespectful)\b|\byelled at\b|"
+                            r"\b(?:shut|slammed|closed) the (?:door|gate) (?:in (?:my|our) face|"
+                            r"on (?:me|us))\b|"
                             r"\b(?:shouted|screamed|snapped|swore) at (?:me|us|my|our|him|her)\b"),
     ("staff_attitude", 1.5, r"\b(?:no ?one|nobody) (?:came|checked|greeted|bothered|cared|"
                             r"showed up|turned up|helped|met (?:us|me|her|him|them))\b"
@@ -121,7 +123,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
                      r"again|extra|three times|3 times|two times|2 times|multiple times|"
                      r"several times)|double[- ]charged|"
                      r"overcharged|over charged|hidden (?:fees?|charges?)|unauthori[sz]ed charges?|"
-                     r"wrong (?:bill|charge|amount)|billed (?:twice|again))\b"),
+                     r"wrong (?:bill|charge|amount)|billed (?:twice|again)|"
+                     r"(?:hit|slapped|stung) (?:me |us )?with (?:an? )?(?:[£$€₹]|rs\.? ?)?\d)"
+                     r"(?:\b|(?<=\d))"),
     ("refund", 1.5, r"\b(?:(?:no|never|still no|refused|denied|waiting for (?:a|my|the)) refunds?|"
                     r"refunds? (?:was |were )?(?:refused|denied|never)|want(?:ed)? (?:a|my) refund|"
                     r"money back|returned (?:it|them|the)|chargeback)\b"),
@@ -252,7 +256,8 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"because (?:i am|i'?m|we are|we'?re) (?:black|gay|muslim|disabled|"
                             r"asian|jewish|trans))\b"),
     ("legal", 2.0, r"\b(?:lawyer|attorney|lawsuit|legal action|small claims|sue (?:you|them)|"
-                   r"health (?:department|inspector)|better business bureau|trading standards)\b"),
+                   r"health (?:department|inspector)|better business bureau|trading standards|"
+                   r"aviation authority|food (?:safety )?department|consumer (?:forum|court))\b"),
     ("food_poisoning", 3.0, r"\b(?:food poisoning|got sick|made (?:me|us|my \w+) sick|"
                             r"upset stomach|stomach (?:ache|upset|pain|cramps)|loose motions|"
                             r"(?:fell|felt|was) (?:very |so )?(?:ill|sick) (?:after|the next)|"

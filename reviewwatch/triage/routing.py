@@ -352,7 +352,13 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # a theft reported to the police ("the padlock had been cut and my camera lens was gone
      # ... Police report filed"; "This is theft")
      r"police (?:report|complaint|case)|report(?:ed)? (?:it |this )?to the police|"
-     r"fil(?:ed|ing) (?:an? )?(?:fir|police)|(?:this|that|it) is (?:theft|stealing))\b"),
+     r"fil(?:ed|ing) (?:an? )?(?:fir|police)|(?:this|that|it) is (?:theft|stealing)|"
+     # a complaint to a regulator ("a complaint with the aviation authority", "I will file
+     # complaint with food department"), and a practice called unlawful ("that's not legal")
+     r"complain(?:t|ts|ing)? (?:with|to) (?:the )?(?:[\w-]+ ){0,2}?(?:authority|authorities|"
+     r"department|regulator|commission|ministry|board)|aviation authority|civil aviation|"
+     r"food (?:safety )?(?:department|authority|inspector)|fssai|"
+     r"(?:that'?s|that is|this is|it'?s|it is|is) (?:not legal|illegal|unlawful)|illegally)\b"),
     ("billing_dispute", "a refund or billing dispute",
      r"\b(?:refunds?|refunded|money back|reimburs\w*|charge ?backs?|dispute[ds]?|"
      r"charged (?:me |us )?(?:twice|double|again|extra|without|three times|(?:two|3|2|four|"

@@ -716,11 +716,46 @@ _YOURS = {"i": "you", "me": "you", "my": "your", "mine": "yours", "we": "you", "
           "our": "your", "myself": "yourself", "i'm": "you're", "i've": "you've"}
 
 
+def _yours(words: str) -> str:
+    """The customer's words in the manager's mouth ("my booking" -> "your booking")."""
+    return " ".join(_YOURS.get(w.lower(), w) for w in words.split())
+
+
+# Yes-or-no questions of the customer's own case, promised a plain answer in their terms:
+# "Do you have any senior citizen discount or not?" (staff said yes, then no), "Will I get
+# anything for this?", "Does my reservation exist or not??" (the fortieth and forty-first
+# readings: "I'll answer your question then, too" put them off)
+_DO_YOU_OFFER = re.compile(r"^(?:and |so |but )?(?:do|does) (?:you|your (?:restaurant|place|"
+                           r"company|airline|shop|store)|the (?:restaurant|place)) (?:guys )?"
+                           r"(?:have|offer|give|do) (?:an? |any )?([a-z][a-z -]{2,30}?"
+                           r"(?:discount|offer|policy|menu|option|options|deal|scheme|"
+                           r"programme|program|parking|seating))(?: or not)?\s*\?*$", re.I)
+_WILL_I_GET = re.compile(r"^(?:and |so |but )?(?:will|do|can|would|am) (?:i|we) (?:even )?"
+                         r"(?:get|receive|be given|be offered|be getting) (?:anything|something|"
+                         r"any compensation|compensation|compensated|anything back)\b", re.I)
+_STILL_THERE = re.compile(r"^(?:and |so |but )?(?:does|is) (?:my|our) (reservation|booking|order|"
+                          r"ticket|account|seat|flight) (?:still |even )?(?:exist|there|valid|"
+                          r"active|confirmed|on)\b", re.I)
+
+
 def _promised_answer(question: str) -> str | None:
     """What the reply promises for a plain question of how or whether ("Can I turn off the
     voice recordings?", "Is there a way to get them back??", "How do I delete them?"), in
     the customer's terms, or None: a check and an answer, never the answer guessed."""
     q = question.strip().rstrip("!.")
+    offer = _DO_YOU_OFFER.match(q)
+    if offer:
+        what = _yours(offer.group(1))
+        what = what if re.search(r"(?:parking|seating|options)$", what, re.I) or \
+            what.lower().startswith(("a ", "an ", "the ")) else \
+            f"{'an' if what[:1].lower() in 'aeiou' else 'a'} {what}"
+        return (f"I'll confirm whether we offer {what} and make sure our whole team gives the "
+                "same answer.")
+    if _WILL_I_GET.match(q):
+        return "I'll tell you plainly what we can offer you for this."
+    there = _STILL_THERE.match(q)
+    if there:
+        return f"I'll check your {there.group(1).lower()} first and confirm where it stands."
     for pattern, say in ((_CAN_I, "I'll tell you whether and how you can {0}."),
                          (_ANY_WAY, "I'll check whether there's a way to {0}."),
                          (_HOW_DO_I, "I'll tell you how to {0}.")):
@@ -774,7 +809,8 @@ _ASKS_TO_KNOW = re.compile(r"(?:how (?:do|can|long|much|will|would|should)|what 
                            r"can|is|are|should)|which|who (?:do|can|should) i|can (?:i|we|you)|"
                            r"could (?:i|we|you)|do (?:i|we|you)|does (?:it|this|the)|is (?:there|"
                            r"it possible)|are (?:there|you able)|will (?:i|we|my|our|you)|"
-                           r"should (?:i|we)|am i|are we)\b", re.I)
+                           r"should (?:i|we)|am i|are we|does (?:my|our)|is (?:my|our))\b",
+                           re.I)
 # A question whether the fault will be fixed ("Can you tell me if a fix is coming?"): the
 # answer the reply can honestly promise is where the fix stands
 _FIX_COMING = re.compile(r"\bis there (?:a|any) fix\b|\b(?:(?:a|the|any) (?:fix|patch|update|"
@@ -799,7 +835,7 @@ _RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|o
                              r"how difficult|anyone (?:there|home|listening)|is this how|"
                              r"have to beg|supposed to beg|need to beg|"
                              r"the heck|the hell|crud|crap)\b|^(?!(?:how (?:do|can)|can (?:i|we)|"
-                             r"is there (?:a|any) way|"
+                             r"is there (?:a|any) way|(?:does|is) (?:my|our)|"
                              r"when (?:will|is)|where(?:'s| is)|what (?:do|should) (?:i|we))\b)"
                              r".*\?\?", re.I)  # ("what is this app??"; not "how do I ...??")
 
@@ -1118,7 +1154,9 @@ _FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?<!nearly )(?<!almost )"
 _TIME_SHORT = re.compile(r"\b(?:boarding|departure|gate|flight|plane|train|check-?in)\b"
                          r"[^.!?]{0,30}?\b(?:is |starts |closes |leaves |departs )?in \d+ "
                          r"(?:minutes|mins?|hours?|hrs?)\b|\bneed (?:it|this|them) (?:by |for )?"
-                         r"(?:tomorrow|tonight|today)\b", re.I)
+                         r"(?:tomorrow|tonight|today)\b|\b(?:my |our |the )?(?:flight|departure) "
+                         r"is (?:tomorrow|tonight|today|in the morning)\b|\bflying (?:out )?"
+                         r"(?:tomorrow|tonight)\b", re.I)  # ("Flight is tomorrow morning")
 _OWN_TRIP = re.compile(r"\b(?:i|we|i'?m|we'?re|i'?ve|we'?ve|me|us|my|our)\b", re.I)  # (theirs)
 _SHE_HE = re.compile(r"^\s*(she|he)(?=\s)", re.I)
 _DETAILS_SHARED = re.compile(rf"\b(?:{routing.DETAILS_SHARED})", re.I)  # (the flag's own words)
@@ -1574,6 +1612,14 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
     """'I'm glad you liked the color.' for a thing praised and not also complained about."""
     complained = {i.get("aspect") for i in triage.get("issues") or []}
     said = " ".join(i.get("clause") or "" for i in triage.get("issues") or []).lower()
+    for p in triage.get("praise") or []:  # a dish praised by name beside a complaint about
+        # another ("paneer tikka was awesome", then the oily main course)
+        for m in _DISH_PRAISED.finditer(p.get("clause") or ""):
+            term = m.group(1).lower()
+            if category == "restaurant" and not set(term.split()) & _NOT_A_DISH and \
+                    term not in said and text.lower().count(term) <= 1 and \
+                    not _HEARSAY.search(p.get("clause") or ""):
+                return f"I'm glad you enjoyed the {term}."
     for p in triage.get("praise") or []:
         term = (p.get("term") or "").strip().lower()
         clause = p.get("clause") or ""
@@ -1608,6 +1654,14 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
     return None
 
 
+_DISH_PRAISED = re.compile(r"(?:^|\band |, |\bthe )([a-z]+(?: [a-z]+)?) (?:was|were) (?:very |"
+                           r"really |so |just |absolutely )?(?:awesome|delicious|amazing|"
+                           r"excellent|tasty|superb|fantastic|outstanding|yummy|mouth ?watering|"
+                           r"lovely|perfect)\b", re.I)
+_NOT_A_DISH = frozenset("food service staff place ambience ambiance atmosphere restaurant "
+                        "experience everything all it they he she waiter waiters manager server "
+                        "staff crew guy lady owner chef music decor view location interior "
+                        "taste quality price prices rest it's that this which who".split())
 # What a kind word about a part of the business is thanked as (no aspect of a failure here)
 PRAISED = {"food_quality": "the food", "food": "the food", "crew": "our crew", "staff": "our team",
            "front_desk": "our team", "service": "the service", "ambience": "the atmosphere",
@@ -1714,7 +1768,8 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     if any(_WHO_TO_ASK.search(q) for q in asked):
         text = f"I'm the right person for this. {text}"  # (the question answered, not put off)
     elif any(_ENTITLED.search(q) for q in asked) or ("refund" in step and any(
-            re.search(r"\brefund", q, re.I) for q in asked)):
+            re.search(r"\brefund", q, re.I) for q in asked)) or (" offer " in step and any(
+            _WILL_I_GET.match(q) for q in asked)):
         pass  # (the step answers it: "when are you refunding ...?" and "where your refund is")
     elif any(_FIX_COMING.search(q) for q in asked):
         text += " I'll tell you honestly where the fix stands."  # "is a fix coming?"
@@ -1753,8 +1808,9 @@ def _offer_clashes(comp: str, text: str, triage: dict[str, Any]) -> bool:
     lowered = text.lower()
     offered = [w for w in re.findall(r"[a-z]{4,}", comp.lower()) if w not in (
         "complimentary", "free", "with", "your", "next", "visit", "round", "bottle", "glass")]
-    if any(w[:5] in lowered for w in offered) or ("dessert" in offered and "sweet" in lowered):
-        return True
+    if any(w[:5] in lowered for w in offered) or ("dessert" in offered and (
+            "sweet" in lowered or _DESSERTS.search(lowered))):
+        return True  # ("gulab jamun was stale": no free dessert)
     if any(GROUP.get(i.get("aspect") or "") in ("money", "people") for i in
            (triage.get("issues") or [])[:3]):
         return True
@@ -1765,6 +1821,9 @@ def _offer_clashes(comp: str, text: str, triage: dict[str, Any]) -> bool:
     return bool(_MONEY_WORDS.search(text))
 
 
+_DESSERTS = re.compile(r"\b(?:gulab jamuns?|jamuns?|kheer|kulfi|ras ?malai|rasgullas?|halwa|"
+                       r"payasam|jalebis?|ice ?cream|cakes?|brownies?|tiramisu|puddings?|"
+                       r"cheesecake|pastr(?:y|ies)|falooda|phirni|sundae|custard)\b")
 _HYGIENE = re.compile(r"\b(?:hair|hairs|cockroach\w*|insects?|flies|dirty|filthy|unhygienic|"
                       r"washrooms?|toilets?|restrooms?|smell\w*|stink\w*)\b", re.I)
 
@@ -2151,8 +2210,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     hear = f"{liked} {hear}"
             empathy = _pick(EMPATHY.get(group, EMPATHY["default"]), seed, "empathy").format(
                 experience=_experience_np(profile, platform))
-            if group in ("default", "waiting", "lost", "cancelled") and _TIME_SHORT.search(
-                    item.get("text") or ""):  # "boarding in 40 minutes", "I need it tomorrow"
+            if group in ("default", "waiting", "lost", "cancelled", "broken", "unfixed") and \
+                    _TIME_SHORT.search(item.get("text") or ""):  # "boarding in 40 minutes",
+                # "I need it tomorrow", "Flight is tomorrow morning"
                 empathy = "I know how stressful this is when time is short"
             if empathy.startswith("That's not how it should work") and re.search(
                     r"\bwork", hear):  # "it doesn't work. That's not how it should work"
@@ -2197,7 +2257,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             diagnose = _diagnose(issues, group, profile, short, seed, said=hear,
                                  specific=specific or named is not None, asked=ask_what,
                                  main=said_issue or named)
-            if "fell short" in hear:
+            if "fell short" in hear or "short" in empathy:  # (nor "time is short ... fell short")
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
             if "sorry" in hear.lower():  # "I'm sorry to read ..." already said it once
                 apology = re.sub(r"^and I'm (?:truly )?sorry(?: we fell short)?\.",

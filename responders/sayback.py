@@ -1176,7 +1176,17 @@ def _indian_english(text: str) -> str:
     text = _IS_ZERO.sub(lambda m: f"there is no {m.group(1).lower()}", text)  # "Parking is zero"
     text = _ITSELF.sub(r"\1", text)
     text = _RUNS_TILL.sub(lambda m: f", though the {m.group(1).lower()} runs until ", text)
+    text = _TASTE_LIKE_OLD.sub("", text)  # "gulab jamun was stale taste like old"
+    text = _PRONOUN_RUN_ON.sub(r"\1 and \2 ", text)  # "not working properly it was very hot"
     return text
+
+
+# A second sentence run on with no stop after a predicate ("the AC was not working properly it
+# was very hot inside"): joined with "and"
+_PRONOUN_RUN_ON = re.compile(r"(?<=[a-z])(?<!\band)(?<!\bbut)(?<!\bthat)(?<!\bso)(?<!\bif)"
+                             r"(?<!\bas)(?<!\bbecause)(?<!\bwhen)(?<!\bthough)( )((?:it|they) "
+                             r"(?:was|were|is|are)) (?=(?:very|so|too|really|extremely)\b)")
+_TASTE_LIKE_OLD = re.compile(r"(?<=\bstale) taste like (?:old|stale|yesterday'?s?)\b", re.I)
 
 
 _INDIAN_ENGLISH = _indian_english

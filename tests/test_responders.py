@@ -3264,6 +3264,25 @@ FORTIETH_AND_FORTY_FIRST_READING_CASES = [
     ("air", "mastodon", None, "@bluejet why is a small backpack not allowed on basic fares now? "
      "Got hit with €50 at the gate for a bag that fit under the seat.", "the €50 gate fee",
      "about your booking"),
+    # a yes-or-no question of the customer's own case is promised a plain answer
+    ("bistro", "google_business", 1, "Is there student discount or not? Do you have any student "
+     "discount or not? One waiter said yes, cashier said no. Also the dal was cold.",
+     "whether we offer a student discount", "answer your question then"),
+    ("air", "mastodon", None, "@bluejet the app signed me out and now my trip is gone from it. "
+     "Flight is tomorrow morning. Does my booking exist or not??",
+     "I'll check your booking first", "answer your question then"),
+    ("air", "mastodon", None, "@bluejet the app signed me out and now my trip is gone from it. "
+     "Flight is tomorrow morning. Does my booking exist or not??", "time is short",
+     "fell short"),
+    # no free dessert for a stale one; a dish praised by name is thanked; a run-on said as two
+    ("bistro", "google_business", 2, "Decor is lovely and malai kofta was delicious. But the "
+     "biryani was very dry and rasmalai was stale. Also the fan was not working it was very "
+     "stuffy inside.", "rasmalai was stale", "complimentary dessert"),
+    ("bistro", "google_business", 2, "Service is ok and malai kofta was delicious, 5 star for "
+     "that. But the biryani was very dry and naan was burnt. Also too noisy.",
+     "glad you enjoyed the malai kofta", "glad you liked the service"),
+    ("bistro", "google_business", 2, "The fan was not working properly it was very stuffy inside "
+     "the hall.", "not working properly and it was very stuffy", "properly it was"),
 ]
 
 

@@ -270,7 +270,8 @@ _DEAD = re.compile(r"\b(?:bricked|is dead|went dead|died|wo ?n'?t (?:turn|power|
                    r"does ?n'?t (?:turn|power|switch) on|stopped (?:turning|powering) on|no "
                    r"longer (?:turns|powers) on|only the red light)\b", re.I)
 _SOFTWARE = re.compile(r"\b(?:update\w*|app|mode|filter|integration|skill|routines?|settings?|"
-                       r"firmware|software|alexa|siri|assistant|spotify|account)\b",
+                       r"firmware|software|alexa|siri|assistant|spotify|account|version|"
+                       r"v?\d+\.\d+(?:\.\d+)?|multi-?room|grouping|sync)\b",
                        re.I)
 _ARRIVED_DAMAGED = re.compile(r"\b(?:arrived|came|showed up|was delivered|was sent|sent to me)"
                               r"\b[^.!?]{0,25}?\b(?:"
@@ -507,10 +508,12 @@ HELD_MONEY = (
                 r"\b(?:still|kept|keep|keeps) (?:being |on )?(?:charg\w*|bill\w*)\b[^.!?]{0,40}"
                 r"\bafter (?:i |we )?cancel\w*", re.I),
      "the charges since you cancelled"),
-    (re.compile(r"\b(?:charged|billed|charging|debited|deducted|taken|cut)\b[^.!?]{0,30}"
+    (re.compile(r"\b(?:charged|billed|charging|debited|deducted|taken|cut|charge (?:me|us))\b"
+                r"[^.!?]{0,30}"
                 r"\b(?:twice|double|two times|three times|"
                 r"\d+ times|multiple times|several times)\b|"
                 r"\bdouble[- ]charged\b|\b(?:two|three|2|3|multiple) (?:pending )?charges\b|"
+                r"\bduplicate (?:charge|payment|transaction)s?\b|"
                 r"(?:\$|£|€|₹|rs\.? ?)\s?\d+(?:\.\d\d)? ?x ?[23]\b", re.I),  # ("£212 x2")
      "being charged more than once"),
     # an advance or a deposit paid for what was not given ("paid advance Rs 5000. On the day
@@ -743,6 +746,9 @@ def _promised_answer(question: str) -> str | None:
     voice recordings?", "Is there a way to get them back??", "How do I delete them?"), in
     the customer's terms, or None: a check and an answer, never the answer guessed."""
     q = question.strip().rstrip("!.")
+    q = re.sub(r"^[^?]{0,60}?,\s*(?:also|and|but|so)\s+(?=(?:is there|can i|could i|how do|how "
+               r"can)\b)", "", q, flags=re.I)  # ("Please roll back or fix, also is there a way
+    # to downgrade?")
     offer = _DO_YOU_OFFER.match(q)
     if offer:
         what = _yours(offer.group(1))
@@ -1064,6 +1070,13 @@ def specific_np(clause: str) -> str | None:
 def _detailed(about: str, clause: str, text: str = "") -> str:
     """An aspect's name with the customer's own detail, when the clause (or, for a bag, the
     text) gives one plainly; else the name as it was."""
+    drops = re.search(r"\b(?:ca ?n'?t|cannot|wo ?n'?t|does ?n'?t) (?:hold|keep|stay on|maintain) "
+                      r"(?:a |the |its )?(bluetooth|wifi|wi-fi) connection", clause, re.I)
+    if drops and about in ("the bluetooth", "the wifi", "the wi-fi", "how it performs",
+                           "the connection", "the quality"):  # ("can't hold a bluetooth
+        # connection for more than 10 minutes")
+        return "the Bluetooth connection dropping" if drops.group(1).lower() == "bluetooth" \
+            else "the Wi-Fi connection dropping"
     if about == "your bags":
         thing = _BAG_THING.search(clause) or _BAG_THING.search(text)
         return f"your {thing.group(1).lower()}" if thing else about
@@ -1446,7 +1459,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     # up to two aspects of the three surest issues (the surest may name none: "they don't
     # care"); further down the list a clause is too often not the complaint
     by_aspect: dict[str, str] = {}  # one name per kind of failure: not "the ambiance and
-    threat = [i for i in issues[:3] if sayback.threatens(i["clause"])]
+    threat = [i for i in issues[:3] if sayback.beside_the_point(i["clause"])]
     detailed: list[str] = []
     plain = {i["about"] for i in issues[:3] if i.get("about")}
     for i in issues[:3]:           # the atmosphere", "the way you were treated and the service"
@@ -2161,7 +2174,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                    tight=tight, title=item.get("title"),
                                    mocked=frozenset(mocked),
                                    post=(item.get("kind") or "review") == "mention",
-                                   also=tuple(f["about"] for f in sarcasm if f.get("about")))
+                                   also=tuple(_detailed(f["about"], f.get("clause") or "")
+                                              for f in sarcasm if f.get("about")))
             named = said_issue if said_issue and said_issue.get("aspect") else next(
                 (f for f in sarcasm if f.get("aspect") and not any(
                     i.get("aspect") for i in issues)), None)

@@ -1177,6 +1177,7 @@ def _indian_english(text: str) -> str:
     text = _ITSELF.sub(r"\1", text)
     text = _RUNS_TILL.sub(lambda m: f", though the {m.group(1).lower()} runs until ", text)
     text = _TASTE_LIKE_OLD.sub("", text)  # "gulab jamun was stale taste like old"
+    text = _LIKE_CRAZY.sub("", text)  # "drains my battery like crazy": the manager's plain words
     text = _PRONOUN_RUN_ON.sub(r"\1 and \2 ", text)  # "not working properly it was very hot"
     return text
 
@@ -1186,6 +1187,7 @@ def _indian_english(text: str) -> str:
 _PRONOUN_RUN_ON = re.compile(r"(?<=[a-z])(?<!\band)(?<!\bbut)(?<!\bthat)(?<!\bso)(?<!\bif)"
                              r"(?<!\bas)(?<!\bbecause)(?<!\bwhen)(?<!\bthough)( )((?:it|they) "
                              r"(?:was|were|is|are)) (?=(?:very|so|too|really|extremely)\b)")
+_LIKE_CRAZY = re.compile(r"\s+like (?:crazy|mad|hell|anything|nobody'?s business)\b", re.I)
 _TASTE_LIKE_OLD = re.compile(r"(?<=\bstale) taste like (?:old|stale|yesterday'?s?)\b", re.I)
 
 
@@ -1283,10 +1285,18 @@ _THREATENS = (
 _THREATENS_RE = re.compile(_THREATENS, re.I)
 
 
-def threatens(clause: str) -> bool:
+# What the customer paid, told as a fact ("I paid $149 for the speaker."): why the failure
+# stings, not the failure
+_PAID_FACT = re.compile(r"^(?:and |but )?(?:i|we) (?:have |had |already )?paid (?:[£$€₹]|rs\.? ?)?"
+                        r"\s?\d[\d,.]*(?: ?(?:dollars|pounds|euros|rupees|bucks))? for (?:the|this|"
+                        r"my|our|a|an|it)\b[^.!?,]{0,30}$", re.I)
+
+
+def beside_the_point(clause: str) -> bool:
     """A clause that tells what the customer will do next (a chargeback, a complaint to a
-    regulator), not what went wrong."""
-    return bool(_THREATENS_RE.search(_strip(clause)))
+    regulator) or what they paid, not what went wrong."""
+    stripped = _strip(clause)
+    return bool(_THREATENS_RE.search(stripped) or _PAID_FACT.match(stripped))
 
 
 _NOT_THE_COMPLAINT = re.compile(

@@ -3283,6 +3283,24 @@ FORTIETH_AND_FORTY_FIRST_READING_CASES = [
      "glad you enjoyed the malai kofta", "glad you liked the service"),
     ("bistro", "google_business", 2, "The fan was not working properly it was very stuffy inside "
      "the hall.", "not working properly and it was very stuffy", "properly it was"),
+    # a speaker maker's money, ads, updates and connections named as what they are
+    ("acme", "trustpilot", 1, "Wonderful company. Charge me twice, ignore my emails for weeks, "
+     "then close my case as 'solved'. Refund the duplicate charge of $120 now.",
+     "being charged more than once", "how it performs"),
+    ("acme", "google_play", 1, "The app now shows ads?? I paid $199 for this speaker. Remove "
+     "the ads from something I already own.", "the app now shows ads", "how it performs"),
+    ("acme", "trustpilot", 2, "Love the sound and the look. But the newest firmware removed the "
+     "aux input option?? That is why I bought it. Please put it back.",
+     "removed the aux input option",
+     "honest review of your purchase"),
+    ("acme", "google_play", 2, "Stereo pairing broke with version 5.1. It was fine before. Please "
+     "roll back or fix, also is there a way to downgrade?", "whether there's a way to downgrade",
+     "repair or a replacement"),
+    ("acme", "trustpilot", 2, "Oh brilliant, the 'premium' speaker that can't hold a bluetooth "
+     "connection for more than five minutes.", "the Bluetooth connection dropping",
+     "needing a subscription"),
+    ("acme", "google_play", 2, "Also it eats my phone battery like crazy.", "battery",
+     "like crazy"),
 ]
 
 

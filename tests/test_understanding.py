@@ -804,6 +804,28 @@ def test_fortieth_and_forty_first_reading_holds(text, category, rating, flag, he
     assert (flag in flags) is held, flags
 
 
+def test_a_question_after_a_request_in_one_sentence_is_found():
+    from reviewwatch.triage import routing
+
+    assert routing.questions_in("Please roll back or fix, also is there a way to downgrade?") \
+        == ["is there a way to downgrade?"]
+    assert routing.questions_in("Please fix it, thanks.") == []
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    # (the fortieth and forty-first readings: each clause was missed as a complaint, or read
+    # as praise)
+    ("Sound is fine but the app keeps logging me out every day.", "setup"),
+    ("The two speakers now play out of sync by a second.", None),
+    ("Love the look, but the latest firmware removed the line-in option.", None),
+])
+def test_fortieth_reading_clauses_are_complaints(text, aspect):
+    result = triage(text, category="product", rating=2)
+    assert result["issues"], result
+    if aspect:
+        assert any(i["aspect"] == aspect for i in result["issues"]), result["issues"]
+
+
 def test_a_door_shut_in_the_customers_face_is_a_complaint_about_staff():
     # (the fortieth reading: "... ran across the whole terminal and they shut the door in my
     # face. 'Rules.' Cool." was read as praise, "Thank you for the kind words!")

@@ -146,6 +146,15 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"arrived broken)\b"),
     # A device or app that fails at its job, said without any sentiment word: "both quit
     # connecting to wifi", "keeps rebooting", "hardly came on", "won't pair".
+    # what an update took away, and what drifts apart ("the latest firmware removed the
+    # line-in option", "Two speakers now play out of sync", "can't hold a bluetooth connection")
+    ("product_defect", 1.5, r"\b(?:(?:update|firmware|version|upgrade) (?:[\w.]+ )?(?:removed|"
+                            r"took away|got rid of|killed|broke)|"
+                            r"removed the (?:[\w-]+ ){1,2}(?:option|feature|setting|button|mode|"
+                            r"input)|(?:play|plays|playing|are|is|went) "
+                            r"out of sync|(?:ca ?n'?t|cannot|won'?t|doesn'?t) (?:hold|keep|stay "
+                            r"on|maintain) (?:a |the |its )?(?:bluetooth |wifi |wi-fi )?"
+                            r"connection)\b"),
     ("product_defect", 1.5, r"\b(?:(?:quit|quits|stopped|stops|ceased) (?:working|connecting|"
                             r"charging|responding|pairing|syncing|turning on|holding)|"
                             r"keeps? (?:rebooting|restarting|disconnecting|dropping|freezing|"
@@ -219,12 +228,18 @@ CUES: tuple[tuple[str, float, str], ...] = (
                        # made to log in again and again ("asks me to log in every time")
                        r"(?:asks?|makes?|forces?|have to|had to|need to) (?:me |you |us )?(?:to )?"
                        r"(?:log|sign) ?(?:back )?in (?:again|every (?:single )?time)|logs? (?:me|"
-                       r"you|us) out (?:every|all the time|constantly|again))\b"),
+                       r"you|us) out (?:every|all the time|constantly|again)|keeps? (?:logging|"
+                       r"signing|kicking) (?:me|us) out|keeps? asking (?:me )?for my password)\b"),
     ("app_performance", 1.0, r"\b(?:laggy|lags|so slow to load|takes forever to load|"
                              r"takes? (?:\d+|ages|forever) (?:seconds|secs|minutes|mins) to "
                              r"(?:find|load|connect|open|start|respond)|"
                              r"(?:drains?|draining) (?:my )?battery|battery drain)\b"),
     ("ads", 1.0, r"\b(?:too many ads|full of ads|ads every|pop[- ]?up ads|ads? after every)\b"),
+    # ads shown in what the customer paid for ("The app shows ads now?? I paid $149")
+    ("ads", 1.5, r"\b(?:shows?|showing|serves?|serving|pushes|pushing|now has|added|adding|"
+                 r"started showing|remove(?: the)?|get rid of(?: the)?|no more) ads\b|"
+                 r"\bads (?:in (?:the|my|a) (?:app|speaker)|on (?:a|the) (?:product|speaker|"
+                 r"device) i (?:paid|bought))\b|^ads\.(?= in the app\b)"),
     ("subscription", 1.0, r"\b(?:(?:cancel+(?:ed|ing)?|cancel) (?:my |the )?subscription|"
                           r"auto[- ]?renew(?:ed|al)?|behind a paywall|forced to (?:pay|"
                           r"subscribe))\b"),

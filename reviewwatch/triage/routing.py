@@ -822,6 +822,10 @@ def asks_in(text: str, spans: list[Any], lowered: str | None = None,
     return [a for _, a in sorted(found, key=lambda pair: pair[0])]
 
 
+_ASKED_AFTER = re.compile(r"^[^?]{0,80}?,\s*(?:also|and|but|so)\s+(?=(?:is there|can (?:i|we|you)|"
+                          r"could (?:i|we|you)|how (?:do|can) (?:i|we)|will (?:i|you))\b)", _I)
+
+
 def questions_in(text: str, limit: int = 3) -> list[str]:
     """Direct questions, verbatim (a sentence ending in '?', addressed to someone).
 
@@ -836,6 +840,9 @@ def questions_in(text: str, limit: int = 3) -> list[str]:
         if end - start > 300 or end - start < 4:
             continue
         q = _HANDLES.sub("", " ".join(text[start:end].split()).lstrip(",;:-) "))
+        tail = _ASKED_AFTER.search(q)
+        if tail and not _DIRECT.search(q):  # ("Please roll back or fix, also is there a way
+            q = q[tail.end():]              # to downgrade?")
         if _DIRECT.search(q) and not _RHETORICAL.search(q) and len(q.split()) >= 3 and \
                 q not in out:
             out.append(q)

@@ -586,6 +586,12 @@ HELD_MONEY = (
 )
 
 
+def _in_question(text: str, at: int) -> bool:
+    """Whether the sentence holding text[at] ends in a question mark (bounded: linear)."""
+    ends = [e for e in (text.find(ch, at, at + 300) for ch in ".!?\n") if e >= 0]
+    return bool(ends) and text[min(ends)] == "?"
+
+
 def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None) -> str | None:
     """What a held safety, health or money item was about, in plain words, or None."""
     text = item.get("text") or ""
@@ -639,7 +645,10 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     if _ABUSIVE.search(text):  # "the man in 14C was drunk and abusive to the woman next to him"
         return "the passenger's behaviour on your flight" if category == "airline" else \
             "the behaviour you saw"
-    if _SAME_LADLE.search(text):  # "veg and non-veg were served with same ladle"
+    ladle = _SAME_LADLE.search(text)
+    if ladle and _in_question(text, ladle.end()):  # "Is the kitchen pure veg or same
+        return "how we keep veg and non-veg food apart in our kitchen"  # utensils ...?"
+    if ladle:  # "veg and non-veg were served with same ladle"
         return "the same ladle used for veg and non-veg food"
     if _LEFT_TO_MANAGE.search(text):  # "we had to lift him ourselves"
         return f"the help {who} needed" if who else "the help you needed"

@@ -1178,6 +1178,7 @@ def _indian_english(text: str) -> str:
     text = _RUNS_TILL.sub(lambda m: f", though the {m.group(1).lower()} runs until ", text)
     text = _TASTE_LIKE_OLD.sub("", text)  # "gulab jamun was stale taste like old"
     text = _LIKE_CRAZY.sub("", text)  # "drains my battery like crazy": the manager's plain words
+    text = _SUBJECT_THOUGH.sub(r"\1", text)  # "the app though is a battery hog"
     text = _PRONOUN_RUN_ON.sub(r"\1 and \2 ", text)  # "not working properly it was very hot"
     return text
 
@@ -1187,6 +1188,8 @@ def _indian_english(text: str) -> str:
 _PRONOUN_RUN_ON = re.compile(r"(?<=[a-z])(?<!\band)(?<!\bbut)(?<!\bthat)(?<!\bso)(?<!\bif)"
                              r"(?<!\bas)(?<!\bbecause)(?<!\bwhen)(?<!\bthough)( )((?:it|they) "
                              r"(?:was|were|is|are)) (?=(?:very|so|too|really|extremely)\b)")
+_SUBJECT_THOUGH = re.compile(r"^((?:the|my|your|our|its) [\w-]+) though(?= (?:is|was|are|were|"
+                             r"has|had|keeps|kept|does|did)\b)", re.I)
 _LIKE_CRAZY = re.compile(r"\s+like (?:crazy|mad|hell|anything|nobody'?s business)\b", re.I)
 _TASTE_LIKE_OLD = re.compile(r"(?<=\bstale) taste like (?:old|stale|yesterday'?s?)\b", re.I)
 

@@ -3301,6 +3301,12 @@ FORTIETH_AND_FORTY_FIRST_READING_CASES = [
      "needing a subscription"),
     ("acme", "google_play", 2, "Also it eats my phone battery like crazy.", "battery",
      "like crazy"),
+    # (the forty-second reading) sarcasm about a free extra is never thanked; a question about
+    # how the kitchen keeps food apart is not told back as a failure found; "though" dropped
+    ("air", "mastodon", None, "@bluejet your 'free' wifi works for exactly 3 minutes at a time. "
+     "Rejoined 20 times. Just admit it's broken.", "the wifi", "kind words"),
+    ("acme", "google_play", 2, "Love the speaker itself. The app though is a battery hog, 25% "
+     "drain overnight. Please fix.", "the app is a battery hog", "app though"),
 ]
 
 
@@ -3337,6 +3343,21 @@ INDEPENDENT_READINGS = [
                          INDEPENDENT_READINGS)
 def test_independent_readings(business, platform, rating, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, rating=rating or 1)
+
+
+def test_a_question_about_shared_utensils_is_not_held_as_a_failure_found():
+    # (the forty-second reading: "Is the restaurant pure veg kitchen or same utensils used for
+    # non veg also?" was answered "about the same ladle used for veg and non-veg food")
+    from responders import manager
+
+    asked = {"text": "Is the kitchen pure veg or same utensils used for non veg also? We are "
+                     "Jain and staff could not answer properly."}
+    told = {"text": "Veg and non veg were served with same ladle. We are Jain."}
+    flag = {"flag": "safety"}
+    assert manager._held_what(flag, asked, "restaurant") == \
+        "how we keep veg and non-veg food apart in our kitchen"
+    assert manager._held_what(flag, told, "restaurant") == \
+        "the same ladle used for veg and non-veg food"
 
 
 def test_a_say_back_worked_out_once_per_draft_is_the_same_and_forgotten_after():

@@ -793,7 +793,11 @@ def test_thirty_fourth_and_thirty_fifth_reading_holds(text, category, rating, fl
      "airline", None, "legal", True),
     ("@bluejet great, boarding moved twice and then they closed the door on us. Cool.",
      "airline", None, "sarcasm", True),
+    # (the forty-second reading) a feature's name in scare quotes beside its failure
+    ("@bluejet the 'free' wifi lasts only 3 minutes before it drops. Every time.", "airline",
+     None, "sarcasm", True),
     # controls
+    ("My 'smart' speaker arrived today and it sounds lovely", "product", 5, "sarcasm", False),
     ("Great, friendly crew and we landed early", "airline", 5, "sarcasm", False),
     ("I complained to the manager and he sorted it at once, very kind", "restaurant", 5,
      "legal", False),

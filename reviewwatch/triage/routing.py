@@ -521,6 +521,12 @@ _SARCASM = re.compile(
     r"[^\n]{0,120}\b(?:great|fantastic|wonderful|awesome|brilliant|lovely) start\W*$|"
     r"thanks a lot\b(?! for (?:the|your) (?:help|quick))|"
     # thanks for a thing in scare quotes ("thanks for the 'meal' ... One bag of pretzels")
+    # a feature's name in scare quotes beside a failure ("your 'free' wifi works for exactly 4
+    # minutes at a time", "the 'premium' speaker that can't hold a connection")
+    r"(?:your|the|our|my|this|that) ['\"\u2018\u201c](?:free|premium|fast|priority|express|"
+    r"unlimited|complimentary|high[- ]speed|smart|luxury|comfort|upgraded?)['\"\u2019\u201d] "
+    r"[^.!?\n]{0,60}?(?:\b(?:not|never|only|exactly|broken|dead|failed|fails|drops?|dropped|"
+    r"stopped)\b|n't\b)|"
     r"(?:thanks?|thank you|cheers) (?:a lot |so much )?for (?:the|my|our|that|this) "
     r"(?:[\w-]+ ){0,3}?['\"\u2018\u201c][\w -]{2,24}['\"\u2019\u201d]|"
     # ("thanks for the 500 bonus miles 'apology'", "cheers for the 'bonus' 500 miles")

@@ -755,9 +755,6 @@ def _promised_answer(question: str) -> str | None:
     voice recordings?", "Is there a way to get them back??", "How do I delete them?"), in
     the customer's terms, or None: a check and an answer, never the answer guessed."""
     q = question.strip().rstrip("!.")
-    q = re.sub(r"^[^?]{0,60}?,\s*(?:also|and|but|so)\s+(?=(?:is there|can i|could i|how do|how "
-               r"can)\b)", "", q, flags=re.I)  # ("Please roll back or fix, also is there a way
-    # to downgrade?")
     offer = _DO_YOU_OFFER.match(q)
     if offer:
         what = _yours(offer.group(1))
@@ -780,7 +777,7 @@ def _promised_answer(question: str) -> str | None:
             if len(words) > 10 or any(w.lower().strip(",") in ("you", "your", "yours")
                                       for w in words):
                 return None  # (too long to say back, or "can I trust your ...")
-            return say.format(" ".join(_YOURS.get(w.lower(), w) for w in words))
+            return say.format(_yours(" ".join(words)))
     return None
 
 

@@ -1035,6 +1035,8 @@ _AMOUNT_RE = re.compile(_AMOUNT, re.I)
 _CHARGED_FOR = re.compile(rf"\bcharged (?:me |us )?({_AMOUNT}) (?:extra )?for (?:the |my |our )?"
                           r"((?:bottled )?water|parking|bread|rice|a carry-?on|carry-?on|\w+ bags?|"
                           r"(?:an? )?extra \w+|napkins|the plate|sharing|corkage|cutlery)\b", re.I)
+_BAG_DAYS = re.compile(r"\b(?:bag|bags|luggage|suitcase)\b[^.!?]{0,50}?\b(?:for|in|after|over) "
+                       r"(\d|two|three|four|five|six|seven|ten) days\b", re.I)
 _OCCASION = re.compile(r"\b(birthday|anniversary|wedding|engagement|honeymoon|graduation|"
                        r"retirement|farewell)\b", re.I)
 _NOT_A_FEE = frozenset({"the", "a", "an", "extra", "this", "that", "my", "our", "your", "no",
@@ -1085,6 +1087,9 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             else "the Wi-Fi connection dropping"
     if about == "your bags":
         thing = _BAG_THING.search(clause) or _BAG_THING.search(text)
+        days = None if thing else _BAG_DAYS.search(text)
+        if days:  # "my bag has been 'located' for 4 days now"
+            return f"your bag, still not back with you after {days.group(1).lower()} days"
         return f"your {thing.group(1).lower()}" if thing else about
     if about in ("the charge", "the fee", "the bill"):
         fee = _FEE_OF.search(clause)
@@ -1994,6 +1999,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             # times ... otherwise I will complain in consumer forum": the money is the matter
             if what:  # the health or safety matter named, never its detail guessed
                 about = what
+            elif about in ("the charge", "the fee", "the bill"):  # "the 10% service charge"
+                about = next((d for i in issues[:3] if (d := _detailed(about, i["clause"]))
+                              != about), about)
             if routed[0]["flag"] == "ongoing" or (routed[0]["flag"] == "safety" and not what
                                                   and not about):
                 lasted = next((p for i in issues[:3] if (p := sayback.duration_phrase(

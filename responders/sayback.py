@@ -1369,6 +1369,10 @@ _NOT_THE_COMPLAINT = re.compile(
     r"tried|ordered|stopped)\b|^(?:it )?(?:doesn['\u2019]?t|does not|didn['\u2019]?t|did not) "
     r"matter\b|"
     + _THREATENS + r"|"
+    # what the failure has cost the customer since ("I've been wearing the same jeans since
+    # Tuesday"): the empathy answers it, the opening names the bag still missing
+    r"^(?:i'?ve|i have|we'?ve|we have|i'?m|i am|we'?re|we are) (?:been |still )?(?:wearing|"
+    r"living in|borrowing|buying) (?:the same|other people'?s|my friend'?s|clothes)\b|"
     # the customer's loyalty ("we were regular customer for 2 years"): said back it is no
     # complaint; the regret of losing them answers it
     r"^(?:i|we)(?: have| had|'ve|'d)? (?:been|was|were|am|are) (?:a |your )?(?:regular|loyal|"

@@ -3307,6 +3307,14 @@ FORTIETH_AND_FORTY_FIRST_READING_CASES = [
      "Rejoined 20 times. Just admit it's broken.", "the wifi", "kind words"),
     ("acme", "google_play", 2, "Love the speaker itself. The app though is a battery hog, 25% "
      "drain overnight. Please fix.", "the app is a battery hog", "app though"),
+    # a bag missing for days is named as such, not by what the customer has worn since
+    ("air", "mastodon", None, "@bluejet my bag has been 'traced' for 5 days now. Traced WHERE? "
+     "I've been wearing the same shirt since Monday. Nobody picks up the baggage line.",
+     "your bag, still not back with you after 5 days", "wearing the same"),
+    # a held charge named by its amount
+    ("bistro", "google_business", 1, "Food fine but they added 12% service charge without asking. "
+     "When asked they argued. Service charge is not compulsory as per government rules. Refund "
+     "the extra.", "the 12% service charge", "about the charge."),
 ]
 
 

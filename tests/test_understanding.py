@@ -796,7 +796,10 @@ def test_thirty_fourth_and_thirty_fifth_reading_holds(text, category, rating, fl
     # (the forty-second reading) a feature's name in scare quotes beside its failure
     ("@bluejet the 'free' wifi lasts only 3 minutes before it drops. Every time.", "airline",
      None, "sarcasm", True),
+    ("They added 12% service charge and said it is compulsory. It is not compulsory as per "
+     "government guidelines.", "restaurant", 1, "legal", True),
     # controls
+    ("The manager explained the rules to us very kindly", "restaurant", 5, "legal", False),
     ("My 'smart' speaker arrived today and it sounds lovely", "product", 5, "sarcasm", False),
     ("Great, friendly crew and we landed early", "airline", 5, "sarcasm", False),
     ("I complained to the manager and he sorted it at once, very kind", "restaurant", 5,

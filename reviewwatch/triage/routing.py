@@ -358,7 +358,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"complain(?:t|ts|ing)? (?:with|to) (?:the )?(?:[\w-]+ ){0,2}?(?:authority|authorities|"
      r"department|regulator|commission|ministry|board)|aviation authority|civil aviation|"
      r"food (?:safety )?(?:department|authority|inspector)|fssai|"
-     r"(?:that'?s|that is|this is|it'?s|it is|is) (?:not legal|illegal|unlawful)|illegally)\b"),
+     r"(?:that'?s|that is|this is|it'?s|it is|is) (?:not legal|illegal|unlawful)|illegally|"
+     # the law cited against a practice ("As per government rule service charge is not
+     # compulsory")
+     r"(?:as per|according to|under|against) (?:the )?(?:government|govt|consumer) "
+     r"(?:rules?|guidelines?|law|laws|regulations?|norms)|against the law)\b"),
     ("billing_dispute", "a refund or billing dispute",
      r"\b(?:refunds?|refunded|money back|reimburs\w*|charge ?backs?|dispute[ds]?|"
      r"charged (?:me |us )?(?:twice|double|again|extra|without|three times|(?:two|3|2|four|"

@@ -1075,14 +1075,23 @@ def specific_np(clause: str) -> str | None:
     return f"{whose} {adjective} {thing}"
 
 
+# A connection that won't hold ("can't hold a bluetooth connection"), for the aspects that
+# would otherwise name it vaguely; a fee taken at the gate; nobody telling the customer why
+_CONNECTION_ABOUTS = frozenset({"the bluetooth", "the wifi", "the wi-fi", "how it performs",
+                                "the connection", "the quality"})
+_DROPS = re.compile(r"\b(?:ca ?n'?t|cannot|wo ?n'?t|does ?n'?t) (?:hold|keep|stay on|maintain) "
+                    r"(?:a |the |its )?(bluetooth|wifi|wi-fi) connection", re.I)
+_AT_GATE = re.compile(rf"({_AMOUNT}) (?:extra )?at (?:the )?(gate|check-?in|airport)\b", re.I)
+_NOT_TOLD = re.compile(r"\b(?:no ?one|nobody) (?:has |had |ever )?(?:told|explained|informed|"
+                       r"updated)|\bno (?:information|updates?|explanation|announcements?|info)\b|"
+                       r"\b(?:not|never) (?:been )?(?:told|informed|updated)\b", re.I)
+
+
 def _detailed(about: str, clause: str, text: str = "") -> str:
     """An aspect's name with the customer's own detail, when the clause (or, for a bag, the
     text) gives one plainly; else the name as it was."""
-    drops = re.search(r"\b(?:ca ?n'?t|cannot|wo ?n'?t|does ?n'?t) (?:hold|keep|stay on|maintain) "
-                      r"(?:a |the |its )?(bluetooth|wifi|wi-fi) connection", clause, re.I)
-    if drops and about in ("the bluetooth", "the wifi", "the wi-fi", "how it performs",
-                           "the connection", "the quality"):  # ("can't hold a bluetooth
-        # connection for more than 10 minutes")
+    drops = _DROPS.search(clause) if about in _CONNECTION_ABOUTS else None
+    if drops:  # ("can't hold a bluetooth connection for more than 10 minutes")
         return "the Bluetooth connection dropping" if drops.group(1).lower() == "bluetooth" \
             else "the Wi-Fi connection dropping"
     if about == "your bags":
@@ -1099,8 +1108,7 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             kind = (fee.group(2) or fee.group(3)).lower().split()
             kind = " ".join(kind[1:] if len(kind) > 1 and kind[0] in _NOT_A_FEE else kind)
             return f"the {amount} {kind}"
-        at_gate = re.search(rf"({_AMOUNT}) (?:extra )?at (?:the )?(gate|check-?in|airport)\b",
-                            clause, re.I)
+        at_gate = _AT_GATE.search(clause)
         if at_gate:  # "Got hit with €45 at the gate for a bag that fit under the seat"
             return f"the {at_gate.group(1)} {at_gate.group(2).lower()} fee"
         charged = _CHARGED_FOR.search(clause)
@@ -1123,10 +1131,7 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
                            r"device|soundbar|earbuds|headphones|remote|charger)\b", clause, re.I)
         if broken:
             return f"your {broken.group(1).lower()} {broken.group(2).lower()}"
-    if about == "what you were told" and re.search(  # "Nobody has told us why."
-            r"\b(?:no ?one|nobody) (?:has |had |ever )?(?:told|explained|informed|updated)|"
-            r"\bno (?:information|updates?|explanation|announcements?|info)\b|\b(?:not|never) "
-            r"(?:been )?(?:told|informed|updated)\b", clause, re.I):
+    if about == "what you were told" and _NOT_TOLD.search(clause):  # "Nobody has told us why."
         return "being left without any explanation"
     if about == "your points":  # "the 500 bonus miles you promised ... never showed up"
         miles = re.search(r"\b(\d[\d,]*) (bonus |award )?(miles|points)\b", clause, re.I)

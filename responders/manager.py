@@ -542,6 +542,13 @@ HELD_MONEY = (
     (re.compile(r"\bwho (?:will|is going to|would|'?ll) (?:pay|cover|refund) (?:for )?(?:my|the|"
                 r"our) (dry cleaning|cleaning|laundry|shirt|dress|repairs?|damage|taxi|hotel|"
                 r"medical bills?)\b", re.I), "the cost of the {0}"),
+    # a paid seat taken away ("downgraded from the exit row I paid extra for ... no refund of
+    # the seat fee")
+    (re.compile(r"\b(?:downgraded|moved|bumped|kicked|taken|removed) (?:me |us )?"
+                r"(?:out of|from|off) "
+                r"(?:the |my |our )?(exit row|extra legroom|premium|business|window|aisle|front "
+                r"row)(?: seat)?\b[^.!?]{0,30}?\b(?:i |we )?(?:had )?paid", re.I),
+     "the {0} seat you paid for and were moved out of"),
     (re.compile(r"\b(?:credit|voucher)s? instead of (?:a |my )?(?:cash|refund|money)\b", re.I),
      "being given credit instead of your money back"),
     (re.compile(r"\b(?:promised|owed|was told i(?:'d| would) get) (?:a |my |the )?(?:full )?refund",
@@ -672,6 +679,18 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     kept = _MEDICINE_KEPT.search(text)
     if kept:  # "refused to store my insulin in the fridge on board"
         return f"your {next(g for g in kept.groups() if g).lower()} and how it was handled"
+    stranded = _CHILD_STRANDED.search(text)
+    if stranded:  # "my 15 year old was flying unaccompanied and got stranded in Frankfurt ...
+        # No one from Bluejet stayed with her": the child left alone, and where
+        aged = re.search(r"\bmy (\d+)[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)\b", text, re.I)
+        child = who or (f"your {aged.group(1)}-year-old" if aged else "your child")
+        pron = "her" if re.search(r"\b(?:she|her)\b", text, re.I) else "him" if re.search(
+            r"\b(?:he|him)\b", text, re.I) else "their"
+        pron = {"him": "his"}.get(pron, pron)
+        where = re.search(r"\b(?:stranded|stuck|alone|left) (?:at|in) "
+                          r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)",
+                          text)
+        return f"{child} being left on {pron} own" + (f" in {where.group(1)}" if where else "")
     if _CHILD_ALONE.search(text):  # "flew unaccompanied ... LEFT HER with another family's dad"
         return f"how {who or 'your child'} was looked after on the journey"
     if _LEFT_ALONE.search(text) or _NO_ASSIST.search(text) and not _FELL.search(text):
@@ -750,6 +769,12 @@ _STILL_THERE = re.compile(r"^(?:and |so |but )?(?:does|is) (?:my|our) (reservati
                           r"active|confirmed|on)\b", re.I)
 
 
+# A plain question of fact about what was served or sold ("Is it halal or not?")
+_IS_IT_OR_NOT = re.compile(r"^(?:and |so |but )?(is|are|was|were) (it|they|this|that|"
+                           r"the [a-z]+|your "
+                           r"[a-z]+) ([a-z]+(?:[- ][a-z]+)?) or not\b", re.I)
+
+
 def _promised_answer(question: str) -> str | None:
     """What the reply promises for a plain question of how or whether ("Can I turn off the
     voice recordings?", "Is there a way to get them back??", "How do I delete them?"), in
@@ -765,6 +790,12 @@ def _promised_answer(question: str) -> str | None:
                 "same answer.")
     if _WILL_I_GET.match(q):
         return "I'll tell you plainly what we can offer you for this."
+    fact = _IS_IT_OR_NOT.match(q)
+    if fact:  # "Is it halal or not?": answered plainly, in writing, by the one who checked
+        verb, it, what = (g.lower() for g in fact.groups())
+        it = {"this": "it", "that": "it"}.get(it, it)
+        verb = {"was": "is", "were": "are"}.get(verb, verb)
+        return f"I'll check and tell you plainly whether {it} {verb} {what}."
     there = _STILL_THERE.match(q)
     if there:
         return f"I'll check your {there.group(1).lower()} first and confirm where it stands."
@@ -785,8 +816,40 @@ _CHASED_US = re.compile(r"\b(?:emailed|e-mailed|called|rang|messaged|written|wro
                         r"chased|dm'?d)\b(?: (?:you|support|customer service|the support team|"
                         r"them|us))?(?: about [^.!?]{1,30}?)? (\d+|two|three|four|five|six|seven|"
                         r"eight) times\b", re.I)
+# The same detail sent again and again ("I have sent it FOUR times"): owned before it is asked
+# for once more
+_SENT_AGAIN = re.compile(r"\b(?:i'?ve|i have|we'?ve|we have|i|we) (?:already )?(?:sent|given|"
+                         r"provided|uploaded|forwarded)(?: (?:you|them|it to you))? (?:it|them|"
+                         r"this|the same \w+(?: \w+)?|the \w+(?: \w+)?|my \w+(?: \w+)?) "
+                         r"(\d+|two|three|four|five|six|seven|eight) times\b", re.I)
+# ... or counted ("Two emails to support, zero replies", "4 calls, promised callbacks")
+_COUNTED_CHASE = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight) (?:e-?mails|calls|phone "
+                            r"calls|messages|chats|dms|tickets)\b(?: (?:to|with) (?:you|support|"
+                            r"customer service|your support(?: team)?))?[,;]? (?:and )?(?:zero|no|"
+                            r"not a single|not one|0) (?:replies|reply|response|responses|"
+                            r"answer|answers|callbacks?)\b|\b(\d+|two|three|four|five|six|"
+                            r"seven|eight) (?:calls|phone calls)\b[^.!?]{0,40}\bcall ?backs? "
+                            r"(?:that )?never\b", re.I)
+_TIMES = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
+          "8": "eight"}
+
+
+def _chased(text: str) -> str | None:
+    """The sentence that owns the customer's chasing ("You shouldn't have had to chase us four
+    times."), or None."""
+    for pattern, verb in ((_CHASED_US, "chase us"), (_SENT_AGAIN, "send it"),
+                          (_COUNTED_CHASE, "chase us")):
+        m = pattern.search(text)
+        if m:
+            n = next(g for g in m.groups() if g).lower()
+            n = _TIMES.get(n, n)
+            return f"You shouldn't have had to {verb} {'twice' if n == 'two' else n + ' times'}."
+    return None
+
+
 _ENTITLED = re.compile(r"\b(?:am i|are we|is (?:my|our) \w+) (?:even )?entitled to\b|(?<!how )"
-                       r"\bdo (?:i|we) (?:get|qualify for) (?:any )?compensation\b", re.I)
+                       r"\bdo (?:i|we) (?:get|qualify for) (?:any )?compensation\b|"
+                       r"\bis there (?:any |some )?compensation\b", re.I)
 # Who to talk to ("Who do I even talk to about this?"): the reply is the answer
 _WHO_TO_ASK = re.compile(r"\bwho (?:do|can|should) (?:i|we) (?:even |actually |really )?(?:talk|"
                          r"speak|complain|write|report|go|turn)\b|\bwho (?:do|can|should) (?:i|we) "
@@ -796,6 +859,10 @@ _WHO_TO_ASK = re.compile(r"\bwho (?:do|can|should) (?:i|we) (?:even |actually |r
                          r"talk to|speak to|contact|get hold of|get through to|get to) (?:an? |"
                          r"the )?(?:actual |real |live )?(?:human|person|someone|somebody|"
                          r"anyone|agent|human being)\b|"
+                         # ("Is there an email I can actually get an answer from?")
+                         r"\bis there (?:an?|any|some) (?:other |proper |real |actual |working )?"
+                         r"(?:e-?mail|email address|phone number|number|address|contact|"
+                         r"chat|way to (?:contact|reach|talk to|speak to|get hold of))\b|"
                          # ("Is there a human anywhere in this company?")
                          r"\bis there (?:a|an|any|one) (?:actual |real |single |live )?(?:human|"
                          r"person|human being)\b", re.I)
@@ -825,6 +892,13 @@ _ASKS_TO_KNOW = re.compile(r"(?:how (?:do|can|long|much|will|would|should)|what 
                            re.I)
 # A question whether the fault will be fixed ("Can you tell me if a fix is coming?"): the
 # answer the reply can honestly promise is where the fix stands
+# A question whether anything will change ("Is something going to change or should I just
+# switch airlines?", "what action you will take?")
+_WILL_IT_CHANGE = re.compile(r"\b(?:is|will|are) (?:something|anything|things) (?:ever )?"
+                             r"(?:going to |"
+                             r"gonna )?(?:change|be done|improve|get better)\b|\bwhat (?:are you|"
+                             r"will you|do you plan to) (?:going to )?(?:do|doing) about\b|"
+                             r"\bwhat action (?:you|will you|are you going to)\b", re.I)
 _FIX_COMING = re.compile(r"\bis there (?:a|any) fix\b|\b(?:(?:a|the|any) (?:fix|patch|update|"
                          r"firmware update)\b[^?]{0,30}?"
                          r"\b(?:coming|planned|on (?:the|its) way|soon|released|out)|(?:will|"
@@ -838,7 +912,9 @@ _MOCKING_CAN = re.compile(r"^(?:and |so |but )?(?:can|could|should|shall) (?:i|w
                           r"swap|exchange|transfer|upgrade|downgrade|move|fly|travel|order|"
                           r"collect|send|see|check|expect)\b)", re.I)
 _RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|open|there|"
-                             r"working|have|care|check|know|read|test|bother)|actually have any|"
+                             r"working|have|care|check|know|read|test|bother|try|trying)|"
+                             r"actually have any|anymore\W*$|any more\W*$|"  # ("Do you even
+                             # try to run this route on time anymore?": scorn, not a question)
                              r"you people|"
                              r"are you (?:serious|kidding|joking)|even exist|any point|"
                              r"^what is this\b|how is (?:this|that) "
@@ -986,6 +1062,12 @@ _CONTROLLED = re.compile(r"\b(?:someone|somebody|some ?one) (?:else )?(?:is )?(?
                          r"accessing)\b|\b(?:access|control)\w* (?:it|this) remotely\b", re.I)
 _DATA_SHARED = re.compile(rf"\b(?:{routing.DATA_SENT})|\bgdpr\b", re.I)
 _DELETE_DATA = re.compile(rf"\b(?:{routing.DELETE_DATA})\b", re.I)
+_ERASE_ASKED = re.compile(r"\b(?:want|need|demand|request|asking for|ask for) (?:all )?(?:of )?"
+                          r"(?:my|our|the) (?:voice )?(?:recordings|data|information|clips|"
+                          r"voice history|audio)\b[^.!?]{0,20}?\b(?:deleted|erased|removed|"
+                          r"wiped)\b|"
+                          r"\b(?:delete|erase|remove|wipe) (?:all )?(?:of )?(?:my|our) (?:voice )?"
+                          r"(?:recordings|data|information|clips|voice history|audio)\b", re.I)
 _KEPT_RECORDINGS = re.compile(rf"\b(?:{routing.KEPT_RECORDINGS})\b", re.I)
 _LISTENING = re.compile(r"\b(?:record\w*|listen\w*|spy\w*|eavesdrop\w*|wakes? up|woke up)\b",
                         re.I)
@@ -1015,6 +1097,9 @@ _HOW_LONG = re.compile(r"\b(?:wait(?:ed|ing)?|delay(?:ed)?|late|sat|sitting|stuc
                        r"hold|for|after)\b[^.!?,]{0,30}?" + _N_UNIT + r"(?! (?:early|ago|before))|"
                        + _N_UNIT.replace("(\\d", "(?P<n2>\\d", 1) + r"(?= (?:delay|wait|late))",
                        re.I)
+_CANCELLED = re.compile(r"\b(?:flight|it)(?: was| got| is| has been)? cancel+ed\b|"
+                        r"\bcancel+ed (?:my |our |the )?flight\b", re.I)
+_ON_THE_LINE = re.compile(r"\b(?:phone|line|hold|queue|call|chat|helpline|hotline)\b", re.I)
 _UNIT_WORD = {"hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "minute": "minute",
               "minutes": "minute", "min": "minute", "mins": "minute", "day": "day",
               "days": "day"}
@@ -1082,6 +1167,14 @@ _CONNECTION_ABOUTS = frozenset({"the bluetooth", "the wifi", "the wi-fi", "how i
 _DROPS = re.compile(r"\b(?:ca ?n'?t|cannot|wo ?n'?t|does ?n'?t) (?:hold|keep|stay on|maintain) "
                     r"(?:a |the |its )?(bluetooth|wifi|wi-fi) connection", re.I)
 _AT_GATE = re.compile(rf"({_AMOUNT}) (?:extra )?at (?:the )?(gate|check-?in|airport)\b", re.I)
+# A sum the customer had to pay to get round a failure ("Had to pay €30 to check in at the
+# airport desk"): the money named by what it paid for, not "the fee"
+_PAID_TO = re.compile(rf"\b(?:had to|forced to|made (?:me|us) to|made (?:me|us)) pay ({_AMOUNT}) "
+                      r"(?:extra )?(to [a-z][a-z' -]{2,40}?|at (?:the )?[a-z][a-z' -]{2,30}?)"
+                      r"(?= because\b| since\b| as\b| for\b| when\b|[,.;!?(]|$)", re.I)
+_CHARGED_AT = re.compile(rf"\bcharged (?:me|us) ({_AMOUNT}) (?:extra )?at (?:the )?((?:airport |"
+                         r"check-?in |front |bag |baggage |service )?(?:desk|counter|gate|"
+                         r"airport|kiosk|door|till))\b", re.I)
 _NOT_TOLD = re.compile(r"\b(?:no ?one|nobody) (?:has |had |ever )?(?:told|explained|informed|"
                        r"updated)|\bno (?:information|updates?|explanation|announcements?|info)\b|"
                        r"\b(?:not|never) (?:been )?(?:told|informed|updated)\b", re.I)
@@ -1096,9 +1189,10 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             else "the Wi-Fi connection dropping"
     if about == "your bags":
         thing = _BAG_THING.search(clause) or _BAG_THING.search(text)
-        days = None if thing else _BAG_DAYS.search(text)
+        days = _BAG_DAYS.search(text)
         if days:  # "my bag has been 'located' for 4 days now"
-            return f"your bag, still not back with you after {days.group(1).lower()} days"
+            bag = thing.group(1).lower() if thing else "bag"
+            return f"your {bag}, still not back with you after {days.group(1).lower()} days"
         return f"your {thing.group(1).lower()}" if thing else about
     if about in ("the charge", "the fee", "the bill"):
         fee = _FEE_OF.search(clause)
@@ -1108,6 +1202,12 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             kind = (fee.group(2) or fee.group(3)).lower().split()
             kind = " ".join(kind[1:] if len(kind) > 1 and kind[0] in _NOT_A_FEE else kind)
             return f"the {amount} {kind}"
+        paid = _PAID_TO.search(clause)
+        if paid:  # "the €30 you had to pay to check in at the airport desk"
+            return f"the {paid.group(1)} you had to pay {paid.group(2)}"
+        charged_at = _CHARGED_AT.search(clause)
+        if charged_at:  # "charged me €55 at the airport desk to print a boarding pass"
+            return f"the {charged_at.group(1)} we charged you at the {charged_at.group(2).lower()}"
         at_gate = _AT_GATE.search(clause)
         if at_gate:  # "Got hit with €45 at the gate for a bag that fit under the seat"
             return f"the {at_gate.group(1)} {at_gate.group(2).lower()} fee"
@@ -1123,6 +1223,9 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         amount = _AMOUNT_RE.search(clause)
         return f"your {amount.group(0)} refund" if amount and "%" not in amount.group(0) \
             else about
+    if about == "the cancellation":  # "flight to Nice cancelled, no hotel, no food vouchers"
+        flight = re.search(r"\bflight (to|from) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", clause)
+        return f"your cancelled flight {flight.group(1)} {flight.group(2)}" if flight else about
     if about == "your booking":
         occasion = _OCCASION.search(clause)
         return f"your {occasion.group(1).lower()} booking" if occasion else about
@@ -1139,7 +1242,7 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             else about
     if about == "not hearing back from us":  # "45 minutes on hold, then the agent hung up on
         held = _ON_HOLD.search(clause)      # me": not "not hearing back"
-        hung = re.search(r"\bhung up\b", clause, re.I)
+        hung = re.search(r"\bhung up\b|\b(?:then |and |got |was |were )cut off\b", clause, re.I)
         if held and hung:
             return f"the {held.group(1) or held.group(2)} minutes on hold and being hung up on"
         if hung:
@@ -1149,6 +1252,33 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
     return about
 
 
+# Praise said in mockery before what went wrong ("Oh wow what a wonderful experience, waited
+# 1 hour for a dosa which was cold and soggy")
+_MOCKING_LEAD = re.compile(r"^\W*(?:oh,? )?(?:wow,? )?(?:what (?:an? )?)?(?:wonderful|great|"
+                           r"amazing|"
+                           r"fantastic|lovely|superb|excellent|brilliant|stellar|awesome|"
+                           r"perfect) (?:experience|service|job|evening|time|night|day|"
+                           r"hospitality|start)\s*[,!.:;\u2014-]+\s*", re.I)
+
+
+def _after_mockery(clause: str) -> str | None:
+    """What went wrong, told after a mocking lead, or None: the mockery is never said back,
+    but the failure after it is the complaint."""
+    m = _MOCKING_LEAD.match(clause)
+    rest = clause[m.end():] if m else ""
+    return rest if len(rest.split()) >= 4 and vader.compound(rest) <= 0 else None
+
+
+# Failures of the thing itself, which lead over not being able to reach us about them
+_CONCRETE = frozenset({"lost", "cancelled", "waiting", "broken", "food", "wear", "assist"})
+
+
+# A verdict on a thing, with nothing of what happened ("customer support is dreadful")
+_VERDICT_OF = re.compile(r"^(?:the |your |our |their )?[a-z]+(?: [a-z]+)? (?:is|was|are|were) "
+                         r"(?:just |absolutely |truly |so |very |really |utterly |beyond )?"
+                         r"(?:dreadful|terrible|awful|horrible|horrendous|pathetic|useless|"
+                         r"appalling|atrocious|shocking|abysmal|rubbish|garbage|trash|a joke|"
+                         r"the worst|non-?existent|a nightmare|hopeless)\W*$", re.I)
 _ON_HOLD = re.compile(r"\b(\d+) ?(?:minutes|mins?) on hold\b|\bon hold for (\d+) ?(?:minutes|"
                       r"mins?)", re.I)
 
@@ -1162,9 +1292,19 @@ def _how_long(about: str, clause: str) -> str:
                          clause)
     if about == "the delay" and diverted:  # "diverted to Bristol at midnight, put on a coach"
         return f"the diversion to {diverted.group(1)}" if diverted.group(1) else "the diversion"
+    nth = re.search(r"\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) delay in a row"
+                    r"(?: on (?:the|your|my|our) ((?:[A-Z]\w+ ){1,3}(?:run|route|flight)))?",
+                    clause, re.I) if about == "the delay" else None
+    if nth:  # "third delay in a row on the Thursday Dublin run": how often, and where
+        return f"the {nth.group(1).lower()} delay in a row" + (
+            f" on the {nth.group(2)}" if nth.group(2) else "")
+    if about == "the delay" and _CANCELLED.search(clause) and not re.search(r"\bdelay", clause,
+                                                                           re.I):
+        return "your cancelled flight"  # ("flight cancelled, ... phone line says 2 hr wait")
     m = _HOW_LONG.search(clause)
-    if not m:
-        return about
+    if not m or (about == "the delay" and _ON_THE_LINE.search(clause[max(0, m.start() - 30):
+                                                                     m.end()])):
+        return about  # (the wait on the phone is not the flight's delay)
     n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     n = "one" if n.lower() in ("a", "an") else n.lower()
     return f"the {n}-{_UNIT_WORD[unit.lower()]} {about.split()[-1]}"
@@ -1215,6 +1355,10 @@ _MEDICINE_KEPT = re.compile(r"\b(?:made|forced|told) (?:me|her|him) (?:to )?(?:p
 _CHILD_ALONE = re.compile(r"\bunaccompanied\b[^\n]{0,160}?\b(?:left (?:her|him|them) with|handed "
                           r"(?:her|him|them) (?:over )?to|gave (?:her|him|them) to)\b", re.I)
 # (a child nobody met is "your child being left waiting on their own", below)
+_CHILD_STRANDED = re.compile(r"\bunaccompanied\b[^\n]{0,160}?\b(?:stranded|left alone|"
+                             r"left on (?:her|"
+                             r"his|their) own|(?:no ?one|nobody)(?: from [\w ]{1,20}?)? (?:stayed|"
+                             r"was) with (?:her|him|them)|alone at)\b", re.I)
 _LEFT_ALONE = re.compile(r"\b(?:wheelchair|special assistance)\b[^\n]{0,120}?\bnever (?:showed|"
                          r"came|turned up|arrived)\b|"
                          r"\b(?:blind|deaf|disabled|dementia|wheelchair user)\b[^\n]{0,160}?"
@@ -1350,7 +1494,15 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text)]
     # a sarcastic clause ("thanks for losing my bag AGAIN") is never said back, but what it
     # is about is still named
-    sayable = [i for i in issues if i["clause"] not in mocked]
+    # (nor the mocking praise before a failure: "Oh wow what a wonderful experience, waited 1
+    # hour for a dosa which was cold and soggy" says back what happened)
+    sayable = [{**i, "clause": rest} if (rest := _after_mockery(i["clause"])) else i
+               for i in issues if i["clause"] not in mocked or _after_mockery(i["clause"])]
+    if any(re.search(r"\d", i["clause"]) and i.get("about") and _detailed(
+            _how_long(i["about"], i["clause"]), i["clause"], text) != i["about"]
+           for i in issues[:3]):  # "customer support is dreadful" beside "40 minutes on hold,
+        # then cut off": the verdict gives way to what happened, named by its own detail
+        sayable = [i for i in sayable if not _VERDICT_OF.match(i["clause"].strip())] or sayable
     with_aspect = [i for i in sayable[:MAX_CANDIDATES] if i.get("aspect") and
                    _plainly_a_complaint(i["clause"], strict, i.get("severity"))]
     complaints = tuple(i["clause"] for i in issues)
@@ -1396,6 +1548,17 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                                          != title.strip()], text, category, complaints, strict) \
         if said and not tight and "," not in said and not headline else None
     # (not after a list of its own, nor beside a headline, which sums up the text after it)
+    if said and not second and source and GROUP.get(source.get("aspect") or "") == "unheard":
+        # "Nobody on the phone line can tell me anything" beside "my bag has been 'located'
+        # for 6 days now": the failure they can't get answers about leads, by its own detail
+        main = next(((d, i) for i in issues[:3] if i is not source and i.get("about") and
+                     GROUP.get(i.get("aspect") or "") in _CONCRETE and
+                     re.search(r"\d", d := _detailed(_how_long(i["about"], i["clause"]),
+                                                     i["clause"], text)) and
+                     not _say(i["clause"], text, category, complaints)), None)
+        if main:
+            return (f"Thank you for telling us about {main[0]}. You also told us that {said}.",
+                    True, main[1])
     if second:  # two complaints said back, in the order the customer told them
         said_first = source  # (both it and the second are said back, whichever leads)
         first = second[1] < text.find(source["clause"])
@@ -1641,6 +1804,12 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
     """'I'm glad you liked the color.' for a thing praised and not also complained about."""
     complained = {i.get("aspect") for i in triage.get("issues") or []}
     said = " ".join(i.get("clause") or "" for i in triage.get("issues") or []).lower()
+    for p in triage.get("praise") or []:  # one of our people praised by name ("Only the
+        # waiter Suresh was good and polite"): thanked by name, and passed on
+        m = _STAFF_PRAISED.search(p.get("clause") or "")
+        name = m and (m.group(1) or m.group(2))
+        if name and name.lower() not in _NOT_A_NAME and not _HEARSAY.search(p["clause"]):
+            return f"Thank you for your kind words about {name}; I'll pass them on."
     for p in triage.get("praise") or []:  # a dish praised by name beside a complaint about
         # another ("paneer tikka was awesome", then the oily main course)
         for m in _DISH_PRAISED.finditer(p.get("clause") or ""):
@@ -1699,6 +1868,16 @@ PRAISED = {"food_quality": "the food", "food": "the food", "crew": "our crew", "
 PRAISED_MIN_COMPOUND = 0.4
 _GOOD = (r"(?:good|great|nice|lovely|amazing|excellent|tasty|delicious|fantastic|friendly|polite|"
          r"helpful|wonderful|perfect|awesome|fresh|beautiful|kind|courteous|superb|quick|fast)")
+_STAFF_ROLE = (r"(?:waiter|waitress|server|steward|stewardess|flight attendant|attendant|agent|"
+               r"staff member|host|hostess|chef|manager|driver|rider|captain|pilot|cashier|"
+               r"bartender|technician|engineer|rep|representative|lady|guy|gentleman)")
+_STAFF_PRAISED = re.compile(rf"\b(?:the |our |a |one )?{_STAFF_ROLE},? (?:named |called )?"
+                            rf"([A-Z][a-z]{{2,}})"
+                            rf"\b,?(?: (?:who|he|she))? (?:was|were|is) (?:very |really |so |"
+                            rf"extremely |genuinely |truly )?{_GOOD}|"
+                            rf"\b([A-Z][a-z]{{2,}}),? (?:our |the )?{_STAFF_ROLE},? (?:was|is) "
+                            rf"(?:very |really |so |extremely |genuinely |truly )?{_GOOD}")
+_NOT_A_NAME = frozenset("the this that our very really only also but and one".split())
 # A plain kind word about one thing, said as a fact ("Food is good", "Crew were nice", "Nice
 # food and quick service"), not hedged, hoped, or told of another place
 _PLAIN_PRAISE = re.compile(
@@ -1783,13 +1962,9 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     else:
         with_what = f" {needs}" if needs and " your " not in contact else ""
         text = f"Please {contact}{with_what} and {step}."
-    chased = _CHASED_US.search(item.get("text") or "")
+    chased = _chased(item.get("text") or "")
     if chased:  # "Emailed support 4 times ... Zero replies": owned before asking once more
-        n = chased.group(1).lower()
-        n = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
-             "8": "eight"}.get(n, n)
-        times = "twice" if n == "two" else f"{n} times"
-        text = f"You shouldn't have had to chase us {times}. {text}"
+        text = f"{chased} {text}"
     asked = [_HANDLE_LEAD.sub("", q) for q in triage.get("questions") or []]
     if any(f.get("flag") == "sarcasm" for f in triage.get("flags") or []):
         asked = [q for q in asked if not _MOCKING_CAN.match(q)]  # "Can I push my baby around
@@ -1800,12 +1975,16 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
             re.search(r"\brefund", q, re.I) for q in asked)) or (" offer " in step and any(
             _WILL_I_GET.match(q) for q in asked)):
         pass  # (the step answers it: "when are you refunding ...?" and "where your refund is")
+    elif any(_WILL_IT_CHANGE.search(q) for q in asked):  # "Is something going to change or
+        text += " I'll tell you honestly what we're doing about it."  # should I switch?"
     elif any(_FIX_COMING.search(q) for q in asked):
         text += " I'll tell you honestly where the fix stands."  # "is a fix coming?"
     elif any(_KNOWN_FAULT.search(q) for q in asked):
         text += " I'll tell you honestly whether it's a known fault."
     elif any(_WHICH_IS_IT.search(q) for q in asked):
         text += " I'll find out which is right and tell you."
+    elif any(_IS_IT_OR_NOT.match(q.strip()) for q in asked):
+        text += next((" " + a for q in asked if (a := _promised_answer(q))), "")
     elif any(_ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q) and
              not _RHETORICAL_ASK.search(q) for q in asked):
         answer = next((a for q in asked if _ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q)
@@ -1847,7 +2026,14 @@ def _offer_clashes(comp: str, text: str, triage: dict[str, Any]) -> bool:
            triage.get("issues") or []) or _HYGIENE.search(text):
         return True  # a dirty washroom, a hair in the food: a free dessert is tone-deaf (three
         # readings)
+    if _RUDE.search(text) or _HUMILIATED.search(text):
+        return True  # a waiter who insulted a wife in front of everyone: an apology is owed,
+        # and a free dessert beside it reads as buying it off (the forty-third reading)
     return bool(_MONEY_WORDS.search(text))
+
+
+_HUMILIATED = re.compile(r"\b(?:humiliat\w*|embarrass\w*|belittl\w*|mock(?:ed|ing)|laughed at|"
+                         r"(?:expect\w*|want\w*|demand\w*|deserve\w*) an apology)\b", re.I)
 
 
 _DESSERTS = re.compile(r"\b(?:gulab jamuns?|jamuns?|kheer|kulfi|ras ?malai|rasgullas?|halwa|"
@@ -1985,7 +2171,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if routed[0]["flag"] == "ongoing" and timed:  # ("delayed 3 hours and counting,
                 about = _how_long("the delay", timed["clause"])  # gate staff keep saying 'soon'")
             elif routed[0]["flag"] == "ongoing" and issues and issues[0].get("about"):
-                about = _how_long(issues[0]["about"], issues[0]["clause"])  # what is going
+                now = next((i for i in issues[:3] if i.get("about") and GROUP.get(
+                    i.get("aspect") or "") != "unheard"), issues[0])  # (the cancelled flight,
+                # not "the phone line says 3 hr wait")
+                about = _detailed(_how_long(now["about"], now["clause"]), now["clause"],
+                                  item.get("text") or "")  # what is going
                 # on ("the 3-hour delay"), not where the
                 # clause that says so happens to be ("no food open" -> "the flight itself")
             if routed[0]["flag"] in ("safety", "privacy") and \
@@ -2007,6 +2197,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             elif about in ("the charge", "the fee", "the bill"):  # "the 10% service charge"
                 about = next((d for i in issues[:3] if (d := _detailed(about, i["clause"]))
                               != about), about)
+            elif any(f["flag"] == "billing_dispute" for f in routed):  # "Paid €70 at the
+                # gate. Want that back.": the sum named, not "how our staff handled things"
+                about = next((d for i in issues[:3] if (d := _detailed("the fee", i["clause"]))
+                              != "the fee"), about)
             if routed[0]["flag"] == "ongoing" or (routed[0]["flag"] == "safety" and not what
                                                   and not about):
                 lasted = next((p for i in issues[:3] if (p := sayback.duration_phrase(
@@ -2054,6 +2248,14 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     said = sayback.both(pair[0][1], pair[1][1])
                 if said:  # (what went wrong, not the ask: "you want it refunded")
                     hear = _pick(HEAR_LEADS, seed, "hear").format(said=said)
+                    sums = [m.group(0) for m in _AMOUNT_RE.finditer(body)]
+                    if sums and not any(x in said for x in sums):  # "the app logged you out
+                        # ... three times" told, and "charged me €55 at the airport desk" not
+                        fee = next((d for c in dict.fromkeys([*charged, *(
+                            i["clause"] for i in issues[:3])]) if re.search(r"\d", d := _detailed(
+                                "the fee", c))), None)
+                        if fee:
+                            hear += f" You also told us about {fee}."
             if routed[0]["flag"] in ("billing_dispute", "ongoing") and (
                     not short or platform in ROOMY_SOCIAL):
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
@@ -2070,6 +2272,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 kin = _MY_KIN.search(item.get("text") or "")  # ("my mother who is diabetic")
                 hear += f" I hope your {kin.group(1).lower()} is all right." if kin else \
                     " I hope you're all right."
+            elif routed[0]["flag"] == "safety" and " being left on " in (what or ""):
+                pron = "she is" if " her own" in what else "he is" if " his own" in what else \
+                    "they are"
+                hear += f" I hope {pron} safe now."  # (the child first)
             elif routed[0]["flag"] == "safety" and (what == "the injury you saw"):
                 who = "passenger" if profile.category == "airline" else "person"
                 hear += f" I hope the {who} who was hurt is all right."
@@ -2116,6 +2322,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 apology = APOLOGY["formal"][0]  # "I'm so sorry for your loss, ... and I apologise"
             resolve = (f"{_cap(contact)} and I'll pick this up with you personally." if social
                        else f"Please {contact} and I'll pick this up with you personally.")
+            chased = _chased(item.get("text") or "")
+            if chased:  # "I have sent it FOUR times": owned, and not asked for a fifth
+                resolve = f"{chased} {resolve}"
+                if "chase their own money" in empathy:  # (not "chase" twice over)
+                    empathy = "I understand why you want your money back"
             asked = {a["ask"] for a in triage.get("asks") or []}
             if routed[0]["flag"] in ("ongoing", "bereavement") and asked & {"voucher",
                                                                              "rebooking"}:
@@ -2129,7 +2340,14 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     support if "voucher" in asked else sooner) + "."
                 resolve = f"{_cap(contact)} and {step}" if social else \
                     f"Please {contact} and {step}"
-            if routed[0]["flag"] == "privacy" and triage.get("questions"):
+            erase = _ERASE_ASKED.search(item.get("text") or "") if routed[0]["flag"] == \
+                "privacy" else None
+            if erase:  # "I want all my recordings deleted and confirmation in writing"
+                what_kind = "recordings" if re.search(r"record|voice|audio|clip", erase.group(0),
+                                                      re.I) else "data"
+                resolve += (f" I'll make sure your request to delete your {what_kind} is carried "
+                            "out, and confirm it to you in writing.")
+            elif routed[0]["flag"] == "privacy" and triage.get("questions"):
                 resolve += " I'll answer your questions about your data in writing."  # "How do
                 # I delete all of it and how long have you kept it?": answered, not guessed now
             others = {f["flag"] for f in routed[1:]}

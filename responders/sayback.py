@@ -454,7 +454,7 @@ _NOUN_THEN_VERB = re.compile(
     r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|wants|shrugged|said|"
     r"laughed|walked|yelled|shouted|snapped|argued|insisted|lied|changed|moved|closed|gives|"
     r"understands|hears|works|connects|responds|answers|recognises|recognizes|loads|opens|"
-    r"shows|throws|returns|got|removed|deleted|wiped|reset|"
+    r"shows|throws|returns|got|removed|deleted|wiped|reset|behaved|misbehaved|argued|scolded|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t|wouldn'?t|couldn'?t|can'?t)\b)")
 # Staff are named in reviews ("Mike was rude"): a name keeps its capital and gets no article.
 FIRST_NAMES = frozenset(
@@ -512,7 +512,7 @@ _NOUN_AFTER_COMMA = re.compile(r",\s+(?=[a-z]+(?: [a-z]+)? (?:is|was|are|were|do
 # Things a review names with the article left out that no taxonomy lists as an aspect
 _MORE_THINGS = frozenset("exchange return returns courier valet kiosk checkout warranty "
                          "replacement receipt invoice pilot captain gate account update "
-                         "firmware".split())
+                         "firmware chef cook cashier guard bartender hostess manager owner".split())
 
 
 # which one of a thing ("Latest update removed the sleep timer": the latest update)
@@ -848,7 +848,10 @@ _THEY_DID = re.compile(
     r"they have) (?:(?:just|then|also|still) )?(?:refused|declined|forgot|failed) to (?:seat|serve|"
     r"give|let|take|help|refund|replace|seat|accept|honou?r)\b(?= (?:us|me|my|our)\b)|"
     r"^they (?:just |then )?(?:shut|slammed|closed) the (?:door|gate) (?:in (?:my|our) face|on "
-    r"(?:me|us))\b", re.I)  # ("they shut the door in my face")
+    r"(?:me|us))\b|"  # ("they shut the door in my face")
+    # how long the staff took ("They took 40 min to bring starters")
+    r"^they (?:just |then |also )?took\b(?= (?:\d|an? (?:hour|good)|over |more than |almost |"
+    r"nearly |around |about |ages\b|forever\b))", re.I)
 # (what staff did to everyone: "they boarded everyone at once anyway")
 _THEY_ALL = re.compile(r"^(?:they|they've|they have) (?:(?:just|then|also|still) )?(?:boarded|"
                        r"seated|served|rushed|kicked out|moved)\b", re.I)
@@ -864,7 +867,10 @@ _RUN_ON = re.compile(r"(?<=[a-z]{2})[.!?]+(?=[A-Z])")
 # How many were bought, then what went wrong with some of them
 _SOME_OF_THEM = re.compile(r"^(?:i |we )?(bought|ordered|got|purchased) (two|three|four|2|3|4)"
                            r"(?: of (?:these|them|this|it))?,? (?:and )?(one|two|both)\b ?", re.I)
-_AND_BARE_NOUN = re.compile(r"\band ([a-z]+)(?= (?:was|were|is|are|came|tasted|smelled)\b)")
+_AND_BARE_NOUN = re.compile(r"\band (?!(?:the|a|an|my|our|your|their|his|her|this|that|these|"
+                            r"those|its|some|all|no)\b)((?:[a-z]+ )?[a-z]+)(?= (?:was|were|is|"
+                            r"are|came|tasted|smelled|has|had|behaved)\b)")  # ("and main course
+# came", "and manager has an attitude problem")
 _ALSO_TAIL = re.compile(r"(?<=\w) (?:also|too|as well)$", re.I)
 _BARE_PERCENT = re.compile(r"\b(added|charged|put|included|applied) (\d+(?:\.\d+)?%)(?= [a-z])",
                            re.I)
@@ -1002,7 +1008,9 @@ _PLEASE_TAIL = re.compile(r",?\s+(?:please|pls|plz)(?: \w+){0,3}$|"
 _CUT_TAIL = re.compile(r"\s+(?:and|but|so) (?:when|after|as|because|if|once)\b[^,]{0,30}$|"
                        # the reason given, in the staff's words ("... at 10 pm saying kitchen is
                        # closed"): what was done is the complaint
-                       r"(?<!without)(?<!without,),?\s+(?:saying|claiming|telling (?:us|me)) "
+                       # (but "the app kept saying 'device not found'" is what the app did)
+                       r"(?<!without)(?<!without,)(?<!kept)(?<!keeps)(?<!keep)(?<!started)"
+                       r"(?<!stuck)(?<!only)(?<!just),?\s+(?:saying|claiming|telling (?:us|me)) "
                        r"(?:that )?[^,]{0,40}$", re.I)
 
 
@@ -1147,6 +1155,10 @@ def _indian_english(text: str) -> str:
                          text)
     text = _LOUD_TALK.sub(lambda m: f"{m.group(1)} to {m.group(2).lower()}", text)
     text = _ON_ROAD.sub(r"\1 on the road", text)
+    text = re.sub(r"\bover (priced|cooked|charged|booked|rated)\b", r"over\1", text, flags=re.I)
+    # ("over priced": overpriced)
+    text = re.sub(r"\b(after|before|while|without) taking (order|orders)\b", r"\1 taking our \2",
+                  text, flags=re.I)  # ("vanished after taking order")
     text = _GUY.sub(lambda m: "the security guard" if m.group(1).lower() == "security" else
                     "the delivery rider", text)
     text = _NOT_ORDERED.sub(lambda m: f"{m.group(1)} {m.group(2)} didn't "
@@ -1156,6 +1168,8 @@ def _indian_english(text: str) -> str:
     text = _VOCATIVE.sub("", text)
     text = _HAVING.sub(lambda m: _HAD[m.group(1).lower()], text)
     text = _A_PROBLEM.sub(r"\1 a \2 \3", text)
+    text = re.sub(r"\b(has|had) (attitude|behaviour|behavior|ego|anger) (problem|issue)s?\b",
+                  r"\1 an \2 \3", text, flags=re.I)  # ("manager is having attitude problem")
     text = _STAFF_BEHAVIOUR.sub(lambda m: f"the {m.group(1).lower()} " + (
         "were" if m.group(1).lower() in ("staff", "waiters") else "was"), text)  # (a visit)
     text = _UP_TO_MARK.sub(lambda m: f"the {m.group(1).lower()} was not up to standard", text)
@@ -1305,7 +1319,19 @@ def beside_the_point(clause: str) -> bool:
 _NOT_THE_COMPLAINT = re.compile(
     r"^there (?:are|is|were|was) (?:lots|plenty|a lot|loads|tons|many|several) of\b|"
     r"^(?:i am|i'm|im) (?:petite|tall|short|curvy|busty|slim|thin|a size|size|usually|normally|"
-    r"\d)|\b(?:went back|sent (?:it|them|this|these) back|returned (?:it|them|this|these)|"
+    r"\d)|"
+    # what someone didn't know, with nothing of what ("the gate agent didn't know."): cut off
+    r"\b(?:did ?n'?t|did not|does ?n'?t|does not|do ?n'?t|do not) (?:even )?know\W*$|"
+    # a judgement of a person's competence ("Chef has no idea what is happening"): said back
+    # in the manager's voice it insults one of their own staff
+    r"\b(?:has|have|had) no (?:idea|clue)\b|\bclueless\b|\bincompetent\b|\bidiots?\b|"
+    r"\b(?:do|does|did) ?n'?o?t (?:even )?know what (?:they|he|she)(?:'re|'s| are| is| were| was)"
+    r" doing\b|"
+    # the customer answering for themself ("My accent isn't that strong."): said back, it
+    # reads as doubting them
+    r"^(?:and |but )?my (?:accent|english|pronunciation|voice|speech|diction) (?:is ?n'?t|is not|"
+    r"was ?n'?t|was not|is|was) (?:that|very|so|even|really|particularly|exactly)\b|"
+    r"\b(?:went back|sent (?:it|them|this|these) back|returned (?:it|them|this|these)|"
     r"(?:is|are|was|were) going back|(?:had|has|have|will|needs?) to go back|"
     r"i should(?:'ve| have| not have|n'?t have)|my (?:own )?fault|"
     r"(?<!than )(?<!than it )(?<!than they )used to (?:be|have|get)|"  # (not "than it used to be")
@@ -1605,6 +1631,10 @@ def duration_phrase(clause: str) -> str | None:
             re.search(r"\b(?:i|me|we|us|they|them|he|she|you)\b", text, re.I):
         return None
     text = re.sub(r"^an? (?=hour|minute|day|week)", "", text, flags=re.I)  # "the an hour"
+    text = re.sub(r",? (?:and )?then (?:got |was |were )?(cut off|hung up on|disconnected)$",
+                  r" and then being \1", text, flags=re.I)  # "40 minutes on hold, then cut off"
+    if "," in text and not re.search(r", (?:with|without|no|and)\b", text):
+        return None  # (a run of the customer's notes, not one thing named)
     return "the " + _join(_shift(_TOKEN.findall(text)))
 
 

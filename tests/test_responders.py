@@ -763,8 +763,9 @@ def test_a_refund_chased_is_not_answered_as_a_charge(text, empathy):
 @pytest.mark.parametrize(("text", "said"), [
     ("Quite frankly, this is some of the worst sushi I have ever tried.",
      "this is some of the worst sushi you have ever tried"),
-    ("The only problem is that the manager is a complete incompetent.",
-     "the manager is a complete incompetent"),
+    ("The only problem is that the manager was rude to my mother.",
+     "the manager was rude to your mother"),  # (not an insult of our staff said back: "the
+    # manager is a complete incompetent", as the forty-third reading found)
     ("It was unfortunately extremely wide and not flattering.",
      "it was extremely wide and not flattering"),
 ])
@@ -3318,6 +3319,112 @@ FORTIETH_AND_FORTY_FIRST_READING_CASES = [
 ]
 
 
+FORTY_THIRD_AND_FORTY_FOURTH_READING_CASES = [
+    # (the forty-third reading on 69654c3 and the forty-fourth on ad439e7: SEND 6 and 5 of 60;
+    # each case is written anew in the shape a reading found, not copied from it)
+    # a sum the customer had to pay to get round our failure, named by what it paid for
+    ("air", "mastodon", None, "@bluejet the app crashed twice so I had to pay €25 to check in at "
+     "the airport. I want that back.", "the €25 you had to pay to check in at the airport",
+     "how our staff handled things"),
+    # a sum paid at the gate and asked back is a money hold, named by its amount
+    ("air", "mastodon", None, "@bluejet agent said my backpack was too big, same one I always "
+     "fly with. Paid €60 at the gate. I want it back.", "the €60 gate fee",
+     "how our staff handled things"),
+    # a cancelled flight is named as such, not by the queue on the phone line
+    ("air", "mastodon", None, "@bluejet flight to Nice cancelled, no hotel, no food vouchers, "
+     "and the phone line says 3 hr wait. We're sleeping at the airport.",
+     "your cancelled flight to Nice", "3-hour delay"),
+    # scorn asked as a question ("Do you even try anymore?") is not put off as a question
+    ("air", "mastodon", None, "@bluejet third time this month the 07:10 to Leeds leaves late. "
+     "Do you even try anymore?", "the 07:10 to Leeds", "I'll answer your question"),
+    # a question for a way to reach us is answered by the reply itself; the verdict gives way
+    # to what happened
+    ("acme", "trustpilot", 2, "Great speaker, shame about support. 30 minutes on hold, then "
+     "cut off. Customer support is terrible. Is there an email address that actually works?",
+     "the 30 minutes on hold and then being cut off", "I'll answer your question"),
+    # a recording the customer never started, asked about, is a privacy hold
+    ("acme", "trustpilot", 1, "It switched itself on at night and I found it had recorded clips "
+     "I never triggered. What are you doing with those recordings?",
+     "may be listening or recording", "the volume"),
+    # a request to delete recordings is promised as asked: carried out, confirmed in writing
+    ("acme", "trustpilot", 1, "Read that it keeps voice recordings by default. I want all my "
+     "recordings deleted and confirmation in writing.",
+     "your request to delete your recordings is carried out, and confirm it to you in writing",
+     "I'll answer your question"),
+    # the customer answering for themself is never said back
+    ("acme", "google_play", 1, "The assistant never understands me. Says 'sorry I didn't get "
+     "that' every time. My English isn't that bad.", "the assistant never understands you",
+     "isn't that bad"),
+    # what an app kept saying is not cut off before it ("and that the app kept.")
+    ("acme", "google_play", 2, "Setup took over an hour, the app kept saying 'device not found' "
+     "on 5GHz.", "the setup took", "the app kept."),
+    # the same detail sent again and again, and emails counted, are owned before asking again
+    ("acme", "trustpilot", 1, "Sent it back 6 weeks ago and still no refund. Every time I email "
+     "they ask for the receipt again. I have sent it three times.",
+     "You shouldn't have had to send it three times.", "chase their own money, and"),
+    ("acme", "trustpilot", 1, "Ordered on the 3rd and it still says 'processing' after 10 "
+     "days. Three emails to support, zero replies. Refund me.",
+     "You shouldn't have had to chase us three times.", "chase their own money, and"),
+    # an insult to the customer's family is owed an apology, not a free dessert
+    ("bistro", "google_business", 1, "Manager behaved very rudely with my mother when she "
+     "asked for less oil. Very insulting. I expect an apology from the owner.",
+     "the manager behaved very rudely with your mother", "complimentary"),
+    # a judgement of a cook's competence is not said back; the wait and the order are
+    ("bistro", "google_business", 1, "They took 50 min to bring soup and main course came "
+     "before soup. Cook has no idea what he is doing.",
+     "we took 50 minutes to bring soup and the main course came before soup", "no idea"),
+    # mocking praise before a failure: the failure is said back
+    ("bistro", "google_business", 1, "Oh wow what a wonderful experience, waited 1 hour for a "
+     "dosa which was cold and soggy, and the waiter vanished after taking order. Truly 5 star "
+     "service. Never coming back.", "you waited 1 hour for a dosa which was cold and soggy",
+     "after taking order"),
+    # one of our people praised by name is thanked by name
+    ("bistro", "google_business", 2, "Dinner buffet was average. Desserts were stale. Only the "
+     "waiter Ramesh was polite and helpful.", "kind words about Ramesh", "Thank you for your "
+     "kind words about the service"),
+    # a plain question of fact is promised a plain answer, and "just eat" is no company
+    ("bistro", "google_business", 1, "Asked if the chicken is halal and the manager said just "
+     "eat it. Is it halal or not?", "tell you plainly whether it is halal", "another company"),
+    # an unaccompanied child stranded: the child, where, and how she is, first
+    ("air", "mastodon", None, "@bluejet my 12 year old was flying unaccompanied and got "
+     "stranded in Madrid after the connection was cancelled. Nobody stayed with her.",
+     "your 12-year-old being left on her own in Madrid. I hope she is safe now.", "the delay"),
+    # a bag missing for days leads over the phone line nobody can answer
+    ("air", "mastodon", None, "@bluejet my suitcase has been 'on its way' for 5 days now. "
+     "Nobody on the phone line can tell me anything.",
+     "your suitcase, still not back with you after 5 days", "I'll make sure you get a proper"),
+    # a held charge beside the failure that caused it: both named
+    ("air", "mastodon", None, "@bluejet the app logged me out three times and then charged me "
+     "€40 at the airport desk to print a boarding pass. Will you refund that fee?",
+     "the €40 we charged you at the airport desk", "about your booking"),
+    # a paid seat taken away, named
+    ("air", "mastodon", None, "@bluejet moved out of the extra legroom seat I paid for, no "
+     "explanation and no refund of the seat fee.",
+     "the extra legroom seat you paid for and were moved out of", "about your booking"),
+    # a repeated delay named as such, and "Is anything going to change?" answered honestly
+    ("air", "mastodon", None, "@bluejet fourth delay in a row on the Monday Glasgow run. Is "
+     "anything going to change?", "the fourth delay in a row on the Monday Glasgow run",
+     "I'll answer your question"),
+    ("air", "mastodon", None, "@bluejet fourth delay in a row on the Monday Glasgow run. Is "
+     "anything going to change?", "I'll tell you honestly what we're doing about it.",
+     "about the delay."),
+    # "is there any compensation" is answered by the step; what an agent didn't know, cut off,
+    # is not said back
+    ("air", "mastodon", None, "@bluejet is there any compensation for a 5 hour delay? The desk "
+     "agent didn't know.", "the 5-hour delay", "didn't know"),
+    # the customer's English in the manager's: "an attitude problem", "overpriced"
+    ("bistro", "google_business", 1, "Food quality is poor and manager is having attitude "
+     "problem.", "the manager has an attitude problem", "has attitude problem"),
+    ("bistro", "google_business", 2, "Nice decor. But food is very over priced for the "
+     "quantity.", "overpriced", "over priced"),
+    # controls: a plain say-back keeps its words; a kind word about an unnamed waiter is
+    # thanked as before
+    ("bistro", "google_business", 1, "We waited 45 minutes for our food and the waiter was "
+     "rude.", "the waiter was rude", "complimentary"),
+    ("air", "mastodon", None, "@bluejet flight delayed 3 hours, nobody at the gate told us "
+     "anything.", "3", "cancelled flight"),
+]
+
 # The independent readings (from the seventh session on), each list the causes of one reading
 # that a rule fixes generally (the reading's name is in each list's name)
 INDEPENDENT_READINGS = [
@@ -3344,6 +3451,7 @@ INDEPENDENT_READINGS = [
     *THIRTY_FOURTH_AND_THIRTY_FIFTH_READING_CASES,
     *THIRTY_EIGHTH_AND_THIRTY_NINTH_READING_CASES,
     *FORTIETH_AND_FORTY_FIRST_READING_CASES,
+    *FORTY_THIRD_AND_FORTY_FOURTH_READING_CASES,
 ]
 
 

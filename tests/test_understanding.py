@@ -878,3 +878,25 @@ def test_thirty_eighth_and_thirty_ninth_reading_holds(text, category, rating, fl
 ])
 def test_a_customer_about_to_leave_is_no_praise(text):
     assert triage(text, kind="mention", category="airline")["label"] in ("negative", "mixed")
+
+
+@pytest.mark.parametrize(("text", "category", "rating", "flag", "held"), [
+    # (the forty-third and forty-fourth readings) clips recorded that the customer never
+    # started, and what is done with them, are a privacy matter; a sum paid and asked back is
+    # a billing dispute; "just eat" in a sentence is no delivery platform
+    ("Found that it had recorded 'clips' I never triggered.", "product", 1, "privacy", True),
+    ("What are you doing with my recordings?", "product", 1, "privacy", True),
+    ("@bluejet Paid €70 at the gate for a bag that fit. Want that back.", "airline", None,
+     "billing_dispute", True),
+    ("Asked if the meat is halal and he said why you want to know, just eat.", "restaurant", 1,
+     "other_company", False),
+    # controls
+    ("Ordered through Just Eat and the driver never came.", "restaurant", 1, "other_company",
+     True),
+    ("I recorded a video of the setup and it went fine.", "product", 4, "privacy", False),
+    ("Paid €70 for a great dinner, worth it.", "restaurant", 5, "billing_dispute", False),
+])
+def test_forty_third_and_forty_fourth_reading_holds(text, category, rating, flag, held):
+    flags = {f["flag"] for f in triage(text, category=category, rating=rating,
+                                       kind="review" if rating else "mention")["flags"]}
+    assert (flag in flags) is held, flags

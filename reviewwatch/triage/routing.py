@@ -60,6 +60,10 @@ DELETE_DATA = (r"(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:data|inf
 # hotel €140. Want that back."): a billing dispute, a refund asked, a night that is over; the
 # group names what was paid for
 PAID_OWN = r"paid (?:for )?(?:my|our) own (hotel|room|taxi|meals?|food|accommodation)"
+# a sum paid, then asked back ("Paid €70 at the gate. Want that back.")
+PAID_BACK = (r"(?:paid|pay|charged (?:me |us )?)(?: an? extra| extra)? (?:[£$€₹]|rs\.? ?)?\s?"
+             r"\d[\d,.]*[^.!?\n]{0,40}[.!?]?\s{0,3}(?:and |so )?(?:i |we )?(?:want|need|expect|"
+             r"would like|'d like) (?:that|it|this|my money|our money|them) back")
 # one of the business's own people drunk at work ("I think the delivery boy was drunk")
 DRUNK_STAFF = (r"(delivery (?:boy|guy|man|rider|driver|person|agent|executive)|driver|pilot|"
                r"waiter|bartender|server|cashier|chef|cook|manager|captain|flight attendant|"
@@ -287,6 +291,13 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"recording\b[^.!?\n]{0,50}\b(?:even when|even though|without (?:me|us|the wake word|"
      r"asking|permission|consent)|when (?:i|we) (?:had ?n['\u2019]?t|did ?n['\u2019]?t|had not|"
      r"did not)|when (?:nobody|no one|noone) (?:said|spoke|was talking|had said))|"
+     # a recording the customer never started, and what is done with it ("it had recorded
+     # 'clips' I never triggered. What are you doing with those recordings?")
+     r"recorded (?:['\u2018\u2019\"]?(?:clips|audio|conversations?|snippets|things|stuff)"
+     r"['\u2018\u2019\"]?|us|me)\b[^.!?\n]{0,30}\b(?:i|we) (?:never|did ?n['\u2019]?t|did not|had "
+     r"not|had ?n['\u2019]?t) (?:trigger|ask|say|said|start|made|make|activat)\w*|"
+     r"what (?:are|do|did|will) you (?:doing|do|did|done|do) with (?:those|the|these|my|our|all "
+     r"(?:the|my|our|those)) (?:voice )?(?:recordings|clips|audio|voice data|data)\b|"
      # clips the customer never made, and who heard them ("Found clips in my history I never
      # made ... I want to know who listened to them")
      r"who (?:listened|listens|has listened|can listen|could listen) to (?:them|it|those|the "
@@ -372,7 +383,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"still (?:being )?(?:billed|charged)|billed (?:after|twice|again)|stole my money|"
      r"took my money|scam(?:med)?|"
      # a cost the customer bore, to be paid back ("paid my own hotel €140. Want that back.")
-     + PAID_OWN + r"|"
+     + PAID_OWN + r"|" + PAID_BACK + r"|"
     # an amount asked back ("Can I at least get the $30 back?", "I want my 40 dollars back")
     r"(?:my|the|our) (?:\$|£|€|₹|rs\.? ?)?\d[\d,.]*(?: ?(?:dollars|bucks|pounds|euros|"
     r"rupees|rs))? back|"
@@ -587,7 +598,7 @@ _SARCASM = re.compile(
 
 ASKS: tuple[tuple[str, str], ...] = (
     ("refund", r"\b(?:refund|money back|reimburs\w*|pay (?:me )?back|compensat\w*|"
-               + PAID_OWN + r"|"
+               + PAID_OWN + r"|" + PAID_BACK + r"|"
                r"(?:fee|charge|deposit|shipping|postage|cost) back|(?:my|the|our) (?:\$|£|€|₹|"
                r"rs\.? ?)?\d[\d,.]*(?: ?(?:dollars|bucks|pounds|euros|rupees|rs))? back)"),
     ("replacement", r"\b(?:replace(?:ment)?|send (?:me )?(?:a )?new|exchange (?:it|this|them))\b"),
@@ -667,6 +678,9 @@ PLATFORMS = ("amazon", "doordash", "uber eats", "ubereats", "grubhub", "delivero
              "royal mail", "opentable", "resy", "ticketmaster")
 # Names that are also plain words ("pop ups", "check-ups"): a company only in capitals
 WRITTEN_IN_CAPITALS = frozenset({"ups", "dhl", "usps"})
+# ... and names that are plain phrases ("he said why you want to know, just eat"; "a
+# seamless setup"): a company only when capitalised
+WRITTEN_CAPITALISED = frozenset({"just eat", "seamless", "caviar", "skip the dishes"})
 
 
 @dataclass(frozen=True)
@@ -788,7 +802,9 @@ def other_company(text: str, competitors: tuple[str, ...] = (),
     for start in sorted({last + 1 - size for last, size in automaton.iter(lowered)}):
         m = pattern.match(lowered, start)
         if m and (m.group(0) not in WRITTEN_IN_CAPITALS or len(lowered) != len(text) or
-                  text[m.start():m.end()].isupper()):
+                  text[m.start():m.end()].isupper()) and (
+                m.group(0) not in WRITTEN_CAPITALISED or len(lowered) != len(text) or
+                text[m.start():m.start() + 1].isupper()):
             return names[m.group(0)]
     return None
 

@@ -358,6 +358,14 @@ def _only_praise_words(issue: dict[str, Any]) -> bool:
     return bool(issue.get("inferred")) and vader.compound(clause) > 0 and not _complains(clause)
 
 
+# How often a thing fails, told as a rate ("understands maybe 1 in 3 commands", "connects
+# half the time"): a failure in words VADER reads as neutral
+_FAILURE_RATE = re.compile(r"\b(?:only|maybe|about|barely|just|roughly|like|perhaps) (?:1|one|2|"
+                           r"two) (?:in|out of) (?:3|4|5|10|three|four|five|ten)\b|\b(?:only )?"
+                           r"(?:works?|connects?|responds?|understands?) (?:about |maybe |only )?"
+                           r"half the time\b", re.I)
+
+
 def _whole_failure(clause: str, text: str) -> bool:
     """An issue only the stars called negative, said back only when it is the whole review
     and names a failure ("the settings reset every time I close the app")."""
@@ -892,6 +900,13 @@ _ASKS_TO_KNOW = re.compile(r"(?:how (?:do|can|long|much|will|would|should)|what 
                            re.I)
 # A question whether the fault will be fixed ("Can you tell me if a fix is coming?"): the
 # answer the reply can honestly promise is where the fix stands
+# A question what a fee or charge is for ("'Service fee' for what exactly?", "what is this
+# 'convenience charge' for?")
+_WHAT_FOR = re.compile(r"\b(?:fee|charge|surcharge)['\u2019\"]? for what\b|\bwhat (?:is|was|'s) "
+                       r"(?:the|this|that) ['\u2018\u2019\"]?(?:[\w-]+ ){0,2}?(?:fee|charge|"
+                       r"surcharge)['\u2019\"]? (?:even )?for\b|\bwhat (?:does|did) (?:the|this|"
+                       r"that) (?:[\w-]+ ){0,2}?(?:fee|charge|surcharge) (?:even )?(?:cover|pay "
+                       r"for)\b", re.I)
 # A question whether anything will change ("Is something going to change or should I just
 # switch airlines?", "what action you will take?")
 _WILL_IT_CHANGE = re.compile(r"\b(?:is|will|are) (?:something|anything|things) (?:ever )?"
@@ -1172,6 +1187,11 @@ _AT_GATE = re.compile(rf"({_AMOUNT}) (?:extra )?at (?:the )?(gate|check-?in|airp
 _PAID_TO = re.compile(rf"\b(?:had to|forced to|made (?:me|us) to|made (?:me|us)) pay ({_AMOUNT}) "
                       r"(?:extra )?(to [a-z][a-z' -]{2,40}?|at (?:the )?[a-z][a-z' -]{2,30}?)"
                       r"(?= because\b| since\b| as\b| for\b| when\b|[,.;!?(]|$)", re.I)
+# Compensation claimed under the rules ("Under EU261 I'm owed €400", "my compensation claim"):
+# a claim, checked as one
+_CLAIM_OWED = re.compile(r"\b(?:eu ?261|uk ?261|regulation 261)\b|\b(?:i'?m|i am|we'?re|we are) "
+                         r"(?:owed|entitled to) (?:[£$€]|rs)|\bcompensation claim\b", re.I)
+_OWED = re.compile(rf"\b(?:owed|entitled to) ({_AMOUNT})", re.I)
 _CHARGED_AT = re.compile(rf"\bcharged (?:me|us) ({_AMOUNT}) (?:extra )?at (?:the )?((?:airport |"
                          r"check-?in |front |bag |baggage |service )?(?:desk|counter|gate|"
                          r"airport|kiosk|door|till))\b", re.I)
@@ -1194,6 +1214,12 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             bag = thing.group(1).lower() if thing else "bag"
             return f"your {bag}, still not back with you after {days.group(1).lower()} days"
         return f"your {thing.group(1).lower()}" if thing else about
+    sit = _PAY_TO_SIT_WITH.search(clause) if about in ("the charge", "the fee", "the bill",
+                                                        "the seat", "your seat") else None
+    if sit and sit.group(1):  # "€38 to pick a seat so I can sit next to my 4 year old?"
+        child = re.sub(r"^(\d+)[- ]?(?:(?:year|yr)[- ]old|yo)$", r"\1-year-old",
+                       sit.group(2).lower())
+        return f"the {sit.group(1)} seat fee to sit next to your {child}"
     if about in ("the charge", "the fee", "the bill"):
         fee = _FEE_OF.search(clause)
         if fee:
@@ -1491,7 +1517,9 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     # an issue the stars implied, not the words, is never said back as the complaint ("Chat
     # GPT is a very good app" with 2 stars), unless it is the whole review and no praise:
     # "The EQ settings reset every time I close the app" is the complaint the stars mean
-    issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text)]
+    issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text) or
+              _FAILURE_RATE.search(i["clause"]) and _say(i["clause"], text, category)]
+    # ("understands maybe 1 in 3 commands": said back, never named as "how it performs")
     # a sarcastic clause ("thanks for losing my bag AGAIN") is never said back, but what it
     # is about is still named
     # (nor the mocking praise before a failure: "Oh wow what a wonderful experience, waited 1
@@ -1892,6 +1920,11 @@ _PLAIN_PRAISE = re.compile(
     re.I)
 
 
+_PAY_TO_SIT_WITH = re.compile(rf"(?:({_AMOUNT})|\bpay\w*)[^.!?]{{0,30}}?\b(?:to|so (?:i|we) can) "
+                              r"(?:pick|"
+                              r"choose|select|book|reserve|get|sit)[^.!?]{0,30}?\b(?:next to|with|"
+                              r"beside) (?:my|our) ((?:\d+[- ]?(?:year|yr)[- ]old|\d+ ?yo)|kids?|"
+                              r"children|child|son|daughter|baby|toddler|twins)\b", re.I)
 _NO_REPEAT = re.compile(r"\b(?:don[\u2019']?t|do not) (?:tell|ask) (?:me|us) to "
                         r"(?:call|email|e-mail|contact|reach out|message|dm|phone|write)", re.I)
 
@@ -1931,7 +1964,10 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     elif group == "wear" and profile.replacement and _ARRIVED_DAMAGED.search(
             (triage.get("issues") or [{}])[0].get("clause") or ""):
         step = "I'll check whether a replacement is the right fix"  # it came damaged
-    if aspect == "baggage" and _BAG_DAMAGED.search(item.get("text") or ""):
+    if (aspect == "baggage" or group == "lost" and profile.category == "airline" and re.search(
+            r"\b(?:bag|suitcase|luggage)\b", item.get("text") or "", re.I)) and \
+            _BAG_DAMAGED.search(item.get("text") or ""):  # ("Bag arrived with the laptop
+        # screen smashed", the gate agent's doing told first)
         step = "I'll go through the damage with you"  # "the neck snapped clean off": not
         # "where things stand" for a bag that came back broken
     if group == "unfixed":  # after every fix tried: one person, no starting over
@@ -1975,6 +2011,8 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
             re.search(r"\brefund", q, re.I) for q in asked)) or (" offer " in step and any(
             _WILL_I_GET.match(q) for q in asked)):
         pass  # (the step answers it: "when are you refunding ...?" and "where your refund is")
+    elif any(_WHAT_FOR.search(q) for q in asked):  # "'Service fee' for what exactly?"
+        text += " I'll explain exactly what that fee is for."
     elif any(_WILL_IT_CHANGE.search(q) for q in asked):  # "Is something going to change or
         text += " I'll tell you honestly what we're doing about it."  # should I switch?"
     elif any(_FIX_COMING.search(q) for q in asked):
@@ -2214,6 +2252,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                   r"hearing back|reaching us|handled|safety)\b",
                                   i["about"])), None)  # "day 6 without my suitcase": "your
                 # bags", not "raising this with us"
+            claim = _CLAIM_OWED.search(item.get("text") or "")
+            if claim and not what:  # "my compensation claim 'doesn't exist'": the claim itself
+                owed = _OWED.search(item.get("text") or "")
+                about = f"your {owed.group(1)} compensation claim" if owed else \
+                    "your compensation claim"
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
             if routed[0]["flag"] == "billing_dispute" and (not what or what in SAID_OVER):
@@ -2355,6 +2398,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     money and what):  # (not when the money is the matter named)
                 resolve += " I'll go through the bill with you too."  # "Still charged us full
                 # bill" beside the cockroach: both are answered, the money promising nothing
+            elif _CLAIM_OWED.search(item.get("text") or ""):  # "Under EU261 I'm owed €400":
+                # a claim under the rules is checked as a claim, never offered as a gesture
+                resolve += " I'll check your claim myself and give you a straight answer."
             elif routed[0]["flag"] != "billing_dispute" and "refund" in asked and not (
                     asked & {"voucher", "rebooking"}):
                 resolve += " I'll also check what we can offer for what happened."  # "Is there
@@ -2483,6 +2529,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 empathy = f"Your {relative.group(1).lower()} deserved far better than that"
             elif group in ("people", "service") and _TREATED_OTHERS.search(item.get("text") or ""):
                 empathy = "Nobody should be treated that way by our team"  # (not "you")
+            if _PAY_TO_SIT_WITH.search(item.get("text") or ""):  # "€38 to pick a seat so I can
+                # sit next to my 4 year old?": the parent and child, not "poor value"
+                empathy = "No parent should have to pay extra just to sit with their child"
             if _KIDS_APART.search(item.get("text") or ""):  # "split across rows 12, 19 and 27"
                 empathy = "No parent should be seated apart from their young children"  # with
                 # "my 4yo and 7yo": the children, not "a disappointment"

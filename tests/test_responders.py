@@ -1187,7 +1187,8 @@ def test_a_passenger_still_stranded_is_told_what_will_be_checked_without_a_promi
     # (the fifth session's fourth reading, 30 unseen drafts after the fixes above: SEND 11,
     # LIGHT 16, REWRITE 3; the causes here)
     ("air", "mastodon", "@bluejet why is it $75 to pick a seat next to my 6 year old?? this is "
-     "insane", "the fee", "where things stand"),
+     "insane", "the $75 seat fee to sit next to your 6-year-old", "where things stand"),
+    # (named since the forty-fourth reading by the sum and the child, not "the fee")
     ("air", "mastodon", "@bluejet love the new planes but the wifi was down the entire flight "
      "again", "the wifi was down the entire flight again", "kind words"),
     ("air", "mastodon", "@bluejet the flight attendants on BJ300 were rude and kept ignoring the "
@@ -3417,6 +3418,25 @@ FORTY_THIRD_AND_FORTY_FOURTH_READING_CASES = [
      "problem.", "the manager has an attitude problem", "has attitude problem"),
     ("bistro", "google_business", 2, "Nice decor. But food is very over priced for the "
      "quantity.", "overpriced", "over priced"),
+    # a claim under the rules is checked as a claim, never offered as a goodwill gesture
+    ("air", "mastodon", None, "@bluejet on hold for an hour, then told my compensation claim "
+     "doesn't exist. Under EU261 I'm owed €250 for the 4 hour delay.",
+     "your €250 compensation claim", "what we can offer"),
+    ("air", "mastodon", None, "@bluejet on hold for an hour, then told my compensation claim "
+     "doesn't exist. Under EU261 I'm owed €250 for the 4 hour delay.",
+     "I'll check your claim myself and give you a straight answer.", "about the delay"),
+    # a bag that came back damaged is a damage to go through, not a bag to trace
+    ("air", "mastodon", None, "@bluejet they forced me to check my carry-on at the gate and my "
+     "suitcase came back with the handle smashed.", "I'll go through the damage with you",
+     "where things stand"),
+    # paying to sit with one's own child
+    ("air", "mastodon", None, "@bluejet $45 just to choose a seat so I can sit with my 3 year "
+     "old? Really?", "the $45 seat fee to sit next to your 3-year-old. No parent should have "
+     "to pay extra just to sit with their child", "poor value"),
+    # a failure told as a rate, on two stars, is said back
+    ("acme", "google_play", 2, "The voice assistant understands only 1 in 4 commands. The "
+     "speaker itself looks nice.", "the voice assistant understands only 1 in 4 commands",
+     "how you found"),
     # controls: a plain say-back keeps its words; a kind word about an unnamed waiter is
     # thanked as before
     ("bistro", "google_business", 1, "We waited 45 minutes for our food and the waiter was "

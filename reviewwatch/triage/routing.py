@@ -622,7 +622,9 @@ _QMARK = re.compile(r"\?+")
 _HANDLES = re.compile(r"^(?:[@#][\w.]+[,:]?\s+)+")  # "@Bluejet why does ...?" asks "why"
 _DIRECT = re.compile(r"^(?:why|how|when|where|what|who|which|can|could|will|would|is|are|am|do|"
                      r"does|did|has|have|should|any ?one|anybody)\b|\b(?:can|could|will|would) "
-                     r"(?:you|someone|anyone)\b", _I)
+                     r"(?:you|someone|anyone)\b|"
+                     r"\b(?:for what|what for)(?: exactly| really| then)?\W*$", _I)  # ("'Service
+# fee' for what exactly?")
 _RHETORICAL = re.compile(r"\b(?:wondering|ask yourself|you might|right\?$|how (?:do|can|should|"
                          r"shall) i (?:explain|put|say|describe)|what (?:can|else can|more "
                          r"can) i say|who in (?:their|his|her|your|the) right mind|who "

@@ -424,6 +424,10 @@ HELD_WHAT = (
      "it overheating", ("product",)),
     (re.compile(rf"\b(?:{routing.SWOLLEN_BATTERY})", re.I), "the swollen battery", ("product",)),
 )
+_FOUND_THING = re.compile(r"\b(hair|cockroach|insect|bug|worm|fly|flies|ants?|caterpillar|beetle|"
+                          r"glass|plastic|stone|pebble|staple|screw|nail|steel wool|chicken|"
+                          r"mutton|meat|fish|prawns?|beef|pork|lamb|egg|eggs|onions?|garlic)s?\b",
+                          re.I)
 _HOT = re.compile("|".join(p.pattern for p, _, _ in HELD_WHAT[-4:]), re.I)
 HELD_WHAT += (
     (re.compile(r"\b(?:inhaler|insulin|medication|medicine|epi-?pen|cpap|oxygen)\b", re.I),
@@ -719,6 +723,12 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
                 else None
             if whose:  # "my brother is allergic to dairy, he had a reaction": his reaction
                 return f"your {(whose.group(1) or whose.group(2)).lower()}'s allergic reaction"
+            if what.startswith("what you found in your"):  # "Found a hair in the dal",
+                # "got chicken" in a vegetarian meal: the customer's own finding, named
+                # ("the hair you found in your food"), not coyly "what you found"
+                thing = _FOUND_THING.search(m.group(0))
+                what = f"the {thing.group(1).lower()} you found in your{what[22:]}" if thing \
+                    else what
             if "{0}" not in what:
                 return what
             found = next(g.lower() for g in m.groups() if g)
@@ -928,6 +938,8 @@ _MOCKING_CAN = re.compile(r"^(?:and |so |but )?(?:can|could|should|shall) (?:i|w
                           r"collect|send|see|check|expect)\b)", re.I)
 _RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|open|there|"
                              r"working|have|care|check|know|read|test|bother|try|trying)|"
+                             r"(?:actually|ever|really) test|"  # ("Do you actually test these
+                             # before shipping?")
                              r"actually have any|anymore\W*$|any more\W*$|"  # ("Do you even
                              # try to run this route on time anymore?": scorn, not a question)
                              r"you people|"
@@ -1192,6 +1204,10 @@ _PAID_TO = re.compile(rf"\b(?:had to|forced to|made (?:me|us) to|made (?:me|us))
 _CLAIM_OWED = re.compile(r"\b(?:eu ?261|uk ?261|regulation 261)\b|\b(?:i'?m|i am|we'?re|we are) "
                          r"(?:owed|entitled to) (?:[£$€]|rs)|\bcompensation claim\b", re.I)
 _OWED = re.compile(rf"\b(?:owed|entitled to) ({_AMOUNT})", re.I)
+_FAINTED = re.compile(r"\b(?:someone|somebody|a (?:man|woman|lady|passenger|child|kid|girl|boy|"
+                      r"guest)|an? (?:old|elderly) (?:man|woman|lady)|the (?:man|woman|lady|"
+                      r"passenger) (?:next to me|in front of me|behind me|in row \d+)) "
+                      r"(?:fainted|passed out|collapsed)\b", re.I)
 _CHARGED_AT = re.compile(rf"\bcharged (?:me|us) ({_AMOUNT}) (?:extra )?at (?:the )?((?:airport |"
                          r"check-?in |front |bag |baggage |service )?(?:desk|counter|gate|"
                          r"airport|kiosk|door|till))\b", re.I)
@@ -2240,7 +2256,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 about = next((d for i in issues[:3] if (d := _detailed("the fee", i["clause"]))
                               != "the fee"), about)
             if routed[0]["flag"] == "ongoing" or (routed[0]["flag"] == "safety" and not what
-                                                  and not about):
+                                                  and (not about or about in (
+                                                      "the delay", "the wait", "the long wait",
+                                                      "the flight itself"))):
                 lasted = next((p for i in issues[:3] if (p := sayback.duration_phrase(
                     i["clause"]))), None)
                 about = lasted or about  # "the 3 hours at the gate with no updates"; "the 3
@@ -2319,6 +2337,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 pron = "she is" if " her own" in what else "he is" if " his own" in what else \
                     "they are"
                 hear += f" I hope {pron} safe now."  # (the child first)
+            elif routed[0]["flag"] == "safety" and not what and _FAINTED.search(
+                    item.get("text") or ""):  # "no water offered until someone fainted in row
+                who = "passenger" if profile.category == "airline" else "person"  # 14"
+                hear += f" I hope the {who} who fainted is all right."
             elif routed[0]["flag"] == "safety" and (what == "the injury you saw"):
                 who = "passenger" if profile.category == "airline" else "person"
                 hear += f" I hope the {who} who was hurt is all right."
@@ -2393,6 +2415,14 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             elif routed[0]["flag"] == "privacy" and triage.get("questions"):
                 resolve += " I'll answer your questions about your data in writing."  # "How do
                 # I delete all of it and how long have you kept it?": answered, not guessed now
+            if routed[0]["flag"] == "billing_dispute":  # "How do I get this money back and
+                # how do I lock it?": the money is the hold's; the how-to is promised plainly
+                how = next((a for q in triage.get("questions") or []
+                            for part in re.split(r"\s+and (?=how|can|is there)\b", q.strip())
+                            if not re.search(r"\b(?:money|refund\w*|back|charge\w*|paid|pay)\b",
+                                             part, re.I) and (a := _promised_answer(part))), None)
+                if how:
+                    resolve += f" {how}"
             others = {f["flag"] for f in routed[1:]}
             if routed[0]["flag"] != "billing_dispute" and "billing_dispute" in others and not (
                     money and what):  # (not when the money is the matter named)
@@ -2422,8 +2452,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                         what or "").endswith((
                         "'s fall", "'s injury"))):
                 team = profile.team_for("safety", "safety team")  # a hazard, not "product"
-            if routed[0]["flag"] == "safety" and (what or "").startswith(
-                    "what you found in your") and profile.category in ("restaurant", "hotel"):
+            if routed[0]["flag"] == "safety" and " you found in your " in (what or "") and \
+                    profile.category in ("restaurant", "hotel"):
                 team = profile.team_for("food_quality", "kitchen team")  # the kitchen's matter
             if routed[0]["flag"] == "safety" and _PESTS.search(item.get("text") or "") and \
                     profile.category in ("restaurant", "hotel"):

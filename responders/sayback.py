@@ -1135,6 +1135,12 @@ def _short_unit(m: re.Match[str]) -> str:
 _BARE_HOURS = re.compile(r"\b(\d+) ?h\b(?!\.\w)", re.I)
 
 
+_THAT_TOO = re.compile(r",?\s+that too (?=(?:very |totally |completely |stone )?(?:cold|late|stale|"
+                       r"raw|burnt|burned|soggy|wrong|undercooked|half[- ]cooked|uncooked|"
+                       r"lukewarm|spoiled|spoilt|damaged|broken|leaking|spilled|missing|"
+                       r"tasteless|bland)\b)", re.I)
+
+
 def _indian_english(text: str) -> str:
     text = _CURRENCY_GAP.sub(r"\1", text)
     text = _STAFFS.sub(lambda m: "the staff" if not text[:m.start()].strip() else "staff",
@@ -1156,6 +1162,12 @@ def _indian_english(text: str) -> str:
     text = _LOUD_TALK.sub(lambda m: f"{m.group(1)} to {m.group(2).lower()}", text)
     text = _ON_ROAD.sub(r"\1 on the road", text)
     text = re.sub(r"\bover (priced|cooked|charged|booked|rated)\b", r"over\1", text, flags=re.I)
+    text = _THAT_TOO.sub(" and was ", text)  # "it came after 55 min that too cold"
+    text = re.sub(r"\blike (eraser|brick|stone|rock|shoe sole|plank|sponge|rubber band)\b",
+                  lambda m: f"like {'an' if m.group(1)[0] in 'aeiou' else 'a'} {m.group(1)}", text,
+                  flags=re.I)  # ("rubbery like eraser")
+    text = re.sub(r",?\s+which (?:maybe|probably|might|may|perhaps|possibly) [^,]*$", "", text,
+                  flags=re.I)  # ("the box came crushed, which maybe explains something")
     # ("over priced": overpriced)
     text = re.sub(r"\b(after|before|while|without) taking (order|orders)\b", r"\1 taking our \2",
                   text, flags=re.I)  # ("vanished after taking order")
@@ -1622,6 +1634,13 @@ def duration_phrase(clause: str) -> str | None:
     AC off"), or None."""
     text = _strip(_RUN_ON.split(html.unescape(clause), 1)[0]).strip(" .!")
     text = _VERDICT_TAIL.sub("", text)  # "2 hours on the tarmac ... is not ok": the thing
+    text = re.sub(r"^(?:shame|sadly|unfortunately|but|however|then)\b,? (?:that )?", "", text,
+                  flags=re.I)  # ("Shame the plane sat on the tarmac for 2h ...")
+    text = re.sub(r"\b(\d+(?:\.\d+)?) ?h\b", lambda m: f"{m.group(1)} hour" + (
+        "" if m.group(1) == "1" else "s"), text)  # ("for 2h")
+    text = re.sub(r"(?: offered| given| provided)?,? (?:until|till|before) .*$", "", text,
+                  flags=re.I) if _SAT_FOR.match(text) else text  # (what came of it is told
+    # apart: "until someone fainted in row 14")
     sat = _SAT_FOR.match(text)
     if sat:  # "the plane sat on the runway for 3 hours with no aircon" -> "3 hours on the runway
         how_long = re.sub(r"\bmin\b", "minutes", sat.group(4))

@@ -1100,8 +1100,10 @@ def test_meat_in_a_vegetarian_meal_is_held_for_a_person_and_named_plainly():
     draft, triage = draft_for("bistro", "Ordered a veg thali and found a piece of chicken in it. "
                               "I am a strict vegetarian. Disgusting.", rating=1)
     assert triage["needs_human"], triage
-    assert "what you found in your vegetarian meal" in draft["reply"], draft["reply"]
-    assert "chicken" not in draft["reply"]  # (named, never admitted)
+    # named as the customer's own finding, never admitted as what we served (since the
+    # forty-fourth reading, which found "what you found in your vegetarian meal" coy)
+    assert "the chicken you found in your vegetarian meal" in draft["reply"], draft["reply"]
+    assert "we served" not in draft["reply"] and "our chicken" not in draft["reply"]
 
 
 @pytest.mark.parametrize(("business", "platform", "text", "wanted", "unwanted"), [
@@ -1380,7 +1382,7 @@ def test_a_guest_who_says_minorities_are_not_welcome_is_held_for_a_person():
      "just sprayed air freshener", "the plane smelled like vomit the entire flight",
      "personally"),  # a smell is no illness to hold for a person
     ("bistro", "google_business", "I found a piece of plastic in my dal. The manager apologised "
-     "but I felt sick thinking about it.", "what you found in your food", "feeling ill"),
+     "but I felt sick thinking about it.", "you found in your food", "feeling ill"),
 ])
 def test_seventh_unseen_reading_causes(business, platform, text, wanted, unwanted):
     assert_reads(business, platform, text, wanted, unwanted, author="Kyle Ross")
@@ -1660,7 +1662,7 @@ def test_fourteenth_unseen_reading_causes(business, platform, rating, text, want
     ("acme", "trustpilot", 1, "Alexa integration stopped working after the update.", "sorry",
      "repair or a replacement"),
     ("bistro", "google_business", 1, "Found an insect in my soup. Nobody apologised.",
-     "what you found in your food", "about this."),
+     "you found in your food", "about this."),
     ("bistro", "google_business", 2, "The thali was good value but it came without the dessert.",
      "the thali came without the dessert", "that it came"),
     ("acme", "trustpilot", 2, "Looks great. But the wifi keeps dropping every night and I have "
@@ -1739,7 +1741,7 @@ def test_a_long_clause_with_two_predicates_is_said_by_its_first(clause, said):
     ("acme", "trustpilot", 1, "My speaker got an update last night and now it's bricked.",
      "repair or a replacement", "improve it on your setup"),
     ("bistro", "google_business", 1, "Ordered a jain thali and it came with onion in the dal.",
-     "what you found in your Jain meal", "go through it with the team"),
+     "you found in your Jain meal", "go through it with the team"),
     ("bistro", "google_business", 1, "The security guard was rude to us at the gate.",
      "sorry", "safety problem"),
     ("acme", "google_play", 3, "Love the speaker, hate the app. Takes 20 seconds to connect "
@@ -1855,7 +1857,7 @@ def test_a_flippant_idiom_is_not_said_back_and_a_gate_gets_its_article():
 
 @pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
     ("bistro", "google_business", 1, "There was a small steel wire in my biryani. Could have "
-     "swallowed it.", "what you found in your food", "the safety problem"),
+     "swallowed it.", "you found in your food", "the safety problem"),
     ("bistro", "google_business", 1, "Saw a cockroach crawling on the wall by our table.",
      "kitchen team", "floor team"),
     ("air", "mastodon", None, "@bluejet we booked seats together months ago and paid for them, "
@@ -2025,7 +2027,7 @@ def test_a_rebuke_tail_is_not_said_back():
 @pytest.mark.parametrize(("business", "platform", "rating", "text", "wanted", "unwanted"), [
     # (a fourth independent reading of 60 new items: SEND 6, LIGHT 30, REWRITE 24; its causes)
     ("bistro", "google_business", 1, "Ordered veg thali and found chicken pieces in the dal. We "
-     "are pure vegetarian.", "what you found in your vegetarian meal", "dietary needs"),
+     "are pure vegetarian.", "you found in your vegetarian meal", "dietary needs"),
     ("air", "mastodon", None, "@bluejet there was a burning smell in the cabin for 20 minutes and "
      "the crew said it was normal", "the smell in the cabin", "raising this with us"),
     ("acme", "trustpilot", 1, "The adapter started melting and got very hot.", "safety team",
@@ -2081,7 +2083,7 @@ def test_a_play_reply_at_its_limit_keeps_a_named_sign_off():
     ("acme", "google_play", 1, "It started talking at 3am and woke the baby. Is someone else "
      "controlling it??", "someone else may be controlling it", "how it performs"),
     ("bistro", "google_business", 2, "I am Jain and specifically asked for no onion no garlic. "
-     "The dal came with onion pieces clearly visible.", "what you found in your Jain meal",
+     "The dal came with onion pieces clearly visible.", "you found in your Jain meal",
      "came to us for"),
     ("air", "mastodon", None, "@bluejet great job cancelling my flight and then charging me a $75 "
      "change fee. truly innovative", "sorry", "lovely to hear"),
@@ -2122,7 +2124,7 @@ def test_a_voice_assistant_gets_its_article():
     ("air", "mastodon", None, "@bluejet no water on board for 3 hours and a passenger fainted",
      "personally"),
     ("bistro", "google_business", 1, "Found chicken in veg soup. We are vegetarian.",
-     "what you found in your vegetarian meal"),
+     "you found in your vegetarian meal"),
     ("bistro", "google_business", 1, "Flies on the dessert counter, sitting on the sweets.",
      "personally"),
 ])
@@ -2399,7 +2401,7 @@ NINTH_INDEPENDENT_READING_CAUSES_CASES = [
      "said the wake word. How do I delete all of it and how long have you kept it?",
      "I'll answer your questions about your data in writing", "what's causing it"),
     ("bistro", "google_business", 1, "Found a hair in biryani. Told the waiter, he just took plate "
-     "and brought same biryani back. Very unhygienic.", "what you found in your food",
+     "and brought same biryani back. Very unhygienic.", "you found in your food",
      "complimentary dessert"),
     ("bistro", "google_business", 1, "Ordered through the app, got paneer instead of chicken. My "
      "brother is allergic to dairy, he had a reaction and we had to give him medicine.",
@@ -2631,7 +2633,7 @@ FOURTEENTH_AND_FIFTEENTH_READING_CASES = [
      "privacy team", "what's causing it"),
     ("bistro", "google_business", 1, "Found a hair in the gravy. When I showed to waiter he just "
      "took the plate and brought same plate back after 10 minutes.",
-     "what you found in your food", "same ladle"),
+     "you found in your food", "same ladle"),
     ("bistro", "google_business", 1, "I have told clearly that I am Jain and no onion garlic "
      "please. Food came and clearly onion was there.", "your Jain meal",
      "complimentary dessert"),
@@ -2666,7 +2668,7 @@ SIXTEENTH_AND_SEVENTEENTH_READING_CASES = [
     ("bistro", "google_business", 1, "Chicken was smelling bad, like stale. When I complained they "
      "said it is the masala smell sir.", "the chicken you were served", "the cleanliness"),
     ("bistro", "google_business", 1, "Ordered through the app, inside the box there was some "
-     "plastic piece in the gulab jamun.", "what you found in your food", "the curry"),
+     "plastic piece in the gulab jamun.", "you found in your food", "the curry"),
     ("air", "mastodon", None, "@Bluejet the purser shouted at me in front of everybody because I "
      "stood up to get my medicine from the locker. I am diabetic.",
      "how you were treated when you needed your medicine", "the medicine in your bag"),
@@ -3437,6 +3439,28 @@ FORTY_THIRD_AND_FORTY_FOURTH_READING_CASES = [
     ("acme", "google_play", 2, "The voice assistant understands only 1 in 4 commands. The "
      "speaker itself looks nice.", "the voice assistant understands only 1 in 4 commands",
      "how you found"),
+    # the customer's English in the manager's: "that too cold", "like eraser", a guess tacked on
+    ("bistro", "google_business", 1, "We ordered paneer tikka and it came after 50 min that too "
+     "cold. Waiter said kitchen is busy.", "it came after 50 minutes and was cold", "that too"),
+    ("bistro", "google_business", 2, "Nice place. But roti was hard like brick and dal was "
+     "watery.", "like a brick", "like brick"),
+    ("acme", "trustpilot", 2, "The new one buzzes at low volume. Also the box came crushed, "
+     "which probably explains something.", "the box came crushed", "explains"),
+    # scorn at our testing is no question to answer; a how-to beside a held charge is promised
+    ("acme", "trustpilot", 2, "The replacement buzzes too. Do you actually test these before "
+     "shipping?", "buzzes", "I'll answer your question"),
+    ("acme", "google_play", 1, "My son bought 2 games through the voice assistant because "
+     "there's no purchase PIN. How do I get this money back and how do I turn on a PIN?",
+     "I'll tell you how to turn on a PIN.", "I'll answer your question"),
+    # what was found in the food is named as the customer's finding
+    ("bistro", "google_business", 1, "Found a hair in the biryani. They took it back but still "
+     "charged the full bill.", "the hair you found in your food", "what you found"),
+    # a safety hold on the tarmac is named by what the customer sat through, and the
+    # passenger who fainted is asked after
+    ("air", "mastodon", None, "@bluejet nice crew tonight. Shame the plane sat on the tarmac "
+     "for 3h with no air con and no water offered until a passenger fainted.",
+     "the 3 hours on the tarmac with no air con and no water. I hope the passenger who "
+     "fainted is all right.", "about the delay"),
     # controls: a plain say-back keeps its words; a kind word about an unnamed waiter is
     # thanked as before
     ("bistro", "google_business", 1, "We waited 45 minutes for our food and the waiter was "

@@ -63,7 +63,8 @@ def compose_draft(item: dict[str, Any], triage: dict[str, Any], business: Any, *
                   platform: str | None = None, limit: int | None = None,
                   bank_path: Path | str | None = None) -> dict[str, Any] | None:
     """A labelled, linted reply draft that fits the platform, or None when none is due."""
-    with sayback.one_draft():  # (a clause's say-back is worked out once for the draft)
+    with sayback.one_draft(getattr(business, "name", "") or ""):  # (a clause's say-back is
+        # worked out once for the draft)
         return _compose_draft(item, triage, business, platform=platform, limit=limit,
                               bank_path=bank_path)
 

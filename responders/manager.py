@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from typing import Any
@@ -1063,11 +1064,61 @@ def _say(clause: str, text: str, category: str | None = None,
     ours = OURSELVES.get(category or "")
     if ours:  # "the restaurant refused to send the right one": that is us
         clause = ours.sub(sayback.OURS + " ", clause, count=1)  # (not the customer's "we")
+    own = sayback.own_name()
+    if own:  # "Bluejet charged me 25 dollars", "Acme says it's the courier's problem": us
+        clause = _own_as_us(own).sub(_as_us, clause, count=1)
     subject = SUBJECT.get(category or "")
     if opening and subject == "it" and re.search(r"\b(?:this|the|my) app\b",
                                                  lead[:max(0, lead.find(clause.strip()))], re.I):
         subject = "the app"  # "This app is awful. Crashes whenever ...": the app crashes
-    return sayback.say_back(clause, subject if opening else None)
+    said = sayback.say_back(clause, subject if opening else None)
+    return _own_capitals(said, clause, own) if said and own else said
+
+
+_OWN_DID = (r"refused|said|told|gave|sent|charged|kept|lost|forgot|ignored|cancell?ed|never|"
+            r"didn'?t|did not|won'?t|would not|just|promised|blamed|claimed|overcharged|"
+            r"denied|rejected|changed|moved|bumped|delayed|shipped|delivered")
+_OWN_STAFF = (r"staff|crew|agents?|team|support|customer (?:service|support|care)|app|website|"
+              r"site|gate agents?|cabin crew|pilots?|servers?|waiters?|manager|delivery|"
+              r"drivers?|warranty|policy|refund policy")  # ("Bluejet staff": our staff)
+_OWN_SAYS = {"says": "said", "claims": "said", "insists": "said",
+             "keeps": "keep", "refuses": "refuse", "charges": "charge", "wants": "want",
+             "won't": "won't", "doesn't": "don't", "does not": "do not", "has": "have",
+             "is": "are"}
+
+
+def _own_as_us(name: str) -> re.Pattern[str]:
+    """The business's name (or its first word, for a name of two or more) as the subject of
+    a clause, before a verb of what it did; its possessive ("Bluejet's app") too."""
+    words = name.split()
+    names = [re.escape(name)]
+    if len(words) > 1 and len(words[0]) >= 3 and words[0][:1].isupper():
+        names.append(re.escape(words[0]))
+    alt = "|".join(names)
+    said = "|".join(map(re.escape, _OWN_SAYS))
+    return re.compile(rf"^(\s*)(?:{alt})(?:(?P<s>'s |\s+(?=(?:{_OWN_STAFF})\b))|"
+                      rf"\s+(?P<v>{said})\b|\s+(?=(?:{_OWN_DID})\b))", re.I)
+
+
+_own_as_us = functools.lru_cache(maxsize=64)(_own_as_us)
+
+
+def _as_us(m: re.Match[str]) -> str:
+    if m.group("s") is not None:
+        return f"{m.group(1)}your "  # ("your app" is said back as "our app")
+    verb = m.group("v")
+    if verb:
+        return f"{m.group(1)}{sayback.OURS} {_OWN_SAYS[verb.lower()]}"
+    return f"{m.group(1)}{sayback.OURS} "
+
+
+def _own_capitals(said: str, clause: str, name: str) -> str:
+    """The business's name with the capitals the customer gave it, where the say-back lowered
+    it ("You've said that bluejet ..." -> "Bluejet")."""
+    for word in name.split():
+        if word[:1].isupper() and word in clause and word not in said:
+            said = re.sub(rf"\b{re.escape(word.lower())}\b", word, said)
+    return said
 
 
 # What a failure led to for the customer's party, not the failure itself

@@ -45,15 +45,27 @@ _MEMO: contextvars.ContextVar[dict | None] = contextvars.ContextVar("say_back_me
                                                                    default=None)
 
 
+# The business's own name while one draft is composed: "Bluejet charged me" is said back
+# as "we charged you", and a name the say-back lowered gets its capital back
+_OWN: contextvars.ContextVar[str] = contextvars.ContextVar("say_back_own_name", default="")
+
+
 @contextlib.contextmanager
-def one_draft() -> Iterator[None]:
+def one_draft(own_name: str = "") -> Iterator[None]:
     """Inside the block, a memoized function's answer for the same arguments is worked out
-    once (this thread or task only), and forgotten when the block ends."""
-    token = _MEMO.set({})
+    once (this thread or task only), and forgotten when the block ends. `own_name`: the
+    business whose reply it is."""
+    token, named = _MEMO.set({}), _OWN.set(own_name or "")
     try:
         yield
     finally:
+        _OWN.reset(named)
         _MEMO.reset(token)
+
+
+def own_name() -> str:
+    """The business the draft being composed is for ('' outside a draft)."""
+    return _OWN.get()
 
 
 def memoized(fn: Any) -> Any:

@@ -3471,6 +3471,22 @@ FORTY_THIRD_AND_FORTY_FOURTH_READING_CASES = [
 
 # The independent readings (from the seventh session on), each list the causes of one reading
 # that a rule fixes generally (the reading's name is in each list's name)
+# The business's own name in the customer's words (the forty-fourth reading: "acme says it's
+# the courier's problem", "You've said that bluejet charged you"): it is us, said as "we"
+OWN_NAME_CASES = [
+    ("air", "mastodon", None, "Bluejet charged me 25 dollars to change a seat. For what exactly?",
+     "we charged you 25 dollars to change a seat", "bluejet charged"),
+    ("acme", "trustpilot", 1, "Acme refused my warranty claim even though the speaker stopped "
+     "charging within a month.", "we refused your warranty claim", "cme refused"),
+    ("acme", "trustpilot", 1, "The speaker died after a month. Acme says it's the courier's "
+     "problem because the box was dented.", "we said it's the courier's problem", "cme says"),
+    ("air", "mastodon", None, "Bluejet staff at the Denver gate were rude and laughed at us.",
+     "our staff at the Denver gate were rude", "luejet staff"),
+    ("acme", "trustpilot", 2, "Acme's app keeps logging me out every single day.",
+     "our app keeps logging you out", "cme's app"),
+]
+
+
 INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
@@ -3496,6 +3512,7 @@ INDEPENDENT_READINGS = [
     *THIRTY_EIGHTH_AND_THIRTY_NINTH_READING_CASES,
     *FORTIETH_AND_FORTY_FIRST_READING_CASES,
     *FORTY_THIRD_AND_FORTY_FOURTH_READING_CASES,
+    *OWN_NAME_CASES,
 ]
 
 
@@ -3537,3 +3554,18 @@ def test_a_say_back_worked_out_once_per_draft_is_the_same_and_forgotten_after():
         assert manager._say(clause, clause, None, [clause]) == \
             manager._say(clause, clause, None, (clause,))
     assert sayback._MEMO.get() is None  # nothing kept from one draft to the next
+
+
+def test_the_business_name_keeps_its_capitals_when_said_back():
+    from responders import manager
+
+    assert manager._own_capitals("bluejet lost your bag", "Bluejet lost my bag", "Bluejet") == \
+        "Bluejet lost your bag"
+    # a word the customer wrote in lower case stays as they wrote it
+    assert manager._own_capitals("the saffron rice was cold", "the saffron rice was cold",
+                                 "Saffron Bistro") == "the saffron rice was cold"
+    with sayback.one_draft("Saffron Bistro"):  # "Saffron rice" is no subject of ours
+        assert manager._say("Saffron rice was cold", "Saffron rice was cold", "restaurant") \
+            == manager._say("Saffron rice was cold", "Saffron rice was cold", "restaurant")
+        assert sayback.own_name() == "Saffron Bistro"
+    assert sayback.own_name() == ""

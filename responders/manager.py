@@ -588,6 +588,14 @@ HELD_MONEY = (
     (re.compile(r"\bcharg\w* (?:us |me )?for (?:the |a |an )?([\w ]{2,25}?) (?:without "
                 r"(?:asking|telling)|(?:which|that) (?:we|i) (?:never|didn'?t|did not) ask\w*)",
                 re.I), "the {0} you were charged for without being asked"),
+    # a refund asked for an order that never came ("Order stuck on 'processing' after 10 days.
+    # No reply to three emails. Refund me."): the order named, and the refund asked for
+    (re.compile(r"\b(order|package|parcel|delivery|shipment)\b[^.!?]{0,40}?\b(?:stuck|still "
+                r"(?:not|hasn'?t|has not|processing|pending|waiting)|never (?:arrived|came|"
+                r"shipped|turned up|showed up|delivered)|(?:not|hasn'?t|has not|didn'?t|did not) "
+                r"(?:yet )?(?:arrive\w*|ship\w*|been shipped|come|turn\w* up|deliver\w*|"
+                r"dispatch\w*))(?=[^\n]{0,300}?\b(?:refund\w*|money back|cancel\w*)\b)",
+                re.I), "your {0} that hasn't reached you, and the refund you asked for"),
     (re.compile(r"\bwhere(?:'s| is| the hell is| tf is) (?:my|our|the) (?:refund|money)\b|"
                 r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?|yet)\b|"
                 r"\b(?:still|not yet|never|haven'?t|hasn'?t)\b[^.!?]{0,30}\brefund|"
@@ -1947,6 +1955,29 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
     return None
 
 
+_STAFF_DID_WELL = re.compile(r"\b(?:crew|staff|team|flight attendants?|cabin crew|pilots?|"
+                             r"attendants?|waiters?|servers?)\b[^.!?]{0,25}?\b(?:did (?:their|"
+                             r"everything|all they could|what they could)|(?:were|was) (?:so |"
+                             r"really |very |absolutely )?(?:brilliant|amazing|great|fantastic|"
+                             r"excellent|kind|calm|helpful|wonderful|lovely|professional|"
+                             r"incredible|superb|quick)|handled it (?:well|brilliantly|calmly))",
+                             re.I)
+
+
+def _staff_recognised(triage: dict[str, Any], text: str) -> bool:
+    """Whether a held safety matter's text praises our people for their part in it ("Crew
+    did their best, but this is dangerous"; "The crew were brilliant with him")."""
+    complained = {i.get("aspect") for i in triage.get("issues") or []}
+    for p in triage.get("praise") or []:
+        clause = p.get("clause") or ""
+        at = text.find(clause) if clause else -1
+        if p.get("aspect") in ("crew", "staff", "service") and p["aspect"] not in complained \
+                and at >= 0 and _STAFF_DID_WELL.search(clause) and not \
+                _TAKEN_BACK.match(text, at + len(clause)) and not _HEARSAY.search(clause):
+            return True
+    return False
+
+
 _DISH_PRAISED = re.compile(r"(?:^|\band |, |\bthe )([a-z]+(?: [a-z]+)?) (?:was|were) (?:very |"
                            r"really |so |just |absolutely )?(?:awesome|delicious|amazing|"
                            r"excellent|tasty|superb|fantastic|outstanding|yummy|mouth ?watering|"
@@ -2309,7 +2340,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if routed[0]["flag"] == "ongoing" or (routed[0]["flag"] == "safety" and not what
                                                   and (not about or about in (
                                                       "the delay", "the wait", "the long wait",
-                                                      "the flight itself"))):
+                                                      "the flight itself", "the safety problem"))):
                 lasted = next((p for i in issues[:3] if (p := sayback.duration_phrase(
                     i["clause"]))), None)
                 about = lasted or about  # "the 3 hours at the gate with no updates"; "the 3
@@ -2391,7 +2422,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             elif routed[0]["flag"] == "safety" and not what and _FAINTED.search(
                     item.get("text") or ""):  # "no water offered until someone fainted in row
                 who = "passenger" if profile.category == "airline" else "person"  # 14"
-                hear += f" I hope the {who} who fainted is all right."
+                verb = re.search(r"\b(?:fainted|passed out|collapsed)\b",
+                                 _FAINTED.search(item.get("text") or "").group(0), re.I)
+                hear += f" I hope the {who} who {verb.group(0).lower()} is all right."  # (as
+                # told: "a man collapsed" is not "fainted")
             elif routed[0]["flag"] == "safety" and (what == "the injury you saw"):
                 who = "passenger" if profile.category == "airline" else "person"
                 hear += f" I hope the {who} who was hurt is all right."
@@ -2404,6 +2438,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 who = "you're both" if _BOTH_OF_YOU.search(item.get("text") or "") else \
                     f"your {(kin.group(1) or kin.group(2)).lower()} is" if kin else "you're"
                 hear += f" I hope {who} feeling better now."
+            if routed[0]["flag"] == "safety" and (not short or platform in ROOMY_SOCIAL):
+                crew = _staff_recognised(triage, item.get("text") or "")
+                if crew:  # "The crew were brilliant with him but ...": their part recognised
+                    ours = "our crew" if profile.category == "airline" else "our team"
+                    hear += f" I'll pass your kind words on to {ours}."  # (one thank-you)
             first = routed[0]["flag"]
             if any(f["flag"] == "bereavement" for f in routed):
                 first = "bereavement"  # a loss comes before the money or the delay beside it
@@ -2438,6 +2477,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 apology = APOLOGY["formal"][0]  # "I'm so sorry for your loss, ... and I apologise"
             resolve = (f"{_cap(contact)} and I'll pick this up with you personally." if social
                        else f"Please {contact} and I'll pick this up with you personally.")
+            if not social and (what or "").endswith("that hasn't reached you, and the refund "
+                                                    "you asked for") and " with " not in contact:
+                resolve = (f"Please {contact} with your order number and I'll pick this up "
+                           "with you personally.")  # (a package is looked up by its order too)
             chased = _chased(item.get("text") or "")
             if chased:  # "I have sent it FOUR times": owned, and not asked for a fifth
                 resolve = f"{chased} {resolve}"

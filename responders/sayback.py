@@ -1628,11 +1628,18 @@ _DURATION = re.compile(
     r"weeks?)\b(?:,? (?:and )?\d+ ?(?:minutes|mins?)\b| and a half\b)?"
     r"(?: (?:on|at|in|of|stuck|sitting|waiting|for|with|without|on hold)\b.*)?$", re.I)
 DURATION_MAX_WORDS = 12
+_IT_TOOK = re.compile(r"^(?:and |but |then )?it took ((?:almost|nearly|over|about|more than) )?"
+                      r"((?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|"
+                      r"forty-five|ninety) (?:hours?|minutes?|days?|weeks?)) (?:for (?:the |a )?"
+                      r"\w+ )?to ((?:get|find|send|bring|board|call|reach|deplane|open|fix)\b.*)$",
+                      re.I)
 _SAT_FOR = re.compile(r"^(?:[@#][\w.]+\s+)*(?:so |and )?(?:(?:the|our|my) (?:plane|flight|"
-                      r"aircraft|train|bus) (?:just )?|(?:we |i )?(?=sat\b))"
-                      r"(?:sat|was stuck|was held|was parked|sat there|waited|stayed) (on|at) the "
-                      r"(runway|tarmac|gate|apron|taxiway)((?: at [A-Z][A-Za-z]+)?) for ((?:almost "
-                      r"|nearly |over |about )?(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six) "
+                      r"aircraft|train|bus) (?:just )?|(?:we |i )?(?=sat\b)|"
+                      r"(?:(?:we|i) (?:were|was|have been|'ve been|are|am) |been )?(?=stuck\b))"
+                      r"(?:sat|was stuck|was held|was parked|sat there|waited|stayed|stuck) "
+                      r"(on|at) the (runway|tarmac|gate|apron|taxiway)((?: at [A-Z][A-Za-z]+)?) "
+                      r"(?:for )?((?:almost |nearly |over |about )?"
+                      r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six) "
                       r"(?:hours?|hrs?|minutes?|mins?)(?:,? (?:and )?\d+ ?(?:minutes|mins?)| and "
                       r"a half)?)(\b.*)$", re.I)  # ("sat on the tarmac at Logan for 2 hrs 40 min")
 _VERDICT_TAIL = re.compile(r"\s+(?:is|was|are|were)(?: just| simply)? (?:not ok(?:ay)?|not "
@@ -1653,10 +1660,20 @@ def duration_phrase(clause: str) -> str | None:
     text = re.sub(r"(?: offered| given| provided)?,? (?:until|till|before) .*$", "", text,
                   flags=re.I) if _SAT_FOR.match(text) else text  # (what came of it is told
     # apart: "until someone fainted in row 14")
+    took = _IT_TOOK.match(text)
+    if took and len(text.split()) <= DURATION_MAX_WORDS + 2 and not re.search(
+            r"[?!\"()\[\]:;@#/&*_,]|\b(?:i|me|we|us|they|them|he|she|you)\b", took.group(3),
+            re.I):  # "it took 40 minutes to get medics on board" -> "the 40 minutes it took to
+        # get medics on board"
+        how_long = re.sub(r"^an? ", "", f"{took.group(1) or ''}{took.group(2)}", flags=re.I)
+        return "the " + _join(_shift(_TOKEN.findall(f"{how_long} it took to {took.group(3)}")))
     sat = _SAT_FOR.match(text)
     if sat:  # "the plane sat on the runway for 3 hours with no aircon" -> "3 hours on the runway
         how_long = re.sub(r"\bmin\b", "minutes", sat.group(4))
         text = f"{how_long} {sat.group(1)} the {sat.group(2)}{sat.group(3)}{sat.group(5)}"
+        text = re.sub(r" and (?:a|an|my|our) (toddler|baby|infant|newborn|child|kid|kids|children|"
+                      r"\d+[- ]?(?:year[- ]old|yo|month[- ]old))$", r", with my \1", text,
+                      flags=re.I)  # ("with no water and a toddler": not no toddler)
     if not text or not _DURATION.match(text) or _VERBISH.search(text) or re.search(
             r"[?!\"()\[\]:;@#/&*_]", text) or len(text.split()) > DURATION_MAX_WORDS or \
             re.search(r"\b(?:i|me|we|us|they|them|he|she|you)\b", text, re.I):

@@ -3487,6 +3487,46 @@ OWN_NAME_CASES = [
 ]
 
 
+# A refund asked for an order that never came is held, and named by the order (the forty-fourth
+# reading: "'processing' after 10 days ... Refund me" was answered "Thank you for raising this")
+UNDELIVERED_REFUND_CASES = [
+    ("acme", "trustpilot", 1, "Order stuck on 'processing' after 10 days. No reply to three "
+     "emails. Refund me.", "your order that hasn't reached you, and the refund you asked for",
+     "raising this with us"),
+    ("acme", "trustpilot", 1, "My package never arrived and support keeps telling me to wait. "
+     "I want a refund now.", "with your order number", "package number"),
+]
+
+
+# How long a device takes to pair or set up is how it performs, not a queue (the forty-fourth
+# reading: "pairing took ages" went to the operations team with "where things stand")
+SLOW_DEVICE_CASES = [
+    ("acme", "amazon", 3, "Love the bass but pairing took ages and it drops bluetooth daily.",
+     "firmware team", "operations team"),
+    ("acme", "amazon", 3, "Setup took forever and the speaker takes ages to connect to my phone.",
+     "the setup took forever", "where things stand"),
+]
+
+
+# A held safety matter named by what they sat through, the person who collapsed as told, and
+# the crew's part recognised (the forty-fourth reading: "the safety problem", "the wait",
+# "the passenger who fainted", the crew's praise passed over)
+SAFETY_HOLD_CASES = [
+    ("air", "mastodon", None, "@bluejet stuck on the tarmac 3 hours with no water and a toddler. "
+     "Crew did their best, but this is dangerous.",
+     "the 3 hours on the tarmac with no water, with your toddler", "the safety problem"),
+    ("air", "mastodon", None, "@bluejet stuck on the tarmac 3 hours with no water and a toddler. "
+     "Crew did their best, but this is dangerous.",
+     "I'll pass your kind words on to our crew", "with our toddler"),
+    ("air", "mastodon", None, "@bluejet a man collapsed in row 20 on BJ440. The crew were "
+     "brilliant with him but it took 40 minutes to get medics on board after landing.",
+     "the 40 minutes it took to get medics on board after landing", "telling us about the wait"),
+    ("air", "mastodon", None, "@bluejet a man collapsed in row 20 on BJ440. The crew were "
+     "brilliant with him but it took 40 minutes to get medics on board after landing.",
+     "the passenger who collapsed is all right", "fainted"),
+]
+
+
 INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
@@ -3513,6 +3553,9 @@ INDEPENDENT_READINGS = [
     *FORTIETH_AND_FORTY_FIRST_READING_CASES,
     *FORTY_THIRD_AND_FORTY_FOURTH_READING_CASES,
     *OWN_NAME_CASES,
+    *UNDELIVERED_REFUND_CASES,
+    *SLOW_DEVICE_CASES,
+    *SAFETY_HOLD_CASES,
 ]
 
 

@@ -3505,6 +3505,10 @@ SLOW_DEVICE_CASES = [
      "firmware team", "operations team"),
     ("acme", "amazon", 3, "Setup took forever and the speaker takes ages to connect to my phone.",
      "the setup took forever", "where things stand"),
+    # a two-word praise before "but" is its own clause: thanked, and the complaint after it
+    # named by its own thing (it was "the sound" to the firmware team)
+    ("acme", "amazon", 3, "Great sound, but the app crashes every time I try to change the EQ.",
+     "I'm glad you liked the sound. You told us that the app crashes", "firmware team"),
 ]
 
 

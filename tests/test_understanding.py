@@ -19,8 +19,11 @@ from reviewwatch.triage import model as linear
 
 
 @pytest.mark.parametrize(("text", "clauses"), [
+    # a two-word praise before "but" is a clause of its own, not the complaint's start
     ("Great food but the service was awful. We waited 45 minutes.",
-     ["Great food but the service was awful.", "We waited 45 minutes."]),
+     ["Great food", "the service was awful.", "We waited 45 minutes."]),
+    ("last but not least the staff were rude", ["last but not least the staff were rude"]),
+    ("The problem, however, was the noise.", ["The problem, however, was the noise."]),
     ("The pasta was cold; the waiter never came back to check on us.",
      ["The pasta was cold", "the waiter never came back to check on us."]),
     ("Mr. Smith at the desk was rude. Never again!",

@@ -16,6 +16,10 @@ from typing import Any, NamedTuple
 
 MAX_SEGMENT_CHARS = 20_000
 MIN_CLAUSE_WORDS = 3
+MIN_CONTRASTED_WORDS = 2  # a two-word clause is kept whole before "but" ("Great sound, but")
+_CONTRAST = re.compile(r"but\b(?! not least)", re.IGNORECASE)
+# (not "however", "though" or "yet", which sit inside a clause too: "The problem, however,
+# was", "The app though is a battery hog", "I have yet to")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st vs etc e.g i.e approx no jr sr inc ltd co mt ft ave apt dept est min "
     "hr hrs sec oz lb lbs fig ca".split())
@@ -215,7 +219,9 @@ def clauses(text: str, lowered: str | None = None) -> list[Span]:
         last_words = 0  # the words of merged[-1], counted once
         for a, b in pieces:
             words = len(word.findall(text, a, b)) if len(pieces) > 1 else MIN_CLAUSE_WORDS
-            if merged and (words < MIN_CLAUSE_WORDS or last_words < MIN_CLAUSE_WORDS):
+            if merged and (words < MIN_CLAUSE_WORDS or last_words < MIN_CLAUSE_WORDS and not (
+                    last_words >= MIN_CONTRASTED_WORDS and _CONTRAST.match(text, a, b))):
+                # ("Great sound, | but the app crashes ...": the praise is a clause of its own)
                 merged[-1] = (merged[-1][0], b)
                 last_words = len(word.findall(text, merged[-1][0], b))
             else:

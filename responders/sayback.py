@@ -176,7 +176,16 @@ _BARE_VERDICT = re.compile(
     r"daylight robbery|worst|terrible|awful|horrible|bad|trash|garbage|useless|"
     r"infuriating|frustrating|annoying|maddening|insane|pathetic|"
     r"ridiculous|a joke|a disaster|disgusting|unacceptable|disappointing|horrendous)"
-    r"(?: \w+){0,2}|(?:what a|such a) \w+(?: \w+){0,3}|never again|avoid(?: \w+){0,3}|"
+    r"(?: \w+){0,2}|"
+    # a verdict on the meal or the visit, however it is dated ("Sunday buffet was very worst
+    # sir"): said back, it pastes the customer's grade where what went wrong should be
+    r"(?:(?:this|the|your|our|today'?s|yesterday'?s|(?:sun|satur|fri|mon|tues|wednes|thurs)day|"
+    r"weekend|lunch|dinner|(?:this|the) (?:sunday|weekend|lunch|dinner)) )?(?:buffet|food|meal|"
+    r"dinner|lunch|breakfast|experience|visit|taste|ambience|ambiance) (?:is|was|'s) (?:so |very |"
+    r"just |really |absolutely |the |a |total |complete |totally |too )*(?:worst|terrible|awful|"
+    r"horrible|bad|pathetic|disgusting|horrendous|poor|not good|not at all good|below average|"
+    r"pathetic|third class|waste)(?: \w+){0,2}|"
+    r"(?:what a|such a) \w+(?: \w+){0,3}|never again|avoid(?: \w+){0,3}|"
     r"(?:very |so |really )?disappointed(?: \w+){0,3}|i (?:hate|love) (?:it|this|them)|"
     r"(?:it'?s|it has|has) been (?:over |almost |nearly )?\S+ \w+(?: now| already)?|"  # time alone
     r"(?:this|it|that) (?:has )?happened (?:\w+ ){0,2}times?(?: now| already)?|"  # ("4 times now")
@@ -228,7 +237,10 @@ _RELATIVE_THEN = re.compile(
 _KEEP_CAPITAL = re.compile(r"^(?:I|[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*|Alexa|Siri|Google|Amazon|Apple|"
                            r"Spotify|Netflix|Android|Samsung|Prime|Bluetooth|YouTube|Youtube|"
                            r"Facebook|Instagram|Microsoft|Windows|Roku|Sonos|Kindle|Uber|Lyft|"
-                           r"PayPal|Paypal|Venmo|Visa|Mastercard|Xbox|Chromecast|Zoom|Slack)$")
+                           r"PayPal|Paypal|Venmo|Visa|Mastercard|Xbox|Chromecast|Zoom|Slack|"
+                           r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
+                           r"April|June|July|August|September|October|November|December|"
+                           r"Christmas|Diwali|Easter|Eid|Holi)$")  # (a day keeps its capital)
 _COMMON_STARTS = frozenset(
     "the a an it its this that these those they there he she his her their my our i we "
     "your everything nothing nobody no one when our staff food service".split())
@@ -411,6 +423,10 @@ def _passive(m: re.Match[str]) -> str:
 _HEADLINE_PLURAL = re.compile(  # a plural noun of four letters or more, not a verb ("is")
     r"^(?!(?:this|does|was|has|is|its|us|yes|plus|less|always)\b)([A-Za-z]{3,}s) (broken|gone|"
     r"missing|disappeared|wrong)\b")
+_HEADLINE_SHARE = re.compile(  # a share of the things and how they were, with no "were"
+    r"^((?:half|most|some|many|all|several|a few|few|lots|a lot)(?: of)? the (?:[a-z]+ )?[a-z]+s) "
+    r"(empty|missing|cold|finished|gone|unavailable|stale|not (?:refilled|available|there|"
+    r"replenished|ready|hot|fresh))\b", re.I)
 _BARE_NOUN = re.compile(
     r"^(order|flight|bag|luggage|package|parcel|delivery|booking|food|pizza|driver|app|phone|"
     r"room|table|waiter|staff|service|coffee|meal|interior|decor|atmosphere|ambience|ambiance|"
@@ -652,6 +668,8 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     bare = _HEADLINE_PASSIVE.sub(_passive, stripped, count=1)  # "flight 212 delayed again"
     bare = _HEADLINE_PLURAL.sub(lambda m: f"the {m.group(1).lower()} are {m.group(2)}", bare,
                                 count=1)  # "Widgets broken on iOS 18"
+    bare = _HEADLINE_SHARE.sub(lambda m: f"{m.group(1).lower()} were {m.group(2)}", bare,
+                               count=1)  # "Half the items empty and not refilled"
     bare = _with_article(bare)  # "order came 90 min late"; "AC was not working"
     if bare == stripped:
         opened = _strip(bare)

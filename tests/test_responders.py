@@ -3512,6 +3512,18 @@ SLOW_DEVICE_CASES = [
 ]
 
 
+# A verdict on the meal is not said back when what went wrong is told beside it, and a share
+# of the dishes told with no verb gets one (the forty-fourth reading: "buffet items empty and
+# not refilled" had no aspect; "I read that sunday buffet was very worst")
+BUFFET_CASES = [
+    ("bistro", "google_business", 2, "Sunday buffet was very worst sir. Half the items empty and "
+     "not refilled for 30 min, we asked 3 times. Paid full price 899 per head.",
+     "half the items were empty and not refilled for 30 minutes", "very worst"),
+    ("bistro", "google_business", 2, "The food was terrible. Dal was cold and the naan was hard "
+     "like rubber.", "the dal was cold", "the food was terrible"),
+]
+
+
 # A held safety matter named by what they sat through, the person who collapsed as told, and
 # the crew's part recognised (the forty-fourth reading: "the safety problem", "the wait",
 # "the passenger who fainted", the crew's praise passed over)
@@ -3560,6 +3572,7 @@ INDEPENDENT_READINGS = [
     *UNDELIVERED_REFUND_CASES,
     *SLOW_DEVICE_CASES,
     *SAFETY_HOLD_CASES,
+    *BUFFET_CASES,
 ]
 
 
@@ -3616,3 +3629,8 @@ def test_the_business_name_keeps_its_capitals_when_said_back():
             == manager._say("Saffron rice was cold", "Saffron rice was cold", "restaurant")
         assert sayback.own_name() == "Saffron Bistro"
     assert sayback.own_name() == ""
+
+
+def test_a_day_or_a_month_keeps_its_capital_when_said_back():
+    assert sayback.say_back("Sunday lunch was cold and late") == "Sunday lunch was cold and late"
+    assert sayback.say_back("Monday delivery came 2 hours late").startswith("Monday ")

@@ -165,6 +165,7 @@ HOLD_EMPATHY = {
     "language": ["I understand how frustrating this is"],
 }
 HEAR_LEADS = ["You told us that {said}.", "I read that {said}.", "You've said that {said}."]
+LONG_SAY_WORDS = 20  # a complaint said back whole, when none within the usual limit can be
 HEAR_ABOUT = ["Thank you for telling us about {about}.", "Thank you for letting us know about "
               "{about}.", "Thank you for writing to us about {about}."]
 _WORTH_THE_WAIT = re.compile(r"\bworth (?:the |such (?:a )?|this |that |a )?(?:long )?wait",
@@ -519,8 +520,9 @@ HELD_MONEY = (
     (re.compile(r"\bcancel\w*\b[^.!?]{0,80}\b(?:charg\w*|bill\w*|debit\w*|tak\w+ (?:money|"
                 r"payments?))\b(?:[^.!?]|\.\d){0,40}\b(?:every|each|since|still|again|anyway|monthly)\b|"
                 r"\b(?:still|kept|keep|keeps) (?:being |on )?(?:charg\w*|bill\w*)\b[^.!?]{0,40}"
-                r"\bafter (?:i |we )?cancel\w*", re.I),
-     "the charges since you cancelled"),
+                r"\bafter (?:i |we )?cancel\w*|"
+                r"\bcharg\w* (?:me|us)\b[^.!?]{0,60}?\bafter (?:i |we )?(?:had )?cancel\w*", re.I),
+     "the charges since you cancelled"),  # ("Thanks for charging me ... after I cancelled")
     (re.compile(r"\b(?:charged|billed|charging|debited|deducted|taken|cut|charge (?:me|us))\b"
                 r"[^.!?]{0,30}"
                 r"\b(?:twice|double|two times|three times|"
@@ -2575,14 +2577,24 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             # back; the plain complaint beside it ("waited 45 minutes in line") still is
             sarcasm = [f for f in triage.get("flags") or [] if f.get("flag") == "sarcasm"]
             mocked = {f.get("clause") for f in sarcasm}
-            hear, specific, said_issue = _hear(issues, seed, short,
-                                   _experience_np(profile, platform), strict=label != "negative",
-                                   text=item.get("text") or "", category=profile.category,
-                                   tight=tight, title=item.get("title"),
-                                   mocked=frozenset(mocked),
-                                   post=(item.get("kind") or "review") == "mention",
-                                   also=tuple(_detailed(f["about"], f.get("clause") or "")
-                                              for f in sarcasm if f.get("about")))
+            def opening() -> tuple[str, bool, dict[str, Any] | None]:
+                return _hear(issues, seed, short, _experience_np(profile, platform),
+                             strict=label != "negative", text=item.get("text") or "",
+                             category=profile.category, tight=tight, title=item.get("title"),
+                             mocked=frozenset(mocked),
+                             post=(item.get("kind") or "review") == "mention",
+                             also=tuple(_detailed(f["about"], f.get("clause") or "")
+                                        for f in sarcasm if f.get("about")))
+
+            hear, specific, said_issue = opening()
+            if not specific and not short and not tight:
+                # no complaint short enough to say back: a longer one said whole reads better
+                # than its category ("Thank you for telling us about how it performs", the
+                # forty-sixth reading's commonest fault)
+                with sayback.longer(LONG_SAY_WORDS):
+                    longer = opening()
+                if longer[1]:
+                    hear, specific, said_issue = longer
             named = said_issue if said_issue and said_issue.get("aspect") else next(
                 (f for f in sarcasm if f.get("aspect") and not any(
                     i.get("aspect") for i in issues)), None)

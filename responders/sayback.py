@@ -523,10 +523,11 @@ _OWN_ACTS = re.compile(r"(?:paid|received|ordered|waited|had to|was told|were to
 
 
 _AFTER_UPDATE = re.compile(r"(?:ever )?(?:since|after) (?:(?:the|this|your|its|a) |"
-                           r"(?=latest |last |recent |new ))((?:last |latest |"
+                           r"(?=latest |last |recent |new )|(?=(?:firmware |software |app )?"
+                           r"(?:update|version|release) v?\d))((?:last |latest |"
                            r"recent |new |most recent )?(?:firmware |software |app |system )?)"
-                           r"(update|version|release|upgrade),?\s+(?=(?:it|the \w+|my \w+|this "
-                           r"\w+)\b)", re.I)
+                           r"(update|version|release|upgrade)((?: v?\d+(?:\.\d+)*)?),?\s+"
+                           r"(?=(?:it|the \w+|my \w+|this \w+)\b)", re.I)  # ("update 4.2")
 # "since" wants a perfect tense; a present one is said with "with" ("the alarms don't go off
 # with the new version", not "... don't go off since the new version")
 _PRESENT = re.compile(r"\b(?:do|does|don'?t|doesn'?t|do not|does not|is|are|isn'?t|aren'?t|"
@@ -636,6 +637,9 @@ _MOCK_ONLY = re.compile(r"\b(waited|took|wait of|sat|stood)(?: for)? (?:only|jus
                         r"one|two|three)", re.I)
 
 
+_QUOTED_NAME = re.compile(r"(?<![A-Za-z])'([A-Z][a-z]+)'(?![A-Za-z])")
+
+
 def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     """The clause as the manager says it back ("the sound is weak"), or None if it won't do.
 
@@ -644,6 +648,7 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
     front of a clause that opens with its verb ("doesn't save my chats")."""
     clause = _ASIDE.sub("", clause)  # ("my daughter (she's 14)")
+    clause = _QUOTED_NAME.sub(r"\1", clause)  # "hears 'Acme' in every TV show": a name, no quote
     stripped = _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!")
     mocked = _MOCK_LEAD.match(stripped)
     if mocked:  # "Superb service, waited only 40 minutes for one dosa": what happened
@@ -685,7 +690,9 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     if since:  # "After the last firmware update it won't turn on at all"
         rest = bare[since.end():].rstrip(' .!')
         linker = "with" if _PRESENT.search(rest) else "since"
-        bare = clause = f"{rest} {linker} the {since.group(1)}{since.group(2)}"
+        named = since.group(0).split()[1].lower() in ("the", "this", "your", "its", "a")
+        the = "the " if named or not since.group(3) else ""  # "since update 4.2"
+        bare = clause = f"{rest} {linker} {the}{since.group(1)}{since.group(2)}{since.group(3)}"
     setup = _SETUP_THEN.match(bare)
     if setup:  # "Paid for Plus and half the features don't work": the complaint is the rest
         bare = clause = bare[setup.end():]
@@ -1541,6 +1548,7 @@ _BROKEN_GRAMMAR = re.compile(
     r"\bnow (?:\d+|two|three|four) (?:days|weeks|months|hours)\b|"
     # what no manager says back: "middle class family cannot afford like this", "support says
     # out of warranty so pay for repair", "when buffet is till 3"
+    r"\bvery less\b|\brest all\b|"  # ("very less chicken only 2 small pieces and rest all rice")
     r"\bafford (?:like this|like that|this much)\b|\b(?:middle[- ]class|common|normal|poor) "
     r"(?:family|families|man|people) (?:cannot|can'?t)\b|\bso (?:pay|buy)\b|\bsays? out of\b|"
     r"\b(?:is|are|was) till\b|"

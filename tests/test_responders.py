@@ -3524,6 +3524,27 @@ BUFFET_CASES = [
 ]
 
 
+# The forty-sixth and forty-seventh readings (on 386eef5: SEND 9 and 10 of 60); the top cause
+# was a category where the complaint should be ("Thank you for telling us about how it
+# performs"), mostly Play replies whose 350 characters the say-back did not fit
+FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
+    # a long complaint said whole, a name in quotes said plainly, and the reply made to fit
+    # Play by its optional words, not by dropping what the customer said
+    ("acme", "google_play", 1, "Voice assistant hears 'Acme' in every TV show and starts "
+     "talking in the middle of the night. There's no way to turn down the sensitivity. Wakes "
+     "my baby up.", "the voice assistant hears Acme in every TV show and starts talking in "
+     "the middle of the night", "how it performs"),
+    # "After update 4.2 ..." is said with the update it began with
+    ("acme", "google_play", 1, "After update 4.2 the speaker drops wifi every hour. Support told "
+     "me to reset router. I did. Still drops. Are you going to fix it or not?",
+     "the speaker drops wifi every hour since update 4.2", "the setup and software"),
+    # charged after cancelling, told as mock thanks, is the charges since they cancelled
+    ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
+     "cancelled in the app. Very classy. Twice. Want both charges refunded.",
+     "the charges since you cancelled", "how it performs"),
+]
+
+
 # A held safety matter named by what they sat through, the person who collapsed as told, and
 # the crew's part recognised (the forty-fourth reading: "the safety problem", "the wait",
 # "the passenger who fainted", the crew's praise passed over)
@@ -3573,6 +3594,7 @@ INDEPENDENT_READINGS = [
     *SLOW_DEVICE_CASES,
     *SAFETY_HOLD_CASES,
     *BUFFET_CASES,
+    *FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES,
 ]
 
 

@@ -2591,8 +2591,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 # no complaint short enough to say back: a longer one said whole reads better
                 # than its category ("Thank you for telling us about how it performs", the
                 # forty-sixth reading's commonest fault)
-                with sayback.longer(LONG_SAY_WORDS):
-                    longer = opening()
+                with sayback.longer(LONG_SAY_WORDS), sayback.quotes_kept():
+                    longer = opening()  # (a quote kept as written: "closed my ticket as
+                    # 'resolved' without replying")
                 if longer[1]:
                     hear, specific, said_issue = longer
             named = said_issue if said_issue and said_issue.get("aspect") else next(

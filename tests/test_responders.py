@@ -3538,6 +3538,13 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
     ("acme", "google_play", 1, "After update 4.2 the speaker drops wifi every hour. Support told "
      "me to reset router. I did. Still drops. Are you going to fix it or not?",
      "the speaker drops wifi every hour since update 4.2", "the setup and software"),
+    # a quote kept as written where nothing else could be said back ("support's answer was
+    # 'reinstall'"), in place of "Thank you for telling us about the setup and software"
+    ("acme", "trustpilot", 2, "I've had my Acme for two years and honestly liked it. But the "
+     "recent change that locks the sleep timer behind a subscription is a joke. You took away "
+     "a feature I already had. Also the app is slower than ever and support's answer was "
+     "'reinstall'. Disappointed long time customer.",
+     "support's answer was 'reinstall'", "about the setup and software"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",
@@ -3656,3 +3663,15 @@ def test_the_business_name_keeps_its_capitals_when_said_back():
 def test_a_day_or_a_month_keeps_its_capital_when_said_back():
     assert sayback.say_back("Sunday lunch was cold and late") == "Sunday lunch was cold and late"
     assert sayback.say_back("Monday delivery came 2 hours late").startswith("Monday ")
+
+
+def test_a_quote_is_kept_as_written_only_where_asked():
+    clause = "Support chat closed my ticket as 'resolved' without replying."
+    assert sayback.say_back(clause) is None  # (a quote we might mangle: not said back)
+    with sayback.quotes_kept():
+        assert sayback.say_back(clause) == \
+            "support chat closed your ticket as 'resolved' without replying"
+        # the quote's own words are not turned round
+        assert sayback.say_back("the agent told me 'not my problem'") == \
+            "the agent told you 'not my problem'"
+        assert sayback.say_back("the customers' bags were lost") == "the customers' bags were lost"

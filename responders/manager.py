@@ -509,6 +509,9 @@ HELD_MONEY = (
     # a cost the customer bore themself ("Stuck in Frankfurt overnight paid my own hotel €140.
     # Want that back."): named, nothing promised
     (re.compile(rf"\b{routing.PAID_OWN}\b", re.I), "the {0} you paid for yourself"),
+    (re.compile(r"\b(?:buy|book|pay for|booked|bought|paid for) (?:a |an |my |our )?(hotel|room|"
+                r"taxi|accommodation)(?: room)? (?:myself|ourselves)\b", re.I),
+     "the {0} you paid for yourself"),  # ("had to buy a hotel myself (€180)")
     # charged for what the menu or bill says is included ("when asked for extra they charged 40
     # each, but menu says unlimited thali")
     (re.compile(r"\b(?:menu|board|website|price list) (?:says?|said|shows?|showed)\b[^.!?\n]{0,40}?"
@@ -608,7 +611,8 @@ HELD_MONEY = (
                 r"(?:a |my |the |our )?refund (?:request|claim|form)\b",
                 re.I), "the refund you're still waiting for"),  # ("it is 2 weeks now no refund")
     # a seat paid for and not given ("paid extra for seat 3A with extra legroom, got moved")
-    (re.compile(r"\bpaid (?:extra |more )?for (?:an? |my |the |our )?(?:[\w-]+ ){0,3}?seats?\b",
+    (re.compile(r"\bpaid (?:(?:\$|£|€|₹)\d[\d,.]* )?(?:extra |more )?for (?:an? |my |the |our )?"
+                r"(?:[\w-]+ ){0,3}?seats?\b",
                 re.I), "the seat you paid extra for"),
     (re.compile(r"\b(?:never|didn'?t|did not) (?:signed? up|agree\w*|authori[sz]e\w*|"
                 r"order(?:ed)?)\b|\bwithout (?:my|our) (?:consent|permission)\b", re.I),
@@ -620,6 +624,12 @@ def _in_question(text: str, at: int) -> bool:
     """Whether the sentence holding text[at] ends in a question mark (bounded: linear)."""
     ends = [e for e in (text.find(ch, at, at + 300) for ch in ".!?\n") if e >= 0]
     return bool(ends) and text[min(ends)] == "?"
+
+
+# A question whether the money comes back ("Can I get that fee back or not?")
+_MONEY_BACK_ASKED = re.compile(r"\b(?:can|could|will|would|do|am|are|is) (?:i|we|you|it|that|"
+                               r"this|there)\b[^?]{0,50}?\b(back|refund\w*|reimburs\w*|"
+                               r"repa(?:y|id)|cover(?:ed)?)\b", re.I)
 
 
 def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None) -> str | None:
@@ -2519,6 +2529,16 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                              part, re.I) and (a := _promised_answer(part))), None)
                 if how:
                     resolve += f" {how}"
+                elif any(_MONEY_BACK_ASKED.search(q) for q in triage.get("questions") or []) \
+                        and not _CLAIM_OWED.search(item.get("text") or ""):
+                    # "Can I get that fee back or not?", "Will you reimburse the hotel? Yes or
+                    # no.": answered by when they will hear, never by a guess now
+                    asked_how = next((m.group(1).lower() for q in triage.get("questions") or []
+                                      if (m := _MONEY_BACK_ASKED.search(q))), "")
+                    done = "reimbursed" if asked_how.startswith("reimburs") else "covered" if \
+                        asked_how.startswith("cover") else "refunded"
+                    resolve += f" I'll check whether it can be {done} and give you a clear " \
+                        "answer."
             others = {f["flag"] for f in routed[1:]}
             if routed[0]["flag"] != "billing_dispute" and "billing_dispute" in others and not (
                     money and what):  # (not when the money is the matter named)

@@ -3545,6 +3545,17 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
      "a feature I already had. Also the app is slower than ever and support's answer was "
      "'reinstall'. Disappointed long time customer.",
      "support's answer was 'reinstall'", "about the setup and software"),
+    # whether the money comes back, asked yes or no, is answered by when they will hear
+    ("air", "mastodon", None, "@bluejet paid €25 extra for an aisle seat and got put in a middle "
+     "seat at the back. Can I get that fee back or not?",
+     "I'll check whether it can be refunded and give you a clear answer",
+     "telling us about the fee."),
+    ("air", "mastodon", None, "@bluejet delayed 6h, missed my connection, had to buy a hotel "
+     "myself (€180) and a new ticket. Your vouchers were for €10 of food. Will you reimburse "
+     "the hotel? Yes or no.", "the hotel you paid for yourself", "can be refunded"),
+    ("air", "mastodon", None, "@bluejet delayed 6h, missed my connection, had to buy a hotel "
+     "myself (€180) and a new ticket. Your vouchers were for €10 of food. Will you reimburse "
+     "the hotel? Yes or no.", "I'll check whether it can be reimbursed", "about the delay"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",

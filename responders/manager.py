@@ -1092,7 +1092,17 @@ def _say(clause: str, text: str, category: str | None = None,
                                                  lead[:max(0, lead.find(clause.strip()))], re.I):
         subject = "the app"  # "This app is awful. Crashes whenever ...": the app crashes
     said = sayback.say_back(clause, subject if opening else None)
+    if said:
+        said = _ORDERED_CAME.sub(r"your \1 \2", said, count=1)  # "you ordered butter chicken
+        # and naan, it came after 1 hour" -> "your butter chicken and naan came after 1 hour"
+        said = _AND_BILL.sub(r"\1 and for the bill", said, count=1)  # ("water three times and
+        # bill twice")
     return _own_capitals(said, clause, own) if said and own else said
+
+
+_ORDERED_CAME = re.compile(r"^you (?:had )?ordered (?:the |a |an )?([a-z][a-z ]{2,40}?),? (?:and )?"
+                           r"(?:it|they) ((?:came|arrived|took|was|were)\b)")
+_AND_BILL = re.compile(r"\b(asked for (?:the )?[a-z]+(?: \w+){0,2}) and bill\b")
 
 
 _OWN_DID = (r"refused|said|told|gave|sent|charged|kept|lost|forgot|ignored|cancell?ed|never|"
@@ -2713,7 +2723,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                ask_what=ask_what)
             diagnose = _diagnose(issues, group, profile, short, seed, said=hear,
                                  specific=specific or named is not None, asked=ask_what,
-                                 main=said_issue or named)
+                                 main=said_issue or named or next(
+                                     (i for i in issues if i.get("aspect") and i.get("about")
+                                      and i["about"] in hear), None))  # (the kind named in
+            # the opening is the one handed on: "not hearing back from us" to the support
+            # team, not "Fine speaker, terrible company" to the firmware team)
             if "fell short" in hear or "short" in empathy:  # (nor "time is short ... fell short")
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
             if "sorry" in hear.lower():  # "I'm sorry to read ..." already said it once

@@ -1414,6 +1414,12 @@ def beside_the_point(clause: str) -> bool:
 
 _NOT_THE_COMPLAINT = re.compile(
     r"^there (?:are|is|were|was) (?:lots|plenty|a lot|loads|tons|many|several) of\b|"
+    # what was ordered, and nothing of what went wrong ("We ordered butter chicken and naan"):
+    # the setting of the complaint, not the complaint
+    r"^(?:we|i) (?:had )?(?:ordered|order|tried|got|chose|picked|went for|booked) (?:the |a |an |"
+    r"our |my |some |two |three |\d+ )?[a-z]+(?: [a-z]+){0,3}(?: and (?!(?:got|get|received|was|"
+    r"were|it|they|came|arrived|had|is|are|waited|found|then|still|never|sent|only)\b)(?:the |a |"
+    r"an |some )?[a-z]+(?: [a-z]+){0,2})?\W*$|"
     r"^(?:i am|i'm|im) (?:petite|tall|short|curvy|busty|slim|thin|a size|size|usually|normally|"
     r"\d)|"
     # what someone didn't know, with nothing of what ("the gate agent didn't know."): cut off

@@ -1537,7 +1537,7 @@ def test_thank_you_for_a_failure_is_sarcasm():
     ("acme", "trustpilot", 2, "Support told me the warranty is void because it came from a "
      "reseller. Nobody told me that when I bought it.", "sorry", "nobody told you that"),
     ("bistro", "google_business", 1, "We ordered the malai kofta and it came out cold in the "
-     "middle.", "you ordered the malai kofta and it came out cold", "said that it came"),
+     "middle.", "your malai kofta came out cold", "said that it came"),
     ("bistro", "google_business", 2, "Taste was good but quantity is very less for the price.",
      "too small for the price", "very less"),
     ("bistro", "google_business", 1, "It was my wife's birthday and we told them in advance. "
@@ -3441,7 +3441,8 @@ FORTY_THIRD_AND_FORTY_FOURTH_READING_CASES = [
      "how you found"),
     # the customer's English in the manager's: "that too cold", "like eraser", a guess tacked on
     ("bistro", "google_business", 1, "We ordered paneer tikka and it came after 50 min that too "
-     "cold. Waiter said kitchen is busy.", "it came after 50 minutes and was cold", "that too"),
+     "cold. Waiter said kitchen is busy.", "your paneer tikka came after 50 minutes and was cold",
+     "that too"),
     ("bistro", "google_business", 2, "Nice place. But roti was hard like brick and dal was "
      "watery.", "like a brick", "like brick"),
     ("acme", "trustpilot", 2, "The new one buzzes at low volume. Also the box came crushed, "
@@ -3556,6 +3557,21 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
     ("air", "mastodon", None, "@bluejet delayed 6h, missed my connection, had to buy a hotel "
      "myself (€180) and a new ticket. Your vouchers were for €10 of food. Will you reimburse "
      "the hotel? Yes or no.", "I'll check whether it can be reimbursed", "about the delay"),
+    # what was ordered is the setting, not the complaint: the dish is said with what came of
+    # it (it was "You've said that you ordered butter chicken and naan.")
+    ("bistro", "google_business", 1, "Very worst experience. We ordered butter chicken and naan, "
+     "it came after 1 hour and naan was cold and hard like rubber. When we told to waiter he "
+     "simply went away not at all bothered. Not recommended.",
+     "your butter chicken and naan came after 1 hour", "you ordered butter chicken and naan."),
+    # asking again and again for water and the bill is the service, not a charge
+    ("bistro", "google_business", 1, "Very bad. Staff not at all listening to customers. We asked "
+     "for water three times and bill twice. Finally we went to counter ourselves. Why you are "
+     "keeping so less staff on weekend?", "you asked for water three times and for the bill "
+     "twice", "chase their own money"),
+    # the kind named in the opening is the one handed on
+    ("acme", "trustpilot", 2, "Fine speaker, terrible company. Agent promised me a callback "
+     "'within 24 hours' three separate times. No callback ever. I'm a patient person but this "
+     "is a joke.", "our support team", "firmware team"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",

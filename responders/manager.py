@@ -632,6 +632,13 @@ _MONEY_BACK_ASKED = re.compile(r"\b(?:can|could|will|would|do|am|are|is) (?:i|we
                                r"repa(?:y|id)|cover(?:ed)?)\b", re.I)
 
 
+_PRAMS = r"(stroller|pram|pushchair|buggy|car ?seat)"
+_PRAM_DAMAGED = re.compile(rf"\b{_PRAMS}\b[^.!?]{{0,60}}?\b(?:snapped|broken|broke|damaged|bent|"
+                           rf"cracked|smashed|missing|ruined)\b|\b(?:broke|broken|damaged|smashed|"
+                           rf"snapped|bent|cracked|ruined) (?:my |our |the )?(?:baby'?s )?"
+                           rf"{_PRAMS}\b", re.I)
+
+
 def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None) -> str | None:
     """What a held safety, health or money item was about, in plain words, or None."""
     text = item.get("text") or ""
@@ -662,6 +669,9 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     lost_aid = _AID_LOST.search(text) if flag.get("flag") == "safety" else None
     if lost_aid:  # "Great job losing my wheelchair. Again.": not "your bags"
         return f"your {lost_aid.group(1).lower()} not arriving with you"
+    pram = _PRAM_DAMAGED.search(text) if flag.get("flag") == "safety" else None
+    if pram:  # "my stroller came out on the belt with a snapped wheel": damaged baggage
+        return f"the damage to your {(pram.group(1) or pram.group(2)).lower()}"
     aid = _AID_DAMAGED.search(text) if flag.get("flag") == "safety" else None
     if aid:  # "My own chair came back with a bent footrest"
         damage = "the damage to your wheelchair" if "chair" in aid.group(0).lower() else \
@@ -717,10 +727,13 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         # No one from Bluejet stayed with her": the child left alone, and where
         aged = re.search(r"\bmy (\d+)[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)\b", text, re.I)
         child = who or (f"your {aged.group(1)}-year-old" if aged else "your child")
-        pron = "her" if re.search(r"\b(?:she|her)\b", text, re.I) else "him" if re.search(
-            r"\b(?:he|him)\b", text, re.I) else "their"
+        kin_word = who.split()[-1].lower() if who else ""
+        pron = "her" if kin_word in _FEMALE_KIN else "him" if kin_word in _MALE_KIN else \
+            "her" if re.search(r"\b(?:she|her)\b", text, re.I) else "him" if re.search(
+                r"\b(?:he|him)\b", text, re.I) else "their"  # ("my daughter (14)": her own)
         pron = {"him": "his"}.get(pron, pron)
-        where = re.search(r"\b(?:stranded|stuck|alone|left) (?:at|in) "
+        where = re.search(r"\b(?:stranded|stuck|alone|left)(?: alone)?(?: at the (?:gate|airport|"
+                          r"desk))? (?:at|in) "
                           r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)",
                           text)
         return f"{child} being left on {pron} own" + (f" in {where.group(1)}" if where else "")
@@ -2584,7 +2597,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if routed[0]["flag"] == "safety" and _PESTS.search(item.get("text") or "") and \
                     profile.category in ("restaurant", "hotel"):
                 team = profile.team_for("food_quality", "kitchen team")  # pests: the kitchen's
-            if routed[0]["flag"] == "safety" and ((what or "").startswith((
+            if routed[0]["flag"] == "safety" and _PRAM_DAMAGED.search(item.get("text") or "") \
+                    and (what or "").startswith("the damage to your"):
+                team = profile.team_for("baggage", "baggage team")  # a stroller is baggage
+            elif routed[0]["flag"] == "safety" and ((what or "").startswith((
                     "the assistance", "how your", "the damage to your", "the help")) or (
                         what or "").endswith("the assistance that never came")) and \
                     profile.category == "airline":

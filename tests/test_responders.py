@@ -3572,6 +3572,16 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
     ("acme", "trustpilot", 2, "Fine speaker, terrible company. Agent promised me a callback "
      "'within 24 hours' three separate times. No callback ever. I'm a patient person but this "
      "is a joke.", "our support team", "firmware team"),
+    # a child left alone is "her" when she is a daughter, and where it happened is named
+    ("air", "mastodon", None, "@bluejet my daughter (14) was flying unaccompanied and was left "
+     "alone at the gate in Frankfurt for over an hour after a missed connection. No one called "
+     "us. I am furious and I want to know who is accountable.",
+     "your daughter being left on her own in Frankfurt. I hope she is safe now", "their own"),
+    # a stroller broken in the hold is damaged baggage, not the help one needed
+    ("air", "mastodon", None, "@bluejet my stroller came out on the belt with a snapped wheel. "
+     "Baby is 8 months, I now have to carry her everywhere. Filed a report at the desk, got a "
+     "reference number and silence since.", "the damage to your stroller",
+     "special assistance team"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",

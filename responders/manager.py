@@ -391,7 +391,8 @@ _UNFIXED = re.compile(r"\b(?:none (?:of (?:it|them|which) )?worked|nothing worke
 # A health or safety matter held for a person, named by what it was, never by its detail
 # (which food, which ingredient): a holding reply must not guess or admit what happened.
 HELD_WHAT = (
-    (re.compile(r"\b(?:allerg\w* reaction|had a reaction|(?<!is )(?<!am )(?<!are )anaphyla\w*|"
+    (re.compile(r"\b(?:allerg\w* reaction|(?:had|got|having) (?:a |an )?(?:severe |bad |"
+                r"allergic )?reaction|(?<!is )(?<!am )(?<!are )anaphyla\w*|"
                 r"used (?:my|her|his|an) epi ?pen)\b", re.I),  # ("He is anaphylactic": his
      # condition, told to explain the risk; no reaction happened)
      "the allergic reaction you had", ("restaurant", "hotel", "airline")),
@@ -1531,8 +1532,17 @@ _BOTH_OF_YOU = re.compile(r"\b(?:me and my|my \w+ and (?:i|me)|both of us|we bot
                           r"us|(?:my \w+|he|she) (?:who ate|who had)[^.!?]{0,30}\b(?:is|was) also "
                           r"(?:unwell|sick|ill))\b", re.I)
 # ("Me and my husband ... both of us had ...", "My husband who ate the same is also unwell")
+# The customer asked and was told a dish was safe for their allergy
+_ASSURED = re.compile(r"\b(?:asked|told|informed|checked|confirm\w*|mentioned)\b[^.!?]{0,80}?"
+                      r"\b(?:he|she|they|waiter|staff|server|manager) (?:said|told|confirmed|"
+                      r"assured)\b|"
+                      r"\b(?:assured|confirmed|promised) (?:me|us)\b[^.!?]{0,40}?\b(?:no|free|"
+                      r"without)\b", re.I)
 # Treatment the customer or a relative needed: the hold hopes they are recovering
 _TREATED = re.compile(r"\b(?:epi ?pen|hospital\w*|ambulance|emergency room|urgent care|a&e|"
+                      r"(?:take|took|taken|use|used|needed|give|gave) (?:my|an|her|his) "
+                      r"(?:injection|inhaler|antihistamines?|medicine|medication)|"
+                      r"(?:got|had|having) (?:a |an )?(?:severe |bad )?reaction|"
                       r"(?<!is )(?<!am )(?<!are )anaphyla\w*|stitches|concussion|allergic "
                       r"reaction|food poisoning|"
                       r"(?:was|were|got|been|fell) (?:so |very |really )?(?:sick|ill)|vomit\w*|"
@@ -2618,6 +2628,17 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     routed[0].get("aspect") or "") not in ("money", "value"):
                 team = profile.team_for("billing", "billing team")  # not "our product team"
             diagnose = f"I've passed it to our {team} today."
+            if routed[0]["flag"] == "safety" and profile.category in ("restaurant", "hotel") and \
+                    (what or "").startswith(("the allergic reaction", "your allergy")) and \
+                    _ASSURED.search(item.get("text") or ""):
+                # "asked waiter to confirm, he said no peanut": what will change is named
+                diagnose = ("I'm reviewing with our kitchen and floor teams how an allergy is "
+                            "checked before a dish goes out, starting today.")
+            elif routed[0]["flag"] == "safety" and profile.category == "restaurant" and \
+                    what == "being unwell after your visit":
+                # food poisoning: what is being checked, not only who was told
+                diagnose = ("I've asked our kitchen team to go through that day's food-safety "
+                            "records with me, starting today.")
         else:
             # sarcasm is never thanked, and its own clause ("Thanks for nothing.") never said
             # back; the plain complaint beside it ("waited 45 minutes in line") still is

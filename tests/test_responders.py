@@ -3582,6 +3582,22 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
      "Baby is 8 months, I now have to carry her everywhere. Filed a report at the desk, got a "
      "reference number and silence since.", "the damage to your stroller",
      "special assistance team"),
+    # an allergic reaction after the waiter's assurance: named as the reaction, how they are
+    # asked after, and what will change said (it was "your allergy and what was in your
+    # meal" to "our kitchen team")
+    ("bistro", "google_business", 1, "I have informed clearly I am allergic to peanuts and asked "
+     "waiter to confirm, he said no peanut. Korma had cashew and peanut paste and I got "
+     "reaction, had to take my injection. This is very dangerous you people should train staff.",
+     "the allergic reaction you had. I hope you're feeling better now", "what was in your meal"),
+    ("bistro", "google_business", 1, "I have informed clearly I am allergic to peanuts and asked "
+     "waiter to confirm, he said no peanut. Korma had cashew and peanut paste and I got "
+     "reaction, had to take my injection. This is very dangerous you people should train staff.",
+     "how an allergy is checked before a dish goes out", "passed it to our kitchen team"),
+    # food poisoning: what is being checked, not only who was told
+    ("bistro", "google_business", 1, "After eating the chicken tikka my whole family had stomach "
+     "upset and vomiting whole night, my son was taken to hospital. Please check your kitchen "
+     "hygiene this is very serious matter. Health department should know.",
+     "that day's food-safety records", "passed it to our kitchen team"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",

@@ -427,7 +427,8 @@ HELD_WHAT = (
      "it overheating", ("product",)),
     (re.compile(rf"\b(?:{routing.SWOLLEN_BATTERY})", re.I), "the swollen battery", ("product",)),
 )
-_FOUND_THING = re.compile(r"\b(hair|cockroach|insect|bug|worm|fly|flies|ants?|caterpillar|beetle|"
+_FOUND_THING = re.compile(r"\b(?<!no )(?<!not )(?<!without )(hair|cockroach|insect|bug|worm|fly|"
+                          r"flies|ants?|caterpillar|beetle|"
                           r"glass|plastic|stone|pebble|staple|screw|nail|steel wool|chicken|"
                           r"mutton|meat|fish|prawns?|beef|pork|lamb|egg|eggs|onions?|garlic)s?\b",
                           re.I)
@@ -449,11 +450,17 @@ HELD_WHAT += (
 HELD_WHAT += (
     # what broke the diet, found in the meal, named without admitting it ("chicken pieces in
     # my veg thali" -> "what you found in your vegetarian meal")
-    (re.compile(r"\b(?:pure[- ])?(veg|vegetarian|vegan|jain)\b[^.!?\n]{0,60}?\b(?:chicken|mutton|"
+    (re.compile(r"\b(?:pure[- ])?(veg|vegetarian|vegan|jain)\b[^.!?\n]{0,60}?\b(?<!no )(?<!not )"
+                r"(?<!without )(?:chicken|mutton|"
                 r"meat|fish|egg|eggs|prawns?|beef|pork|lamb|ghee|paneer|butter|cheese|onions?|"
                 r"garlic)\b|\b(?:chicken|mutton|meat|fish|egg|eggs|prawns?|beef|pork|lamb)\b"
                 r"[^.!?\n]{0,40}?\bin (?:my |our |the |a )?(?:pure[- ])?(veg|vegetarian|vegan|jain)"
-                r"\b",
+                r"\b|"
+                # the diet told, then what was found in the next sentence ("I am vegetarian and
+                # told them no egg no meat. The gravy ... had chicken pieces inside")
+                r"\b(vegetarian|vegan|jain)\b[^\n]{0,200}?\b(?:had|found|got|with|there (?:was|"
+                r"were)|contained|full of)\b[^.!?\n]{0,30}?\b(?<!no )(?:chicken|mutton|meat|fish|"
+                r"egg|eggs|prawns?|beef|pork|lamb|ghee|butter|cheese|onions?|garlic)\b",
                 re.I), "what you found in your {0} meal", ("restaurant", "hotel", "airline")),
     # smoke named as smoke, not "the smell" ("smelled smoke in the cabin ... Nobody checked")
     (re.compile(r"\b(?:smell(?:ed|s|ing)? (?:of |like )?smoke|smoke (?:in|on|from|filled|"
@@ -507,6 +514,12 @@ _CHARGE_TOLD = re.compile(r"\b(?:(?:charged|overcharged|billed) (?:me|us)\b|(?:i
                           r"(?:(?:\$|£|€|₹|rs\.? ?)\s?\d|\d+ ?(?:euros?|dollars|bucks|pounds|"
                           r"rupees|rs)\b)", re.I)
 HELD_MONEY = (
+    # essentials bought while a bag was missing, asked back ("my bag has been 'located' for 6
+    # days ... I've bought clothes, toiletries, a charger ... I want the receipts reimbursed")
+    (re.compile(r"\b(?:bag|bags|suitcase|luggage)\b[^\n]{0,200}?\b(?:bought|had to buy|purchased|"
+                r"buying|spent \S+ on)\b[^.!?\n]{0,80}?\b(?:clothes|clothing|toiletries|essentials|"
+                r"charger|underwear|shirts?|items|stuff|shoes)\b", re.I),
+     "your missing bag and the essentials you had to buy while you waited"),
     # a cost the customer bore themself ("Stuck in Frankfurt overnight paid my own hotel €140.
     # Want that back."): named, nothing promised
     (re.compile(rf"\b{routing.PAID_OWN}\b", re.I), "the {0} you paid for yourself"),
@@ -638,6 +651,16 @@ _PRAM_DAMAGED = re.compile(rf"\b{_PRAMS}\b[^.!?]{{0,60}}?\b(?:snapped|broken|bro
                            rf"cracked|smashed|missing|ruined)\b|\b(?:broke|broken|damaged|smashed|"
                            rf"snapped|bent|cracked|ruined) (?:my |our |the )?(?:baby'?s )?"
                            rf"{_PRAMS}\b", re.I)
+
+
+# A disruption told while it is going on ("still", "right now", "we're stuck", "has been")
+_STILL_GOING = re.compile(r"\b(?:still|right now|currently|at the moment|as we speak|so far|"
+                          r"(?:for|over) (?:\d+|two|three|four|five|six) (?:hours?|hrs?|h|minutes?|"
+                          r"mins?|days?) now|now (?:\d+|two|three|four|five|six) (?:hours?|hrs?|"
+                          r"minutes?|mins?|days?)|(?:we|i)(?:'re| are| am|'m) (?:stuck|sitting|"
+                          r"stranded|waiting|still|on|at|in)|(?:has|have|'ve) been|(?:is|are) "
+                          r"(?:delayed|cancell?ed|stuck|missing)|no (?:one|update|news) yet|"
+                          r"yet|tonight|today|sleeping)\b", re.I)
 
 
 def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None) -> str | None:
@@ -2493,6 +2516,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 first = "bereavement"  # a loss comes before the money or the delay beside it
             empathy = _pick(HOLD_EMPATHY.get(first) or EMPATHY[
                 "serious" if group == "serious" else "default"], seed, "empathy")
+            if first == "ongoing" and not _STILL_GOING.search(item.get("text") or ""):
+                empathy = "I know how hard that wait must have been"  # told after it ended
+                # ("stuck on the tarmac for 2 hrs ... is not ok"): not "while it's still going on"
             if first == "billing_dispute":  # a refund chased is not a charge disputed
                 charged = re.search(r"\b(?:charg\w*|bill\w*|paid|pay(?:ment)?|debit\w*|"
                                     r"subscription|renew\w*)\b", routed[0].get("clause") or "",

@@ -1414,6 +1414,9 @@ def beside_the_point(clause: str) -> bool:
 
 _NOT_THE_COMPLAINT = re.compile(
     r"^there (?:are|is|were|was) (?:lots|plenty|a lot|loads|tons|many|several) of\b|"
+    # what the customer has not got, told to show a fault up ("Also it ordered dog food once.
+    # We don't have a dog."): the point is the fault before it
+    r"^(?:we|i) (?:don'?t|do not|didn'?t|did not) (?:even )?(?:have|own) (?:a|an|any) [a-z]+\W*$|"
     # what was ordered, and nothing of what went wrong ("We ordered butter chicken and naan"):
     # the setting of the complaint, not the complaint
     r"^(?:we|i) (?:had )?(?:ordered|order|tried|got|chose|picked|went for|booked) (?:the |a |an |"

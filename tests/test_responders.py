@@ -2510,7 +2510,7 @@ TENTH_READING_BAGS_AND_PLANS_CASES = [
      "where things stand"),
     ("air", "mastodon", None, "@Bluejet day 6 without my suitcase. The tracker still says "
      "'located'. I've bought clothes twice now. Will you reimburse me or not?",
-     "about your bags", "raising this with us"),
+     "about your missing bag and the essentials you had to buy", "raising this with us"),
     ("acme", "google_play", 2, "So you now want £3.99 a month for multi-room audio that was FREE "
      "when I bought three speakers? Changing the deal after purchase is shady.",
      "Dana Whitfield", "how it performs"),
@@ -3598,6 +3598,25 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
      "upset and vomiting whole night, my son was taken to hospital. Please check your kitchen "
      "hygiene this is very serious matter. Health department should know.",
      "that day's food-safety records", "passed it to our kitchen team"),
+    # the forty-eighth and forty-ninth readings (on cd13f7d: SEND 5 and 7 of 60)
+    # what broke a vegetarian meal is what was found, not what the customer had ruled out
+    ("bistro", "google_business", 1, "I am vegetarian and I clearly told them no egg no meat. The "
+     "gravy of my paneer dish had chicken pieces inside. This is very hurting for religious "
+     "reasons. Totally unacceptable.", "the chicken you found in your vegetarian meal",
+     "the egg you found"),
+    # essentials bought while a bag was missing, asked back, are named with the bag
+    ("air", "mastodon", None, "@bluejet my bag has been 'located' for 6 days now. Still not "
+     "delivered. I've bought clothes, toiletries, a charger. Who is paying for this? I want the "
+     "receipts reimbursed.", "your missing bag and the essentials you had to buy",
+     "about the charge"),
+    # a delay told after it ended is not "still going on"
+    ("air", "mastodon", None, "@bluejet stuck on the tarmac for 2 hrs with no AC and no water. "
+     "Pilot was great at keeping us informed, to be fair, but 2 hours with kids and no water is "
+     "not ok.", "I know how hard that wait must have been", "still going on"),
+    # a side detail is not the complaint said back
+    ("acme", "trustpilot", 2, "Love the design and the bass is lovely. But the mic picks up the "
+     "TV and it keeps ordering things / answering questions nobody asked. Also it ordered dog "
+     "food once. We don't have a dog.", "I'm glad you liked the bass", "you don't have a dog"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",

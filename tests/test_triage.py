@@ -182,3 +182,17 @@ def test_the_business_own_name_is_not_praise():
     assert named["label"] == "negative"
     assert named["p_negative"] > unnamed["p_negative"]
     assert named["vader"] == ANALYZER.polarity_scores(text)["compound"]
+
+
+def test_mock_delight_opening_a_failure_is_sarcasm_and_real_delight_is_not():
+    # (the forty-ninth reading: "love how the bag that fit in the sizer last month is suddenly
+    # €45 too big today ... Amazing consistency." was thanked as praise)
+    mocked = triage("@bluejet love how the bag that fit in the sizer last month is suddenly €45 "
+                    "too big today. Same bag. Same sizer. Amazing consistency.", kind="mention",
+                    category="airline", platform="mastodon")
+    assert mocked["label"] == "negative"
+    assert [f["flag"] for f in mocked["flags"]] == ["sarcasm"]
+    for text in ("love how easy the app is to use", "@bluejet love that the crew remembered my "
+                 "name, thank you!"):
+        plain = triage(text, kind="mention", category="airline", platform="mastodon")
+        assert plain["label"] == "positive" and not plain["flags"], plain

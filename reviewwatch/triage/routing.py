@@ -773,7 +773,20 @@ def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
             before = before[max(before.rfind(c) for c in ".!?\n") + 1:]
             if _FAILED_BEFORE.search(before) and not _KIND_BEFORE.search(before):
                 at = m.start()
+    if at is None and "love" in lowered:
+        m = _LOVE_HOW.match(lowered)  # "love how the bag that fit last month is suddenly €45
+        at = m.start(1) if m else None  # too big today"
     return _clause_at(spans, [s.start for s in spans], at) if at is not None else None
+
+
+# Mock delight opening a post about a failure ("love how the bag that fit in the sizer last
+# month is suddenly €45 too big today"): read only at the start of the text
+_LOVE_HOW = re.compile(r"\W*(?:@[\w.]+\W+)*((?:i |just |gotta |got to |don'?t you )?"
+                       r"(?:love|loving) (?:how|that|it when) )[^.!?\n]{0,140}?\b(?:suddenly|"
+                       r"too (?:big|small|heavy|late)|charg\w*|fee|fees|€|\$|£|again|still|late|"
+                       r"delay\w*|cancell?\w*|"
+                       r"lost|broke\w*|never|no one|nobody|nothing|not|n't|every time|stuck|"
+                       r"missing)")
 
 
 # Praise as the sign-off after a failure told before it ("... now I'm paying £55 to check in

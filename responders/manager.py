@@ -615,6 +615,16 @@ HELD_MONEY = (
                 r"(?:yet )?(?:arrive\w*|ship\w*|been shipped|come|turn\w* up|deliver\w*|"
                 r"dispatch\w*))(?=[^\n]{0,300}?\b(?:refund\w*|money back|cancel\w*)\b)",
                 re.I), "your {0} that hasn't reached you, and the refund you asked for"),
+    # the tracking stalled, and a refund asked ("Tracking hasn't moved in 10 days ... I want a
+    # full refund"): the order named, as above
+    (re.compile(r"\btracking (?:hasn'?t|has not|didn'?t|did not|isn'?t|is not|never|not) "
+                r"(?:been )?(?:moved|updated|changed|moving|updating)"
+                r"(?=[^\n]{0,300}?\b(?:refund\w*|money back|cancel\w*)\b)", re.I),
+     "your order that hasn't reached you, and the refund you asked for"),
+    # the same fault on replacement after replacement, and the money asked back instead
+    (re.compile(r"\b(second|2nd|third|3rd|fourth|4th|fifth|5th) (?:replacement|unit|one|speaker)\b"
+                r"(?=[^\n]{0,300}?\b(?:refund\w*|money back)\b)", re.I),
+     "the same fault on your {0} replacement, and the refund you've asked for"),
     (re.compile(r"\bwhere(?:'s| is| the hell is| tf is) (?:my|our|the) (?:refund|money)\b|"
                 r"\brefund\w*\b[^.!?]{0,60}\b(?:still|not yet|never|waiting|weeks?|months?|yet)\b|"
                 r"\b(?:still|not yet|never|haven'?t|hasn'?t)\b[^.!?]{0,30}\brefund|"
@@ -1334,6 +1344,11 @@ _NOT_TOLD = re.compile(r"\b(?:no ?one|nobody) (?:has |had |ever )?(?:told|explai
                        r"\b(?:not|never) (?:been )?(?:told|informed|updated)\b", re.I)
 
 
+_BAG_BROKEN = re.compile(r"\b(?:snapped|broken|broke|cracked|crack|smashed|ripped|torn|"
+                         r"damaged|crushed|dented|missing (?:a )?wheel|wheel (?:off|missing))\b",
+                         re.I)
+
+
 def _detailed(about: str, clause: str, text: str = "") -> str:
     """An aspect's name with the customer's own detail, when the clause (or, for a bag, the
     text) gives one plainly; else the name as it was."""
@@ -1343,6 +1358,9 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             else "the Wi-Fi connection dropping"
     if about == "your bags":
         thing = _BAG_THING.search(clause) or _BAG_THING.search(text)
+        broken = _BAG_BROKEN.search(clause)
+        if broken:  # "my bag came back with the handle snapped off and a huge crack"
+            return f"the damage to your {thing.group(1).lower() if thing else 'bag'}"
         days = _BAG_DAYS.search(text)
         if days:  # "my bag has been 'located' for 4 days now"
             bag = thing.group(1).lower() if thing else "bag"
@@ -2136,6 +2154,9 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         # screen smashed", the gate agent's doing told first)
         step = "I'll go through the damage with you"  # "the neck snapped clean off": not
         # "where things stand" for a bag that came back broken
+        if re.search(r"\b(?:what(?:'s| is) the process|how do i (?:claim|get)|what (?:now|next)|"
+                     r"what do i do|who do i (?:talk|speak) to)\b", item.get("text") or "", re.I):
+            step += " and explain how the claim works from here"  # "What's the process here?"
     if group == "unfixed":  # after every fix tried: one person, no starting over
         step = STEP["unfixed"]
     if "rebooking" in asks and group in ("waiting", "unheard", "cancelled", "default", "lost"):
@@ -2533,7 +2554,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 elif "chase their own money" in empathy and not _CHASED.search(
                         item.get("text") or ""):  # "why is a carry-on 45 euros at the gate
                     empathy = "I understand why that feels unfair"  # when it was 20 online?"
-                if refund and not _CHASED.search(item.get("text") or ""):
+                if (refund or (what or "").endswith(("the refund you've asked for",
+                                                      "the refund you asked for"))) and \
+                        (not _CHASED.search(item.get("text") or "") or (what or "").startswith(
+                            "the same fault on your")):  # (replaced, not chased, "in 6 months")
                     empathy = "I understand why you want your money back"  # (no chasing yet)
                 if what and what.startswith("what was spilled"):  # no charge in dispute
                     empathy = "That should have been dealt with there and then"

@@ -3617,6 +3617,27 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
     ("acme", "trustpilot", 2, "Love the design and the bass is lovely. But the mic picks up the "
      "TV and it keeps ordering things / answering questions nobody asked. Also it ordered dog "
      "food once. We don't have a dog.", "I'm glad you liked the bass", "you don't have a dog"),
+    # a stalled tracking and a refund asked: the order named, its number asked
+    ("acme", "trustpilot", 1, "Ordered the speaker on the 3rd, was promised delivery in 2 days. "
+     "It's the 17th. Tracking hasn't moved in 10 days. Emailed support twice, got an automated "
+     "reply each time. I want a full refund, not another 'we're looking into it'.",
+     "your order that hasn't reached you, and the refund you asked for", "about the delivery"),
+    # the same fault on a third replacement, and the money asked back instead
+    ("acme", "trustpilot", 2, "Third replacement unit in 6 months, all with the same crackling "
+     "at high volume. Support are nice and keep sending new ones, but I'd rather just have my "
+     "money back at this point.", "the same fault on your third replacement",
+     "chase their own money"),
+    # an account's email that never came is the software's, not a delivery's
+    ("acme", "google_play", 1, "Forced me to create an account just to play music over "
+     "bluetooth. Ridiculous. Then the account verification email never arrived.",
+     "the account verification email never arrived", "fulfilment team"),
+    # a bag that came back broken is named by its damage, and "What's the process?" answered
+    ("air", "mastodon", None, "@bluejet my bag came back with the handle snapped off and a huge "
+     "crack down the side. Filed a report at the desk, got a reference, and now nothing. What's "
+     "the process here?", "the damage to your bag", "telling us about your bags"),
+    ("air", "mastodon", None, "@bluejet my bag came back with the handle snapped off and a huge "
+     "crack down the side. Filed a report at the desk, got a reference, and now nothing. What's "
+     "the process here?", "explain how the claim works from here", "where things stand"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",

@@ -2200,6 +2200,13 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         pass  # (the step answers it: "when are you refunding ...?" and "where your refund is")
     elif any(_WHAT_FOR.search(q) for q in asked):  # "'Service fee' for what exactly?"
         text += " I'll explain exactly what that fee is for."
+    elif any(_MONEY_BACK_ASKED.search(q) for q in asked) and re.search(
+            r"\b(?:paid|pay|fee|charg\w*|refund\w*|reimburs\w*|money)\b|[£$€₹]\s?\d",
+            item.get("text") or "", re.I):  # "Do I get that back or not?" (the £28 seat fee)
+        how = next(m.group(1).lower() for q in asked if (m := _MONEY_BACK_ASKED.search(q)))
+        done = "reimbursed" if how.startswith("reimburs") else "covered" if \
+            how.startswith("cover") else "refunded"
+        text += f" I'll check whether it can be {done} and give you a clear answer."
     elif any(_WILL_IT_CHANGE.search(q) for q in asked):  # "Is something going to change or
         text += " I'll tell you honestly what we're doing about it."  # should I switch?"
     elif any(_FIX_COMING.search(q) for q in asked):

@@ -3638,6 +3638,11 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
     ("air", "mastodon", None, "@bluejet my bag came back with the handle snapped off and a huge "
      "crack down the side. Filed a report at the desk, got a reference, and now nothing. What's "
      "the process here?", "explain how the claim works from here", "where things stand"),
+    # whether a fee comes back, asked outside a hold, is answered the same way
+    ("air", "mastodon", None, "@bluejet paid £28 for an extra-legroom seat and got moved to a "
+     "middle seat at the back with no explanation. Do I get that back or not?",
+     "I'll check whether it can be refunded and give you a clear answer",
+     "answer your question then"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",

@@ -673,6 +673,15 @@ _STILL_GOING = re.compile(r"\b(?:still|right now|currently|at the moment|as we s
                           r"yet|tonight|today|sleeping)\b", re.I)
 
 
+def _money_back_check(questions: list[str]) -> str:
+    """The promise that answers "Can I get that back?": a check and a clear answer, in the
+    customer's own verb (refunded, reimbursed, covered)."""
+    how = next((m.group(1).lower() for q in questions if (m := _MONEY_BACK_ASKED.search(q))), "")
+    done = "reimbursed" if how.startswith("reimburs") else "covered" if \
+        how.startswith("cover") else "refunded"
+    return f"I'll check whether it can be {done} and give you a clear answer."
+
+
 def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None) -> str | None:
     """What a held safety, health or money item was about, in plain words, or None."""
     text = item.get("text") or ""
@@ -1132,16 +1141,18 @@ def _say(clause: str, text: str, category: str | None = None,
     if ours:  # "the restaurant refused to send the right one": that is us
         clause = ours.sub(sayback.OURS + " ", clause, count=1)  # (not the customer's "we")
     own = sayback.own_name()
-    if own:  # "Bluejet charged me 25 dollars", "Acme says it's the courier's problem": us
+    if own and own.split()[0].lower() in clause.lower():  # "Bluejet charged me 25 dollars",
+        # "Acme says it's the courier's problem": us
         clause = _own_as_us(own).sub(_as_us, clause, count=1)
     subject = SUBJECT.get(category or "")
     if opening and subject == "it" and re.search(r"\b(?:this|the|my) app\b",
                                                  lead[:max(0, lead.find(clause.strip()))], re.I):
         subject = "the app"  # "This app is awful. Crashes whenever ...": the app crashes
     said = sayback.say_back(clause, subject if opening else None)
-    if said:
+    if said and said.startswith(("you ordered ", "you had ordered ")):
         said = _ORDERED_CAME.sub(r"your \1 \2", said, count=1)  # "you ordered butter chicken
         # and naan, it came after 1 hour" -> "your butter chicken and naan came after 1 hour"
+    if said and " and bill" in said:
         said = _AND_BILL.sub(r"\1 and for the bill", said, count=1)  # ("water three times and
         # bill twice")
     return _own_capitals(said, clause, own) if said and own else said
@@ -2203,10 +2214,7 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     elif any(_MONEY_BACK_ASKED.search(q) for q in asked) and re.search(
             r"\b(?:paid|pay|fee|charg\w*|refund\w*|reimburs\w*|money)\b|[£$€₹]\s?\d",
             item.get("text") or "", re.I):  # "Do I get that back or not?" (the £28 seat fee)
-        how = next(m.group(1).lower() for q in asked if (m := _MONEY_BACK_ASKED.search(q)))
-        done = "reimbursed" if how.startswith("reimburs") else "covered" if \
-            how.startswith("cover") else "refunded"
-        text += f" I'll check whether it can be {done} and give you a clear answer."
+        text += f" {_money_back_check(asked)}"
     elif any(_WILL_IT_CHANGE.search(q) for q in asked):  # "Is something going to change or
         text += " I'll tell you honestly what we're doing about it."  # should I switch?"
     elif any(_FIX_COMING.search(q) for q in asked):
@@ -2623,12 +2631,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                         and not _CLAIM_OWED.search(item.get("text") or ""):
                     # "Can I get that fee back or not?", "Will you reimburse the hotel? Yes or
                     # no.": answered by when they will hear, never by a guess now
-                    asked_how = next((m.group(1).lower() for q in triage.get("questions") or []
-                                      if (m := _MONEY_BACK_ASKED.search(q))), "")
-                    done = "reimbursed" if asked_how.startswith("reimburs") else "covered" if \
-                        asked_how.startswith("cover") else "refunded"
-                    resolve += f" I'll check whether it can be {done} and give you a clear " \
-                        "answer."
+                    resolve += f" {_money_back_check(triage.get('questions') or [])}"
             others = {f["flag"] for f in routed[1:]}
             if routed[0]["flag"] != "billing_dispute" and "billing_dispute" in others and not (
                     money and what):  # (not when the money is the matter named)
@@ -2711,7 +2714,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                         for f in sarcasm if f.get("about")))
 
             hear, specific, said_issue = opening()
-            if not specific and not short and not tight:
+            if not specific and not short and not tight and any(
+                    len(i["clause"].split()) > sayback.MAX_WORDS - 2 or "'" in i["clause"] or
+                    "\u2018" in i["clause"] for i in issues):  # (only where it can differ)
                 # no complaint short enough to say back: a longer one said whole reads better
                 # than its category ("Thank you for telling us about how it performs", the
                 # forty-sixth reading's commonest fault)

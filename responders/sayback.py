@@ -423,6 +423,8 @@ def _passive(m: re.Match[str]) -> str:
 _HEADLINE_PLURAL = re.compile(  # a plural noun of four letters or more, not a verb ("is")
     r"^(?!(?:this|does|was|has|is|its|us|yes|plus|less|always)\b)([A-Za-z]{3,}s) (broken|gone|"
     r"missing|disappeared|wrong)\b")
+_SHARE_STARTS = frozenset({"half", "most", "some", "many", "all ", "seve", "a fe", "few ",
+                           "lots", "a lo"})  # (the first four letters _HEADLINE_SHARE can match)
 _HEADLINE_SHARE = re.compile(  # a share of the things and how they were, with no "were"
     r"^((?:half|most|some|many|all|several|a few|few|lots|a lot)(?: of)? the (?:[a-z]+ )?[a-z]+s) "
     r"(empty|missing|cold|finished|gone|unavailable|stale|not (?:refilled|available|there|"
@@ -587,7 +589,8 @@ def say_back(clause: str, subject: str | None = None) -> str | None:
     'resolved'", "support keeps saying 'please wait'") is held out of the rewriting as one
     word and put back as written, so that its "me" and "you" are not turned round."""
     quotes: list[str] = []
-    clause = _QUOTED_NAME.sub(r"\1", clause)  # "hears 'Acme'": a name, said with no quotes
+    if "'" in clause:
+        clause = _QUOTED_NAME.sub(r"\1", clause)  # "hears 'Acme'": a name, with no quotes
     if _HOLD_QUOTES.get() and "'" in clause and not _QUOTE_MARK.search(clause):
         def hold(m: re.Match[str]) -> str:
             quotes.append(m.group(0))
@@ -695,7 +698,8 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     barking, at high decibels" -> "... yelling"). `subject` ("the app", "it") is put in
     front of a clause that opens with its verb ("doesn't save my chats")."""
     clause = _ASIDE.sub("", clause)  # ("my daughter (she's 14)")
-    clause = _QUOTED_NAME.sub(r"\1", clause)  # "hears 'Acme' in every TV show": a name, no quote
+    if "'" in clause:
+        clause = _QUOTED_NAME.sub(r"\1", clause)  # "hears 'Acme' in every TV show": no quote
     stripped = _LEADING_HANDLES.sub("", clause).lstrip(" -\u2013\u2014,;:.!")
     mocked = _MOCK_LEAD.match(stripped)
     if mocked:  # "Superb service, waited only 40 minutes for one dosa": what happened
@@ -720,8 +724,9 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     bare = _HEADLINE_PASSIVE.sub(_passive, stripped, count=1)  # "flight 212 delayed again"
     bare = _HEADLINE_PLURAL.sub(lambda m: f"the {m.group(1).lower()} are {m.group(2)}", bare,
                                 count=1)  # "Widgets broken on iOS 18"
-    bare = _HEADLINE_SHARE.sub(lambda m: f"{m.group(1).lower()} were {m.group(2)}", bare,
-                               count=1)  # "Half the items empty and not refilled"
+    if bare[:4].lower() in _SHARE_STARTS:
+        bare = _HEADLINE_SHARE.sub(lambda m: f"{m.group(1).lower()} were {m.group(2)}", bare,
+                                   count=1)  # "Half the items empty and not refilled"
     bare = _with_article(bare)  # "order came 90 min late"; "AC was not working"
     if bare == stripped:
         opened = _strip(bare)

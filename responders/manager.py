@@ -870,6 +870,13 @@ _IS_IT_OR_NOT = re.compile(r"^(?:and |so |but )?(is|are|was|were) (it|they|this|
                            r"[a-z]+) ([a-z]+(?:[- ][a-z]+)?) or not\b", re.I)
 
 
+# A plain question of fact about a dish or a charge ("Is the chicken halal?", "Is service
+# charge compulsory?"): checked and answered plainly, never guessed
+_IS_IT_FACT = re.compile(r"^(?:and |so |but )?(is|are) (it|this|that|the [a-z]+(?: [a-z]+)?|your "
+                         r"[a-z]+|service charge|(?:the )?tip) (halal|vegetarian|veg|vegan|jain|"
+                         r"gluten[- ]free|kosher|compulsory|mandatory|optional|included)\W*$", re.I)
+
+
 def _promised_answer(question: str) -> str | None:
     """What the reply promises for a plain question of how or whether ("Can I turn off the
     voice recordings?", "Is there a way to get them back??", "How do I delete them?"), in
@@ -885,7 +892,7 @@ def _promised_answer(question: str) -> str | None:
                 "same answer.")
     if _WILL_I_GET.match(q):
         return "I'll tell you plainly what we can offer you for this."
-    fact = _IS_IT_OR_NOT.match(q)
+    fact = _IS_IT_OR_NOT.match(q) or _IS_IT_FACT.match(q)
     if fact:  # "Is it halal or not?": answered plainly, in writing, by the one who checked
         verb, it, what = (g.lower() for g in fact.groups())
         it = {"this": "it", "that": "it"}.get(it, it)
@@ -1402,7 +1409,9 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             return f"the {at_gate.group(1)} {at_gate.group(2).lower()} fee"
         charged = _CHARGED_FOR.search(clause)
         if charged:  # "charged Rs 50 for water" -> "the Rs 50 charge for water"
-            return f"the {charged.group(1)} charge for {charged.group(2).lower()}"
+            whose = "your " if re.search(r"\b(?:my|our) $", clause[:charged.start(2)],
+                                         re.I) else ""  # ("for my cabin bag": yours)
+            return f"the {charged.group(1)} charge for {whose}{charged.group(2).lower()}"
         alone = re.match(rf"^\W*(?:they |you |we )?charged (?:me |us )?({_AMOUNT})\W*$", clause,
                          re.I)
         if alone and about == "the charge":  # "Charged €70." -> "the €70 charge"
@@ -2223,7 +2232,7 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         text += " I'll tell you honestly whether it's a known fault."
     elif any(_WHICH_IS_IT.search(q) for q in asked):
         text += " I'll find out which is right and tell you."
-    elif any(_IS_IT_OR_NOT.match(q.strip()) for q in asked):
+    elif any(_IS_IT_OR_NOT.match(q.strip()) or _IS_IT_FACT.match(q.strip()) for q in asked):
         text += next((" " + a for q in asked if (a := _promised_answer(q))), "")
     elif any(_ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q) and
              not _RHETORICAL_ASK.search(q) for q in asked):
@@ -2438,9 +2447,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 about = next((d for i in issues[:3] if (d := _detailed(about, i["clause"]))
                               != about), about)
             elif any(f["flag"] == "billing_dispute" for f in routed):  # "Paid €70 at the
-                # gate. Want that back.": the sum named, not "how our staff handled things"
-                about = next((d for i in issues[:3] if (d := _detailed("the fee", i["clause"]))
-                              != "the fee"), about)
+                # gate. Want that back.": the sum named, not "how our staff handled things";
+                # from the text's sentences too, when the charge was read as no issue
+                about = next((d for c in [*(i["clause"] for i in issues[:3]), *(
+                    m.group(0) for m in _SENTENCE.finditer(item.get("text") or ""))]
+                    if (d := _detailed("the fee", c)) != "the fee"), about)
             if routed[0]["flag"] == "ongoing" or (routed[0]["flag"] == "safety" and not what
                                                   and (not about or about in (
                                                       "the delay", "the wait", "the long wait",

@@ -3643,6 +3643,19 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
      "middle seat at the back with no explanation. Do I get that back or not?",
      "I'll check whether it can be refunded and give you a clear answer",
      "answer your question then"),
+    # the fiftieth and fifty-first readings (on 4a1d06e: SEND 7 and 6 of 60)
+    # mock thanks for a loss is sarcasm, never thanked back
+    ("air", "mastodon", None, "@bluejet cheers for losing my guitar. Priceless really. Well, "
+     "£1400 actually.", "your guitar", "kind words"),
+    # a held gate fee named by its sum and its bag, found in the text when no issue holds it
+    ("air", "mastodon", None, "@bluejet gate agent charged me €60 for my cabin bag that fit in "
+     "the sizer. Tried to show her, she wouldn't look. Want that refunded.",
+     "the €60 charge for your cabin bag", "telling us about this."),
+    # a plain question of fact about a dish is answered by a check, in its own words
+    ("bistro", "google_business", 2, "Is the chicken halal? I asked the waiter and he did not "
+     "know and went away and did not come back. Please clarify because we are not able to eat "
+     "otherwise.", "I'll check and tell you plainly whether the chicken is halal",
+     "answer your question then"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",

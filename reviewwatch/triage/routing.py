@@ -523,9 +523,9 @@ _LIVE_ONGOING = re.compile(
     r"[^.!?\n]{0,40}" + _NOW_MARK)
 
 _SARCASM = re.compile(
-    r"\b(?:(?:thanks?|thank you|thx|thnx|thanx|ty) (?:a lot |so much )?for (?:nothing|ruining|"
-    r"wasting|losing|moving (?:my|our)|changing (?:my|our)|cancell?ing (?:my|our)|delaying (?:my|"
-    r"our)|bumping (?:me|us)|downgrading (?:me|us)|"
+    r"\b(?:(?:thanks?|thank you|thx|thnx|thanx|ty|cheers) (?:a lot |so much )?for (?:nothing|"
+    r"ruining|wasting|losing|breaking|damaging|smashing|moving (?:my|our)|changing (?:my|our)|"
+    r"cancell?ing (?:my|our)|delaying (?:my|our)|bumping (?:me|us)|downgrading (?:me|us)|"
     r"making me|the (?:delay|wait|nothing|\d+ hours?(?: delay)?))|"
     # thanks for a thing that was bad ("thanks for the $12 sandwich that was still frozen")
     r"(?:thanks?|thank you) (?:a lot |so much )?for the [^.!?\n]{1,40}? (?:that|which) "

@@ -1256,7 +1256,13 @@ _REFERENCE_SENT = re.compile(r"\b(?:ref|reference|claim|confirmation|booking)\w*
 _NO_REFERENCE = re.compile(r"\b(?:no|never (?:got|received)|did ?n'?t (?:get|receive)|without (?:a|"
                            r"any)) (?:booking )?(?:confirmation|reference|booking number|order "
                            r"number)\b|\bbooking (?:does ?n'?t|does not|did ?n'?t) exist|"
-                           r"\bno record of (?:my|our) booking", re.I)
+                           r"\bno record of (?:my|our) booking|"
+                           # a booking that never went through has no code to send ("the app
+                           # crashes exactly at the payment step every time")
+                           r"\b(?:crash\w*|fail\w*|freez\w*|stuck|error\w*|hangs?)\b[^.!?\n]{0,30}?"
+                           r"\b(?:at|on|during) (?:the )?(?:payment|checkout|booking) (?:step|page|"
+                           r"screen|stage)|\bcan'?t (?:complete|finish) (?:the |my |a )?(?:booking|"
+                           r"payment)", re.I)
 _ASK_FOR_REFERENCE = re.compile(r"\s+(?:with )?your (?:confirmation code|booking reference|"
                                 r"reference|order number|case number)\b")
 _ASKED_FOR = re.compile(r"\b(?:want|need|demand|expect|would like|ask(?:ing|ed)? for)\b", re.I)
@@ -1456,7 +1462,11 @@ _MOCKING_LEAD = re.compile(r"^\W*(?:oh,? )?(?:wow,? )?(?:what (?:an? )?)?(?:wond
                            r"amazing|"
                            r"fantastic|lovely|superb|excellent|brilliant|stellar|awesome|"
                            r"perfect) (?:experience|service|job|evening|time|night|day|"
-                           r"hospitality|start)\s*[,!.:;\u2014-]+\s*", re.I)
+                           r"hospitality|start)\s*[,!.:;\u2014-]+\s*|"
+                           # mock delight before the failure ("love how the app crashes exactly
+                           # at the payment step every time")
+                           r"^\W*(?:@[\w.]+\s+)*(?:i |just |gotta |got to )?(?:love|loving) "
+                           r"(?:how|that|it when)\s+", re.I)
 
 
 def _after_mockery(clause: str) -> str | None:
@@ -2715,6 +2725,15 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             # back; the plain complaint beside it ("waited 45 minutes in line") still is
             sarcasm = [f for f in triage.get("flags") or [] if f.get("flag") == "sarcasm"]
             mocked = {f.get("clause") for f in sarcasm}
+            held = {i["clause"] for i in issues}
+            told = [{"clause": f["clause"], "aspect": f.get("aspect"), "about": f.get("about"),
+                     "team": f.get("team"), "polarity": "negative", "severity": "high"}
+                    for f in sarcasm if f.get("clause") and f["clause"] not in held and
+                    _MOCKING_LEAD.match(f["clause"]) and _after_mockery(f["clause"])]
+            if told:  # "love how the app crashes exactly at the payment step": the failure
+                # after the mock delight is the complaint, though triage read it as mockery
+                issues = [*told, *issues]
+
             def opening() -> tuple[str, bool, dict[str, Any] | None]:
                 return _hear(issues, seed, short, _experience_np(profile, platform),
                              strict=label != "negative", text=item.get("text") or "",

@@ -3656,6 +3656,11 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
      "know and went away and did not come back. Please clarify because we are not able to eat "
      "otherwise.", "I'll check and tell you plainly whether the chicken is halal",
      "answer your question then"),
+    # the failure after mock delight is said back, and a booking that never went through has
+    # no confirmation code to ask for
+    ("air", "mastodon", None, "@bluejet love how the app crashes exactly at the payment step "
+     "every time. Third try. Fares went up €40 meanwhile. Great feature.",
+     "the app crashes exactly at the payment step every time", "your confirmation code"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",

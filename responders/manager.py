@@ -1182,6 +1182,7 @@ _OWN_SAYS = {"says": "said", "claims": "said", "insists": "said",
              "is": "are"}
 
 
+@functools.lru_cache(maxsize=64)
 def _own_as_us(name: str) -> re.Pattern[str]:
     """The business's name (or its first word, for a name of two or more) as the subject of
     a clause, before a verb of what it did; its possessive ("Bluejet's app") too."""
@@ -1194,8 +1195,6 @@ def _own_as_us(name: str) -> re.Pattern[str]:
     return re.compile(rf"^(\s*)(?:{alt})(?:(?P<s>'s |\s+(?=(?:{_OWN_STAFF})\b))|"
                       rf"\s+(?P<v>{said})\b|\s+(?=(?:{_OWN_DID})\b))", re.I)
 
-
-_own_as_us = functools.lru_cache(maxsize=64)(_own_as_us)
 
 
 def _as_us(m: re.Match[str]) -> str:

@@ -1892,6 +1892,8 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False, None
+    if len(_HANDLE.sub(" ", text).split()) <= 2:  # "@bluejet no.", "worst": nothing to say
+        return "Thank you for getting in touch.", False, None  # back, and nothing guessed
     return _pick([f"Thank you for telling us about {experience}." if post else
                   f"Thank you for your honest review of {experience}.",
                   f"Thank you for letting us know that {experience} fell short of what you "

@@ -3661,6 +3661,11 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
     ("air", "mastodon", None, "@bluejet love how the app crashes exactly at the payment step "
      "every time. Third try. Fares went up €40 meanwhile. Great feature.",
      "the app crashes exactly at the payment step every time", "your confirmation code"),
+    # a one- or two-word post names nothing: no complaint guessed in the opening
+    ("air", "mastodon", None, "@bluejet no.", "thank you for getting in touch",
+     "your trip let you down"),
+    ("bistro", "google_business", 1, "worst", "Thank you for getting in touch",
+     "how you found your visit"),
     # charged after cancelling, told as mock thanks, is the charges since they cancelled
     ("acme", "trustpilot", 1, "Thanks for charging me for the 'premium' subscription after I "
      "cancelled in the app. Very classy. Twice. Want both charges refunded.",

@@ -514,6 +514,15 @@ _CHARGE_TOLD = re.compile(r"\b(?:(?:charged|overcharged|billed) (?:me|us)\b|(?:i
                           r"(?:(?:\$|£|€|₹|rs\.? ?)\s?\d|\d+ ?(?:euros?|dollars|bucks|pounds|"
                           r"rupees|rs)\b)", re.I)
 HELD_MONEY = (
+    # a cost put on the customer: postage to send back a faulty item, new tickets after a
+    # missed boarding ("We had to buy new tickets for the next day")
+    (re.compile(r"\bpay (?:for )?(?:the )?(?:return )?(?:postage|shipping|courier)\b[^.!?\n]{0,40}?"
+                r"\b(?:faulty|defective|broken|damaged)\b|\b(?:faulty|defective|broken|damaged)\b"
+                r"[^.!?\n]{0,60}?\bpay (?:for )?(?:the )?(?:return )?(?:postage|shipping)\b", re.I),
+     "the postage you were asked to pay to send back a faulty item"),
+    (re.compile(r"\b(?:had to|have to|forced to|made (?:us|me)) (?:buy|book|pay for|purchase) "
+                r"(?:new|another|other|replacement|last[- ]minute|fresh) (tickets?|flights?|seats?|"
+                r"fares?)\b", re.I), "the new {0} you had to buy"),
     # essentials bought while a bag was missing, asked back ("my bag has been 'located' for 6
     # days ... I've bought clothes, toiletries, a charger ... I want the receipts reimbursed")
     (re.compile(r"\b(?:bag|bags|suitcase|luggage)\b[^\n]{0,200}?\b(?:bought|had to buy|purchased|"
@@ -709,6 +718,15 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return "your personal details being shared"  # (what the customer saw, not a finding)
     if flag.get("flag") == "privacy" and _PERMISSIONS.search(text):
         return "the permissions the app asks for"
+    forced = _MARKETING_FORCED.search(text) if flag.get("flag") == "privacy" else None
+    if forced:  # "forces me to create an account and accept marketing to even use the speaker"
+        account = "create an account and " if re.search(r"\b(?:create|make|set up|open) an "
+                                                        r"account\b", text, re.I) else ""
+        return f"having to {account}accept {forced.group(1).lower()} before you can use it"
+    remark = _REMARK.search(text) if flag.get("flag") == "discrimination" else None
+    if remark:  # "a crew member made a comment about my weight in front of the whole row"
+        who = "a member of our crew" if category == "airline" else "a member of our team"
+        return f"the comment {who} made about your {remark.group(1).lower()}"
     lost_aid = _AID_LOST.search(text) if flag.get("flag") == "safety" else None
     if lost_aid:  # "Great job losing my wheelchair. Again.": not "your bags"
         return f"your {lost_aid.group(1).lower()} not arriving with you"
@@ -735,6 +753,29 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return None
     kin = _MY_KIN.search(text)
     who = f"your {kin.group(1).lower()}" if kin else None
+    pushed = _PUSHED.search(text)
+    if pushed and (pushed.group(1).lower() in _FEMALE_KIN | _MALE_KIN | {
+            "kid", "kids", "child", "boy", "girl", "baby", "toddler", "friend", "partner"}):
+        thing = f" {pushed.group(4).lower()} {pushed.group(5).lower()}" if pushed.group(5) else ""
+        watched = " while our staff watched" if _STAFF_WATCHED.search(text) else ""
+        return (f"your {pushed.group(1).lower()} being {pushed.group(2).lower()} "
+                f"{pushed.group(3).lower()}{thing}{watched}")  # ("into a barrier")
+    if _FUMES.search(text) and (category == "airline" or re.search(r"\bcabin\b", text, re.I)):
+        return "the fumes in the cabin and the passengers who felt unwell" if \
+            _FELT_UNWELL.search(text) else "the fumes in the cabin"
+    if _NO_AIR_NO_WATER.search(text) and not any(
+            sayback.duration_phrase(m.group(0)) for m in _SENTENCE.finditer(text)):
+        # "we sat on the tarmac for 2 hours with no AC and no water handed out, a kid behind me
+        # was sick" (told in the customer's words where they can be said back)
+        waited = _WAITED_ON.search(text)
+        if waited:
+            place, number, unit = (waited.group(1), waited.group(2), waited.group(3)) if \
+                waited.group(1) else (waited.group(6), waited.group(4), waited.group(5))
+            unit = {"hr": "hour", "hrs": "hours", "min": "minute", "mins": "minutes"}.get(
+                unit.lower(), unit.lower())
+            unit = unit[:-1] if number in ("1", "one") and unit.endswith("s") else unit
+            return f"the {number} {unit} on the {place.lower()} with no air conditioning or water"
+        return "the wait with no air conditioning or water"
     if _ABUSIVE.search(text):  # "the man in 14C was drunk and abusive to the woman next to him"
         return "the passenger's behaviour on your flight" if category == "airline" else \
             "the behaviour you saw"
@@ -1543,6 +1584,33 @@ _BREACH = re.compile(r"\b(?:security incident|data incident|data breach|(?:info|
 _SOMEONE_ELSES = re.compile(r"\b(?:(?:someone|somebody) else'?s|(?:another|different|other) "
                             r"customer'?s?)\b", re.I)
 _ABUSIVE = re.compile(rf"\b(?:{routing.ABUSIVE})", re.I)
+# a remark on a customer's body or person ("a crew member made a comment about my weight")
+_REMARK = re.compile(r"\b(?:comments?|remarks?|jokes?|joked|commented|remarked) (?:made )?about "
+                     r"(?:my|her|his|our|their) (weight|size|body|appearance|looks|accent|skin|"
+                     r"colou?r|religion|hijab|turban|disability|age)\b", re.I)
+# fumes where people were ("fumes in the cabin after takeoff ... one woman felt faint")
+_FUMES = re.compile(r"\bfumes\b", re.I)
+_FELT_UNWELL = re.compile(r"\b(?:cough\w*|felt (?:faint|dizzy|light-?headed|sick|ill|unwell)|"
+                          r"headaches?|nause\w*|fainted|passed out)\b", re.I)
+# a wait with no air or water ("sat on the tarmac for 2 hours with no AC and no water")
+_NO_AIR_NO_WATER = re.compile(r"\bno (?:ac|a/c|air ?con\w*)\b[^\n]{0,60}?\bno water\b|\bno water\b"
+                              r"[^\n]{0,60}?\bno (?:ac|a/c|air ?con\w*)\b", re.I)
+_WAITED_ON = re.compile(r"\b(?:on|at) the (tarmac|runway|gate|plane)\b[^.!?\n]{0,20}?\b(?:for )?"
+                        r"(\d+(?:\.\d+)?|two|three|four|five|six) (hours?|hrs?|minutes?|mins?)\b|"
+                        r"\b(\d+(?:\.\d+)?|two|three|four|five|six) (hours?|hrs?|minutes?|mins?) "
+                        r"(?:on|at) the (tarmac|runway|gate|plane)\b", re.I)
+_CHILD_SICK = re.compile(r"\b(?:a|the|one|another) (?:little )?(kid|child|baby|toddler|boy|girl)"
+                         r"(?: \w+){0,3}? (?:was|got) (?:violently )?sick\b", re.I)
+# someone of the customer's pushed into something ("My daughter got pushed into a barrier")
+_PUSHED = re.compile(r"\bmy (?:(?:little|young|\d+ ?(?:year|yr)[- ]old) )?(\w+) (?:got|was) "
+                     r"(pushed|shoved|knocked) (into|against|onto|down)\b(?: (a|an|the) ([a-z]+))?",
+                     re.I)
+_STAFF_WATCHED = re.compile(r"\bstaff (?:just |only )?(?:watched|stood (?:by|there)|did nothing)\b",
+                            re.I)
+# consent to marketing forced before a device can be used
+_MARKETING_FORCED = re.compile(r"\b(?:accept|agree to|consent to|opt in to|opt into) (?:all |their "
+                               r"|your |the )?(marketing|tracking|ads|advertising|data sharing)\b",
+                               re.I)
 _MEDICAL_KIT = re.compile(rf"\b(?:{routing.MEDICAL_KIT})", re.I)
 _SOILED_SEAT = re.compile(rf"\b(?:{routing.SOILED_SEAT})", re.I)
 _DRUNK_STAFF = re.compile(rf"\b(?:{routing.DRUNK_STAFF})", re.I)
@@ -2552,6 +2620,15 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                  _FAINTED.search(item.get("text") or "").group(0), re.I)
                 hear += f" I hope the {who} who {verb.group(0).lower()} is all right."  # (as
                 # told: "a man collapsed" is not "fainted")
+            elif routed[0]["flag"] == "safety" and (what or "").startswith("your ") and \
+                    re.search(r" being (?:pushed|shoved|knocked) ", what or ""):
+                hear += f" I hope {what.split(' being ')[0]} is all right."  # ("your daughter")
+            elif routed[0]["flag"] == "safety" and _NO_AIR_NO_WATER.search(
+                    item.get("text") or "") and _CHILD_SICK.search(
+                        item.get("text") or ""):  # "a kid behind me was sick": not the customer
+                sick = _CHILD_SICK.search(item.get("text") or "").group(1).lower()
+                sick = {"kid": "child", "boy": "little boy", "girl": "little girl"}.get(sick, sick)
+                hear += f" I hope the {sick} who was sick is all right."
             elif routed[0]["flag"] == "safety" and (what == "the injury you saw"):
                 who = "passenger" if profile.category == "airline" else "person"
                 hear += f" I hope the {who} who was hurt is all right."

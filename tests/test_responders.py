@@ -3692,6 +3692,42 @@ SAFETY_HOLD_CASES = [
 ]
 
 
+FIFTIETH_AND_FIFTY_FIRST_READING_HOLDS_CASES = [
+    # (the fiftieth and fifty-first readings) a hold names what happened, not its category:
+    # "Thank you for telling us about the cabin", "about the wait" for a child pushed into a
+    # barrier, "about the delay" with "I hope you're feeling better" to a parent whose
+    # neighbour's child was sick, "about how our staff handled things" for a remark on weight
+    ("air", "mastodon", None, "@bluejet fumes in the cabin after takeoff on the Dublin flight, "
+     "several people coughing, one woman felt faint. Crew said it was 'normal'. Is it?",
+     "the fumes in the cabin and the passengers who felt unwell", "about the cabin."),
+    ("air", "mastodon", None, "@bluejet the crew on BJ88 were lovely, genuinely. But we sat on "
+     "the tarmac for 2 hours with no AC and no water handed out, a kid behind me was sick.",
+     "the 2 hours on the tarmac with no air conditioning or water", "you're feeling better"),
+    ("air", "mastodon", None, "@bluejet the crew on BJ88 were lovely, genuinely. But we sat on "
+     "the tarmac for 2 hours with no AC and no water handed out, a kid behind me was sick.",
+     "I hope the child who was sick is all right", "about the delay"),
+    ("air", "mastodon", None, "@bluejet a passenger was shouting and shoving people in the "
+     "queue at boarding and staff just watched. My daughter got pushed into a barrier. Not ok.",
+     "your daughter being pushed into a barrier while our staff watched", "about the wait"),
+    ("air", "mastodon", None, "@bluejet a passenger was shouting and shoving people in the "
+     "queue at boarding and staff just watched. My daughter got pushed into a barrier. Not ok.",
+     "I hope your daughter is all right", "about the wait"),
+    ("air", "mastodon", None, "@bluejet a crew member made a comment about my weight in front "
+     "of the whole row when I asked for a seatbelt extender. I was humiliated.",
+     "the comment a member of our crew made about your weight", "how our staff handled"),
+    ("air", "mastodon", None, "@bluejet gate changed 3 times in 40 min, then boarding closed as "
+     "we arrived. Staff shrugged. We had to buy new tickets for the next day.",
+     "the new tickets you had to buy", "I read that"),
+    ("acme", "google_play", 1, "The app forces me to create an account and accept marketing to "
+     "even use the speaker offline. That is ridiculous for something I already paid for.",
+     "having to create an account and accept marketing before you can use it",
+     "the setup and software"),
+    ("acme", "trustpilot", 1, "The box arrived crushed and the speaker rattles on bass. Then I "
+     "asked for a return label and was told I'd have to pay postage myself for a faulty item.",
+     "the postage you were asked to pay to send back a faulty item", "You've said"),
+]
+
+
 INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
@@ -3723,6 +3759,7 @@ INDEPENDENT_READINGS = [
     *SAFETY_HOLD_CASES,
     *BUFFET_CASES,
     *FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES,
+    *FIFTIETH_AND_FIFTY_FIRST_READING_HOLDS_CASES,
 ]
 
 

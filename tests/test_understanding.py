@@ -903,3 +903,43 @@ def test_forty_third_and_forty_fourth_reading_holds(text, category, rating, flag
     flags = {f["flag"] for f in triage(text, category=category, rating=rating,
                                        kind="review" if rating else "mention")["flags"]}
     assert (flag in flags) is held, flags
+
+
+@pytest.mark.parametrize(("text", "category", "rating", "flag", "held"), [
+    # (the fiftieth and fifty-first readings) fumes in a cabin with people feeling faint, a
+    # tarmac wait with no air conditioning or water and a child sick, and a child pushed into
+    # a barrier are safety matters; a device that records everything, and consent to
+    # marketing forced, are privacy; postage charged to return a faulty item and new tickets
+    # bought after a missed boarding are money to make good; a remark on a passenger's weight
+    # is discrimination
+    ("@bluejet fumes in the cabin after takeoff, several people coughing, one woman felt "
+     "faint.", "airline", None, "safety", True),
+    ("@bluejet we sat on the tarmac for 2 hours with no AC and no water handed out, a kid "
+     "behind me was sick.", "airline", None, "safety", True),
+    ("@bluejet staff just watched. My daughter got pushed into a barrier. Not ok.", "airline",
+     None, "safety", True),
+    ("Great, another company that records everything. What exactly are you recording?",
+     "product", 1, "privacy", True),
+    ("The app forces me to create an account and accept marketing to use the speaker.",
+     "product", 1, "privacy", True),
+    ("I was told I'd have to pay postage myself for a faulty item.", "product", 1,
+     "billing_dispute", True),
+    ("@bluejet boarding closed as we arrived. We had to buy new tickets for the next day.",
+     "airline", None, "billing_dispute", True),
+    ("@bluejet a crew member made a comment about my weight in front of the whole row.",
+     "airline", None, "discrimination", True),
+    # controls: the same words where nobody is harmed, watched or put to a cost
+    ("You don't have to wave away exhaust fumes whilst enjoying a good coffee.", "restaurant",
+     5, "safety", False),
+    ("I was sick of waiting so we left.", "restaurant", 2, "safety", False),
+    ("I got pushed into buying the extended warranty.", "product", 2, "safety", False),
+    ("The app records my runs perfectly.", "product", 5, "privacy", False),
+    ("Free returns, I didn't have to pay postage for the faulty one.", "product", 4,
+     "billing_dispute", False),
+    ("He made a comment about the weather and we laughed.", "airline", 5, "discrimination",
+     False),
+])
+def test_fiftieth_and_fifty_first_reading_holds(text, category, rating, flag, held):
+    flags = {f["flag"] for f in triage(text, category=category, rating=rating,
+                                       kind="review" if rating else "mention")["flags"]}
+    assert (flag in flags) is held, flags

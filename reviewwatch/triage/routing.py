@@ -76,6 +76,40 @@ GONE_OFF = (r"(chicken|fish|meat|prawns?|mutton|seafood|lamb)\b[^.!?\n]{0,30}?(?
             r"spoiled|gone off)")  # (the dish is the first group: the hold names it)
 SHOUTED_FOR_MEDICINE = (r"(?:shouted|yelled|screamed) at (?:me|him|her)\b[^\n]{0,120}?"
                         r"\b(?:medicine|medication|insulin|inhaler)")
+# a cabin's air that harms people ("fumes in the cabin ... one woman felt faint"), someone sick
+# ("2 hours on the tarmac with no AC and no water handed out, a kid behind me was sick"; the
+# heat and thirst alone are the delay's), and a person pushed into something ("My daughter got
+# pushed into a barrier")
+WELFARE = (r"fumes\b[^.!?\n]{0,60}?\b(?:cabin|plane|aircraft|cough\w*|headaches?|faint|dizzy|"
+           r"sick|nause\w*|eyes|breath\w*|chok\w*|sting\w*)|(?:cabin|plane|aircraft|exposed to|"
+           r"exposed|breathing|breathed|inhal\w*)\b[^.!?\n]{0,30}?\bfumes|"
+           r"felt (?:faint|dizzy|light-?headed)|"
+           r"(?:kid|kids|child|children|baby|toddler|son|daughter|boy|girl|wife|husband|mum|mom|"
+           r"dad|someone|somebody|passenger|man|woman|people)(?: \w+){0,3}? (?:was|were|got) "
+           r"(?:violently |physically )?sick(?! of\b| and tired\b)|"
+           r"(?:got|was|were|been|being) (?:pushed|shoved|knocked) (?:into|against|onto|down)\b"
+           r"(?! (?:buying|paying|taking|signing|upgrading|accepting|a plan|a contract))")
+# consent forced ("forces me to create an account and accept marketing"), a device that
+# records everything, and the question what it records
+CONSENT_FORCED = (r"(?:forc\w*|makes? (?:me|us|you)|made (?:me|us)|requires?|required|have to|"
+                  r"had to|must)\b[^.!?\n]{0,60}?\b(?:accept|agree to|consent to|opt in to|opt "
+                  r"into) (?:all |their |your |the )?(?:marketing|tracking|ads|advertising|data "
+                  r"sharing)|records (?:us|me|everything|what (?:we|i) say|(?:our |my )?"
+                  r"(?:conversations|voice|calls))|"
+                  r"what (?:exactly )?(?:are|is) (?:you|it) recording")
+# a cost put on the customer for the business's failure: postage to return a faulty item, new
+# tickets after a missed connection ("We had to buy new tickets for the next day")
+COST_PUT_ON = (r"(?<!n't have to )(?<!not have to )(?<!no need to )pay (?:for )?(?:the )?"
+               r"(?:return )?(?:postage|shipping|courier)(?: costs?| fees?)?"
+               r"(?: myself| ourselves)?\b[^.!?\n]{0,30}?\b(?:faulty|defective|broken|damaged|"
+               r"doa)\b|(?:faulty|defective|broken|damaged)\b[^.!?\n]{0,60}?\bpay (?:for )?"
+               r"(?:the )?(?:return )?(?:postage|shipping)|(?:had to|have to|forced to|made "
+               r"(?:us|me)) (?:buy|book|pay for|purchase) (?:new|another|other|replacement|"
+               r"last[- ]minute|fresh) (?:tickets?|flights?|seats?|fares?)")
+# a remark on someone's body or person by staff ("a crew member made a comment about my weight")
+REMARK_ON_PERSON = (r"(?:comments?|remarks?|jokes?|joked|commented|remarked) (?:made )?about "
+                    r"(?:my|her|his|our|their) (?:weight|size|body|appearance|looks|accent|skin|"
+                    r"colou?r|religion|hijab|turban|disability|age)\b")
 PERMISSIONS = (r"(?:needs?|wants?|asks? for|requires?|requesting|demands?) (?:access to )?my "
                r"(?:location|contacts|microphone|camera|photos)")
 
@@ -256,7 +290,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # meat or fish gone off ("Chicken was smelling bad, like stale", "the fish smelled off")
      GONE_OFF + r"|" +
      # shouted at for fetching medicine ("shouted at me ... to get my medicine ... I am diabetic")
-     SHOUTED_FOR_MEDICINE + r")\b"),
+     SHOUTED_FOR_MEDICINE + r"|" + WELFARE + r")\b"),
     ("privacy", "privacy or security",
      r"\b(?:spy(?:ing)?|spies|listening (?:to|in on) (?:us|me|my|our)|recording (?:us|me|our|"
      r"my|everything)|(?:is it|is this|it'?s|it is) (?:always |secretly )?(?:recording|listening)|"
@@ -310,7 +344,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"did ?n'?t|doesn't|does not) work|"
      r"(?:recording|listening) (?:when|while|even when|even though) (?:the )?(?:mute|muted|it'?s "
      r"off|off|switched off)|"
-     + PERMISSIONS + r"|"
+     + PERMISSIONS + r"|" + CONSENT_FORCED + r"|"
      r"my (?:data|information) "
      r"(?:was|is|got|being)|(?:sold|shared|leaked) my (?:data|information|info|details|"
      r"personal|number|phone number|e-?mail|address|contacts|photos)|data (?:breach|leak)|"
@@ -381,7 +415,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"charg(?:ed|ing) (?:my|our) (?:card|account) (?:twice|two times|double|three times)|"
      r"overcharg\w*|unauthori[sz]ed (?:charges?|payments?|transactions?)|"
      r"still (?:being )?(?:billed|charged)|billed (?:after|twice|again)|stole my money|"
-     r"took my money|scam(?:med)?|"
+     r"took my money|scam(?:med)?|" + COST_PUT_ON + r"|"
      # a cost the customer bore, to be paid back ("paid my own hotel €140. Want that back.")
      + PAID_OWN + r"|" + PAID_BACK + r"|"
     # an amount asked back ("Can I at least get the $30 back?", "I want my 40 dollars back")
@@ -469,7 +503,7 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:refused|denied|wouldn'?t|would not|did ?n'?t) (?:to )?(?:let|allow) (?:me|us|my \w+|"
      r"him|her|them) (?:to )?(?:board|in|enter|on|sit|fly|stay)[^.!?\n]{0,30}\bwith (?:a |my |"
      r"his |her |their )?(?:cane|wheelchair|walker|crutch(?:es)?|service (?:dog|animal)|guide "
-     r"dog|oxygen|mobility))\b"),
+     r"dog|oxygen|mobility)|" + REMARK_ON_PERSON + r")\b"),
     ("ongoing", "a disruption still going on",
      # a disruption the customer is in now, not one they remember: "still not worth what
      # I paid" and a "right now" in quoted dialogue are not; "still not working" is
@@ -783,7 +817,7 @@ def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
 # month is suddenly €45 too big today"): read only at the start of the text
 _LOVE_HOW = re.compile(r"\W*(?:@[\w.]+\W+)*((?:i |just |gotta |got to |don'?t you )?"
                        r"(?:love|loving) (?:how|that|it when) )[^.!?\n]{0,140}?\b(?:suddenly|"
-                       r"too (?:big|small|heavy|late)|charg\w*|fee|fees|€|\$|£|again|still|late|"
+                       r"too (?:big|small|heavy|late)|charg\w*|fee|fees|again|still|late|"
                        r"delay\w*|cancell?\w*|"
                        r"lost|broke\w*|never|no one|nobody|nothing|not|n't|every time|stuck|"
                        r"missing)")

@@ -336,7 +336,8 @@ def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None)
     if compound > SAYBACK_MAX_COMPOUND and not (compound < FAILED_PRAISE and (_THING_FAILED.search(
             clause) or _ARRIVED_DAMAGED.search(clause))) and not (
             compound < ASKED_MAX_COMPOUND and _ASKED_WHY.search(clause)) and not (
-            _cued(clause, compound)):
+            _cued(clause, compound)) and not (compound < CUED_MAX_COMPOUND and _ATTITUDE.search(
+                clause)):  # ("rolled her eyes and said 'not my problem' when I asked for help")
         # ("Butter chicken was too sweet, like dessert, and dal was watery": "sweet" is VADER's
         # praise, the cues say what went wrong)
         # ("Smart home features don't work with my lights": "smart" is no praise; "arrived
@@ -1421,6 +1422,11 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         return "the Bluetooth connection dropping" if drops.group(1).lower() == "bluetooth" \
             else "the Wi-Fi connection dropping"
     if about == "your bags":
+        fee = _BAG_FEE.search(clause)
+        if fee:  # "wow, £45 to check a bag that weighed 200g over": the charge, not the bag
+            over = f" that was {fee.group(3)} over" if fee.group(3) else ""
+            return f"the {fee.group(1).replace(' ', '')} charge to {fee.group(2).lower()} your " \
+                f"bag{over}"
         thing = _BAG_THING.search(clause) or _BAG_THING.search(text)
         broken = _BAG_BROKEN.search(clause)
         if broken:  # "my bag came back with the handle snapped off and a huge crack"
@@ -1494,6 +1500,12 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         if held:
             return f"the {held.group(1) or held.group(2)} minutes on hold"
     return about
+
+
+# a sum to check or carry a bag ("£45 to check a bag that weighed 200g over")
+_BAG_FEE = re.compile(rf"({_AMOUNT}) (?:fee |charge )?to (check|carry|bring|take) (?:in )?(?:a|my|"
+                      r"one|the|our) (?:bag|suitcase|case|carry-on)\b(?: that (?:weighed|was) "
+                      r"(\d+(?:\.\d+)? ?(?:g|kg|grams?|kilos?|lbs?|pounds)) over)?", re.I)
 
 
 # Praise said in mockery before what went wrong ("Oh wow what a wonderful experience, waited
@@ -1776,7 +1788,9 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     # GPT is a very good app" with 2 stars), unless it is the whole review and no praise:
     # "The EQ settings reset every time I close the app" is the complaint the stars mean
     issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text) or
-              _FAILURE_RATE.search(i["clause"]) and _say(i["clause"], text, category)]
+              _FAILURE_RATE.search(i["clause"]) and _say(i["clause"], text, category) or
+              (rest := _after_mockery(i["clause"])) and sayback.duration_phrase(rest)]
+    # ("Wow great service, only took 45 minutes to get water": how long, after the mockery)
     # ("understands maybe 1 in 3 commands": said back, never named as "how it performs")
     # a sarcastic clause ("thanks for losing my bag AGAIN") is never said back, but what it
     # is about is still named
@@ -2553,6 +2567,18 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     "your compensation claim"
             if about and routed[0]["flag"] not in ("bereavement", "language"):
                 hear = f"Thank you for telling us about {about}."
+            if all(f["flag"] == "other_company" for f in routed) and (
+                    not about or about in VAGUE_ABOUT or about in _CATEGORY_NAMES or
+                    about in ("the food", "the service", "this")):
+                # "ordered via swiggy, got dal makhani instead of the kadai paneer and the naan
+                # was missing": what went wrong said back, not "about the food" (nothing in
+                # it needs holding back but the platform's part)
+                said_hear, said_back, _ = _hear(
+                    issues, seed, short, _experience_np(profile, platform), strict=False,
+                    text=item.get("text") or "", category=profile.category, tight=tight,
+                    title=item.get("title"), post=(item.get("kind") or "review") == "mention")
+                if said_back:
+                    hear = said_hear
             if routed[0]["flag"] == "billing_dispute" and (not what or what in SAID_OVER):
                 # no named matter: the charge said back as the customer told it ("we charged
                 # you $65 for a bag even though your card includes one"), promising nothing
@@ -2822,7 +2848,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                         for f in sarcasm if f.get("about")))
 
             hear, specific, said_issue = opening()
-            if not specific and not short and not tight and any(
+            if not specific and (not short or platform in ROOMY_SOCIAL and any(
+                    f"about {v}." in hear for v in _CATEGORY_NAMES)) and not tight and any(
                     len(i["clause"].split()) > sayback.MAX_WORDS - 2 or "'" in i["clause"] or
                     "\u2018" in i["clause"] for i in issues):  # (only where it can differ)
                 # no complaint short enough to say back: a longer one said whole reads better
@@ -2838,6 +2865,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     i.get("aspect") for i in issues)), None)
             if named and group != "serious":
                 group = _group(named, profile.category)  # the failure the opening named
+            if group == "lost" and _BAG_FEE.search(item.get("text") or "") and not re.search(
+                    r"\b(?:lost|missing|delayed|never (?:arrived|came)|not (?:arrived|here))\b",
+                    item.get("text") or "", re.I):
+                group = "money"  # "£45 to check a bag that weighed 200g over": a fee, no bag lost
             if group == "people" and said_issue is None and profile.category == "airline" and \
                     not any(_RUDE.search(i["clause"]) or _ATTITUDE.search(i["clause"])
                             for i in issues):

@@ -228,6 +228,25 @@ _THEIR_OWN = re.compile(
     r"grandma|aunt|niece|fiancee)\b(?!.*\b(?:he|him|his|they|them|their)\b)|(?:husband|"
     r"father|dad|son|brother|boyfriend|grandfather|grandpa|uncle|nephew|fiance)\b(?!.*\b(?:she|"
     r"her|hers|they|them|their)\b)))(?!.*(?:\b(?:they|them|their|theirs)\b|;))", re.I)
+# ... or the member of staff it tells of, whose own "her" and "he" they are: "the flight
+# attendant rolled her eyes when I asked for help" (not "the waiter shouted at her": whose?)
+_STAFF_SUBJECT = re.compile(
+    r"^(?:the |a |an |one |our |your |this |that )?(?:[a-z]+ )?(?:flight attendant|attendant|"
+    r"waiter|waitress|agent|staff member|manager|cashier|driver|crew member|host|hostess|"
+    r"receptionist|server|guard|steward|stewardess|pilot|captain|chef|bartender|technician|"
+    r"rep|representative|employee|lady|guy|man|woman)\b", re.I)
+_STAFF_OWN_PRONOUN = re.compile(r"\b(?:he|she|(?:his|her) (?:eyes|head|phone|hands?|voice|"
+                                r"shoulders|face|colleague|manager))\b", re.I)
+
+
+def _staff_own(text: str) -> bool:
+    """Whether every third person in the clause is the member of staff who opens it."""
+    if not _STAFF_SUBJECT.match(text):
+        return False
+    rest = _STAFF_OWN_PRONOUN.sub(" ", text)
+    return not _THIRD_PARTY.search(rest)
+
+
 # A relative named, then what went wrong for them ("my wife uses a wheelchair and nobody
 # showed up to help her off the plane"): the second half said back with the relative named
 _RELATIVE_THEN = re.compile(
@@ -1250,6 +1269,11 @@ def _indian_english(text: str) -> str:
                          text)
     text = _LOUD_TALK.sub(lambda m: f"{m.group(1)} to {m.group(2).lower()}", text)
     text = _ON_ROAD.sub(r"\1 on the road", text)
+    text = re.sub(r"\b(busy|lost|engrossed|glued) in (his|her|their|the) (phone|mobile)\b",
+                  lambda m: f"{m.group(1)} {'with' if m.group(1).lower() == 'busy' else 'in'} "
+                  f"{m.group(2)} {m.group(3)}" if m.group(1).lower() != "glued" else
+                  f"glued to {m.group(2)} {m.group(3)}", text, flags=re.I)
+    # ("waiter was busy in his phone": busy with his phone)
     text = re.sub(r"\bover (priced|cooked|charged|booked|rated)\b", r"over\1", text, flags=re.I)
     text = _THAT_TOO.sub(" and was ", text)  # "it came after 55 min that too cold"
     text = re.sub(r"\blike (eraser|brick|stone|rock|shoe sole|plank|sponge|rubber band)\b",
@@ -1541,7 +1565,7 @@ def _said(text: str) -> str | None:
     words = [t for t in tokens if t[0].isalnum()]
     if not MIN_WORDS <= len(words) <= _LIMIT.get() or not _VERBISH.search(text):
         return None
-    if _THIRD_PARTY.search(text) and not _THEIR_OWN.search(text):
+    if _THIRD_PARTY.search(text) and not _THEIR_OWN.search(text) and not _staff_own(text):
         return None
     if _GENERIC_YOU.search(text) and not re.search(r"\byour\b", text, re.I):
         return None  # "you need Prime to ..." is a generic you; shifting it misleads
@@ -1648,6 +1672,9 @@ def elided(clause: str, text: str) -> bool:
         or (first.endswith("s") and len(words) > 1 and words[1] in _PARTICLES)
 
 
+_NP_HANDLES = re.compile(r"^(?:@[\w.]+[,:]?\s+)+")
+_NP_REFUSES = re.compile(r"^(?:the |my |our )?([a-z]+(?: [a-z]+)?) (won't|doesn't|don't|didn't|"
+                         r"wouldn't|can't|won't even|doesn't even) ([a-z]{3,})$", re.I)
 _NP_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NP_WORD = re.compile(r"^[a-z][a-z-]*$")
 _NP_PREPOSITIONS = frozenset("in on at of with for from by to during after before".split())
@@ -1673,11 +1700,19 @@ def noun_phrase(clause: str) -> str | None:
     Only a short list of complaint adjectives, each before the thing it is said of, qualifies;
     with no part-of-speech tagger, anything else is left to the aspect's name."""
     text = _strip(_RUN_ON.split(html.unescape(clause), 1)[0]).strip(" .!")
-    if not text or _VERBISH.search(text) or re.search(r"[?!\"()\[\]:;@#/&*_\d]", text) or \
+    text = _NP_HANDLES.sub("", text)  # "@bluejet broken tray table, ..."
+    if not text or re.search(r"[?!\"()\[\]:;@#/&*_\d]", text) or \
             len(text.split()) > NP_MAX_WORDS:
         return None
     items = [x for x in _NP_ITEM_SPLIT.split(text) if x]
     if not 1 <= len(items) <= 3:
+        return None
+    # a thing that fails to work, listed beside things named by their fault ("broken tray
+    # table, broken reading light, seat won't recline"): "the seat that won't recline"
+    refusing = {k: m for k, item in enumerate(items) if len(items) > 1 and
+                (m := _NP_REFUSES.match(item))}
+    if len(refusing) == len(items) or any(_VERBISH.search(x) for k, x in enumerate(items)
+                                          if k not in refusing):
         return None
     from reviewwatch.triage.aspects import PLAIN_COMPLAINTS
     from reviewwatch.triage.vader import lexicons
@@ -1689,7 +1724,14 @@ def noun_phrase(clause: str) -> str | None:
         # a verdict said back in the manager's voice reads as mockery)
 
     out = []
-    for item in items:
+    for k, item in enumerate(items):
+        if k in refusing:
+            m = refusing[k]
+            thing = m.group(1).lower()
+            if not (thing in all_phrases() or all(_is_common_word(w) for w in thing.split())):
+                return None
+            out.append(f"the {thing} that {m.group(2).lower()} {m.group(3).lower()}")
+            continue
         low = item.lower().split()
         if low[0] in ("a", "an", "the"):
             low = low[1:]
@@ -1701,7 +1743,8 @@ def noun_phrase(clause: str) -> str | None:
         if not adjectives or not 1 <= len(things) <= 2 or any(
                 w in lexicon or w in PLAIN_COMPLAINTS or w in _NP_GENERIC or w in _NP_ADVERBS or
                 w in _NP_PREPOSITIONS or w in _NOT_SUBJECTS or w in _NP_REFUSE or
-                w.endswith(("ly", "ing")) or not _NP_WORD.match(w) for w in things) or not (
+                w.endswith(("ly", "ing")) and phrase not in all_phrases() or
+                not _NP_WORD.match(w) for w in things) or not (
                 phrase in all_phrases() or phrase.removesuffix("s") in all_phrases() or
                 all(_is_common_word(w) or _is_common_word(w.removesuffix("s")) for w in things)):
             return None
@@ -1715,7 +1758,8 @@ _DURATION = re.compile(
     r"weeks?)\b(?:,? (?:and )?\d+ ?(?:minutes|mins?)\b| and a half\b)?"
     r"(?: (?:on|at|in|of|stuck|sitting|waiting|for|with|without|on hold)\b.*)?$", re.I)
 DURATION_MAX_WORDS = 12
-_IT_TOOK = re.compile(r"^(?:and |but |then )?it took ((?:almost|nearly|over|about|more than) )?"
+_IT_TOOK = re.compile(r"^(?:and |but |then )?(?:it (?:only |just )?|only |just )took "
+                      r"((?:almost|nearly|over|about|more than) )?"
                       r"((?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|"
                       r"forty-five|ninety) (?:hours?|minutes?|days?|weeks?)) (?:for (?:the |a )?"
                       r"\w+ )?to ((?:get|find|send|bring|board|call|reach|deplane|open|fix)\b.*)$",

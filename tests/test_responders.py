@@ -3728,6 +3728,29 @@ FIFTIETH_AND_FIFTY_FIRST_READING_HOLDS_CASES = [
 ]
 
 
+FIFTIETH_AND_FIFTY_FIRST_READING_OPENINGS_CASES = [
+    # (readings 50 and 51: openings that fell back to a category's name)
+    ("air", "mastodon", None, "@bluejet broken tray table, broken reading light, seat won't "
+     "recline. 6 hour flight. great value lol",
+     "the broken tray table, the broken reading light and the seat that won't recline",
+     "about the seat."),
+    ("air", "twitter", None, "@bluejet flight attendant rolled her eyes at me when I asked for "
+     "water. Great service.", "the flight attendant rolled her eyes", "how our staff handled"),
+    ("air", "mastodon", None, "@bluejet wow, \u00a345 to check a bag that weighed 200g over. "
+     "Cheers for that.", "the \u00a345 charge to check your bag that was 200g over",
+     "check where things stand"),
+    ("bistro", "google_business", 1, "Wow great service, only took 45 minutes to get water.",
+     "the 45 minutes it took to get water", "about the service"),
+    ("bistro", "google_business", 2, "Ordered via Swiggy and got dal makhani instead of the "
+     "kadai paneer, and the naan was missing.", "dal makhani instead of the kadai paneer",
+     "about the food"),
+    ("bistro", "google_business", 2, "Ambience is nice and the starters were good specially "
+     "the chicken 65, but main course was cold and the rotis were hard like rubber. Also waiter "
+     "was busy in his phone. Expected better for the price.", "busy with his phone",
+     "busy in his phone"),
+]
+
+
 INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
@@ -3760,6 +3783,7 @@ INDEPENDENT_READINGS = [
     *BUFFET_CASES,
     *FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES,
     *FIFTIETH_AND_FIFTY_FIRST_READING_HOLDS_CASES,
+    *FIFTIETH_AND_FIFTY_FIRST_READING_OPENINGS_CASES,
 ]
 
 

@@ -577,6 +577,11 @@ def test_how_is_that_acceptable_is_a_complaint():
     ("@Northwave I've been charged a $15 late fee even though autopay went through on time",
      "service", "billing"),
     ("@ProntoPizza driver was rude and threw the box at my door", "restaurant", "delivery"),
+    # contempt with no word VADER rates ill: "not my problem" reads as praise to it
+    ("@bluejet the flight attendant rolled her eyes and said 'not my problem' when I asked "
+     "for help with my bag.", "airline", "crew"),
+    ("@bluejet asked the agent at the desk where my bag was and she just shrugged", "airline",
+     "crew"),
 ])
 def test_plain_complaints_in_posts_are_complaints_about_the_right_thing(text, category, aspect):
     result = triage(text, category=category)

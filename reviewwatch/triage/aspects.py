@@ -77,7 +77,13 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             # what was done to the customer, then left ("spilled coffee on my
                             # laptop and just walked off")
                             r"|\b(?:spilled|spilt|dropped|threw|tossed) (?:\w+ ){0,2}(?:on|at) "
-                            r"(?:me|my|us|our)\b|\b(?:just )?walked (?:off|away)\b"),
+                            r"(?:me|my|us|our)\b|\b(?:just )?walked (?:off|away)\b"
+                            # contempt shown or said ("rolled her eyes and said 'not my
+                            # problem'", "laughed at us", "the agent just shrugged")
+                            r"|\brolled (?:her|his|their) eyes\b|\bnot my (?:problem|job|"
+                            r"department)\b|\blaughed at (?:me|us|my|our)\b|\b(?:staff|crew|"
+                            r"agent|attendant|waiter|waitress|manager|she|he|they) (?:just |"
+                            r"only )?shrugged\b"),
     ("food_quality", 1.5, r"\b(?:cold|lukewarm) (?:food|meal|fries|pizza|soup|coffee|burger|dish)"
                           r"|\b(?:undercooked|overcooked|under ?cooked|inedible|tasteless|stale|"
                           r"soggy|burnt|bland|flavou?rless|chewy|rubbery|watery|runny)\b|"

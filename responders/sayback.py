@@ -591,6 +591,15 @@ def _articled(text: str) -> str:
     return f"the {first}{text[len(m.group(1)):]}"
 
 
+# a headline's thing and what it is not doing, with no verb to be ("app not opening")
+_HEADLINE_NOT_ING = re.compile(r"^((?:the |my |this )?(?:app|speaker|device|screen|website|"
+                               r"site|update|login|alarm|timer|remote|mic|microphone|wifi|"
+                               r"bluetooth|charger|display|soundbar|subwoofer))(?= not (?:opening|"
+                               r"working|loading|connecting|responding|syncing|charging|playing|"
+                               r"pairing|updating|launching|starting|turning on|showing)\b)",
+                               re.I)
+
+
 def _with_article(text: str) -> str:
     """A bare thing at the start given its article ("order came late" -> "my order came late",
     "AC was not working" -> "the AC ...")."""
@@ -746,6 +755,10 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     if bare[:4].lower() in _SHARE_STARTS:
         bare = _HEADLINE_SHARE.sub(lambda m: f"{m.group(1).lower()} were {m.group(2)}", bare,
                                    count=1)  # "Half the items empty and not refilled"
+    bare = _HEADLINE_NOT_ING.sub(lambda m: f"{m.group(1)} is", bare, count=1)
+    bare = re.sub(r"\b(after|since) (update|upgrade)\b(?! ?v?\d)", r"\1 the \2", bare,
+                  flags=re.I)  # "not opening after update": after the update
+    # ("app not opening after update": "the app is not opening after the update")
     bare = _with_article(bare)  # "order came 90 min late"; "AC was not working"
     if bare == stripped:
         opened = _strip(bare)

@@ -3751,6 +3751,19 @@ FIFTIETH_AND_FIFTY_FIRST_READING_OPENINGS_CASES = [
 ]
 
 
+APP_WONT_OPEN_CASES = [
+    # (real Google Play reviews in a sixteenth-session reading of bench/sample_drafts.py: an
+    # app that won't open was asked "tell me what went wrong", or answered as a feature asked
+    # for, "the people who decide")
+    ("habits", "google_play", 1, "app not opening", "the app is not opening",
+     "tell me what went wrong"),
+    ("habits", "google_play", 1, "app is not opening after update",
+     "the app is not opening after the update", "the people who decide"),
+    ("acme", "google_play", 1, "Speaker not connecting to wifi since update",
+     "the speaker is not connecting to wifi since the update", "not not"),
+]
+
+
 INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
@@ -3784,6 +3797,7 @@ INDEPENDENT_READINGS = [
     *FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES,
     *FIFTIETH_AND_FIFTY_FIRST_READING_HOLDS_CASES,
     *FIFTIETH_AND_FIFTY_FIRST_READING_OPENINGS_CASES,
+    *APP_WONT_OPEN_CASES,
 ]
 
 

@@ -350,7 +350,8 @@ _FAILURE = re.compile(
     r"\b(?:resets?|crash\w*|freez\w*|froze|wrong\w*|broken|break|breaks|stops?|stopped|"
     r"won't|doesn't|didn't|can't|cannot|isn't|never|fails?|failed|drops?|dropped|lost|"
     r"loses|deleted?|disappear\w*|missing|disconnect\w*|error\w*|bug\w*|glitch\w*|"
-    r"not work\w*|unusable|defective|faulty|dead|died|useless)\b", re.I)
+    r"not work\w*|unusable|defective|faulty|dead|died|useless|log(?:s|ged) (?:me|us) out)\b",
+    re.I)
 
 
 def _only_praise_words(issue: dict[str, Any]) -> bool:
@@ -1515,10 +1516,22 @@ _MOCKING_LEAD = re.compile(r"^\W*(?:oh,? )?(?:wow,? )?(?:what (?:an? )?)?(?:wond
                            r"fantastic|lovely|superb|excellent|brilliant|stellar|awesome|"
                            r"perfect) (?:experience|service|job|evening|time|night|day|"
                            r"hospitality|start)\s*[,!.:;\u2014-]+\s*|"
+                           # one word of it ("great, the app logged me out mid check-in")
+                           r"^\W*(?:@[\w.]+\s+)*(?:oh |well |just )?(?:great|perfect|brilliant|"
+                           r"wonderful|fantastic|awesome|lovely|amazing|super|excellent),\s+"
+                           r"(?!but\b|though\b|however\b|thanks?\b|thank you\b)"
+                           # (not a thing named with what it does: "Oh brilliant, the 'premium'
+                           # speaker that can't hold a connection" has no verb of its own)
+                           r"(?!(?:the|a|an|my|your|this|another) (?:[\w'\u2019-]+ ){0,3}?(?:that|"
+                           r"which|who) (?!\w+s\b))|"
                            # mock delight before the failure ("love how the app crashes exactly
                            # at the payment step every time")
                            r"^\W*(?:@[\w.]+\s+)*(?:i |just |gotta |got to )?(?:love|loving) "
                            r"(?:how|that|it when)\s+", re.I)
+
+
+_ANOTHER_THAT = re.compile(r"^another (update|version|release|change) (?:that|which) "
+                           r"(?=\w+s\b)", re.I)
 
 
 def _after_mockery(clause: str) -> str | None:
@@ -1526,6 +1539,8 @@ def _after_mockery(clause: str) -> str | None:
     but the failure after it is the complaint."""
     m = _MOCKING_LEAD.match(clause)
     rest = clause[m.end():] if m else ""
+    rest = _ANOTHER_THAT.sub(r"the latest \1 ", rest, count=1)
+    # ("Oh wonderful, another update that removes the equalizer": the latest update removes it)
     return rest if len(rest.split()) >= 4 and vader.compound(rest) <= 0 else None
 
 
@@ -1789,7 +1804,8 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     # "The EQ settings reset every time I close the app" is the complaint the stars mean
     issues = [i for i in issues if not i.get("inferred") or _whole_failure(i["clause"], text) or
               _FAILURE_RATE.search(i["clause"]) and _say(i["clause"], text, category) or
-              (rest := _after_mockery(i["clause"])) and sayback.duration_phrase(rest)]
+              (rest := _after_mockery(i["clause"])) and (sayback.duration_phrase(rest) or
+                                                         _FAILURE.search(rest))]
     # ("Wow great service, only took 45 minutes to get water": how long, after the mockery)
     # ("understands maybe 1 in 3 commands": said back, never named as "how it performs")
     # a sarcastic clause ("thanks for losing my bag AGAIN") is never said back, but what it

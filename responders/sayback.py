@@ -136,10 +136,12 @@ _VERBISH = re.compile(
     r"hung|sat|sent|brought|bought|paid|spent|threw|spoke|stole|rang|put|let|tries|pushes|"
     r"plays|hears|listens|understands|responds|sells|lasts|connects|wakes|happens|appears|"
     r"opens|sends|tells|gives|starts|dies|flickers|squeaks|rattles|wobbles|hurts|itches|"
-    r"unpairs|disappears|vanishes|show up|work|connect|load|appear|sync|respond|"
+    r"unpairs|disappears|vanishes|show up|work|connect|load|appear|sync|respond|removes|hides|"
+    r"locks|blocks|limits|"
     r"\w{3,}ed|(?<=weourteam )[a-z]+)\b", re.I)  # (what "we" did, from "why do you ...?")
 _REFUSE = re.compile(
-    r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d]|\b(?:please|pls|plz\w*|"
+    r"https?://|www\.|@\w|\?|&\w+;|\.\.|\u2026|[^\x00-\u024f\u2018-\u201d\u20ac\u20b9]|"
+    r"\b(?:please|pls|plz\w*|"
     r"don'?t (?:use|buy|download|install|go (?:there|here|to|in|near)\b)|"
     r"i (?:don'?t|do not) (?:like|want|recommend)"
     r"(?! (?:that|how|the way|when)\b)|"

@@ -3327,7 +3327,7 @@ FORTY_THIRD_AND_FORTY_FOURTH_READING_CASES = [
     # each case is written anew in the shape a reading found, not copied from it)
     # a sum the customer had to pay to get round our failure, named by what it paid for
     ("air", "mastodon", None, "@bluejet the app crashed twice so I had to pay €25 to check in at "
-     "the airport. I want that back.", "the €25 you had to pay to check in at the airport",
+     "the airport. I want that back.", "you had to pay €25 to check in at the airport",
      "how our staff handled things"),
     # a sum paid at the gate and asked back is a money hold, named by its amount
     ("air", "mastodon", None, "@bluejet agent said my backpack was too big, same one I always "
@@ -3650,7 +3650,7 @@ FORTY_SIXTH_AND_FORTY_SEVENTH_READING_CASES = [
     # a held gate fee named by its sum and its bag, found in the text when no issue holds it
     ("air", "mastodon", None, "@bluejet gate agent charged me €60 for my cabin bag that fit in "
      "the sizer. Tried to show her, she wouldn't look. Want that refunded.",
-     "the €60 charge for your cabin bag", "telling us about this."),
+     "charged you €60 for your cabin bag", "telling us about this."),
     # a plain question of fact about a dish is answered by a check, in its own words
     ("bistro", "google_business", 2, "Is the chicken halal? I asked the waiter and he did not "
      "know and went away and did not come back. Please clarify because we are not able to eat "
@@ -3764,6 +3764,20 @@ APP_WONT_OPEN_CASES = [
 ]
 
 
+FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES = [
+    # (readings 52 and 53, on 830d08e: SEND 6 and 9 of 60)
+    # one word of mock delight, then the failure: sarcasm, never thanked, the failure said back
+    ("air", "mastodon", None, "@bluejet great, the app logged me out mid check-in and now says "
+     "my seat is 'unavailable'. Love that for me.", "the app logged you out mid check-in",
+     "kind words"),
+    # a sum charged, asked back a sentence later; a euro sign is said back like a pound sign
+    ("air", "mastodon", None, "@bluejet charged me \u20ac45 for a carry-on that fit the sizer "
+     "perfectly. The agent didn't even look. Want that back.",
+     "we charged you \u20ac45 for a carry-on that fit the sizer perfectly",
+     "how our staff handled things"),
+]
+
+
 INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
@@ -3798,6 +3812,7 @@ INDEPENDENT_READINGS = [
     *FIFTIETH_AND_FIFTY_FIRST_READING_HOLDS_CASES,
     *FIFTIETH_AND_FIFTY_FIRST_READING_OPENINGS_CASES,
     *APP_WONT_OPEN_CASES,
+    *FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES,
 ]
 
 

@@ -196,3 +196,29 @@ def test_mock_delight_opening_a_failure_is_sarcasm_and_real_delight_is_not():
                  "name, thank you!"):
         plain = triage(text, kind="mention", category="airline", platform="mastodon")
         assert plain["label"] == "positive" and not plain["flags"], plain
+
+
+@pytest.mark.parametrize(("text", "sarcastic"), [
+    # (the fifty-third reading: one word of mock delight before a failure was thanked)
+    ("@bluejet great, the app logged me out mid check-in and now says my seat is "
+     "'unavailable'. Love that for me.", True),
+    ("@bluejet perfect, another delay on BJ20", True),
+    ("@bluejet my flight was cancelled again. Love that for me.", True),
+    # delight that is meant
+    ("@bluejet great, thanks for sorting my rebooking so fast, not what I expected", False),
+    ("Nice, but not for my body, they didn't fit", False),
+    ("Great, the staff were lovely and nothing went wrong", False),
+])
+def test_one_word_of_mock_delight_before_a_failure_is_sarcasm(text, sarcastic):
+    result = triage(text, kind="mention", category="airline", platform="mastodon")
+    assert ("sarcasm" in {f["flag"] for f in result["flags"]}) is sarcastic, result["flags"]
+
+
+def test_a_sum_charged_and_asked_back_a_sentence_later_is_a_billing_dispute():
+    # (the fifty-third reading: "charged me €45 ... The agent didn't even look. Want that
+    # back." was mixed, with no flag: "charged me" never matched, nor a sentence between)
+    result = triage("@bluejet charged me €45 for a carry-on that fit the sizer perfectly. The "
+                    "agent didn't even look. Want that back.", kind="mention",
+                    category="airline", platform="mastodon")
+    assert "billing_dispute" in {f["flag"] for f in result["flags"]}, result["flags"]
+    assert [a["ask"] for a in result["asks"]] == ["refund"]

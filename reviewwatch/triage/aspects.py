@@ -132,6 +132,11 @@ CUES: tuple[tuple[str, float, str], ...] = (
                      r"wrong (?:bill|charge|amount)|billed (?:twice|again)|"
                      r"(?:hit|slapped|stung) (?:me |us )?with (?:an? )?(?:[£$€₹]|rs\.? ?)?\d)"
                      r"(?:\b|(?<=\d))"),
+    # a sum charged for something, told as the complaint ("charged me €45 for a carry-on
+    # that fit the sizer perfectly": "perfectly" is VADER's praise)
+    ("billing", 1.5, r"\bcharged (?:me|us) (?:an? )?(?:[£$€₹]|rs\.? ?)\s?\d[\d,.]* (?:extra )?"
+                     r"(?:for|to)\b(?![^.!?\n]{0,60}\b(?:only|fair|reasonable|worth it|no problem)"
+                     r"\b)"),
     ("refund", 1.5, r"\b(?:(?:no|never|still no|refused|denied|waiting for (?:a|my|the)) refunds?|"
                     r"refunds? (?:was |were )?(?:refused|denied|never)|want(?:ed)? (?:a|my) refund|"
                     r"money back|returned (?:it|them|the)|chargeback)\b"),

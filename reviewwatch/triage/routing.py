@@ -61,8 +61,9 @@ DELETE_DATA = (r"(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:data|inf
 # group names what was paid for
 PAID_OWN = r"paid (?:for )?(?:my|our) own (hotel|room|taxi|meals?|food|accommodation)"
 # a sum paid, then asked back ("Paid €70 at the gate. Want that back.")
-PAID_BACK = (r"(?:paid|pay|charged (?:me |us )?)(?: an? extra| extra)? (?:[£$€₹]|rs\.? ?)?\s?"
-             r"\d[\d,.]*[^.!?\n]{0,40}[.!?]?\s{0,3}(?:and |so )?(?:i |we )?(?:want|need|expect|"
+PAID_BACK = (r"(?:paid|pay|charged(?: me| us)?)(?: an? extra| extra)? (?:[£$€₹]|rs\.? ?)?\s?"
+             r"\d[\d,.]*[^.!?\n]{0,60}[.!?]?\s{0,3}(?:[^.!?\n]{4,60}[.!?]\s{1,3})?(?:and |so )?"
+             r"(?:i |we )?(?:want|need|expect|"
              r"would like|'d like) (?:that|it|this|my money|our money|them) back")
 # one of the business's own people drunk at work ("I think the delivery boy was drunk")
 DRUNK_STAFF = (r"(delivery (?:boy|guy|man|rider|driver|person|agent|executive)|driver|pilot|"
@@ -810,6 +811,11 @@ def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
     if at is None and "love" in lowered:
         m = _LOVE_HOW.match(lowered)  # "love how the bag that fit last month is suddenly €45
         at = m.start(1) if m else None  # too big today"
+    if at is None and "," in lowered[:40]:
+        m = _GREAT_OPEN.match(lowered)  # "great, the app logged me out mid check-in"
+        if m and _FAILED_BEFORE.search(m.group(2)) and not _KIND_BEFORE.search(m.group(2)) \
+                and not _THANKED_AFTER.search(m.group(2)):
+            at = m.start(1)
     return _clause_at(spans, [s.start for s in spans], at) if at is not None else None
 
 
@@ -823,6 +829,15 @@ _LOVE_HOW = re.compile(r"\W*(?:@[\w.]+\W+)*((?:i |just |gotta |got to |don'?t yo
                        r"missing)")
 
 
+# One word of delight, then a failure in the same sentence: "great, the app logged me out mid
+# check-in", "perfect, another delay" (not "great, thanks for sorting it so fast")
+_GREAT_OPEN = re.compile(r"\W*(?:@[\w.]+\W+)*((?:oh |well |just )?(?:great|perfect|brilliant|"
+                         r"wonderful|fantastic|awesome|lovely|amazing|super|excellent|nice),) "
+                         r"(?!but\b|though\b|however\b)([^.!?\n]{8,160})")  # ("nice, but ...")
+_THANKED_AFTER = re.compile(r"\b(?:thanks?|thank you|sorted|fixed|resolved|quick\w*|fast|"
+                            r"helped|appreciate\w*|refunded)\b")
+
+
 # Praise as the sign-off after a failure told before it ("... now I'm paying £55 to check in
 # at the airport. Great system.", "... charged for the wrong dish. Superb service indeed")
 _SIGN_OFF = re.compile(r"(?:(?<=[.!,] )|(?<=[.!,]))(?:wow,? |oh,? |just )?(?:(?:great|fantastic|"
@@ -830,7 +845,9 @@ _SIGN_OFF = re.compile(r"(?:(?<=[.!,] )|(?<=[.!,]))(?:wow,? |oh,? |just )?(?:(?:
                        r"lovely|top) (?:system|service|job|work|airline|app|company|experience|"
                        r"stuff|support|customer service|planning|organi[sz]ation|communication)"
                        r"(?: indeed| guys| folks| team| as always)?|(?:lovely|brilliant|"
-                       r"fantastic|perfect|wonderful|superb|marvellous|marvelous))\W*$")
+                       r"fantastic|perfect|wonderful|superb|marvellous|marvelous)|(?:love|loving) "
+                       r"(?:that|this) for (?:me|us)|(?:fun|good) times)\W*$")
+# ("... now says my seat is 'unavailable'. Love that for me.")
 # (a bare "Lovely." after "ran out of everything except crisps": the failure before it)
 _FAILED_BEFORE = re.compile(r"n't\b|\b(?:not|never|no|nobody|lost|late|cancell?ed|delayed|"
                             r"charged|paying|broke|broken|wrong|logged me out|stale|cold|rude|"

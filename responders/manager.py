@@ -348,7 +348,7 @@ def _plainly_a_complaint(clause: str, strict: bool, severity: str | None = None)
 
 _FAILURE = re.compile(
     r"\b(?:resets?|crash\w*|freez\w*|froze|wrong\w*|broken|break|breaks|stops?|stopped|"
-    r"won't|doesn't|didn't|can't|cannot|isn't|never|fails?|failed|drops?|dropped|lost|"
+    r"won't|doesn't|didn't|can't|cannot|isn't|never|fails?|failed|drops?|dropped|dropping|lost|"
     r"loses|deleted?|disappear\w*|missing|disconnect\w*|error\w*|bug\w*|glitch\w*|"
     r"not work\w*|unusable|defective|faulty|dead|died|useless|log(?:s|ged) (?:me|us) out)\b",
     re.I)
@@ -1340,6 +1340,8 @@ _FEE_OF = re.compile(rf"({_AMOUNT})\s+(?:extra\s+)?((?:[a-z-]+ )?(?:fee|charge|s
 _AMOUNT_RE = re.compile(_AMOUNT, re.I)
 _CHARGED_FOR = re.compile(rf"\bcharged (?:me |us )?({_AMOUNT}) (?:extra )?for (?:the |my |our )?"
                           r"((?:bottled )?water|parking|bread|rice|a carry-?on|carry-?on|\w+ bags?|"
+                          r"(?:a )?(?:printed )?boarding pass(?:es)?|seat selection|"
+                          r"(?:a )?name change|priority boarding|"
                           r"(?:an? )?extra \w+|napkins|the plate|sharing|corkage|cutlery)\b", re.I)
 _BAG_DAYS = re.compile(r"\b(?:bag|bags|luggage|suitcase)\b[^.!?]{0,50}?\b(?:for|in|after|over) "
                        r"(\d|two|three|four|five|six|seven|ten) days\b", re.I)
@@ -2432,6 +2434,11 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
         issues = [main, *(i for i in issues if i is not main)]
     main = issues[0] if issues else {}
     team = profile.team_for(main.get("aspect"), main.get("team"))
+    if profile.category == "product" and main.get("aspect") == "performance" and re.search(
+            r"\b(?:the|your|this|companion) app\b", main.get("clause") or "", re.I) and not \
+            re.search(r"\b(?:sound|bass|volume|battery|speaker|wi-?fi|bluetooth|alarm)s? "
+                      r"(?:is|are|was|were|keeps?|drops?)\b", main.get("clause") or "", re.I):
+        team = profile.team_for("setup", "software team")  # "the app is so slow": the app's
     abouts = list(dict.fromkeys({i.get("aspect"): i["about"] for i in reversed(issues[:2])
                                  if i.get("about")}.values()))[::-1]  # one name an aspect
     if group == "value" and team == "management team":  # (a manager's own team: not "now
@@ -2876,6 +2883,17 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     # 'resolved' without replying")
                 if longer[1]:
                     hear, specific, said_issue = longer
+            body = item.get("text") or ""
+            if specific and not tight and "You also told us" not in hear and re.search(
+                    r"[$£€₹]|\brs\.? ?\d", body, re.I):
+                # "app crashed every time I tried to check in, then the kiosk charged me $15
+                # for a printed boarding pass": the charge said back is named too
+                sums = [m.group(0) for m in _AMOUNT_RE.finditer(body)]
+                fee = next((d for m in _SENTENCE.finditer(body) if _CHARGE_TOLD.search(
+                    m.group(0)) and re.search(r"\d", d := _detailed("the fee", m.group(0)))),
+                    None) if sums and not any(x in hear for x in sums) else None
+                if fee:
+                    hear += f" You also told us about {fee}."
             named = said_issue if said_issue and said_issue.get("aspect") else next(
                 (f for f in sarcasm if f.get("aspect") and not any(
                     i.get("aspect") for i in issues)), None)

@@ -487,7 +487,9 @@ _USER_CANT = re.compile(
     r"get through|get past|get beyond)\b", re.I)
 _USER_VERB_FORM = {"login": "log in", "signup": "sign up"}
 _BARE_VERB = re.compile(
-    r"^(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|isn'?t|is not|wasn'?t|didn'?t|"
+    r"^(?:(?:constantly|always|randomly|often|frequently|regularly|sometimes|still|now|"
+    r"suddenly) (?=\w+s\b|\w+ed\b))?(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|"
+    r"isn'?t|is not|wasn'?t|didn'?t|"
     r"keeps|kept|stopped|stops|crashes|crashed|freezes|froze|fails|failed|gives|gave|takes|"
     r"took|shows|says|logs|deletes|deleted|clears|cleared|loses|lost|drains|drained|"
     r"disconnects|disconnected|reboots|restarts|overheats|broke|died|dies|runs|ran|looks|"
@@ -499,7 +501,8 @@ _BARE_VERB = re.compile(
 # "Washroom was dirty", "Customer service rep hung up on me"): said back with "the". Not a
 # pronoun, a quantifier or a name ("Everything was cold", "Mike was rude", "Alexa is ...").
 _NOUN_THEN_VERB = re.compile(
-    r"^([A-Za-z][a-z]+|[A-Z]{2,5})((?: [a-z]+){0,2}?) (?=(?:was|were|is|are|has|had|came|"
+    r"^([A-Za-z][a-z]+(?:-[a-z]+)?|[A-Z]{2,5})((?: [a-z]+){0,2}?) (?=(?:was|were|is|are|has|"
+    r"had|came|"
     r"arrived|took|never|keeps|kept|hung|forgot|ignored|refused|charged|told|gave|says|"
     r"stopped|broke|died|failed|crashed|froze|crawled|spilled|leaked|cracked|melted|didn'?t|"
     r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|wants|shrugged|said|"
@@ -562,6 +565,10 @@ _NOUN_AFTER_COMMA = re.compile(r",\s+(?=[a-z]+(?: [a-z]+)? (?:is|was|are|were|do
 
 
 # Things a review names with the article left out that no taxonomy lists as an aspect
+# the part or feature a modifier names ("multi-room feature doesn't work", "sound quality
+# is poor")
+_PART_NOUNS = frozenset("feature features button buttons setting settings mode option quality "
+                        "life function".split())
 _MORE_THINGS = frozenset("exchange return returns courier valet kiosk checkout warranty "
                          "replacement receipt invoice pilot captain gate account update "
                          "firmware chef cook cashier guard bartender hostess manager owner".split())
@@ -586,6 +593,9 @@ def _articled(text: str) -> str:
             acronym or words[0] in _MORE_THINGS or words[0] in all_phrases() and not
             _rated(words[0]) or
             len(words) > 1 and " ".join(words[:2]) in all_phrases() or
+            len(words) == 2 and (words[1] in _MORE_THINGS or words[1] in _PART_NOUNS or
+                                 words[1] in all_phrases() and not _rated(words[1])) and
+            ("-" in words[0] or _is_common_word(words[0])) or
             len(words) > 1 and words[0] in _WHICH_ONE and (words[1] in _MORE_THINGS or
                                                            words[1] in all_phrases())):
         return text  # (a word we don't know may be a name or a brand: "Zomato was late")
@@ -593,6 +603,11 @@ def _articled(text: str) -> str:
     return f"the {first}{text[len(m.group(1)):]}"
 
 
+# how slow, told after a comma with no subject ("the app is so slow, takes 10 seconds to ...")
+_SLOW_TAKES = re.compile(r"^((?:the |my |this |your )?[a-z]+(?: [a-z]+)?) (is|was|are|were) "
+                         r"(?:so |very |really |too |super |painfully |extremely )?slow,? "
+                         r"(?:it |and )?(takes|took|needs|needed) (?=\d|(?:a|an|ages|forever|"
+                         r"about|over|almost|like)\b)", re.I)
 # a headline's thing and what it is not doing, with no verb to be ("app not opening")
 _HEADLINE_NOT_ING = re.compile(r"^((?:the |my |this )?(?:app|speaker|device|screen|website|"
                                r"site|update|login|alarm|timer|remote|mic|microphone|wifi|"
@@ -693,6 +708,11 @@ def _untelegraphed(said: str) -> str | None:
         first = part.split()[0].lower() if part.split() else ""
         return first in SUBJECT_WORDS or bool(_LIST_GOES_ON.match(part)) or bool(
             _VERBISH.fullmatch(first)) or first in ("no-one", "nobody", "noone")
+    if len(parts) == 2 and _VERBISH.fullmatch(parts[1].split()[0]) and not _LIST_GOES_ON.match(
+            parts[1]) and parts[0].split()[0].lower() in SUBJECT_WORDS and \
+            parts[1].split()[0].lower().endswith("ed"):
+        return f"{parts[0]} and {parts[1]}"  # "you left 90 minutes late, missed your
+        # connection": one subject, two things it did
     bad = [k for k, part in enumerate(parts) if k and not goes_on(part)]
     if not bad or _OPEN_NOUN_PHRASE.search(parts[bad[0] - 1]):
         return said  # ("left a sour, cloying aftertaste": the noun is still to come)
@@ -741,6 +761,12 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
             f"{some.group(1).lower()} {stripped[some.end():]}"
     if _CHARGED_ME.match(stripped):  # "Charged me $75 for a carry-on": the business did
         clause = stripped = f"they {stripped[:1].lower()}{stripped[1:]}"
+    counted = _NTH_THING.match(stripped)
+    if counted:  # "4th delay this month on the Boston route": said as a sentence
+        nth_word = _ORDINALS.get(counted.group(1).lower(), counted.group(1).lower())
+        rest = stripped[counted.end():].rstrip(" .!")
+        clause = stripped = f"this is the {nth_word}{counted.group(2).lower()}" \
+            f"{counted.group(3).lower()}{rest}"
     nth = _NTH_TIME.match(stripped)
     if nth and len(re.sub(r"^(?:this|in a|in one|in the same|that) (?:week|month|year|row|trip)\b",
                           "", stripped[nth.end():].strip(" .!"), flags=re.I).split()) < 2:
@@ -758,8 +784,15 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
         bare = _HEADLINE_SHARE.sub(lambda m: f"{m.group(1).lower()} were {m.group(2)}", bare,
                                    count=1)  # "Half the items empty and not refilled"
     bare = _HEADLINE_NOT_ING.sub(lambda m: f"{m.group(1)} is", bare, count=1)
+    bare = _SLOW_TAKES.sub(lambda m: f"{m.group(1)} {m.group(2)} so slow that it "
+                           f"{m.group(3).lower()} ", bare, count=1)
+    # ("the app is so slow, takes 10 seconds to change volume": so slow that it takes ...)
+    bare = re.sub(r"\bto (change|adjust|turn up|turn down|control) (volume|bass|eq)\b",
+                  r"to \1 the \2", bare, flags=re.I)
     bare = re.sub(r"\b(after|since) (update|upgrade)\b(?! ?v?\d)", r"\1 the \2", bare,
                   flags=re.I)  # "not opening after update": after the update
+    bare = re.sub(r"\b(from|on|since|for|after|during) last (trip|flight|visit|order|booking|"
+                  r"stay|time)\b", r"\1 my last \2", bare, flags=re.I)  # ("from last trip")
     # ("app not opening after update": "the app is not opening after the update")
     bare = _with_article(bare)  # "order came 90 min late"; "AC was not working"
     if bare == stripped:
@@ -775,7 +808,11 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     since = _AFTER_UPDATE.match(bare)
     if since:  # "After the last firmware update it won't turn on at all"
         rest = bare[since.end():].rstrip(' .!')
-        linker = "with" if _PRESENT.search(rest) else "since"
+        linker = "with" if _PRESENT.search(rest) else "after" if re.search(
+            r"\b(?:\w{3,}ed|woke|broke|began|fell|froze)\b", rest, re.I) and not re.search(
+            r"\b(?:has|have|hasn'?t|haven'?t|won'?t|can'?t|doesn'?t|don'?t|isn'?t|aren'?t|is|"
+            r"are|keeps?)\b", rest, re.I) else "since"
+        # (a past tense happened after it: "started talking at 3am after the update")
         named = since.group(0).split()[1].lower() in ("the", "this", "your", "its", "a")
         the = "the " if named or not since.group(3) else ""  # "since update 4.2"
         bare = clause = f"{rest} {linker} {the}{since.group(1)}{since.group(2)}{since.group(3)}"
@@ -1020,6 +1057,16 @@ _SPELLED = {"wont": "won't", "dont": "don't", "doesnt": "doesn't", "cant": "can'
 _TEXTSPEAK = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.I)
 # A repeat told by its count, with no verb of its own ("4th time this year my flight has
 # been delayed", "Third time in a row the order is wrong")
+# the count of a failure, as a headline ("4th delay this month on the Boston route")
+_NTH_THING = re.compile(r"^(?:(?:that'?s|this is|it'?s) (?:the |my )?)?(\d+(?:st|nd|rd|th)|second|"
+                        r"third|fourth|fifth|sixth)(?-i: [A-Z][a-z]+(?= [a-z]))?( (?:[a-z]+ )?"
+                        r"(?:delay|"
+                        r"cancellation|cancelled flight|diversion|outage|late delivery|"
+                        r"missed connection|lost bag|refund request|replacement|call|"
+                        r"complaint))( (?:this|in a|in the last|in one) (?:week|month|year|"
+                        r"fortnight|trip))(?=[ .!,]|$)", re.I)
+_ORDINALS = {"2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth",
+             "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
 _NTH_TIME = re.compile(r"^(\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|"
                        r"ninth|tenth) time (?=(?:this|in|that|now|it|it's|it has|the|my|i|"
                        r"i've|we|we've|they|you|your)\b)", re.I)
@@ -1458,6 +1505,9 @@ def beside_the_point(clause: str) -> bool:
 
 _NOT_THE_COMPLAINT = re.compile(
     r"^there (?:are|is|were|was) (?:lots|plenty|a lot|loads|tons|many|several) of\b|"
+    # the customer's verdict on safety, which said back reads as ours ("it's not safe to
+    # have it in the nursery like this"): what happened is said instead
+    r"^(?:it'?s|it is|this is|that'?s|that is) (?:not|un)(?: ?safe)\b|"
     # what the customer has not got, told to show a fault up ("Also it ordered dog food once.
     # We don't have a dog."): the point is the fault before it
     r"^(?:we|i) (?:don'?t|do not|didn'?t|did not) (?:even )?(?:have|own) (?:a|an|any) [a-z]+\W*$|"

@@ -1966,7 +1966,7 @@ def test_a_holding_reply_says_what_it_holds(text, wanted, unwanted):
 def test_a_flight_named_with_its_route_is_said_back_with_its_verb():
     assert sayback.say_back("@bluejet flight BJ412 from Denver delayed 5 hours, moved gates three "
                             "times") == \
-        "your flight BJ412 from Denver was delayed 5 hours, moved gates three times"
+        "your flight BJ412 from Denver was delayed 5 hours and moved gates three times"
 
 
 @pytest.mark.parametrize(("business", "platform", "text", "wanted"), [
@@ -2474,7 +2474,7 @@ TENTH_INDEPENDENT_READING_CAUSES_CASES = [
      "the explicit content your child heard", "a disappointment"),
     ("acme", "trustpilot", 3, "Sound quality is genuinely great. But the bass distorts badly, the "
      "app crashes when I try to change EQ, and the power button is already loose after 3 weeks.",
-     "the app crashes when you try to change EQ, and that the power button is already loose",
+     "the app crashes when you try to change the EQ, and that the power button is already loose",
      "Maria"),
     ("bistro", "google_business", 1, "Ordered butter chicken and dal makhani. Butter chicken was "
      "too sweet, like dessert, and dal was watery. Very disappointed.",
@@ -3775,6 +3775,49 @@ FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES = [
      "perfectly. The agent didn't even look. Want that back.",
      "we charged you \u20ac45 for a carry-on that fit the sizer perfectly",
      "how our staff handled things"),
+    # a feature named by a modifier gets its article; a verdict of "not safe" is not said back
+    # as ours, what happened is; an alarm that failed "because of it" is said with its cause
+    ("acme", "google_play", 1, "Multi-room feature doesn't work. Paid for two speakers for this. "
+     "Support said 'coming soon' 6 months ago.", "the multi-room feature doesn't work",
+     "that multi-room"),
+    ("acme", "google_play", 1, "After update the speaker started randomly talking at 3am and "
+     "woke up my baby. Had to unplug it. Either fix this or I want a refund, it's not safe to "
+     "have it in the nursery like this.",
+     "the speaker started randomly talking at 3am and woke up your baby after the update",
+     "it's not safe"),
+    ("acme", "google_play", 1, "Keeps dropping off wifi every night. Alarm didn't go off because "
+     "of it and I was late for work. Fix it.", "it keeps dropping off wifi every night, and that "
+     "the alarm didn't go off because of it", "I read that the alarm"),
+    # how slow, said as a sentence, and the app's slowness is the software team's
+    ("acme", "google_play", 2, "Sound is decent but the app is so slow, takes 10 seconds to change "
+     "volume. Why do I need an app to change volume??",
+     "the app is so slow that it takes 10 seconds to change the volume", "firmware team"),
+    # a fault told with how often it happens, with no subject ("Constantly disconnects from
+    # wifi") is a complaint, said back of the product
+    ("acme", "google_play", 1, "Constantly disconnects from wifi. Every morning I have to unplug "
+     "it. My router is fine, every other device works.",
+     "it constantly disconnects from wifi", "the app let you down"),
+    # the count of a delay said as a sentence
+    ("air", "mastodon", None, "@bluejet 4th delay this month on the Boston route. At this point I "
+     "should just drive. Do you even have planes?",
+     "this is the fourth delay this month on the Boston route", "about the delay"),
+    ("air", "mastodon", None, "@bluejet oh wonderful, another 'technical issue'. That's the third "
+     "Bluejet delay this month for me. Frequent flyer status clearly means nothing.",
+     "this is the third delay this month for you", "about the delay"),
+    # one subject, two things that befell it: joined with "and", not a pasted list
+    ("air", "mastodon", None, "@bluejet Honestly the crew on my LAX-SEA flight were lovely and "
+     "the snacks were great, but we left 90 min late, missed my connection, and the rebooking "
+     "line hung up on me twice. Is there a number that actually works?",
+     "you left 90 minutes late and missed your connection", "late, missed"),
+    # a unit before a capital ends its sentence, so each complaint is its own
+    ("air", "mastodon", None, "@bluejet ground staff in Miami were rude and the line was 2 hrs. "
+     "Also my miles from last trip never posted. Fix this please.",
+     "your miles from your last trip never posted", "I read that ground staff in Miami were "
+     "rude. "),
+    # a charge beside the complaint said back is named too
+    ("air", "mastodon", None, "@bluejet app crashed every time I tried to check in, then the kiosk "
+     "charged me $15 for a printed boarding pass because I 'didn't check in online'. Are you "
+     "serious", "the $15 charge for a printed boarding pass", "Thank you for the kind"),
 ]
 
 
@@ -3881,7 +3924,7 @@ def test_a_quote_is_kept_as_written_only_where_asked():
     assert sayback.say_back(clause) is None  # (a quote we might mangle: not said back)
     with sayback.quotes_kept():
         assert sayback.say_back(clause) == \
-            "support chat closed your ticket as 'resolved' without replying"
+            "the support chat closed your ticket as 'resolved' without replying"
         # the quote's own words are not turned round
         assert sayback.say_back("the agent told me 'not my problem'") == \
             "the agent told you 'not my problem'"

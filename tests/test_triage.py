@@ -222,3 +222,24 @@ def test_a_sum_charged_and_asked_back_a_sentence_later_is_a_billing_dispute():
                     category="airline", platform="mastodon")
     assert "billing_dispute" in {f["flag"] for f in result["flags"]}, result["flags"]
     assert [a["ask"] for a in result["asks"]] == ["refund"]
+
+
+def test_a_unit_before_a_capital_ends_its_sentence():
+    # (the fifty-second reading: "the line was 2 hrs. Also my miles ... never posted." was one
+    # clause, so the miles were never said back)
+    from reviewwatch.triage import segment
+
+    text = "The line was 2 hrs. Also my miles from last trip never posted. Mr. Lee was kind."
+    assert [s.text for s in segment.sentences(text)] == [
+        "The line was 2 hrs.", "Also my miles from last trip never posted.", "Mr. Lee was kind."]
+    assert len(segment.sentences("We waited 20 min. for the bus")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Constantly disconnects from wifi. Every morning I have to unplug it.",
+    "After update the speaker started randomly talking at 3am and woke up my baby.",
+])
+def test_a_fault_told_without_a_sentiment_word_is_a_complaint(text):
+    result = triage(text, category="product")
+    assert result["label"] == "negative", result
+    assert any(i["aspect"] for i in result["issues"]), result["issues"]

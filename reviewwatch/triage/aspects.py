@@ -192,11 +192,24 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"(?:connection|signal|wifi|wi-fi|bluetooth)|randomly (?:starts|"
                             r"turns|plays|wakes|lights|goes|shuts|reboots|restarts|jumps|"
                             r"changes|drops|stops|disconnects|resets|start|turn|play|wake|light|"
-                            r"go|shut|reboot|restart|jump|change|drop|stop|disconnect|reset)|"
-                            # woke the household ("Woke my baby up twice this week")
-                            r"(?:woke|wakes|waking|woken) (?:me|us|my \w+|the (?:baby|kids?|"
-                            r"house|whole house))(?: up)?|"
+                            r"go|shut|reboot|restart|jump|change|drop|stop|disconnect|reset|"
+                            r"talks|talking|speaks|speaking|playing|beeping|lighting up)|"
+                            r"(?:started|starts) (?:randomly )?(?:talking|speaking|playing|"
+                            r"beeping) (?:at \d|in the middle of the night|randomly|on its own|"
+                            r"by itself|for no reason)|"
+                            # woke the household ("Woke my baby up twice this week", "woke up
+                            # my baby")
+                            r"(?:woke|wakes|waking|woken) (?:up )?(?:me|us|my \w+|the (?:baby|"
+                            r"kids?|house|whole house))(?: up)?|"
                             r"stopped responding|stuck at|"
+                            # a fault told with how often, or the cure the customer has to apply
+                            # ("Constantly disconnects from wifi. Every morning I have to unplug
+                            # it.")
+                            r"(?:constantly|always|keeps?|randomly|often|frequently|regularly) "
+                            r"(?:disconnects|drops|loses|crashes|freezes|reboots|restarts|resets|"
+                            r"unpairs|cuts out)|disconnects from (?:the |my )?(?:wifi|wi-fi|"
+                            r"network|router|bluetooth|app|phone)|(?:have|had|need) to (?:unplug|"
+                            r"power cycle|factory reset) (?:it|them|the \w+)|"
                             # again and again on its own ("the EQ settings reset every time",
                             # "grouping drops out every hour", "stops after 20 mins")
                             r"(?:resets?|drops?(?: out)?|cuts? out|disconnects?|unpairs?|crashes) "

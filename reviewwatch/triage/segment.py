@@ -23,6 +23,7 @@ _CONTRAST = re.compile(r"but\b(?! not least)", re.IGNORECASE)
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st vs etc e.g i.e approx no jr sr inc ltd co mt ft ave apt dept est min "
     "hr hrs sec oz lb lbs fig ca".split())
+_UNITS = frozenset("min hr hrs sec oz lb lbs ft".split())
 # Every sentence end starts with ".", "!", "?" or a line break. The pattern starts with that
 # character class, so the regex engine skips the other characters in its C scan (a leading
 # lookahead was tried at every character, 2.5 times slower); each branch then checks which
@@ -180,8 +181,11 @@ def sentences(text: str) -> list[Span]:
         if m.group(0)[0] == "." and "\n" not in m.group(0):
             before = text[max(start, m.start() - 6):m.start()].split()
             last = before[-1].lower().lstrip("(\"'") if before else ""
-            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
-                continue
+            if (last in _ABBREVIATIONS and not (
+                    last in _UNITS and text[m.end():m.end() + 2].strip()[:1].isupper())) or (
+                    len(last) == 1 and last.isalpha()):
+                continue  # (a unit before a capital ends its sentence: "the line was 2 hrs.
+                # Also my miles never posted")
         span = _trimmed(text, start, m.end())
         if span:
             out.append(span)

@@ -705,6 +705,12 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
             r"\bstill (?:responded|responds|answered|answers|woke|wakes|heard|hears|lit up)\b",
             text, re.I):  # ("the speaker still responded when I said the wake word")
         return "your concern that it still listens when muted"  # (the customer's finding)
+    if flag.get("flag") == "privacy" and _RECORDINGS_SENT.search(text):
+        # "was sending voice recordings to your servers even after I turned off ...": what
+        # the customer found, and the request to see and delete what was kept
+        asked = re.search(r"\b(?:deleted?|erased?|removed?)\b", text, re.I)
+        return "the voice recordings sent from your speaker" + (
+            ", and your request to see and delete what we hold" if asked else "")
     if flag.get("flag") == "privacy" and _DATA_SHARED.search(text):
         return "what happens to your data, and your request to delete it" if _DELETE_DATA.search(
             text) else "what happens to your data"  # ("sends usage data to third parties")
@@ -1276,6 +1282,9 @@ _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|f
 _CONTROLLED = re.compile(r"\b(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|"
                          r"accessing)\b|\b(?:access|control)\w* (?:it|this) remotely\b", re.I)
 _DATA_SHARED = re.compile(rf"\b(?:{routing.DATA_SENT})|\bgdpr\b", re.I)
+_RECORDINGS_SENT = re.compile(r"\b(?:sends?|sending|sent|uploads?|uploading|uploaded) (?:my |our "
+                              r"|the |all )?(?:voice )?(?:recordings|audio|voice data|voice "
+                              r"clips)\b", re.I)
 _DELETE_DATA = re.compile(rf"\b(?:{routing.DELETE_DATA})\b", re.I)
 _ERASE_ASKED = re.compile(r"\b(?:want|need|demand|request|asking for|ask for) (?:all )?(?:of )?"
                           r"(?:my|our|the) (?:voice )?(?:recordings|data|information|clips|"

@@ -3818,6 +3818,16 @@ FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES = [
     ("air", "mastodon", None, "@bluejet app crashed every time I tried to check in, then the kiosk "
      "charged me $15 for a printed boarding pass because I 'didn't check in online'. Are you "
      "serious", "the $15 charge for a printed boarding pass", "Thank you for the kind"),
+    # recordings sent off the device, and the request to see and delete them, are privacy's
+    ("acme", "trustpilot", 1, "Found out the speaker was sending voice recordings to your servers "
+     "even after I turned off 'improve voice recognition'. I'd like to know exactly what you "
+     "stored and I want it deleted. I'm considering contacting the data protection authority.",
+     "the voice recordings sent from your speaker, and your request to see and delete what we "
+     "hold", "firmware team"),
+    # mock praise of the service before a wait is sarcasm, never thanked
+    ("bistro", "google_business", 2, "Wow what a great service, we waited 30 minutes just to get "
+     "water. Very fast. Highly recommend if you have full day free.",
+     "you waited 30 minutes just to get water", "glad you liked"),
 ]
 
 

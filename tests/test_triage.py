@@ -204,6 +204,8 @@ def test_mock_delight_opening_a_failure_is_sarcasm_and_real_delight_is_not():
      "'unavailable'. Love that for me.", True),
     ("@bluejet perfect, another delay on BJ20", True),
     ("@bluejet my flight was cancelled again. Love that for me.", True),
+    ("Wow what a great service, we waited 30 minutes just to get water. Very fast.", True),
+    ("Wow what a great service, the staff were so attentive and the food came fast.", False),
     # delight that is meant
     ("@bluejet great, thanks for sorting my rebooking so fast, not what I expected", False),
     ("Nice, but not for my body, they didn't fit", False),
@@ -243,3 +245,11 @@ def test_a_fault_told_without_a_sentiment_word_is_a_complaint(text):
     result = triage(text, category="product")
     assert result["label"] == "negative", result
     assert any(i["aspect"] for i in result["issues"]), result["issues"]
+
+
+def test_recordings_sent_off_the_device_are_a_privacy_matter():
+    # (the fifty-second reading: flagged legal only, so the draft went to the firmware team)
+    result = triage("Found out the speaker was sending voice recordings to your servers even "
+                    "after I turned off 'improve voice recognition'. I'd like to know exactly "
+                    "what you stored and I want it deleted.", category="product", rating=1)
+    assert "privacy" in {f["flag"] for f in result["flags"]}, result["flags"]

@@ -53,7 +53,13 @@ SEATBELT = (r"seat ?belt\b[^.!?\n]{0,40}?\b(?:broken|broke|didn'?t work|not work
 KEPT_RECORDINGS = (r"(?:keeps?|kept|stores?|stored|saves?|saved|keeping|storing) (?:my |our |all "
                    r"|the )?(?:voice )?(?:recordings|voice data|voice history|audio clips)")
 DATA_SENT = (r"(?:sends?|sending|sold|sells?|selling|shares?|sharing|shared) (?:my |our |usage |"
-             r"user |personal )?data\b")
+             r"user |personal )?data\b|"
+             # recordings sent off the device, and what was kept asked for ("was sending voice
+             # recordings to your servers ... I'd like to know exactly what you stored")
+             r"(?:sends?|sending|sent|uploads?|uploading|uploaded) (?:my |our |the |all )?(?:voice "
+             r")?(?:recordings|audio|voice data|voice clips)\b|what (?:data )?(?:you|they) "
+             r"(?:stored|store|kept|keep|collected|collect|hold|have on (?:me|us))\b|"
+             r"data protection (?:authority|commissioner|office|regulator|board)")
 DELETE_DATA = (r"(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:data|information|account "
                r"data)|(?:my|our) data (?:deleted|erased|removed)")
 # a cost the customer bore themself, to be paid back ("Stuck in Frankfurt overnight paid my own
@@ -813,8 +819,8 @@ def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
         at = m.start(1) if m else None  # too big today"
     if at is None and "," in lowered[:40]:
         m = _GREAT_OPEN.match(lowered)  # "great, the app logged me out mid check-in"
-        if m and _FAILED_BEFORE.search(m.group(2)) and not _KIND_BEFORE.search(m.group(2)) \
-                and not _THANKED_AFTER.search(m.group(2)):
+        if m and (_FAILED_BEFORE.search(m.group(2)) or _WAITED.search(m.group(2))) and not \
+                _KIND_BEFORE.search(m.group(2)) and not _THANKED_AFTER.search(m.group(2)):
             at = m.start(1)
     return _clause_at(spans, [s.start for s in spans], at) if at is not None else None
 
@@ -831,9 +837,12 @@ _LOVE_HOW = re.compile(r"\W*(?:@[\w.]+\W+)*((?:i |just |gotta |got to |don'?t yo
 
 # One word of delight, then a failure in the same sentence: "great, the app logged me out mid
 # check-in", "perfect, another delay" (not "great, thanks for sorting it so fast")
-_GREAT_OPEN = re.compile(r"\W*(?:@[\w.]+\W+)*((?:oh |well |just )?(?:great|perfect|brilliant|"
-                         r"wonderful|fantastic|awesome|lovely|amazing|super|excellent|nice),) "
+_GREAT_OPEN = re.compile(r"\W*(?:@[\w.]+\W+)*((?:oh |well |just )?(?:wow,? )?(?:what (?:a |an )?)?"
+                         r"(?:great|perfect|brilliant|wonderful|fantastic|awesome|lovely|amazing|"
+                         r"super|excellent|nice)(?: (?:service|experience|job|start|evening))?,) "
                          r"(?!but\b|though\b|however\b)([^.!?\n]{8,160})")  # ("nice, but ...")
+_WAITED = re.compile(r"\b(?:waited|waiting|only took|took (?:\d|an? (?:hour|half)|over|almost|"
+                     r"nearly))")  # ("what a great service, we waited 30 minutes for water")
 _THANKED_AFTER = re.compile(r"\b(?:thanks?|thank you|sorted|fixed|resolved|quick\w*|fast|"
                             r"helped|appreciate\w*|refunded)\b")
 

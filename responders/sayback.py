@@ -761,6 +761,9 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
             f"{some.group(1).lower()} {stripped[some.end():]}"
     if _CHARGED_ME.match(stripped):  # "Charged me $75 for a carry-on": the business did
         clause = stripped = f"they {stripped[:1].lower()}{stripped[1:]}"
+    delivered = _ORDERED_DELIVERY.match(stripped)
+    if delivered:  # "Ordered through delivery, it came after 1 hour 40 mins and ...": the order
+        clause = stripped = f"my delivery {stripped[delivered.end():]}"
     counted = _NTH_THING.match(stripped)
     if counted:  # "4th delay this month on the Boston route": said as a sentence
         nth_word = _ORDINALS.get(counted.group(1).lower(), counted.group(1).lower())
@@ -1057,6 +1060,11 @@ _SPELLED = {"wont": "won't", "dont": "don't", "doesnt": "doesn't", "cant": "can'
 _TEXTSPEAK = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.I)
 # A repeat told by its count, with no verb of its own ("4th time this year my flight has
 # been delayed", "Third time in a row the order is wrong")
+# an order for delivery, then what it did ("Ordered through delivery, it came after 1 hour")
+_ORDERED_DELIVERY = re.compile(r"^(?:i |we )?ordered (?:it |food )?(?:through|via|for|by|on|"
+                               r"with) (?:home |your )?delivery\s*,?\s*(?:and |but |then )?(?:it|"
+                               r"the food|food|the order|order) (?=came|arrived|took|was|reached)",
+                               re.I)
 # the count of a failure, as a headline ("4th delay this month on the Boston route")
 _NTH_THING = re.compile(r"^(?:(?:that'?s|this is|it'?s) (?:the |my )?)?(\d+(?:st|nd|rd|th)|second|"
                         r"third|fourth|fifth|sixth)(?-i: [A-Z][a-z]+(?= [a-z]))?( (?:[a-z]+ )?"
@@ -1336,6 +1344,16 @@ def _indian_english(text: str) -> str:
                   f"{m.group(2)} {m.group(3)}" if m.group(1).lower() != "glued" else
                   f"glued to {m.group(2)} {m.group(3)}", text, flags=re.I)
     # ("waiter was busy in his phone": busy with his phone)
+    text = re.sub(r"\bbusy (?:in|on|with) (phone|mobile)\b", r"busy on the \1", text,
+                  flags=re.I)  # ("manager was busy in phone")
+    text = re.sub(r"\b(and|but|also|then) (table|tables|food|bill|waiter|manager|staff|room|floor|"
+                  r"washroom|toilet|service|plate|plates|naan|rice|biryani|curry|order) (was|were|"
+                  r"is|are|came)\b", r"\1 the \2 \3", text, flags=re.I)  # ("and table was not
+    # cleaned": and the table)
+    text = re.sub(r"\b([2-9]) (biryani|naan|roti|dosa|samosa|thali|coffee|tea|pizza|burger)\b",
+                  r"\1 \2s", text, flags=re.I)  # ("waited 50 minutes for 2 biryani")
+    text = re.sub(r"\b(too (?:sweet|salty|spicy|oily|sour)) like (dessert|sugar|syrup|candy|jam|"
+                  r"halwa)\b", r"\1, like \2", text, flags=re.I)
     text = re.sub(r"\bover (priced|cooked|charged|booked|rated)\b", r"over\1", text, flags=re.I)
     text = _THAT_TOO.sub(" and was ", text)  # "it came after 55 min that too cold"
     text = re.sub(r"\blike (eraser|brick|stone|rock|shoe sole|plank|sponge|rubber band)\b",

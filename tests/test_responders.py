@@ -3828,6 +3828,20 @@ FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES = [
     ("bistro", "google_business", 2, "Wow what a great service, we waited 30 minutes just to get "
      "water. Very fast. Highly recommend if you have full day free.",
      "you waited 30 minutes just to get water", "glad you liked"),
+    # in a complaint, a clause with a sure cue is a complaint though VADER likes "sweet" and
+    # "like"; "it" takes the dish named just before it
+    ("bistro", "google_business", 1, "Very worst experience. We ordered butter chicken and it was "
+     "too much sweet like dessert. Told to waiter he said sir this is how it is made only. Not at "
+     "all recommended.", "your butter chicken was too sweet", "about the service"),
+    # a bare noun after "and" gets its article; "busy in phone" said in the manager's English
+    ("bistro", "google_business", 2, "Food taste is ok but service is very slow sir. We waited 50 "
+     "minutes for 2 biryani and table was not cleaned also. Manager was busy in phone.",
+     "2 biryanis and the table was not cleaned", "busy in phone"),
+    # an order for delivery said back as the delivery
+    ("bistro", "google_business", 1, "Ordered through delivery, it came after 1 hour 40 mins and "
+     "everything was cold and the raita had spilled all over. Called restaurant, nobody picking "
+     "phone.", "your delivery came after 1 hour 40 minutes and everything was cold",
+     "You told us that the raita"),
 ]
 
 

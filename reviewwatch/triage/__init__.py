@@ -57,6 +57,7 @@ HIDDEN_COMPLAINT_P = 0.45
 LEANING_P = 0.5  # a clause this near the line, in a text that is a complaint, is one of its
 LEANING_MAX_COMPOUND = 0.0  # ... complaints, unless VADER reads it as good
 HIDDEN_COMPLAINT_CUES = 1.5
+LEANING_CUED_P = 0.25
 HIDDEN_COMPLAINT_VADER = -0.2  # on a 4-5 star review the words must plainly complain too
 COMPLAINT_FLAGS = ("safety", "privacy", "legal", "discrimination", "billing_dispute", "ongoing")
 
@@ -167,6 +168,8 @@ def _waited(reader: _Reader, doc_cues: list, lo: int, hi: int,
     return found
 
 
+_PRONOUN_LED = re.compile(r"(?:it|they)\b(?: (?:was|were|tasted|came|looked|smelled))", re.I)
+_JOINED_BEFORE = re.compile(r"(?:\band|,)\s*$", re.I)  # (in the same sentence)
 _AFTER_CONTRAST = re.compile(r"\b(?:but|however|though|although|yet|except)\W*$", re.I)
 
 
@@ -212,7 +215,10 @@ def _clause_reading(reader: _Reader, m: linear.LinearModel, whole: tuple[float, 
                 _REFERENCE.match(span.text):
             polarity = "neutral"  # "Claim 4471.", "Order #12345": a reference, no complaint
         elif p >= line or (p >= HIDDEN_COMPLAINT_P and cues >= HIDDEN_COMPLAINT_CUES) or (
-                leaning and p >= LEANING_P and compound <= LEANING_MAX_COMPOUND):
+                leaning and p >= LEANING_P and compound <= LEANING_MAX_COMPOUND) or (
+                leaning and cues >= HIDDEN_COMPLAINT_CUES and p >= LEANING_CUED_P):
+            # (in a complaint, a clause with a sure cue is one of its complaints though VADER
+            # likes a word of it: "it was too much sweet like dessert")
             polarity = "negative"  # near the line, a named failure ("crashes") is a complaint
         elif compound >= PRAISE_COMPOUND and p < PRAISE_MAX_P:
             polarity = "positive"
@@ -413,6 +419,14 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     flagged_clauses = {f.clause for f in flags} if flags else ()
     if len(readings) <= CONTEXT_CLAUSES:
         _aspect_from_context(readings, body)
+    else:  # a longer text: only a pronoun's thing, named in the clause just before it ("We
+        # ordered butter chicken and | it was too much sweet like dessert")
+        for before, r in zip(readings, readings[1:], strict=False):
+            if r["aspect"] is None and r["polarity"] == "negative" and before["aspect"] and \
+                    before["polarity"] != "positive" and _PRONOUN_LED.match(r["clause"]) and \
+                    _JOINED_BEFORE.search(body[max(0, r["start"] - 12):r["start"]]):
+                r["aspect"], r["term"], r["thing"] = before["aspect"], before["term"], \
+                    before["thing"]
     # the complaints, surest first: sorted once for the issues and the 4-5 star filter
     complaints = sorted((r for r in readings if r["polarity"] == "negative"),
                         key=lambda r: (-r["p"], r["start"])) if readings else []

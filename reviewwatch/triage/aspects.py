@@ -91,9 +91,11 @@ CUES: tuple[tuple[str, float, str], ...] = (
                           r"\b(?:hard |tough )?(?:like|as) (?:rubber|leather|a rock|stone|"
                           r"cardboard)\b|\b(?:too|very|extremely|so) (?:much )?(?:spicy|salty|"
                           r"oily|greasy|sour|bitter)\b(?! (?:but|and) (?:good|tasty|delicious))|"
-                          r"\btoo (?:much )?sweet\b(?! (?:but|and) (?:good|tasty|delicious))|"
                           r"\b(?:came|arrived|was served|were served|served) (?:out )?(?:cold|"
                           r"lukewarm|stone cold|raw|half[- ]cooked)\b"),
+    # too sweet is sure, though VADER likes "sweet" and the "like" of a simile ("it was too
+    # much sweet like dessert")
+    ("food_quality", 2.0, r"\btoo (?:much )?sweet\b(?! (?:but|and) (?:good|tasty|delicious))"),
     ("cleanliness", 1.5, r"\b(?:dirty|filthy|unclean|grimy|stain(?:s|ed)?|mou?ldy?|"
                          r"cockroach(?:es)?|roach(?:es)?|bed ?bugs?|mice|rats|hairs? (?:in|on)|"
                          r"smell(?:s|ed|y)|stinks?|stank|musty|flies (?:everywhere|around|all "

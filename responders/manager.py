@@ -1421,6 +1421,12 @@ _NOT_TOLD = re.compile(r"\b(?:no ?one|nobody) (?:has |had |ever )?(?:told|explai
                        r"\b(?:not|never) (?:been )?(?:told|informed|updated)\b", re.I)
 
 
+# a thing sold as free that was charged for ("the 'free' seat selection that turned out to be
+# $39 at checkout")
+_FREE_THAT_COST = re.compile(rf"['\"\u2018\u201c]free['\"\u2019\u201d] ([a-z][a-z -]{{2,30}}?) "
+                             r"(?:that|which) (?:turned out to be|cost|costs|was actually|ended up "
+                             rf"(?:costing|being)|is actually) ({_AMOUNT})( at (?:the )?"
+                             r"(?:checkout|gate|airport|desk|counter))?", re.I)
 _BAG_BROKEN = re.compile(r"\b(?:snapped|broken|broke|cracked|crack|smashed|ripped|torn|"
                          r"damaged|crushed|dented|missing (?:a )?wheel|wheel (?:off|missing))\b",
                          re.I)
@@ -1429,6 +1435,10 @@ _BAG_BROKEN = re.compile(r"\b(?:snapped|broken|broke|cracked|crack|smashed|rippe
 def _detailed(about: str, clause: str, text: str = "") -> str:
     """An aspect's name with the customer's own detail, when the clause (or, for a bag, the
     text) gives one plainly; else the name as it was."""
+    free = _FREE_THAT_COST.search(clause)
+    if free:  # "thanks for the 'free' seat selection that turned out to be $39 at checkout"
+        return f"the {free.group(2)} charge{free.group(3) or ''} for the " \
+            f"{free.group(1).lower()} we called free"
     drops = _DROPS.search(clause) if about in _CONNECTION_ABOUTS else None
     if drops:  # ("can't hold a bluetooth connection for more than 10 minutes")
         return "the Bluetooth connection dropping" if drops.group(1).lower() == "bluetooth" \
@@ -1850,6 +1860,15 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                 any(sayback.duration_phrase(i["clause"]) for i in sayable[:3] if i is not source):
             said, source = None, None  # (how long it lasted names the failure better)
             by_how_long = True
+    if said is not None and ", and now " in source["clause"]:
+        # "they made me gate check my carry-on even though it fit the sizer, and now the wheel
+        # is snapped off": what it led to, said beside the cause it was cut from
+        tail = source["clause"].split(", and now ", 1)[1]
+        then = sayback.say_back(tail) if not _said_in(tail, said) else None
+        if then and (_FAILURE.search(then) or _BAG_BROKEN.search(then)) and \
+                len(said.split()) + len(then.split()) <= BOTH_MAX_WORDS:
+            said = sayback.both(said, re.sub(r"^(the \w+(?: \w+)?) (is|are) ", r"\1 \2 now ",
+                                             then, count=1))
     if said is not None:
         whole = _with_its_pair(source, sayable, text)
         said_whole = _say(whole, text, category, complaints) if whole else None
@@ -1875,6 +1894,14 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                                          != title.strip()], text, category, complaints, strict) \
         if said and not tight and "," not in said and not headline else None
     # (not after a list of its own, nor beside a headline, which sums up the text after it)
+    if said and not second and source and source.get("aspect") == "communication":
+        # "Nobody told us anything" beside "sat on the tarmac in Denver for 2 hours 40 min with
+        # no water": what was endured leads, by how long it lasted
+        endured = next(((d, i) for i in issues[:3] if i is not source and
+                        (d := sayback.duration_phrase(i["clause"]))), None)
+        if endured:
+            return (f"Thank you for telling us about {endured[0]}. You also told us that "
+                    f"{said}.", True, endured[1])
     if said and not second and source and GROUP.get(source.get("aspect") or "") == "unheard":
         # "Nobody on the phone line can tell me anything" beside "my bag has been 'located'
         # for 6 days now": the failure they can't get answers about leads, by its own detail
@@ -2034,6 +2061,17 @@ BOTH_MAX_WORDS = 26  # the two said back together stay one readable sentence
 
 
 _AN_AFTERTHOUGHT = re.compile(r"\b(?:also|too|as well)\W*$|^\W*(?:also|plus)\b", re.I)
+
+
+_WHO_PAYS = re.compile(r"\W*(?:so )?who(?:'s| is)? (?:going to |gonna )?(?:pays?|covers?|paying|"
+                       r"covering|compensates?) (?:for )?(?:that|this|it|the (?:repair|damage|"
+                       r"replacement|new one)|my \w+)\b", re.I)
+
+
+def _said_in(tail: str, said: str) -> bool:
+    """Whether a clause's content words are all in what was said back already."""
+    words = _words(tail) - _STOP_WORDS
+    return bool(words) and words <= _words(said)
 
 
 def _second_said(said: str, source: dict[str, Any], issues: list[dict[str, Any]], text: str,
@@ -2340,6 +2378,10 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         pass  # (the step answers it: "when are you refunding ...?" and "where your refund is")
     elif any(_WHAT_FOR.search(q) for q in asked):  # "'Service fee' for what exactly?"
         text += " I'll explain exactly what that fee is for."
+    elif any(_WHO_PAYS.match(q) for q in asked):  # "Brand new suitcase. Who pays for that?"
+        damage = _BAG_BROKEN.search(item.get("text") or "")
+        text += " I'll check what we can cover for the damage and give you a clear answer." \
+            if damage else " I'll check what we can cover and give you a clear answer."
     elif any(_MONEY_BACK_ASKED.search(q) for q in asked) and re.search(
             r"\b(?:paid|pay|fee|charg\w*|refund\w*|reimburs\w*|money)\b|[£$€₹]\s?\d",
             item.get("text") or "", re.I):  # "Do I get that back or not?" (the £28 seat fee)

@@ -145,7 +145,7 @@ _REFUSE = re.compile(
     r"don'?t (?:use|buy|download|install|go (?:there|here|to|in|near)\b)|"
     r"i (?:don'?t|do not) (?:like|want|recommend)"
     r"(?! (?:that|how|the way|when)\b)|"
-    r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|moron\w*|piss\w*|bloody|"
+    r"fuck\w*|shit\w*|crap|damn|suck\w*|idiot\w*|stupid|dumb|garbage|moron\w*|piss\w*|bloody|"
     r"(?:does ?n'?t|do ?n'?t|did ?n'?t) (?:really |just )?get (?:me|you|us)\b(?! (?:to|a|an|the|my|"
     r"your|our|any|there|back|in|on|off|out)\b)|"  # ("it just doesn't get me": flippant said back)
     r"scam\w*|liars?|thie(?:f|ves)|pathetic|lol|lmao|smh|omg|wtf|"
@@ -1851,7 +1851,8 @@ _SAT_FOR = re.compile(r"^(?:[@#][\w.]+\s+)*(?:so |and )?(?:(?:the|our|my) (?:pla
                       r"aircraft|train|bus) (?:just )?|(?:we |i )?(?=sat\b)|"
                       r"(?:(?:we|i) (?:were|was|have been|'ve been|are|am) |been )?(?=stuck\b))"
                       r"(?:sat|was stuck|was held|was parked|sat there|waited|stayed|stuck) "
-                      r"(on|at) the (runway|tarmac|gate|apron|taxiway)((?: at [A-Z][A-Za-z]+)?) "
+                      r"(on|at) the (runway|tarmac|gate|apron|taxiway)"
+                      r"((?: (?:at|in) [A-Z][A-Za-z]+)?) "
                       r"(?:for )?((?:almost |nearly |over |about )?"
                       r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six) "
                       r"(?:hours?|hrs?|minutes?|mins?)(?:,? (?:and )?\d+ ?(?:minutes|mins?)| and "

@@ -3842,6 +3842,23 @@ FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES = [
      "everything was cold and the raita had spilled all over. Called restaurant, nobody picking "
      "phone.", "your delivery came after 1 hour 40 minutes and everything was cold",
      "You told us that the raita"),
+    # what was endured leads "nobody told us anything", by how long it lasted
+    ("air", "mastodon", None, "@bluejet sat on the tarmac in Denver for 2 hours 40 min with no "
+     "water and the AC off. A toddler next to me was screaming the whole time. Nobody told us "
+     "anything. Unreal.", "the 2 hours 40 minutes on the tarmac in Denver with no water",
+     "Ada, you told us that nobody told you anything."),
+    # a thing sold as free and charged for, named by its sum
+    ("air", "mastodon", None, "@bluejet thanks for the 'free' seat selection that turned out to be "
+     "$39 at checkout. love that for me",
+     "the $39 charge at checkout for the seat selection we called free", "about your booking"),
+    # what it led to, said beside its cause; "Who pays for that?" answered
+    ("air", "mastodon", None, "@bluejet they made me gate check my carry-on even though it fit the "
+     "sizer, and now the wheel is snapped off. Brand new suitcase. Who pays for that?",
+     "and that the wheel is now snapped off", "I'll look into it. I've"),
+    # an insult is not said back in the manager's voice; the thing it is about is named
+    ("acme", "google_play", 2, "The voice assistant is so dumb. I say 'play jazz' and it plays a "
+     "podcast about jazz hands. Sound quality is honestly great though, which makes it more "
+     "frustrating.", "the voice assistant", "so dumb"),
 ]
 
 

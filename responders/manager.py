@@ -107,11 +107,14 @@ APOLOGY = {
     "formal": ["and I apologise.", "and I sincerely apologise."],
 }
 EMPATHY["people_remote"] = EMPATHY["people"]
+EMPATHY["misinformed"] = ["Being given a different answer each time is exhausting",
+                          "Conflicting answers from us only make things harder"]
 # an order got wrong or slow at the table: a failure of service, not of how they were treated
 EMPATHY["service"] = ["That's not the service you should get from us",
                       "I understand how frustrating that was"]
 OWN = {  # a second apology sentence that owns the failure, for longer channels
     "people_remote": "That's on us, not on you.",
+    "misinformed": "That's on us, not on you.",
     "service": "That's on us.",
     "food": "That's on us, and it's ours to put right.",
     "people": "That's on us, not on you.",
@@ -124,6 +127,7 @@ OWN = {  # a second apology sentence that owns the failure, for longer channels
 STEP = {
     "waiting": "I'll look into what held things up",
     "unheard": "I'll make sure you get a proper answer",
+    "misinformed": "I'll check the facts and come back to you with one clear answer",
     "money": "I'll go through the charges with you",
     "value": "I'll pass on what you've said and check what we can do",
     "people": "I'll go through what happened with the team who were there",
@@ -417,6 +421,10 @@ HELD_WHAT = (
     (re.compile(r"\b(chicken|pork|turkey)\b[^.!?\n]{0,30}?\b(?:pink|raw|undercooked|under ?cooked|"
                 r"bloody|not cooked)\b|\braw (chicken)\b", re.I),
      "the {0} you were served", ("restaurant", "hotel")),
+    (re.compile(r"\b(?:spilled|spilt|poured|dropped|threw) (?:the |a |some )?(?:hot|boiling|"
+                r"scalding) ([a-z]+) (?:all )?(?:on|over) (?:my|our) (wife|husband|son|daughter|"
+                r"mother|mom|mum|father|dad|child|kid|baby|friend|sister|brother)(?:'s)?\b", re.I),
+     "the hot {0} that was spilled on your {1}", ("airline", "restaurant", "hotel")),
     (re.compile(r"\b(?:spilled|spilt|poured|dropped) (?:hot|boiling|scalding) \w+ (?:on|over)\b|"
                 r"\b(?:hot|boiling|scalding) (?:coffee|tea|water|soup|drink) (?:went|spilled|spilt|"
                 r"poured|fell) (?:all )?(?:over|on)\b", re.I),
@@ -857,6 +865,8 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
                     else what
             if "{0}" not in what:
                 return what
+            if "{1}" in what:  # ("the hot {0} that was spilled on your {1}")
+                return what.format(*(g.lower() for g in m.groups()))
             found = next(g.lower() for g in m.groups() if g)
             return what.format({"veg": "vegetarian", "jain": "Jain"}.get(found, found))
     struck = _STRUCK.search(text)  # a blow or blood ("a suitcase hit the man next to me on
@@ -1612,6 +1622,9 @@ _BODY_HURT = re.compile(r"\b(?:on|burnt|burned|hurt|cut|injured|bruised|scalded)
                         r"face|finger|wrist|knee|ankle|shoulder|neck|lip|tongue|mouth) (?:got |is |"
                         r"was )?(?:red|burnt|burned|swollen|hurt|hurting|paining|bleeding|bruised|"
                         r"blistered)\b", re.I)
+_KIN_HURT = re.compile(r"\bmy (wife|husband|son|daughter|mother|mom|mum|father|dad|child|kid|"
+                       r"baby|friend|sister|brother)(?:'s)? (hand|arm|leg|foot|face|finger|wrist|"
+                       r"back|head)\b", re.I)
 _FELL = re.compile(r"\b(?:my (\w+) |i |we |she |he )?(?<!nearly )(?<!almost )"
                    r"(?:fell|slipped|tripped)"
                    r"(?! asleep| open| out| off the)\b|"
@@ -2063,6 +2076,12 @@ BOTH_MAX_WORDS = 26  # the two said back together stay one readable sentence
 _AN_AFTERTHOUGHT = re.compile(r"\b(?:also|too|as well)\W*$|^\W*(?:also|plus)\b", re.I)
 
 
+# told different things by different people or screens
+_CONFLICTING = re.compile(r"\b(?:different|conflicting|contradictory|contradicting|mixed|"
+                          r"opposite) (?:answers?|information|info|replies|responses|stories|"
+                          r"messages|updates)\b|\b(?:says?|said|shows?|showed) (?:my flight |it'?s "
+                          r"|it is )?(?:on time|delayed)\b[^.!?\n]{0,60}\b(?:says?|said|shows?|"
+                          r"showed) (?:it'?s |it is )?(?:delayed|cancell?ed|on time)\b", re.I)
 _WHO_PAYS = re.compile(r"\W*(?:so )?who(?:'s| is)? (?:going to |gonna )?(?:pays?|covers?|paying|"
                        r"covering|compensates?) (?:for )?(?:that|this|it|the (?:repair|damage|"
                        r"replacement|new one)|my \w+)\b", re.I)
@@ -2393,7 +2412,8 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     elif any(_KNOWN_FAULT.search(q) for q in asked):
         text += " I'll tell you honestly whether it's a known fault."
     elif any(_WHICH_IS_IT.search(q) for q in asked):
-        text += " I'll find out which is right and tell you."
+        if group != "misinformed":  # (else the step says it already)
+            text += " I'll find out which is right and tell you."
     elif any(_IS_IT_OR_NOT.match(q.strip()) or _IS_IT_FACT.match(q.strip()) for q in asked):
         text += next((" " + a for q in asked if (a := _promised_answer(q))), "")
     elif any(_ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q) and
@@ -2492,6 +2512,8 @@ def _diagnose(issues: list[dict[str, Any]], group: str, profile: Profile, short:
         team = profile.team_for("setup", "software team")  # "the app is so slow": the app's
     abouts = list(dict.fromkeys({i.get("aspect"): i["about"] for i in reversed(issues[:2])
                                  if i.get("about")}.values()))[::-1]  # one name an aspect
+    if group == "misinformed":  # what will change: why the answers differed
+        return f"I've asked our {team} to find out why you were told different things."
     if group == "value" and team == "management team":  # (a manager's own team: not "now
         # with our management team" under a General Manager's name)
         return ("I'll raise it at our next review of prices and portions." if
@@ -2701,10 +2723,15 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                          "It's good to hear you liked", 1) + " " + hear
             hurt = _BODY_HURT.search(item.get("text") or "") if routed[0]["flag"] == "safety" \
                 else None
+            kin_hurt = _KIN_HURT.search(item.get("text") or "") if routed[0]["flag"] == \
+                "safety" else None
             if hurt:  # "The waiter spilled hot tea on my hand ... Nobody asked if I am okay"
                 part = (hurt.group(1) or hurt.group(2)).lower()
                 hear += f" I hope your {part} {'are' if part.endswith(('s', 'feet')) else 'is'}" \
                     " all right."
+            elif kin_hurt:  # "spilled hot curry on my wife hand ... Her hand was red and burning"
+                hear += f" I hope your {kin_hurt.group(1).lower()}'s " \
+                    f"{kin_hurt.group(2).lower()} is all right."
             elif routed[0]["flag"] == "safety" and (what or "").endswith("was sugar-free"):
                 kin = _MY_KIN.search(item.get("text") or "")  # ("my mother who is diabetic")
                 hear += f" I hope your {kin.group(1).lower()} is all right." if kin else \
@@ -2983,6 +3010,13 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     _UNFIXED.search(i["clause"]) and not _RUDE.search(i["clause"])
                     for i in issues[1:3]):
                 group = "unfixed"  # the fault, and the fixes tried that did nothing
+            if group in ("people", "people_remote", "service", "default", "waiting") and (
+                    _CONFLICTING.search(item.get("text") or "")) and not any(
+                    _RUDE.search(i["clause"]) or _ATTITUDE.search(i["clause"])
+                    for i in issues[:3]):
+                # "three agents gave me three different answers", "the app says on time, the
+                # gate screen says delayed, the agent says cancelled": told wrong, not mistreated
+                group = "misinformed"
             if group in ("lost", "food", "waiting", "default") and said_issue and \
                     _RUDE.search(said_issue["clause"]):
                 # "the driver was rude and threw the box at my door": the way they were

@@ -507,6 +507,7 @@ _NOUN_THEN_VERB = re.compile(
     r"stopped|broke|died|failed|crashed|froze|crawled|spilled|leaked|cracked|melted|didn'?t|"
     r"asks|logs|crashes|freezes|jumps|drops|lasts|sounds|plays|turns|shuts|wants|shrugged|said|"
     r"laughed|walked|yelled|shouted|snapped|argued|insisted|lied|changed|moved|closed|gives|"
+    r"smelled|smelt|tasted|looked|felt|"
     r"understands|hears|works|connects|responds|answers|recognises|recognizes|loads|opens|"
     r"shows|throws|returns|got|removed|deleted|wiped|reset|behaved|misbehaved|argued|scolded|"
     r"doesn'?t|wasn'?t|weren'?t|isn'?t|won'?t|wouldn'?t|couldn'?t|can'?t)\b)")
@@ -713,6 +714,10 @@ def _untelegraphed(said: str) -> str | None:
             parts[1].split()[0].lower().endswith("ed"):
         return f"{parts[0]} and {parts[1]}"  # "you left 90 minutes late, missed your
         # connection": one subject, two things it did
+    if len(parts) == 2 and parts[0].split()[0].lower() in SUBJECT_WORDS and \
+            (articled := _articled(parts[1])) != parts[1]:
+        return f"{parts[0]} and {articled}"  # "the naan was like rubber, paneer smelled sour":
+        # two things, each with its own verb
     bad = [k for k, part in enumerate(parts) if k and not goes_on(part)]
     if not bad or _OPEN_NOUN_PHRASE.search(parts[bad[0] - 1]):
         return said  # ("left a sour, cloying aftertaste": the noun is still to come)
@@ -761,6 +766,11 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
             f"{some.group(1).lower()} {stripped[some.end():]}"
     if _CHARGED_ME.match(stripped):  # "Charged me $75 for a carry-on": the business did
         clause = stripped = f"they {stripped[:1].lower()}{stripped[1:]}"
+    told_them = _WE_TOLD_TAIL.search(stripped)
+    if told_them and len(stripped[:told_them.start()].split()) >= 5:
+        # "Naan was like rubber, paneer was smelling sour, we told and they said it is fresh
+        # only": what was wrong, not the exchange about it
+        clause = stripped = stripped[:told_them.start()]
     delivered = _ORDERED_DELIVERY.match(stripped)
     if delivered:  # "Ordered through delivery, it came after 1 hour 40 mins and ...": the order
         clause = stripped = f"my delivery {stripped[delivered.end():]}"
@@ -1060,6 +1070,9 @@ _SPELLED = {"wont": "won't", "dont": "don't", "doesnt": "doesn't", "cant": "can'
 _TEXTSPEAK = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.I)
 # A repeat told by its count, with no verb of its own ("4th time this year my flight has
 # been delayed", "Third time in a row the order is wrong")
+_WE_TOLD_TAIL = re.compile(r",\s*(?:and )?(?:we|i) (?:told|complained|informed|said)(?: (?:them|"
+                           r"him|her|it|the (?:waiter|staff|manager)))?(?: (?:and|but)\b.*)?\W*$",
+                           re.I)
 # an order for delivery, then what it did ("Ordered through delivery, it came after 1 hour")
 _ORDERED_DELIVERY = re.compile(r"^(?:i |we )?ordered (?:it |food )?(?:through|via|for|by|on|"
                                r"with) (?:home |your )?delivery\s*,?\s*(?:and |but |then )?(?:it|"
@@ -1350,6 +1363,9 @@ def _indian_english(text: str) -> str:
                   r"washroom|toilet|service|plate|plates|naan|rice|biryani|curry|order) (was|were|"
                   r"is|are|came)\b", r"\1 the \2 \3", text, flags=re.I)  # ("and table was not
     # cleaned": and the table)
+    text = re.sub(r"\b(was|were) smelling (sour|bad|off|rotten|stale|weird|strange)\b",
+                  lambda m: f"smelled {m.group(2)}", text, flags=re.I)  # ("paneer was smelling
+    # sour": smelled sour)
     text = re.sub(r"\b([2-9]) (biryani|naan|roti|dosa|samosa|thali|coffee|tea|pizza|burger)\b",
                   r"\1 \2s", text, flags=re.I)  # ("waited 50 minutes for 2 biryani")
     text = re.sub(r"\b(too (?:sweet|salty|spicy|oily|sour)) like (dessert|sugar|syrup|candy|jam|"

@@ -3859,6 +3859,22 @@ FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES = [
     ("acme", "google_play", 2, "The voice assistant is so dumb. I say 'play jazz' and it plays a "
      "podcast about jazz hands. Sound quality is honestly great though, which makes it more "
      "frustrating.", "the voice assistant", "so dumb"),
+    # told different things is no mistreatment: one clear answer, and why they differed
+    ("acme", "trustpilot", 2, "Customer support was polite, I'll give them that, but three "
+     "separate agents gave me three different answers about whether my model gets the new "
+     "update. Which is it?", "one clear answer", "Nobody should be treated that way"),
+    ("air", "mastodon", None, "@bluejet your app shows my flight on time, the gate screen says "
+     "delayed, and the agent says cancelled. Which one is it??",
+     "find out why you were told different things", "Nobody should be treated that way"),
+    # hot food spilled on someone is a safety matter, held, with a word for the one hurt
+    ("bistro", "google_business", 2, "Waiter spilled hot curry on my wife hand and her saree got "
+     "spoiled. He did not even say sorry properly. Manager gave only 10% discount. Her hand was "
+     "red and burning. Very poor handling.", "I hope your wife's hand is all right",
+     "your wife hand"),
+    # the exchange about a fault is cut off; two faults, each with its verb
+    ("bistro", "google_business", 1, "Naan was like rubber, paneer was smelling sour, we told and "
+     "they said it is fresh only. Is it possible to get refund for this?",
+     "the naan was like rubber and the paneer smelled sour", "you told"),
 ]
 
 

@@ -201,6 +201,11 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"turned up|was there)|"
      r"(?:a |the )?(?:hot|boiling|scalding) (?:coffee|tea|water|soup|drink) (?:went|spilled|spilt|"
      r"poured|fell) (?:all )?(?:over|on) (?:my|his|her|our|the)|blisters?\b|"
+     # hot food or drink spilled on someone ("Waiter spilled hot curry on my wife hand ... Her
+     # hand was red and burning")
+     r"(?:spilled|spilt|poured|dropped|threw) (?:the |a |some )?(?:hot|boiling|scalding) "
+     r"[a-z]+ (?:all )?(?:over|on) (?:me|my|his|her|our|the)\b|(?:hand|arm|leg|skin|face|lap) "
+     r"(?:was|is|got|went) (?:red and |all red and )?(?:burn(?:ing|ed|t)|scalded|blistered)\b|"
      r"(?:blind|deaf|disabled|dementia|wheelchair user)\b[^\n]{0,160}?\b(?:nobody|no one|noone) "
      r"(?:met|came|helped|was there)|(?:blind|deaf|disabled|dementia)\b[^\n]{0,160}?\b(?:sat|left|"
      r"waited|was) alone\b|"

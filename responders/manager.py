@@ -475,8 +475,8 @@ HELD_WHAT += (
     # smoke named as smoke, not "the smell" ("smelled smoke in the cabin ... Nobody checked")
     (re.compile(r"\b(?:smell(?:ed|s|ing)? (?:of |like )?smoke|smoke (?:in|on|from|filled|"
                 r"coming)|smoky cabin)\b", re.I), "the smoke in the cabin", ("airline",)),
-    (re.compile(r"\b(?:burning smell|smell(?:ed|s|ing)? (?:of |like )?(?:burning|fuel|gas))\b",
-                re.I), "the smell in the cabin", ("airline",)),
+    (re.compile(r"\b(?:burning smell|smell(?:ed|s|ing)? (?:something |of |like )?(?:burning|fuel|"
+                r"gas))\b", re.I), "the smell in the cabin", ("airline",)),
     # a seat that would not stay up for take-off ("the seat was broken and wouldn't stay
     # upright for takeoff ... Is that even safe??")
     (re.compile(r"\bseat\b[^.!?\n]{0,40}?\b(?:broken|broke|would ?n'?t (?:stay|lock|stay "
@@ -519,8 +519,9 @@ HELD_BOTH_MAX_WORDS = 30  # the charge and what staff did about it, one sentence
 CHARGE_MAX_WORDS = 18  # a disputed charge is said back whole, what it was for and why it is
 # wrong ("you got charged 75 euros for a bag at the gate that fit in our sizer perfectly")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.\d)+(?:[.!?]+|$)")  # ("$9.99" is no full stop)
-_CHARGE_TOLD = re.compile(r"\b(?:(?:charged|overcharged|billed) (?:me|us)\b|(?:i|we) (?:got|was|"
-                          r"were|have been) (?:over)?charged\b)[^.!?\n]{0,30}?"
+_CHARGE_TOLD = re.compile(r"(?:^\W*charged(?= )|\b(?:(?:charged|overcharged|billed) (?:me|us)\b|"
+                          r"(?<=[.!] )charged(?= )|(?:i|we) (?:got|was|"
+                          r"were|have been) (?:over)?charged\b))[^.!?\n]{0,30}?"
                           r"(?:(?:\$|£|€|₹|rs\.? ?)\s?\d|\d+ ?(?:euros?|dollars|bucks|pounds|"
                           r"rupees|rs)\b)", re.I)
 HELD_MONEY = (
@@ -860,7 +861,11 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
             if what.startswith("what you found in your"):  # "Found a hair in the dal",
                 # "got chicken" in a vegetarian meal: the customer's own finding, named
                 # ("the hair you found in your food"), not coyly "what you found"
-                thing = _FOUND_THING.search(m.group(0))
+                after = re.search(r"\bfound\b", text, re.I)  # (what was found, not what was
+                # asked about before it: "asked to confirm ... don't have any egg ... found
+                # small piece of chicken inside")
+                thing = (_FOUND_THING.search(text[after.end():after.end() + 60]) if after
+                         else None) or _FOUND_THING.search(m.group(0))
                 what = f"the {thing.group(1).lower()} you found in your{what[22:]}" if thing \
                     else what
             if "{0}" not in what:
@@ -1423,7 +1428,7 @@ _FAINTED = re.compile(r"\b(?:someone|somebody|a (?:man|woman|lady|passenger|chil
                       r"guest)|an? (?:old|elderly) (?:man|woman|lady)|the (?:man|woman|lady|"
                       r"passenger) (?:next to me|in front of me|behind me|in row \d+)) "
                       r"(?:fainted|passed out|collapsed)\b", re.I)
-_CHARGED_AT = re.compile(rf"\bcharged (?:me|us) ({_AMOUNT}) (?:extra )?at (?:the )?((?:airport |"
+_CHARGED_AT = re.compile(rf"\bcharged (?:me |us )?({_AMOUNT}) (?:extra )?at (?:the )?((?:airport |"
                          r"check-?in |front |bag |baggage |service )?(?:desk|counter|gate|"
                          r"airport|kiosk|door|till))\b", re.I)
 _NOT_TOLD = re.compile(r"\b(?:no ?one|nobody) (?:has |had |ever )?(?:told|explained|informed|"
@@ -2082,6 +2087,14 @@ _CONFLICTING = re.compile(r"\b(?:different|conflicting|contradictory|contradicti
                           r"messages|updates)\b|\b(?:says?|said|shows?|showed) (?:my flight |it'?s "
                           r"|it is )?(?:on time|delayed)\b[^.!?\n]{0,60}\b(?:says?|said|shows?|"
                           r"showed) (?:it'?s |it is )?(?:delayed|cancell?ed|on time)\b", re.I)
+# a member of staff who damaged the customer's property ("valet guy scratched my car and
+# denied it")
+_STAFF_DAMAGE = re.compile(r"\b(valet(?: guy| driver| attendant| boy)?|driver|porter|waiter|"
+                           r"cleaner|technician|installer|delivery (?:guy|boy|man|driver)|baggage "
+                           r"handlers?|staff) (scratched|dented|damaged|broke|cracked|ripped|"
+                           r"stained|scraped|smashed) (?:my|our) (car|bike|scooter|suitcase|bag|"
+                           r"phone|laptop|floor|wall|door|coat|jacket|dress|saree|shirt)\b"
+                           r"( and (?:then )?(?:denied|refused to admit|lied about) it)?", re.I)
 _WHO_PAYS = re.compile(r"\W*(?:so )?who(?:'s| is)? (?:going to |gonna )?(?:pays?|covers?|paying|"
                        r"covering|compensates?) (?:for )?(?:that|this|it|the (?:repair|damage|"
                        r"replacement|new one)|my \w+)\b", re.I)
@@ -2331,6 +2344,8 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
             i.get("aspect") for i in triage.get("issues") or []}:
         # "Google showing open but we came and it was closed" (after "Wasted our trip")
         step = "I'll make sure every listing of ours shows the right hours"
+    elif aspect == "parking" and _STAFF_DAMAGE.search(item.get("text") or ""):
+        step = "I'll go through what happened to your car with the team who were there"
     elif aspect == "parking":
         step = "I'll see what we can do to make parking easier for our guests"
     elif aspect == "performance" and group not in DESIGN and not (
@@ -2962,6 +2977,22 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 if longer[1]:
                     hear, specific, said_issue = longer
             body = item.get("text") or ""
+            staff_damage = False
+            damaged = _STAFF_DAMAGE.search(body)
+            if damaged and not tight and damaged.group(3).lower() not in hear:
+                # "valet guy scratched my car and denied it": the damage leads, whatever else
+                # was said back ("the parking is a very big problem")
+                who = re.sub(r" (?:guy|boy|man|person)$", "", damaged.group(1).lower())
+                what = f"the {who} who {damaged.group(2).lower()} your " \
+                    f"{damaged.group(3).lower()}" + (" and then denied it" if damaged.group(4)
+                                                    else "")
+                said_before = re.sub(r"^(?:Thank you for (?:telling|writing to|letting) us "
+                                     r"(?:know )?about|You told us that|You've said that|I read "
+                                     r"that) ", "", hear) if specific else ""
+                hear = f"Thank you for telling us about {what}." + (
+                    f" You also told us that {said_before}" if said_before and
+                    said_before != hear else "")
+                specific, staff_damage = True, True
             if specific and not tight and "You also told us" not in hear and re.search(
                     r"[$£€₹]|\brs\.? ?\d", body, re.I):
                 # "app crashed every time I tried to check in, then the kiosk charged me $15
@@ -3021,6 +3052,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     _RUDE.search(said_issue["clause"]):
                 # "the driver was rude and threw the box at my door": the way they were
                 # treated, whichever team the person who did it belongs to
+                group = "people_remote" if profile.category in ("product", "app") else "people"
+            if staff_damage:  # what our own person did to their car: how they were treated
                 group = "people_remote" if profile.category in ("product", "app") else "people"
             if (not short or platform in ROOMY_SOCIAL) and not mocked:
                 liked = _praise_first(triage, item.get("text") or "", profile.category)

@@ -3878,6 +3878,36 @@ FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES = [
 ]
 
 
+FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES = [
+    # (readings 54 and 55, on ac34a4d: SEND 15 and 12 of 60)
+    # a complaint beside praise of the planes is answered, not thanked only; disorder is a
+    # complaint though VADER likes "free"
+    ("air", "mastodon", None, "@bluejet love the new planes honestly, super comfy. But the "
+     "boarding at gate B12 was a total free-for-all, group numbers meant nothing and we pushed "
+     "through a crowd for 25 min.", "the boarding at gate B12 was a total free-for-all",
+     "lovely to hear"),
+    # a burning smell in the cabin is held for the safety team, not the cleaners
+    ("air", "mastodon", None, "@bluejet smelled something burning in the cabin on BJ401 before "
+     "takeoff, told the crew, they said 'it's normal'. We took off anyway. Is it normal? "
+     "Genuinely asking, I'm shaken.", "the smell in the cabin", "cleaning team"),
+    # what was found, not what was asked about before it
+    ("bistro", "google_business", 2, "I have told clearly that I am pure vegetarian and asked to "
+     "confirm that veg biryani don't have any egg or meat stock, waiter said yes sir pure veg. "
+     "After eating half I found small piece of chicken inside. I am feeling very bad, my "
+     "religious sentiments are hurt. How can you be so careless.",
+     "the chicken you found in your vegetarian meal", "the egg"),
+    # a charge told with no "me" is named beside the failure said back
+    ("air", "mastodon", None, "@bluejet your app logged me out mid check-in 4 times, then said "
+     "check-in closed. Charged \u20ac55 at the airport desk to check in. For YOUR app failing. "
+     "Great.", "the \u20ac55 we charged you at the airport desk", "kind words"),
+    # damage done by one of ours leads, and is looked into with the team
+    ("bistro", "google_business", 2, "Food taste is nice no doubt, specially the dosa. But parking "
+     "is very big problem, no parking at all and valet guy scratched my car and denied it. Please "
+     "take care.", "the valet who scratched your car and then denied it",
+     "make parking easier"),
+]
+
+
 INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
@@ -3913,6 +3943,7 @@ INDEPENDENT_READINGS = [
     *FIFTIETH_AND_FIFTY_FIRST_READING_OPENINGS_CASES,
     *APP_WONT_OPEN_CASES,
     *FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES,
+    *FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES,
 ]
 
 

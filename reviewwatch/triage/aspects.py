@@ -411,6 +411,9 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # Paid for, then not given ("paid for priority boarding and they boarded everyone at once")
     (1.2, r"\bpaid (?:extra )?for [^.!?]{1,40}?(?:\b(?:and|but)|,) (?:they|it|we|nobody|no one|"
           r"still|never|didn'?t|did not)\b"),
+    # Disorder ("the boarding at gate B12 was a total free-for-all": "free" is VADER's praise)
+    (1.5, r"\b(?:free-for-all|free for all|chaotic|shambles|shambolic|mayhem|disorgani[sz]ed|"
+          r"(?:total|complete|absolute|utter) (?:chaos|mess|circus|zoo))\b"),
     # "Love the speaker, hate the app": the hate is the complaint
     (1.5, r"\bhate (?:the|your|this|their|its) [a-z]+"),
     # Standards that slipped ("the quality has gone down very much")

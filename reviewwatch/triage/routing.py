@@ -173,8 +173,8 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      # a hazard named ("the floor was wet and slippery, somebody could get hurt"; "smells like
      # fuel ... is this safe??")
      r"(?:could|might|will) (?:get|have gotten|have been|be) (?:hurt|injured)|slippery|"
-     r"smell\w* (?:like |of )?(?:fuel|gas|petrol|jet fuel|smoke|burning)|is (?:this|it|that) "
-     r"(?:even |really |actually )?safe\b|"
+     r"smell\w* (?:something |like |of )?(?:fuel|gas|petrol|jet fuel|smoke|burning)|"
+     r"is (?:this|it|that) (?:even |really |actually )?safe\b|"
      # a diabetic told a sweet was sugar-free when it was not
      r"diabetic\b[^\n]{0,200}?\bsugar|sugar[- ]free\b[^\n]{0,120}?\b(?:normal sugar|full of sugar|"
      r"had sugar|not sugar[- ]free|was ?n'?t|was not|is not|is ?n'?t)\b|"

@@ -1547,8 +1547,8 @@ _BAG_FEE = re.compile(rf"({_AMOUNT}) (?:fee |charge )?to (check|carry|bring|take
 
 # Praise said in mockery before what went wrong ("Oh wow what a wonderful experience, waited
 # 1 hour for a dosa which was cold and soggy")
-_MOCKING_LEAD = re.compile(r"^\W*(?:oh,? )?(?:wow,? )?(?:what (?:an? )?)?(?:wonderful|great|"
-                           r"amazing|"
+_MOCKING_LEAD = re.compile(r"^\W*(?:oh,? )?(?:wow,? )?(?:(?:what|such) (?:an? )?)?(?:wonderful|"
+                           r"great|amazing|"
                            r"fantastic|lovely|superb|excellent|brilliant|stellar|awesome|"
                            r"perfect) (?:experience|service|job|evening|time|night|day|"
                            r"hospitality|start)\s*[,!.:;\u2014-]+\s*|"
@@ -2095,6 +2095,10 @@ _STAFF_DAMAGE = re.compile(r"\b(valet(?: guy| driver| attendant| boy)?|driver|po
                            r"stained|scraped|smashed) (?:my|our) (car|bike|scooter|suitcase|bag|"
                            r"phone|laptop|floor|wall|door|coat|jacket|dress|saree|shirt)\b"
                            r"( and (?:then )?(?:denied|refused to admit|lied about) it)?", re.I)
+# a post that opens on a sum and what it was for ("€60 for a cabin bag that fit in the sizer")
+_SUM_FOR = re.compile(rf"^\W*(?:[@#][\w.]+\s+)*({_AMOUNT}) for ((?:a|an|my|the) "
+                      r"[a-z][a-z -]{1,25}?)(?=( that (?:fit|fits|fitted)(?: in)? the sizer)|"
+                      r" (?:that|which)\b|[.,!?]|$)", re.I)
 _WHO_PAYS = re.compile(r"\W*(?:so )?who(?:'s| is)? (?:going to |gonna )?(?:pays?|covers?|paying|"
                        r"covering|compensates?) (?:for )?(?:that|this|it|the (?:repair|damage|"
                        r"replacement|new one)|my \w+)\b", re.I)
@@ -2977,7 +2981,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 if longer[1]:
                     hear, specific, said_issue = longer
             body = item.get("text") or ""
-            staff_damage = False
+            staff_damage = fee_led = False
             damaged = _STAFF_DAMAGE.search(body)
             if damaged and not tight and damaged.group(3).lower() not in hear:
                 # "valet guy scratched my car and denied it": the damage leads, whatever else
@@ -3001,7 +3005,21 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 fee = next((d for m in _SENTENCE.finditer(body) if _CHARGE_TOLD.search(
                     m.group(0)) and re.search(r"\d", d := _detailed("the fee", m.group(0)))),
                     None) if sums and not any(x in hear for x in sums) else None
-                if fee:
+                lead = _SUM_FOR.match(body) if sums and not fee and not any(
+                    x in hear for x in sums) else None
+                if lead:  # "€60 for a cabin bag that fit in the sizer. The agent didn't even
+                    # measure it": the charge leads, and what came of it follows
+                    thing = lead.group(2).lower()
+                    whose = "your " if re.match(r"(?:a|an|my|the) ", thing) else ""
+                    thing = re.sub(r"^(?:a|an|my|the) ", "", thing)
+                    fit = " that fit in the sizer" if lead.group(3) else ""
+                    rest = re.sub(r"^(?:Thank you for (?:telling|writing to|letting) us (?:know )?"
+                                  r"about|You told us that|You've said that|I read that) ", "",
+                                  hear)
+                    hear = f"Thank you for telling us about the {lead.group(1)} charge for " \
+                        f"{whose}{thing}{fit}. You also told us that {rest}"
+                    fee_led = True
+                elif fee:
                     hear += f" You also told us about {fee}."
             named = said_issue if said_issue and said_issue.get("aspect") else next(
                 (f for f in sarcasm if f.get("aspect") and not any(
@@ -3053,6 +3071,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 # "the driver was rude and threw the box at my door": the way they were
                 # treated, whichever team the person who did it belongs to
                 group = "people_remote" if profile.category in ("product", "app") else "people"
+            if fee_led and group in ("people", "people_remote", "service", "default",
+                                     "waiting", "lost"):
+                group = "money"  # the charge leads the opening: the charges are gone through
             if staff_damage:  # what our own person did to their car: how they were treated
                 group = "people_remote" if profile.category in ("product", "app") else "people"
             if (not short or platform in ROOMY_SOCIAL) and not mocked:

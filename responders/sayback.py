@@ -709,11 +709,19 @@ def _untelegraphed(said: str) -> str | None:
         first = part.split()[0].lower() if part.split() else ""
         return first in SUBJECT_WORDS or bool(_LIST_GOES_ON.match(part)) or bool(
             _VERBISH.fullmatch(first)) or first in ("no-one", "nobody", "noone")
-    if len(parts) == 2 and _VERBISH.fullmatch(parts[1].split()[0]) and not _LIST_GOES_ON.match(
-            parts[1]) and parts[0].split()[0].lower() in SUBJECT_WORDS and \
-            parts[1].split()[0].lower().endswith("ed"):
+    second = re.sub(r"^(?:just|then|only) ", "", parts[1], flags=re.I) if len(parts) == 2 else ""
+    if len(parts) == 2 and second and _VERBISH.fullmatch(second.split()[0]) and not \
+            _LIST_GOES_ON.match(second) and parts[0].split()[0].lower() in SUBJECT_WORDS and \
+            (second.split()[0].lower().endswith("ed") or second.split()[0].lower() in (
+                "said", "told", "left", "gave", "took", "sent", "kept", "made")):
         return f"{parts[0]} and {parts[1]}"  # "you left 90 minutes late, missed your
         # connection": one subject, two things it did
+    if len(parts) == 2 and parts[0].split()[0].lower() in SUBJECT_WORDS and \
+            parts[1].split()[0].lower() in SUBJECT_WORDS and _VERBISH.search(parts[0]) and \
+            _VERBISH.search(" ".join(parts[1].split()[1:3])) and not _LIST_GOES_ON.match(
+                parts[1]):
+        return f"{parts[0]} and {parts[1]}"  # "your flight was delayed overnight, we gave you
+        # a €10 meal voucher": two sentences, joined
     if len(parts) == 2 and parts[0].split()[0].lower() in SUBJECT_WORDS and \
             (articled := _articled(parts[1])) != parts[1]:
         return f"{parts[0]} and {articled}"  # "the naan was like rubber, paneer smelled sour":
@@ -1702,7 +1710,8 @@ def _said(text: str) -> str | None:
     gerund = low.endswith("ing") and bool(_GERUND_SUBJECT.match(text))  # "Connecting to
     # Spotify takes forever": a doing that is the subject
     if (low in _NOT_SUBJECTS and not no_thing and not even_at) or \
-            (low.endswith(("ed", "ly", "ing")) and not gerund) or low[:1].isdigit():
+            (low.endswith(("ed", "ly", "ing")) and not gerund) or low[:1].isdigit() or \
+            low[:1] in "$£€₹":  # ("€200 for a device that lasts a year": no sentence)
         return None
     if low not in _SUBJECT_WORDS and low != _OURS and not _VERBISH.search(" ".join(words[1:])):
         return None  # a bare noun phrase with no verb after it says nothing back

@@ -3905,6 +3905,23 @@ FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES = [
      "is very big problem, no parking at all and valet guy scratched my car and denied it. Please "
      "take care.", "the valet who scratched your car and then denied it",
      "make parking easier"),
+    # a post that opens on a sum: the charge leads, what came of it follows, as money
+    ("air", "mastodon", None, "@bluejet \u20ac60 for a cabin bag that fit in the sizer. The agent "
+     "didn't even measure it, just said 'too big'. Pure cash grab.",
+     "the \u20ac60 charge for your cabin bag that fit in the sizer", "treatment"),
+    # a sum with no verb of its own is no sentence to say back
+    ("acme", "trustpilot", 1, "Speaker died after 13 months. Warranty is 12 months so apparently "
+     "tough luck. \u20ac200 for a device that lasts a year. Never again.", "warranty",
+     "said that \u20ac200"),
+    # "Such a lovely experience" before a wait is sarcasm, never thanked
+    ("bistro", "google_business", 2, "Such a lovely experience, waiting one hour for two rotis. "
+     "Really amazing service, keep it up \U0001f44f\U0001f44f", "the one-hour wait",
+     "glad you liked"),
+    # two sentences run together with a comma are joined, not pasted
+    ("air", "mastodon", None, "@bluejet flight delayed overnight, you gave us a \u20ac10 meal "
+     "voucher. \u20ac10. At an airport. The sandwich was \u20ac12.",
+     "your flight was delayed overnight and we gave you a \u20ac10 meal voucher",
+     "overnight, we gave"),
 ]
 
 

@@ -842,7 +842,8 @@ _LOVE_HOW = re.compile(r"\W*(?:@[\w.]+\W+)*((?:i |just |gotta |got to |don'?t yo
 
 # One word of delight, then a failure in the same sentence: "great, the app logged me out mid
 # check-in", "perfect, another delay" (not "great, thanks for sorting it so fast")
-_GREAT_OPEN = re.compile(r"\W*(?:@[\w.]+\W+)*((?:oh |well |just )?(?:wow,? )?(?:what (?:a |an )?)?"
+_GREAT_OPEN = re.compile(r"\W*(?:@[\w.]+\W+)*((?:oh |well |just )?(?:wow,? )?(?:(?:what|such) "
+                         r"(?:a |an )?)?"
                          r"(?:great|perfect|brilliant|wonderful|fantastic|awesome|lovely|amazing|"
                          r"super|excellent|nice)(?: (?:service|experience|job|start|evening))?,) "
                          r"(?!but\b|though\b|however\b)([^.!?\n]{8,160})")  # ("nice, but ...")

@@ -244,7 +244,8 @@ _DESIGN_CHOICE = re.compile(r"\b(?:removed|removes|removing|got rid of|gets rid 
                             r"now (?:a |an )?(?:paid|premium|subscription) feature)\b", re.I)
 _PRICED = re.compile(r"\b(?:cost\w*|price\w*|fees?|charg\w*|pay|paid|\$\d+)\b", re.I)
 _CAME = re.compile(r"\b(?:took \d+ (?:days|weeks)|took (?:two|three|four|five|six) (?:days|weeks)|"
-                   r"left it|received|came|arrived|delivered|exchange|return shipping)\b", re.I)
+                   r"left it|received|came|arrived|delivered|exchange|return shipping|"
+                   r"(?:delivery|parcel|package|order) was late)\b", re.I)
 _NOT_CAME = re.compile(r"\b(?:still|never|not yet|has ?n'?t|have ?n'?t|did ?n'?t|lost|missing|"
                        r"where is|no sign)\b", re.I)
 # Staff who mistreated the customer's relative ("yelled at my son", "so rude to my elderly
@@ -1442,6 +1443,13 @@ _FREE_THAT_COST = re.compile(rf"['\"\u2018\u201c]free['\"\u2019\u201d] ([a-z][a-
                              r"(?:that|which) (?:turned out to be|cost|costs|was actually|ended up "
                              rf"(?:costing|being)|is actually) ({_AMOUNT})( at (?:the )?"
                              r"(?:checkout|gate|airport|desk|counter))?", re.I)
+_NO_RECORD = re.compile(r"\bno (?:booking|reservation) (?:is |was )?there\b|"
+                        r"\b(?:said|told (?:us|me)) (?:that )?(?:there (?:was|is) |there'?s )?"
+                        r"no (?:booking|reservation)\b|"
+                        r"\b(?:could ?n'?t|could not|did ?n'?t|did not|can'?t|cannot) find (?:our|"
+                        r"my|the) (?:booking|reservation)\b|\bno record of (?:our|my|the) "
+                        r"(?:booking|reservation)\b|\blost (?:our|my) (?:booking|reservation)\b",
+                        re.I)
 _BAG_BROKEN = re.compile(r"\b(?:snapped|broken|broke|cracked|crack|smashed|ripped|torn|"
                          r"damaged|crushed|dented|missing (?:a )?wheel|wheel (?:off|missing))\b",
                          re.I)
@@ -1506,6 +1514,9 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         if alone and about == "the charge":  # "Charged €70." -> "the €70 charge"
             return f"the {alone.group(1)} charge"
         return about
+    if about in ("your booking", "your reservation") and _NO_RECORD.search(clause):
+        # "when we reached they said no booking is there and asked to wait 1 hour"
+        return "the booking we had no record of when you arrived"
     if about == "the refund":
         amount = _AMOUNT_RE.search(clause)
         return f"your {amount.group(0)} refund" if amount and "%" not in amount.group(0) \
@@ -1878,6 +1889,14 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                 any(sayback.duration_phrase(i["clause"]) for i in sayable[:3] if i is not source):
             said, source = None, None  # (how long it lasted names the failure better)
             by_how_long = True
+        else:  # "We left and went somewhere else" after a booking we had no record of: the
+            # failure named by its own detail, not what the customer did about it
+            named_cause = next(((d, i) for i in with_aspect if i is not source and
+                                0 <= text.find(i["clause"]) < at and i.get("about") and
+                                (d := _detailed(i["about"], i["clause"], text)) != i["about"]),
+                               None)
+            if named_cause:
+                return f"Thank you for telling us about {named_cause[0]}.", True, named_cause[1]
     if said is not None and ", and now " in source["clause"]:
         # "they made me gate check my carry-on even though it fit the sizer, and now the wheel
         # is snapped off": what it led to, said beside the cause it was cut from

@@ -1547,6 +1547,10 @@ def beside_the_point(clause: str) -> bool:
 
 _NOT_THE_COMPLAINT = re.compile(
     r"^there (?:are|is|were|was) (?:lots|plenty|a lot|loads|tons|many|several) of\b|"
+    # a headline's verdict with no verb to be ("Decent speaker let down by everything around
+    # it"): said back, it reads as pasted
+    r"^(?!(?:the|my|our|your|this|it|they|we|i)\b)[a-z]+ [a-z]+ (?:let down|ruined|spoiled|"
+    r"spoilt|undone) by\b|"
     # the customer's verdict on safety, which said back reads as ours ("it's not safe to
     # have it in the nursery like this"): what happened is said instead
     r"^(?:it'?s|it is|this is|that'?s|that is) (?:not|un)(?: ?safe)\b|"

@@ -3922,6 +3922,21 @@ FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES = [
      "voucher. \u20ac10. At an airport. The sandwich was \u20ac12.",
      "your flight was delayed overnight and we gave you a \u20ac10 meal voucher",
      "overnight, we gave"),
+    # a purser who snapped at someone else is crew, said back, not "about the cabin"
+    ("air", "mastodon", None, "@bluejet the purser on my flight yesterday snapped at an elderly "
+     "woman for asking for water twice. Humiliated her in front of the whole cabin. Not ok.",
+     "the purser on your flight yesterday snapped at an elderly woman", "about the cabin"),
+    # what the customer did about a failure is not the failure ("We left and went somewhere
+    # else"): the booking we had no record of
+    ("bistro", "google_business", 1, "Booked table for 4 through phone, when we reached they said "
+     "no booking is there and asked to wait 1 hour. We left and went somewhere else. Wasted our "
+     "evening and petrol. Are you even writing down the bookings?",
+     "the booking we had no record of when you arrived", "you left and went somewhere else"),
+    # a headline's verdict with no verb to be is not said back; a late delivery came
+    ("acme", "trustpilot", 2, "Decent speaker let down by everything around it. Delivery was late, "
+     "the setup guide is for an older model, the app is in beta forever, support takes 4 days to "
+     "reply, and the voice assistant can't tell my lights from my radio. Just a lot of small "
+     "frustrations that add up.", "your delivery was late", "decent speaker let down"),
 ]
 
 

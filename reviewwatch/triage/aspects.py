@@ -63,7 +63,14 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"unprofessional|impolite|disrespectful)\b|\byelled at\b|"
                             r"\b(?:shut|slammed|closed) the (?:door|gate) (?:in (?:my|our) face|"
                             r"on (?:me|us))\b|"
-                            r"\b(?:shouted|screamed|snapped|swore) at (?:me|us|my|our|him|her)\b"),
+                            r"\b(?:shouted|screamed|snapped|swore) at (?:me|us|my|our|him|her)\b|"
+                            # at someone else in their care ("snapped at an elderly woman for
+                            # asking for water twice. Humiliated her in front of the whole cabin")
+                            r"\b(?:shouted|screamed|snapped|swore|yelled) at (?:an?|the|this) "
+                            r"(?:elderly |old |older |young |disabled |pregnant )?(?:woman|man|"
+                            r"lady|gentleman|passenger|guest|customer|couple|child|kid|girl|boy|"
+                            r"mother|mum|mom|father|dad)\b|\bhumiliated (?:me|us|her|him|them|my|"
+                            r"our)\b"),
     ("staff_attitude", 1.5, r"\b(?:no ?one|nobody) (?:came|checked|greeted|bothered|cared|"
                             r"showed up|turned up|helped|met (?:us|me|her|him|them))\b"
                             r"|\bignored (?:us|me)\b|\bbad attitude\b|\btreated (?:me |us |him |"

@@ -241,7 +241,11 @@ _DESIGN_CHOICE = re.compile(r"\b(?:removed|removes|removing|got rid of|gets rid 
                             r"(?:need|have|forced|required|forces? me|makes? me) to (?:create|make|"
                             r"sign up for|register|log ?in to) (?:an |a )?(?:account|profile)|"
                             r"requires? (?:an |a )?(?:account|login|subscription)|behind a paywall|"
-                            r"now (?:a |an )?(?:paid|premium|subscription) feature)\b", re.I)
+                            r"now (?:a |an )?(?:paid|premium|subscription) feature|"
+                            # ("another forced login. Now you need an account just to change the
+                            # volume?")
+                            r"forced (?:log ?-?in|sign[- ]?in|sign[- ]?up|account|registration)|"
+                            r"need (?:an |a )?(?:account|login|log-in) (?:just )?to)\b", re.I)
 _PRICED = re.compile(r"\b(?:cost\w*|price\w*|fees?|charg\w*|pay|paid|\$\d+)\b", re.I)
 _CAME = re.compile(r"\b(?:took \d+ (?:days|weeks)|took (?:two|three|four|five|six) (?:days|weeks)|"
                    r"left it|received|came|arrived|delivered|exchange|return shipping|"

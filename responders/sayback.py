@@ -774,6 +774,18 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
             f"{some.group(1).lower()} {stripped[some.end():]}"
     if _CHARGED_ME.match(stripped):  # "Charged me $75 for a carry-on": the business did
         clause = stripped = f"they {stripped[:1].lower()}{stripped[1:]}"
+    ordered = _ORDERED_FOOD_CAME.match(stripped)
+    if ordered:  # "We ordered butter chicken and naan, food came after 1 hour": the dishes came
+        dishes = ordered.group(1)
+        verb = ordered.group(2).lower()
+        plural = " and " in dishes or dishes.endswith("s")
+        verb = {"was": "were"}.get(verb, verb) if plural else verb
+        rest = stripped[ordered.end():]
+        if plural:  # ("... and that also cold": and were cold)
+            rest = re.sub(r",?\s+(?:and )?that (?:too |also )?(?=(?:very |totally )?(?:cold|"
+                          r"late|stale|raw|burnt|soggy|wrong|lukewarm|undercooked)\b)",
+                          " and were ", rest, flags=re.I)
+        clause = stripped = f"the {dishes} I ordered {verb}{rest}"
     told_them = _WE_TOLD_TAIL.search(stripped)
     if told_them and len(stripped[:told_them.start()].split()) >= 5:
         # "Naan was like rubber, paneer was smelling sour, we told and they said it is fresh
@@ -1078,6 +1090,8 @@ _SPELLED = {"wont": "won't", "dont": "don't", "doesnt": "doesn't", "cant": "can'
 _TEXTSPEAK = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.I)
 # A repeat told by its count, with no verb of its own ("4th time this year my flight has
 # been delayed", "Third time in a row the order is wrong")
+_ORDERED_FOOD_CAME = re.compile(r"^(?:we|i) ordered ([a-z][a-z ]{2,40}?), (?:and )?(?:the )?"
+                                r"(?:food|order|dishes) (came|arrived|was|took)\b", re.I)
 _WE_TOLD_TAIL = re.compile(r",\s*(?:and )?(?:we|i) (?:told|complained|informed|said)(?: (?:them|"
                            r"him|her|it|the (?:waiter|staff|manager)))?(?: (?:and|but)\b.*)?\W*$",
                            re.I)
@@ -1334,7 +1348,8 @@ def _short_unit(m: re.Match[str]) -> str:
 _BARE_HOURS = re.compile(r"\b(\d+) ?h\b(?!\.\w)", re.I)
 
 
-_THAT_TOO = re.compile(r",?\s+that too (?=(?:very |totally |completely |stone )?(?:cold|late|stale|"
+_THAT_TOO = re.compile(r",?\s+(?:and that (?:too |also )?|that (?:too|also) )(?=(?:very |totally |"
+                       r"completely |stone )?(?:cold|late|stale|"
                        r"raw|burnt|burned|soggy|wrong|undercooked|half[- ]cooked|uncooked|"
                        r"lukewarm|spoiled|spoilt|damaged|broken|leaking|spilled|missing|"
                        r"tasteless|bland)\b)", re.I)
@@ -1367,10 +1382,11 @@ def _indian_english(text: str) -> str:
     # ("waiter was busy in his phone": busy with his phone)
     text = re.sub(r"\bbusy (?:in|on|with) (phone|mobile)\b", r"busy on the \1", text,
                   flags=re.I)  # ("manager was busy in phone")
-    text = re.sub(r"\b(and|but|also|then) (table|tables|food|bill|waiter|manager|staff|room|floor|"
-                  r"washroom|toilet|service|plate|plates|naan|rice|biryani|curry|order) (was|were|"
-                  r"is|are|came)\b", r"\1 the \2 \3", text, flags=re.I)  # ("and table was not
+    text = re.sub(r"\b(and|but|also|then) (table|tables|bill|waiter|manager|staff|room|floor|"
+                  r"washroom|toilet|service|plate|plates) (was|were|is|are|came)\b",
+                  r"\1 the \2 \3", text, flags=re.I)  # ("and table was not
     # cleaned": and the table)
+    text = re.sub(r"\bshouted on\b", "shouted at", text, flags=re.I)  # ("shouted on my husband")
     text = re.sub(r"\b(was|were) smelling (sour|bad|off|rotten|stale|weird|strange)\b",
                   lambda m: f"smelled {m.group(2)}", text, flags=re.I)  # ("paneer was smelling
     # sour": smelled sour)
@@ -1547,6 +1563,9 @@ def beside_the_point(clause: str) -> bool:
 
 _NOT_THE_COMPLAINT = re.compile(
     r"^there (?:are|is|were|was) (?:lots|plenty|a lot|loads|tons|many|several) of\b|"
+    # a rhetorical question run into a statement ("we are senior citizens, is this the way to
+    # talk"): not said back as a fact
+    r"\bis (?:this|that|it) (?:the way|how) (?:to|you|we)\b|"
     # a headline's verdict with no verb to be ("Decent speaker let down by everything around
     # it"): said back, it reads as pasted
     r"^(?!(?:the|my|our|your|this|it|they|we|i)\b)[a-z]+ [a-z]+ (?:let down|ruined|spoiled|"

@@ -3937,6 +3937,19 @@ FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES = [
      "the setup guide is for an older model, the app is in beta forever, support takes 4 days to "
      "reply, and the voice assistant can't tell my lights from my radio. Just a lot of small "
      "frustrations that add up.", "your delivery was late", "decent speaker let down"),
+    # the dishes ordered are what came late and cold ("and that also cold")
+    ("bistro", "google_business", 1, "Very worst experience. We ordered butter chicken and naan, "
+     "food came after 1 hour and that also cold. When we told to waiter he was saying sir "
+     "kitchen is busy what we can do. Not at all expected from this type of restaurant.",
+     "the butter chicken and naan you ordered came after 1 hour and were cold", "and that cold"),
+    # "shouted on" said as "shouted at"; a rhetorical question is never said back as a fact
+    ("bistro", "google_business", 1, "Very very bad experience, the manager shouted on my husband "
+     "in front of everyone when he asked why the bill was wrong. We are senior citizens, is this "
+     "the way to talk? I want apology from the owner.",
+     "the manager shouted at your husband in front of everyone", "is this the way"),
+    # a forced login is a choice we made, not a fault to trace
+    ("acme", "google_play", 1, "Great, another forced login. Now you need an account just to "
+     "change the volume? Ridiculous.", "the people who decide", "what's causing it"),
 ]
 
 

@@ -2066,6 +2066,10 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                       i["about"].split()[-1] not in phrase), None)
         about = f"{phrase} and {other}" if other and not short else phrase
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), True, issue
+    if len(abouts) > 1 and any(" and " in a for a in abouts):
+        # "the setup and software and the ads and sales pitches" is no phrase: the named thing
+        # ("the ads and sales pitches" over "the setup and software"), or the first
+        abouts = [next((a for a in abouts if a != "the setup and software"), abouts[0])]
     if abouts:
         about = abouts[0] if short or len(abouts) == 1 else f"{abouts[0]} and {abouts[1]}"
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), False, None
@@ -3094,6 +3098,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 # "the driver was rude and threw the box at my door": the way they were
                 # treated, whichever team the person who did it belongs to
                 group = "people_remote" if profile.category in ("product", "app") else "people"
+            if group in ("broken", "default") and profile.category in ("product", "app") and \
+                    "about the ads" in hear:
+                group = "design"  # ads we chose to show are a decision, not a fault to trace
             if fee_led and group in ("people", "people_remote", "service", "default",
                                      "waiting", "lost"):
                 group = "money"  # the charge leads the opening: the charges are gone through

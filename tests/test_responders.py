@@ -3950,6 +3950,9 @@ FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES = [
     # a forced login is a choice we made, not a fault to trace
     ("acme", "google_play", 1, "Great, another forced login. Now you need an account just to "
      "change the volume? Ridiculous.", "the people who decide", "what's causing it"),
+    # two names that hold "and" of their own are not run together; ads are a decision
+    ("acme", "google_play", 1, "ads. in the app. for a product i already paid 199 for.",
+     "about the ads and sales pitches.", "what's causing it"),
 ]
 
 

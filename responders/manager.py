@@ -2126,6 +2126,17 @@ _STAFF_DAMAGE = re.compile(r"\b(valet(?: guy| driver| attendant| boy)?|driver|po
 _SUM_FOR = re.compile(rf"^\W*(?:[@#][\w.]+\s+)*({_AMOUNT}) for ((?:a|an|my|the) "
                       r"[a-z][a-z -]{1,25}?)(?=( that (?:fit|fits|fitted)(?: in)? the sizer)|"
                       r" (?:that|which)\b|[.,!?]|$)", re.I)
+_HEAR_LEAD = re.compile(r"^(?:Thank you for (?:telling|writing to|letting) us (?:know )?about|You "
+                        r"told us that|You've said that|I read that) ")
+
+
+def _without_lead(hear: str) -> str | None:
+    """An opening's said-back words without its lead ("You told us that ..."), or None when it
+    opens otherwise (praise first, a greeting)."""
+    m = _HEAR_LEAD.match(hear)
+    return hear[m.end():] if m else None
+
+
 _WHO_PAYS = re.compile(r"\W*(?:so )?who(?:'s| is)? (?:going to |gonna )?(?:pays?|covers?|paying|"
                        r"covering|compensates?) (?:for )?(?:that|this|it|the (?:repair|damage|"
                        r"replacement|new one)|my \w+)\b", re.I)
@@ -3017,12 +3028,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 what = f"the {who} who {damaged.group(2).lower()} your " \
                     f"{damaged.group(3).lower()}" + (" and then denied it" if damaged.group(4)
                                                     else "")
-                said_before = re.sub(r"^(?:Thank you for (?:telling|writing to|letting) us "
-                                     r"(?:know )?about|You told us that|You've said that|I read "
-                                     r"that) ", "", hear) if specific else ""
+                said_before = _without_lead(hear) if specific else None
                 hear = f"Thank you for telling us about {what}." + (
-                    f" You also told us that {said_before}" if said_before and
-                    said_before != hear else "")
+                    f" You also told us that {said_before}" if said_before else "")
                 specific, staff_damage = True, True
             if specific and not tight and "You also told us" not in hear and re.search(
                     r"[$£€₹]|\brs\.? ?\d", body, re.I):
@@ -3032,7 +3040,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 fee = next((d for m in _SENTENCE.finditer(body) if _CHARGE_TOLD.search(
                     m.group(0)) and re.search(r"\d", d := _detailed("the fee", m.group(0)))),
                     None) if sums and not any(x in hear for x in sums) else None
-                lead = _SUM_FOR.match(body) if sums and not fee and not any(
+                rest = _without_lead(hear)
+                lead = _SUM_FOR.match(body) if sums and not fee and rest and not any(
                     x in hear for x in sums) else None
                 if lead:  # "€60 for a cabin bag that fit in the sizer. The agent didn't even
                     # measure it": the charge leads, and what came of it follows
@@ -3040,9 +3049,6 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     whose = "your " if re.match(r"(?:a|an|my|the) ", thing) else ""
                     thing = re.sub(r"^(?:a|an|my|the) ", "", thing)
                     fit = " that fit in the sizer" if lead.group(3) else ""
-                    rest = re.sub(r"^(?:Thank you for (?:telling|writing to|letting) us (?:know )?"
-                                  r"about|You told us that|You've said that|I read that) ", "",
-                                  hear)
                     hear = f"Thank you for telling us about the {lead.group(1)} charge for " \
                         f"{whose}{thing}{fit}. You also told us that {rest}"
                     fee_led = True

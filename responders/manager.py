@@ -2138,8 +2138,8 @@ def _without_lead(hear: str) -> str | None:
 
 
 _WHO_PAYS = re.compile(r"\W*(?:so )?who(?:'s| is)? (?:going to |gonna )?(?:pays?|covers?|paying|"
-                       r"covering|compensates?) (?:for )?(?:that|this|it|the (?:repair|damage|"
-                       r"replacement|new one)|my \w+)\b", re.I)
+                       r"covering|compensates?|reimburses?|refunds?) (?:for )?(?:that|this|it|"
+                       r"the (?:repair|damage|replacement|new one)|my \w+)\b", re.I)
 
 
 def _said_in(tail: str, said: str) -> bool:
@@ -2861,6 +2861,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     empathy = "That should have been dealt with there and then"
                 if what and what.startswith("a unit that arrived looking used"):  # nor here
                     empathy = "You paid for a new one, and that is what you should have received"
+                if what and what.startswith("your missing bag and the essentials"):
+                    empathy = "I can imagine how stressful it is to be without your bag"
+                    # (the bag first: nobody is chasing money while it is still lost)
             voice = "formal" if profile.voice == "formal" or group == "serious" else "warm"
             apology = _pick(APOLOGY[voice][:2], seed, "apology")
             if first == "ongoing" and _TIME_SHORT.search(item.get("text") or ""):
@@ -2910,6 +2913,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                              part, re.I) and (a := _promised_answer(part))), None)
                 if how:
                     resolve += f" {how}"
+                elif any(_WHO_PAYS.match(q) for q in triage.get("questions") or []):
+                    # "I've bought clothes for a wedding out of pocket. Who reimburses this?"
+                    resolve += " Please keep your receipts, and I'll check what we can " \
+                        "reimburse."
                 elif any(_MONEY_BACK_ASKED.search(q) for q in triage.get("questions") or []) \
                         and not _CLAIM_OWED.search(item.get("text") or ""):
                     # "Can I get that fee back or not?", "Will you reimburse the hotel? Yes or
@@ -2970,6 +2977,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if (routed[0]["flag"] == "billing_dispute" or money and what) and GROUP.get(
                     routed[0].get("aspect") or "") not in ("money", "value"):
                 team = profile.team_for("billing", "billing team")  # not "our product team"
+            if (what or "").startswith("your missing bag and the essentials"):
+                # the bag is still to be found, and what was bought meanwhile paid back: the
+                # baggage team does both ("Who reimburses this?")
+                team = profile.team_for("baggage", "baggage team")
             diagnose = f"I've passed it to our {team} today."
             if routed[0]["flag"] == "safety" and profile.category in ("restaurant", "hotel") and \
                     (what or "").startswith(("the allergic reaction", "your allergy")) and \

@@ -3953,6 +3953,11 @@ FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES = [
     # two names that hold "and" of their own are not run together; ads are a decision
     ("acme", "google_play", 1, "ads. in the app. for a product i already paid 199 for.",
      "about the ads and sales pitches.", "what's causing it"),
+    # a bag still missing and the clothes bought meanwhile: the baggage team, the bag first,
+    # and "Who reimburses this?" answered
+    ("air", "mastodon", None, "@bluejet my suitcase has been 'located' for 6 days now. Located "
+     "where?? I've bought clothes for a wedding out of pocket. Who reimburses this?",
+     "keep your receipts, and I'll check what we can reimburse", "chase their own money"),
 ]
 
 

@@ -43,6 +43,8 @@ def parse_line(line: str) -> dict[str, Any]:
         value = obj.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
             raise BadLine(f'"{key}" must be a number')
+    if "rating_max" in obj and obj["rating_max"] is None:
+        del obj["rating_max"]  # null is no scale given: out of 5, as when it is left out
     if obj.get("rating_max") is not None and obj["rating_max"] <= 0:
         raise BadLine('"rating_max" must be more than 0')
     if obj.get("rating") is not None and not 0 <= obj["rating"] <= obj.get("rating_max", 5):

@@ -87,6 +87,19 @@ def test_jsonl_gives_one_json_line_per_input_line(lines):
             assert set(obj) == {"error", "line"} and isinstance(obj["line"], int)
 
 
+def test_a_null_rating_scale_is_read_as_none_given():
+    # (found by the property above: '{"text":"","rating":0,"rating_max":null}' raised a
+    # TypeError instead of giving a line)
+    from reviewwatch.jsonl import process
+
+    out = list(process(['{"text": "cold food", "rating": 1, "rating_max": null}',
+                        '{"text": "cold food", "rating": 7, "rating_max": null}'],
+                       with_draft=False))
+    first, second = (json.loads(text) for text, _ in out)
+    assert out[0][1] and first["triage"]["label"] == "negative", first
+    assert not out[1][1] and "outside 0..5" in second["error"], second
+
+
 config_values = st.recursive(
     scalars, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(
         st.sampled_from(["id", "name", "kind", "sources", "path", "every", "timezone", "host",

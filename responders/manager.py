@@ -2126,6 +2126,12 @@ _STAFF_DAMAGE = re.compile(r"\b(valet(?: guy| driver| attendant| boy)?|driver|po
 _SUM_FOR = re.compile(rf"^\W*(?:[@#][\w.]+\s+)*({_AMOUNT}) for ((?:a|an|my|the) "
                       r"[a-z][a-z -]{1,25}?)(?=( that (?:fit|fits|fitted)(?: in)? the sizer)|"
                       r" (?:that|which)\b|[.,!?]|$)", re.I)
+# a price asked about against the one shown elsewhere ("why does a 'carry-on' cost €45 at the
+# gate when it was €20 online?")
+_WHY_COSTS = re.compile(rf"\bwhy (?:does|did|is|would) (?:a |an |the |my )?['\"\u2018\u201c]?"
+                        rf"([a-z][a-z -]{{2,20}}?)['\"\u2019\u201d]? cost ({_AMOUNT})( at the "
+                        rf"(?:gate|airport|desk|counter))? when it (?:was|is|costs?) ({_AMOUNT}) "
+                        r"(online|on the app|in the app|on the website|at booking)\b", re.I)
 _HEAR_LEAD = re.compile(r"^(?:Thank you for (?:telling|writing to|letting) us (?:know )?about|You "
                         r"told us that|You've said that|I read that) ")
 
@@ -3052,9 +3058,17 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     m.group(0)) and re.search(r"\d", d := _detailed("the fee", m.group(0)))),
                     None) if sums and not any(x in hear for x in sums) else None
                 rest = _without_lead(hear)
-                lead = _SUM_FOR.match(body) if sums and not fee and rest and not any(
+                why = _WHY_COSTS.search(body) if sums and not fee and rest and not any(
                     x in hear for x in sums) else None
-                if lead:  # "€60 for a cabin bag that fit in the sizer. The agent didn't even
+                lead = _SUM_FOR.match(body) if sums and not fee and rest and not why and not any(
+                    x in hear for x in sums) else None
+                if why:  # "why does a 'carry-on' cost €45 at the gate when it was €20 online?"
+                    where = f" {why.group(3).strip().lower()}" if why.group(3) else ""
+                    hear = f"Thank you for telling us about the {why.group(2)} charged{where} " \
+                        f"for a {why.group(1).lower()} that was {why.group(4)} " \
+                        f"{why.group(5).lower()}. You also told us that {rest}"
+                    fee_led = True
+                elif lead:  # "€60 for a cabin bag that fit in the sizer. The agent didn't even
                     # measure it": the charge leads, and what came of it follows
                     thing = lead.group(2).lower()
                     whose = "your " if re.match(r"(?:a|an|my|the) ", thing) else ""

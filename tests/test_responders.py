@@ -3958,6 +3958,11 @@ FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES = [
     ("air", "mastodon", None, "@bluejet my suitcase has been 'located' for 6 days now. Located "
      "where?? I've bought clothes for a wedding out of pocket. Who reimburses this?",
      "keep your receipts, and I'll check what we can reimburse", "chase their own money"),
+    # a price asked about against the one shown online leads, as money
+    ("air", "mastodon", None, "@bluejet why does a 'carry-on' cost \u20ac45 at the gate when it "
+     "was \u20ac20 online? Nobody told me it had to be added in advance. Feels like a trap.",
+     "the \u20ac45 charged at the gate for a carry-on that was \u20ac20 online",
+     "how worrying"),
 ]
 
 

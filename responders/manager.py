@@ -1302,9 +1302,7 @@ _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|f
 _CONTROLLED = re.compile(r"\b(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|"
                          r"accessing)\b|\b(?:access|control)\w* (?:it|this) remotely\b", re.I)
 _DATA_SHARED = re.compile(rf"\b(?:{routing.DATA_SENT})|\bgdpr\b", re.I)
-_RECORDINGS_SENT = re.compile(r"\b(?:sends?|sending|sent|uploads?|uploading|uploaded) (?:my |our "
-                              r"|the |all )?(?:voice )?(?:recordings|audio|voice data|voice "
-                              r"clips)\b", re.I)
+_RECORDINGS_SENT = re.compile(rf"\b{routing.RECORDINGS_SENT}", re.I)
 _DELETE_DATA = re.compile(rf"\b(?:{routing.DELETE_DATA})\b", re.I)
 _ERASE_ASKED = re.compile(r"\b(?:want|need|demand|request|asking for|ask for) (?:all )?(?:of )?"
                           r"(?:my|our|the) (?:voice )?(?:recordings|data|information|clips|"
@@ -3062,20 +3060,20 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     x in hear for x in sums) else None
                 lead = _SUM_FOR.match(body) if sums and not fee and rest and not why and not any(
                     x in hear for x in sums) else None
+                charge = None
                 if why:  # "why does a 'carry-on' cost €45 at the gate when it was €20 online?"
                     where = f" {why.group(3).strip().lower()}" if why.group(3) else ""
-                    hear = f"Thank you for telling us about the {why.group(2)} charged{where} " \
-                        f"for a {why.group(1).lower()} that was {why.group(4)} " \
-                        f"{why.group(5).lower()}. You also told us that {rest}"
-                    fee_led = True
+                    charge = f"the {why.group(2)} charged{where} for a {why.group(1).lower()} " \
+                        f"that was {why.group(4)} {why.group(5).lower()}"
                 elif lead:  # "€60 for a cabin bag that fit in the sizer. The agent didn't even
-                    # measure it": the charge leads, and what came of it follows
+                    # measure it"
                     thing = lead.group(2).lower()
                     whose = "your " if re.match(r"(?:a|an|my|the) ", thing) else ""
                     thing = re.sub(r"^(?:a|an|my|the) ", "", thing)
                     fit = " that fit in the sizer" if lead.group(3) else ""
-                    hear = f"Thank you for telling us about the {lead.group(1)} charge for " \
-                        f"{whose}{thing}{fit}. You also told us that {rest}"
+                    charge = f"the {lead.group(1)} charge for {whose}{thing}{fit}"
+                if charge:  # the charge leads, and what came of it follows
+                    hear = f"Thank you for telling us about {charge}. You also told us that {rest}"
                     fee_led = True
                 elif fee:
                     hear += f" You also told us about {fee}."

@@ -52,12 +52,13 @@ SEATBELT = (r"seat ?belt\b[^.!?\n]{0,40}?\b(?:broken|broke|didn'?t work|not work
 # holding reply's naming of it)
 KEPT_RECORDINGS = (r"(?:keeps?|kept|stores?|stored|saves?|saved|keeping|storing) (?:my |our |all "
                    r"|the )?(?:voice )?(?:recordings|voice data|voice history|audio clips)")
+# recordings sent off the device ("was sending voice recordings to your servers")
+RECORDINGS_SENT = (r"(?:sends?|sending|sent|uploads?|uploading|uploaded) (?:my |our |the |all )?"
+                   r"(?:voice )?(?:recordings|audio|voice data|voice clips)\b")
 DATA_SENT = (r"(?:sends?|sending|sold|sells?|selling|shares?|sharing|shared) (?:my |our |usage |"
              r"user |personal )?data\b|"
-             # recordings sent off the device, and what was kept asked for ("was sending voice
-             # recordings to your servers ... I'd like to know exactly what you stored")
-             r"(?:sends?|sending|sent|uploads?|uploading|uploaded) (?:my |our |the |all )?(?:voice "
-             r")?(?:recordings|audio|voice data|voice clips)\b|what (?:data )?(?:you|they) "
+             # ... and what was kept asked for ("I'd like to know exactly what you stored")
+             + RECORDINGS_SENT + r"|what (?:data )?(?:you|they) "
              r"(?:stored|store|kept|keep|collected|collect|hold|have on (?:me|us))\b|"
              r"data protection (?:authority|commissioner|office|regulator|board)")
 DELETE_DATA = (r"(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:data|information|account "

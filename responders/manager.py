@@ -63,7 +63,7 @@ GROUP = {
     "communication": "default", "onboard": "place",  # (being misinformed is no unanswered mail)
     "cancellation": "cancelled", "loyalty": "lost", "assistance": "assist",
     "condition": "wear", "boarding": "default", "design": "design", "fees": "value",
-    "compatibility": "design",
+    "compatibility": "design", "lost_property": "lost",
 }
 # Complaints about a design, a policy or the weather: no "what went wrong", only a hand-off.
 DESIGN = frozenset({"design", "value"})
@@ -277,6 +277,13 @@ _MISSED_EVENT = re.compile(r"\b(?:missed|miss|missing|will miss|going to miss) (
                            r"surgery|anniversary|christening|concert|cruise|honeymoon|recital|"
                            r"graduation ceremony|match|game|performance|meeting)(?: rehearsal"
                            r"(?: dinner)?| reception| party| dinner)?)\b", re.I)
+# an event the customer must still reach ("I have a wedding to be at tomorrow")
+_EVENT_SOON = re.compile(r"\b((?:a|an|my|our) (?:(?:sister|brother|son|daughter|mum|mom|dad|friend|"
+                         r"best friend)(?:'s|\u2019s) )?(?:wedding|funeral|job interview|interview|"
+                         r"exam|surgery|graduation|conference|meeting))\b(?: (?:to (?:be at|attend|"
+                         r"get to|go to)|that i|i need to (?:be at|attend|get to)))?(?: is)? "
+                         r"(tomorrow(?: morning)?|today|tonight|this (?:evening|afternoon|"
+                         r"weekend))\b", re.I)
 _DEAD = re.compile(r"\b(?:bricked|is dead|went dead|died|wo ?n'?t (?:turn|power|switch) on|"
                    r"does ?n'?t (?:turn|power|switch) on|stopped (?:turning|powering) on|no "
                    r"longer (?:turns|powers) on|only the red light)\b", re.I)
@@ -690,8 +697,11 @@ _PRAM_DAMAGED = re.compile(rf"\b{_PRAMS}\b[^.!?]{{0,60}}?\b(?:snapped|broken|bro
 
 # A disruption told while it is going on ("still", "right now", "we're stuck", "has been")
 _STILL_GOING = re.compile(r"\b(?:still|right now|currently|at the moment|as we speak|so far|"
+                          r"and counting|"
                           r"(?:for|over) (?:\d+|two|three|four|five|six) (?:hours?|hrs?|h|minutes?|"
-                          r"mins?|days?) now|now (?:\d+|two|three|four|five|six) (?:hours?|hrs?|"
+                          r"mins?|days?) now|(?:delayed|late) (?:\d+|two|three|four|five|six) ?"
+                          r"(?:hours?|hrs?|h|minutes?|mins?) now|"
+                          r"now (?:\d+|two|three|four|five|six) (?:hours?|hrs?|"
                           r"minutes?|mins?|days?)|(?:we|i)(?:'re| are| am|'m) (?:stuck|sitting|"
                           r"stranded|waiting|still|on|at|in)|(?:has|have|'ve) been|(?:is|are) "
                           r"(?:delayed|cancell?ed|stuck|missing)|no (?:one|update|news) yet|"
@@ -933,6 +943,20 @@ _STILL_THERE = re.compile(r"^(?:and |so |but )?(?:does|is) (?:my|our) (reservati
                           r"active|confirmed|on)\b", re.I)
 
 
+# Whether the product does a thing ("Does it support 5GHz or not?", "Is this feature even
+# supported?"); whether there is an earlier way to travel ("Is there ANY earlier option?")
+_DOES_IT_SUPPORT = re.compile(r"^(?:and |so |but )?(?:does|do|will) (it|this|that|they|the [a-z]+"
+                              r"(?: [a-z]+)?) (?:even |actually |really )?(support|work with|"
+                              r"work on|connect to|handle|pair with) ([A-Za-z0-9][\w .-]{1,30}?)"
+                              r"(?: or not)?\s*\?*$", re.I)
+_IS_SUPPORTED = re.compile(r"^(?:and |so |but )?is (?:this|it|that|this feature|the feature|"
+                           r"multi-?room(?: grouping)?|grouping) (?:feature )?(?:even |actually |"
+                           r"really |officially )?(?:supported|available)\b", re.I)
+_EARLIER_OPTION = re.compile(r"^(?:and |so |but )?(?:is there|are there|do you have|any) (?:any |"
+                             r"an? )?(?:earlier|sooner) (?:options?|flights?|way|routes?|"
+                             r"connections?)\b", re.I)
+
+
 # A plain question of fact about what was served or sold ("Is it halal or not?")
 _IS_IT_OR_NOT = re.compile(r"^(?:and |so |but )?(is|are|was|were) (it|they|this|that|"
                            r"the [a-z]+|your "
@@ -967,6 +991,18 @@ def _promised_answer(question: str) -> str | None:
         it = {"this": "it", "that": "it"}.get(it, it)
         verb = {"was": "is", "were": "are"}.get(verb, verb)
         return f"I'll check and tell you plainly whether {it} {verb} {what}."
+    supports = _DOES_IT_SUPPORT.match(q)
+    if supports:  # "Does it support 5GHz or not?": checked and answered plainly
+        it = {"this": "it", "that": "it", "they": "they"}.get(supports.group(1).lower(),
+                                                              supports.group(1))
+        verb = supports.group(2).lower()
+        verb = verb if it == "they" else re.sub(r"^(\w+)", r"\1s", verb)  # ("supports")
+        return f"I'll check and tell you plainly whether {it} {verb} {supports.group(3)}."
+    if _IS_SUPPORTED.match(q):  # "Is this feature even supported or was it just on the box?"
+        return "I'll tell you plainly whether it's supported, and how to get it working."
+    earlier = _EARLIER_OPTION.match(q)
+    if earlier:  # "Is there ANY earlier option or do I just drive 9 hours?"
+        return "I'll look for an earlier option for you straight away."
     there = _STILL_THERE.match(q)
     if there:
         return f"I'll check your {there.group(1).lower()} first and confirm where it stands."
@@ -1076,12 +1112,19 @@ _WILL_IT_CHANGE = re.compile(r"\b(?:is|will|are) (?:something|anything|things) (
                              r"(?:going to |"
                              r"gonna )?(?:change|be done|improve|get better)\b|\bwhat (?:are you|"
                              r"will you|do you plan to) (?:going to )?(?:do|doing) about\b|"
-                             r"\bwhat action (?:you|will you|are you going to)\b", re.I)
+                             r"\bwhat action (?:you|will you|are you going to)\b|"
+                             # "Will you improve the main course?"
+                             r"\b(?:will|are) you (?:going to |gonna )?(?:improve|change|fix|"
+                             r"do something about) (?:the|your|this|that|it)\b", re.I)
 _FIX_COMING = re.compile(r"\bis there (?:a|any) fix\b|\b(?:(?:a|the|any) (?:fix|patch|update|"
                          r"firmware update)\b[^?]{0,30}?"
                          r"\b(?:coming|planned|on (?:the|its) way|soon|released|out)|(?:will|"
                          r"when will|is) (?:this|it|that|the \w+) (?:ever )?(?:be |get )?"
-                         r"(?:fixed|sorted|resolved|patched))\b", re.I)
+                         r"(?:fixed|sorted|resolved|patched)|"
+                         # "Anyone know if this gets fixed?"
+                         r"\b(?:if|whether|when) (?:this|it|that|the \w+) (?:ever )?(?:gets?|"
+                         r"will (?:ever )?(?:be|get)|is going to (?:be|get)) (?:fixed|sorted|"
+                         r"resolved|patched))\b", re.I)
 _HANDLE_LEAD = re.compile(r"^(?:\s*[@#][\w.]+[,:]?)+\s*")
 # In a sarcastic text, "can I ...?" that asks for nothing the business could give is scorn
 _MOCKING_CAN = re.compile(r"^(?:and |so |but )?(?:can|could|should|shall) (?:i|we) (?:even |just "
@@ -1374,6 +1417,13 @@ _BAG_DAYS = re.compile(r"\b(?:bag|bags|luggage|suitcase)\b[^.!?]{0,50}?\b(?:for|
                        r"(\d|two|three|four|five|six|seven|ten) days\b", re.I)
 _OCCASION = re.compile(r"\b(birthday|anniversary|wedding|engagement|honeymoon|graduation|"
                        r"retirement|farewell)\b", re.I)
+_OCCASION_OF = re.compile(r"\b(?:my|our) (parents|mum|mom|dad|mother|father|wife|husband|son|"
+                          r"daughter|grandparents|grandmother|grandfather|sister|brother|friend|"
+                          r"partner)(?:['\u2019]s?)? (?:\d+\w* )?(?:birthday|anniversary|"
+                          r"wedding anniversary|retirement|graduation)\b", re.I)
+_NO_CAKE = re.compile(r"\bno cake\b|\bcake (?:was )?(?:not|never|missing)\b|"
+                      r"\b(?:didn'?t|did not|never) (?:get|have|arrange|bring) (?:the |our |any )?"
+                      r"cake\b", re.I)
 _NOT_A_FEE = frozenset({"the", "a", "an", "extra", "this", "that", "my", "our", "your", "no",
                         "any", "full", "such", "huge", "hidden", "big"})  # (not the fee's kind)
 
@@ -1436,7 +1486,19 @@ _CHARGED_AT = re.compile(rf"\bcharged (?:me |us )?({_AMOUNT}) (?:extra )?at (?:t
                          r"airport|kiosk|door|till))\b", re.I)
 _NOT_TOLD = re.compile(r"\b(?:no ?one|nobody) (?:has |had |ever )?(?:told|explained|informed|"
                        r"updated)|\bno (?:information|updates?|explanation|announcements?|info)\b|"
+                       r"\b(?:have|has|had) said (?:literally |absolutely )?nothing\b|"
+                       r"\b(?:no ?one|nobody)\b[^.!?\n]{0,20}?\b(?:can|could|would|will) "
+                       r"(?:tell|explain|update)\b|"
                        r"\b(?:not|never) (?:been )?(?:told|informed|updated)\b", re.I)
+
+
+# paid for one thing and given another ("Paid $49 for 'extra legroom' and got a row that doesn't
+# recline next to the toilet")
+_PAID_FOR_GOT = re.compile(rf"\bpaid (?:an? extra |extra )?({_AMOUNT}) (?:extra )?for "
+                           r"((?:an? )?['\"\u2018\u201c]?[a-z][a-z -]{2,30}?['\"\u2019\u201d]?"
+                           r"(?: seats?)?),? (?:and|but|"
+                           r"only to) (?:got|get|received|was given|were given|ended up with) "
+                           r"((?:an?|the) [^.!?;]{3,60}?)(?=[.!?;]|,? (?:and|but|so)\b|$)", re.I)
 
 
 # a thing sold as free that was charged for ("the 'free' seat selection that turned out to be
@@ -1460,6 +1522,11 @@ _BAG_BROKEN = re.compile(r"\b(?:snapped|broken|broke|cracked|crack|smashed|rippe
 def _detailed(about: str, clause: str, text: str = "") -> str:
     """An aspect's name with the customer's own detail, when the clause (or, for a bag, the
     text) gives one plainly; else the name as it was."""
+    got = _PAID_FOR_GOT.search(clause)
+    if got:  # "Paid $49 for 'extra legroom' and got a row that doesn't recline next to the
+        # toilet": what was paid for, and what came instead
+        kind = re.sub("['\"\u2018\u2019\u201c\u201d]", "", got.group(2)).strip()
+        return f"the {got.group(1)} you paid for {kind}, only to get {got.group(3).strip()}"
     free = _FREE_THAT_COST.search(clause)
     if free:  # "thanks for the 'free' seat selection that turned out to be $39 at checkout"
         return f"the {free.group(2)} charge{free.group(3) or ''} for the " \
@@ -1511,6 +1578,11 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             whose = "your " if re.search(r"\b(?:my|our) $", clause[:charged.start(2)],
                                          re.I) else ""  # ("for my cabin bag": yours)
             return f"the {charged.group(1)} charge for {whose}{charged.group(2).lower()}"
+        cancelled = _CHARGED_CANCELLED.search(clause)
+        if cancelled:  # "charged for the 'Premium' subscription ... even though I cancelled it"
+            thing = re.sub(r"^(?:my|our) ", "your ", re.sub("['\"\u2018\u2019\u201c\u201d]", "",
+                                                         cancelled.group(1)))
+            return f"being charged for {thing} after you had cancelled"
         alone = re.match(rf"^\W*(?:they |you |we )?charged (?:me |us )?({_AMOUNT})\W*$", clause,
                          re.I)
         if alone and about == "the charge":  # "Charged €70." -> "the €70 charge"
@@ -1519,16 +1591,36 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
     if about in ("your booking", "your reservation") and _NO_RECORD.search(clause):
         # "when we reached they said no booking is there and asked to wait 1 hour"
         return "the booking we had no record of when you arrived"
+    left = _LEFT_ON_BOARD.search(clause) or _LEFT_ON_BOARD.search(text)
+    if left and about in ("what you left on board", "the website and app", "the trouble "
+                          "reaching us"):  # "I left my laptop in seat pocket 14F on BJ501",
+        # and the lost-and-found form that fails: the laptop first
+        return f"your {left.group(1)}, left {left.group(2)}"
     if about == "the refund":
         amount = _AMOUNT_RE.search(clause)
         return f"your {amount.group(0)} refund" if amount and "%" not in amount.group(0) \
             else about
+    late = _CANCELLED_LATE.search(clause) if about == "the cancellation" else None
+    if late:  # "you cancelled my 7am flight at 11pm the night before"
+        return f"your {late.group(1) or ''}flight being cancelled {late.group(2)}"
     if about == "the cancellation":  # "flight to Nice cancelled, no hotel, no food vouchers"
         flight = re.search(r"\bflight (to|from) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", clause)
         return f"your cancelled flight {flight.group(1)} {flight.group(2)}" if flight else about
     if about == "your booking":
-        occasion = _OCCASION.search(clause)
-        return f"your {occasion.group(1).lower()} booking" if occasion else about
+        where = clause if _OCCASION.search(clause) else text  # ("Booked for my wife's
+        occasion = _OCCASION.search(where)                    # birthday" before the failure)
+        if not occasion:
+            return about
+        kin = _OCCASION_OF.search(where)
+        kin_name = kin.group(1).lower() if kin else ""
+        whose = f"your {kin_name}'" if kin_name.endswith("s") else \
+            f"your {kin_name}'s" if kin_name else "your"  # ("your parents' anniversary")
+        cake = " and the cake that was never arranged" if _NO_CAKE.search(text) else ""
+        return f"{whose} {occasion.group(1).lower()} booking{cake}"
+    if about == "the food":  # "Ordered mutton rogan josh, mutton was so hard": the dish
+        dish = _ORDERED_DISH.match(clause)
+        if dish and not set(dish.group(1).lower().split()) & _NOT_ORDERED_DISH:
+            return f"the {dish.group(1).lower()}"
     if about in ("the quality", "how it performs"):  # "my dead speaker": its own words
         broken = re.search(r"\bmy (dead|broken|faulty|defective|cracked|bricked) (speaker|unit|"
                            r"device|soundbar|earbuds|headphones|remote|charger)\b", clause, re.I)
@@ -1550,6 +1642,66 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         if held:
             return f"the {held.group(1) or held.group(2)} minutes on hold"
     return about
+
+
+_WANTS_TO_KNOW = re.compile(r"^\W*(?:and |so |but )?(?:i|we) (?:just )?(?:want|need|would like|"
+                            r"demand|deserve) (?:to know|an answer|an explanation)\b", re.I)
+# something left on board, and where ("I left my laptop in seat pocket 14F on BJ501")
+_LEFT_ON_BOARD = re.compile(r"(?:\b(?:i|we) |^\W*(?:@[\w.]+\s+)*|[.!?]\s+)(?:left|forgot) "
+                            r"(?:my|our) ([a-z]+(?: [a-z]+)?) ((?:in|on) (?:the )?"
+                            r"(?:seat(?: pocket)?(?: \d{1,2}[A-K])?|seat pocket|"
+                            r"overhead (?:bin|locker)|plane|flight|aircraft|cabin)"
+                            r"(?: (?:on|of) (?:flight )?[A-Z]{2}\d{2,4})?|on (?:flight )?"
+                            r"(?-i:[A-Z]{2}) ?\d{2,4})", re.I)
+_NO_REPLY = re.compile(r"\b(?:has|have) ?n[o']?t (?:replied|answered|responded|got back)|"
+                       r"\bno (?:reply|answer|response)\b|\bnever (?:replied|answered|responded|"
+                       r"got back)", re.I)
+_FORM_FAILS = re.compile(r"\bform\b[^.!?\n]{0,30}?\b(?:error|not working|broken|fails|failed|"
+                         r"won'?t (?:submit|load|work)|doesn'?t (?:submit|load|work))", re.I)
+# what the customer should do meanwhile ("What am I supposed to do?")
+_WHAT_TO_DO = re.compile(r"\bwhat (?:exactly |now |then )?(?:am i|are we) (?:now |then )?"
+                         r"(?:supposed|meant|expected) to do\b|"
+                         r"\bwhat (?:do|should|can) (?:i|we) do(?: now| meanwhile| in the "
+                         r"meantime)?\W*$|^\W*what now\W*$", re.I)
+_BAG_WORD = re.compile(r"\b(?:bag|bags|luggage|suitcase|baggage)\b", re.I)
+
+
+# a flight cancelled at the last minute ("cancelled my 7am flight at 11pm the night before")
+_CANCELLED_LATE = re.compile(r"\bcancell?ed (?:my|our) (\d{1,2}(?::\d\d)? ?(?:am|pm) )?flight "
+                             r"(at \d{1,2}(?::\d\d)? ?(?:am|pm)(?: the (?:night|evening|day) "
+                             r"before)?(?: by (?:text|sms|e-?mail))?|the (?:night|evening|day) "
+                             r"before|with (?:\d+|two|three|four|an?) (?:hours?|minutes?)'? "
+                             r"notice|at the gate|after we (?:had )?boarded)\b", re.I)
+
+
+# the dish ordered, named before what was wrong with it ("Ordered mutton rogan josh, mutton was
+# so hard not able to chew")
+_ORDERED_DISH = re.compile(r"^\W*(?:we |i )?ordered (?:the |a |one |our |my )?"
+                           r"([a-z]+(?: [a-z]+){0,2}),"
+                           r" (?:and )?(?:the |it |but )?", re.I)
+_NOT_ORDERED_DISH = frozenset("food online delivery takeaway home from via through for at on it "
+                              "this that something everything and with".split())
+
+
+# charged for what had been cancelled ("charged for the 'Premium' subscription after the free
+# trial even though I cancelled it"); a price on the menu against the bill's
+_CHARGED_CANCELLED = re.compile(r"\bcharged (?:me |us )?for ((?:the |my |our |a )?(?:['\"\u2018"
+                                r"\u201c]?[A-Za-z]+['\"\u2019\u201d]? )?(?:subscription|plan|"
+                                r"membership|booking|order|trial|service|premium))\b[^.!?\n]{0,60}?"
+                                r"\b(?:even though|although|though|despite|after) (?:i |we )?"
+                                r"(?:had |'d |already )?cancel", re.I)
+_PRICE = r"(?:rs\.? ?|₹|\$|£|€)?\d[\d,]*(?:\.\d\d)?"
+_MENU_BILL = re.compile(rf"\bmenu (?:card )?(?:says?|said|shows?|showed) ([a-z][a-z ]{{2,30}}?),? "
+                        rf"(?:is |was |at |for )?({_PRICE})\b,? (?:but |and )?(?:the )?bill "
+                        rf"(?:says?|said|shows?|showed|had|was|is|came to) ({_PRICE})", re.I)
+
+
+def _menu_billed(text: str) -> str | None:
+    """'Menu says paneer tikka 320, bill shows 380' -> 'the paneer tikka billed at 380 when the
+    menu said 320'; None when the text holds no such pair of prices."""
+    menu = _MENU_BILL.search(text)
+    return f"the {menu.group(1).strip().lower()} billed at {menu.group(3)} when the menu said " \
+        f"{menu.group(2)}" if menu else None
 
 
 # a sum to check or carry a bag ("£45 to check a bag that weighed 200g over")
@@ -1866,6 +2018,9 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     # hour for a dosa which was cold and soggy" says back what happened)
     sayable = [{**i, "clause": rest} if (rest := _after_mockery(i["clause"])) else i
                for i in issues if i["clause"] not in mocked or _after_mockery(i["clause"])]
+    sayable = [i for i in sayable if not _WANTS_TO_KNOW.match(i["clause"])] or sayable
+    # ("I want to know who took my booking and why nobody informed": the question, answered
+    # later, is not the complaint said back; what happened is)
     if any(re.search(r"\d", i["clause"]) and i.get("about") and _detailed(
             _how_long(i["about"], i["clause"]), i["clause"], text) != i["about"]
            for i in issues[:3]):  # "customer support is dreadful" beside "40 minutes on hold,
@@ -2048,6 +2203,15 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             by_aspect.setdefault(key, named)
             if named != i["about"] and re.search(r"\d", named):
                 detailed.append(named)
+    if not by_aspect and not also:  # the three surest name nothing ("Pathetic.", "Not
+        # recommended to anybody."): the first further down that names its thing ("the mutton
+        # was so hard not able to chew") beats "your visit"
+        named_below = next((i for i in issues[3:6] if i.get("about") and
+                            i["about"] not in VAGUE_ABOUT), None)
+        if named_below:
+            by_aspect["below"] = specific_np(named_below["clause"]) or _detailed(
+                _how_long(named_below["about"], named_below["clause"]), named_below["clause"],
+                text)
     abouts = list(dict.fromkeys([*by_aspect.values(), *also]))
     if short and detailed and abouts and abouts[0] not in detailed and abouts[0] in plain:
         abouts = [detailed[0]] + [a for a in abouts if a != detailed[0]]  # one said: the
@@ -2124,6 +2288,10 @@ _STAFF_DAMAGE = re.compile(r"\b(valet(?: guy| driver| attendant| boy)?|driver|po
 _SUM_FOR = re.compile(rf"^\W*(?:[@#][\w.]+\s+)*({_AMOUNT}) for ((?:a|an|my|the) "
                       r"[a-z][a-z -]{1,25}?)(?=( that (?:fit|fits|fitted)(?: in)? the sizer)|"
                       r" (?:that|which)\b|[.,!?]|$)", re.I)
+_FEE_OF_FOR = re.compile(rf"^\W*(?:[@#][\w.]+\s+)*((?:[a-z-]+ )?(?:fee|charge)) of ({_AMOUNT})"
+                         r"( at the (?:gate|airport|desk|counter))? for ((?:a|an|my|the) "
+                         r"[a-z][a-z -]{1,25}?)(?=( that (?:fit|fits|fitted)(?: in)? the sizer)|"
+                         r" (?:that|which)\b|[.,!?]|$)", re.I)
 # a price asked about against the one shown elsewhere ("why does a 'carry-on' cost €45 at the
 # gate when it was €20 online?")
 _WHY_COSTS = re.compile(rf"\bwhy (?:does|did|is|would) (?:a |an |the |my )?['\"\u2018\u201c]?"
@@ -2258,11 +2426,17 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
     for p in triage.get("praise") or []:  # a dish praised by name beside a complaint about
         # another ("paneer tikka was awesome", then the oily main course)
         for m in _DISH_PRAISED.finditer(p.get("clause") or ""):
-            term = m.group(1).lower()
+            term = re.sub(r"^(?:the|our|my) ", "", m.group(1).lower())  # ("and the starters")
             if category == "restaurant" and not set(term.split()) & _NOT_A_DISH and \
                     term not in said and text.lower().count(term) <= 1 and \
                     not _HEARSAY.search(p.get("clause") or ""):
                 return f"I'm glad you enjoyed the {term}."
+    for p in triage.get("praise") or []:  # a list of praise ("Design is beautiful, setup was
+        # easy, sound is rich"): each thing named back, none complained about
+        things = _praised_list(p.get("clause") or "")
+        if things and not any(t in said for t in things):
+            named = [f"the {t}" for t in things]
+            return f"Thank you for your kind words about {', '.join(named[:-1])} and {named[-1]}."
     for p in triage.get("praise") or []:
         term = (p.get("term") or "").strip().lower()
         clause = p.get("clause") or ""
@@ -2295,6 +2469,27 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
             name = "our crew"
         return f"Thank you for your kind words about {name}."
     return None
+
+
+_PRAISED_PART = re.compile(r"^\s*(?:and )?(?:the |its |the speaker'?s )?([a-z]+(?: quality)?) "
+                           r"(?:is|was|are|were) (?:very |really |so |super |absolutely )?"
+                           r"([a-z]+)\W*$", re.I)
+
+
+def _praised_list(clause: str) -> list[str]:
+    """The things of a clause that lists two or three of them with praise ("Design is
+    beautiful, setup was easy, sound is rich" -> design, setup, sound); else none."""
+    parts = [p for p in re.split(r",\s*|\s+and\s+", clause.strip().rstrip(".!")) if p.strip()]
+    if not 2 <= len(parts) <= 3:
+        return []
+    things = []
+    for part in parts:
+        m = _PRAISED_PART.match(part)
+        if not m or m.group(1).lower() in _NOT_A_THING or \
+                vader.lexicons()[0].get(m.group(2).lower(), 0.0) < 1.0:
+            return []
+        things.append(m.group(1).lower())
+    return things if len(set(things)) == len(things) else []
 
 
 _STAFF_DID_WELL = re.compile(r"\b(?:crew|staff|team|flight attendants?|cabin crew|pilots?|"
@@ -2378,7 +2573,10 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
     if ask_what:  # the review named nothing we could say back: ask what went wrong
         step = "tell me what went wrong, so I can look into it"
         return (f"{_cap(contact)} and {step}." if social else f"Please {contact} and {step}.")
-    if aspect == "fit":
+    if aspect == "lost_property" or _LEFT_ON_BOARD.search(item.get("text") or ""):
+        step = "I'll ask our lost property team to search for it today" + (
+            " and get you a proper answer" if _NO_REPLY.search(item.get("text") or "") else "")
+    elif aspect == "fit":
         step = "I'll help you find a size or style that works for you"
     elif aspect == "material":
         step = "I'll pass your notes on the material to the people who choose our fabrics"
@@ -2452,6 +2650,11 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         # in miles?" after "cheers for the 'bonus' 500 miles": scorn, not a question to answer
     if any(_WHO_TO_ASK.search(q) for q in asked):
         text = f"I'm the right person for this. {text}"  # (the question answered, not put off)
+    elif group == "lost" and any(_WHAT_TO_DO.search(q) for q in asked) and _BAG_WORD.search(
+            item.get("text") or ""):  # "the tracker still says 'searching'. I have no winter
+        # coat. What am I supposed to do?": what to do meanwhile, said now
+        text += " In the meantime, please buy what you need and keep the receipts, and I'll " \
+            "check what we can reimburse."
     elif any(_ENTITLED.search(q) for q in asked) or ("refund" in step and any(
             re.search(r"\brefund", q, re.I) for q in asked)) or (" offer " in step and any(
             _WILL_I_GET.match(q) for q in asked)):
@@ -2477,6 +2680,20 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
             text += " I'll find out which is right and tell you."
     elif any(_IS_IT_OR_NOT.match(q.strip()) or _IS_IT_FACT.match(q.strip()) for q in asked):
         text += next((" " + a for q in asked if (a := _promised_answer(q))), "")
+    elif any(_DOES_IT_SUPPORT.match(q.strip()) or _IS_SUPPORTED.match(q.strip()) or
+             _EARLIER_OPTION.match(q.strip()) for q in asked):  # (asked even with "even")
+        answer = next((a for q in asked if (a := _promised_answer(q))), "")
+        if any(_EARLIER_OPTION.match(q.strip()) for q in asked) and \
+                "the rebooking options" in text:  # the step is the answer: an earlier flight
+            text = re.sub(r"I'll look at the rebooking options[^.]*\.",
+                          "I'll look for an earlier flight for you straight away.", text)
+        elif answer:
+            text += f" {answer}"
+    elif group == "cancelled" and "the rebooking options" in text and any(
+            _WHAT_TO_DO.search(q) for q in asked) and _EVENT_SOON.search(item.get("text") or ""):
+        # "I have a wedding tomorrow. What exactly am I supposed to do?": an earlier flight
+        text = re.sub(r"I'll look at the rebooking options[^.]*\.",
+                      "I'll look for an earlier flight for you straight away.", text)
     elif any(_ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q) and
              not _RHETORICAL_ASK.search(q) for q in asked):
         answer = next((a for q in asked if _ASKS_TO_KNOW.match(q) and not _HELP_ASK.match(q)
@@ -2710,6 +2927,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     i["clause"]))), None)
                 about = lasted or about  # "the 3 hours at the gate with no updates"; "the 3
                 # hours on the runway with no aircon and no water" (a safety matter unnamed)
+                if about and routed[0]["flag"] == "ongoing" and " no " not in about and \
+                        re.search(r"\b(?:delay|wait)$", about) and \
+                        _NOT_TOLD.search(item.get("text") or ""):  # "delayed 3 hours now and
+                    about += " with no updates from us"  # the gate agents have said nothing"
             if not about and not what and routed[0]["flag"] not in ("bereavement", "language"):
                 about = next((i["about"] for i in issues[:3] if i.get("about") and
                               i["about"] not in VAGUE_ABOUT and not re.search(
@@ -2736,7 +2957,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     title=item.get("title"), post=(item.get("kind") or "review") == "mention")
                 if said_back:
                     hear = said_hear
-            if routed[0]["flag"] == "billing_dispute" and (not what or what in SAID_OVER):
+            menu = _menu_billed(item.get("text") or "") if not tight else None
+            if menu and routed[0]["flag"] == "billing_dispute" and not what:
+                hear = f"Thank you for telling us about {menu}."  # the two prices, as told
+            elif routed[0]["flag"] == "billing_dispute" and (not what or what in SAID_OVER):
                 # no named matter: the charge said back as the customer told it ("we charged
                 # you $65 for a bag even though your card includes one"), promising nothing
                 body = item.get("text") or ""
@@ -3047,7 +3271,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 hear = f"Thank you for telling us about {what}." + (
                     f" You also told us that {said_before}" if said_before else "")
                 specific, staff_damage = True, True
-            if specific and not tight and "You also told us" not in hear and re.search(
+            menu = _menu_billed(body) if not tight and not staff_damage else None
+            if menu:  # "Menu says paneer tikka 320, bill shows 380": the two prices lead,
+                # whatever else was said back ("the staff said new menu not printed yet")
+                hear = f"Thank you for telling us about {menu}."
+                specific = fee_led = True
+            elif specific and not tight and "You also told us" not in hear and re.search(
                     r"[$£€₹]|\brs\.? ?\d", body, re.I):
                 # "app crashed every time I tried to check in, then the kiosk charged me $15
                 # for a printed boarding pass": the charge said back is named too
@@ -3060,6 +3289,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     x in hear for x in sums) else None
                 lead = _SUM_FOR.match(body) if sums and not fee and rest and not why and not any(
                     x in hear for x in sums) else None
+                named_fee = _FEE_OF_FOR.match(body) if sums and not fee and rest and not why and \
+                    not lead and not any(x in hear for x in sums) else None
                 charge = None
                 if why:  # "why does a 'carry-on' cost €45 at the gate when it was €20 online?"
                     where = f" {why.group(3).strip().lower()}" if why.group(3) else ""
@@ -3072,6 +3303,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     thing = re.sub(r"^(?:a|an|my|the) ", "", thing)
                     fit = " that fit in the sizer" if lead.group(3) else ""
                     charge = f"the {lead.group(1)} charge for {whose}{thing}{fit}"
+                elif named_fee:  # "carry-on fee of $65 at the gate for a bag that fit in the
+                    # sizer. Agent didn't even look at it."
+                    thing = re.sub(r"^(?:a|an|my|the) ", "", named_fee.group(4).lower())
+                    fit = " that fit in the sizer" if named_fee.group(5) else ""
+                    charge = f"the {named_fee.group(2)} {named_fee.group(1).lower()}" \
+                        f"{named_fee.group(3) or ''} for your {thing}{fit}"
                 if charge:  # the charge leads, and what came of it follows
                     hear = f"Thank you for telling us about {charge}. You also told us that {rest}"
                     fee_led = True
@@ -3181,8 +3418,15 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     f"give back"
                 if missed.group(2).lower() in hear.lower():  # (said back already: not twice)
                     empathy = "That is a loss nothing can give back"
+            soon = _EVENT_SOON.search(item.get("text") or "") if not missed and group in (
+                "cancelled", "waiting", "default", "lost") else None
+            if soon:  # "I have a wedding to be at tomorrow": what is riding on it, said
+                event = re.sub(r"^(?:a|an|my|our) ", "", soon.group(1).lower())
+                whose = "the" if soon.group(1).lower().startswith("a") else "your"
+                empathy = f"With {whose} {event} {soon.group(2).lower()}, I know how much " \
+                    "getting there in time matters"
             apology = _pick(APOLOGY[profile.voice], seed, "apology")
-            if missed:
+            if missed or soon:
                 apology = APOLOGY[profile.voice][1]  # never "I'm sorry we fell short" for it
             own = OWN.get(group, "")
             if own and not short and not social:
@@ -3198,6 +3442,16 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                       and i["about"] in hear), None))  # (the kind named in
             # the opening is the one handed on: "not hearing back from us" to the support
             # team, not "Fine speaker, terrible company" to the firmware team)
+            if _KIDS_APART.search(item.get("text") or "") and profile.category == "airline":
+                diagnose = "I've asked our airport team to find out how this happened."  # (not
+                # "Your feedback is now with our revenue team" beside a seat fee)
+            left = _LEFT_ON_BOARD.search(item.get("text") or "") if \
+                profile.category == "airline" else None
+            if left:  # "I left my laptop in seat pocket 14F ... It has my whole thesis on it"
+                empathy = f"I can imagine how worrying it is to be without your {left.group(1)}"
+                diagnose = "I've also asked our digital team to fix the lost-and-found form." \
+                    if _FORM_FAILS.search(item.get("text") or "") else \
+                    "I'll let you know as soon as they have news."
             if "fell short" in hear or "short" in empathy:  # (nor "time is short ... fell short")
                 apology = apology.replace("and I'm sorry we fell short.", "and I'm sorry.")
             if "sorry" in hear.lower():  # "I'm sorry to read ..." already said it once

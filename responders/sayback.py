@@ -429,16 +429,22 @@ def _passive(m: re.Match[str]) -> str:
     warranty claim was rejected" (said back "your ..."); "Wrong order delivered" -> "the
     wrong order was delivered"; a flight named by its number keeps its name."""
     noun, verb = m.group(1), m.group(2)
+    was = "has been" if _STILL_SO.match(m.string, m.end()) else "was"  # ("delayed 3 hours
+    # now": still so, not "was delayed 3 hours now")
     if re.match(r"[A-Z]{2}\d", noun):  # "BJ412 to Lisbon delayed again": the flight, by number
-        return f"flight {noun} was {verb}"
+        return f"flight {noun} {was} {verb}"
     first = noun.split()[0].lower()
     if first in ("my", "our", "the") or not noun.split()[-1].isalpha():
-        return f"{noun} was {verb}"
+        return f"{noun} {was} {verb}"
     if first in ("wrong", "damaged", "broken", "cold", "late", "missing"):
-        return f"the {noun[:1].lower()}{noun[1:]} was {verb}"
+        return f"the {noun[:1].lower()}{noun[1:]} {was} {verb}"
     if first in _OWN_THINGS:
-        return f"my {noun[:1].lower()}{noun[1:]} was {verb}"
-    return f"{noun} was {verb}"
+        return f"my {noun[:1].lower()}{noun[1:]} {was} {verb}"
+    return f"{noun} {was} {verb}"
+
+
+_STILL_SO = re.compile(r"\s+(?:(?:for )?(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six)\s*"
+                       r"(?:hours?|hrs?|h|minutes?|mins?)\s+)?(?:now|so far|and counting)\b", re.I)
 
 
 _HEADLINE_PLURAL = re.compile(  # a plural noun of four letters or more, not a verb ("is")
@@ -1685,6 +1691,10 @@ def not_the_complaint(clause: str) -> bool:
 
 @memoized
 def _said(text: str) -> str | None:
+    after = _AFTER_A_TIME.match(text or "")
+    if after and "," not in text[after.end():]:  # "after two weeks the voice assistant stopped
+        # responding": the time told after what happened, as a manager says it
+        text = f"{text[after.end():]} {after.group(1)}"
     if not text or _REFUSE.search(text) or _BARE_VERDICT.match(text) or _TWO_ADJECTIVES.match(
             text) or \
             _PARTICIPLE_NOUN.match(text) or _INNER_STOP.search(text) or \
@@ -1712,6 +1722,8 @@ def _said(text: str) -> str | None:
         return None  # "itch and itch and itch": a repetition reads as mockery said back
     if words[-1].lower() in _DANGLING and " ".join(lowered[-2:]) not in _PHRASAL:
         return None  # "... not sure if it was from": the clause was cut mid-phrase
+    if _SAYS_NOTHING_OF.search(text):
+        return None  # "Box doesn't say.": what it doesn't say is in another sentence
     if any(tok[:1].isupper() and tok[1:].islower() and prev.isalpha() and prev.islower()
            and prev not in _DETERMINERS and _is_common_word(tok.lower())
            for prev, tok in zip(tokens, tokens[1:], strict=False)):
@@ -1748,6 +1760,11 @@ def _said(text: str) -> str | None:
     return _join(shifted).rstrip(" ,;:.")
 
 
+_SAYS_NOTHING_OF = re.compile(r"\b(?:does ?n'?t|does not|did ?n'?t|did not|wo ?n'?t|will not) "
+                              r"(?:say|tell|mention|specify|show)\W*$", re.I)
+_AFTER_A_TIME = re.compile(r"^((?:after|within) (?:just |only )?(?:\d+|a|an|one|two|three|four|"
+                           r"five|six|a few|a couple of) (?:days?|weeks?|months?|years?)),? "
+                           r"(?=(?:the|my|our|it|this|they|both)\b)", re.I)
 _GERUND_SUBJECT = re.compile(r"^(?:connecting|pairing|logging in|signing in|setting (?:it )?up|"
                              r"getting|finding|changing|updating|booking|charging|cancell?ing|"
                              r"reaching|contacting)\b(?: \w+){0,3}? (?:takes|took|is|was|isn'?t|"

@@ -1057,7 +1057,8 @@ def test_a_held_safety_item_names_what_it_was_about_and_puts_safety_first(busine
 
 @pytest.mark.parametrize(("text", "wanted"), [
     ("@bluejet flight 1432 delayed 3 hrs and counting, nobody at the gate can tell us "
-     "anything. #frustrated", "flight 1432 was delayed 3 hours and counting"),
+     "anything. #frustrated", "the 3-hour delay with no updates from us"),  # (still running:
+    # held for a person since the fifty-sixth reading)
     ("@bluejet your website won't let me select seats, keeps giving error code 500. trying for "
      "an hour", "our website won't let you select seats and keeps giving error code 500"),
     # an airline's rude people are its crew and gate staff
@@ -3966,6 +3967,99 @@ FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES = [
 ]
 
 
+FIFTY_SIXTH_AND_FIFTY_SEVENTH_READING_CASES = [
+    # (readings 56 and 57, on 8768ed0: SEND 7 and 12 of 60)
+    # a delay still running is held as one, with the silence named; "has been delayed"
+    ("air", "mastodon", None, "@bluejet flight BJ412 to Denver delayed 3 hours now and the gate "
+     "agents have said literally nothing. Zero announcements. Great job.",
+     "the 3-hour delay with no updates from us", "was delayed 3 hours now"),
+    # a cancellation the night before, a wedding tomorrow, and an earlier flight asked for
+    ("air", "mastodon", None, "@bluejet you cancelled my 7am flight at 11pm the night before and "
+     "rebooked me two days later. I have a wedding to be at tomorrow. Is there ANY earlier "
+     "option or do I just drive 9 hours?", "look for an earlier flight for you straight away",
+     "answer your question then"),
+    ("air", "mastodon", None, "@bluejet you cancelled my 7am flight at 11pm the night before and "
+     "rebooked me two days later. I have a wedding to be at tomorrow. Is there ANY earlier "
+     "option or do I just drive 9 hours?", "With the wedding tomorrow", "upends everything"),
+    ("air", "mastodon", None, "@bluejet you cancelled my 7am flight at 11pm the night before and "
+     "rebooked me two days later. I have a wedding to be at tomorrow. Is there ANY earlier "
+     "option or do I just drive 9 hours?", "your 7am flight being cancelled at 11pm the night "
+     "before", "about the cancellation"),
+    # paid for one thing and given another: both named
+    ("air", "mastodon", None, "@bluejet lol 'your comfort is our priority' says the seatback while "
+     "my knees are in my chest. Paid $49 for 'extra legroom' and got a row that doesn't recline "
+     "next to the toilet.", "the $49 you paid for extra legroom, only to get a row that doesn't "
+     "recline", "about your booking"),
+    # a fee told by its sum leads the agent's manner that followed
+    ("air", "mastodon", None, "@bluejet carry-on fee of $65 at the gate for a bag that fit in the "
+     "sizer. Agent didn't even look at it. Please explain how this is legal.",
+     "the $65 carry-on fee at the gate for your bag that fit in the sizer", "treated that way"),
+    # a family split up goes to the airport team, not the revenue team
+    ("air", "mastodon", None, "@bluejet separated me from my 6 year old on a flight. Seats 12C and "
+     "27A. Agent said 'ask someone to swap'. Luckily a stranger did. Why do I pay seat fees if "
+     "you split families??", "find out how this happened", "revenue team"),
+    # something left on board is searched for by lost property, not "the website and app"
+    ("air", "mastodon", None, "@bluejet I left my laptop in seat pocket 14F on BJ501 this "
+     "morning. Lost & found form keeps giving an error. It has my whole thesis on it please help",
+     "your laptop, left in seat pocket 14F on BJ501", "the website and app"),
+    ("air", "mastodon", None, "@bluejet I left my laptop in seat pocket 14F on BJ501 this "
+     "morning. Lost & found form keeps giving an error. It has my whole thesis on it please help",
+     "lost property team to search for it today", "disappointed"),
+    # a bag still lost and "What am I supposed to do?": what to do meanwhile, now
+    ("air", "mastodon", None, "@bluejet my bag didn't make it to Oslo. Filed a report at the "
+     "desk 3 days ago, the tracker still says 'searching'. I have no winter coat. What am I "
+     "supposed to do?", "buy what you need and keep the receipts", "answer your question then"),
+    # yes-or-no questions about the product, answered plainly
+    ("acme", "google_play", 1, "Can't even get past setup. Stuck at 'connecting to your home "
+     "network' on 5GHz wifi. Does it support 5GHz or not? Box doesn't say.",
+     "whether it supports 5GHz", "the box doesn't say"),
+    ("acme", "google_play", 1, "Multiroom grouping doesn't work. Two speakers, both updated, app "
+     "says 'group failed' every time. Is this feature even supported or was it just on the box?",
+     "whether it's supported", "answer your question then"),
+    # a list of praise thanked; "after two weeks" told after what happened; "if this gets fixed"
+    ("acme", "trustpilot", 2, "I really wanted to love this. Design is beautiful, setup was easy, "
+     "sound is rich. But after two weeks the voice assistant stopped responding to the wake word "
+     "entirely, and support has had my ticket for 9 days without an update. Anyone know if this "
+     "gets fixed?", "kind words about the design, the setup and the sound", "about the voice "
+     "assistant."),
+    ("acme", "trustpilot", 2, "I really wanted to love this. Design is beautiful, setup was easy, "
+     "sound is rich. But after two weeks the voice assistant stopped responding to the wake word "
+     "entirely, and support has had my ticket for 9 days without an update. Anyone know if this "
+     "gets fixed?", "stopped responding to the wake word entirely after two weeks",
+     "answer your question"),
+    ("acme", "trustpilot", 2, "I really wanted to love this. Design is beautiful, setup was easy, "
+     "sound is rich. But after two weeks the voice assistant stopped responding to the wake word "
+     "entirely, and support has had my ticket for 9 days without an update. Anyone know if this "
+     "gets fixed?", "where the fix stands", "then, too"),
+    # the question is not the complaint said back; the occasion and the missing cake are
+    ("bistro", "google_business", 1, "Booked for my parents anniversary and told them in advance "
+     "for cake arrangement, they said ok sir will be done. When we reached nobody knew anything "
+     "about it, no cake no decoration nothing. My parents were very sad. Then the staff said you "
+     "can order dessert from menu. Very poor. I want to know who took my booking and why nobody "
+     "informed.", "your parents' anniversary booking and the cake that was never arranged",
+     "you want to know"),
+    # a dish praised once ("the starters"), and "Will you improve ...?" answered
+    ("bistro", "google_business", 2, "Ambience is very nice and the starters were excellent "
+     "specially the galouti kebab. But main course was very oily and the naan was hard like "
+     "rubber. Also the girl at counter was busy on phone and didn't greet us. Mixed experience. "
+     "Will you improve the main course?", "what we're doing about it", "the the"),
+    # readings 54/55, still unread: the dish named when the surest issues name nothing; charged
+    # after cancelling, and the menu's price against the bill's, are money held for a person
+    ("bistro", "google_business", 1, "Pathetic. Ordered mutton rogan josh, mutton was so hard not "
+     "able to chew, looks like old reheated. Complained and they said this is how it is made. "
+     "Paid 650 for this. Not recommended to anybody.", "the mutton rogan josh", "your visit"),
+    ("acme", "trustpilot", 1, "I was charged for the 'Premium' subscription after the free trial "
+     "even though I cancelled it in the app the day I signed up. I have the screenshot. That's 3 "
+     "months of \u20ac4.99 I want back, and I want to know why cancel doesn't actually cancel.",
+     "being charged for the Premium subscription after you had cancelled",
+     "why cancel doesn't cancel"),
+    ("bistro", "google_business", 2, "Why the prices on menu card and on the bill are different? "
+     "Menu says paneer tikka 320, bill shows 380. Staff said new menu not printed yet. Then why "
+     "you are giving old menu?", "the paneer tikka billed at 380 when the menu said 320",
+     "new menu not printed"),
+]
+
+
 INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
@@ -4002,6 +4096,7 @@ INDEPENDENT_READINGS = [
     *APP_WONT_OPEN_CASES,
     *FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES,
     *FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES,
+    *FIFTY_SIXTH_AND_FIFTY_SEVENTH_READING_CASES,
 ]
 
 

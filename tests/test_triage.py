@@ -253,3 +253,46 @@ def test_recordings_sent_off_the_device_are_a_privacy_matter():
                     "after I turned off 'improve voice recognition'. I'd like to know exactly "
                     "what you stored and I want it deleted.", category="product", rating=1)
     assert "privacy" in {f["flag"] for f in result["flags"]}, result["flags"]
+
+
+@pytest.mark.parametrize("text", [
+    # (the fifty-fifth reading: neither was flagged, so neither went to a person)
+    "I was charged for the 'Premium' subscription after the free trial even though I cancelled "
+    "it in the app the day I signed up. That's 3 months of \u20ac4.99 I want back.",
+    "Why the prices on menu card and on the bill are different? Menu says paneer tikka 320, bill "
+    "shows 380. Staff said new menu not printed yet.",
+])
+def test_money_charged_against_a_cancellation_or_the_menu_is_a_billing_dispute(text):
+    result = triage(text, rating=1)
+    assert "billing_dispute" in {f["flag"] for f in result["flags"]}, result["flags"]
+
+
+def test_a_menu_price_told_without_a_bill_is_no_dispute():
+    result = triage("Menu says paneer tikka is the chef's special and it really was lovely.",
+                    rating=5, category="restaurant")
+    assert "billing_dispute" not in {f["flag"] for f in result["flags"]}
+
+
+def test_a_delay_told_as_still_running_is_ongoing_and_one_told_after_is_not():
+    # (the fifty-sixth reading: "delayed 3 hours now" was answered "I'll look into what held
+    # things up", as if it were over)
+    now = triage("@bluejet flight BJ412 to Denver delayed 3 hours now and the gate agents have "
+                 "said literally nothing.", category="airline", platform="mastodon",
+                 kind="mention")
+    after = triage("@bluejet flight BJ412 to Denver was delayed 3 hours last week and nobody "
+                   "said anything.", category="airline", platform="mastodon",
+                   kind="mention")
+    assert "ongoing" in {f["flag"] for f in now["flags"]}, now["flags"]
+    assert "ongoing" not in {f["flag"] for f in after["flags"]}, after["flags"]
+
+
+def test_lost_property_and_indian_dishes_are_aspects_of_their_own():
+    left = triage("@bluejet Nobody at lost property answers, my laptop is still missing.",
+                  category="airline", platform="mastodon", kind="mention")
+    assert "lost_property" in {i["aspect"] for i in left["issues"]}, left["issues"]
+    mutton = triage("Ordered mutton rogan josh, mutton was so hard not able to chew, looks like "
+                    "old reheated.", rating=1, category="restaurant")
+    assert "food_quality" in {i["aspect"] for i in mutton["issues"]}, mutton["issues"]
+    bumped = triage("@bluejet they left my bag on the tarmac in the rain.", category="airline",
+                    platform="mastodon", kind="mention")  # ("left my" no longer means support)
+    assert "support" not in {i["aspect"] for i in bumped["issues"]}, bumped["issues"]

@@ -146,6 +146,13 @@ CUES: tuple[tuple[str, float, str], ...] = (
     ("billing", 1.5, r"\bcharged (?:me|us) (?:an? )?(?:[£$€₹]|rs\.? ?)\s?\d[\d,.]* (?:extra )?"
                      r"(?:for|to)\b(?![^.!?\n]{0,60}\b(?:only|fair|reasonable|worth it|no problem)"
                      r"\b)"),
+    # a fee for a bag that met the rules ("carry-on fee of $65 at the gate for a bag that fit
+    # in the sizer"), or a fee told by its sum and where it was taken
+    ("billing", 1.5, r"\b(?:fee|charge|charged|paid|pay)\b[^.!?\n]{0,40}?\bfor (?:a|my|the|our) "
+                     r"(?:bag|carry-?on|suitcase|backpack|case)\b[^.!?\n]{0,20}?\b(?:that |which )?"
+                     r"(?:fit|fits|fitted) (?:in|into|under)\b|"
+                     r"\b(?:fee|charge) of (?:[£$€₹]|rs\.? ?)\s?\d[\d,.]* (?:at|for) "
+                     r"(?:the |a |my )?(?:gate|airport|desk|counter|check-?in|bag|carry-?on)\b"),
     ("refund", 1.5, r"\b(?:(?:no|never|still no|refused|denied|waiting for (?:a|my|the)) refunds?|"
                     r"refunds? (?:was |were )?(?:refused|denied|never)|want(?:ed)? (?:a|my) refund|"
                     r"money back|returned (?:it|them|the)|chargeback)\b"),

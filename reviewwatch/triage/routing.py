@@ -438,6 +438,18 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     # me $9.99 every month since")
     r"cancel\w*\b(?:[^.!?\n]|\.\d){0,80}\b(?:charg\w*|bill\w*|debit\w*)\b(?:[^.!?\n]|\.\d){0,40}"
     r"\b(?:every|each|since|still|again|anyway|monthly)|"
+    # charged although cancelled ("charged for Premium after the trial even though I
+    # cancelled it"); an amount wanted back ("That's 3 months of €4.99 I want back")
+    r"charg\w*\b[^.!?\n]{0,80}?\b(?:even though|although|though|despite|after) (?:i |we )?"
+    r"(?:had |'d |already )?cancel\w*|"
+    r"(?:\$|£|€|₹|rs\.? ?)\d[\d,.]*[^.!?\n]{0,30}?\b(?:i|we) (?:want|need|expect)(?: it| that)? "
+    r"back|"
+    # the menu's price against the bill's ("Menu says paneer tikka 320, bill shows 380")
+    r"(?:menu|menu card|website|app|online price)\w* (?:says?|said|shows?|showed)[^.!?\n]{0,40}?"
+    r"\d[^.!?\n]{0,12}?\b(?:bill|receipt|invoice) (?:says?|said|shows?|showed|had|was|is|"
+    r"came to)\b[^.!?\n]{0,20}?\d|"
+    r"prices? (?:on|in) (?:the )?menu\b[^.!?\n]{0,40}?\b(?:bill|receipt)\b[^.!?\n]{0,20}?"
+    r"\bdifferent|"
     # paid and asked to pay again ("after paying via UPI they said payment not received and
     # asked to pay again. Money was debited"); a fee asked back
     r"(?:asked|made|forced|told) (?:me |us )?to pay (?:again|twice|a second time)|"
@@ -565,7 +577,10 @@ _LIVE_ONGOING = re.compile(
     r"(?:here|at|in|on)|(?:i'?m|we'?re|i am|we are) (?:now )?stuck (?:here|in|at)|"
     r"(?:been )?(?:sitting|waiting|stuck) (?:at|in) (?:the )?gate \w+ for|(?:we'?re|we are) "
     r"(?:now )?(?:going|heading|taxiing) back to the gate|just (?:said|announced) (?:we'?re|we "
-    r"are|that we)|what is going on|what'?s going on)\b|"
+    r"are|that we)|what is going on|what'?s going on|"
+    # ("delayed 3 hours now": the delay still running)
+    r"delayed (?:for )?(?:\d+|an?|one|two|three|four|five|six) ?(?:hours?|hrs?|h|minutes?|mins?) "
+    r"(?:now|and counting|so far))\b|"
     + _NOW_MARK + r"[^.!?\n]{0,40}\b(?:right now|as we speak)\b|\b(?:right now|as we speak)\b"
     r"[^.!?\n]{0,40}" + _NOW_MARK)
 

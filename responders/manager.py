@@ -531,7 +531,8 @@ HELD_BOTH_MAX_WORDS = 30  # the charge and what staff did about it, one sentence
 CHARGE_MAX_WORDS = 18  # a disputed charge is said back whole, what it was for and why it is
 # wrong ("you got charged 75 euros for a bag at the gate that fit in our sizer perfectly")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.\d)+(?:[.!?]+|$)")  # ("$9.99" is no full stop)
-_CHARGE_TOLD = re.compile(r"(?:^\W*charged(?= )|\b(?:(?:charged|overcharged|billed) (?:me|us)\b|"
+_CHARGE_TOLD = re.compile(r"(?:^\W*charged(?= )|\bbeing charged(?= )|"
+                          r"\b(?:(?:charged|overcharged|billed) (?:me|us)\b|"
                           r"(?<=[.!] )charged(?= )|(?:i|we) (?:got|was|"
                           r"were|have been) (?:over)?charged\b))[^.!?\n]{0,30}?"
                           r"(?:(?:\$|£|€|₹|rs\.? ?)\s?\d|\d+ ?(?:euros?|dollars|bucks|pounds|"
@@ -1492,6 +1493,23 @@ _NOT_TOLD = re.compile(r"\b(?:no ?one|nobody) (?:has |had |ever )?(?:told|explai
                        r"\b(?:not|never) (?:been )?(?:told|informed|updated)\b", re.I)
 
 
+# paid twice for one bill ("paid by UPI 2,340 rs ... forced me to pay again by cash"); charged
+# to do what a failure of ours made necessary ("charged €45 to print a boarding pass because your
+# app crashed at check-in")
+_PAID_TWICE = re.compile(r"\bpaid (?:by |via |through |using )?(upi|card|gpay|google pay|paytm|"
+                         r"phonepe|cash)? ?((?:rs\.? ?|₹|inr ?)?\d[\d,]*(?:\.\d\d)?(?: ?(?:rs|"
+                         r"rupees))?)\b[^.!?\n]{0,120}?\b(?:pay (?:it )?again|paid (?:it )?"
+                         r"again|paid double|pay twice|paid twice|pay a second time)"
+                         r"(?: (?:by|in|with|through|via) (cash|card|upi))?", re.I)
+_PAY_WAY = {"upi": "UPI", "gpay": "GPay", "google pay": "Google Pay", "paytm": "Paytm",
+            "phonepe": "PhonePe", "cash": "cash", "card": "card"}
+_CHARGED_TO = re.compile(rf"\bcharged (?:me |us )?({_AMOUNT}) (?:extra )?(to [a-z][a-z -]{{2,40}}?)"
+                         r"(?: (?:because|since|as|when|after) (?:your|the|our) ((?:app|website|"
+                         r"site|kiosk|system) (?:crashed|failed|froze|broke|went down|was down|"
+                         r"did ?n'?t work|was not working)))?(?=\s(?:because|since|as|when|"
+                         r"after|at)\b|[,.;!?]|$)", re.I)
+
+
 # paid for one thing and given another ("Paid $49 for 'extra legroom' and got a row that doesn't
 # recline next to the toilet")
 _PAID_FOR_GOT = re.compile(rf"\bpaid (?:an? extra |extra )?({_AMOUNT}) (?:extra )?for "
@@ -1564,6 +1582,18 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             kind = (fee.group(2) or fee.group(3)).lower().split()
             kind = " ".join(kind[1:] if len(kind) > 1 and kind[0] in _NOT_A_FEE else kind)
             return f"the {amount} {kind}"
+        twice = _PAID_TWICE.search(clause)
+        if twice:  # "paid by UPI 2,340 rs and money debited ... forced me to pay again by cash"
+            how = f", by {_PAY_WAY.get(twice.group(1).lower(), twice.group(1))} and again " \
+                f"{'in' if twice.group(3).lower() == 'cash' else 'by'} " \
+                f"{_PAY_WAY.get(twice.group(3).lower(), twice.group(3))}" \
+                if twice.group(1) and twice.group(3) else ""
+            return f"the {twice.group(2).strip()} you paid twice{how}"
+        charged_to = _CHARGED_TO.search(clause)
+        if charged_to:  # "love being charged €45 to print a boarding pass because your app
+            # crashed at check-in"
+            after = f" after our {charged_to.group(3).lower()}" if charged_to.group(3) else ""
+            return f"the {charged_to.group(1)} we charged you {charged_to.group(2)}{after}"
         paid = _PAID_TO.search(clause)
         if paid:  # "the €30 you had to pay to check in at the airport desk"
             return f"the {paid.group(1)} you had to pay {paid.group(2)}"
@@ -2178,6 +2208,12 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
     if adjective:  # "Too oily.": what was too oily, by its aspect ("the food was too oily")
         said = f"{adjective['about']} was " + adjective["clause"].strip().rstrip(".! ").lower()
         return _pick(HEAR_LEADS, seed, "hear").format(said=said), True, adjective
+    staff = next((p for i in sayable[:3] if (p := _staff_who(i["clause"]))), None) if \
+        not tight else None
+    if staff:  # "a crew member on BJ88 rolled her eyes and said 'not my problem' when I asked
+        # for help": who it was and what they did, in the manager's words
+        return _pick(HEAR_ABOUT, seed, "hear").format(about=staff), True, next(
+            i for i in sayable[:3] if _staff_who(i["clause"]) == staff)
     # a complaint told as a headline, with no verb ("Weak sound.", "Rude staff and cold
     # food."): its things named back, not just their aspect
     headline = next(((p, i) for i in sayable[:3] if (p := sayback.noun_phrase(i["clause"]) or
@@ -2244,6 +2280,32 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
                   f"Thank you for telling us how you found {experience}.",
                   f"Thank you for telling us that {experience} let you down."], seed,
                  "hear"), False, None
+
+
+# One of our people and what they did ("a crew member on BJ88 rolled her eyes and said 'not my
+# problem' when I asked for help with my toddler's car seat")
+_STAFF_WHO = re.compile(r"^\W*(?:[@#][\w.]+\s+)*(?:a|the|one|this|that) (crew member|flight "
+                        r"attendant|cabin crew member|gate agent|agent|waiter|waitress|staff "
+                        r"member|manager|cashier|driver|receptionist|purser)((?: (?:on|at) "
+                        r"(?:flight )?[A-Z]{2} ?\d{2,4}| at the (?:gate|desk|counter|door))?) "
+                        r"((?:rolled (?:her|his|their) eyes|snapped at|laughed at|shouted at|"
+                        r"yelled at|swore at|sighed|scoffed)[^.!?;]{0,110}?)\s*[.!?]*$")
+_YOURS_WORDS = {"i": "you", "me": "you", "my": "your", "we": "you", "us": "you", "our": "your",
+                "i'm": "you're", "i've": "you've", "i'd": "you'd", "myself": "yourself"}
+
+
+def _staff_who(clause: str) -> str | None:
+    """'a crew member on BJ88 rolled her eyes ... when I asked' -> 'the crew member on BJ88
+    who rolled her eyes ... when you asked'; None when the clause is not that."""
+    m = _STAFF_WHO.match(clause.strip())
+    if not m or len(m.group(3).split()) > 24:
+        return None
+    parts = re.split(r"(['\"\u2018\u201c][^'\"\u2019\u201d]*['\"\u2019\u201d])", m.group(3))
+    did = "".join(part if k % 2 else re.sub(  # (never inside a quote: "said 'not my problem'")
+        r"\b(?:i|me|my|we|us|our|i'm|i've|i'd|myself)\b",
+        lambda w: _YOURS_WORDS[w.group(0).lower()], part, flags=re.I)
+        for k, part in enumerate(parts))
+    return f"the {m.group(1).lower()}{m.group(2)} who {did}"
 
 
 # A review that is a bare judgement of degree ("Too oily.", "Way too salty!")
@@ -2431,6 +2493,11 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
                     term not in said and text.lower().count(term) <= 1 and \
                     not _HEARSAY.search(p.get("clause") or ""):
                 return f"I'm glad you enjoyed the {term}."
+    for p in triage.get("praise") or []:  # "The rest of the crew were lovely": thanked, beside
+        rest = _REST_OF.search(p.get("clause") or "")  # the one complained about
+        if rest and not _HEARSAY.search(p.get("clause") or ""):
+            return f"I'm glad the rest of the {rest.group(1).lower()} were good to you, and " \
+                "I'll pass your kind words on."
     for p in triage.get("praise") or []:  # a list of praise ("Design is beautiful, setup was
         # easy, sound is rich"): each thing named back, none complained about
         things = _praised_list(p.get("clause") or "")
@@ -2471,6 +2538,10 @@ def _praise_first(triage: dict[str, Any], text: str = "", category: str | None =
     return None
 
 
+_REST_OF = re.compile(r"\bthe rest of the (crew|staff|team)\b[^.!?]{0,20}?\b(?:were|was) (?:so |"
+                      r"really |very |all |absolutely )?(?:lovely|great|kind|nice|brilliant|"
+                      r"amazing|fantastic|wonderful|helpful|friendly|excellent|fine|good)\b",
+                      re.I)
 _PRAISED_PART = re.compile(r"^\s*(?:and )?(?:the |its |the speaker'?s )?([a-z]+(?: quality)?) "
                            r"(?:is|was|are|were) (?:very |really |so |super |absolutely )?"
                            r"([a-z]+)\W*$", re.I)
@@ -2919,6 +2990,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 about = next((d for c in [*(i["clause"] for i in issues[:3]), *(
                     m.group(0) for m in _SENTENCE.finditer(item.get("text") or ""))]
                     if (d := _detailed("the fee", c)) != "the fee"), about)
+            elif routed[0]["flag"] == "sarcasm" and _CHARGE_TOLD.search(item.get("text") or ""):
+                # "love being charged €45 to print a boarding pass because your app crashed":
+                # the charge mocked, named, not "the website and app"
+                about = next((d for m in _SENTENCE.finditer(item.get("text") or "")
+                              if _CHARGE_TOLD.search(m.group(0)) and
+                              (d := _detailed("the fee", m.group(0))) != "the fee"), about)
             if routed[0]["flag"] == "ongoing" or (routed[0]["flag"] == "safety" and not what
                                                   and (not about or about in (
                                                       "the delay", "the wait", "the long wait",
@@ -3152,6 +3229,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     resolve += f" {_money_back_check(triage.get('questions') or [])}"
             others = {f["flag"] for f in routed[1:]}
             if routed[0]["flag"] != "billing_dispute" and "billing_dispute" in others and not (
+                    money and what) and _CLAIM_OWED.search(item.get("text") or ""):
+                # "compensation under EU261 and reimbursement for the taxi, €120": no bill
+                resolve += " I'll check your claim and the costs you've asked us to cover, " \
+                    "and give you a straight answer."
+            elif routed[0]["flag"] != "billing_dispute" and "billing_dispute" in others and not (
                     money and what):  # (not when the money is the matter named)
                 resolve += " I'll go through the bill with you too."  # "Still charged us full
                 # bill" beside the cockroach: both are answered, the money promising nothing
@@ -3314,6 +3396,15 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     fee_led = True
                 elif fee:
                     hear += f" You also told us about {fee}."
+            elif not specific and not tight and re.search(r"[$£€₹]|\brs\.? ?\d", body, re.I):
+                # "love being charged €45 to print a boarding pass because your app crashed":
+                # the charge, named by its sum, not "the website and app"
+                fee = next((d for m in _SENTENCE.finditer(body) if _CHARGE_TOLD.search(
+                    m.group(0)) and re.search(r"\d", d := _detailed("the fee", m.group(0)))),
+                    None)
+                if fee:
+                    hear = f"Thank you for telling us about {fee}."
+                    specific = fee_led = True
             named = said_issue if said_issue and said_issue.get("aspect") else next(
                 (f for f in sarcasm if f.get("aspect") and not any(
                     i.get("aspect") for i in issues)), None)

@@ -773,6 +773,9 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     mocked = _MOCK_LEAD.match(stripped)
     if mocked:  # "Superb service, waited only 40 minutes for one dosa": what happened
         clause = stripped = _MOCK_ONLY.sub(r"\1 ", stripped[mocked.end():])
+    elif re.match(r"(?:we |i )?(?:waited|sat|stood)(?: for)? (?:only|just) ", stripped, re.I):
+        clause = stripped = _MOCK_ONLY.sub(r"\1 ", stripped, count=1)  # ("Wonderful service!!
+        # Waited only 50 minutes for a dosa": the mockery was in the sentence before)
     some = _SOME_OF_THEM.match(stripped)
     if some:  # "Bought two, one arrived with a cracked top"
         count = {"2": "two", "3": "three", "4": "four"}.get(some.group(2), some.group(2).lower())
@@ -1724,6 +1727,8 @@ def _said(text: str) -> str | None:
         return None  # "... not sure if it was from": the clause was cut mid-phrase
     if _SAYS_NOTHING_OF.search(text):
         return None  # "Box doesn't say.": what it doesn't say is in another sentence
+    if re.search(r"[A-Za-z]\s*:\s+\S", text):
+        return None  # "Support chat: 45 minutes wait, then ...": a note's heading, no sentence
     if any(tok[:1].isupper() and tok[1:].islower() and prev.isalpha() and prev.islower()
            and prev not in _DETERMINERS and _is_common_word(tok.lower())
            for prev, tok in zip(tokens, tokens[1:], strict=False)):

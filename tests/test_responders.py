@@ -4057,6 +4057,47 @@ FIFTY_SIXTH_AND_FIFTY_SEVENTH_READING_CASES = [
      "Menu says paneer tikka 320, bill shows 380. Staff said new menu not printed yet. Then why "
      "you are giving old menu?", "the paneer tikka billed at 380 when the menu said 320",
      "new menu not printed"),
+    # second round: delight exclaimed before "Waited only 50 minutes" is sarcasm, and the
+    # "only" is never said back
+    ("bistro", "google_business", 1, "Wonderful service!! Waited only 50 minutes for a dosa which "
+     "came cold and the sambar was like water. Very great experience, will definitely come "
+     "back... NOT.", "you waited 50 minutes for a dosa", "liked the service"),
+    # a charge mocked is named by its sum and what our failure made necessary
+    ("air", "mastodon", None, "@bluejet love being charged \u20ac45 to print a boarding pass "
+     "because your app crashed at check-in. Truly a customer-first airline \U0001f44f",
+     "the \u20ac45 we charged you to print a boarding pass after our app crashed",
+     "the website and app"),
+    # paid twice: the sum and both ways named
+    ("bistro", "google_business", 1, "I paid by UPI 2,340 rs and money debited from my account "
+     "but the staff said payment not received and forced me to pay again by cash. Now I have "
+     "paid double and nobody is answering phone. Please refund my money immediately otherwise I "
+     "will go to consumer court.", "the 2,340 rs you paid twice, by UPI and again in cash",
+     "the way you were treated"),
+    # one of our people, and what they did, said back; the rest of the crew thanked
+    ("air", "mastodon", None, "@bluejet a crew member on BJ88 rolled her eyes and said 'not my "
+     "problem' when I asked for help with my toddler's car seat. The rest of the crew were "
+     "lovely, but that really stung.", "the crew member on BJ88 who rolled her eyes and said "
+     "'not my problem' when you asked for help with your toddler's car seat",
+     "how our staff handled things"),
+    ("air", "mastodon", None, "@bluejet a crew member on BJ88 rolled her eyes and said 'not my "
+     "problem' when I asked for help with my toddler's car seat. The rest of the crew were "
+     "lovely, but that really stung.", "the rest of the crew were good to you", "not your"),
+    # a note's heading is not said back as a sentence
+    ("acme", "trustpilot", 1, "Support chat: 45 minutes wait, then the agent asked me to 'restart "
+     "the device' three times and closed the chat. Not solved.", "45-minute wait",
+     "that support chat:"),
+    # gate changes with no announcement and a door closed in their faces are complaints
+    ("air", "mastodon", None, "@bluejet gate changed three times at Madrid without an "
+     "announcement, we ran the length of the terminal and the door closed in our faces. Now you "
+     "want \u20ac180 each to rebook. We were there on time!", "the gate changed three times at "
+     "Madrid without an announcement", "about boarding"),
+    # a claim under EU261 and a taxi to repay: no bill to go through
+    ("air", "mastodon", None, "@bluejet so let me get this straight: delayed 6h, missed my "
+     "connection, no hotel, no meal voucher, the desk closed at midnight and I slept on the "
+     "floor at Frankfurt. Then the rebooking put me in a different city. And you want me to "
+     "fill out a satisfaction survey? I'd like compensation under EU261 and reimbursement for "
+     "the taxi I had to take, \u20ac120.", "check your claim and the costs you've asked us to "
+     "cover", "the bill"),
 ]
 
 

@@ -296,3 +296,20 @@ def test_lost_property_and_indian_dishes_are_aspects_of_their_own():
     bumped = triage("@bluejet they left my bag on the tarmac in the rain.", category="airline",
                     platform="mastodon", kind="mention")  # ("left my" no longer means support)
     assert "support" not in {i["aspect"] for i in bumped["issues"]}, bumped["issues"]
+
+
+@pytest.mark.parametrize("text", [
+    # (the fifty-seventh reading: neither was read as sarcasm, so the draft was glad "you
+    # liked the service")
+    "Wonderful service!! Waited only 50 minutes for a dosa which came cold.",
+    "The food came cold and the waiter ignored us. Will definitely come back... NOT.",
+])
+def test_delight_before_a_short_wait_and_a_shouted_not_are_sarcasm(text):
+    result = triage(text, rating=1, category="restaurant")
+    assert "sarcasm" in {f["flag"] for f in result["flags"]}, result["flags"]
+
+
+def test_a_plain_not_at_the_end_is_no_sarcasm():
+    result = triage("Great food, friendly staff, and the prices are fair. Would I go back? "
+                    "Why not.", rating=5, category="restaurant")
+    assert "sarcasm" not in {f["flag"] for f in result["flags"]}

@@ -428,6 +428,14 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # Disorder ("the boarding at gate B12 was a total free-for-all": "free" is VADER's praise)
     (1.5, r"\b(?:free-for-all|free for all|chaotic|shambles|shambolic|mayhem|disorgani[sz]ed|"
           r"(?:total|complete|absolute|utter) (?:chaos|mess|circus|zoo))\b"),
+    # A door closed on passengers who ran for it, a gate moved without a word, a fee a head to
+    # rebook ("gate changed three times at Madrid without an announcement", "the door closed in
+    # our faces", "Now you want €180 each to rebook")
+    (1.5, r"\b(?:(?:door|gate) (?:was )?closed in (?:our|my|their) faces?|closed the (?:door|gate) "
+          r"(?:on|in front of) (?:us|me)|gate (?:was )?changed (?:\w+ ){0,2}(?:times|again)\b"
+          r"[^.!?]{0,40}?\bwithout (?:an? |any )?(?:announcement|notice|warning|telling)|(?:want|"
+          r"charge|charging|charged|asked for) (?:us |me )?(?:[£$€₹]|rs\.? ?)\s?\d[\d,.]* (?:each|"
+          r"per person|a head|per head) to (?:rebook|change|get on|fly))\b"),
     # "Love the speaker, hate the app": the hate is the complaint
     (1.5, r"\bhate (?:the|your|this|their|its) [a-z]+"),
     # Standards that slipped ("the quality has gone down very much")

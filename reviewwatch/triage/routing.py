@@ -843,7 +843,23 @@ def sarcasm_in(text: str, spans: list[Any], lowered: str | None = None,
         if m and (_FAILED_BEFORE.search(m.group(2)) or _WAITED.search(m.group(2))) and not \
                 _KIND_BEFORE.search(m.group(2)) and not _THANKED_AFTER.search(m.group(2)):
             at = m.start(1)
+    if at is None and "only" in lowered[:80]:  # "Wonderful service!! Waited only 50 minutes
+        m = _DELIGHT_THEN_ONLY.match(lowered)   # for a dosa which came cold"
+        at = m.start(1) if m else None
+    if at is None and text.rstrip().rstrip(".!").endswith("NOT"):
+        m = _NOT_SIGN_OFF.search(text)  # "Very great experience, will definitely come back...
+        at = m.start(1) if m else None  # NOT."
     return _clause_at(spans, [s.start for s in spans], at) if at is not None else None
+
+
+# Delight exclaimed, then a wait called short ("Wonderful service!! Waited only 50 minutes");
+# praise taken back by a shouted "NOT" at the end ("will definitely come back... NOT.")
+_DELIGHT_THEN_ONLY = re.compile(r"\W*(?:@[\w.]+\W+)*((?:wow,? |oh,? )?(?:what (?:a |an )?)?"
+                                r"(?:great|wonderful|fantastic|amazing|excellent|superb|lovely|"
+                                r"brilliant|awesome|fast|quick|speedy)(?: \w+)?!+)\s*(?:we |i )?"
+                                r"(?:waited|waiting|it took|took|only took) (?:only|just) "
+                                r"(?:\d|an? |one |two |three )")
+_NOT_SIGN_OFF = re.compile(r"([^.!?\n]{3,80}?)(?:\.{2,}|!+|,|\s-+)?\s*NOT[.!]*\s*$")
 
 
 # Mock delight opening a post about a failure ("love how the bag that fit in the sizer last

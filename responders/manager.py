@@ -334,9 +334,13 @@ def _cued(clause: str, compound: float) -> bool:
     """Complaint cues that outweigh VADER's praise words: sure cues on a clause short of plain
     praise ("too sweet, like dessert"), or one full cue on a clause VADER only mildly likes
     ("the neck snapped clean off": "clean" is VADER's)."""
-    weight = sum(c.weight for c in find_cues(clause.lower()))
+    cues = find_cues(clause.lower())
+    weight = sum(c.weight for c in cues)
     return (weight >= SURE_CUES and compound < CUED_MAX_COMPOUND) or (
-        weight >= ONE_CUE and compound < ONE_CUE_MAX_COMPOUND)
+        weight >= ONE_CUE and compound < ONE_CUE_MAX_COMPOUND) or (
+        len(cues) >= 2 and weight >= SURE_CUES and compound < TWO_CUES_MAX_COMPOUND)
+    # ("it was too much sweet like dessert, naan was cold and hard like rubber": two faults,
+    # each cued, though "sweet" and "like" are VADER's praise)
 
 
 @sayback.memoized
@@ -1232,6 +1236,12 @@ def _say(clause: str, text: str, category: str | None = None,
     ordered = _ORDERED_THEN_IT.search(text[:max(0, text.find(clause))]) if \
         clause.lstrip().lower().startswith("it ") else None
     if ordered:  # "We ordered paneer tikka and | it came out burnt": "it" is the dish
+        dish = re.match(r"(?:i|we) (?:ordered|got|had|tried|bought|asked for) (?:the |a |an |"
+                        r"one )?([a-z]+(?: [a-z]+){0,2}) and (?:then )?$", ordered.group(1), re.I)
+        told = sayback.say_back(f"my {dish.group(1)} {clause.lstrip()[3:]}") if dish and \
+            re.match(r"it (?:was|is|tasted|came|looked|smelled)\b", clause.lstrip(), re.I) else None
+        if told:  # ("the butter chicken was too sweet, and that the naan was cold")
+            return told
         clause = text[ordered.start(1):text.find(clause) + len(clause)]
     who = _SHE_HE.match(clause)
     if who:  # "Booked wheelchair assistance for my 82 yo mother ... | She waited 50 minutes"
@@ -1746,7 +1756,8 @@ _MOCKING_LEAD = re.compile(r"^\W*(?:oh,? )?(?:wow,? )?(?:(?:what|such) (?:an? )?
                            r"great|amazing|"
                            r"fantastic|lovely|superb|excellent|brilliant|stellar|awesome|"
                            r"perfect) (?:experience|service|job|evening|time|night|day|"
-                           r"hospitality|start)\s*[,!.:;\u2014-]+\s*|"
+                           r"hospitality|start|update|upgrade|redesign|feature|app|airline)"
+                           r"\s*[,!.:;\u2014-]+\s*(?:(?:and |but )?now,? )?|"
                            # one word of it ("great, the app logged me out mid check-in")
                            r"^\W*(?:@[\w.]+\s+)*(?:oh |well |just )?(?:great|perfect|brilliant|"
                            r"wonderful|fantastic|awesome|lovely|amazing|super|excellent),\s+"
@@ -2324,6 +2335,7 @@ SHORT_REVIEW = 160  # a review this short is its complaints: a doubtful second i
 ONE_CUE = 1.5
 ONE_CUE_MAX_COMPOUND = 0.5
 CUED_MAX_COMPOUND = 0.75  # a clause this far from praise, with sure complaint cues, is one
+TWO_CUES_MAX_COMPOUND = 0.85  # (two distinct cues: further)
 THREE_MAX_WORDS = 36  # three complaints said back: still one sentence a reader takes in
 SECOND_MAX_WORDS = 12  # a second complaint said back is short, or it is named instead
 BOTH_MAX_WORDS = 26  # the two said back together stay one readable sentence
@@ -2622,7 +2634,11 @@ _PLAIN_PRAISE = re.compile(
     rf"{_GOOD}(?: and (?:very |really |so )?{_GOOD})?(?:,? (?:at least|though|as always|as usual|"
     rf"too|real pros|genuinely|honestly|really|no doubt))?(?:,? and (?:did|tried) (?:their|his|her|"
     rf"everything in their) (?:best|utmost))?\W*$|"
-    rf"^\W*(?:very |really |super )?{_GOOD} [a-z]+(?:,? and (?:very |really )?{_GOOD} [a-z]+)?\W*$",
+    rf"^\W*(?:very |really |super )?{_GOOD} [a-z]+(?:,? and (?:very |really )?{_GOOD} [a-z]+)?\W*$|"
+    # "Love your crew, honestly the best in the business."
+    r"^\W*(?:[@#][\w.]+\s+)?(?:i |we )?(?:love|loved|adore) (?:your|the|our) [a-z]+(?: [a-z]+)?"
+    r"(?:,? (?:honestly |truly |easily |simply )?(?:the best(?: in the (?:business|industry|"
+    r"world)| ever| around)?))?\W*$",
     re.I)
 
 

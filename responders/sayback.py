@@ -756,6 +756,9 @@ _MOCK_ONLY = re.compile(r"\b(waited|took|wait of|sat|stood)(?: for)? (?:only|jus
                         r"one|two|three)", re.I)
 
 
+_WORKED_UNTIL = re.compile(r"^((?:the |my |our )?[A-Za-z][\w -]{2,30}?) (?:worked|was working|"
+                           r"worked fine|worked perfectly|worked great) ((?:for|until) [^,;.]{2,25}"
+                           r"?),? (?:but |and )?now (?:it |they )?([a-z].{3,})$", re.I)
 _QUOTED_NAME = re.compile(r"(?<![A-Za-z])'([A-Z][a-z]+)'(?![A-Za-z])")
 
 
@@ -776,6 +779,13 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     elif re.match(r"(?:we |i )?(?:waited|sat|stood)(?: for)? (?:only|just) ", stripped, re.I):
         clause = stripped = _MOCK_ONLY.sub(r"\1 ", stripped, count=1)  # ("Wonderful service!!
         # Waited only 50 minutes for a dosa": the mockery was in the sentence before)
+    worked = _WORKED_UNTIL.match(stripped)
+    if worked:  # "Multi-room grouping worked for a month, now it says 'group unavailable'":
+        # what it does now is the complaint, and how long it worked before says when
+        since = worked.group(2)
+        since = f"since {since[6:]}" if since.lower().startswith("until ") else \
+            f"after working {since}"
+        clause = stripped = f"{worked.group(1)} now {worked.group(3).rstrip(' .!')} {since}"
     some = _SOME_OF_THEM.match(stripped)
     if some:  # "Bought two, one arrived with a cracked top"
         count = {"2": "two", "3": "three", "4": "four"}.get(some.group(2), some.group(2).lower())
@@ -935,6 +945,12 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
         said = _say_back(both_done.group(1))  # for 4 hours": too long whole; the first
         if said:                              # thing done says what went wrong
             return said
+    own = _AND_I_TOO.match(_strip(clause)) if len(words) > MAX_WORDS else None
+    if own:  # "your website has been logging me out mid-booking for a week and I've lost the
+        # fare twice": the failure, and what it cost the customer, each said back
+        first, then = _say_back(own.group(1)), _say_back(own.group(2))
+        if first and then and len(f"{first} {then}".split()) <= MAX_WORDS + 6:
+            return both(first, then)
     who = _RELATIVE_THEN.match(_strip(clause))
     if who:  # "my wife uses a wheelchair and nobody showed up to help her off the plane"
         person = f"my {who.group(1)}"
@@ -944,6 +960,8 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     return None
 
 
+_AND_I_TOO = re.compile(r"^(.{20,}?),? and ((?:i'?ve|i have|we'?ve|we have|i|we) (?:lost|missed|"
+                        r"had to|paid|wasted|spent|been charged|got charged)\b.{3,})$", re.I)
 # A thing and two words about it, with no verb ("staff friendly but confused")
 _TWO_ADJECTIVES = re.compile(r"^(?:the |our |your |my )?[a-z]+ (?:very |so |too |quite |a bit )?"
                              r"[a-z]+ (?:but|and|yet) (?:very |so |too |quite |a bit )?[a-z]+$",

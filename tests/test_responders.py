@@ -4098,6 +4098,30 @@ FIFTY_SIXTH_AND_FIFTY_SEVENTH_READING_CASES = [
      "fill out a satisfaction survey? I'd like compensation under EU261 and reimbursement for "
      "the taxi I had to take, \u20ac120.", "check your claim and the costs you've asked us to "
      "cover", "the bill"),
+    # third round: "We ordered X and | it was ..." says the dish back, with two cued faults
+    # though VADER likes "sweet"
+    ("bistro", "google_business", 1, "Very worst experience. We ordered butter chicken and it was "
+     "too much sweet like dessert, naan was cold and hard like rubber. When told to waiter he "
+     "simply said sir this is how it is made. Not at all expected from such restaurant.",
+     "your butter chicken was too sweet, and that the naan was cold and hard like rubber",
+     "about the food"),
+    # the failure and what it cost, both said; "Love your crew, the best in the business" thanked
+    ("air", "mastodon", None, "@bluejet Love your crew, honestly the best in the business. But "
+     "your website has been logging me out mid-booking for a week and I've lost the fare twice. "
+     "Fix it please \U0001f64f", "our website has been logging you out mid-booking for a week, "
+     "and that you've lost the fare twice", "the website and app"),
+    ("air", "mastodon", None, "@bluejet Love your crew, honestly the best in the business. But "
+     "your website has been logging me out mid-booking for a week and I've lost the fare twice. "
+     "Fix it please \U0001f64f", "kind words about our crew", "the website and app"),
+    # what it does now is the complaint, not that it worked for a month
+    ("acme", "google_play", 2, "Multi-room grouping worked for a month, now it says 'group "
+     "unavailable' for both speakers. Support chat in the app just loops back to the FAQ.",
+     "multi-room grouping now says 'group unavailable' for both speakers after working for a "
+     "month", "grouping worked for a month."),
+    # a mocking "Wow amazing update," is never said back
+    ("acme", "google_play", 1, "Wow amazing update, now the app takes 40 seconds to open and "
+     "drains my battery. Truly innovative work guys.", "the app takes 40 seconds to open and "
+     "drains your battery", "amazing"),
 ]
 
 

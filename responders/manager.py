@@ -1346,9 +1346,10 @@ _CONSEQUENCE = re.compile(r"^(?:you|(?:the )?kids|(?:the )?children|your (?:kids
                           r"went (?:home )?hungry|left)\b|"
                           # a child's distress through it ("My 4 year old was crying the whole
                           # time"): what the failure put them through, not the failure
-                          r"^your (?:\w+ ){0,2}?(?:kids?|children|child|son|daughter|baby|"
-                          r"toddler|boy|girl|\d+ ?(?:year|yr)[- ]old)s? (?:was|were) (?:crying|"
-                          r"screaming|in tears|terrified|scared|upset|hungry|exhausted)\b", re.I)
+                          r"^(?:your |the )?(?:\w+ ){0,2}?(?:kids?|children|child|son|daughter|"
+                          r"baby|toddler|boy|girl|\d+ ?(?:year|yr)[- ]old)s? (?:was|were) "
+                          r"(?:crying|screaming|in tears|terrified|scared|upset|hungry|"
+                          r"exhausted)\b", re.I)
 _ASSIST_TEXT = re.compile(r"\b(?:wheelchair|special assistance|mobility (?:aid|assistance)|"
                           r"assistance (?:for|at|to)|unaccompanied minor)\b", re.I)
 _PESTS = re.compile(r"\b(?:cockroach\w*|roach(?:es)?|rats?|mice|mouse|rodents?|flies|maggots?|"
@@ -1628,6 +1629,13 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         if alone and about == "the charge":  # "Charged €70." -> "the €70 charge"
             return f"the {alone.group(1)} charge"
         return about
+    bumped = _BUMPED.search(clause) if about in ("your booking", "the flight itself",
+                                                  "your seat") else None
+    if bumped:  # "gave away my seat on an overbooked flight even though I checked in online"
+        voucher = _VOUCHER_EXPIRES.search(text)
+        return "your seat being given away on an overbooked flight" + (
+            f", and the {voucher.group(1)} voucher that runs out in {voucher.group(2)}"
+            if voucher else "")
     if about in ("your booking", "your reservation") and _NO_RECORD.search(clause):
         # "when we reached they said no booking is there and asked to wait 1 hour"
         return "the booking we had no record of when you arrived"
@@ -1712,6 +1720,15 @@ _CANCELLED_LATE = re.compile(r"\bcancell?ed (?:my|our) (\d{1,2}(?::\d\d)? ?(?:am
                              r"before)?(?: by (?:text|sms|e-?mail))?|the (?:night|evening|day) "
                              r"before|with (?:\d+|two|three|four|an?) (?:hours?|minutes?)'? "
                              r"notice|at the gate|after we (?:had )?boarded)\b", re.I)
+
+
+# bumped from an overbooked flight, and the voucher offered for it
+_BUMPED = re.compile(r"\b(?:gave|give|given) (?:away )?(?:my|our) seats? (?:away )?(?:on|to|"
+                     r"because)|\bbumped (?:me|us) (?:off|from)\b|\b(?:denied|refused) "
+                     r"(?:me |us )?boarding because (?:of )?(?:the )?overbook", re.I)
+_VOUCHER_EXPIRES = re.compile(rf"({_AMOUNT}) voucher (?:that|which) (?:expires|runs out|is "
+                              r"valid|only lasts) (?:in|for) (\d+ (?:days|weeks|months)|a "
+                              r"(?:week|month|year))\b", re.I)
 
 
 # the dish ordered, named before what was wrong with it ("Ordered mutton rogan josh, mutton was
@@ -1950,8 +1967,10 @@ _ASSURED = re.compile(r"\b(?:asked|told|informed|checked|confirm\w*|mentioned)\b
                       r"without)\b", re.I)
 # Treatment the customer or a relative needed: the hold hopes they are recovering
 _TREATED = re.compile(r"\b(?:epi ?pen|hospital\w*|ambulance|emergency room|urgent care|a&e|"
-                      r"(?:take|took|taken|use|used|needed|give|gave) (?:my|an|her|his) "
-                      r"(?:injection|inhaler|antihistamines?|medicine|medication)|"
+                      r"(?:take|took|taken|use|used|needed|give|gave) (?:him |her |them |me )?"
+                      r"(?:my|an|her|his|their) (?:injection|inhaler|antihistamines?|medicine|"
+                      r"medication)|(?:lips?|face|throat|tongue|eyes?) (?:started |began )?"
+                      r"(?:swelling|to swell|swelled|swelled up|swollen)|"
                       r"(?:got|had|having) (?:a |an )?(?:severe |bad )?reaction|"
                       r"(?<!is )(?<!am )(?<!are )anaphyla\w*|stitches|concussion|allergic "
                       r"reaction|food poisoning|"
@@ -2084,7 +2103,7 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         if cause:
             said, source = cause
         elif _CONSEQUENCE.match(said) and sayback.duration_phrase(source["clause"]) is None and \
-                any(sayback.duration_phrase(i["clause"]) for i in sayable[:3] if i is not source):
+                any(sayback.duration_phrase(i["clause"]) for i in sayable[:4] if i is not source):
             said, source = None, None  # (how long it lasted names the failure better)
             by_how_long = True
         else:  # "We left and went somewhere else" after a booking we had no record of: the
@@ -2227,7 +2246,8 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
             i for i in sayable[:3] if _staff_who(i["clause"]) == staff)
     # a complaint told as a headline, with no verb ("Weak sound.", "Rude staff and cold
     # food."): its things named back, not just their aspect
-    headline = next(((p, i) for i in sayable[:3] if (p := sayback.noun_phrase(i["clause"]) or
+    headline = next(((p, i) for i in sayable[:4 if by_how_long else 3] if (
+        p := sayback.noun_phrase(i["clause"]) or
                                                       sayback.duration_phrase(i["clause"]))),
                     None)  # (or how long it lasted: "the 2 hours on the tarmac with no water")
     # up to two aspects of the three surest issues (the surest may name none: "they don't
@@ -2273,7 +2293,8 @@ def _hear(issues: list[dict[str, Any]], seed: str, short: bool, experience: str,
         other = next((i["about"] for i in issues[:3] if i.get("about") and
                       i.get("aspect") != issue.get("aspect") and
                       i["about"].split()[-1] not in phrase), None)
-        about = f"{phrase} and {other}" if other and not short else phrase
+        about = f"{phrase} and {other}" if other and not short and "," not in phrase else \
+            phrase  # (not "..., then another hour for the food and the way you were treated")
         return _pick(HEAR_ABOUT, seed, "hear").format(about=about), True, issue
     if len(abouts) > 1 and any(" and " in a for a in abouts):
         # "the setup and software and the ads and sales pitches" is no phrase: the named thing

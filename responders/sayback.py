@@ -1413,6 +1413,17 @@ def _indian_english(text: str) -> str:
                   r"washroom|toilet|service|plate|plates) (was|were|is|are|came)\b",
                   r"\1 the \2 \3", text, flags=re.I)  # ("and table was not
     # cleaned": and the table)
+    text = re.sub(r"\b(and|but|also|then) (waiter|waitress|manager|cashier|driver|captain) "
+                  r"(forgot|ignored|brought|gave|took|said|told|refused|shouted|argued|spilled|"
+                  r"dropped|served)\b", r"\1 the \2 \3", text, flags=re.I)  # ("and waiter
+    # forgot our starters": and the waiter forgot)
+    text = re.sub(r"\b(forgot|forgotten|ignored|missed) ((?:our|my|the) [a-z]+) (?:totally|"
+                  r"completely|fully)\b", r"\1 \2 completely", text, flags=re.I)
+    text = re.sub(r"\b(crying|screaming) (?:with|of|from) hungry\b", r"\1 with hunger", text,
+                  flags=re.I)  # ("kids were crying with hungry")
+    text = re.sub(r"\b(is|was|are|were) (?:a )?(small|tiny|half) (bowl|plate|portion|glass|cup)"
+                  r" only\b", lambda m: f"{m.group(1)} only a {m.group(2)} {m.group(3)}", text,
+                  flags=re.I)  # ("it was small bowl only": only a small bowl)
     text = re.sub(r"\bshouted on\b", "shouted at", text, flags=re.I)  # ("shouted on my husband")
     text = re.sub(r"\b(was|were) smelling (sour|bad|off|rotten|stale|weird|strange)\b",
                   lambda m: f"smelled {m.group(2)}", text, flags=re.I)  # ("paneer was smelling
@@ -1955,6 +1966,13 @@ def duration_phrase(clause: str) -> str | None:
     tarmac with no water and the AC off" -> "the 2 hours on the tarmac with no water and the
     AC off"), or None."""
     text = _strip(_RUN_ON.split(html.unescape(clause), 1)[0]).strip(" .!")
+    waits = _TWO_WAITS.search(text)
+    if waits:  # "waited 45 minutes for table even we had reservation, then food came after
+        # another 1 hour": both waits, in the manager's words
+        booked = " you had booked" if waits.group(2) else ""
+        then = re.sub(r"^(?:1|an?|one) (hour|minute)s?$", r"\1", waits.group(3), flags=re.I)
+        return f"waiting {_units(waits.group(1))} for a table{booked}, then another " \
+            f"{_units(then)} for the food"
     text = _VERDICT_TAIL.sub("", text)  # "2 hours on the tarmac ... is not ok": the thing
     text = re.sub(r"^(?:shame|sadly|unfortunately|but|however|then)\b,? (?:that )?", "", text,
                   flags=re.I)  # ("Shame the plane sat on the tarmac for 2h ...")
@@ -1987,6 +2005,24 @@ def duration_phrase(clause: str) -> str | None:
     if "," in text and not re.search(r", (?:with|without|no|and)\b", text):
         return None  # (a run of the customer's notes, not one thing named)
     return "the " + _join(_shift(_TOKEN.findall(text)))
+
+
+_SPAN = r"(?:\d+(?:\.\d+)?|an?|one|two|three|half an?)\s?(?:hours?|hrs?|h|minutes?|mins?)"
+_TWO_WAITS = re.compile(rf"\bwaited (?:for )?({_SPAN}) for (?:a |the |our )?table( even (?:though |"
+                        r"after |when )?(?:we|i) had (?:a |our |the )?(?:reservation|booking|"
+                        r"booked)| despite (?:a |our |the )?(?:reservation|booking))?,? (?:and )?"
+                        rf"then (?:the )?food (?:came|took|arrived) (?:after )?(?:another |a "
+                        rf"further )?({_SPAN}|hour)\b", re.I)
+
+
+def _units(span: str) -> str:
+    """'45 mins' -> '45 minutes', '1 hr' -> '1 hour' (as a manager writes them)."""
+    span = re.sub(r"\b(\d+(?:\.\d+)?|an?|one|two|three)\s?(?:mins?|minutes?)\b",
+                  lambda m: f"{m.group(1)} minute" + ("" if m.group(1) in ("1", "a", "an", "one")
+                                                      else "s"), span, flags=re.I)
+    return re.sub(r"\b(\d+(?:\.\d+)?|an?|one|two|three)\s?(?:hrs?|h|hours?)\b",
+                  lambda m: f"{m.group(1)} hour" + ("" if m.group(1) in ("1", "a", "an", "one")
+                                                    else "s"), span, flags=re.I)
 
 
 def both(first: str, second: str | None) -> str:

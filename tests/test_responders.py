@@ -4122,6 +4122,29 @@ FIFTY_SIXTH_AND_FIFTY_SEVENTH_READING_CASES = [
     ("acme", "google_play", 1, "Wow amazing update, now the app takes 40 seconds to open and "
      "drains my battery. Truly innovative work guys.", "the app takes 40 seconds to open and "
      "drains your battery", "amazing"),
+    # fourth round: two waits named, not the children's distress through them
+    ("bistro", "google_business", 1, "We went with family on sunday for lunch, waited 45 minutes "
+     "for table even we had reservation, then food came after another 1 hour. Kids were crying "
+     "with hungry. Manager was not even bothered to come and say sorry. Very disappointed.",
+     "waiting 45 minutes for a table you had booked, then another hour for the food",
+     "crying with hungry"),
+    # Indian English said back plainly
+    ("bistro", "google_business", 2, "Ambience is very nice and the biryani was good taste I liked "
+     "it. But service is very very slow and waiter forgot our starters totally, we reminded 3 "
+     "times. Also AC was not working it was very hot inside. If they improve service it will be "
+     "good place.", "the waiter forgot your starters completely", "starters totally"),
+    # a child's swelling lips and his medicine: how he is, asked
+    ("bistro", "google_business", 2, "I told them clearly my son has peanut allergy and asked 3 "
+     "times if the korma has any nuts. Waiter said no nuts madam. After two bites my son lips "
+     "started swelling and we had to give him his medicine. Later they said it has cashew paste. "
+     "How can you be so careless with children life?", "I hope your son is feeling better now",
+     "cashew"),
+    # bumped from an overbooked flight, and the voucher that runs out
+    ("air", "mastodon", None, "@bluejet gave away my seat on an overbooked flight even though I "
+     "checked in online 24h ahead. Got a $100 voucher that expires in 3 months. I lost a day of "
+     "my holiday and a hotel night. This is a joke compensation.", "your seat being given away "
+     "on an overbooked flight, and the $100 voucher that runs out in 3 months",
+     "about your booking"),
 ]
 
 

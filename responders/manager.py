@@ -1423,6 +1423,7 @@ _AMOUNT_RE = re.compile(_AMOUNT, re.I)
 _CHARGED_FOR = re.compile(rf"\bcharged (?:me |us )?({_AMOUNT}) (?:extra )?for (?:the |my |our )?"
                           r"((?:bottled )?water|parking|bread|rice|a carry-?on|carry-?on|\w+ bags?|"
                           r"(?:a )?(?:printed )?boarding pass(?:es)?|seat selection|"
+                          r"(?:airport |desk |online )?check-?in|"
                           r"(?:a )?name change|priority boarding|"
                           r"(?:an? )?extra \w+|napkins|the plate|sharing|corkage|cutlery)\b", re.I)
 _BAG_DAYS = re.compile(r"\b(?:bag|bags|luggage|suitcase)\b[^.!?]{0,50}?\b(?:for|in|after|over) "
@@ -1521,6 +1522,25 @@ _CHARGED_TO = re.compile(rf"\bcharged (?:me |us )?({_AMOUNT}) (?:extra )?(to [a-
                          r"after|at)\b|[,.;!?]|$)", re.I)
 
 
+_CHARGED_AFTER_FAILURE = re.compile(r"\b(?:and|then) (?:then )?(?:you |they )?charged (?:me|us)\b",
+                                    re.I)
+_MADE_TO_PAY = re.compile(rf"\bmade (?:me|us) (?:to )?pay ({_AMOUNT})(?: at the gate)? because "
+                          r"(?:my|our|the) ((?:cabin |carry-?on )?(?:bag|suitcase|case|backpack|"
+                          r"carry-?on)) (?:was|is) ['\"\u2018\u201c]?too (?:big|large|heavy)", re.I)
+# paid for faster shipping and not given it ("Paid for express shipping (12.99), came
+# standard"); a fee for a bag that met the rules ("the €60 cabin bag fee at the gate for a bag
+# that fit your sizer perfectly")
+_PAID_EXPRESS = re.compile(rf"\bpaid (?:extra )?for (express|next[- ]day|priority|fast|premium|"
+                           rf"expedited) (shipping|delivery|postage)(?: \(?({_AMOUNT}|\d+(?:\.\d\d)"
+                           r"?)\)?)?,? (?:but |and )?(?:it )?(?:came|arrived|was delivered|"
+                           r"was sent)(?: by)? ((?:standard|late|(?:a|one|two|three|\d+) "
+                           r"(?:days?|weeks?) late)(?:,? (?:a|one|two|\d+) (?:days?|weeks?) "
+                           r"late)?)", re.I)
+_FEE_FOR_FIT = re.compile(rf"({_AMOUNT}) ((?:[a-z-]+ ){{0,2}}(?:fee|charge)) (at the gate )?for "
+                          r"(?:a|my|the) (bag|carry-?on|case|suitcase|backpack) (?:that|which) "
+                          r"(?:fit|fits|fitted) (?:in |into )?(?:your|the) sizer", re.I)
+
+
 # paid for one thing and given another ("Paid $49 for 'extra legroom' and got a row that doesn't
 # recline next to the toilet")
 _PAID_FOR_GOT = re.compile(rf"\bpaid (?:an? extra |extra )?({_AMOUNT}) (?:extra )?for "
@@ -1593,6 +1613,19 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             kind = (fee.group(2) or fee.group(3)).lower().split()
             kind = " ".join(kind[1:] if len(kind) > 1 and kind[0] in _NOT_A_FEE else kind)
             return f"the {amount} {kind}"
+        made = _MADE_TO_PAY.search(clause)
+        if made:  # "made me pay €70 because my cabin bag was 'too big'"
+            return f"the {made.group(1)} you were made to pay because your " \
+                f"{made.group(2).lower()} was said to be too big"
+        express = _PAID_EXPRESS.search(clause)
+        if express:  # "Paid for express shipping (12.99), came standard, a week late"
+            amount = f"{express.group(3)} " if express.group(3) else ""
+            return f"the {amount}you paid for {express.group(1).lower()} " \
+                f"{express.group(2).lower()} that came {express.group(4).strip()}"
+        fit = _FEE_FOR_FIT.search(clause)
+        if fit:  # "the €60 cabin bag fee at the gate for a bag that fit your sizer perfectly"
+            return f"the {fit.group(1)} {fit.group(2).lower()} {fit.group(3) or ''}for your " \
+                f"{fit.group(4).lower()} that fit in the sizer"
         twice = _PAID_TWICE.search(clause)
         if twice:  # "paid by UPI 2,340 rs and money debited ... forced me to pay again by cash"
             how = f", by {_PAY_WAY.get(twice.group(1).lower(), twice.group(1))} and again " \
@@ -1789,6 +1822,8 @@ _MOCKING_LEAD = re.compile(r"^\W*(?:oh,? )?(?:wow,? )?(?:(?:what|such) (?:an? )?
                            r"(?:how|that|it when)\s+", re.I)
 
 
+_ANOTHER_AND_NOW = re.compile(r"^another ((?:firmware |app |software )?(?:update|upgrade|version)) "
+                              r"and now (.{6,})$", re.I)
 _ANOTHER_THAT = re.compile(r"^another (update|version|release|change) (?:that|which) "
                            r"(?=\w+s\b)", re.I)
 
@@ -1799,6 +1834,9 @@ def _after_mockery(clause: str) -> str | None:
     m = _MOCKING_LEAD.match(clause)
     rest = clause[m.end():] if m else ""
     rest = _ANOTHER_THAT.sub(r"the latest \1 ", rest, count=1)
+    now = _ANOTHER_AND_NOW.match(rest.strip())
+    if now:  # "Great, another update and now my multi-room groups are gone"
+        rest = f"{now.group(2).rstrip(' .!')} after the latest {now.group(1).lower()}"
     # ("Oh wonderful, another update that removes the equalizer": the latest update removes it)
     return rest if len(rest.split()) >= 4 and vader.compound(rest) <= 0 else None
 
@@ -3433,15 +3471,20 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                     fee_led = True
                 elif fee:
                     hear += f" You also told us about {fee}."
+                    fee_led = _CHARGED_AFTER_FAILURE.search(body) is not None  # ("... logged
+                    # me out three times and then charged me €25": the charge is what to settle)
             elif not specific and not tight and re.search(r"[$£€₹]|\brs\.? ?\d", body, re.I):
                 # "love being charged €45 to print a boarding pass because your app crashed":
                 # the charge, named by its sum, not "the website and app"
-                fee = next((d for m in _SENTENCE.finditer(body) if _CHARGE_TOLD.search(
-                    m.group(0)) and re.search(r"\d", d := _detailed("the fee", m.group(0)))),
-                    None)
+                fee = next((d for m in _SENTENCE.finditer(body) if (_CHARGE_TOLD.search(
+                    m.group(0)) or _FEE_FOR_FIT.search(m.group(0))) and re.search(
+                        r"\d", d := _detailed("the fee", m.group(0)))), None)
                 if fee:
                     hear = f"Thank you for telling us about {fee}."
                     specific = fee_led = True
+            if specific and _CHARGED_AFTER_FAILURE.search(body) and re.search(
+                    r"\bcharged you\b", hear):  # "our app logged you out mid check-in then
+                fee_led = True  # charged you €55 for airport check-in": the charge to settle
             named = said_issue if said_issue and said_issue.get("aspect") else next(
                 (f for f in sarcasm if f.get("aspect") and not any(
                     i.get("aspect") for i in issues)), None)
@@ -3563,6 +3606,16 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 and len((item.get("text") or "").split()) <= ASK_WHAT_MAX_WORDS
             resolve = _resolve(contact, group, triage, profile, item, business, social, seed,
                                ask_what=ask_what)
+            kind = next((p.get("about") for p in triage.get("praise") or [] if p.get("about")
+                         and p["about"] not in _CATEGORY_NAMES), None) if \
+                hear == "Thank you for getting in touch." and all(
+                    i.get("inferred") for i in triage.get("issues") or []) else None
+            if kind:  # "Nice ambience." with two stars: the kind word thanked, not apologised
+                # for ("I can see why that was a disappointment"), and what fell short asked
+                hear = f"Thank you for your kind words about {kind}."
+                empathy = f"It sounds as though the rest of " \
+                    f"{_experience_np(profile, platform)} didn't live up to it"
+                apology = "and I'm sorry."
             diagnose = _diagnose(issues, group, profile, short, seed, said=hear,
                                  specific=specific or named is not None, asked=ask_what,
                                  main=said_issue or named or next(

@@ -1054,7 +1054,10 @@ _COUNTED_AFTER = re.compile(r"\s*(?:\d+|one|two|three|four|five|six) [a-z]+\b(?!
 # list of adjectives ("a long, convoluted ploy"), which a cut would leave hanging.
 _NEW_PHRASE = re.compile(r"\s*(?:and|but|so|which|who|it|it's|its|they|then|because|since|zero|"
                          r"even|or|plus|at|with|from|no|not|namely|while|when|nobody|"
-                         r"no one|noone|nothing|still|now)\b", re.I)
+                         r"no one|noone|nothing|still|now|"
+                         # the customer's own notes told without a subject ("..., ran across
+                         # the terminal, gate closed 1 minute before I arrived")
+                         r"ran|rushed|sprinted|walked|queued|waited)\b", re.I)
 
 
 # "They" that did something to the customer is the business: "they forgot our order",

@@ -4148,6 +4148,53 @@ FIFTY_SIXTH_AND_FIFTY_SEVENTH_READING_CASES = [
 ]
 
 
+FIFTY_EIGHTH_AND_FIFTY_NINTH_READING_CASES = [
+    # (readings 58 and 59, on 560f686: SEND 3 and 8 of 60)
+    # a fee for a bag that fit the sizer, asked about with scorn, is a complaint, named
+    ("air", "mastodon", None, "@bluejet so the \u20ac60 cabin bag fee at the gate for a bag that "
+     "fit your sizer perfectly - is that a new policy or just a nice little earner?",
+     "the \u20ac60 cabin bag fee at the gate for your bag that fit in the sizer",
+     "lovely to hear"),
+    # "Is someone listening?" is a privacy hold
+    ("acme", "google_play", 1, "Voice assistant started talking on its own in the middle of the "
+     "night and the light ring turned on. Scared my kids. Is someone listening? I want an "
+     "explanation.", "listening or recording", "something you rely on"),
+    # express shipping paid for and not given, its fee asked back and refused
+    ("acme", "trustpilot", 1, "Paid for express shipping (12.99), came standard, a week late. "
+     "Asked for the shipping fee back and was told that's 'not possible'. Why is it not "
+     "possible? You didn't deliver what I paid for.", "the 12.99 you paid for express shipping "
+     "that came standard, a week late", "how worrying"),
+    # a charge after our app failed is named, and gone through as money
+    ("air", "mastodon", None, "@bluejet your app logged me out during check-in three times and "
+     "then charged me \u20ac25 for airport check-in. Genuinely impressive.",
+     "the \u20ac25 charge for airport check-in", "I'll look into it"),
+    ("air", "mastodon", None, "@bluejet your app logged me out mid check-in then charged me "
+     "\u20ac55 for airport check-in. Genius business model honestly \U0001f44f",
+     "go through the charges with you", "a disappointment"),
+    # the gate changes said back, not "about boarding"
+    ("air", "mastodon", None, "@bluejet gate changed twice with no notification in the app, ran "
+     "across the terminal, gate closed 1 minute before I arrived. Now you want \u20ac180 to "
+     "rebook me. Lovely.", "the gate changed twice with no notification in the app",
+     "about boarding"),
+    # a seat belt that won't latch is a safety hold
+    ("air", "mastodon", None, "@bluejet is it normal that the seat belt on 14C doesn't latch? "
+     "Flight attendant said 'just hold it'. On a plane. Reporting this.",
+     "the broken seatbelt on your flight", "about the seat."),
+    # made to pay at the gate for a bag called too big: the sum named
+    ("air", "mastodon", None, "@bluejet the gate agent in Madrid made me pay \u20ac70 because my "
+     "cabin bag was 'too big'. Same bag I've flown with you 10 times. Measured it at home: fits "
+     "your sizer exactly. Want my money back.", "the \u20ac70 you were made to pay because your "
+     "cabin bag was said to be too big", "about your bags"),
+    # "another update and now ..." is said back as what the update did
+    ("acme", "google_play", 1, "Great, another update and now my multi-room groups are gone. Set "
+     "them up again, gone again the next morning. I have 4 of your speakers and I regret all of "
+     "them.", "your multi-room groups are gone after the latest update", "another update and"),
+    # a two-star "Nice ambience." is thanked, and what fell short asked
+    ("bistro", "google_business", 2, "Nice ambience.", "kind words about the atmosphere",
+     "a disappointment"),
+]
+
+
 INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
@@ -4185,6 +4232,7 @@ INDEPENDENT_READINGS = [
     *FIFTY_SECOND_AND_FIFTY_THIRD_READING_CASES,
     *FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES,
     *FIFTY_SIXTH_AND_FIFTY_SEVENTH_READING_CASES,
+    *FIFTY_EIGHTH_AND_FIFTY_NINTH_READING_CASES,
 ]
 
 

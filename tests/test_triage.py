@@ -313,3 +313,21 @@ def test_a_plain_not_at_the_end_is_no_sarcasm():
     result = triage("Great food, friendly staff, and the prices are fair. Would I go back? "
                     "Why not.", rating=5, category="restaurant")
     assert "sarcasm" not in {f["flag"] for f in result["flags"]}
+
+
+def test_two_sure_cues_in_a_pleased_sounding_post_are_a_complaint():
+    # (the fifty-ninth reading: labelled positive, so the draft was "that's lovely to hear")
+    result = triage("@bluejet so the \u20ac60 cabin bag fee at the gate for a bag that fit your "
+                    "sizer perfectly - is that a new policy or just a nice little earner?",
+                    category="airline", platform="mastodon", kind="mention")
+    assert result["label"] in ("negative", "mixed"), result
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("Voice assistant started talking on its own at night. Is someone listening?", "privacy"),
+    ("Asked for the shipping fee back and was told that's 'not possible'.", "billing_dispute"),
+    ("@bluejet is it normal that the seat belt on 14C doesn't latch?", "safety"),
+])
+def test_questions_of_listening_fees_asked_back_and_seat_belts_are_routed(text, flag):
+    result = triage(text, rating=1)
+    assert flag in {f["flag"] for f in result["flags"]}, result["flags"]

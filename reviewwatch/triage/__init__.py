@@ -57,6 +57,11 @@ HIDDEN_COMPLAINT_P = 0.45
 LEANING_P = 0.5  # a clause this near the line, in a text that is a complaint, is one of its
 LEANING_MAX_COMPOUND = 0.0  # ... complaints, unless VADER reads it as good
 HIDDEN_COMPLAINT_CUES = 1.5
+# Two sure cues or more read as a complaint though the words sound pleased ("the €60 cabin bag
+# fee at the gate for a bag that fit your sizer perfectly - ... a nice little earner?")
+STRONG_CUES = 3.0
+STRONG_CUES_P = 0.15
+STRONG_CUES_CHARS = 300  # (a post's length: a long review's cues are spread over its stay)
 LEANING_CUED_P = 0.25
 HIDDEN_COMPLAINT_VADER = -0.2  # on a 4-5 star review the words must plainly complain too
 COMPLAINT_FLAGS = ("safety", "privacy", "legal", "discrimination", "billing_dispute", "ongoing")
@@ -401,8 +406,10 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     if grateful and stars is None and label == "mixed" and compound > 0 and \
             p_doc < CLEAR_COMPLAINT:
         label = "positive"  # thanks for how a delay was handled is thanks, not a complaint
-    if stars is None and label in ("neutral", "positive") and p_doc >= HIDDEN_COMPLAINT_P and \
-            cues >= HIDDEN_COMPLAINT_CUES:
+    if stars is None and label in ("neutral", "positive") and (
+            p_doc >= HIDDEN_COMPLAINT_P and cues >= HIDDEN_COMPLAINT_CUES or
+            p_doc >= STRONG_CUES_P and cues >= STRONG_CUES and len(body) <= STRONG_CUES_CHARS
+            and not any(f.flag in COMPLAINT_FLAGS for f in flags)):
         # near the line, with a plain complaint cue: answer it, don't ignore it; with nothing
         # good said beside it ("the app crashes every time I open it") it is a complaint
         praised = compound >= POSITIVE or any(r["polarity"] == "positive" for r in readings)

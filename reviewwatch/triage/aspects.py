@@ -150,7 +150,10 @@ CUES: tuple[tuple[str, float, str], ...] = (
     # in the sizer"), or a fee told by its sum and where it was taken
     ("billing", 1.5, r"\b(?:fee|charge|charged|paid|pay)\b[^.!?\n]{0,40}?\bfor (?:a|my|the|our) "
                      r"(?:bag|carry-?on|suitcase|backpack|case)\b[^.!?\n]{0,20}?\b(?:that |which )?"
-                     r"(?:fit|fits|fitted) (?:in|into|under)\b|"
+                     r"(?:fit|fits|fitted) (?:in|into|under|your|the)\b|"
+                     # money taken as a scheme ("is that a new policy or just a nice little
+                     # earner?")
+                     r"\b(?:nice little earner|cash grab|money grab|money-?making scheme)\b|"
                      r"\b(?:fee|charge) of (?:[£$€₹]|rs\.? ?)\s?\d[\d,.]* (?:at|for) "
                      r"(?:the |a |my )?(?:gate|airport|desk|counter|check-?in|bag|carry-?on)\b"),
     ("refund", 1.5, r"\b(?:(?:no|never|still no|refused|denied|waiting for (?:a|my|the)) refunds?|"
@@ -432,8 +435,10 @@ GENERAL: tuple[tuple[float, str], ...] = (
     # rebook ("gate changed three times at Madrid without an announcement", "the door closed in
     # our faces", "Now you want €180 each to rebook")
     (1.5, r"\b(?:(?:door|gate) (?:was )?closed in (?:our|my|their) faces?|closed the (?:door|gate) "
-          r"(?:on|in front of) (?:us|me)|gate (?:was )?changed (?:\w+ ){0,2}(?:times|again)\b"
-          r"[^.!?]{0,40}?\bwithout (?:an? |any )?(?:announcement|notice|warning|telling)|(?:want|"
+          r"(?:on|in front of) (?:us|me)|gate (?:was )?changed (?:\w+ ){0,2}(?:times|again|twice|"
+          r"once)\b[^.!?]{0,40}?\b(?:without|with no) (?:an? |any )?(?:announcement|notice|"
+          r"notification|warning|telling)|gate (?:was )?closed (?:\d+|one|two|a) (?:minutes?|"
+          r"mins?) before (?:i|we) (?:arrived|got there|reached)|(?:want|"
           r"charge|charging|charged|asked for) (?:us |me )?(?:[£$€₹]|rs\.? ?)\s?\d[\d,.]* (?:each|"
           r"per person|a head|per head) to (?:rebook|change|get on|fly))\b"),
     # "Love the speaker, hate the app": the hate is the complaint

@@ -47,7 +47,9 @@ SOILED_SEAT = (r"(?:seat|blanket|pillow|cushion)\b[^.!?\n]{0,60}?\b(?:soaked|wet
 MEDICINE_IN_HOLD = (r"(insulin|medication|medicine|inhaler|epi-?pen)\b[^.!?\n]{0,80}?\b(?:checked "
                     r"(?:bag|baggage|luggage|it in)|into the hold|in the hold|gate[- ]check\w*)")
 SEATBELT = (r"seat ?belt\b[^.!?\n]{0,40}?\b(?:broken|broke|didn'?t work|not working|wouldn'?t "
-            r"(?:close|buckle|latch|fasten)|won'?t (?:close|buckle|latch|fasten)|missing|frayed)")
+            r"(?:close|buckle|latch|fasten)|won'?t (?:close|buckle|latch|fasten)|missing|frayed|"
+            r"(?:does ?n'?t|does not|ca ?n'?t|cannot|did ?n'?t|did not) (?:close|buckle|latch|"
+            r"fasten|lock|click))")
 # recordings kept, data sent on, data asked to be deleted (privacy; read by the flag and by the
 # holding reply's naming of it)
 KEPT_RECORDINGS = (r"(?:keeps?|kept|stores?|stored|saves?|saved|keeping|storing) (?:my |our |all "
@@ -316,6 +318,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"camera|app|mic))|"
      r"(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|accessing) (?:it|my|"
      r"our|the)|"
+     # asked outright ("Is someone listening?", "is the mic always on?")
+     r"(?:is|are) (?:someone|somebody|anyone|anybody|you|you guys|they) (?:actually |really |"
+     r"secretly )?(?:listening|recording|watching)\b|is the (?:mic|microphone) (?:always |"
+     r"secretly )?(?:on|listening|recording)\b|"
      # recordings kept without the customer's say ("keeps voice recordings in my account ...
      # I never agreed to that. How do I delete them?")
      + KEPT_RECORDINGS + r"|delete (?:my |the |all )?"
@@ -453,6 +459,10 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
     # paid and asked to pay again ("after paying via UPI they said payment not received and
     # asked to pay again. Money was debited"); a fee asked back
     r"(?:asked|made|forced|told) (?:me |us )?to pay (?:again|twice|a second time)|"
+    # a fee asked back and refused ("Asked for the shipping fee back and was told that's 'not
+    # possible'")
+    r"ask(?:ed)? for (?:the |my |our )?(?:[\w-]+ )?(?:fee|charge|money|payment|cost|shipping|"
+    r"postage|deposit) back|"
     # charged for what nobody asked for ("charge for water bottle without asking")
     r"charg\w* (?:us |me )?for (?:the |a |an )?[\w ]{2,25}? (?:without (?:asking|telling|"
     r"ordering)|(?:which|that) (?:we|i) (?:never|didn'?t|did not) (?:ask|order)\w*)|"

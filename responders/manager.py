@@ -514,7 +514,11 @@ _WHOSE_ALLERGY = re.compile(
     r"mum|father|dad|friend|partner|sister|brother)\b|"  # ("my nut-allergic son")
     r"\b(?:my|our) (son|daughter|wife|husband|child|kid|boy|girl|mother|mom|mum|father|dad|friend|"
     r"partner|sister|brother|niece|nephew|grandson|granddaughter|guest)\b[^.!?]{0,20}?\b(?:is|was|"
-    r"has|had|have|'s|with) (?:\w+ )?(?:allergic|an allergy|an? (?:\w+ ){0,2}allergy|\w+ allergy)",
+    r"has|had|have|'s|with) (?:\w+ )?(?:allergic|an allergy|an? (?:\w+ ){0,2}allergy|\w+ allergy)|"
+    # the allergen served near them ("served peanuts two rows ahead of my son")
+    r"\ballerg\w*\b[^\n]{0,120}?\b(?:served|opened|eating|handed out)\b[^.!?]{0,40}?\b(?:near|"
+    r"ahead of|behind|next to|beside|around|in front of) (?:my|our) (son|daughter|child|kid|boy|"
+    r"girl|wife|husband|baby|toddler)\b",
     re.I)
 SAFE_FIRST = "Please keep it unplugged and out of use until we've spoken."
 # a belonging taken, reported as theft (held as a legal matter): named, never the finding
@@ -871,13 +875,13 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         if m:  # ("the chicken you were served": the dish they named, nothing guessed)
             whose = _WHOSE_ALLERGY.search(text) if what.startswith("your allergy") else None
             if whose:  # "My son is allergic to nuts": his allergy, not the customer's
-                kin = (whose.group(1) or whose.group(2)).lower()
+                kin = next(g for g in whose.groups() if g).lower()
                 return what.replace("your allergy", f"your {kin}'s allergy",
                                     1).replace("in your meal", "in the meal")
             whose = _WHOSE_ALLERGY.search(text) if what == "the allergic reaction you had" \
                 else None
             if whose:  # "my brother is allergic to dairy, he had a reaction": his reaction
-                return f"your {(whose.group(1) or whose.group(2)).lower()}'s allergic reaction"
+                return f"your {next(g for g in whose.groups() if g).lower()}'s allergic reaction"
             if what.startswith("what you found in your"):  # "Found a hair in the dal",
                 # "got chicken" in a vegetarian meal: the customer's own finding, named
                 # ("the hair you found in your food"), not coyly "what you found"
@@ -1243,6 +1247,11 @@ def _say(clause: str, text: str, category: str | None = None,
         if told:  # ("the butter chicken was too sweet, and that the naan was cold")
             return told
         clause = text[ordered.start(1):text.find(clause) + len(clause)]
+    if clause.lstrip().lower().startswith("the other ") and text.find(clause) > 0:
+        at = text.find(clause)  # "One arrived with a cracked grille, | the other was missing
+        start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1  # the power cable": both
+        if re.match(r"\s*one\b", text[start:at], re.I):
+            clause = text[start:at + len(clause)].strip()
     who = _SHE_HE.match(clause)
     if who:  # "Booked wheelchair assistance for my 82 yo mother ... | She waited 50 minutes"
         kin = {k.lower() for k in _MY_KIN.findall(text[:max(0, text.find(clause))])}
@@ -1748,10 +1757,12 @@ _BAG_WORD = re.compile(r"\b(?:bag|bags|luggage|suitcase|baggage)\b", re.I)
 
 
 # a flight cancelled at the last minute ("cancelled my 7am flight at 11pm the night before")
-_CANCELLED_LATE = re.compile(r"\bcancell?ed (?:my|our) (\d{1,2}(?::\d\d)? ?(?:am|pm) )?flight "
+_CANCELLED_LATE = re.compile(r"\bcancell?ed (?:my|our) (\d{1,2}(?::\d\d)? ?(?:am|pm) |morning |"
+                             r"evening |early |connecting |return )?flight "
                              r"(at \d{1,2}(?::\d\d)? ?(?:am|pm)(?: the (?:night|evening|day) "
                              r"before)?(?: by (?:text|sms|e-?mail))?|the (?:night|evening|day) "
-                             r"before|with (?:\d+|two|three|four|an?) (?:hours?|minutes?)'? "
+                             r"before(?: by (?:text|sms|e-?mail)(?: message)?)?|with (?:\d+|two|"
+                             r"three|four|an?) (?:hours?|minutes?)'? "
                              r"notice|at the gate|after we (?:had )?boarded)\b", re.I)
 
 
@@ -2004,7 +2015,9 @@ _ASSURED = re.compile(r"\b(?:asked|told|informed|checked|confirm\w*|mentioned)\b
                       r"\b(?:assured|confirmed|promised) (?:me|us)\b[^.!?]{0,40}?\b(?:no|free|"
                       r"without)\b", re.I)
 # Treatment the customer or a relative needed: the hold hopes they are recovering
-_TREATED = re.compile(r"\b(?:epi ?pen|hospital\w*|ambulance|emergency room|urgent care|a&e|"
+_TREATED = re.compile(r"\b(?:epi ?pen(?!s? (?:ready|at the ready|in (?:hand|my bag|his bag|her "
+                      r"bag)|out|with (?:us|me|him|her)|just in case))|hospital\w*|ambulance|"
+                      r"emergency room|urgent care|a&e|"
                       r"(?:take|took|taken|use|used|needed|give|gave) (?:him |her |them |me )?"
                       r"(?:my|an|her|his|their) (?:injection|inhaler|antihistamines?|medicine|"
                       r"medication)|(?:lips?|face|throat|tongue|eyes?) (?:started |began )?"
@@ -2688,6 +2701,7 @@ _NOT_A_NAME = frozenset("the this that our very really only also but and one".sp
 _PLAIN_PRAISE = re.compile(
     rf"^\W*(?:[@#][\w.]+\s+)?(?:(?:the|our|your|all the|their) )?(?:[a-z]+ ){{0,2}}?[a-z]+ "
     rf"(?:on (?:[a-z]{{2}} ?\d{{2,4}}|flight \w+|the \w+ flight) )?"  # ("the crew on BJ340")
+    rf"(?:(?:last night|yesterday|today|this morning|tonight) )?"
     rf"(?:is|was|are|were) (?:very |really |so |pretty |super |always |absolutely |extremely |"
     rf"honestly |genuinely |truly |incredibly )?"
     rf"{_GOOD}(?: and (?:very |really |so )?{_GOOD})?(?:,? (?:at least|though|as always|as usual|"
@@ -3110,8 +3124,14 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 if said_back:
                     hear = said_hear
             menu = _menu_billed(item.get("text") or "") if not tight else None
+            late = _CANCELLED_LATE.search(item.get("text") or "") if not tight else None
             if menu and routed[0]["flag"] == "billing_dispute" and not what:
                 hear = f"Thank you for telling us about {menu}."  # the two prices, as told
+            elif late and routed[0]["flag"] == "billing_dispute" and not what:
+                # "cancelled my flight the night before by text message ... I need a refund":
+                # the cancellation leads, not "the hold line is 90 minutes"
+                hear = f"Thank you for telling us about " \
+                    f"{_detailed('the cancellation', late.group(0))}."
             elif routed[0]["flag"] == "billing_dispute" and (not what or what in SAID_OVER):
                 # no named matter: the charge said back as the customer told it ("we charged
                 # you $65 for a bag even though your card includes one"), promising nothing
@@ -3203,7 +3223,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 kin = _WHOSE_ALLERGY.search(item.get("text") or "") or _MY_KIN.search(
                     item.get("text") or "")
                 who = "you're both" if _BOTH_OF_YOU.search(item.get("text") or "") else \
-                    f"your {(kin.group(1) or kin.group(2)).lower()} is" if kin else "you're"
+                    f"your {next(g for g in kin.groups() if g).lower()} is" if kin else "you're"
                 hear += f" I hope {who} feeling better now."
             if routed[0]["flag"] == "safety" and (not short or platform in ROOMY_SOCIAL):
                 crew = _staff_recognised(triage, item.get("text") or "")

@@ -756,6 +756,9 @@ _MOCK_ONLY = re.compile(r"\b(waited|took|wait of|sat|stood)(?: for)? (?:only|jus
                         r"one|two|three)", re.I)
 
 
+_ONE_THE_OTHER = re.compile(r"^one (?:of them |of the two )?(arrived|came|was|had|stopped|broke) "
+                            r"([a-z][^,;]{3,40}?),? (?:and |but |while )?the other (?:one )?(was|"
+                            r"had|arrived|came|stopped|broke|is) ([a-z][^,;]{3,40})$", re.I)
 _WORKED_UNTIL = re.compile(r"^((?:the |my |our )?[A-Za-z][\w -]{2,30}?) (?:worked|was working|"
                            r"worked fine|worked perfectly|worked great) ((?:for|until) [^,;.]{2,25}"
                            r"?),? (?:but |and )?now (?:it |they )?([a-z].{3,})$", re.I)
@@ -779,6 +782,11 @@ def _say_back_whole(clause: str, subject: str | None = None) -> str | None:
     elif re.match(r"(?:we |i )?(?:waited|sat|stood)(?: for)? (?:only|just) ", stripped, re.I):
         clause = stripped = _MOCK_ONLY.sub(r"\1 ", stripped, count=1)  # ("Wonderful service!!
         # Waited only 50 minutes for a dosa": the mockery was in the sentence before)
+    pair = _ONE_THE_OTHER.match(stripped)
+    if pair:  # "One arrived with a cracked grille, the other was missing the power cable"
+        return f"one {pair.group(1).lower()} {pair.group(2)} and the other " \
+            f"{pair.group(3).lower()} {re.sub(r'^missing the ', 'missing its ', pair.group(4))}" \
+            .rstrip(" .!")
     worked = _WORKED_UNTIL.match(stripped)
     if worked:  # "Multi-room grouping worked for a month, now it says 'group unavailable'":
         # what it does now is the complaint, and how long it worked before says when
@@ -1427,6 +1435,10 @@ def _indian_english(text: str) -> str:
     text = re.sub(r"\b(is|was|are|were) (?:a )?(small|tiny|half) (bowl|plate|portion|glass|cup)"
                   r" only\b", lambda m: f"{m.group(1)} only a {m.group(2)} {m.group(3)}", text,
                   flags=re.I)  # ("it was small bowl only": only a small bowl)
+    text = re.sub(r"\beven (we|i) (?:told|said|asked|requested)(?: (?:them|for|it))?,? "
+                  r"(mild|medium|less spicy|not spicy|less oil|less oily|no onions?|no garlic)\b",
+                  lambda m: f"though {m.group(1)} asked for {m.group(2).lower()}", text,
+                  flags=re.I)  # ("too oily and spicy even we told mild")
     text = re.sub(r"\bshouted on\b", "shouted at", text, flags=re.I)  # ("shouted on my husband")
     text = re.sub(r"\b(was|were) smelling (sour|bad|off|rotten|stale|weird|strange)\b",
                   lambda m: f"smelled {m.group(2)}", text, flags=re.I)  # ("paneer was smelling

@@ -4192,6 +4192,29 @@ FIFTY_EIGHTH_AND_FIFTY_NINTH_READING_CASES = [
     # a two-star "Nice ambience." is thanked, and what fell short asked
     ("bistro", "google_business", 2, "Nice ambience.", "kind words about the atmosphere",
      "a disappointment"),
+    # second round: the allergen served near a son is his allergy, and an EpiPen kept ready
+    # is no treatment to hope he is over
+    ("air", "mastodon", None, "@bluejet nut allergy announced when boarding, and they still "
+     "served peanuts two rows ahead of my son. Crew just shrugged. We had his EpiPen ready the "
+     "whole flight. Absolutely terrifying.", "your son's allergy", "feeling better now"),
+    # one and the other, said together
+    ("acme", "trustpilot", 1, "Bought two speakers as gifts. One arrived with a cracked grille, "
+     "the other was missing the power cable. Had to apologise to my own family on Christmas "
+     "morning. Thanks Acme.", "one arrived with a cracked grille and the other was missing its "
+     "power cable", "that the other was"),
+    # a refund after a late cancellation: the cancellation leads, not the hold line
+    ("air", "mastodon", None, "@bluejet cancelled my flight the night before by text message, "
+     "rebooked me on a flight 2 days later and the hold line is 90 minutes. I need a refund, not "
+     "a voucher. Who do I talk to?", "your flight being cancelled the night before by text "
+     "message", "the hold line is 90 minutes"),
+    # the crew "last night" thanked; "even we told mild" said plainly
+    ("air", "mastodon", None, "@bluejet the crew on BJ88 last night were lovely honestly, but the "
+     "plane was filthy, crumbs all over my seat and a sticky tray table, and the toilet ran out "
+     "of water an hour in. Not the crew's fault but someone's.", "kind words about our crew",
+     "fell short"),
+    ("bistro", "google_business", 2, "Nice place good interiors, staff also polite. But food is "
+     "too much oily and spicy even we told mild. Gulab jamun was hard. For this price we expect "
+     "better quality sir.", "too oily and spicy though you asked for mild", "even you told"),
 ]
 
 

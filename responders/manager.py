@@ -488,6 +488,10 @@ HELD_WHAT += (
                 r"were)|contained|full of)\b[^.!?\n]{0,30}?\b(?<!no )(?:chicken|mutton|meat|fish|"
                 r"egg|eggs|prawns?|beef|pork|lamb|ghee|butter|cheese|onions?|garlic)\b",
                 re.I), "what you found in your {0} meal", ("restaurant", "hotel", "airline")),
+    # a diabetic left without food ("I'm a diabetic and had nothing to eat for hours")
+    (re.compile(r"\bdiabetic\b[^\n]{0,80}?\b(?:nothing to eat|no food|could ?n'?t eat|could not "
+                r"eat|had ?n'?t eaten|had not eaten|without food|without eating)", re.I),
+     "being left with nothing to eat for hours when you're diabetic", ("airline", "hotel")),
     # smoke named as smoke, not "the smell" ("smelled smoke in the cabin ... Nobody checked")
     (re.compile(r"\b(?:smell(?:ed|s|ing)? (?:of |like )?smoke|smoke (?:in|on|from|filled|"
                 r"coming)|smoky cabin)\b", re.I), "the smoke in the cabin", ("airline",)),
@@ -1711,6 +1715,16 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         dish = _ORDERED_DISH.match(clause)
         if dish and not set(dish.group(1).lower().split()) & _NOT_ORDERED_DISH:
             return f"the {dish.group(1).lower()}"
+    if about == "the parking" and _PARKING_FINE.search(text):  # "we roamed 20 minutes and got
+        # the fine from police also for parking outside"
+        return "the trouble finding parking, and the police fine you got for parking outside"
+    if about in ("your order", "the delivery", "the food"):
+        spilled = _CAME_SPILLED.search(clause) or _CAME_SPILLED.search(text)
+        if spilled:  # "paneer tikka masala came spilled all over the bag, rice was missing"
+            missing = _ITEM_MISSING.search(text)
+            dish = re.sub(r"^(?:the|my|our) ", "", spilled.group(1).lower())
+            return f"the {dish} that arrived {spilled.group(2).lower()}{spilled.group(3) or ''}" + (
+                f", with the {missing.group(1).lower()} missing" if missing else "")
     if about in ("the quality", "how it performs"):  # "my dead speaker": its own words
         broken = re.search(r"\bmy (dead|broken|faulty|defective|cracked|bricked) (speaker|unit|"
                            r"device|soundbar|earbuds|headphones|remote|charger)\b", clause, re.I)
@@ -1748,6 +1762,9 @@ _NO_REPLY = re.compile(r"\b(?:has|have) ?n[o']?t (?:replied|answered|responded|g
                        r"got back)", re.I)
 _FORM_FAILS = re.compile(r"\bform\b[^.!?\n]{0,30}?\b(?:error|not working|broken|fails|failed|"
                          r"won'?t (?:submit|load|work)|doesn'?t (?:submit|load|work))", re.I)
+_AFTER_EVENT = re.compile(r"\blater\W{1,4}(?:which is |that'?s |i\.e\. )?after (?:the|my|our|her|"
+                          r"his) (?:\w+'s )?(funeral|wedding|interview|surgery|exam|conference|"
+                          r"graduation)\b", re.I)
 # what the customer should do meanwhile ("What am I supposed to do?")
 _WHAT_TO_DO = re.compile(r"\bwhat (?:exactly |now |then )?(?:am i|are we) (?:now |then )?"
                          r"(?:supposed|meant|expected) to do\b|"
@@ -1773,6 +1790,16 @@ _BUMPED = re.compile(r"\b(?:gave|give|given) (?:away )?(?:my|our) seats? (?:away
 _VOUCHER_EXPIRES = re.compile(rf"({_AMOUNT}) voucher (?:that|which) (?:expires|runs out|is "
                               r"valid|only lasts) (?:in|for) (\d+ (?:days|weeks|months)|a "
                               r"(?:week|month|year))\b", re.I)
+
+
+_PARKING_FINE = re.compile(r"\b(?:fine from (?:the )?police|police fine|challan|parking (?:ticket|"
+                           r"fine)|got (?:a |the )?fine)\b", re.I)
+_CAME_SPILLED = re.compile(r"\b((?:the |my |our )?[a-z]+(?: [a-z]+){0,3}?) (?:came|arrived|was "
+                           r"delivered) (spilled|spilt|leaking|open|crushed|upside down)"
+                           r"( all over the (?:bag|box|packet))?", re.I)
+_ITEM_MISSING = re.compile(r"\b(rice|naan|roti|raita|dal|bread|dessert|drink|drinks|chutney|"
+                           r"papad|salad|sauce)\b (?:was|were) (?:missing|not there|not included)",
+                           re.I)
 
 
 # the dish ordered, named before what was wrong with it ("Ordered mutton rogan josh, mutton was
@@ -3104,6 +3131,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                   r"hearing back|reaching us|handled|safety)\b",
                                   i["about"])), None)  # "day 6 without my suitcase": "your
                 # bags", not "raising this with us"
+            if about in ("your order", "the delivery", "the food") and not what:
+                about = _detailed(about, "", item.get("text") or "")  # ("the paneer tikka
+                # masala that arrived spilled all over the bag, with the rice missing")
             claim = _CLAIM_OWED.search(item.get("text") or "")
             if claim and not what:  # "my compensation claim 'doesn't exist'": the claim itself
                 owed = _OWED.search(item.get("text") or "")
@@ -3172,6 +3202,10 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                 "the fee", c))), None)
                         if fee:
                             hear += f" You also told us about {fee}."
+            after = _AFTER_EVENT.search(item.get("text") or "")
+            if after and hear.endswith(" later.") and after.group(1).lower() not in hear.lower():
+                # "rebooked for 2 days later -- after the funeral": what that meant, said
+                hear = f"{hear[:-1]}, after the {after.group(1).lower()}."
             if routed[0]["flag"] in ("billing_dispute", "ongoing") and (
                     not short or platform in ROOMY_SOCIAL):
                 liked = _praise_first(triage, item.get("text") or "", profile.category)
@@ -3257,6 +3291,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                         (not _CHASED.search(item.get("text") or "") or (what or "").startswith(
                             "the same fault on your")):  # (replaced, not chased, "in 6 months")
                     empathy = "I understand why you want your money back"  # (no chasing yet)
+                if (what or "").endswith("that hasn't reached you, and the refund you asked "
+                                         "for") and "chase" in empathy:  # ("Tracking hasn't
+                    # moved in 12 days ... Either send it or refund me": the order, not money)
+                    empathy = "I understand how frustrating it is to be left waiting with no " \
+                        "straight answer"
                 if what and what.startswith("what was spilled"):  # no charge in dispute
                     empathy = "That should have been dealt with there and then"
                 if what and what.startswith("a unit that arrived looking used"):  # nor here
@@ -3448,6 +3487,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 hear = f"Thank you for telling us about {what}." + (
                     f" You also told us that {said_before}" if said_before else "")
                 specific, staff_damage = True, True
+            if _PARKING_FINE.search(body) and re.search(r"\bpark", body, re.I) and not tight \
+                    and "fine" not in hear:  # "we roamed 20 minutes and got the fine from police
+                # also for parking outside": the fine is what it cost them
+                hear = "Thank you for telling us about the trouble finding parking, and the " \
+                    "police fine you got for parking outside."
+                specific = True
             menu = _menu_billed(body) if not tight and not staff_damage else None
             if menu:  # "Menu says paneer tikka 320, bill shows 380": the two prices lead,
                 # whatever else was said back ("the staff said new menu not printed yet")

@@ -1439,6 +1439,8 @@ def _indian_english(text: str) -> str:
                   r"(mild|medium|less spicy|not spicy|less oil|less oily|no onions?|no garlic)\b",
                   lambda m: f"though {m.group(1)} asked for {m.group(2).lower()}", text,
                   flags=re.I)  # ("too oily and spicy even we told mild")
+    text = re.sub(r"\b(\d+) (hour|minute|day)s? (delay|wait|journey|drive|layover)\b",
+                  r"\1-\2 \3", text, flags=re.I)  # ("the 5 hours delay": the 5-hour delay)
     text = re.sub(r"\bshouted on\b", "shouted at", text, flags=re.I)  # ("shouted on my husband")
     text = re.sub(r"\b(was|were) smelling (sour|bad|off|rotten|stale|weird|strange)\b",
                   lambda m: f"smelled {m.group(2)}", text, flags=re.I)  # ("paneer was smelling

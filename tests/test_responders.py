@@ -4215,6 +4215,27 @@ FIFTY_EIGHTH_AND_FIFTY_NINTH_READING_CASES = [
     ("bistro", "google_business", 2, "Nice place good interiors, staff also polite. But food is "
      "too much oily and spicy even we told mild. Gulab jamun was hard. For this price we expect "
      "better quality sir.", "too oily and spicy though you asked for mild", "even you told"),
+    # third round: a spilled order named in the refund hold; the parking fine named
+    ("bistro", "google_business", 1, "Ordered through delivery app, paneer tikka masala came "
+     "spilled all over the bag, rice was missing completely. Called restaurant no one picked up "
+     "phone. I paid 780 rupees for what? Please refund my money.", "the paneer tikka masala that "
+     "arrived spilled all over the bag, with the rice missing", "about your order."),
+    ("bistro", "google_business", 2, "Parking is big problem here. No valet, no parking space, we "
+     "roamed 20 minutes and got the fine from police also for parking outside. Food was ok ok.",
+     "the police fine you got for parking outside", "is a big problem here"),
+    # an order that never came is no money chased
+    ("acme", "trustpilot", 1, "Ordered the speaker on the 2nd, told delivery in 3 days. It's the "
+     "19th. Tracking hasn't moved in 12 days and chat just keeps saying 'it's on its way'. Either "
+     "send it or refund me.", "left waiting with no straight answer", "chase their own money"),
+    # what a rebooking meant, said; "the 5-hour delay"; a diabetic without food is held
+    ("air", "mastodon", None, "@bluejet Booked Bluejet for my mum's funeral trip. Flight "
+     "cancelled, rebooked for 2 days later \u2014 after the funeral. I don't even know what to "
+     "say. I just want my money back and someone to acknowledge this.", "2 days later, after "
+     "the funeral", "fell short"),
+    ("air", "mastodon", None, "@bluejet I was promised a meal voucher for the 5h delay and the "
+     "desk ran out. I'm a diabetic and had nothing to eat for hours. Please fix this process, "
+     "it's not just an inconvenience for some of us.", "nothing to eat for hours when you're "
+     "diabetic", "5 hours delay"),
 ]
 
 

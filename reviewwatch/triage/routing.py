@@ -178,6 +178,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:could|might|will) (?:get|have gotten|have been|be) (?:hurt|injured)|slippery|"
      r"smell\w* (?:something |like |of )?(?:fuel|gas|petrol|jet fuel|smoke|burning)|"
      r"is (?:this|it|that) (?:even |really |actually )?safe\b|"
+     # a diabetic left without food ("I'm a diabetic and had nothing to eat for hours")
+     r"diabetic\b[^\n]{0,80}?\b(?:nothing to eat|no food|could ?n'?t eat|could not eat|had ?n'?t "
+     r"eaten|had not eaten|without food|without eating)|"
      # a diabetic told a sweet was sugar-free when it was not
      r"diabetic\b[^\n]{0,200}?\bsugar|sugar[- ]free\b[^\n]{0,120}?\b(?:normal sugar|full of sugar|"
      r"had sugar|not sugar[- ]free|was ?n'?t|was not|is not|is ?n'?t)\b|"

@@ -1386,6 +1386,10 @@ def _short_unit(m: re.Match[str]) -> str:
 _BARE_HOURS = re.compile(r"\b(\d+) ?h\b(?!\.\w)", re.I)
 
 
+def _hours(m: re.Match[str]) -> str:
+    return f"{m.group(1)} hour" + ("" if m.group(1) == "1" else "s")
+
+
 _THAT_TOO = re.compile(r",?\s+(?:and that (?:too |also )?|that (?:too|also) )(?=(?:very |totally |"
                        r"completely |stone )?(?:cold|late|stale|"
                        r"raw|burnt|burned|soggy|wrong|undercooked|half[- ]cooked|uncooked|"
@@ -1401,8 +1405,7 @@ def _indian_english(text: str) -> str:
                             f"{m.group(3).lower()} ", text)  # ("very spicy kids could not eat")
     text = _RUN_ON_CANNOT.sub(r"\1, and ", text)  # "too loud we cannot talk": two sentences
     text = _HOURS_MINUTES.sub(r"\1 hours \2 minutes", text)  # "2 h40m"
-    text = _BARE_HOURS.sub(lambda m: f"{m.group(1)} hour" + ("" if m.group(1) == "1" else "s"),
-                           text)  # "delayed 6h"
+    text = _BARE_HOURS.sub(_hours, text)  # "delayed 6h"
     text = _SHORT_UNIT.sub(_short_unit, text)  # "waited 40 min" -> 40 minutes
     text = _REACHED.sub(lambda m: f"{m.group(1)} {m.group(2)} arrived", text)
     text = _WHOSE_OCCASION.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (
@@ -2033,13 +2036,9 @@ _TWO_WAITS = re.compile(rf"\bwaited (?:for )?({_SPAN}) for (?:a |the |our )?tabl
 
 
 def _units(span: str) -> str:
-    """'45 mins' -> '45 minutes', '1 hr' -> '1 hour' (as a manager writes them)."""
-    span = re.sub(r"\b(\d+(?:\.\d+)?|an?|one|two|three)\s?(?:mins?|minutes?)\b",
-                  lambda m: f"{m.group(1)} minute" + ("" if m.group(1) in ("1", "a", "an", "one")
-                                                      else "s"), span, flags=re.I)
-    return re.sub(r"\b(\d+(?:\.\d+)?|an?|one|two|three)\s?(?:hrs?|h|hours?)\b",
-                  lambda m: f"{m.group(1)} hour" + ("" if m.group(1) in ("1", "a", "an", "one")
-                                                    else "s"), span, flags=re.I)
+    """'45 mins' -> '45 minutes', '1 hr' -> '1 hour', '2h' -> '2 hours' (as a manager writes
+    them), by the same rules as a clause said back."""
+    return _SHORT_UNIT.sub(_short_unit, _BARE_HOURS.sub(_hours, span))
 
 
 def both(first: str, second: str | None) -> str:

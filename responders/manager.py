@@ -753,6 +753,10 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
             text) else "what happens to your data"  # ("sends usage data to third parties")
     if flag.get("flag") == "privacy" and _KEPT_RECORDINGS.search(text):
         return "the voice recordings kept in your account"  # (what the customer found)
+    shown = _SHOWN_TO_OTHERS.search(text) if flag.get("flag") == "privacy" else None
+    if shown:  # "shared my Spotify listening with another account in my house"
+        return f"your {(shown.group(1) or '').strip()}{' ' if shown.group(1) else ''}" \
+            f"{shown.group(2).lower()} being shown to another account without your say"
     if flag.get("flag") == "privacy" and _LISTENING.search(text):
         return "your concern that it may be listening or recording"  # (no guess that it was)
     if flag.get("flag") == "privacy" and _BREACH.search(text):  # "may have been exposed in a
@@ -1547,8 +1551,15 @@ _PAID_EXPRESS = re.compile(rf"\bpaid (?:extra )?for (express|next[- ]day|priorit
                            rf"expedited) (shipping|delivery|postage)(?: \(?({_AMOUNT}|\d+(?:\.\d\d)"
                            r"?)\)?)?,? (?:but |and )?(?:it )?(?:came|arrived|was delivered|"
                            r"was sent)(?: by)? ((?:standard|late|(?:a|one|two|three|\d+) "
-                           r"(?:days?|weeks?) late)(?:,? (?:a|one|two|\d+) (?:days?|weeks?) "
-                           r"late)?)", re.I)
+                           r"(?:days?|weeks?) late|in (?:\d+|two|three|four|five|six|seven) "
+                           r"days)(?:,? (?:a|one|two|\d+) (?:days?|weeks?) late)?)", re.I)
+_ADDED_NOT_ORDERED = re.compile(r"\bitems? (?:were |was )?added (?:which|that) (?:we|i) (?:not|"
+                                r"never|did ?n'?t|did not) order(?:ed)?,? (?:like|such as|:)? ?"
+                                r"([a-z0-9][a-z0-9 ]{3,50}?)(?=[,.;]|\s+(?:plus|and also|also)\b)",
+                                re.I)
+_SERVICE_UNASKED = re.compile(r"\bservice charge (?:of )?(\d+ ?%)?[^.!?\n]{0,20}?\b(?:added )?"
+                              r"without (?:asking|telling|consent)|\b(\d+ ?%) service charge\b"
+                              r"[^.!?\n]{0,20}?\bwithout (?:asking|telling)", re.I)
 _FEE_FOR_FIT = re.compile(rf"({_AMOUNT}) ((?:[a-z-]+ ){{0,2}}(?:fee|charge)) (at the gate )?for "
                           r"(?:a|my|the) (bag|carry-?on|case|suitcase|backpack) (?:that|which) "
                           r"(?:fit|fits|fitted) (?:in |into )?(?:your|the) sizer", re.I)
@@ -1619,6 +1630,16 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
                        sit.group(2).lower())
         return f"the {sit.group(1)} seat fee to sit next to your {child}"
     if about in ("the charge", "the fee", "the bill"):
+        added = _ADDED_NOT_ORDERED.search(clause) or _ADDED_NOT_ORDERED.search(text)
+        if added:  # "items added which we not ordered like 2 lassi and one extra roti basket,
+            # plus service charge 10% was added without asking"
+            items = re.sub(r"\b([2-9]) (lassi|roti|naan|coke|water|tea|coffee)\b", r"\1 \2s",
+                           added.group(1).strip(), flags=re.I)
+            items = re.sub(r"\bone extra\b", "an extra", items, flags=re.I)
+            service = _SERVICE_UNASKED.search(clause) or _SERVICE_UNASKED.search(text)
+            return f"the {items} added to your bill that you never ordered" + (
+                f", and the {service.group(1) or service.group(2)} service charge added without "
+                "asking" if service else "")
         fee = _FEE_OF.search(clause)
         if fee:
             amount = (fee.group(1) or fee.group(4)).replace(" ", "") if not re.search(
@@ -1718,6 +1739,13 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
     if about == "the parking" and _PARKING_FINE.search(text):  # "we roamed 20 minutes and got
         # the fine from police also for parking outside"
         return "the trouble finding parking, and the police fine you got for parking outside"
+    express = _PAID_EXPRESS.search(clause) or _PAID_EXPRESS.search(text) if about in (
+        "your order", "the delivery") else None
+    if express:  # "Paid for next-day delivery, came in 5 days"
+        amount = f"{express.group(3)} " if express.group(3) else ""
+        return f"the {amount}{'you paid ' if amount else ''}{express.group(1).lower()} " \
+            f"{express.group(2).lower()} {'you paid for ' if not amount else ''}that came " \
+            f"{express.group(4).strip()}".replace("the you paid", "what you paid")
     if about in ("your order", "the delivery", "the food"):
         spilled = _CAME_SPILLED.search(clause) or _CAME_SPILLED.search(text)
         if spilled:  # "paneer tikka masala came spilled all over the bag, rice was missing"
@@ -1765,6 +1793,11 @@ _FORM_FAILS = re.compile(r"\bform\b[^.!?\n]{0,30}?\b(?:error|not working|broken|
 _AFTER_EVENT = re.compile(r"\blater\W{1,4}(?:which is |that'?s |i\.e\. )?after (?:the|my|our|her|"
                           r"his) (?:\w+'s )?(funeral|wedding|interview|surgery|exam|conference|"
                           r"graduation)\b", re.I)
+_SHOWN_TO_OTHERS = re.compile(r"\bshared (?:my|our) ([A-Z]\w+ )?(listening(?: history)?|history|"
+                              r"activity|playlists?)\b[^.!?\n]{0,20}?\bwith (?:another|other|a "
+                              r"different|someone)", re.I)
+_ERROR_CODE = re.compile(r"\berror (?:code |message )?(?!404\b)((?-i:[A-Z]{1,3})-?\d{2,4}|"
+                         r"\d{3,4})\b", re.I)
 # what the customer should do meanwhile ("What am I supposed to do?")
 _WHAT_TO_DO = re.compile(r"\bwhat (?:exactly |now |then )?(?:am i|are we) (?:now |then )?"
                          r"(?:supposed|meant|expected) to do\b|"
@@ -3493,6 +3526,14 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 hear = "Thank you for telling us about the trouble finding parking, and the " \
                     "police fine you got for parking outside."
                 specific = True
+            code = _ERROR_CODE.search(body) if specific and not tight and \
+                "You also told us" not in hear else None
+            if code and code.group(1) not in hear:  # "Won't pair ... Error code E-204 every time
+                # and your help page for E-204 is a 404": the code named, and the dead page
+                dead = re.search(r"\bhelp (?:page|article)\b[^.!?\n]{0,30}?\b(?:is a )?404\b",
+                                 body, re.I)
+                hear += f" You also told us about the {code.group(1)} error" + (
+                    ", and that our help page for it is a 404." if dead else ".")
             menu = _menu_billed(body) if not tight and not staff_damage else None
             if menu:  # "Menu says paneer tikka 320, bill shows 380": the two prices lead,
                 # whatever else was said back ("the staff said new menu not printed yet")

@@ -4236,6 +4236,30 @@ FIFTY_EIGHTH_AND_FIFTY_NINTH_READING_CASES = [
      "desk ran out. I'm a diabetic and had nothing to eat for hours. Please fix this process, "
      "it's not just an inconvenience for some of us.", "nothing to eat for hours when you're "
      "diabetic", "5 hours delay"),
+    # fourth round: items added that nobody ordered, and a service charge added unasked
+    ("bistro", "google_business", 1, "Bill was given 3450 but when I checked there was items "
+     "added which we not ordered like 2 lassi and one extra roti basket, plus service charge 10% "
+     "was added without asking. When asked the cashier he was arguing with me in front of my "
+     "family. Very bad behaviour.", "the 2 lassis and an extra roti basket added to your bill "
+     "that you never ordered, and the 10% service charge added without asking",
+     "about the 10% service charge."),
+    # faster delivery paid for and not given
+    ("acme", "trustpilot", 1, "Wonderful. Paid for next-day delivery, came in 5 days, left on the "
+     "doorstep in the rain. Box soaked. Brilliant service as always.", "the next-day delivery "
+     "you paid for that came in 5 days", "about the delivery."),
+    # listening shown to another account, and a microphone light on when muted: privacy
+    ("acme", "trustpilot", 1, "The speaker shared my Spotify listening with another account in "
+     "my house without me ever setting that up. My housemate could see everything I'd played. "
+     "How did that happen and who else can see my data?", "your Spotify listening being shown "
+     "to another account", "the setup and software"),
+    ("acme", "trustpilot", 2, "To be fair the sound is brilliant and the delivery was quick. But "
+     "the microphone light stays on even when muted and I honestly don't trust it anymore. Is it "
+     "actually listening or not? A straight answer would be nice.", "listening or recording",
+     "something you rely on"),
+    # an error code named, and our dead help page for it
+    ("acme", "google_play", 1, "Won't pair. Tried 5 ghz and 2.4 ghz, router restarted, factory "
+     "reset the speaker twice. Error code E-204 every time and your help page for E-204 is a 404. "
+     "Ironic.", "the E-204 error, and that our help page for it is a 404", "ironic"),
 ]
 
 

@@ -322,9 +322,16 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"(?:someone|somebody|some ?one) (?:else )?(?:is )?(?:controlling|using|accessing) (?:it|my|"
      r"our|the)|"
      # asked outright ("Is someone listening?", "is the mic always on?")
-     r"(?:is|are) (?:someone|somebody|anyone|anybody|you|you guys|they) (?:actually |really |"
-     r"secretly )?(?:listening|recording|watching)\b|is the (?:mic|microphone) (?:always |"
-     r"secretly )?(?:on|listening|recording)\b|"
+     r"(?:is|are) (?:someone|somebody|anyone|anybody|you|you guys|they|it|this|the (?:speaker|"
+     r"device|mic|microphone)) (?:actually |really |secretly |still |always )?(?:listening|"
+     r"recording|watching)\b|is the (?:mic|microphone) (?:always |secretly )?(?:on|listening|"
+     r"recording)\b|(?:mic|microphone)(?: light)? (?:stays|is|was|remains|keeps) (?:on|lit)\b"
+     r"[^.!?\n]{0,20}\b(?:muted|off)|"
+     # data shown to someone else ("shared my Spotify listening with another account ... who
+     # else can see my data?")
+     r"who (?:else )?(?:can|could) see (?:my|our) (?:data|history|listening|activity|recordings|"
+     r"searches)|shared (?:my|our) (?:\w+ )?(?:listening|history|activity|data|recordings)\b"
+     r"[^.!?\n]{0,20}\bwith|"
      # recordings kept without the customer's say ("keeps voice recordings in my account ...
      # I never agreed to that. How do I delete them?")
      + KEPT_RECORDINGS + r"|delete (?:my |the |all )?"

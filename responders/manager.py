@@ -635,7 +635,8 @@ HELD_MONEY = (
     (re.compile(r"\bused (?:one|unit|item|speaker|device|product|phone|model)? ?(?:as|for) new\b|"
                 r"\bsold (?:me|us) (?:a |an )?(?:used|second[- ]hand|refurbished|returned)\b|"
                 r"\bsomeone else'?s (?:wi-?fi|account|name|details|settings|data) (?:was |were )?"
-                r"(?:already )?(?:saved|on it|logged|set up|in it)", re.I),
+                r"(?:already )?(?:saved|on it|logged|set up|in it)|"
+                r"\b(?:been )?(?:opened|used) before\b[^\n]{0,40}?\bsold as new\b", re.I),
      "a unit that arrived looking used"),
     # a paid extra that never worked ("the wifi I paid for never connected. Pls ... refund
     # the wifi at least")
@@ -771,6 +772,13 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
     if forced:  # "forces me to create an account and accept marketing to even use the speaker"
         account = "create an account and " if re.search(r"\b(?:create|make|set up|open) an "
                                                         r"account\b", text, re.I) else ""
+        before = re.search(r"\bbefore (?:i|we) (?:could|can) (?:even )?(change|set|use|turn|"
+                           r"adjust) ((?:the |my |a )?[a-z][a-z' ]{2,30}?)"
+                           r"(?: for [a-z' ]{2,25}?)?[.,!]", text, re.I)
+        if before:  # "before I could even change the volume limit for my kid's room"
+            what = re.sub(r"^my ", "your ", before.group(2).strip())
+            return f"having to {account}accept {forced.group(1).lower()} before you could " \
+                f"{before.group(1).lower()} {what}"
         return f"having to {account}accept {forced.group(1).lower()} before you can use it"
     remark = _REMARK.search(text) if flag.get("flag") == "discrimination" else None
     if remark:  # "a crew member made a comment about my weight in front of the whole row"
@@ -833,7 +841,9 @@ def _held_what(flag: dict[str, Any], item: dict[str, Any], category: str | None)
         return "how we keep veg and non-veg food apart in our kitchen"  # utensils ...?"
     if ladle:  # "veg and non-veg were served with same ladle"
         return "the same ladle used for veg and non-veg food"
-    if _LEFT_TO_MANAGE.search(text):  # "we had to lift him ourselves"
+    if _LEFT_TO_MANAGE.search(text) and not _FELL.search(text):  # "we had to lift him
+        # ourselves" (a fall on the way is named as one: "the fall you had and the assistance
+        # that never came")
         return f"the help {who} needed" if who else "the help you needed"
     if _MEDICAL_KIT.search(text):
         return "the medical emergency and the equipment on board"  # "no working defibrillator"
@@ -1622,7 +1632,12 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         if days:  # "my bag has been 'located' for 4 days now"
             bag = thing.group(1).lower() if thing else "bag"
             return f"your {bag}, still not back with you after {days.group(1).lower()} days"
-        return f"your {thing.group(1).lower()}" if thing else about
+        if thing:
+            return f"your {thing.group(1).lower()}"
+        one = re.search(r"\b(?:my|our) bag\b", text or clause, re.I) and not re.search(
+            r"\b(?:bags|luggage)\b", text or clause, re.I)
+        return "your bag" if one and about == "your bags" and not _BAG_BROKEN.search(
+            text or clause) else about  # ("where is my bag"; a damaged one is named below)
     sit = _PAY_TO_SIT_WITH.search(clause) if about in ("the charge", "the fee", "the bill",
                                                         "the seat", "your seat") else None
     if sit and sit.group(1):  # "€38 to pick a seat so I can sit next to my 4 year old?"
@@ -1798,6 +1813,10 @@ _SHOWN_TO_OTHERS = re.compile(r"\bshared (?:my|our) ([A-Z]\w+ )?(listening(?: hi
                               r"different|someone)", re.I)
 _ERROR_CODE = re.compile(r"\berror (?:code |message )?(?!404\b)((?-i:[A-Z]{1,3})-?\d{2,4}|"
                          r"\d{3,4})\b", re.I)
+_COVER_BOUGHT = re.compile(r"\b(?:cover|reimburse|pay (?:for|back)|refund)\b[^.!?\n]{0,20}?\b"
+                           r"(?:the |my |our )?(toiletries|clothes|essentials|medication|"
+                           r"medicine|charger|things|stuff|items)\b[^.!?\n]{0,20}?\b(?:i|we) "
+                           r"(?:had to|have had to|needed to) (?:buy|get|purchase)", re.I)
 # what the customer should do meanwhile ("What am I supposed to do?")
 _WHAT_TO_DO = re.compile(r"\bwhat (?:exactly |now |then )?(?:am i|are we) (?:now |then )?"
                          r"(?:supposed|meant|expected) to do\b|"
@@ -2007,8 +2026,8 @@ _STAFF_WATCHED = re.compile(r"\bstaff (?:just |only )?(?:watched|stood (?:by|the
                             re.I)
 # consent to marketing forced before a device can be used
 _MARKETING_FORCED = re.compile(r"\b(?:accept|agree to|consent to|opt in to|opt into) (?:all |their "
-                               r"|your |the )?(marketing|tracking|ads|advertising|data sharing)\b",
-                               re.I)
+                               r"|your |the )?['\"\u2018\u201c]?((?:personali[sz]ed |targeted )?"
+                               r"(?:marketing|tracking|ads|advertising|data sharing))\b", re.I)
 _MEDICAL_KIT = re.compile(rf"\b(?:{routing.MEDICAL_KIT})", re.I)
 _SOILED_SEAT = re.compile(rf"\b(?:{routing.SOILED_SEAT})", re.I)
 _DRUNK_STAFF = re.compile(rf"\b(?:{routing.DRUNK_STAFF})", re.I)
@@ -2870,6 +2889,11 @@ def _resolve(contact: str, group: str, triage: dict[str, Any], profile: Profile,
         # in miles?" after "cheers for the 'bonus' 500 miles": scorn, not a question to answer
     if any(_WHO_TO_ASK.search(q) for q in asked):
         text = f"I'm the right person for this. {text}"  # (the question answered, not put off)
+    elif group == "lost" and _BAG_WORD.search(item.get("text") or "") and (
+            bought := _COVER_BOUGHT.search(item.get("text") or "")):  # "will you cover the
+        # toiletries I had to buy? Receipts ready.": the receipts asked for, nothing promised
+        text += f" Please send me your receipts for the {bought.group(1).lower()}, and I'll " \
+            "check what we can reimburse."
     elif group == "lost" and any(_WHAT_TO_DO.search(q) for q in asked) and _BAG_WORD.search(
             item.get("text") or ""):  # "the tracker still says 'searching'. I have no winter
         # coat. What am I supposed to do?": what to do meanwhile, said now

@@ -604,7 +604,8 @@ def test_airline_posts_sarcasm_names_what_it_mocks_and_a_car_seat_is_baggage():
     draft, triage = mention_for("air", "@bluejet thanks for losing my bag AGAIN. third time this "
                                 "year", "bluesky")
     assert "sarcasm" in [f["flag"] for f in triage["flags"]]
-    assert "your bags" in draft["reply"] and "what went wrong" not in draft["reply"]
+    assert "your bag." in draft["reply"] and "what went wrong" not in draft["reply"]  # (one
+    # bag: "your bag", since the fifty-eighth reading)
     assert "review" not in draft["reply"]  # a post is not a review
     draft, _ = mention_for("air", "@bluejet lost my kid's car seat, what am I supposed to do now",
                            "bluesky")
@@ -1076,7 +1077,7 @@ def test_airline_posts_said_back_and_sent_to_the_right_team(text, wanted):
     ("air", "mastodon", "@bluejet no overhead space left because you let group 1 bring 3 bags "
      "each. had to gate check my laptop bag", "airport team", "where things stand"),
     ("air", "mastodon", "@bluejet when will my bag be delivered? it's been 3 days and the "
-     "tracker still says 'located'", "your bags", "that it's been 3 days"),
+     "tracker still says 'located'", "your bag", "that it's been 3 days"),
     ("air", "mastodon", "@bluejet pilot said maintenance issue, now we're deplaning after "
      "sitting here 2 hrs. what a mess", "operations team", "pilot said"),
     ("acme", "trustpilot", "Sound quality is fine but it drops off the wifi every night and I "
@@ -4260,6 +4261,25 @@ FIFTY_EIGHTH_AND_FIFTY_NINTH_READING_CASES = [
     ("acme", "google_play", 1, "Won't pair. Tried 5 ghz and 2.4 ghz, router restarted, factory "
      "reset the speaker twice. Error code E-204 every time and your help page for E-204 is a 404. "
      "Ironic.", "the E-204 error, and that our help page for it is a 404", "ironic"),
+    # fifth round: a fall on the way when the assistance never came, named as both
+    ("air", "mastodon", None, "@bluejet I booked wheelchair assistance 3 weeks ahead. Nobody came "
+     "at Gatwick. I had to walk the whole terminal with a cane and fell near gate 14. My knee is "
+     "swollen. This is dangerous and I need someone to answer for it.", "the fall you had and "
+     "the assistance that never came", "the help you needed"),
+    # toiletries to be covered: the receipts asked for; one bag is "your bag"
+    ("air", "mastodon", None, "@bluejet three questions: 1) where is my bag 2) why does your "
+     "baggage line hang up after 20 min 3) will you cover the toiletries I had to buy? Receipts "
+     "ready.", "send me your receipts for the toiletries", "your bags"),
+    # personalised advertising forced before a setting could be changed: a privacy hold, named
+    ("acme", "google_play", 1, "The app forced me to create an account and agree to "
+     "'personalised advertising' before I could even change the volume limit for my kid's room. "
+     "That's a dark pattern and I'm reporting it.", "accept personalised advertising before you "
+     "could change the volume limit", "the setup and software"),
+    # a box opened before, sold as new, and postage asked for: held
+    ("acme", "trustpilot", 1, "Received a speaker with a cracked grill and a box that had clearly "
+     "been opened before. Sold as new. Asked for a replacement, was told to pay return postage "
+     "myself. Why should I pay for your mistake?", "a unit that arrived looking used",
+     "warranty claim"),
 ]
 
 

@@ -103,8 +103,9 @@ WELFARE = (r"fumes\b[^.!?\n]{0,60}?\b(?:cabin|plane|aircraft|cough\w*|headaches?
 # records everything, and the question what it records
 CONSENT_FORCED = (r"(?:forc\w*|makes? (?:me|us|you)|made (?:me|us)|requires?|required|have to|"
                   r"had to|must)\b[^.!?\n]{0,60}?\b(?:accept|agree to|consent to|opt in to|opt "
-                  r"into) (?:all |their |your |the )?(?:marketing|tracking|ads|advertising|data "
-                  r"sharing)|records (?:us|me|everything|what (?:we|i) say|(?:our |my )?"
+                  r"into) (?:all |their |your |the )?['\"\u2018\u201c]?(?:personali[sz]ed |"
+                  r"targeted )?(?:marketing|tracking|ads|advertising|data sharing)|records "
+                  r"(?:us|me|everything|what (?:we|i) say|(?:our |my )?"
                   r"(?:conversations|voice|calls))|"
                   r"what (?:exactly )?(?:are|is) (?:you|it) recording")
 # a cost put on the customer for the business's failure: postage to return a faulty item, new
@@ -113,7 +114,11 @@ COST_PUT_ON = (r"(?<!n't have to )(?<!not have to )(?<!no need to )pay (?:for )?
                r"(?:return )?(?:postage|shipping|courier)(?: costs?| fees?)?"
                r"(?: myself| ourselves)?\b[^.!?\n]{0,30}?\b(?:faulty|defective|broken|damaged|"
                r"doa)\b|(?:faulty|defective|broken|damaged)\b[^.!?\n]{0,60}?\bpay (?:for )?"
-               r"(?:the )?(?:return )?(?:postage|shipping)|(?:had to|have to|forced to|made "
+               r"(?:the )?(?:return )?(?:postage|shipping)|"
+               # postage for a unit that came used or damaged ("a box that had clearly been
+               # opened before. Sold as new. ... told to pay return postage myself")
+               r"(?:opened|used) before\b[^\n]{0,120}?\bpay (?:for )?(?:the )?(?:return )?"
+               r"(?:postage|shipping)|(?:had to|have to|forced to|made "
                r"(?:us|me)) (?:buy|book|pay for|purchase) (?:new|another|other|replacement|"
                r"last[- ]minute|fresh) (?:tickets?|flights?|seats?|fares?)")
 # a remark on someone's body or person by staff ("a crew member made a comment about my weight")

@@ -518,7 +518,8 @@ _WHOSE_ALLERGY = re.compile(
     r"mum|father|dad|friend|partner|sister|brother)\b|"  # ("my nut-allergic son")
     r"\b(?:my|our) (son|daughter|wife|husband|child|kid|boy|girl|mother|mom|mum|father|dad|friend|"
     r"partner|sister|brother|niece|nephew|grandson|granddaughter|guest)\b[^.!?]{0,20}?\b(?:is|was|"
-    r"has|had|have|'s|with) (?:\w+ )?(?:allergic|an allergy|an? (?:\w+ ){0,2}allergy|\w+ allergy)|"
+    r"has|had|have|'s|with) (?:\w+ )?(?:allergic|an allergy|an? (?:\w+ ){0,2}allergy|"
+    r"(?:\w+ ){1,2}allergy)|"
     # the allergen served near them ("served peanuts two rows ahead of my son")
     r"\ballerg\w*\b[^\n]{0,120}?\b(?:served|opened|eating|handed out)\b[^.!?]{0,40}?\b(?:near|"
     r"ahead of|behind|next to|beside|around|in front of) (?:my|our) (son|daughter|child|kid|boy|"
@@ -1181,9 +1182,11 @@ _RHETORICAL_ASK = re.compile(r"\b(?:too much to (?:ask|expect)|even (?:staffed|o
 _KIDS = (r"(?:kids?|children|child|son|daughter|toddler|baby|boy|girl|\d+ ?(?:yo|y/o|year[- ]old|"
          r"yr[- ]old|-year-old)s?)")
 _KIDS_APART = re.compile(rf"\b(?:my|our) (?:\w+ ){{0,3}}?{_KIDS}\b[^\n]{{0,160}}?\b(?:split|"
-                         rf"separated|seated apart|sat apart|rows? (?:away|apart)|different rows|"
+                         rf"separated|seated apart|sat apart|seated separately|sat separately|"
+                         rf"rows? (?:away|apart)|different rows|"
                          rf"(?:put|seated|sat) in row \d+|"
-                         rf"rows \d+)|\b(?:split|separated|seated apart)\b[^.!?]{{0,60}}?"
+                         rf"rows \d+)|\b(?:split|separated|seated apart|seated separately|sat "
+                         rf"separately)\b[^.!?]{{0,60}}?"
                          rf"\b(?:my|our) (?:\w+ ){{0,2}}?{_KIDS}\b|"
                          rf"\bseating my (?:\w+ ){{0,2}}?{_KIDS}\b[^.!?]{{0,40}}?\brows? away",
                          re.I)
@@ -1575,6 +1578,11 @@ _FEE_FOR_FIT = re.compile(rf"({_AMOUNT}) ((?:[a-z-]+ ){{0,2}}(?:fee|charge)) (at
                           r"(?:fit|fits|fitted) (?:in |into )?(?:your|the) sizer", re.I)
 
 
+_PAID_MOVED = re.compile(rf"\bpaid ({_AMOUNT}) (?:extra )?for (?:an? |the )?(extra[- ]legroom|"
+                         r"exit[- ]row|window|aisle|front[- ]row|premium|upgraded?)(?: seat)?"
+                         r"(?: (\d{1,2}[A-K]))?,? (?:and|but) (?:got|was|were) (?:moved|bumped|"
+                         r"switched|downgraded|reseated) to (?:seat )?(\d{1,2}[A-K]|a middle seat|"
+                         r"the back(?: row)?|economy)\b", re.I)
 # paid for one thing and given another ("Paid $49 for 'extra legroom' and got a row that doesn't
 # recline next to the toilet")
 _PAID_FOR_GOT = re.compile(rf"\bpaid (?:an? extra |extra )?({_AMOUNT}) (?:extra )?for "
@@ -1605,6 +1613,11 @@ _BAG_BROKEN = re.compile(r"\b(?:snapped|broken|broke|cracked|crack|smashed|rippe
 def _detailed(about: str, clause: str, text: str = "") -> str:
     """An aspect's name with the customer's own detail, when the clause (or, for a bag, the
     text) gives one plainly; else the name as it was."""
+    moved = _PAID_MOVED.search(clause or text)
+    if moved:  # "paid £38 for extra legroom seat 12C and got moved to 29B"
+        seat = f" {moved.group(3)}" if moved.group(3) else ""
+        return f"the {moved.group(1)} you paid for the {moved.group(2).lower()} seat{seat}, only " \
+            f"to be moved to {moved.group(4)}"
     got = _PAID_FOR_GOT.search(clause)
     if got:  # "Paid $49 for 'extra legroom' and got a row that doesn't recline next to the
         # toilet": what was paid for, and what came instead
@@ -1627,7 +1640,11 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         thing = _BAG_THING.search(clause) or _BAG_THING.search(text)
         broken = _BAG_BROKEN.search(clause)
         if broken:  # "my bag came back with the handle snapped off and a huge crack"
-            return f"the damage to your {thing.group(1).lower() if thing else 'bag'}"
+            bag = thing.group(1).lower() if thing else "bag"
+            if bag == "guitar case" and re.search(r"\b(?:neck|headstock|body|fretboard)\b",
+                                                  text or clause, re.I):
+                bag = "guitar"  # ("returning it with a cracked neck": the guitar in it)
+            return f"the damage to your {bag}"
         days = _BAG_DAYS.search(text)
         if days:  # "my bag has been 'located' for 4 days now"
             bag = thing.group(1).lower() if thing else "bag"
@@ -1751,6 +1768,11 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         dish = _ORDERED_DISH.match(clause)
         if dish and not set(dish.group(1).lower().split()) & _NOT_ORDERED_DISH:
             return f"the {dish.group(1).lower()}"
+    meal = _MEAL_NOT_LOADED.search(text) if about in ("the meal", "the flight itself",
+                                                      "the food", "your order") else None
+    if meal:  # "the onboard meal I pre-ordered (vegetarian, paid for) wasn't loaded"
+        kind = f"{meal.group(1).lower()} " if meal.group(1) else ""
+        return f"the {kind}meal you pre-ordered and paid for that wasn't loaded"
     if about == "the parking" and _PARKING_FINE.search(text):  # "we roamed 20 minutes and got
         # the fine from police also for parking outside"
         return "the trouble finding parking, and the police fine you got for parking outside"
@@ -1844,6 +1866,10 @@ _VOUCHER_EXPIRES = re.compile(rf"({_AMOUNT}) voucher (?:that|which) (?:expires|r
                               r"(?:week|month|year))\b", re.I)
 
 
+_MEAL_NOT_LOADED = re.compile(r"\bmeal (?:i|we) (?:had )?pre-?ordered\b(?:[^.!?\n]{0,20}?\b("
+                              r"vegetarian|vegan|halal|kosher|gluten-free|veg)\b)?[^.!?\n]{0,30}?"
+                              r"\b(?:was ?n'?t|was not|never(?: got)?) (?:loaded|served|on board|"
+                              r"delivered)\b", re.I)
 _PARKING_FINE = re.compile(r"\b(?:fine from (?:the )?police|police fine|challan|parking (?:ticket|"
                            r"fine)|got (?:a |the )?fine)\b", re.I)
 _CAME_SPILLED = re.compile(r"\b((?:the |my |our )?[a-z]+(?: [a-z]+){0,3}?) (?:came|arrived|was "
@@ -3169,6 +3195,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 about = next((d for m in _SENTENCE.finditer(item.get("text") or "")
                               if _CHARGE_TOLD.search(m.group(0)) and
                               (d := _detailed("the fee", m.group(0))) != "the fee"), about)
+            elif routed[0]["flag"] == "sarcasm" and _PAID_MOVED.search(item.get("text") or ""):
+                # "oh wonderful, paid £38 for extra legroom seat 12C and got moved to 29B"
+                about = _detailed(about or "", "", item.get("text") or "")
             if routed[0]["flag"] == "ongoing" or (routed[0]["flag"] == "safety" and not what
                                                   and (not about or about in (
                                                       "the delay", "the wait", "the long wait",
@@ -3188,7 +3217,7 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                                   r"hearing back|reaching us|handled|safety)\b",
                                   i["about"])), None)  # "day 6 without my suitcase": "your
                 # bags", not "raising this with us"
-            if about in ("your order", "the delivery", "the food") and not what:
+            if about in ("your order", "the delivery", "the food", "the meal") and not what:
                 about = _detailed(about, "", item.get("text") or "")  # ("the paneer tikka
                 # masala that arrived spilled all over the bag, with the rice missing")
             claim = _CLAIM_OWED.search(item.get("text") or "")
@@ -3710,7 +3739,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if _KIDS_APART.search(item.get("text") or ""):  # "split across rows 12, 19 and 27"
                 empathy = "No parent should be seated apart from their young children"  # with
                 # "my 4yo and 7yo": the children, not "a disappointment"
-                if not specific:  # (its last sentence, not "about the flight itself")
+                if not specific or re.search(r"\b(?:said|told)\b", hear):  # (its last
+                    # sentence, not "about the flight itself" or what the agent said)
                     hear = re.sub(r"[^.!?]*[.!?]$", _pick(HEAR_ABOUT, seed, "hear").format(
                         about="your family being seated apart"), hear.rstrip())
             if missed:  # "I missed my sister's wedding because you cancelled ...": say so

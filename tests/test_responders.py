@@ -4283,6 +4283,34 @@ FIFTY_EIGHTH_AND_FIFTY_NINTH_READING_CASES = [
 ]
 
 
+SIXTY_FIRST_READING_CASES = [
+    # (reading 61, on 153ac3c: SEND 10 of 60)
+    # paid for a seat and moved off it, mocked: the sum and both seats named
+    ("air", "mastodon", None, "@bluejet oh wonderful, paid \u00a338 for extra legroom seat 12C and "
+     "got moved to 29B with zero explanation. Love that for me.", "the \u00a338 you paid for "
+     "the extra legroom seat 12C, only to be moved to 29B", "about your booking"),
+    # a child seated apart: the family named, not what the agent said
+    ("air", "mastodon", None, "@bluejet seated separately from my 4 year old even though we booked "
+     "together. The gate agent said pay to sit together or ask someone to swap. Ended up begging "
+     "a stranger. Seriously?", "your family being seated apart", "the gate agent said pay"),
+    # a pre-ordered meal not loaded, and chicken offered instead: money, not a safety finding
+    ("air", "mastodon", None, "@bluejet the onboard meal I pre-ordered (vegetarian, paid for) "
+     "wasn't loaded, and the crew offered me a chicken wrap instead. I'm vegetarian. Want my "
+     "\u20ac14 back at least.", "the vegetarian meal you pre-ordered and paid for that wasn't "
+     "loaded", "the chicken you found"),
+    # the guitar in the case is what was damaged
+    ("air", "mastodon", None, "@bluejet thanks for losing my guitar case and then returning it "
+     "with a cracked neck. Claim form asks for the original receipt from 2011. Brilliant system.",
+     "the damage to your guitar.", "guitar case"),
+    # "my son is having severe nut allergy": his allergy
+    ("bistro", "google_business", 1, "I clearly told the waiter my son is having severe nut "
+     "allergy and asked if the korma has cashew. He said no sir no nuts. After 2 bites my son "
+     "lips started swelling and we rushed to hospital. Later the chef told it has cashew paste. "
+     "How can you be so careless with a child life??? I am going to file a complaint with food "
+     "safety department.", "your son's allergy", "your allergy"),
+]
+
+
 INDEPENDENT_READINGS = [
     *SEVENTH_INDEPENDENT_READING_CAUSES_CASES,
     *SEVENTH_READING_LISTS_AND_CHARGES_CASES,
@@ -4321,6 +4349,7 @@ INDEPENDENT_READINGS = [
     *FIFTY_FOURTH_AND_FIFTY_FIFTH_READING_CASES,
     *FIFTY_SIXTH_AND_FIFTY_SEVENTH_READING_CASES,
     *FIFTY_EIGHTH_AND_FIFTY_NINTH_READING_CASES,
+    *SIXTY_FIRST_READING_CASES,
 ]
 
 

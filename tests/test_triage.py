@@ -331,3 +331,15 @@ def test_two_sure_cues_in_a_pleased_sounding_post_are_a_complaint():
 def test_questions_of_listening_fees_asked_back_and_seat_belts_are_routed(text, flag):
     result = triage(text, rating=1)
     assert flag in {f["flag"] for f in result["flags"]}, result["flags"]
+
+
+def test_meat_offered_instead_is_no_meat_found_in_a_vegetarian_meal():
+    # (the sixty-first reading: "the crew offered me a chicken wrap instead. I'm vegetarian."
+    # was held as a safety finding, "the chicken you found in your vegetarian meal")
+    offered = triage("@bluejet the meal I pre-ordered (vegetarian) wasn't loaded, and the crew "
+                     "offered me a chicken wrap instead. I'm vegetarian.", category="airline",
+                     platform="mastodon", kind="mention")
+    found = triage("Found a piece of chicken in my vegetarian biryani. I'm vegetarian.",
+                   rating=1, category="restaurant")
+    assert "safety" not in {f["flag"] for f in offered["flags"]}, offered["flags"]
+    assert "safety" in {f["flag"] for f in found["flags"]}, found["flags"]

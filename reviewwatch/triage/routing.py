@@ -301,8 +301,12 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"salami|prosciutto|chorizo|anchov(?:y|ies)|shrimp|fish sauce|lard|gelatin)"
      r"(?<!instead of chicken)(?<!instead of meat)(?<!instead of mutton)(?<!instead of fish)"
      r"(?<!instead of my chicken)(?<!instead of my mutton)(?<!instead of our chicken)"
-     r"(?<!instead of pork)(?<!instead of beef)(?<!instead of prawn)|"
+     r"(?<!instead of pork)(?<!instead of beef)(?<!instead of prawn)"
+     # (offered instead, not served in it: "the crew offered me a chicken wrap instead")
+     r"(?<!offered me a chicken)(?<!offered a chicken)(?<!offered us a chicken)"
+     r"(?<!offered me chicken)(?<!offered chicken)|"
      r"(?:(?:spoon|ladle|plate)\b[^.!?\n]{0,30}?\b(?:had|with) egg\b|"
+     r"(?<!offered me a )(?<!offered a )(?<!offered us a )(?<!offered me )"
      r"(?:meat|bacon|chicken|pork|beef|ham|sausage|pepperoni|salami))\b[^!?\n]{0,80}?"
      r"\b(?:i'?m|i am|we'?re|we are|he'?s|she'?s|he is|she is|who is|who are|(?:mother|"
      r"mom|mum|father|dad|wife|husband|son|daughter|friend|guest|parents|family) (?:is|are)) "

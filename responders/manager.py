@@ -544,7 +544,7 @@ HELD_BOTH_MAX_WORDS = 30  # the charge and what staff did about it, one sentence
 CHARGE_MAX_WORDS = 18  # a disputed charge is said back whole, what it was for and why it is
 # wrong ("you got charged 75 euros for a bag at the gate that fit in our sizer perfectly")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.\d)+(?:[.!?]+|$)")  # ("$9.99" is no full stop)
-_CHARGE_TOLD = re.compile(r"(?:^\W*charged(?= )|\bbeing charged(?= )|"
+_CHARGE_TOLD = re.compile(r"(?:^\W*charged(?= )|\bbeing charged(?= )|\bmade (?:me|us) pay(?= )|"
                           r"\b(?:(?:charged|overcharged|billed) (?:me|us)\b|"
                           r"(?<=[.!] )charged(?= )|(?:i|we) (?:got|was|"
                           r"were|have been) (?:over)?charged\b))[^.!?\n]{0,30}?"
@@ -1557,6 +1557,7 @@ _CHARGED_AFTER_FAILURE = re.compile(r"\b(?:and|then) (?:then )?(?:you |they )?ch
 _MADE_TO_PAY = re.compile(rf"\bmade (?:me|us) (?:to )?pay ({_AMOUNT})(?: at the gate)? because "
                           r"(?:my|our|the) ((?:cabin |carry-?on )?(?:bag|suitcase|case|backpack|"
                           r"carry-?on)) (?:was|is) ['\"\u2018\u201c]?too (?:big|large|heavy)", re.I)
+_SUM_FIRST = re.compile(r"^the (?:[£$€₹]|rs\.? ?)?\d[\d,.]* you had to pay\b", re.I)
 # paid for faster shipping and not given it ("Paid for express shipping (12.99), came
 # standard"); a fee for a bag that met the rules ("the €60 cabin bag fee at the gate for a bag
 # that fit your sizer perfectly")
@@ -1570,6 +1571,9 @@ _ADDED_NOT_ORDERED = re.compile(r"\bitems? (?:were |was )?added (?:which|that) (
                                 r"never|did ?n'?t|did not) order(?:ed)?,? (?:like|such as|:)? ?"
                                 r"([a-z0-9][a-z0-9 ]{3,50}?)(?=[,.;]|\s+(?:plus|and also|also)\b)",
                                 re.I)
+_ADDED_EXTRA = re.compile(r"\badded (?:on )?((?:two|three|four|an?|one|\d) (?:extra )?"
+                          r"[a-z][a-z ]{1,25}?) (?:which|that) (?:we|i) (?:did not|did ?n'?t|"
+                          r"never|not) order", re.I)
 _SERVICE_UNASKED = re.compile(r"\bservice charge (?:of )?(\d+ ?%)?[^.!?\n]{0,20}?\b(?:added )?"
                               r"without (?:asking|telling|consent)|\b(\d+ ?%) service charge\b"
                               r"[^.!?\n]{0,20}?\bwithout (?:asking|telling)", re.I)
@@ -1662,11 +1666,13 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
                        sit.group(2).lower())
         return f"the {sit.group(1)} seat fee to sit next to your {child}"
     if about in ("the charge", "the fee", "the bill"):
-        added = _ADDED_NOT_ORDERED.search(clause) or _ADDED_NOT_ORDERED.search(text)
+        added = _ADDED_NOT_ORDERED.search(clause) or _ADDED_NOT_ORDERED.search(text) or \
+            _ADDED_EXTRA.search(clause) or _ADDED_EXTRA.search(text)
         if added:  # "items added which we not ordered like 2 lassi and one extra roti basket,
             # plus service charge 10% was added without asking"
-            items = re.sub(r"\b([2-9]) (lassi|roti|naan|coke|water|tea|coffee)\b", r"\1 \2s",
-                           added.group(1).strip(), flags=re.I)
+            items = re.sub(r"\b([2-9]|two|three|four|five)( extra)? (lassi|roti|naan|coke|water|"
+                           r"tea|coffee|beer|juice|papad)\b", r"\1\2 \3s", added.group(1).strip(),
+                           flags=re.I)
             items = re.sub(r"\bone extra\b", "an extra", items, flags=re.I)
             service = _SERVICE_UNASKED.search(clause) or _SERVICE_UNASKED.search(text)
             return f"the {items} added to your bill that you never ordered" + (
@@ -1706,7 +1712,11 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             return f"the {charged_to.group(1)} we charged you {charged_to.group(2)}{after}"
         paid = _PAID_TO.search(clause)
         if paid:  # "the €30 you had to pay to check in at the airport desk"
-            return f"the {paid.group(1)} you had to pay {paid.group(2)}"
+            to = paid.group(2)
+            bag = re.search(r"\b(carry-?on|cabin bag|bag|suitcase|backpack)\b", clause, re.I)
+            if re.fullmatch(r"to (?:check|gate[- ]check) it", to, re.I) and bag:
+                to = f"{to[:-2]}your {bag.group(1).lower()}"  # ("made me pay $65 to check it")
+            return f"the {paid.group(1)} you had to pay {to}"
         charged_at = _CHARGED_AT.search(clause)
         if charged_at:  # "charged me €55 at the airport desk to print a boarding pass"
             return f"the {charged_at.group(1)} we charged you at the {charged_at.group(2).lower()}"
@@ -3243,6 +3253,13 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             late = _CANCELLED_LATE.search(item.get("text") or "") if not tight else None
             if menu and routed[0]["flag"] == "billing_dispute" and not what:
                 hear = f"Thank you for telling us about {menu}."  # the two prices, as told
+            elif routed[0]["flag"] == "billing_dispute" and (not what or what in SAID_OVER) \
+                    and not tight and (
+                    _ADDED_EXTRA.search(item.get("text") or "") or _ADDED_NOT_ORDERED.search(
+                        item.get("text") or "")):  # "they had added two extra lassi which we
+                # did not order": what was added leads, not "the gulab jamun was hard"
+                hear = f"Thank you for telling us about " \
+                    f"{_detailed('the bill', '', item.get('text') or '')}."
             elif late and routed[0]["flag"] == "billing_dispute" and not what:
                 # "cancelled my flight the night before by text message ... I need a refund":
                 # the cancellation leads, not "the hold line is 90 minutes"
@@ -3597,9 +3614,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 # "app crashed every time I tried to check in, then the kiosk charged me $15
                 # for a printed boarding pass": the charge said back is named too
                 sums = [m.group(0) for m in _AMOUNT_RE.finditer(body)]
-                fee = next((d for m in _SENTENCE.finditer(body) if _CHARGE_TOLD.search(
-                    m.group(0)) and re.search(r"\d", d := _detailed("the fee", m.group(0)))),
-                    None) if sums and not any(x in hear for x in sums) else None
+                fee, fee_at = next(((d, m.start()) for m in _SENTENCE.finditer(body)
+                                    if _CHARGE_TOLD.search(m.group(0)) and re.search(
+                                        r"\d", d := _detailed("the fee", m.group(0)))),
+                                   (None, -1)) if sums and not any(x in hear for x in sums) \
+                    else (None, -1)
                 rest = _without_lead(hear)
                 why = _WHY_COSTS.search(body) if sums and not fee and rest and not any(
                     x in hear for x in sums) else None
@@ -3627,6 +3646,12 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                         f"{named_fee.group(3) or ''} for your {thing}{fit}"
                 if charge:  # the charge leads, and what came of it follows
                     hear = f"Thank you for telling us about {charge}. You also told us that {rest}"
+                    fee_led = True
+                elif fee and rest and said_issue and 0 <= fee_at < body.find(
+                        said_issue["clause"]) and _SUM_FIRST.search(fee):  # "made me pay $65 to
+                    # check it. Then the bin above me was half empty.": the charge told first
+                    # leads, and what came after it follows
+                    hear = f"Thank you for telling us about {fee}. You also told us that {rest}"
                     fee_led = True
                 elif fee:
                     hear += f" You also told us about {fee}."

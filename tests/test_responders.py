@@ -4308,6 +4308,22 @@ SIXTY_FIRST_READING_CASES = [
      "lips started swelling and we rushed to hospital. Later the chef told it has cashew paste. "
      "How can you be so careless with a child life??? I am going to file a complaint with food "
      "safety department.", "your son's allergy", "your allergy"),
+    # (reading 60, on 153ac3c: SEND 9 of 60) a sum told first leads what came after it
+    ("air", "mastodon", None, "@bluejet gate agent in Austin refused to let me board with my "
+     "carry-on that fits your sizer perfectly, made me pay $65 to check it. Then the bin above "
+     "me was half empty. Pure cash grab.", "the $65 you had to pay to check your carry-on. You "
+     "also told us that the bin above you was half empty", "treated that way"),
+    # recordings found of talk never meant for it: a privacy hold
+    ("acme", "trustpilot", 2, "I noticed the speaker light turning on and it responding when "
+     "nobody said the wake word. Then I found recordings in the app history of conversations I "
+     "never meant it to hear. How do I delete all of them and how long do you keep them?",
+     "answer your questions about your data in writing", "it responding"),
+    # extra items added to the bill lead the billing hold, not the food beside them
+    ("bistro", "google_business", 1, "Table was not clean, sticky, the waiter wiped with dirty "
+     "cloth in front of us, the gulab jamun was hard, and when bill came they had added two "
+     "extra lassi which we did not order and when we pointed out the waiter argued with us that "
+     "we ordered. Finally manager removed it but no apology.", "the two extra lassis added to "
+     "your bill that you never ordered", "gulab jamun was hard"),
 ]
 
 

@@ -336,6 +336,9 @@ FLAGS: tuple[tuple[str, str, str], ...] = (
      r"recording|watching)\b|is the (?:mic|microphone) (?:always |secretly )?(?:on|listening|"
      r"recording)\b|(?:mic|microphone)(?: light)? (?:stays|is|was|remains|keeps) (?:on|lit)\b"
      r"[^.!?\n]{0,20}\b(?:muted|off)|"
+     # recordings the customer found of talk never meant for it
+     r"(?:found|saw|noticed|there (?:are|were)) (?:voice )?recordings\b[^.!?\n]{0,60}?\b(?:never|"
+     r"conversations|private|without)|"
      # data shown to someone else ("shared my Spotify listening with another account ... who
      # else can see my data?")
      r"who (?:else )?(?:can|could) see (?:my|our) (?:data|history|listening|activity|recordings|"

@@ -2052,3 +2052,4 @@ _NOT_THE_COMPLAINT, _BROKEN_GRAMMAR = map(Gated, (_NOT_THE_COMPLAINT, _BROKEN_GR
 # Substituted in every clause said back, and tried at each of its spaces (~30-50 us a clause
 # each): not run on a clause with none of the words a match needs
 _PLEASE_TAIL, _CUT_TAIL, _ITSELF = map(Gated, (_PLEASE_TAIL, _CUT_TAIL, _ITSELF))
+_SAYS_NOTHING_OF, _TWO_WAITS = map(Gated, (_SAYS_NOTHING_OF, _TWO_WAITS))

@@ -69,6 +69,8 @@ GROUP = {
 DESIGN = frozenset({"design", "value"})
 
 EMPATHY = {
+    "card": ["Paying should be the easy part of your visit", "Paying should be the easy part of "
+             "your visit"],
     "waiting": ["I can see how frustrating that wait was", "Waiting that long would wear "
                 "anyone down"],  # (not "That much of your time should never go on waiting":
     # two readings found it stilted)
@@ -125,6 +127,7 @@ OWN = {  # a second apology sentence that owns the failure, for longer channels
     "assist": "That's on us.",
 }
 STEP = {
+    "card": "I'll find out why our card machine keeps failing and get it fixed",
     "waiting": "I'll look into what held things up",
     "unheard": "I'll make sure you get a proper answer",
     "misinformed": "I'll check the facts and come back to you with one clear answer",
@@ -1574,6 +1577,13 @@ _ADDED_NOT_ORDERED = re.compile(r"\bitems? (?:were |was )?added (?:which|that) (
 _ADDED_EXTRA = re.compile(r"\badded (?:on )?((?:two|three|four|an?|one|\d) (?:extra )?"
                           r"[a-z][a-z ]{1,25}?) (?:which|that) (?:we|i) (?:did not|did ?n'?t|"
                           r"never|not) order", re.I)
+_BILL_BUT_CHARGED = re.compile(r"\bbill (?:was|is|came to|said|showed) ((?:rs\.? ?|₹)?\d[\d,]*)"
+                               r",? but (?:they |you |the staff )?(?:charged|took|debited) "
+                               r"(?:me |us )?((?:rs\.? ?|₹)?\d[\d,]*)( on (?:my |the )?card)?",
+                               re.I)
+_CARD_MACHINE = re.compile(r"\bcard (?:machine|reader|payment)s?\b[^.!?\n]{0,30}?\b(?:not working|"
+                           r"never works?|never working|does ?n'?t work|is down|broken|not "
+                           r"accepted)", re.I)
 _SERVICE_UNASKED = re.compile(r"\bservice charge (?:of )?(\d+ ?%)?[^.!?\n]{0,20}?\b(?:added )?"
                               r"without (?:asking|telling|consent)|\b(\d+ ?%) service charge\b"
                               r"[^.!?\n]{0,20}?\bwithout (?:asking|telling)", re.I)
@@ -1665,6 +1675,8 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         child = re.sub(r"^(\d+)[- ]?(?:(?:year|yr)[- ]old|yo)$", r"\1-year-old",
                        sit.group(2).lower())
         return f"the {sit.group(1)} seat fee to sit next to your {child}"
+    if about in ("the charge", "the fee", "the bill") and _CARD_MACHINE.search(text or clause):
+        return "our card machine never working, so you're asked to pay by cash or UPI"
     if about in ("the charge", "the fee", "the bill"):
         added = _ADDED_NOT_ORDERED.search(clause) or _ADDED_NOT_ORDERED.search(text) or \
             _ADDED_EXTRA.search(clause) or _ADDED_EXTRA.search(text)
@@ -3208,6 +3220,16 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             elif routed[0]["flag"] == "sarcasm" and _PAID_MOVED.search(item.get("text") or ""):
                 # "oh wonderful, paid £38 for extra legroom seat 12C and got moved to 29B"
                 about = _detailed(about or "", "", item.get("text") or "")
+            over = _BILL_BUT_CHARGED.search(item.get("text") or "") if \
+                routed[0]["flag"] == "billing_dispute" else None
+            if over:  # "Bill was 2340 but they charged 2640 on card ... service charge 10% added
+                # without telling. Also GST was charged twice": the two sums, as told
+                service = _SERVICE_UNASKED.search(item.get("text") or "")
+                card = " on your card" if over.group(3) else ""
+                about = f"the {over.group(2)} charged{card} against a bill of " \
+                    f"{over.group(1)}" + (f", with a {service.group(1) or service.group(2)} "
+                                          "service charge added without telling you"
+                                          if service else "")
             if routed[0]["flag"] == "ongoing" or (routed[0]["flag"] == "safety" and not what
                                                   and (not about or about in (
                                                       "the delay", "the wait", "the long wait",
@@ -3725,6 +3747,9 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if fee_led and group in ("people", "people_remote", "service", "default",
                                      "waiting", "lost"):
                 group = "money"  # the charge leads the opening: the charges are gone through
+            if group == "money" and "card machine" in hear:  # no charge to go through: the
+                group = "card"  # machine that keeps failing ("Why the card machine is always
+                # not working? ... cash or UPI only")
             if staff_damage:  # what our own person did to their car: how they were treated
                 group = "people_remote" if profile.category in ("product", "app") else "people"
             if (not short or platform in ROOMY_SOCIAL) and not mocked:
@@ -3811,6 +3836,8 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
             if _KIDS_APART.search(item.get("text") or "") and profile.category == "airline":
                 diagnose = "I've asked our airport team to find out how this happened."  # (not
                 # "Your feedback is now with our revenue team" beside a seat fee)
+            if group == "card":  # (no charge to pass on: the machine, to the floor team)
+                diagnose = "I've passed this to our front-of-house team today."
             left = _LEFT_ON_BOARD.search(item.get("text") or "") if \
                 profile.category == "airline" else None
             if left:  # "I left my laptop in seat pocket 14F ... It has my whole thesis on it"

@@ -4324,6 +4324,16 @@ SIXTY_FIRST_READING_CASES = [
      "extra lassi which we did not order and when we pointed out the waiter argued with us that "
      "we ordered. Finally manager removed it but no apology.", "the two extra lassis added to "
      "your bill that you never ordered", "gulab jamun was hard"),
+    # a card machine that never works is no charge to go through
+    ("bistro", "google_business", 2, "Why the card machine is always not working? Every time you "
+     "ask for cash or UPI only. Is this some tax saving trick?", "find out why our card machine "
+     "keeps failing", "date of the charge"),
+    # (reading 61) the bill's sum against the card's, and the unasked service charge
+    ("bistro", "google_business", 2, "Bill was 2340 but they charged 2640 on card. When i checked "
+     "the bill there is service charge 10% added without telling. Also GST was charged twice on "
+     "the drinks. I want the extra amount refunded back to my account.", "the 2640 charged on "
+     "your card against a bill of 2340, with a 10% service charge added without telling you",
+     "being charged more than once"),
 ]
 
 

@@ -1759,6 +1759,15 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
             if voucher else "")
     if about in ("your booking", "your reservation") and _NO_RECORD.search(clause):
         # "when we reached they said no booking is there and asked to wait 1 hour"
+        occasion = _OCCASION.search(text)
+        kin = _OCCASION_OF.search(text) or re.search(
+            r"\b(?:my|our) (mother|father|mum|mom|dad|wife|husband|son|daughter|parents)(?:'s)? "
+            r"(?:birthday|anniversary)\b", text, re.I)
+        if occasion:  # "Booked table for 8 people for my mother birthday": whose occasion
+            whose = f"your {kin.group(1).lower()}'s " if kin and not kin.group(1).lower(
+                ).endswith("s") else f"your {kin.group(1).lower()}' " if kin else "your "
+            return f"the booking for {whose}{occasion.group(1).lower()} that we had no record of " \
+                "when you arrived"
         return "the booking we had no record of when you arrived"
     left = _LEFT_ON_BOARD.search(clause) or _LEFT_ON_BOARD.search(text)
     if left and about in ("what you left on board", "the website and app", "the trouble "
@@ -1861,6 +1870,9 @@ _COVER_BOUGHT = re.compile(r"\b(?:cover|reimburse|pay (?:for|back)|refund)\b[^.!
                            r"(?:the |my |our )?(toiletries|clothes|essentials|medication|"
                            r"medicine|charger|things|stuff|items)\b[^.!?\n]{0,20}?\b(?:i|we) "
                            r"(?:had to|have had to|needed to) (?:buy|get|purchase)", re.I)
+_WEAK_LEAD = re.compile(r"^(?:You've said that|You told us that|I read that) (the [a-z ]{3,20} "
+                        r"(?:was|is) (?:average|ok|okay|fine|so-so|just ok|nothing special)"
+                        r"(?: only)?)\. You also told us about ([^.]{10,120})\.$")
 # what the customer should do meanwhile ("What am I supposed to do?")
 _WHAT_TO_DO = re.compile(r"\bwhat (?:exactly |now |then )?(?:am i|are we) (?:now |then )?"
                          r"(?:supposed|meant|expected) to do\b|"
@@ -3618,6 +3630,11 @@ def compose(item: dict[str, Any], triage: dict[str, Any], business: Any, profile
                 hear = "Thank you for telling us about the trouble finding parking, and the " \
                     "police fine you got for parking outside."
                 specific = True
+            weak = _WEAK_LEAD.match(hear) if not tight else None
+            if weak:  # "the food was average" before "the booking we had no record of": the
+                # failure leads, and the mild verdict follows
+                hear = f"Thank you for telling us about {weak.group(2)}. You also told us that " \
+                    f"{weak.group(1)}."
             code = _ERROR_CODE.search(body) if specific and not tight and \
                 "You also told us" not in hear else None
             if code and code.group(1) not in hear:  # "Won't pair ... Error code E-204 every time

@@ -1444,6 +1444,8 @@ def _indian_english(text: str) -> str:
                   flags=re.I)  # ("too oily and spicy even we told mild")
     text = re.sub(r"\b(\d+) (hour|minute|day)s? (delay|wait|journey|drive|layover)\b",
                   r"\1-\2 \3", text, flags=re.I)  # ("the 5 hours delay": the 5-hour delay)
+    text = re.sub(r"\ball over (bag|box|table|floor|plate|packet)\b", r"all over the \1", text,
+                  flags=re.I)  # ("leaking all over bag")
     text = re.sub(r"\bshouted on\b", "shouted at", text, flags=re.I)  # ("shouted on my husband")
     text = re.sub(r"\b(was|were) smelling (sour|bad|off|rotten|stale|weird|strange)\b",
                   lambda m: f"smelled {m.group(2)}", text, flags=re.I)  # ("paneer was smelling

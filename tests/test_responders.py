@@ -4334,6 +4334,22 @@ SIXTY_FIRST_READING_CASES = [
      "the drinks. I want the extra amount refunded back to my account.", "the 2640 charged on "
      "your card against a bill of 2340, with a 10% service charge added without telling you",
      "being charged more than once"),
+    # third round: the lost booking for an occasion leads a mild verdict on the food
+    ("bistro", "google_business", 1, "Booked table for 8 people for my mother birthday, called one "
+     "day before also to confirm. When we reached they said no booking is there and made us wait "
+     "45 minutes outside. Mother birthday mood got spoiled totally. Then the cake we brought they "
+     "charged 300 cake cutting charge. Food was average only. Very disappointed.", "the booking "
+     "for your mother's birthday that we had no record of when you arrived. You also told us "
+     "that the food was average", "You've said that the food"),
+    # a speaker pair out of sync is the fault, not "not hearing back" (support did answer)
+    ("acme", "google_play", 2, "Multiroom sync is off by half a second between the kitchen and "
+     "living room speakers, sounds like an echo. Support told me to restart the router. Did "
+     "that. Still the same.", "multiroom sync is off by half a second", "not hearing back"),
+    # ordered on the restaurant's own number: ours, though Swiggy is named
+    ("bistro", "google_business", 1, "Delivery came 1.5 hours late, food completely cold, the raita "
+     "packet was leaking all over bag. When I called they said delivery boy is not our staff talk "
+     "to Swiggy. But I ordered on your number only. Why you are not taking responsibility?",
+     "leaking all over the bag", "Thank you for telling us about your order."),
 ]
 
 

@@ -343,3 +343,14 @@ def test_meat_offered_instead_is_no_meat_found_in_a_vegetarian_meal():
                    rating=1, category="restaurant")
     assert "safety" not in {f["flag"] for f in offered["flags"]}, offered["flags"]
     assert "safety" in {f["flag"] for f in found["flags"]}, found["flags"]
+
+
+def test_an_order_placed_with_the_business_is_its_own_though_a_platform_is_named():
+    # (the sixtieth reading: "talk to Swiggy. But I ordered on your number only" was held as
+    # about another company)
+    ours = triage("When I called they said talk to Swiggy. But I ordered on your number only.",
+                  rating=1, category="restaurant")
+    theirs = triage("Ordered on Swiggy, the rider was rude and late.", rating=1,
+                    category="restaurant")
+    assert "other_company" not in {f["flag"] for f in ours["flags"]}, ours["flags"]
+    assert "other_company" in {f["flag"] for f in theirs["flags"]}, theirs["flags"]

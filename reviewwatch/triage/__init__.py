@@ -395,6 +395,8 @@ def triage(text: str, *, title: str | None = None, rating: float | None = None,
     if sarcasm:
         flags.append(routing.Flag("sarcasm", "sarcasm", sarcasm))
     other = routing.other_company(body, competitors, names, lowered)
+    if other and routing.ORDERED_DIRECT.search(body):
+        other = None  # "they said talk to Swiggy. But I ordered on your number only": ours
     if other:
         flags.append(routing.Flag("other_company", f"about another company ({other})", other))
     if not supported:

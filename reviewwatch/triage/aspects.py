@@ -182,9 +182,11 @@ CUES: tuple[tuple[str, float, str], ...] = (
                             r"took away|got rid of|killed|broke)|"
                             r"removed the (?:[\w-]+ ){1,2}(?:option|feature|setting|button|mode|"
                             r"input)|(?:play|plays|playing|are|is|went) "
-                            r"out of sync|(?:ca ?n'?t|cannot|won'?t|doesn'?t) (?:hold|keep|stay "
-                            r"on|maintain) (?:a |the |its )?(?:bluetooth |wifi |wi-fi )?"
-                            r"connection)\b"),
+                            r"out of sync|sync (?:is|was) off\b|"
+                            r"off by (?:half a|a|\d+(?:\.\d+)?) (?:second|sec)s?\b|"
+                            r"sounds? like an echo\b|"
+                            r"(?:ca ?n'?t|cannot|won'?t|doesn'?t) (?:hold|keep|stay on|maintain) "
+                            r"(?:a |the |its )?(?:bluetooth |wifi |wi-fi )?connection)\b"),
     ("product_defect", 1.5, r"\b(?:(?:quit|quits|stopped|stops|ceased) (?:working|connecting|"
                             r"charging|responding|pairing|syncing|turning on|holding)|"
                             r"keeps? (?:rebooting|restarting|disconnecting|dropping|freezing|"

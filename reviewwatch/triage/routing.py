@@ -935,6 +935,14 @@ _KIND_BEFORE = re.compile(r"\b(?:kind|friendly|good|great|nice|lovely|helpful|de
                           r"amazing|polite|excellent|fantastic|wonderful|best)\b")
 
 
+# The customer dealt with the business itself, though a platform is named ("they said talk to
+# Swiggy. But I ordered on your number only")
+ORDERED_DIRECT = re.compile(r"\b(?:i|we) (?:ordered|booked|paid) (?:directly )?(?:on|from|through|"
+                            r"via|with|at) (?:your|the restaurant'?s?|your own) (?:own )?(?:number|"
+                            r"phone|website|site|app|counter)\b|\b(?:i|we) ordered directly\b",
+                            re.I)
+
+
 def other_company(text: str, competitors: tuple[str, ...] = (),
                   own_names: tuple[str, ...] = (), lowered: str | None = None) -> str | None:
     """A named competitor or platform the text is about, when it is not about the business."""

@@ -4346,9 +4346,10 @@ SIXTY_FIRST_READING_CASES = [
      "living room speakers, sounds like an echo. Support told me to restart the router. Did "
      "that. Still the same.", "multiroom sync is off by half a second", "not hearing back"),
     # ordered on the restaurant's own number: ours, though Swiggy is named
-    ("bistro", "google_business", 1, "Delivery came 1.5 hours late, food completely cold, the raita "
-     "packet was leaking all over bag. When I called they said delivery boy is not our staff talk "
-     "to Swiggy. But I ordered on your number only. Why you are not taking responsibility?",
+    ("bistro", "google_business", 1, "Delivery came 1.5 hours late, food completely cold, the "
+     "raita packet was leaking all over bag. When I called they said delivery boy is not our "
+     "staff talk to Swiggy. But I ordered on your number only. Why you are not taking "
+     "responsibility?",
      "leaking all over the bag", "Thank you for telling us about your order."),
 ]
 

@@ -1467,6 +1467,14 @@ _OCCASION_OF = re.compile(r"\b(?:my|our) (parents|mum|mom|dad|mother|father|wife
                           r"daughter|grandparents|grandmother|grandfather|sister|brother|friend|"
                           r"partner)(?:['\u2019]s?)? (?:\d+\w* )?(?:birthday|anniversary|"
                           r"wedding anniversary|retirement|graduation)\b", re.I)
+def _whose_occasion(text: str) -> str:
+    """Whose occasion a booking was for, as the manager says it: "your mother's" ("for my
+    mother birthday"), "your parents'" ("my parents anniversary"), else "your"."""
+    kin = _OCCASION_OF.search(text)
+    name = kin.group(1).lower() if kin else ""
+    return f"your {name}'" if name.endswith("s") else f"your {name}'s" if name else "your"
+
+
 _NO_CAKE = re.compile(r"\bno cake\b|\bcake (?:was )?(?:not|never|missing)\b|"
                       r"\b(?:didn'?t|did not|never) (?:get|have|arrange|bring) (?:the |our |any )?"
                       r"cake\b", re.I)
@@ -1760,14 +1768,9 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
     if about in ("your booking", "your reservation") and _NO_RECORD.search(clause):
         # "when we reached they said no booking is there and asked to wait 1 hour"
         occasion = _OCCASION.search(text)
-        kin = _OCCASION_OF.search(text) or re.search(
-            r"\b(?:my|our) (mother|father|mum|mom|dad|wife|husband|son|daughter|parents)(?:'s)? "
-            r"(?:birthday|anniversary)\b", text, re.I)
         if occasion:  # "Booked table for 8 people for my mother birthday": whose occasion
-            whose = f"your {kin.group(1).lower()}'s " if kin and not kin.group(1).lower(
-                ).endswith("s") else f"your {kin.group(1).lower()}' " if kin else "your "
-            return f"the booking for {whose}{occasion.group(1).lower()} that we had no record of " \
-                "when you arrived"
+            return f"the booking for {_whose_occasion(text)} {occasion.group(1).lower()} that " \
+                "we had no record of when you arrived"
         return "the booking we had no record of when you arrived"
     left = _LEFT_ON_BOARD.search(clause) or _LEFT_ON_BOARD.search(text)
     if left and about in ("what you left on board", "the website and app", "the trouble "
@@ -1789,12 +1792,8 @@ def _detailed(about: str, clause: str, text: str = "") -> str:
         occasion = _OCCASION.search(where)                    # birthday" before the failure)
         if not occasion:
             return about
-        kin = _OCCASION_OF.search(where)
-        kin_name = kin.group(1).lower() if kin else ""
-        whose = f"your {kin_name}'" if kin_name.endswith("s") else \
-            f"your {kin_name}'s" if kin_name else "your"  # ("your parents' anniversary")
         cake = " and the cake that was never arranged" if _NO_CAKE.search(text) else ""
-        return f"{whose} {occasion.group(1).lower()} booking{cake}"
+        return f"{_whose_occasion(where)} {occasion.group(1).lower()} booking{cake}"
     if about == "the food":  # "Ordered mutton rogan josh, mutton was so hard": the dish
         dish = _ORDERED_DISH.match(clause)
         if dish and not set(dish.group(1).lower().split()) & _NOT_ORDERED_DISH:
